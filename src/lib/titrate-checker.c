@@ -1,0 +1,1038 @@
+/* titrate-checker.c
+ *
+ * Copyright 2026 The Titrate authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+#include <string.h>
+
+#include "titrate-checker.h"
+#include "titrate-error.h"
+#include "titrate-planner.h"
+#include "titrate-rules-private.h"
+
+#define EPSILON 1e-9
+#define ADULT_AGE 18.0
+
+/* The checker reads only the typed rows loaded at open: no SQL on the
+ * per-keystroke path. Every alert's text comes from its rule row; the checker
+ * adds the trigger (the patient or plan value that raised it). */
+
+typedef struct {
+  TitrateRules             *rules;
+  const TitrateRuleTables  *t;
+  const TitratePatient     *p;
+  const TitrateRegimen     *r;
+  GPtrArray                *alerts;
+  TitrateRenal              renal;
+  double                    age;          /* NAN if unknown */
+  double                    rule_age;     /* age used to pick rows: adult if unknown */
+  double                    peak;         /* highest daily total (mg or mcg) */
+  int                       peak_day;
+  double                    first_total;  /* first dosing step's daily total */
+  int                       first_day;
+} Check;
+
+/* Helpers */
+
+static char *
+fmt (double value)
+{
+  return titrate_format_amount (value);
+}
+
+static TitrateAlert *
+find_alert (Check      *c,
+            const char *code)
+{
+  for (guint i = 0; i < c->alerts->len; i++)
+    {
+      TitrateAlert *a = g_ptr_array_index (c->alerts, i);
+
+      if (strcmp (a->code, code) == 0)
+        return a;
+    }
+  return NULL;
+}
+
+static void
+raise_rule (Check                 *c,
+            const TitrateRuleText *rule,
+            int                    day,
+            const char            *trigger)
+{
+  g_assert (rule != NULL);
+
+  /* One alert per rule; the first raise (earliest day) wins. */
+  if (find_alert (c, rule->code) != NULL)
+    return;
+  g_ptr_array_add (c->alerts,
+                   titrate_alert_new (rule->code, rule->category, rule->severity, rule->title,
+                                      trigger, rule->reason, rule->action, rule->source,
+                                      rule->evidence, day));
+}
+
+static void raise_code (Check      *c,
+                        const char *code,
+                        int         day,
+                        const char *format,
+                        ...) G_GNUC_PRINTF (4, 5);
+
+static void
+raise_code (Check      *c,
+            const char *code,
+            int         day,
+            const char *format,
+            ...)
+{
+  const TitrateRuleText *rule = titrate_rules_get_rule (c->rules, code);
+  g_autofree char *trigger = NULL;
+  va_list args;
+
+  /* Required codes are validated at open, so a miss here is a programming error. */
+  g_return_if_fail (rule != NULL);
+  if (find_alert (c, code) != NULL)
+    return;
+
+  va_start (args, format);
+  trigger = g_strdup_vprintf (format, args);
+  va_end (args);
+  raise_rule (c, rule, day, trigger);
+}
+
+static gboolean
+route_matches (int          row_route,
+               TitrateRoute route)
+{
+  return row_route < 0 || row_route == (int) route;
+}
+
+static gboolean
+in_age (double age,
+        double min,
+        double max)
+{
+  return age >= min && age < max;
+}
+
+static const TitrateStep *
+step_at (const TitrateRegimen *r,
+         guint                 i)
+{
+  return &g_array_index (r->steps, TitrateStep, i);
+}
+
+static gboolean
+is_infusion (const TitrateStep *s)
+{
+  return isnan (s->bolus_mcg);
+}
+
+static const char *
+basis_label (TitrateRenalBasis basis)
+{
+  switch (basis)
+    {
+    case TITRATE_RENAL_BASIS_ENTERED:
+      return "entered";
+    case TITRATE_RENAL_BASIS_COCKCROFT_GAULT:
+      return "Cockcroft–Gault, actual weight";
+    case TITRATE_RENAL_BASIS_CKD_EPI_2021:
+      return "CKD-EPI 2021";
+    case TITRATE_RENAL_BASIS_NONE:
+    default:
+      return "not available";
+    }
+}
+
+static const TitrateRenalBandRow *
+renal_band (Check *c)
+{
+  if (isnan (c->renal.crcl_ml_min))
+    return NULL;
+  for (guint i = 0; i < c->t->renal_bands->len; i++)
+    {
+      const TitrateRenalBandRow *b = &g_array_index (c->t->renal_bands, TitrateRenalBandRow, i);
+
+      if (c->renal.crcl_ml_min >= b->crcl_min && c->renal.crcl_ml_min < b->crcl_max)
+        return b;
+    }
+  return NULL;
+}
+
+static const TitrateTitrationLimitRow *
+titration_limit (Check               *c,
+                 TitrateTitrationKind kind)
+{
+  for (guint i = 0; i < c->t->titration_limits->len; i++)
+    {
+      const TitrateTitrationLimitRow *row = &g_array_index (c->t->titration_limits, TitrateTitrationLimitRow, i);
+
+      if (row->kind == kind && g_strcmp0 (row->indication, c->r->indication) == 0 &&
+          in_age (c->rule_age, row->age_min_years, row->age_max_years))
+        return row;
+    }
+  return NULL;
+}
+
+/* The lowest unadjusted label maximum (mg/day or mcg/day) for this patient. */
+static double
+label_limit (Check       *c,
+             const char **rule_code)
+{
+  double best = NAN;
+
+  for (guint i = 0; i < c->t->dose_limits->len; i++)
+    {
+      const TitrateDoseLimitRow *row = &g_array_index (c->t->dose_limits, TitrateDoseLimitRow, i);
+      double value = NAN;
+
+      if (row->route != c->r->route || (row->indication && g_strcmp0 (row->indication, c->r->indication) != 0) ||
+          !in_age (c->rule_age, row->age_min_years, row->age_max_years))
+        continue;
+      if (strcmp (row->kind, "label_max") != 0 && strcmp (row->kind, "soft") != 0)
+        continue;
+      if (c->r->route == TITRATE_ROUTE_INTRATHECAL)
+        value = row->max_daily_mcg;
+      else if (!isnan (row->max_daily_mg))
+        value = row->max_daily_mg;
+      else if (!isnan (row->max_mg_per_kg_day) && !isnan (c->p->weight_kg))
+        value = row->max_mg_per_kg_day * c->p->weight_kg;
+      if (!isnan (value) && (isnan (best) || value < best))
+        {
+          best = value;
+          if (rule_code)
+            *rule_code = row->rule->code;
+        }
+    }
+  return best;
+}
+
+/* Input */
+
+static void
+check_input (Check *c)
+{
+  if (isnan (c->age))
+    raise_code (c, "input.age_missing", 0, "Age not entered");
+
+  if (c->r->indication == NULL || !titrate_rules_has_indication (c->rules, c->r->indication, c->r->route))
+    raise_code (c, "input.unknown_indication", 0, "Indication “%s” for %s baclofen",
+                c->r->indication ? c->r->indication : "(none)", titrate_route_to_string (c->r->route));
+
+  for (guint i = 0; i < c->p->conditions->len; i++)
+    {
+      const char *code = g_ptr_array_index (c->p->conditions, i);
+
+      if (!titrate_rules_has_condition (c->rules, code))
+        {
+          /* One alert per unknown code: build it directly, the code differs. */
+          const TitrateRuleText *rule = titrate_rules_get_rule (c->rules, "input.unknown_condition");
+          g_autofree char *trigger = g_strdup_printf ("Condition “%s” is not in the rules vocabulary", code);
+          TitrateAlert *existing = find_alert (c, rule->code);
+
+          if (existing == NULL)
+            raise_rule (c, rule, 0, trigger);
+        }
+    }
+
+  if (isnan (c->renal.crcl_ml_min) && !c->p->dialysis)
+    raise_code (c, "input.renal_not_assessed", 0, "CrCl not available (%s)",
+                c->renal.crcl_note ? c->renal.crcl_note : "not entered");
+
+  if (!isnan (c->age) && c->age < ADULT_AGE && isnan (c->p->weight_kg))
+    {
+      g_autofree char *age = fmt (c->age);
+      raise_code (c, "input.weight_missing_child", 0, "Age %s years, weight not entered", age);
+    }
+
+  if (c->r->route == TITRATE_ROUTE_INTRATHECAL && c->r->spasticity_origin == TITRATE_ORIGIN_UNSET)
+    raise_code (c, "input.it_origin_missing", 0, "Spasticity origin (spinal or cerebral) not set");
+}
+
+/* Route and formulation */
+
+static void
+check_route (Check *c)
+{
+  const TitrateFormulation *f = titrate_rules_get_formulation (c->rules, c->r->formulation);
+
+  if (f != NULL && f->route != c->r->route)
+    raise_code (c, "route.formulation_mismatch", 0, "Formulation “%s” is for %s use; the regimen route is %s",
+                f->label, titrate_route_to_string (f->route), titrate_route_to_string (c->r->route));
+
+  if (c->r->route == TITRATE_ROUTE_INTRATHECAL && !isnan (c->r->concentration_mcg_per_ml) &&
+      titrate_rules_get_strength (c->rules, "intrathecal_solution", c->r->concentration_mcg_per_ml) == NULL)
+    {
+      g_autofree char *conc = fmt (c->r->concentration_mcg_per_ml);
+      raise_code (c, "route.it_concentration", 0, "Concentration %s mcg/mL", conc);
+    }
+
+  if (c->r->route == TITRATE_ROUTE_ORAL && f != NULL && g_strcmp0 (f->unit, "mg_per_ml") == 0)
+    {
+      g_autofree char *conc = fmt (c->r->concentration_mg_per_ml);
+      raise_code (c, "route.oral_liquid", 0, "%s, %s mg/mL", f->label,
+                  isnan (c->r->concentration_mg_per_ml) ? "concentration not given" : conc);
+    }
+}
+
+/* Dose limits */
+
+static int
+first_day_above (Check  *c,
+                 double  value)
+{
+  for (guint i = 0; i < c->r->steps->len; i++)
+    {
+      const TitrateStep *s = step_at (c->r, i);
+
+      if (is_infusion (s) && titrate_step_daily_total (s) > value + EPSILON)
+        return s->day;
+    }
+  return 0;
+}
+
+static void
+check_dose_limits (Check *c)
+{
+  const TitrateDoseLimitRow *worst_daily = NULL;
+  double worst_value = NAN;
+  const char *unit = titrate_route_unit (c->r->route);
+  g_autofree char *peak = fmt (c->peak);
+
+  if (c->peak <= 0)
+    return;
+
+  for (guint i = 0; i < c->t->dose_limits->len; i++)
+    {
+      const TitrateDoseLimitRow *row = &g_array_index (c->t->dose_limits, TitrateDoseLimitRow, i);
+      double max = c->r->route == TITRATE_ROUTE_ORAL ? row->max_daily_mg : row->max_daily_mcg;
+
+      if (row->route != c->r->route || (row->indication && g_strcmp0 (row->indication, c->r->indication) != 0) ||
+          !in_age (c->rule_age, row->age_min_years, row->age_max_years))
+        continue;
+
+      if (!isnan (max) && c->peak > max + EPSILON)
+        {
+          /* Several tiers may be passed (80 and 120 mg/day): show the most severe only. */
+          if (worst_daily == NULL || row->rule->severity > worst_daily->rule->severity)
+            {
+              worst_daily = row;
+              worst_value = max;
+            }
+        }
+
+      if (!isnan (row->max_mg_per_kg_day) && !isnan (c->p->weight_kg) && c->p->weight_kg > 0)
+        {
+          double per_kg = c->peak / c->p->weight_kg;
+
+          if (per_kg > row->max_mg_per_kg_day + EPSILON)
+            {
+              g_autofree char *pk = fmt (per_kg);
+              g_autofree char *w = fmt (c->p->weight_kg);
+              g_autofree char *lim = fmt (row->max_mg_per_kg_day);
+              g_autofree char *trigger = g_strdup_printf ("Plan peaks at %s mg/day = %s mg/kg/day for %s kg "
+                                                          "(limit %s mg/kg/day)", peak, pk, w, lim);
+              raise_rule (c, row->rule, first_day_above (c, row->max_mg_per_kg_day * c->p->weight_kg), trigger);
+            }
+        }
+    }
+
+  if (worst_daily != NULL)
+    {
+      g_autofree char *lim = fmt (worst_value);
+      g_autofree char *trigger = g_strdup_printf ("Plan peaks at %s %s/day from day %d (limit %s %s/day)",
+                                                  peak, unit, c->peak_day, lim, unit);
+      raise_rule (c, worst_daily->rule, first_day_above (c, worst_value), trigger);
+    }
+}
+
+static void
+check_measurable (Check *c)
+{
+  g_autofree char *unit_name = NULL;
+
+  if (c->r->route != TITRATE_ROUTE_ORAL)
+    return;
+  unit_name = titrate_planner_unit_name (c->rules, c->r);
+  if (unit_name == NULL)
+    return;   /* no strength chosen: nothing to measure against */
+
+  /* Doses only change at step boundaries. */
+  for (guint i = 0; i < c->r->steps->len; i++)
+    {
+      const TitrateStep *s = step_at (c->r, i);
+
+      for (guint d = 0; d < s->n_doses; d++)
+        {
+          double units;
+
+          if (s->doses_mg[d] <= 0 || titrate_planner_units (c->rules, c->r, s->doses_mg[d], &units))
+            continue;
+          {
+            g_autofree char *dose = fmt (s->doses_mg[d]);
+            g_autofree char *u = fmt (round (units * 1000) / 1000);
+
+            raise_code (c, "dose.unmeasurable", s->day, "Day %d: %s mg = %s %s", s->day, dose, u, unit_name);
+            return;
+          }
+        }
+    }
+}
+
+static void
+check_intrathecal_doses (Check *c)
+{
+  double max_allowed = 0;
+
+  if (c->r->route != TITRATE_ROUTE_INTRATHECAL)
+    return;
+
+  for (guint i = 0; i < c->t->screening->len; i++)
+    max_allowed = MAX (max_allowed, g_array_index (c->t->screening, TitrateScreeningRow, i).bolus_mcg);
+
+  for (guint i = 0; i < c->r->steps->len; i++)
+    {
+      const TitrateStep *s = step_at (c->r, i);
+      gboolean listed = FALSE;
+      g_autofree char *bolus = NULL;
+
+      if (isnan (s->bolus_mcg) || s->bolus_mcg <= 0)
+        continue;
+      bolus = fmt (s->bolus_mcg);
+
+      for (guint k = 0; k < c->t->screening->len; k++)
+        {
+          const TitrateScreeningRow *row = &g_array_index (c->t->screening, TitrateScreeningRow, k);
+
+          if (fabs (row->bolus_mcg - s->bolus_mcg) < EPSILON && c->rule_age < row->age_max_years)
+            listed = TRUE;
+        }
+
+      if (s->bolus_mcg > max_allowed + EPSILON)
+        raise_code (c, "dose.it.bolus_above_100", s->day, "Day %d: screening bolus %s mcg", s->day, bolus);
+      else if (!listed)
+        raise_code (c, "dose.it.bolus_not_screening", s->day, "Day %d: bolus %s mcg", s->day, bolus);
+
+      if (!isnan (c->r->concentration_mcg_per_ml) && fabs (c->r->concentration_mcg_per_ml - 50) > EPSILON)
+        {
+          g_autofree char *conc = fmt (c->r->concentration_mcg_per_ml);
+          raise_code (c, "dose.it.bolus_concentration", s->day, "Day %d: bolus from %s mcg/mL",
+                      s->day, conc);
+        }
+    }
+}
+
+/* Titration speed */
+
+static void
+check_titration (Check *c)
+{
+  const TitrateTitrationLimitRow *start, *step, *interval;
+  const TitrateAdjustmentRow *elderly = NULL;
+
+  if (c->r->route == TITRATE_ROUTE_INTRATHECAL)
+    {
+      gboolean initial = TRUE;
+      const TitrateStep *prev = NULL;
+
+      for (guint i = 0; i < c->r->steps->len; i++)
+        {
+          const TitrateStep *s = step_at (c->r, i);
+          double from, to, pct;
+
+          if (!is_infusion (s))
+            continue;
+          if (prev == NULL || titrate_step_is_stopped (s) || titrate_step_is_stopped (prev))
+            {
+              prev = s;
+              continue;
+            }
+          from = prev->daily_mcg;
+          to = s->daily_mcg;
+          pct = (to - from) / from * 100.0;
+
+          if (pct > EPSILON && c->r->spasticity_origin != TITRATE_ORIGIN_UNSET)
+            {
+              for (guint k = 0; k < c->t->it_adjustments->len; k++)
+                {
+                  const TitrateItAdjustmentRow *row = &g_array_index (c->t->it_adjustments, TitrateItAdjustmentRow, k);
+
+                  if (row->origin != c->r->spasticity_origin || row->post_implant != initial)
+                    continue;
+                  if (pct > row->max_increase_pct + EPSILON)
+                    {
+                      g_autofree char *f = fmt (from);
+                      g_autofree char *t = fmt (to);
+                      g_autofree char *pc = fmt (round (pct * 10) / 10);
+                      g_autofree char *lim = fmt (row->max_increase_pct);
+                      g_autofree char *trigger = g_strdup_printf (
+                        "Day %d: %s → %s mcg/day (+%s %%; %s %s limit +%s %% per 24 h)", s->day, f, t, pc,
+                        titrate_origin_to_string (row->origin), initial ? "post-implant" : "maintenance", lim);
+                      raise_rule (c, row->rule, s->day, trigger);
+                    }
+                }
+            }
+          else if (pct < -EPSILON)
+            {
+              initial = FALSE;
+              for (guint k = 0; k < c->t->it_adjustments->len; k++)
+                {
+                  const TitrateItAdjustmentRow *row = &g_array_index (c->t->it_adjustments, TitrateItAdjustmentRow, k);
+                  TitrateOrigin origin = c->r->spasticity_origin != TITRATE_ORIGIN_UNSET
+                                         ? c->r->spasticity_origin : TITRATE_ORIGIN_SPINAL;
+
+                  if (row->origin != origin || row->post_implant)
+                    continue;
+                  if (-pct > row->max_decrease_pct + EPSILON)
+                    {
+                      g_autofree char *f = fmt (from);
+                      g_autofree char *t = fmt (to);
+                      g_autofree char *pc = fmt (round (-pct * 10) / 10);
+                      g_autofree char *lim = fmt (row->max_decrease_pct);
+                      raise_code (c, "withdrawal.it.decrease_large", s->day,
+                                  "Day %d: %s → %s mcg/day (−%s %%; usual decrease at most %s %%)",
+                                  s->day, f, t, pc, lim);
+                    }
+                }
+            }
+          else
+            initial = FALSE;
+          prev = s;
+        }
+      return;
+    }
+
+  start = titration_limit (c, TITRATE_TITRATION_START_DAILY_MG);
+  step = titration_limit (c, TITRATE_TITRATION_STEP_DAILY_MG);
+  interval = titration_limit (c, TITRATE_TITRATION_INTERVAL_DAYS);
+  if (!isnan (c->age) && c->age >= 65)
+    elderly = _titrate_rules_get_adjustment (c->rules, "elderly");
+
+  if (start != NULL && c->first_day > 0 && c->first_total > start->value + EPSILON)
+    {
+      g_autofree char *ft = fmt (c->first_total);
+      g_autofree char *lim = fmt (start->value);
+      g_autofree char *trigger = g_strdup_printf ("Starts at %s mg/day (label start %s mg/day)", ft, lim);
+      raise_rule (c, start->rule, c->first_day, trigger);
+    }
+
+  for (guint i = 1; i < c->r->steps->len; i++)
+    {
+      const TitrateStep *prev = step_at (c->r, i - 1);
+      const TitrateStep *s = step_at (c->r, i);
+      double from = titrate_step_daily_total (prev);
+      double to = titrate_step_daily_total (s);
+      int gap = s->day - prev->day;
+      g_autofree char *f = NULL;
+      g_autofree char *t = NULL;
+
+      if (to <= from + EPSILON || titrate_step_is_stopped (prev))
+        continue;
+      f = fmt (from);
+      t = fmt (to);
+
+      if (step != NULL && to - from > step->value + EPSILON)
+        {
+          g_autofree char *d = fmt (to - from);
+          g_autofree char *lim = fmt (step->value);
+          g_autofree char *trigger = g_strdup_printf ("Day %d: %s → %s mg/day (+%s mg/day; label steps "
+                                                      "+%s mg/day)", s->day, f, t, d, lim);
+          raise_rule (c, step->rule, s->day, trigger);
+        }
+      if (interval != NULL && gap < interval->value - EPSILON)
+        {
+          g_autofree char *lim = fmt (interval->value);
+          g_autofree char *trigger = g_strdup_printf ("Day %d: step-up %d day%s after the last "
+                                                      "(label: every %s days)", s->day, gap,
+                                                      gap == 1 ? "" : "s", lim);
+          raise_rule (c, interval->rule, s->day, trigger);
+        }
+      if (elderly != NULL && gap < elderly->min_step_every_days)
+        {
+          g_autofree char *age = fmt (c->age);
+          raise_code (c, "elderly.cautious_titration", s->day,
+                      "Age %s years; day %d: step-up %d day%s after the last", age, s->day, gap,
+                      gap == 1 ? "" : "s");
+        }
+    }
+}
+
+/* Withdrawal */
+
+static const TitrateTaperRow *
+taper_row (Check      *c,
+           const char *code)
+{
+  for (guint i = 0; i < c->t->tapers->len; i++)
+    {
+      const TitrateTaperRow *row = &g_array_index (c->t->tapers, TitrateTaperRow, i);
+
+      if (row->route == c->r->route && strcmp (row->rule->code, code) == 0 &&
+          (row->indication == NULL || g_strcmp0 (row->indication, c->r->indication) == 0))
+        return row;
+    }
+  return NULL;
+}
+
+static void
+check_withdrawal (Check *c)
+{
+  for (guint k = 1; k < c->r->steps->len; k++)
+    {
+      const TitrateStep *stop = step_at (c->r, k);
+      const TitrateStep *last = step_at (c->r, k - 1);
+      double last_total;
+      g_autofree char *lt = NULL;
+
+      if (!titrate_step_is_stopped (stop) || titrate_step_is_stopped (last))
+        continue;
+
+      last_total = titrate_step_daily_total (last);
+      lt = fmt (last_total);
+
+      if (c->r->route == TITRATE_ROUTE_INTRATHECAL)
+        {
+          if (is_infusion (last))
+            raise_code (c, "withdrawal.it.stop", stop->day, "Day %d: intrathecal infusion stops from %s mcg/day",
+                        stop->day, lt);
+          continue;
+        }
+
+      /* Walk back over the decreasing run that leads to the stop. */
+      {
+        guint first_reduced = k;
+        const TitrateTaperRow *row = taper_row (c, "withdrawal.oral.short_taper");
+        int min_days = row ? row->min_taper_days : 7;
+
+        while (first_reduced >= 2 &&
+               titrate_step_daily_total (step_at (c->r, first_reduced - 1)) <
+               titrate_step_daily_total (step_at (c->r, first_reduced - 2)) - EPSILON)
+          first_reduced--;
+
+        if (first_reduced == k)
+          raise_code (c, "withdrawal.oral.abrupt_stop", stop->day,
+                      "Day %d: stops from %s mg/day with no reduction before", stop->day, lt);
+        else
+          {
+            int taper_days = stop->day - step_at (c->r, first_reduced)->day;
+
+            if (taper_days < min_days)
+              {
+                g_autofree char *peak = fmt (titrate_step_daily_total (step_at (c->r, first_reduced - 1)));
+                raise_code (c, "withdrawal.oral.short_taper", step_at (c->r, first_reduced)->day,
+                            "Taper from %s mg/day to zero over %d day%s (day %d to day %d)", peak,
+                            taper_days, taper_days == 1 ? "" : "s", step_at (c->r, first_reduced)->day,
+                            stop->day);
+              }
+          }
+      }
+      return;
+    }
+}
+
+/* Comedications and allergies */
+
+static void
+check_comedications (Check     *c,
+                     GPtrArray *comedications)
+{
+  /* rule → names, in the order typed */
+  const TitrateRuleText *rules[64];
+  GString *names[64];
+  guint n_rules = 0;
+  GPtrArray *unknown = NULL;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+
+  if (comedications == NULL)
+    return;
+
+  for (guint i = 0; i < comedications->len; i++)
+    {
+      const char *typed = g_ptr_array_index (comedications, i);
+      const TitrateDrugName *name;
+      const char * const *classes;
+      g_autofree char *shown = NULL;
+
+      if (typed == NULL)
+        continue;
+      shown = g_strstrip (g_strdup (typed));
+      if (*shown == '\0')
+        continue;
+
+      name = titrate_rules_lookup_drug (c->rules, shown);
+      if (name == NULL)
+        {
+          if (unknown == NULL)
+            unknown = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (unknown, g_strdup_printf ("“%s”", shown));
+          continue;
+        }
+      if (g_ptr_array_find (seen, name->drug, NULL))
+        continue;
+      g_ptr_array_add (seen, (gpointer) name->drug);
+
+      if (strcmp (name->kind, "generic") != 0)
+        {
+          char *both = g_strdup_printf ("%s (%s)", shown, name->drug->code);
+          g_free (shown);
+          shown = both;
+        }
+
+      classes = _titrate_rules_drug_classes (c->rules, name->drug);
+      for (guint k = 0; classes[k] != NULL; k++)
+        {
+          if (strcmp (classes[k], "baclofen") == 0)
+            {
+              if (c->r->route == TITRATE_ROUTE_ORAL)
+                raise_code (c, "duplication.baclofen", 0, "Comedication: %s", shown);
+              else
+                raise_code (c, "duplication.oral_with_it", 0, "Comedication: %s", shown);
+              continue;
+            }
+          for (guint x = 0; x < c->t->interactions->len; x++)
+            {
+              const TitrateInteractionRow *row = &g_array_index (c->t->interactions, TitrateInteractionRow, x);
+              guint slot;
+
+              if (strcmp (row->class_code, classes[k]) != 0 || !route_matches (row->route, c->r->route))
+                continue;
+              for (slot = 0; slot < n_rules && rules[slot] != row->rule; slot++)
+                ;
+              if (slot == n_rules)
+                {
+                  if (n_rules == G_N_ELEMENTS (rules))
+                    continue;
+                  rules[n_rules] = row->rule;
+                  names[n_rules] = g_string_new (NULL);
+                  n_rules++;
+                }
+              if (strstr (names[slot]->str, shown) == NULL)
+                g_string_append_printf (names[slot], "%s%s", names[slot]->len ? ", " : "", shown);
+            }
+        }
+    }
+
+  for (guint i = 0; i < n_rules; i++)
+    {
+      g_autofree char *trigger = g_strdup_printf ("Comedication: %s", names[i]->str);
+      raise_rule (c, rules[i], 0, trigger);
+      g_string_free (names[i], TRUE);
+    }
+
+  if (unknown != NULL)
+    {
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (unknown, NULL);
+      list = g_strjoinv (", ", (char **) unknown->pdata);
+      raise_code (c, "input.unknown_comedication", 0, "Not recognised, so not checked: %s", list);
+      g_ptr_array_unref (unknown);
+    }
+}
+
+static void
+check_allergies (Check *c)
+{
+  for (guint i = 0; i < c->p->allergies->len; i++)
+    {
+      const char *typed = g_ptr_array_index (c->p->allergies, i);
+      const TitrateDrugName *name = titrate_rules_lookup_drug (c->rules, typed);
+      g_autofree char *folded = g_utf8_casefold (typed, -1);
+
+      if ((name != NULL && strcmp (name->drug->class_code, "baclofen") == 0) ||
+          strstr (folded, "baclofen") != NULL)
+        {
+          g_autofree char *shown = g_strstrip (g_strdup (typed));
+          raise_code (c, "allergy.baclofen", 0, "Allergy recorded: %s", shown);
+          return;
+        }
+    }
+}
+
+/* Renal, elderly, paediatric, pregnancy, lactation, conditions */
+
+static void
+check_renal (Check *c)
+{
+  const TitrateRenalBandRow *band;
+  g_autofree char *crcl = NULL;
+
+  if (c->r->route != TITRATE_ROUTE_ORAL)
+    return;
+
+  if (c->p->dialysis)
+    {
+      raise_code (c, "renal.dialysis", 0, "On dialysis");
+      return;
+    }
+
+  band = renal_band (c);
+  if (band == NULL)
+    return;
+  crcl = fmt (round (c->renal.crcl_ml_min));
+
+  if (band->avoid)
+    {
+      g_autofree char *trigger = g_strdup_printf ("CrCl %s mL/min (%s)", crcl, basis_label (c->renal.crcl_basis));
+      raise_rule (c, band->rule, 0, trigger);
+      return;
+    }
+
+  {
+    const TitrateTitrationLimitRow *start = titration_limit (c, TITRATE_TITRATION_START_DAILY_MG);
+    double ceiling = label_limit (c, NULL) * band->dose_factor;
+    double start_max = start ? start->value * band->dose_factor : NAN;
+    g_autofree char *ceil_s = fmt (round (ceiling * 10) / 10);
+    g_autofree char *peak = fmt (c->peak);
+    g_autofree char *factor = fmt (round (band->dose_factor * 1000) / 1000);
+
+    if (!isnan (ceiling) && c->peak > ceiling + EPSILON)
+      {
+        g_autofree char *trigger = g_strdup_printf ("CrCl %s mL/min (%s); plan peaks at %s mg/day, above the "
+                                                    "renally reduced %s mg/day (label maximum × %s)", crcl,
+                                                    basis_label (c->renal.crcl_basis), peak, ceil_s, factor);
+        raise_rule (c, band->rule, first_day_above (c, ceiling), trigger);
+      }
+    else if (!isnan (start_max) && c->first_total > start_max + EPSILON)
+      {
+        g_autofree char *ft = fmt (c->first_total);
+        g_autofree char *sm = fmt (round (start_max * 100) / 100);
+        g_autofree char *trigger = g_strdup_printf ("CrCl %s mL/min (%s); starts at %s mg/day, above the "
+                                                    "renally reduced start %s mg/day (label start × %s)", crcl,
+                                                    basis_label (c->renal.crcl_basis), ft, sm, factor);
+        raise_rule (c, band->rule, c->first_day, trigger);
+      }
+  }
+}
+
+static void
+check_elderly (Check *c)
+{
+  double gfr;
+  const char *what;
+  TitrateRenalBasis basis;
+
+  if (isnan (c->age) || c->age < 65 || c->r->route != TITRATE_ROUTE_ORAL)
+    return;
+
+  /* Beers uses eGFR; an entered CrCl stands in when no eGFR is known. */
+  gfr = c->renal.egfr_ml_min_1_73m2;
+  basis = c->renal.egfr_basis;
+  what = "eGFR";
+  if (isnan (gfr))
+    {
+      gfr = c->renal.crcl_ml_min;
+      basis = c->renal.crcl_basis;
+      what = "CrCl";
+    }
+
+  if (c->p->dialysis || (!isnan (gfr) && gfr < 60))
+    {
+      g_autofree char *age = fmt (c->age);
+      g_autofree char *g = fmt (round (gfr));
+
+      if (c->p->dialysis)
+        raise_code (c, "elderly.beers_egfr60", 0, "Age %s years, on dialysis", age);
+      else
+        raise_code (c, "elderly.beers_egfr60", 0, "Age %s years, %s %s mL/min%s (%s)", age, what, g,
+                    strcmp (what, "eGFR") == 0 ? "/1.73 m²" : "", basis_label (basis));
+
+      if (c->age >= 66 && c->first_day > 0 && c->first_total >= 20 - EPSILON)
+        {
+          g_autofree char *ft = fmt (c->first_total);
+          raise_code (c, "elderly.muanda_start20", c->first_day, "Age %s years, %s %s, starting at %s mg/day",
+                      age, what, c->p->dialysis ? "dialysis" : g, ft);
+        }
+    }
+}
+
+static void
+check_pediatric (Check *c)
+{
+  g_autofree char *age = NULL;
+
+  if (isnan (c->age) || c->age >= ADULT_AGE)
+    return;
+  age = fmt (c->age);
+
+  if (c->r->route == TITRATE_ROUTE_ORAL)
+    {
+      const TitrateFormulation *f = titrate_rules_get_formulation (c->rules, c->r->formulation);
+
+      if (c->age < 12)
+        raise_code (c, "pediatric.us_under12", 0, "Age %s years", age);
+      if (f != NULL && g_strcmp0 (f->code, "tablet") == 0 && !isnan (c->p->weight_kg) && c->p->weight_kg < 33)
+        {
+          g_autofree char *w = fmt (c->p->weight_kg);
+          raise_code (c, "pediatric.tablet_under33kg", 0, "Age %s years, %s kg, tablets", age, w);
+        }
+    }
+  else if (c->age < 4)
+    raise_code (c, "pediatric.it_under4", 0, "Age %s years", age);
+}
+
+static void
+check_pregnancy_lactation (Check *c)
+{
+  gboolean oral = c->r->route == TITRATE_ROUTE_ORAL;
+
+  if (c->p->pregnant)
+    raise_code (c, oral ? "pregnancy.oral" : "pregnancy.it", 0, "Pregnant");
+  if (c->p->breastfeeding)
+    raise_code (c, oral ? "lactation.oral" : "lactation.it", 0, "Breastfeeding");
+}
+
+static void
+check_conditions (Check *c)
+{
+  for (guint i = 0; i < c->p->conditions->len; i++)
+    {
+      const char *code = g_ptr_array_index (c->p->conditions, i);
+
+      for (guint k = 0; k < c->t->condition_rows->len; k++)
+        {
+          const TitrateConditionRow *row = &g_array_index (c->t->condition_rows, TitrateConditionRow, k);
+
+          if (strcmp (row->condition, code) != 0 || !route_matches (row->route, c->r->route) ||
+              (row->indication != NULL && g_strcmp0 (row->indication, c->r->indication) != 0))
+            continue;
+          {
+            const char *label = titrate_rules_get_condition_label (c->rules, code);
+            g_autofree char *trigger = g_strdup_printf ("Condition: %s", label ? label : code);
+            raise_rule (c, row->rule, 0, trigger);
+          }
+        }
+    }
+}
+
+/* Public API */
+
+static int
+compare_alert_ptrs (gconstpointer a,
+                    gconstpointer b)
+{
+  return titrate_alert_compare (*(TitrateAlert **) a, *(TitrateAlert **) b);
+}
+
+static void
+summarise_plan (Check *c)
+{
+  c->peak = 0;
+  c->peak_day = 0;
+  c->first_total = 0;
+  c->first_day = 0;
+  for (guint i = 0; i < c->r->steps->len; i++)
+    {
+      const TitrateStep *s = step_at (c->r, i);
+      double total;
+
+      if (!is_infusion (s) || titrate_step_is_stopped (s))
+        continue;
+      total = titrate_step_daily_total (s);
+      if (c->first_day == 0)
+        {
+          c->first_day = s->day;
+          c->first_total = total;
+        }
+      if (total > c->peak + EPSILON)
+        {
+          c->peak = total;
+          c->peak_day = s->day;
+        }
+    }
+}
+
+static void
+init_check (Check                *c,
+            TitrateRules         *rules,
+            const TitratePatient *patient,
+            const TitrateRegimen *regimen)
+{
+  memset (c, 0, sizeof *c);
+  c->rules = rules;
+  c->t = _titrate_rules_get_tables (rules);
+  c->p = patient;
+  c->r = regimen;
+  c->age = patient->age_years;
+  /* With no age, adult rows apply; the missing age itself is an alert. */
+  c->rule_age = isnan (patient->age_years) ? ADULT_AGE : patient->age_years;
+  titrate_patient_get_renal (patient, &c->renal);
+  summarise_plan (c);
+}
+
+GPtrArray *
+titrate_check (TitrateRules         *rules,
+               const TitratePatient *patient,
+               const TitrateRegimen *regimen,
+               GPtrArray            *comedications,
+               GError              **error)
+{
+  Check c;
+
+  if (rules == NULL)
+    {
+      g_set_error_literal (error, TITRATE_ERROR, TITRATE_ERROR_RULES,
+                           "No usable rules database: nothing was checked");
+      return NULL;
+    }
+  g_return_val_if_fail (TITRATE_IS_RULES (rules), NULL);
+  g_return_val_if_fail (patient != NULL && regimen != NULL, NULL);
+
+  init_check (&c, rules, patient, regimen);
+  c.alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) titrate_alert_unref);
+
+  check_input (&c);
+  check_route (&c);
+  check_dose_limits (&c);
+  check_measurable (&c);
+  check_intrathecal_doses (&c);
+  check_titration (&c);
+  check_withdrawal (&c);
+  check_comedications (&c, comedications);
+  check_allergies (&c);
+  check_renal (&c);
+  check_elderly (&c);
+  check_pediatric (&c);
+  check_pregnancy_lactation (&c);
+  check_conditions (&c);
+
+  g_ptr_array_sort (c.alerts, compare_alert_ptrs);
+  return c.alerts;
+}
+
+void
+titrate_check_applicable_limit (TitrateRules         *rules,
+                                const TitratePatient *patient,
+                                const TitrateRegimen *regimen,
+                                TitrateLimit         *out)
+{
+  Check c;
+  const TitrateRenalBandRow *band;
+
+  out->max_daily = NAN;
+  out->rule_code = NULL;
+  out->renal_factor = 1.0;
+  if (rules == NULL)
+    return;
+
+  init_check (&c, rules, patient, regimen);
+  out->max_daily = label_limit (&c, &out->rule_code);
+  if (regimen->route != TITRATE_ROUTE_ORAL || isnan (out->max_daily))
+    return;
+
+  band = renal_band (&c);
+  if (patient->dialysis)
+    {
+      const TitrateAdjustmentRow *adj = _titrate_rules_get_adjustment (rules, "dialysis");
+      out->renal_factor = adj ? adj->dose_factor : 1.0;
+      out->rule_code = "renal.dialysis";
+    }
+  else if (band != NULL)
+    {
+      out->renal_factor = band->dose_factor;
+      out->rule_code = band->rule->code;
+    }
+  out->max_daily *= out->renal_factor;
+}

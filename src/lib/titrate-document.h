@@ -1,0 +1,86 @@
+/* titrate-document.h
+ *
+ * Copyright 2026 The Titrate authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include "titrate-patient.h"
+#include "titrate-regimen.h"
+
+G_BEGIN_DECLS
+
+#define TITRATE_DOCUMENT_FORMAT  "titrate-regimen"
+#define TITRATE_DOCUMENT_VERSION 1
+
+/**
+ * TitrateAcknowledgement:
+ *
+ * A prescriber's acknowledgement of a contraindicated or major alert, stored
+ * in the document: {"code": …, "reason": …, "date": "YYYY-MM-DD"}.
+ */
+typedef struct {
+  char *code;
+  char *reason;
+  char *date;           /* nullable, ISO 8601 */
+} TitrateAcknowledgement;
+
+/**
+ * TitrateDocument:
+ *
+ * A regimen document (format "titrate-regimen", version 1): patient, regimen,
+ * comedications and acknowledgements. Unknown keys in the top-level, patient
+ * and regimen objects are kept and written back on save.
+ */
+typedef struct {
+  TitratePatient *patient;
+  TitrateRegimen *regimen;
+  GPtrArray      *comedications;     /* (element-type utf8) as typed */
+  GPtrArray      *acknowledgements;  /* (element-type TitrateAcknowledgement) */
+  gboolean        final;             /* saved as a final plan */
+  /*< private >*/
+  JsonObject     *unknown_root;
+  JsonObject     *unknown_patient;
+  JsonObject     *unknown_regimen;
+} TitrateDocument;
+
+GType            titrate_document_get_type   (void) G_GNUC_CONST;
+TitrateDocument *titrate_document_new        (void);
+TitrateDocument *titrate_document_copy       (const TitrateDocument *doc);
+void             titrate_document_free       (TitrateDocument       *doc);
+
+TitrateDocument *titrate_document_load_from_data (const char  *data,
+                                                  gssize       length,
+                                                  GError     **error);
+TitrateDocument *titrate_document_load_from_file (GFile       *file,
+                                                  GError     **error);
+/* (transfer full) pretty-printed JSON */
+char            *titrate_document_to_data        (const TitrateDocument *doc,
+                                                  gsize                 *length);
+/* Atomic: writes a temporary file, syncs it and renames it over @file. */
+gboolean         titrate_document_save           (const TitrateDocument *doc,
+                                                  GFile                 *file,
+                                                  GError               **error);
+
+/* JSON nodes for the CLI: patient/regimen parts of the contract. */
+JsonNode        *titrate_document_to_json        (const TitrateDocument *doc);
+
+/* (transfer full) @node as pretty-printed JSON (2-space indent, trailing
+ * newline), numbers in their shortest exact form: 1.1 is written "1.1", not
+ * json-glib 1.6's "1.1000000000000001"; integral values without ".0". */
+char            *titrate_json_node_to_data       (JsonNode              *node,
+                                                  gsize                 *length);
+
+void             titrate_document_set_acknowledgement (TitrateDocument *doc,
+                                                       const char      *code,
+                                                       const char      *reason,
+                                                       const char      *date);
+const TitrateAcknowledgement *titrate_document_get_acknowledgement (const TitrateDocument *doc,
+                                                                    const char            *code);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TitrateDocument, titrate_document_free)
+
+G_END_DECLS

@@ -1,0 +1,36 @@
+/* titrate-error.h
+ *
+ * Copyright 2026 The Titrate authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define TITRATE_ERROR (titrate_error_quark ())
+
+/**
+ * TitrateError:
+ * @TITRATE_ERROR_INVALID: a document, field or argument is invalid; the
+ *   message names the field.
+ * @TITRATE_ERROR_UNIT: a dose unit does not fit the route (mg vs mcg); never
+ *   converted.
+ * @TITRATE_ERROR_RULES: the rules database cannot be opened or validated;
+ *   nothing can be checked.
+ * @TITRATE_ERROR_UNSUPPORTED: a document version or feature is not supported.
+ * @TITRATE_ERROR_PLAN: a protocol cannot be expanded into a plan.
+ */
+typedef enum {
+  TITRATE_ERROR_INVALID,
+  TITRATE_ERROR_UNIT,
+  TITRATE_ERROR_RULES,
+  TITRATE_ERROR_UNSUPPORTED,
+  TITRATE_ERROR_PLAN,
+} TitrateError;
+
+GQuark titrate_error_quark (void);
+
+G_END_DECLS

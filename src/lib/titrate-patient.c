@@ -1,0 +1,199 @@
+/* titrate-patient.c
+ *
+ * Copyright 2026 The Titrate authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+#include <string.h>
+
+#include "titrate-patient.h"
+
+G_DEFINE_BOXED_TYPE (TitratePatient, titrate_patient, titrate_patient_copy, titrate_patient_free)
+
+static GPtrArray *
+copy_strv_array (GPtrArray *src)
+{
+  GPtrArray *dst = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; src != NULL && i < src->len; i++)
+    g_ptr_array_add (dst, g_strdup (g_ptr_array_index (src, i)));
+  return dst;
+}
+
+TitratePatient *
+titrate_patient_new (void)
+{
+  TitratePatient *p = g_new0 (TitratePatient, 1);
+
+  p->age_years = NAN;
+  p->weight_kg = NAN;
+  p->sex = TITRATE_SEX_UNKNOWN;
+  p->serum_creatinine = NAN;
+  p->creatinine_unit = TITRATE_CREATININE_MG_DL;
+  p->crcl_ml_min = NAN;
+  p->egfr_ml_min_1_73m2 = NAN;
+  p->conditions = g_ptr_array_new_with_free_func (g_free);
+  p->allergies = g_ptr_array_new_with_free_func (g_free);
+  return p;
+}
+
+TitratePatient *
+titrate_patient_copy (const TitratePatient *patient)
+{
+  TitratePatient *p;
+
+  g_return_val_if_fail (patient != NULL, NULL);
+
+  p = g_memdup2 (patient, sizeof *patient);
+  p->conditions = copy_strv_array (patient->conditions);
+  p->allergies = copy_strv_array (patient->allergies);
+  return p;
+}
+
+void
+titrate_patient_free (TitratePatient *patient)
+{
+  if (patient == NULL)
+    return;
+  g_clear_pointer (&patient->conditions, g_ptr_array_unref);
+  g_clear_pointer (&patient->allergies, g_ptr_array_unref);
+  g_free (patient);
+}
+
+gboolean
+titrate_patient_has_condition (const TitratePatient *patient,
+                               const char           *code)
+{
+  for (guint i = 0; patient->conditions != NULL && i < patient->conditions->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (patient->conditions, i), code) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+double
+titrate_patient_creatinine_mg_dl (const TitratePatient *patient)
+{
+  if (isnan (patient->serum_creatinine))
+    return NAN;
+  if (patient->creatinine_unit == TITRATE_CREATININE_UMOL_L)
+    return patient->serum_creatinine / TITRATE_CREATININE_UMOL_PER_MG_DL;
+  return patient->serum_creatinine;
+}
+
+/* Cockcroft–Gault with actual body weight, mL/min:
+ *   (140 − age) × weight / (72 × SCr [mg/dL]) × 0.85 if female.
+ * Validated in adults only. */
+double
+titrate_cockcroft_gault (double     age_years,
+                         double     weight_kg,
+                         TitrateSex sex,
+                         double     creatinine_mg_dl)
+{
+  double crcl;
+
+  if (isnan (age_years) || isnan (weight_kg) || isnan (creatinine_mg_dl) ||
+      sex == TITRATE_SEX_UNKNOWN || age_years < 18 || weight_kg <= 0 || creatinine_mg_dl <= 0)
+    return NAN;
+
+  crcl = (140.0 - age_years) * weight_kg / (72.0 * creatinine_mg_dl);
+  if (sex == TITRATE_SEX_FEMALE)
+    crcl *= 0.85;
+  return MAX (crcl, 0.0);
+}
+
+/* CKD-EPI 2021 (race-free), mL/min/1.73 m²:
+ *   142 × min(SCr/κ, 1)^α × max(SCr/κ, 1)^−1.200 × 0.9938^age × 1.012 [female]
+ *   κ = 0.7 (F) / 0.9 (M); α = −0.241 (F) / −0.302 (M). Adults only. */
+double
+titrate_ckd_epi_2021 (double     age_years,
+                      TitrateSex sex,
+                      double     creatinine_mg_dl)
+{
+  double kappa, alpha, ratio, egfr;
+
+  if (isnan (age_years) || isnan (creatinine_mg_dl) || sex == TITRATE_SEX_UNKNOWN ||
+      age_years < 18 || creatinine_mg_dl <= 0)
+    return NAN;
+
+  kappa = sex == TITRATE_SEX_FEMALE ? 0.7 : 0.9;
+  alpha = sex == TITRATE_SEX_FEMALE ? -0.241 : -0.302;
+  ratio = creatinine_mg_dl / kappa;
+  egfr = 142.0 * pow (MIN (ratio, 1.0), alpha) * pow (MAX (ratio, 1.0), -1.200) *
+         pow (0.9938, age_years);
+  if (sex == TITRATE_SEX_FEMALE)
+    egfr *= 1.012;
+  return egfr;
+}
+
+static const char *
+missing_note (const TitratePatient *p,
+              gboolean              needs_weight)
+{
+  if (isnan (p->serum_creatinine))
+    return "no serum creatinine";
+  if (isnan (p->age_years))
+    return "no age";
+  if (p->age_years < 18)
+    return "equation not valid under 18 years";
+  if (p->sex == TITRATE_SEX_UNKNOWN)
+    return "no sex";
+  if (needs_weight && isnan (p->weight_kg))
+    return "no weight";
+  return "not computable";
+}
+
+void
+titrate_patient_get_renal (const TitratePatient *patient,
+                           TitrateRenal         *out)
+{
+  double scr = titrate_patient_creatinine_mg_dl (patient);
+
+  memset (out, 0, sizeof *out);
+
+  if (!isnan (patient->crcl_ml_min))
+    {
+      out->crcl_ml_min = patient->crcl_ml_min;
+      out->crcl_basis = TITRATE_RENAL_BASIS_ENTERED;
+    }
+  else
+    {
+      out->crcl_ml_min = titrate_cockcroft_gault (patient->age_years, patient->weight_kg,
+                                                  patient->sex, scr);
+      out->crcl_basis = isnan (out->crcl_ml_min) ? TITRATE_RENAL_BASIS_NONE
+                                                 : TITRATE_RENAL_BASIS_COCKCROFT_GAULT;
+      if (isnan (out->crcl_ml_min))
+        out->crcl_note = missing_note (patient, TRUE);
+    }
+
+  if (!isnan (patient->egfr_ml_min_1_73m2))
+    {
+      out->egfr_ml_min_1_73m2 = patient->egfr_ml_min_1_73m2;
+      out->egfr_basis = TITRATE_RENAL_BASIS_ENTERED;
+    }
+  else
+    {
+      out->egfr_ml_min_1_73m2 = titrate_ckd_epi_2021 (patient->age_years, patient->sex, scr);
+      out->egfr_basis = isnan (out->egfr_ml_min_1_73m2) ? TITRATE_RENAL_BASIS_NONE
+                                                        : TITRATE_RENAL_BASIS_CKD_EPI_2021;
+      if (isnan (out->egfr_ml_min_1_73m2))
+        out->egfr_note = missing_note (patient, FALSE);
+    }
+}
+
+const char *
+titrate_renal_basis_to_string (TitrateRenalBasis basis)
+{
+  switch (basis)
+    {
+    case TITRATE_RENAL_BASIS_ENTERED:
+      return "entered";
+    case TITRATE_RENAL_BASIS_COCKCROFT_GAULT:
+      return "cockcroft_gault_actual_weight";
+    case TITRATE_RENAL_BASIS_CKD_EPI_2021:
+      return "ckd_epi_2021";
+    case TITRATE_RENAL_BASIS_NONE:
+    default:
+      return "none";
+    }
+}

@@ -1,0 +1,79 @@
+/* titrate-patient.h
+ *
+ * Copyright 2026 The Titrate authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+#include "titrate-types.h"
+
+G_BEGIN_DECLS
+
+/* Serum creatinine: 1 mg/dL = 88.42 µmol/L */
+#define TITRATE_CREATININE_UMOL_PER_MG_DL 88.42
+
+typedef enum {
+  TITRATE_RENAL_BASIS_NONE,              /* not available: see note */
+  TITRATE_RENAL_BASIS_ENTERED,           /* typed by the prescriber; wins */
+  TITRATE_RENAL_BASIS_COCKCROFT_GAULT,   /* computed, actual body weight */
+  TITRATE_RENAL_BASIS_CKD_EPI_2021,      /* computed, race-free 2021 equation */
+} TitrateRenalBasis;
+
+/**
+ * TitratePatient:
+ *
+ * The patient values the checks need. Unknown numbers are NAN. A plain value
+ * type: copy it to keep it, free it with titrate_patient_free().
+ */
+typedef struct {
+  double     age_years;
+  double     weight_kg;
+  TitrateSex sex;
+  double     serum_creatinine;            /* in creatinine_unit; NAN if unknown */
+  TitrateCreatinineUnit creatinine_unit;
+  double     crcl_ml_min;                 /* entered; wins over the computed value */
+  double     egfr_ml_min_1_73m2;          /* entered */
+  gboolean   dialysis;
+  gboolean   pregnant;
+  gboolean   breastfeeding;
+  GPtrArray *conditions;                  /* (element-type utf8) condition codes */
+  GPtrArray *allergies;                   /* (element-type utf8) free text / drug names */
+} TitratePatient;
+
+/**
+ * TitrateRenal:
+ *
+ * Renal function as the checks use it, each value with its basis. A value that
+ * could not be computed is NAN and its note says why.
+ */
+typedef struct {
+  double            crcl_ml_min;
+  TitrateRenalBasis crcl_basis;
+  const char       *crcl_note;            /* static, untranslated reason when NONE */
+  double            egfr_ml_min_1_73m2;
+  TitrateRenalBasis egfr_basis;
+  const char       *egfr_note;
+} TitrateRenal;
+
+GType           titrate_patient_get_type        (void) G_GNUC_CONST;
+TitratePatient *titrate_patient_new             (void);
+TitratePatient *titrate_patient_copy            (const TitratePatient *patient);
+void            titrate_patient_free            (TitratePatient       *patient);
+gboolean        titrate_patient_has_condition   (const TitratePatient *patient,
+                                                 const char           *code);
+double          titrate_patient_creatinine_mg_dl (const TitratePatient *patient);
+void            titrate_patient_get_renal       (const TitratePatient *patient,
+                                                 TitrateRenal         *out);
+
+/* Pure equations, exposed for testing. NAN when an input is missing or out of range. */
+double titrate_cockcroft_gault (double age_years, double weight_kg, TitrateSex sex,
+                                double creatinine_mg_dl);
+double titrate_ckd_epi_2021    (double age_years, TitrateSex sex, double creatinine_mg_dl);
+
+const char *titrate_renal_basis_to_string (TitrateRenalBasis basis);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TitratePatient, titrate_patient_free)
+
+G_END_DECLS

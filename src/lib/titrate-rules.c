@@ -1,0 +1,1181 @@
+/* titrate-rules.c
+ *
+ * Copyright 2026 The Titrate authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "titrate-error.h"
+#include "titrate-resources.h"
+#include "titrate-rules-private.h"
+
+#define EMBEDDED_PATH "/io/github/titrate/Titrate/rules/rules.sqlite"
+
+struct _TitrateRules
+{
+  GObject      parent_instance;
+
+  /* construction */
+  char        *path;
+  GBytes      *bytes;
+  char        *origin;
+
+  GStringChunk *strings;
+  int          schema_version;
+  const char  *content_version;
+  const char  *content_date;
+  const char  *title;
+
+  GArray      *rules;            /* TitrateRuleText */
+  GHashTable  *rules_by_code;    /* code → TitrateRuleText* */
+  GPtrArray   *drugs;            /* TitrateDrug* (owned) */
+  GHashTable  *drugs_by_code;    /* code → TitrateDrug* */
+  GHashTable  *drug_classes;     /* TitrateDrug* → const char ** (NULL-terminated) */
+  GPtrArray   *drug_names;       /* TitrateDrugName* (owned), sorted by name */
+  GHashTable  *names_by_key;     /* casefolded name → TitrateDrugName* */
+  GArray      *conditions;       /* TitrateVocabItem */
+  GArray      *indications;      /* TitrateVocabItem + route in parallel array */
+  GArray      *indication_routes;/* TitrateRoute */
+  GArray      *formulations;     /* TitrateFormulation */
+  GArray      *strengths;        /* TitrateStrength */
+  GArray      *sources;          /* TitrateSource */
+  GArray      *counselling;      /* TitrateCounselling */
+  TitrateRuleTables tables;
+  GHashTable  *counts;           /* table name → GINT_TO_POINTER (rows) */
+};
+
+static void titrate_rules_initable_iface_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TitrateRules, titrate_rules, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                      titrate_rules_initable_iface_init))
+
+const char * const _titrate_required_rules[] = {
+  "dose.oral.spasticity.label_max", "dose.oral.spasticity.upper_bound",
+  "dose.oral.aud.us_max", "dose.oral.aud.label_max",
+  "dose.oral.pediatric.under8", "dose.oral.pediatric.from8", "dose.oral.pediatric.mg_per_kg",
+  "dose.it.soft_max", "dose.unmeasurable", "dose.it.bolus_not_screening",
+  "dose.it.bolus_above_100", "dose.it.bolus_concentration",
+  "titration.oral.start_high", "titration.oral.step_large", "titration.oral.step_fast",
+  "titration.it.increase_spinal", "titration.it.increase_cerebral",
+  "withdrawal.oral.abrupt_stop", "withdrawal.oral.short_taper", "withdrawal.it.stop",
+  "withdrawal.it.decrease_large",
+  "interaction.alcohol", "interaction.opioid", "interaction.benzodiazepine",
+  "duplication.baclofen", "duplication.muscle_relaxant", "duplication.oral_with_it",
+  "renal.mild", "renal.moderate", "renal.severe", "renal.esrd", "renal.dialysis",
+  "hepatic.impairment",
+  "elderly.beers_egfr60", "elderly.muanda_start20", "elderly.cautious_titration",
+  "pediatric.us_under12", "pediatric.tablet_under33kg", "pediatric.it_under4",
+  "pregnancy.oral", "pregnancy.it", "lactation.oral", "lactation.it",
+  "condition.epilepsy", "condition.psychotic_disorder",
+  "allergy.baclofen",
+  "route.formulation_mismatch", "route.it_concentration", "route.oral_liquid",
+  "input.unknown_comedication", "input.unknown_condition", "input.renal_not_assessed",
+  "input.age_missing", "input.weight_missing_child", "input.it_origin_missing",
+  "input.unknown_indication",
+  NULL
+};
+
+static const char * const required_tables[] = {
+  "meta", "source", "rule", "indication", "condition", "formulation", "strength",
+  "dose_limit", "titration_limit", "protocol", "protocol_adjustment", "renal_band",
+  "it_screening", "it_adjustment", "taper_rule", "drug_class", "drug", "drug_name",
+  "interaction", "condition_caution", "counselling",
+  NULL
+};
+
+/* Helpers */
+
+static gboolean
+fail (GError    **error,
+      const char *origin,
+      const char *format,
+      ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+fail (GError    **error,
+      const char *origin,
+      const char *format,
+      ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_RULES,
+               "Rules database (%s) cannot be used: %s", origin, msg);
+  return FALSE;
+}
+
+static const char *
+col_str (TitrateRules *self,
+         sqlite3_stmt *stmt,
+         int           col)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, col);
+
+  if (text == NULL)
+    return NULL;
+  return g_string_chunk_insert_const (self->strings, (const char *) text);
+}
+
+static double
+col_num (sqlite3_stmt *stmt,
+         int           col)
+{
+  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+    return NAN;
+  return sqlite3_column_double (stmt, col);
+}
+
+static int
+col_route (sqlite3_stmt *stmt,
+           int           col)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+  TitrateRoute route;
+
+  if (text == NULL || !titrate_route_from_string (text, &route))
+    return -1;
+  return (int) route;
+}
+
+typedef gboolean (*RowFunc) (TitrateRules *self,
+                             sqlite3_stmt *stmt,
+                             GError      **error);
+
+static gboolean
+for_each_row (TitrateRules *self,
+              sqlite3      *db,
+              const char   *sql,
+              RowFunc       func,
+              GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return fail (error, self->origin, "%s (in “%s”)", sqlite3_errmsg (db), sql);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!func (self, stmt, error))
+      {
+        sqlite3_finalize (stmt);
+        return FALSE;
+      }
+
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return fail (error, self->origin, "%s", sqlite3_errmsg (db));
+  return TRUE;
+}
+
+static const TitrateRuleText *
+need_rule (TitrateRules *self,
+           const char   *code,
+           const char   *table,
+           GError      **error)
+{
+  const TitrateRuleText *rule = NULL;
+
+  if (code != NULL)
+    rule = g_hash_table_lookup (self->rules_by_code, code);
+  if (rule == NULL)
+    fail (error, self->origin, "table %s refers to unknown rule “%s”", table, code ? code : "(null)");
+  return rule;
+}
+
+static char *
+name_key (const char *name)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+  g_autofree char *normal = g_utf8_normalize (trimmed, -1, G_NORMALIZE_ALL);
+
+  if (normal == NULL)
+    return NULL;
+  return g_utf8_casefold (normal, -1);
+}
+
+/* Row readers */
+
+static gboolean
+read_meta (TitrateRules *self,
+           sqlite3_stmt *stmt,
+           GError      **error)
+{
+  const char *key = col_str (self, stmt, 0);
+  const char *value = col_str (self, stmt, 1);
+
+  if (g_strcmp0 (key, "content_version") == 0)
+    self->content_version = value;
+  else if (g_strcmp0 (key, "content_date") == 0)
+    self->content_date = value;
+  else if (g_strcmp0 (key, "title") == 0)
+    self->title = value;
+  else if (g_strcmp0 (key, "schema_version") == 0 &&
+           g_ascii_strtoll (value, NULL, 10) != TITRATE_RULES_SCHEMA_VERSION)
+    return fail (error, self->origin, "meta.schema_version is %s, this Titrate needs %d",
+                 value, TITRATE_RULES_SCHEMA_VERSION);
+  return TRUE;
+}
+
+static gboolean
+read_source (TitrateRules *self,
+             sqlite3_stmt *stmt,
+             GError      **error)
+{
+  TitrateSource s = { col_str (self, stmt, 0), col_str (self, stmt, 1), col_str (self, stmt, 2) };
+
+  g_array_append_val (self->sources, s);
+  return TRUE;
+}
+
+static gboolean
+read_rule (TitrateRules *self,
+           sqlite3_stmt *stmt,
+           GError      **error)
+{
+  TitrateRuleText r = { 0 };
+
+  r.code = col_str (self, stmt, 0);
+  if (!titrate_category_from_string ((const char *) sqlite3_column_text (stmt, 1), &r.category))
+    return fail (error, self->origin, "rule %s has an unknown category", r.code);
+  if (!titrate_severity_from_string ((const char *) sqlite3_column_text (stmt, 2), &r.severity))
+    return fail (error, self->origin, "rule %s has an unknown severity", r.code);
+  r.title = col_str (self, stmt, 3);
+  r.reason = col_str (self, stmt, 4);
+  r.action = col_str (self, stmt, 5);
+  r.source = col_str (self, stmt, 6);
+  r.evidence = col_str (self, stmt, 7);
+  if (r.title == NULL || r.reason == NULL || r.action == NULL || r.source == NULL || r.evidence == NULL)
+    return fail (error, self->origin, "rule %s lacks title, reason, action, source or evidence", r.code);
+  g_array_append_val (self->rules, r);
+  return TRUE;
+}
+
+static gboolean
+read_condition (TitrateRules *self,
+                sqlite3_stmt *stmt,
+                GError      **error)
+{
+  TitrateVocabItem item = { col_str (self, stmt, 0), col_str (self, stmt, 1) };
+
+  g_array_append_val (self->conditions, item);
+  return TRUE;
+}
+
+static gboolean
+read_indication (TitrateRules *self,
+                 sqlite3_stmt *stmt,
+                 GError      **error)
+{
+  TitrateVocabItem item = { col_str (self, stmt, 0), col_str (self, stmt, 2) };
+  TitrateRoute route = col_route (stmt, 1);
+
+  g_array_append_val (self->indications, item);
+  g_array_append_val (self->indication_routes, route);
+  return TRUE;
+}
+
+static gboolean
+read_formulation (TitrateRules *self,
+                  sqlite3_stmt *stmt,
+                  GError      **error)
+{
+  TitrateFormulation f = {
+    col_str (self, stmt, 0), col_route (stmt, 1), col_str (self, stmt, 2),
+    col_str (self, stmt, 3), col_str (self, stmt, 4),
+  };
+
+  g_array_append_val (self->formulations, f);
+  return TRUE;
+}
+
+static gboolean
+read_strength (TitrateRules *self,
+               sqlite3_stmt *stmt,
+               GError      **error)
+{
+  TitrateStrength s = {
+    col_str (self, stmt, 0), col_num (stmt, 1), sqlite3_column_int (stmt, 2) != 0,
+    col_str (self, stmt, 3),
+  };
+
+  g_array_append_val (self->strengths, s);
+  return TRUE;
+}
+
+static gboolean
+read_dose_limit (TitrateRules *self,
+                 sqlite3_stmt *stmt,
+                 GError      **error)
+{
+  TitrateDoseLimitRow row = { 0 };
+
+  if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 0), "dose_limit", error)))
+    return FALSE;
+  row.route = col_route (stmt, 1);
+  row.indication = col_str (self, stmt, 2);
+  row.age_min_years = col_num (stmt, 3);
+  row.age_max_years = col_num (stmt, 4);
+  row.max_daily_mg = col_num (stmt, 5);
+  row.max_mg_per_kg_day = col_num (stmt, 6);
+  row.max_daily_mcg = col_num (stmt, 7);
+  row.kind = col_str (self, stmt, 8);
+  g_array_append_val (self->tables.dose_limits, row);
+  return TRUE;
+}
+
+static gboolean
+read_titration_limit (TitrateRules *self,
+                      sqlite3_stmt *stmt,
+                      GError      **error)
+{
+  TitrateTitrationLimitRow row = { 0 };
+  const char *kind = (const char *) sqlite3_column_text (stmt, 4);
+
+  if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 0), "titration_limit", error)))
+    return FALSE;
+  row.indication = col_str (self, stmt, 1);
+  row.age_min_years = col_num (stmt, 2);
+  row.age_max_years = col_num (stmt, 3);
+  if (g_strcmp0 (kind, "start_daily_mg") == 0)
+    row.kind = TITRATE_TITRATION_START_DAILY_MG;
+  else if (g_strcmp0 (kind, "step_daily_mg") == 0)
+    row.kind = TITRATE_TITRATION_STEP_DAILY_MG;
+  else
+    row.kind = TITRATE_TITRATION_INTERVAL_DAYS;
+  row.value = col_num (stmt, 5);
+  g_array_append_val (self->tables.titration_limits, row);
+  return TRUE;
+}
+
+static gboolean
+read_protocol (TitrateRules *self,
+               sqlite3_stmt *stmt,
+               GError      **error)
+{
+  TitrateProtocolRow row = {
+    .indication = col_str (self, stmt, 0),
+    .age_min_years = col_num (stmt, 1),
+    .age_max_years = col_num (stmt, 2),
+    .doses_per_day = sqlite3_column_int (stmt, 3),
+    .start_dose_mg = col_num (stmt, 4),
+    .start_mg_per_kg_day = col_num (stmt, 5),
+    .max_start_dose_mg = col_num (stmt, 6),
+    .step_mg_per_dose = col_num (stmt, 7),
+    .step_mg_per_kg_day = col_num (stmt, 8),
+    .step_every_days = sqlite3_column_int (stmt, 9),
+    .target_daily_mg = col_num (stmt, 10),
+    .target_mg_per_kg_day = col_num (stmt, 11),
+    .source = col_str (self, stmt, 12),
+    .note = col_str (self, stmt, 13),
+  };
+
+  g_array_append_val (self->tables.protocols, row);
+  return TRUE;
+}
+
+static gboolean
+read_adjustment (TitrateRules *self,
+                 sqlite3_stmt *stmt,
+                 GError      **error)
+{
+  TitrateAdjustmentRow row = {
+    col_str (self, stmt, 0), col_num (stmt, 1), sqlite3_column_int (stmt, 2),
+    col_str (self, stmt, 3), col_str (self, stmt, 4),
+  };
+
+  g_array_append_val (self->tables.adjustments, row);
+  return TRUE;
+}
+
+static gboolean
+read_renal_band (TitrateRules *self,
+                 sqlite3_stmt *stmt,
+                 GError      **error)
+{
+  TitrateRenalBandRow row = { 0 };
+
+  if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 0), "renal_band", error)))
+    return FALSE;
+  row.population = col_str (self, stmt, 1);
+  row.crcl_min = col_num (stmt, 2);
+  row.crcl_max = col_num (stmt, 3);
+  row.dose_factor = col_num (stmt, 4);
+  row.avoid = sqlite3_column_int (stmt, 5) != 0;
+  g_array_append_val (self->tables.renal_bands, row);
+  return TRUE;
+}
+
+static gboolean
+read_screening (TitrateRules *self,
+                sqlite3_stmt *stmt,
+                GError      **error)
+{
+  TitrateScreeningRow row = {
+    sqlite3_column_int (stmt, 0), col_num (stmt, 1), col_num (stmt, 2), col_str (self, stmt, 3),
+  };
+
+  g_array_append_val (self->tables.screening, row);
+  return TRUE;
+}
+
+static gboolean
+read_it_adjustment (TitrateRules *self,
+                    sqlite3_stmt *stmt,
+                    GError      **error)
+{
+  TitrateItAdjustmentRow row = { 0 };
+
+  if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 0), "it_adjustment", error)))
+    return FALSE;
+  if (!titrate_origin_from_string ((const char *) sqlite3_column_text (stmt, 1), &row.origin))
+    return fail (error, self->origin, "it_adjustment has an unknown origin");
+  row.post_implant = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "post_implant") == 0;
+  row.max_increase_pct = col_num (stmt, 3);
+  row.max_decrease_pct = col_num (stmt, 4);
+  row.min_interval_days = sqlite3_column_int (stmt, 5);
+  g_array_append_val (self->tables.it_adjustments, row);
+  return TRUE;
+}
+
+static gboolean
+read_taper (TitrateRules *self,
+            sqlite3_stmt *stmt,
+            GError      **error)
+{
+  TitrateTaperRow row = { 0 };
+
+  if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 0), "taper_rule", error)))
+    return FALSE;
+  row.route = col_route (stmt, 1);
+  row.indication = col_str (self, stmt, 2);
+  row.min_taper_days = sqlite3_column_int (stmt, 3);
+  g_array_append_val (self->tables.tapers, row);
+  return TRUE;
+}
+
+static gboolean
+read_drug_class (TitrateRules *self,
+                 sqlite3_stmt *stmt,
+                 GError      **error)
+{
+  /* class labels are attached to drugs below */
+  return TRUE;
+}
+
+static gboolean
+read_drug (TitrateRules *self,
+           sqlite3_stmt *stmt,
+           GError      **error)
+{
+  TitrateDrug *drug = g_new0 (TitrateDrug, 1);
+
+  drug->code = col_str (self, stmt, 0);
+  drug->class_code = col_str (self, stmt, 1);
+  drug->class_label = col_str (self, stmt, 2);
+  g_ptr_array_add (self->drugs, drug);
+  g_hash_table_insert (self->drugs_by_code, (gpointer) drug->code, drug);
+  return TRUE;
+}
+
+static gboolean
+read_drug_name (TitrateRules *self,
+                sqlite3_stmt *stmt,
+                GError      **error)
+{
+  TitrateDrugName *name = g_new0 (TitrateDrugName, 1);
+  const char *drug_code = (const char *) sqlite3_column_text (stmt, 1);
+  char *key;
+
+  name->name = col_str (self, stmt, 0);
+  name->kind = col_str (self, stmt, 2);
+  name->drug = drug_code ? g_hash_table_lookup (self->drugs_by_code, drug_code) : NULL;
+  g_ptr_array_add (self->drug_names, name);
+  if (name->drug == NULL)
+    return fail (error, self->origin, "drug name “%s” refers to unknown drug", name->name);
+  key = name_key (name->name);
+  if (key == NULL)
+    return fail (error, self->origin, "drug name is not valid UTF-8");
+  g_hash_table_replace (self->names_by_key, key, name);
+  return TRUE;
+}
+
+static gboolean
+read_extra_class (TitrateRules *self,
+                  sqlite3_stmt *stmt,
+                  GError      **error)
+{
+  TitrateDrug *drug = g_hash_table_lookup (self->drugs_by_code, sqlite3_column_text (stmt, 0));
+  const char **classes;
+  guint n;
+
+  if (drug == NULL)
+    return fail (error, self->origin, "drug_extra_class refers to unknown drug");
+  classes = g_hash_table_lookup (self->drug_classes, drug);
+  n = classes ? g_strv_length ((char **) classes) : 1;
+  if (classes == NULL)
+    {
+      classes = g_new0 (const char *, 3);
+      classes[0] = drug->class_code;
+    }
+  else
+    classes = g_renew (const char *, classes, n + 2);
+  classes[n] = col_str (self, stmt, 1);
+  classes[n + 1] = NULL;
+  g_hash_table_steal (self->drug_classes, drug);
+  g_hash_table_insert (self->drug_classes, drug, classes);
+  return TRUE;
+}
+
+static gboolean
+read_interaction (TitrateRules *self,
+                  sqlite3_stmt *stmt,
+                  GError      **error)
+{
+  TitrateInteractionRow row = { 0 };
+
+  if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 0), "interaction", error)))
+    return FALSE;
+  row.class_code = col_str (self, stmt, 1);
+  row.route = col_route (stmt, 2);
+  g_array_append_val (self->tables.interactions, row);
+  return TRUE;
+}
+
+static gboolean
+read_condition_row (TitrateRules *self,
+                    sqlite3_stmt *stmt,
+                    GError      **error)
+{
+  TitrateConditionRow row = { 0 };
+
+  if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 0), "condition_caution", error)))
+    return FALSE;
+  row.condition = col_str (self, stmt, 1);
+  row.route = col_route (stmt, 2);
+  row.indication = col_str (self, stmt, 3);
+  g_array_append_val (self->tables.condition_rows, row);
+  return TRUE;
+}
+
+static gboolean
+read_counselling (TitrateRules *self,
+                  sqlite3_stmt *stmt,
+                  GError      **error)
+{
+  TitrateCounselling c = {
+    sqlite3_column_int (stmt, 0), col_str (self, stmt, 1), col_str (self, stmt, 2),
+    col_str (self, stmt, 3), col_str (self, stmt, 4), col_str (self, stmt, 5),
+  };
+
+  g_array_append_val (self->counselling, c);
+  return TRUE;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  const TitrateDrugName *na = *(TitrateDrugName **) a;
+  const TitrateDrugName *nb = *(TitrateDrugName **) b;
+
+  return g_ascii_strcasecmp (na->name, nb->name);
+}
+
+/* Validation */
+
+static gboolean
+single_int (sqlite3    *db,
+            const char *sql,
+            int        *out)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *out = sqlite3_column_int (stmt, 0);
+      ok = TRUE;
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+check_structure (TitrateRules *self,
+                 sqlite3      *db,
+                 GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  const char *text;
+  int version = -1;
+  int rc;
+
+  /* The first read tells whether this is a database at all. */
+  if (!single_int (db, "PRAGMA user_version", &version))
+    return fail (error, self->origin, "%s", sqlite3_errmsg (db));
+  if (version != TITRATE_RULES_SCHEMA_VERSION)
+    return fail (error, self->origin, "schema version %d, this Titrate needs %d",
+                 version, TITRATE_RULES_SCHEMA_VERSION);
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK)
+    return fail (error, self->origin, "%s", sqlite3_errmsg (db));
+  rc = sqlite3_step (stmt);
+  text = (const char *) sqlite3_column_text (stmt, 0);
+  if (rc != SQLITE_ROW || g_strcmp0 (text, "ok") != 0)
+    {
+      g_autofree char *msg = g_strdup (text ? text : sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return fail (error, self->origin, "integrity check failed: %s", msg);
+    }
+  sqlite3_finalize (stmt);
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
+    return fail (error, self->origin, "%s", sqlite3_errmsg (db));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *table = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+      return fail (error, self->origin, "table %s refers to a missing row", table);
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; required_tables[i] != NULL; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", required_tables[i]);
+      int count = 0;
+
+      if (!single_int (db, sql, &count))
+        return fail (error, self->origin, "table %s is missing (%s)",
+                     required_tables[i], sqlite3_errmsg (db));
+      if (count == 0)
+        return fail (error, self->origin, "table %s is empty", required_tables[i]);
+      g_hash_table_insert (self->counts, (gpointer) required_tables[i], GINT_TO_POINTER (count));
+    }
+  return TRUE;
+}
+
+static gboolean
+check_sources (TitrateRules *self,
+               GError      **error)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < self->sources->len; i++)
+    g_hash_table_add (keys, (gpointer) g_array_index (self->sources, TitrateSource, i).key);
+
+  /* Every element of rule.source starts with a known source key. */
+  for (guint i = 0; i < self->rules->len; i++)
+    {
+      const TitrateRuleText *r = &g_array_index (self->rules, TitrateRuleText, i);
+      g_auto(GStrv) parts = g_strsplit (r->source, ";", -1);
+
+      for (guint p = 0; parts[p] != NULL; p++)
+        {
+          g_autofree char *part = g_strstrip (g_strdup (parts[p]));
+          char *space = strpbrk (part, " ,(");
+
+          if (space != NULL)
+            *space = '\0';
+          if (*part == '\0' || !g_hash_table_contains (keys, part))
+            return fail (error, self->origin, "rule %s cites unknown source “%s”", r->code, part);
+        }
+    }
+
+  for (guint i = 0; _titrate_required_rules[i] != NULL; i++)
+    if (!g_hash_table_contains (self->rules_by_code, _titrate_required_rules[i]))
+      return fail (error, self->origin, "required rule %s is missing", _titrate_required_rules[i]);
+  return TRUE;
+}
+
+static gboolean
+load (TitrateRules *self,
+      sqlite3      *db,
+      GError      **error)
+{
+  static const struct {
+    const char *sql;
+    RowFunc     func;
+  } readers[] = {
+    { "SELECT key, value FROM meta", read_meta },
+    { "SELECT key, citation, kind FROM source ORDER BY key", read_source },
+    { "SELECT code, category, severity, title, reason, action, source, evidence FROM rule ORDER BY code", read_rule },
+    { "SELECT code, label FROM condition ORDER BY label", read_condition },
+    { "SELECT code, route, label FROM indication ORDER BY rowid", read_indication },
+    { "SELECT code, route, label, unit, divisible FROM formulation ORDER BY rowid", read_formulation },
+    { "SELECT formulation, strength, scored, product FROM strength ORDER BY formulation, strength", read_strength },
+    { "SELECT rule, route, indication, age_min_years, age_max_years, max_daily_mg, max_mg_per_kg_day, "
+      "max_daily_mcg, kind FROM dose_limit", read_dose_limit },
+    { "SELECT rule, indication, age_min_years, age_max_years, kind, value FROM titration_limit", read_titration_limit },
+    { "SELECT indication, age_min_years, age_max_years, doses_per_day, start_dose_mg, start_mg_per_kg_day, "
+      "max_start_dose_mg, step_mg_per_dose, step_mg_per_kg_day, step_every_days, target_daily_mg, "
+      "target_mg_per_kg_day, source, note FROM protocol ORDER BY id", read_protocol },
+    { "SELECT population, dose_factor, min_step_every_days, source, note FROM protocol_adjustment", read_adjustment },
+    { "SELECT rule, population, crcl_min, crcl_max, dose_factor, avoid FROM renal_band ORDER BY crcl_min DESC", read_renal_band },
+    { "SELECT seq, bolus_mcg, age_max_years, source FROM it_screening ORDER BY seq", read_screening },
+    { "SELECT rule, origin, phase, max_increase_pct, max_decrease_pct, min_interval_days FROM it_adjustment", read_it_adjustment },
+    { "SELECT rule, route, indication, min_taper_days FROM taper_rule", read_taper },
+    { "SELECT code, label FROM drug_class", read_drug_class },
+    { "SELECT d.code, d.class, c.label FROM drug d JOIN drug_class c ON c.code = d.class ORDER BY d.code", read_drug },
+    { "SELECT name, drug, kind FROM drug_name ORDER BY name", read_drug_name },
+    { "SELECT drug, class FROM drug_extra_class ORDER BY drug, class", read_extra_class },
+    { "SELECT rule, class, route FROM interaction ORDER BY class, rule", read_interaction },
+    { "SELECT rule, condition, route, indication FROM condition_caution ORDER BY condition, rule", read_condition_row },
+    { "SELECT id, topic, route, population, text, source FROM counselling ORDER BY id", read_counselling },
+  };
+
+  if (!check_structure (self, db, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
+    {
+      if (!for_each_row (self, db, readers[i].sql, readers[i].func, error))
+        return FALSE;
+      if (readers[i].func == read_rule)
+        for (guint r = 0; r < self->rules->len; r++)
+          {
+            TitrateRuleText *rule = &g_array_index (self->rules, TitrateRuleText, r);
+            g_hash_table_insert (self->rules_by_code, (gpointer) rule->code, rule);
+          }
+    }
+
+  if (self->content_version == NULL || self->content_date == NULL)
+    return fail (error, self->origin, "meta lacks content_version or content_date");
+
+  g_ptr_array_sort (self->drug_names, compare_names);
+
+  /* Every drug gets its NULL-terminated class vector now, so lookups on the
+   * check path never allocate or mutate. */
+  for (guint i = 0; i < self->drugs->len; i++)
+    {
+      TitrateDrug *drug = g_ptr_array_index (self->drugs, i);
+
+      if (!g_hash_table_contains (self->drug_classes, drug))
+        {
+          const char **classes = g_new0 (const char *, 2);
+          classes[0] = drug->class_code;
+          g_hash_table_insert (self->drug_classes, drug, classes);
+        }
+    }
+  return check_sources (self, error);
+}
+
+static gboolean
+titrate_rules_initable_init (GInitable     *initable,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  TitrateRules *self = TITRATE_RULES (initable);
+  sqlite3 *db = NULL;
+  gboolean ok;
+  int rc;
+
+  if (self->path != NULL)
+    {
+      self->origin = g_strdup (self->path);
+      if (!g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
+        return fail (error, self->origin, "no such file");
+      rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY, NULL);
+    }
+  else
+    {
+      gsize len = 0;
+      const guint8 *data;
+
+      if (self->bytes == NULL)
+        {
+          self->origin = g_strdup ("embedded");
+          self->bytes = g_resource_lookup_data (titrate_data_get_resource (), EMBEDDED_PATH,
+                                                G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+          if (self->bytes == NULL)
+            return fail (error, self->origin, "the embedded database is missing from the build");
+        }
+      else
+        self->origin = g_strdup ("memory");
+
+      data = g_bytes_get_data (self->bytes, &len);
+      rc = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READONLY, NULL);
+      /* READONLY: the blob is never written; it may live in .rodata. */
+      if (rc == SQLITE_OK)
+        rc = sqlite3_deserialize (db, "main", (unsigned char *) data, len, len,
+                                  SQLITE_DESERIALIZE_READONLY);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      fail (error, self->origin, "%s", db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  ok = load (self, db, error);
+  sqlite3_close (db);
+  /* Everything is copied into memory; the image is no longer needed. */
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  return ok;
+}
+
+static void
+titrate_rules_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = titrate_rules_initable_init;
+}
+
+/* GObject */
+
+static void
+titrate_rules_finalize (GObject *object)
+{
+  TitrateRules *self = TITRATE_RULES (object);
+
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->origin, g_free);
+  g_clear_pointer (&self->rules_by_code, g_hash_table_unref);
+  g_clear_pointer (&self->rules, g_array_unref);
+  g_clear_pointer (&self->names_by_key, g_hash_table_unref);
+  g_clear_pointer (&self->drug_names, g_ptr_array_unref);
+  g_clear_pointer (&self->drug_classes, g_hash_table_unref);
+  g_clear_pointer (&self->drugs_by_code, g_hash_table_unref);
+  g_clear_pointer (&self->drugs, g_ptr_array_unref);
+  g_clear_pointer (&self->conditions, g_array_unref);
+  g_clear_pointer (&self->indications, g_array_unref);
+  g_clear_pointer (&self->indication_routes, g_array_unref);
+  g_clear_pointer (&self->formulations, g_array_unref);
+  g_clear_pointer (&self->strengths, g_array_unref);
+  g_clear_pointer (&self->sources, g_array_unref);
+  g_clear_pointer (&self->counselling, g_array_unref);
+  g_clear_pointer (&self->tables.dose_limits, g_array_unref);
+  g_clear_pointer (&self->tables.titration_limits, g_array_unref);
+  g_clear_pointer (&self->tables.protocols, g_array_unref);
+  g_clear_pointer (&self->tables.adjustments, g_array_unref);
+  g_clear_pointer (&self->tables.renal_bands, g_array_unref);
+  g_clear_pointer (&self->tables.screening, g_array_unref);
+  g_clear_pointer (&self->tables.it_adjustments, g_array_unref);
+  g_clear_pointer (&self->tables.tapers, g_array_unref);
+  g_clear_pointer (&self->tables.interactions, g_array_unref);
+  g_clear_pointer (&self->tables.condition_rows, g_array_unref);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+
+  G_OBJECT_CLASS (titrate_rules_parent_class)->finalize (object);
+}
+
+static void
+titrate_rules_class_init (TitrateRulesClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = titrate_rules_finalize;
+}
+
+#define NEW_ARRAY(type) g_array_new (FALSE, TRUE, sizeof (type))
+
+static void
+titrate_rules_init (TitrateRules *self)
+{
+  self->strings = g_string_chunk_new (16384);
+  self->rules = NEW_ARRAY (TitrateRuleText);
+  self->rules_by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  self->drugs = g_ptr_array_new_with_free_func (g_free);
+  self->drugs_by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  self->drug_classes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->drug_names = g_ptr_array_new_with_free_func (g_free);
+  self->names_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->conditions = NEW_ARRAY (TitrateVocabItem);
+  self->indications = NEW_ARRAY (TitrateVocabItem);
+  self->indication_routes = NEW_ARRAY (TitrateRoute);
+  self->formulations = NEW_ARRAY (TitrateFormulation);
+  self->strengths = NEW_ARRAY (TitrateStrength);
+  self->sources = NEW_ARRAY (TitrateSource);
+  self->counselling = NEW_ARRAY (TitrateCounselling);
+  self->tables.dose_limits = NEW_ARRAY (TitrateDoseLimitRow);
+  self->tables.titration_limits = NEW_ARRAY (TitrateTitrationLimitRow);
+  self->tables.protocols = NEW_ARRAY (TitrateProtocolRow);
+  self->tables.adjustments = NEW_ARRAY (TitrateAdjustmentRow);
+  self->tables.renal_bands = NEW_ARRAY (TitrateRenalBandRow);
+  self->tables.screening = NEW_ARRAY (TitrateScreeningRow);
+  self->tables.it_adjustments = NEW_ARRAY (TitrateItAdjustmentRow);
+  self->tables.tapers = NEW_ARRAY (TitrateTaperRow);
+  self->tables.interactions = NEW_ARRAY (TitrateInteractionRow);
+  self->tables.condition_rows = NEW_ARRAY (TitrateConditionRow);
+  self->counts = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/* Public API */
+
+TitrateRules *
+titrate_rules_new_embedded (GError **error)
+{
+  return g_initable_new (TITRATE_TYPE_RULES, NULL, error, NULL);
+}
+
+TitrateRules *
+titrate_rules_new_for_path (const char  *path,
+                            GError     **error)
+{
+  TitrateRules *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (TITRATE_TYPE_RULES, NULL);
+  self->path = g_strdup (path);
+  if (!g_initable_init (G_INITABLE (self), NULL, error))
+    g_clear_object (&self);
+  return self;
+}
+
+TitrateRules *
+titrate_rules_new_for_bytes (GBytes  *bytes,
+                             GError **error)
+{
+  TitrateRules *self;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  self = g_object_new (TITRATE_TYPE_RULES, NULL);
+  self->bytes = g_bytes_ref (bytes);
+  if (!g_initable_init (G_INITABLE (self), NULL, error))
+    g_clear_object (&self);
+  return self;
+}
+
+int
+titrate_rules_get_schema_version (TitrateRules *self)
+{
+  return TITRATE_RULES_SCHEMA_VERSION;
+}
+
+const char *
+titrate_rules_get_content_version (TitrateRules *self)
+{
+  return self->content_version;
+}
+
+const char *
+titrate_rules_get_content_date (TitrateRules *self)
+{
+  return self->content_date;
+}
+
+const char *
+titrate_rules_get_title (TitrateRules *self)
+{
+  return self->title ? self->title : "Titrate rules";
+}
+
+const char *
+titrate_rules_get_origin (TitrateRules *self)
+{
+  return self->origin;
+}
+
+const TitrateRuleText *
+titrate_rules_get_rule (TitrateRules *self,
+                        const char   *code)
+{
+  g_return_val_if_fail (TITRATE_IS_RULES (self), NULL);
+  return g_hash_table_lookup (self->rules_by_code, code);
+}
+
+const TitrateDrugName *
+titrate_rules_lookup_drug (TitrateRules *self,
+                           const char   *name)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (TITRATE_IS_RULES (self), NULL);
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    return NULL;
+  key = name_key (name);
+  return key ? g_hash_table_lookup (self->names_by_key, key) : NULL;
+}
+
+GPtrArray *
+titrate_rules_search_drugs (TitrateRules *self,
+                            const char   *term,
+                            guint         max_results)
+{
+  GPtrArray *found = g_ptr_array_new ();
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (TITRATE_IS_RULES (self), found);
+  if (term == NULL || !g_utf8_validate (term, -1, NULL) || (key = name_key (term)) == NULL || *key == '\0')
+    return found;
+
+  /* Two passes: names starting with the term, then names containing it. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < self->drug_names->len && found->len < max_results; i++)
+      {
+        TitrateDrugName *n = g_ptr_array_index (self->drug_names, i);
+        g_autofree char *nk = name_key (n->name);
+        const char *at = strstr (nk, key);
+
+        if (at == NULL || (pass == 0) != (at == nk))
+          continue;
+        g_ptr_array_add (found, n);
+      }
+  return found;
+}
+
+#define LIST_ARRAY(array, type)                                                \
+  G_STMT_START {                                                               \
+    for (guint i = 0; i < (array)->len; i++)                                   \
+      g_ptr_array_add (list, &g_array_index ((array), type, i));               \
+  } G_STMT_END
+
+GPtrArray *
+titrate_rules_list_conditions (TitrateRules *self)
+{
+  GPtrArray *list = g_ptr_array_new ();
+  LIST_ARRAY (self->conditions, TitrateVocabItem);
+  return list;
+}
+
+GPtrArray *
+titrate_rules_list_indications (TitrateRules *self,
+                                TitrateRoute  route)
+{
+  GPtrArray *list = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->indications->len; i++)
+    if (g_array_index (self->indication_routes, TitrateRoute, i) == route)
+      g_ptr_array_add (list, &g_array_index (self->indications, TitrateVocabItem, i));
+  return list;
+}
+
+GPtrArray *
+titrate_rules_list_formulations (TitrateRules *self,
+                                 TitrateRoute  route)
+{
+  GPtrArray *list = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->formulations->len; i++)
+    if (g_array_index (self->formulations, TitrateFormulation, i).route == route)
+      g_ptr_array_add (list, &g_array_index (self->formulations, TitrateFormulation, i));
+  return list;
+}
+
+GPtrArray *
+titrate_rules_list_strengths (TitrateRules *self,
+                              const char   *formulation)
+{
+  GPtrArray *list = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->strengths->len; i++)
+    if (g_strcmp0 (g_array_index (self->strengths, TitrateStrength, i).formulation, formulation) == 0)
+      g_ptr_array_add (list, &g_array_index (self->strengths, TitrateStrength, i));
+  return list;
+}
+
+GPtrArray *
+titrate_rules_list_sources (TitrateRules *self)
+{
+  GPtrArray *list = g_ptr_array_new ();
+  LIST_ARRAY (self->sources, TitrateSource);
+  return list;
+}
+
+GPtrArray *
+titrate_rules_list_counselling (TitrateRules *self)
+{
+  GPtrArray *list = g_ptr_array_new ();
+  LIST_ARRAY (self->counselling, TitrateCounselling);
+  return list;
+}
+
+gboolean
+titrate_rules_has_condition (TitrateRules *self,
+                             const char   *code)
+{
+  return titrate_rules_get_condition_label (self, code) != NULL;
+}
+
+const char *
+titrate_rules_get_condition_label (TitrateRules *self,
+                                   const char   *code)
+{
+  for (guint i = 0; i < self->conditions->len; i++)
+    if (g_strcmp0 (g_array_index (self->conditions, TitrateVocabItem, i).code, code) == 0)
+      return g_array_index (self->conditions, TitrateVocabItem, i).label;
+  return NULL;
+}
+
+gboolean
+titrate_rules_has_indication (TitrateRules *self,
+                              const char   *code,
+                              TitrateRoute  route)
+{
+  for (guint i = 0; i < self->indications->len; i++)
+    if (g_strcmp0 (g_array_index (self->indications, TitrateVocabItem, i).code, code) == 0 &&
+        g_array_index (self->indication_routes, TitrateRoute, i) == route)
+      return TRUE;
+  return FALSE;
+}
+
+const TitrateFormulation *
+titrate_rules_get_formulation (TitrateRules *self,
+                               const char   *code)
+{
+  for (guint i = 0; code != NULL && i < self->formulations->len; i++)
+    if (strcmp (g_array_index (self->formulations, TitrateFormulation, i).code, code) == 0)
+      return &g_array_index (self->formulations, TitrateFormulation, i);
+  return NULL;
+}
+
+const TitrateStrength *
+titrate_rules_get_strength (TitrateRules *self,
+                            const char   *formulation,
+                            double        strength)
+{
+  for (guint i = 0; formulation != NULL && i < self->strengths->len; i++)
+    {
+      const TitrateStrength *s = &g_array_index (self->strengths, TitrateStrength, i);
+
+      if (strcmp (s->formulation, formulation) == 0 && fabs (s->strength - strength) < 1e-9)
+        return s;
+    }
+  return NULL;
+}
+
+GHashTable *
+titrate_rules_get_counts (TitrateRules *self)
+{
+  return self->counts;
+}
+
+/* Private API */
+
+const TitrateRuleTables *
+_titrate_rules_get_tables (TitrateRules *self)
+{
+  return &self->tables;
+}
+
+const char * const *
+_titrate_rules_drug_classes (TitrateRules      *self,
+                             const TitrateDrug *drug)
+{
+  return g_hash_table_lookup (self->drug_classes, drug);
+}
+
+const TitrateAdjustmentRow *
+_titrate_rules_get_adjustment (TitrateRules *self,
+                               const char   *population)
+{
+  for (guint i = 0; i < self->tables.adjustments->len; i++)
+    {
+      const TitrateAdjustmentRow *row = &g_array_index (self->tables.adjustments, TitrateAdjustmentRow, i);
+
+      if (g_strcmp0 (row->population, population) == 0)
+        return row;
+    }
+  return NULL;
+}

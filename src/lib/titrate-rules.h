@@ -1,0 +1,141 @@
+/* titrate-rules.h
+ *
+ * Copyright 2026 The Titrate authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include "titrate-types.h"
+
+G_BEGIN_DECLS
+
+/* Schema version this library understands (PRAGMA user_version). */
+#define TITRATE_RULES_SCHEMA_VERSION 1
+
+/**
+ * TitrateRuleText:
+ *
+ * The fixed text of one rule, owned by the rules database.
+ */
+typedef struct {
+  const char     *code;
+  TitrateCategory category;
+  TitrateSeverity severity;
+  const char     *title;
+  const char     *reason;
+  const char     *action;
+  const char     *source;      /* source keys, "; "-separated */
+  const char     *evidence;    /* L, G, G-t, S, SEED, U … */
+} TitrateRuleText;
+
+typedef struct {
+  const char *code;            /* generic name */
+  const char *class_code;      /* primary class */
+  const char *class_label;
+} TitrateDrug;
+
+typedef struct {
+  const char        *name;     /* as stored (brand capitalisation kept) */
+  const char        *kind;     /* generic, brand, synonym */
+  const TitrateDrug *drug;
+} TitrateDrugName;
+
+typedef struct {
+  const char *code;
+  const char *label;
+} TitrateVocabItem;
+
+typedef struct {
+  const char   *code;
+  TitrateRoute  route;
+  const char   *label;
+  const char   *unit;          /* mg_per_unit, mg_per_ml, mcg_per_ml */
+  const char   *divisible;     /* whole, scored_half, volume */
+} TitrateFormulation;
+
+typedef struct {
+  const char *formulation;
+  double      strength;        /* in the formulation's unit */
+  gboolean    scored;
+  const char *product;
+} TitrateStrength;
+
+typedef struct {
+  const char *key;
+  const char *citation;
+  const char *kind;
+} TitrateSource;
+
+typedef struct {
+  int         id;
+  const char *topic;
+  const char *route;           /* NULL = both */
+  const char *population;      /* NULL = everyone */
+  const char *text;
+  const char *source;
+} TitrateCounselling;
+
+#define TITRATE_TYPE_RULES (titrate_rules_get_type ())
+G_DECLARE_FINAL_TYPE (TitrateRules, titrate_rules, TITRATE, RULES, GObject)
+
+/* Opens the rules database embedded in the library (read-only, from memory)
+ * and validates it. */
+TitrateRules *titrate_rules_new_embedded   (GError      **error);
+/* Opens an alternative database file (read-only); the same validation applies. */
+TitrateRules *titrate_rules_new_for_path   (const char   *path,
+                                            GError      **error);
+/* Opens a database image held in memory; @bytes is kept alive. */
+TitrateRules *titrate_rules_new_for_bytes  (GBytes       *bytes,
+                                            GError      **error);
+
+int           titrate_rules_get_schema_version  (TitrateRules *self);
+const char   *titrate_rules_get_content_version (TitrateRules *self);
+const char   *titrate_rules_get_content_date    (TitrateRules *self);
+const char   *titrate_rules_get_title           (TitrateRules *self);
+/* "embedded" or the file path */
+const char   *titrate_rules_get_origin          (TitrateRules *self);
+
+/* (transfer none) NULL if no such rule */
+const TitrateRuleText *titrate_rules_get_rule   (TitrateRules *self,
+                                                 const char   *code);
+
+/* Comedication lexicon: case-insensitive, surrounding spaces ignored.
+ * (transfer none) NULL if unknown. */
+const TitrateDrugName *titrate_rules_lookup_drug (TitrateRules *self,
+                                                  const char   *name);
+/* Names starting with (then containing) @term, best first.
+ * (transfer container) (element-type TitrateDrugName) */
+GPtrArray    *titrate_rules_search_drugs    (TitrateRules *self,
+                                             const char   *term,
+                                             guint         max_results);
+
+/* (transfer container) vocabularies, in database order */
+GPtrArray    *titrate_rules_list_conditions  (TitrateRules *self);  /* TitrateVocabItem */
+GPtrArray    *titrate_rules_list_indications (TitrateRules *self,
+                                              TitrateRoute  route); /* TitrateVocabItem */
+GPtrArray    *titrate_rules_list_formulations (TitrateRules *self,
+                                               TitrateRoute  route); /* TitrateFormulation */
+GPtrArray    *titrate_rules_list_strengths   (TitrateRules *self,
+                                              const char   *formulation); /* TitrateStrength */
+GPtrArray    *titrate_rules_list_sources     (TitrateRules *self);  /* TitrateSource */
+GPtrArray    *titrate_rules_list_counselling (TitrateRules *self);  /* TitrateCounselling */
+
+gboolean      titrate_rules_has_condition    (TitrateRules *self,
+                                              const char   *code);
+gboolean      titrate_rules_has_indication   (TitrateRules *self,
+                                              const char   *code,
+                                              TitrateRoute  route);
+const TitrateFormulation *titrate_rules_get_formulation (TitrateRules *self,
+                                                         const char   *code);
+const TitrateStrength    *titrate_rules_get_strength    (TitrateRules *self,
+                                                         const char   *formulation,
+                                                         double        strength);
+const char   *titrate_rules_get_condition_label (TitrateRules *self,
+                                                 const char   *code);
+
+/* Row counts per table, for `titrate-cli rules`. (transfer none) name → count */
+GHashTable   *titrate_rules_get_counts      (TitrateRules *self);
+
+G_END_DECLS
