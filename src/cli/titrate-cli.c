@@ -1,0 +1,443 @@
+/* titrate-cli.c — command-line front end to libtitrate (no GTK)
+ *
+ * Copyright 2026 The Titrate authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Exit status: 0 checked (whatever the alerts), 2 invalid document or
+ * arguments (message on stderr naming the field), 3 rules database unusable.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "titrate.h"
+
+#define EXIT_CHECKED 0
+#define EXIT_INVALID 2
+#define EXIT_RULES   3
+
+static char *opt_rules = NULL;
+static gboolean opt_table = FALSE;
+static gboolean opt_version = FALSE;
+
+static const GOptionEntry entries[] = {
+  { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &opt_rules,
+    "Use this rules database instead of the embedded one (same validation)", "DB" },
+  { "table", 't', 0, G_OPTION_ARG_NONE, &opt_table,
+    "plan: print the day-by-day calendar as a table", NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, "Print the version", NULL },
+  { NULL }
+};
+
+static const char summary[] =
+  "Commands:\n"
+  "  check FILE   Check a regimen document; print the alerts as JSON\n"
+  "  plan FILE    Print the document with its protocol expanded into steps\n"
+  "               (--table: the day-by-day calendar for a person)\n"
+  "  rules        Print the rules database's versions, counts and sources\n"
+  "  drugs TERM   Search comedication names (generics, brands, synonyms)\n"
+  "\n"
+  "Exit status: 0 checked, 2 invalid document or arguments, 3 rules database unusable.\n"
+  "Decision support only: every alert states its source; the prescriber decides.";
+
+/* Helpers */
+
+static TitrateRules *
+open_rules (void)
+{
+  g_autoptr(GError) error = NULL;
+  TitrateRules *rules;
+
+  if (opt_rules != NULL)
+    rules = titrate_rules_new_for_path (opt_rules, &error);
+  else
+    rules = titrate_rules_new_embedded (&error);
+  if (rules == NULL)
+    g_printerr ("titrate-cli: %s\nNothing was checked.\n", error->message);
+  return rules;
+}
+
+static TitrateDocument *
+open_document (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  TitrateDocument *doc = titrate_document_load_from_file (file, &error);
+
+  if (doc == NULL)
+    {
+      g_printerr ("titrate-cli: %s: %s\n", path, error->message);
+      return NULL;
+    }
+  if (!titrate_regimen_expand_protocol (doc->regimen, &error))
+    {
+      g_printerr ("titrate-cli: %s: %s\n", path, error->message);
+      titrate_document_free (doc);
+      return NULL;
+    }
+  doc->regimen->has_protocol = FALSE;
+  return doc;
+}
+
+static void
+add_number (JsonBuilder *b,
+            const char  *key,
+            double       value,
+            double       precision)
+{
+  json_builder_set_member_name (b, key);
+  if (isnan (value))
+    json_builder_add_null_value (b);
+  else if (value == floor (value) && fabs (value) < 1e15)
+    json_builder_add_int_value (b, (gint64) value);
+  else
+    json_builder_add_double_value (b, round (value / precision) * precision);
+}
+
+static void
+add_string (JsonBuilder *b,
+            const char  *key,
+            const char  *value)
+{
+  json_builder_set_member_name (b, key);
+  if (value == NULL)
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_string_value (b, value);
+}
+
+static void
+print_json (JsonNode *node)
+{
+  /* Numbers in their shortest exact form (json-glib would print 1.1 as
+   * 1.1000000000000001). */
+  g_autofree char *text = titrate_json_node_to_data (node, NULL);
+
+  g_print ("%s\n", text);
+}
+
+static void
+add_rules_info (JsonBuilder  *b,
+                TitrateRules *rules)
+{
+  json_builder_set_member_name (b, "rules");
+  json_builder_begin_object (b);
+  add_string (b, "title", titrate_rules_get_title (rules));
+  add_number (b, "schema_version", titrate_rules_get_schema_version (rules), 1);
+  add_string (b, "content_version", titrate_rules_get_content_version (rules));
+  add_string (b, "content_date", titrate_rules_get_content_date (rules));
+  add_string (b, "origin", titrate_rules_get_origin (rules));
+  json_builder_end_object (b);
+}
+
+/* Commands */
+
+static int
+cmd_check (const char *path)
+{
+  g_autoptr(TitrateRules) rules = NULL;
+  g_autoptr(TitrateDocument) doc = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  TitrateRenal renal;
+  TitrateLimit limit;
+  const char *unit;
+  guint counts[TITRATE_N_SEVERITIES] = { 0 };
+
+  if ((doc = open_document (path)) == NULL)
+    return EXIT_INVALID;
+  if ((rules = open_rules ()) == NULL)
+    return EXIT_RULES;
+
+  alerts = titrate_check (rules, doc->patient, doc->regimen, doc->comedications, &error);
+  if (alerts == NULL)
+    {
+      g_printerr ("titrate-cli: %s\n", error->message);
+      return EXIT_RULES;
+    }
+
+  titrate_patient_get_renal (doc->patient, &renal);
+  titrate_check_applicable_limit (rules, doc->patient, doc->regimen, &limit);
+  unit = titrate_route_unit (doc->regimen->route);
+
+  json_builder_begin_object (b);
+  add_rules_info (b, rules);
+
+  json_builder_set_member_name (b, "patient");
+  json_builder_begin_object (b);
+  add_number (b, "crcl_ml_min", renal.crcl_ml_min, 0.1);
+  add_string (b, "crcl_basis", titrate_renal_basis_to_string (renal.crcl_basis));
+  if (renal.crcl_note)
+    add_string (b, "crcl_note", renal.crcl_note);
+  add_number (b, "egfr_ml_min_1_73m2", renal.egfr_ml_min_1_73m2, 0.1);
+  add_string (b, "egfr_basis", titrate_renal_basis_to_string (renal.egfr_basis));
+  if (renal.egfr_note)
+    add_string (b, "egfr_note", renal.egfr_note);
+  json_builder_end_object (b);
+
+  /* Extension (compatible): the applicable maximum, unit in the key. */
+  json_builder_set_member_name (b, "limit");
+  json_builder_begin_object (b);
+  {
+    g_autofree char *key = g_strdup_printf ("max_daily_%s", unit);
+    add_number (b, key, limit.max_daily, 0.01);
+  }
+  add_string (b, "rule", limit.rule_code);
+  add_number (b, "renal_factor", limit.renal_factor, 0.001);
+  json_builder_end_object (b);
+
+  json_builder_set_member_name (b, "alerts");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      TitrateAlert *a = g_ptr_array_index (alerts, i);
+      const TitrateAcknowledgement *ack = titrate_document_get_acknowledgement (doc, a->code);
+
+      counts[a->severity]++;
+      json_builder_begin_object (b);
+      add_string (b, "code", a->code);
+      add_string (b, "category", titrate_category_to_string (a->category));
+      add_string (b, "severity", titrate_severity_to_string (a->severity));
+      add_string (b, "title", a->title);
+      add_string (b, "reason", a->reason);
+      add_string (b, "trigger", a->trigger);
+      add_string (b, "action", a->action);
+      add_string (b, "source", a->source);
+      add_string (b, "evidence", a->evidence);
+      if (a->day > 0)
+        {
+          add_number (b, "day", a->day, 1);
+          if (g_date_valid (&doc->regimen->start_date))
+            {
+              GDate date = doc->regimen->start_date;
+              char buf[16];
+
+              g_date_add_days (&date, (guint) a->day - 1);
+              g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &date);
+              add_string (b, "date", buf);
+            }
+        }
+      else
+        {
+          json_builder_set_member_name (b, "day");
+          json_builder_add_null_value (b);
+        }
+      if (ack != NULL)
+        add_string (b, "acknowledged", ack->reason);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "counts");
+  json_builder_begin_object (b);
+  for (int s = TITRATE_N_SEVERITIES - 1; s >= 0; s--)
+    add_number (b, titrate_severity_to_string (s), counts[s], 1);
+  json_builder_end_object (b);
+
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  print_json (root);
+  return EXIT_CHECKED;
+}
+
+static char *
+format_units (double units)
+{
+  double whole;
+  double frac;
+
+  if (isnan (units))
+    return g_strdup ("");
+  whole = floor (units + 1e-9);
+  frac = units - whole;
+  if (fabs (frac) < 1e-9)
+    return titrate_format_amount (whole);
+  if (fabs (frac - 0.5) < 1e-9)
+    return whole > 0 ? g_strdup_printf ("%g½", whole) : g_strdup ("½");
+  return titrate_format_amount (units);
+}
+
+static int
+print_table (TitrateRules    *rules,
+             TitrateDocument *doc)
+{
+  const TitrateRegimen *r = doc->regimen;
+  g_autoptr(GArray) days = titrate_planner_expand (rules, r, titrate_planner_horizon (r));
+  g_autofree char *unit_name = titrate_planner_unit_name (rules, r);
+  const char *unit = titrate_route_unit (r->route);
+  gboolean liquid = unit_name != NULL && g_str_has_prefix (unit_name, "mL");
+
+  g_print ("Baclofen, %s (%s)%s%s\n", titrate_route_to_string (r->route), unit,
+           unit_name ? ", units per dose: " : "", unit_name ? unit_name : "");
+  if (r->route == TITRATE_ROUTE_ORAL)
+    g_print ("%-16s %4s  %-12s %-26s %12s  %s\n", "Date", "Day", "Phase", "Doses (mg)", "Daily (mg)",
+             liquid ? "mL per dose" : "Tablets per dose");
+  else
+    g_print ("%-16s %4s  %-12s %-26s %12s\n", "Date", "Day", "Phase", "Bolus (mcg)", "Daily (mcg)");
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      TitrateDay *d = &g_array_index (days, TitrateDay, i);
+      g_autoptr(GString) doses = g_string_new (NULL);
+      g_autoptr(GString) units = g_string_new (NULL);
+      g_autofree char *total = titrate_format_amount (d->daily_total);
+      char date[32] = "";
+
+      if (g_date_valid (&d->date))
+        g_date_strftime (date, sizeof date, "%a %Y-%m-%d", &d->date);
+
+      if (r->route == TITRATE_ROUTE_ORAL)
+        {
+          for (guint k = 0; k < d->n_doses; k++)
+            {
+              g_autofree char *dose = titrate_format_amount (d->doses_mg[k]);
+              g_autofree char *u = format_units (d->units_per_dose[k]);
+
+              g_string_append_printf (doses, "%s%s", k ? " + " : "", dose);
+              g_string_append_printf (units, "%s%s", k ? " + " : "", u);
+            }
+          if (d->phase == TITRATE_PHASE_STOPPED)
+            g_string_assign (doses, "stopped");
+          if (!d->measurable)
+            g_string_append (units, "  (not measurable)");
+        }
+      else if (!isnan (d->bolus_mcg))
+        {
+          g_autofree char *bolus = titrate_format_amount (d->bolus_mcg);
+          g_string_append_printf (doses, "bolus %s", bolus);
+        }
+
+      g_print ("%-16s %4d  %-12s %-26s %12s  %s\n", date, d->day, titrate_phase_to_string (d->phase),
+               doses->str, total, units->str);
+    }
+  return EXIT_CHECKED;
+}
+
+static int
+cmd_plan (const char *path)
+{
+  g_autoptr(TitrateDocument) doc = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if ((doc = open_document (path)) == NULL)
+    return EXIT_INVALID;
+
+  if (opt_table)
+    {
+      g_autoptr(TitrateRules) rules = open_rules ();
+
+      if (rules == NULL)
+        return EXIT_RULES;
+      return print_table (rules, doc);
+    }
+
+  root = titrate_document_to_json (doc);
+  print_json (root);
+  return EXIT_CHECKED;
+}
+
+static int
+cmd_rules (void)
+{
+  g_autoptr(TitrateRules) rules = open_rules ();
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GList) tables = NULL;
+  GHashTable *counts;
+
+  if (rules == NULL)
+    return EXIT_RULES;
+
+  g_print ("%s\n", titrate_rules_get_title (rules));
+  g_print ("  origin:          %s\n", titrate_rules_get_origin (rules));
+  g_print ("  schema version:  %d\n", titrate_rules_get_schema_version (rules));
+  g_print ("  content version: %s (%s)\n", titrate_rules_get_content_version (rules),
+           titrate_rules_get_content_date (rules));
+
+  g_print ("\nRows per table:\n");
+  counts = titrate_rules_get_counts (rules);
+  tables = g_list_sort (g_hash_table_get_keys (counts), (GCompareFunc) strcmp);
+  for (GList *l = tables; l != NULL; l = l->next)
+    g_print ("  %-20s %5d\n", (const char *) l->data, GPOINTER_TO_INT (g_hash_table_lookup (counts, l->data)));
+
+  g_print ("\nSources:\n");
+  sources = titrate_rules_list_sources (rules);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const TitrateSource *s = g_ptr_array_index (sources, i);
+      g_print ("  %-22s [%s] %s\n", s->key, s->kind, s->citation);
+    }
+  return EXIT_CHECKED;
+}
+
+static int
+cmd_drugs (const char *term)
+{
+  g_autoptr(TitrateRules) rules = open_rules ();
+  g_autoptr(GPtrArray) found = NULL;
+
+  if (rules == NULL)
+    return EXIT_RULES;
+
+  found = titrate_rules_search_drugs (rules, term, 50);
+  if (found->len == 0)
+    g_print ("No comedication name matches “%s”; it would be reported as not checked.\n", term);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const TitrateDrugName *n = g_ptr_array_index (found, i);
+      g_print ("%-28s %-8s → %-24s %s\n", n->name, n->kind, n->drug->code, n->drug->class_label);
+    }
+  return EXIT_CHECKED;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *command;
+
+  setlocale (LC_ALL, "");
+
+  context = g_option_context_new ("COMMAND [ARGUMENT] — baclofen regimen checks");
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_summary (context, summary);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("titrate-cli: %s\n", error->message);
+      return EXIT_INVALID;
+    }
+  if (opt_version)
+    {
+      g_print ("titrate-cli %s\n", PACKAGE_VERSION);
+      return EXIT_CHECKED;
+    }
+  if (argc < 2)
+    {
+      g_printerr ("titrate-cli: no command given (check, plan, rules or drugs); see --help\n");
+      return EXIT_INVALID;
+    }
+
+  command = argv[1];
+  if (strcmp (command, "rules") == 0 && argc == 2)
+    return cmd_rules ();
+  if (strcmp (command, "check") == 0 && argc == 3)
+    return cmd_check (argv[2]);
+  if (strcmp (command, "plan") == 0 && argc == 3)
+    return cmd_plan (argv[2]);
+  if (strcmp (command, "drugs") == 0 && argc == 3)
+    return cmd_drugs (argv[2]);
+
+  if (strcmp (command, "check") == 0 || strcmp (command, "plan") == 0 || strcmp (command, "drugs") == 0)
+    g_printerr ("titrate-cli: %s takes exactly one argument (%s)\n", command,
+                strcmp (command, "drugs") == 0 ? "TERM" : "FILE");
+  else
+    g_printerr ("titrate-cli: unknown command “%s” (check, plan, rules or drugs); see --help\n", command);
+  return EXIT_INVALID;
+}
