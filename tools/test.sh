@@ -1,0 +1,29 @@
+#!/bin/bash
+# tools/test.sh — installs dependencies (Debian 12), builds, and runs every test:
+# the normal suite (unit + widget tests under Xvfb) and the same unit suite under
+# AddressSanitizer + UndefinedBehaviorSanitizer. Ends with "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/install-deps.sh
+
+export GSK_RENDERER=cairo GDK_DEBUG=gl-disable GTK_A11Y=none GSETTINGS_BACKEND=memory
+rc=0
+logs=()
+
+rm -rf _build _build-asan
+meson setup _build -Dbuildtype=debugoptimized --werror >/dev/null
+ninja -C _build
+xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+  meson test -C _build --print-errorlogs --num-processes 2 || rc=$?
+logs+=(_build/meson-logs/testlog.json)
+
+# Sanitizers: the whole suite again, halting on any report.
+meson setup _build-asan -Dbuildtype=debug -Db_sanitize=address,undefined \
+  -Dc_args=-fno-sanitize-recover=undefined >/dev/null
+ninja -C _build-asan
+xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+  meson test -C _build-asan --print-errorlogs --num-processes 2 || rc=$?
+logs+=(_build-asan/meson-logs/testlog.json)
+
+/usr/bin/python3 .ci/summarize.py "${logs[@]}" || rc=1
+exit $rc
