@@ -414,6 +414,16 @@ test_titration_speed (void)
   g_assert_cmpint (find_alert (a2, "titration.oral.step_large")->day, ==, 4);
   assert_alert (a3, "titration.oral.step_fast");
   assert_no_alert (a3, "titration.oral.step_large");
+
+  /* A taper from an existing 60 mg/day is not a high start (no nuisance alert) */
+  {
+    g_autoptr(TitrateRegimen) taper = test_oral ("spasticity", "tablet", 5,
+                                                 "1:20,20,20;4:15,15,15;7:10,10,10;10:5,5,5;13:");
+    g_autoptr(GPtrArray) a4 = check (p, taper, NULL);
+    g_autofree char *codes = alert_codes (a4);
+
+    g_assert_cmpstr (codes, ==, "");
+  }
 }
 
 static void

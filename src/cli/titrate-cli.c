@@ -95,7 +95,7 @@ add_number (JsonBuilder *b,
   else if (value == floor (value) && fabs (value) < 1e15)
     json_builder_add_int_value (b, (gint64) value);
   else
-    json_builder_add_double_value (b, round (value / precision) * precision);
+    json_builder_add_double_value (b, round (value / precision) / (1.0 / precision));
 }
 
 static void

@@ -426,6 +426,24 @@ check_intrathecal_doses (Check *c)
 
 /* Titration speed */
 
+/* TRUE when the first dosing step is the plan's peak and a later step is
+ * lower: the patient is already on this dose and the plan tapers it. */
+static gboolean
+continues_existing (Check *c)
+{
+  gboolean lower_later = FALSE;
+
+  for (guint i = 0; i < c->r->steps->len; i++)
+    {
+      const TitrateStep *s = step_at (c->r, i);
+
+      if (s->day > c->first_day && is_infusion (s) &&
+          titrate_step_daily_total (s) < c->first_total - EPSILON)
+        lower_later = TRUE;
+    }
+  return lower_later && c->peak <= c->first_total + EPSILON;
+}
+
 static void
 check_titration (Check *c)
 {
@@ -510,7 +528,10 @@ check_titration (Check *c)
   if (!isnan (c->age) && c->age >= 65)
     elderly = _titrate_rules_get_adjustment (c->rules, "elderly");
 
-  if (start != NULL && c->first_day > 0 && c->first_total > start->value + EPSILON)
+  /* A plan that never rises above its first dose continues an existing
+   * treatment (a taper or a maintenance plan): its first step is not a start. */
+  if (start != NULL && c->first_day > 0 && c->first_total > start->value + EPSILON &&
+      c->peak > c->first_total - EPSILON && !continues_existing (c))
     {
       g_autofree char *ft = fmt (c->first_total);
       g_autofree char *lim = fmt (start->value);

@@ -310,19 +310,21 @@ titrate_planner_unit_name (TitrateRules         *rules,
   double strength;
   const char *divisible;
   g_autofree char *amount = NULL;
+  g_autofree char *label = NULL;
 
   unit_for_regimen (rules, regimen, &strength, &divisible);
   if (isnan (strength))
     return NULL;
   f = titrate_rules_get_formulation (rules, regimen->formulation);
   amount = titrate_format_amount (strength);
+  label = g_utf8_strdown (f->label, -1);
   if (g_strcmp0 (divisible, "volume") == 0)
-    return g_strdup_printf ("mL of %s mg/mL %s", amount, f->label);
+    return g_strdup_printf ("mL of %s mg/mL %s", amount, label);
   if (g_strcmp0 (divisible, "scored_half") == 0)
-    return g_strdup_printf ("× %s mg %s (scored: halves allowed)", amount, f->label);
+    return g_strdup_printf ("× %s mg %s (scored: halves allowed)", amount, label);
   if (g_strcmp0 (f->divisible, "scored_half") == 0)
-    return g_strdup_printf ("× %s mg %s (not scored: whole only)", amount, f->label);
-  return g_strdup_printf ("× %s mg %s (whole only)", amount, f->label);
+    return g_strdup_printf ("× %s mg %s (not scored: whole only)", amount, label);
+  return g_strdup_printf ("× %s mg %s (whole only)", amount, label);
 }
 
 static void

@@ -1,0 +1,280 @@
+/* test-cli.c — titrate-cli's public contract: JSON output, exit status 0/2/3,
+ * messages naming the field, plan expansion and the calendar table
+ *
+ * Copyright 2026 The Titrate authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "titrate.h"
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run (Run *r, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int wait_status;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("TITRATE_CLI"));
+  va_start (args, r);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &r->out, &r->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r->status = WEXITSTATUS (wait_status);
+}
+
+static char *
+example (const char *name)
+{
+  return g_build_filename (g_getenv ("TITRATE_EXAMPLES"), name, NULL);
+}
+
+static char *
+write_temp (const char *name, const char *contents)
+{
+  char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+static JsonObject *
+find_alert (JsonArray *alerts, const char *code)
+{
+  for (guint i = 0; i < json_array_get_length (alerts); i++)
+    {
+      JsonObject *a = json_array_get_object_element (alerts, i);
+
+      if (g_strcmp0 (json_object_get_string_member (a, "code"), code) == 0)
+        return a;
+    }
+  return NULL;
+}
+
+static void
+test_check_json (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *path = example ("older-adult-ckd.titrate");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *patient, *rules, *renal;
+  JsonArray *alerts;
+  const char *keys[] = { "code", "category", "severity", "title", "reason", "action", "source" };
+
+  run (&r, "check", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, r.out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  rules = json_object_get_object_member (root, "rules");
+  g_assert_cmpint (json_object_get_int_member (rules, "schema_version"), ==, 1);
+  g_assert_nonnull (json_object_get_string_member (rules, "content_version"));
+
+  patient = json_object_get_object_member (root, "patient");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (patient, "crcl_ml_min"), 31, 0.05);
+  g_assert_cmpstr (json_object_get_string_member (patient, "crcl_basis"), ==, "cockcroft_gault_actual_weight");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (patient, "egfr_ml_min_1_73m2"), 42.1, 0.05);
+
+  alerts = json_object_get_array_member (root, "alerts");
+  renal = find_alert (alerts, "renal.moderate");
+  g_assert_nonnull (renal);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_cmpuint (strlen (json_object_get_string_member (renal, keys[i])), >, 0);
+  g_assert_cmpstr (json_object_get_string_member (renal, "category"), ==, "renal");
+  g_assert_nonnull (strstr (json_object_get_string_member (renal, "reason"), "CrCl 31 mL/min"));
+  g_assert_cmpint (json_object_get_int_member (renal, "day"), ==, 7);
+  g_assert_cmpstr (json_object_get_string_member (renal, "date"), ==, "2027-01-10");
+  g_assert_nonnull (find_alert (alerts, "interaction.benzodiazepine"));
+  g_assert_nonnull (find_alert (alerts, "elderly.beers_egfr60"));
+}
+
+static void
+test_check_scenarios (void)
+{
+  const struct { const char *file; const char *code; } cases[] = {
+    { "pregnancy.titrate", "pregnancy.oral" },
+    { "child-cerebral-palsy.titrate", "pediatric.us_under12" },
+    { "alcohol-use-disorder.titrate", "dose.oral.aud.label_max" },
+    { "alcohol-use-disorder.titrate", "interaction.alcohol" },
+    { "many-cns-depressants.titrate", "interaction.opioid" },
+    { "intrathecal-spinal.titrate", "input.unknown_comedication" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) r = { 0 };
+      g_autofree char *path = example (cases[i].file);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      run (&r, "check", path, NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_true (json_parser_load_from_data (parser, r.out, -1, NULL));
+      g_assert_nonnull (find_alert (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                                  "alerts"), cases[i].code));
+    }
+}
+
+static void
+test_invalid_document (void)
+{
+  g_auto(Run) r = { 0 };
+  g_auto(Run) r2 = { 0 };
+  g_auto(Run) r3 = { 0 };
+  g_autofree char *bad_age = write_temp ("titrate-cli-bad-age.titrate",
+    "{\"format\":\"titrate-regimen\",\"version\":1,\"patient\":{\"age_years\":-3},"
+    "\"regimen\":{\"drug\":\"baclofen\",\"route\":\"oral\",\"steps\":[]}}");
+  g_autofree char *bad_unit = write_temp ("titrate-cli-bad-unit.titrate",
+    "{\"format\":\"titrate-regimen\",\"version\":1,\"patient\":{\"age_years\":40},"
+    "\"regimen\":{\"drug\":\"baclofen\",\"route\":\"oral\",\"steps\":[{\"day\":1,\"daily_mcg\":100}]}}");
+
+  run (&r, "check", bad_age, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "patient.age_years"));
+  g_assert_cmpstr (r.out, ==, "");
+
+  run (&r2, "check", bad_unit, NULL);
+  g_assert_cmpint (r2.status, ==, 2);
+  g_assert_nonnull (strstr (r2.err, "daily_mcg"));
+
+  run (&r3, "check", "/nonexistent/plan.titrate", NULL);
+  g_assert_cmpint (r3.status, ==, 2);
+}
+
+static void
+test_bad_arguments (void)
+{
+  g_auto(Run) r = { 0 };
+  g_auto(Run) r2 = { 0 };
+  g_auto(Run) r3 = { 0 };
+
+  run (&r, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  run (&r2, "frobnicate", NULL);
+  g_assert_cmpint (r2.status, ==, 2);
+  g_assert_nonnull (strstr (r2.err, "frobnicate"));
+  run (&r3, "check", NULL);
+  g_assert_cmpint (r3.status, ==, 2);
+}
+
+static void
+test_unusable_rules (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *path = example ("older-adult-ckd.titrate");
+  g_autofree char *garbage = write_temp ("titrate-cli-garbage.sqlite", "not a database");
+
+  run (&r, "check", "--rules", garbage, path, NULL);
+  g_assert_cmpint (r.status, ==, 3);
+  g_assert_nonnull (strstr (r.err, "cannot be used"));
+  /* Nothing that could pass for an empty alert list */
+  g_assert_cmpstr (r.out, ==, "");
+}
+
+static void
+test_alternative_rules (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *path = example ("older-adult-ckd.titrate");
+
+  run (&r, "check", "--rules", g_getenv ("TITRATE_BUILT_RULES_DB"), path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "renal.moderate"));
+}
+
+static void
+test_plan_expands_protocol (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *path = example ("discontinuation-taper.titrate");
+  g_autoptr(TitrateDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  run (&r, "plan", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_null (strstr (r.out, "\"protocol\""));
+  doc = titrate_document_load_from_data (r.out, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (doc->regimen->steps->len, ==, 5);
+  g_assert_true (titrate_step_is_stopped (&g_array_index (doc->regimen->steps, TitrateStep, 4)));
+  /* Unknown keys of the source document survive */
+  g_assert_nonnull (strstr (r.out, "\"title\""));
+}
+
+static void
+test_plan_table (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *path = example ("older-adult-ckd.titrate");
+
+  run (&r, "plan", "--table", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Mon 2027-01-04"));
+  g_assert_nonnull (strstr (r.out, "Tablets per dose"));
+  g_assert_nonnull (strstr (r.out, "20 + 20 + 20"));
+  g_assert_nonnull (strstr (r.out, "½ + ½ + ½"));      /* 5 mg from scored 10 mg tablets */
+}
+
+static void
+test_rules_and_drugs (void)
+{
+  g_auto(Run) r = { 0 };
+  g_auto(Run) d = { 0 };
+  g_auto(Run) none = { 0 };
+
+  run (&r, "rules", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "schema version:  1"));
+  g_assert_nonnull (strstr (r.out, "Beers23"));
+
+  run (&d, "drugs", "xan", NULL);
+  g_assert_cmpint (d.status, ==, 0);
+  g_assert_nonnull (strstr (d.out, "Xanax"));
+  g_assert_nonnull (strstr (d.out, "alprazolam"));
+
+  run (&none, "drugs", "unobtainium", NULL);
+  g_assert_cmpint (none.status, ==, 0);
+  g_assert_nonnull (strstr (none.out, "not checked"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/titrate/cli/check-json", test_check_json);
+  g_test_add_func ("/titrate/cli/check-scenarios", test_check_scenarios);
+  g_test_add_func ("/titrate/cli/invalid-document", test_invalid_document);
+  g_test_add_func ("/titrate/cli/bad-arguments", test_bad_arguments);
+  g_test_add_func ("/titrate/cli/unusable-rules", test_unusable_rules);
+  g_test_add_func ("/titrate/cli/alternative-rules", test_alternative_rules);
+  g_test_add_func ("/titrate/cli/plan-expands-protocol", test_plan_expands_protocol);
+  g_test_add_func ("/titrate/cli/plan-table", test_plan_table);
+  g_test_add_func ("/titrate/cli/rules-and-drugs", test_rules_and_drugs);
+  return g_test_run ();
+}
