@@ -1,5 +1,6 @@
 #!/bin/bash
-# tools/install-deps.sh — Debian 12 build and test dependencies (run as root).
+# tools/install-deps.sh — Debian 12 build and test dependencies.
+# Uses apt as root, or through sudo when run as a normal user.
 set -euo pipefail
 PKGS="gcc libc6-dev pkg-config libgtk-4-dev libgtk-4-bin libadwaita-1-dev libjson-glib-dev
       libsqlite3-dev sqlite3 meson ninja-build gettext desktop-file-utils appstream
@@ -7,8 +8,10 @@ PKGS="gcc libc6-dev pkg-config libgtk-4-dev libgtk-4-bin libadwaita-1-dev libjso
       at-spi2-core dbus dbus-x11 python3 fonts-dejavu-core adwaita-icon-theme"
 # shellcheck disable=SC2086
 if ! dpkg -s $PKGS >/dev/null 2>&1; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
+  $SUDO apt-get update -qq
   # shellcheck disable=SC2086
-  apt-get install -y -qq --no-install-recommends $PKGS >/dev/null
+  $SUDO apt-get install -y -qq --no-install-recommends $PKGS >/dev/null
 fi
