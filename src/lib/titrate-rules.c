@@ -4,6 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -122,6 +125,20 @@ col_str (TitrateRules *self,
   if (text == NULL)
     return NULL;
   return g_string_chunk_insert_const (self->strings, (const char *) text);
+}
+
+/* A user-visible text: translated once, here, through the catalogue built
+ * from data/rules/rules-strings.c (generated from the SQL sources). */
+static const char *
+col_tr (TitrateRules *self,
+        sqlite3_stmt *stmt,
+        int           col)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  if (text == NULL || *text == '\0')
+    return col_str (self, stmt, col);
+  return g_string_chunk_insert_const (self->strings, g_dgettext (GETTEXT_PACKAGE, text));
 }
 
 static double
@@ -247,9 +264,9 @@ read_rule (TitrateRules *self,
     return fail (error, self->origin, "rule %s has an unknown category", r.code);
   if (!titrate_severity_from_string ((const char *) sqlite3_column_text (stmt, 2), &r.severity))
     return fail (error, self->origin, "rule %s has an unknown severity", r.code);
-  r.title = col_str (self, stmt, 3);
-  r.reason = col_str (self, stmt, 4);
-  r.action = col_str (self, stmt, 5);
+  r.title = col_tr (self, stmt, 3);
+  r.reason = col_tr (self, stmt, 4);
+  r.action = col_tr (self, stmt, 5);
   r.source = col_str (self, stmt, 6);
   r.evidence = col_str (self, stmt, 7);
   if (r.title == NULL || r.reason == NULL || r.action == NULL || r.source == NULL || r.evidence == NULL)
@@ -263,7 +280,7 @@ read_condition (TitrateRules *self,
                 sqlite3_stmt *stmt,
                 GError      **error)
 {
-  TitrateVocabItem item = { col_str (self, stmt, 0), col_str (self, stmt, 1) };
+  TitrateVocabItem item = { col_str (self, stmt, 0), col_tr (self, stmt, 1) };
 
   g_array_append_val (self->conditions, item);
   return TRUE;
@@ -274,7 +291,7 @@ read_indication (TitrateRules *self,
                  sqlite3_stmt *stmt,
                  GError      **error)
 {
-  TitrateVocabItem item = { col_str (self, stmt, 0), col_str (self, stmt, 2) };
+  TitrateVocabItem item = { col_str (self, stmt, 0), col_tr (self, stmt, 2) };
   TitrateRoute route = col_route (stmt, 1);
 
   g_array_append_val (self->indications, item);
@@ -288,7 +305,7 @@ read_formulation (TitrateRules *self,
                   GError      **error)
 {
   TitrateFormulation f = {
-    col_str (self, stmt, 0), col_route (stmt, 1), col_str (self, stmt, 2),
+    col_str (self, stmt, 0), col_route (stmt, 1), col_tr (self, stmt, 2),
     col_str (self, stmt, 3), col_str (self, stmt, 4),
   };
 
@@ -374,7 +391,7 @@ read_protocol (TitrateRules *self,
     .target_daily_mg = col_num (stmt, 10),
     .target_mg_per_kg_day = col_num (stmt, 11),
     .source = col_str (self, stmt, 12),
-    .note = col_str (self, stmt, 13),
+    .note = col_tr (self, stmt, 13),
   };
 
   g_array_append_val (self->tables.protocols, row);
@@ -388,7 +405,7 @@ read_adjustment (TitrateRules *self,
 {
   TitrateAdjustmentRow row = {
     col_str (self, stmt, 0), col_num (stmt, 1), sqlite3_column_int (stmt, 2),
-    col_str (self, stmt, 3), col_str (self, stmt, 4),
+    col_str (self, stmt, 3), col_tr (self, stmt, 4),
   };
 
   g_array_append_val (self->tables.adjustments, row);
@@ -479,7 +496,7 @@ read_drug (TitrateRules *self,
 
   drug->code = col_str (self, stmt, 0);
   drug->class_code = col_str (self, stmt, 1);
-  drug->class_label = col_str (self, stmt, 2);
+  drug->class_label = col_tr (self, stmt, 2);
   g_ptr_array_add (self->drugs, drug);
   g_hash_table_insert (self->drugs_by_code, (gpointer) drug->code, drug);
   return TRUE;
@@ -571,8 +588,8 @@ read_counselling (TitrateRules *self,
                   GError      **error)
 {
   TitrateCounselling c = {
-    sqlite3_column_int (stmt, 0), col_str (self, stmt, 1), col_str (self, stmt, 2),
-    col_str (self, stmt, 3), col_str (self, stmt, 4), col_str (self, stmt, 5),
+    sqlite3_column_int (stmt, 0), col_tr (self, stmt, 1), col_str (self, stmt, 2),
+    col_str (self, stmt, 3), col_tr (self, stmt, 4), col_str (self, stmt, 5),
   };
 
   g_array_append_val (self->counselling, c);
