@@ -198,6 +198,25 @@ test_expand_days (void)
 }
 
 static void
+test_screening_bolus_once (void)
+{
+  /* Boluses on days 1 and 2, pump from day 10: days 3–9 have no dose */
+  g_autoptr(TitrateRegimen) r = test_it (TITRATE_ORIGIN_SPINAL, 50, "1:b50;2:b75;10:d150");
+  g_autoptr(GArray) days = titrate_planner_expand (test_rules (), r, 12);
+
+  g_assert_cmpfloat (g_array_index (days, TitrateDay, 0).bolus_mcg, ==, 50);
+  g_assert_cmpfloat (g_array_index (days, TitrateDay, 1).bolus_mcg, ==, 75);
+  g_assert_cmpint (g_array_index (days, TitrateDay, 1).phase, ==, TITRATE_PHASE_SCREENING);
+  for (int d = 3; d <= 9; d++)
+    {
+      g_assert_true (isnan (g_array_index (days, TitrateDay, d - 1).bolus_mcg));
+      g_assert_cmpfloat (g_array_index (days, TitrateDay, d - 1).daily_total, ==, 0);
+    }
+  g_assert_cmpfloat (g_array_index (days, TitrateDay, 9).daily_mcg, ==, 150);
+  g_assert_cmpfloat (g_array_index (days, TitrateDay, 11).daily_total, ==, 150);
+}
+
+static void
 test_tablet_halves (void)
 {
   TitrateRules *rules = test_rules ();
@@ -348,6 +367,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/planner/calendar-dates", test_calendar_dates);
   g_test_add_func ("/titrate/planner/expand-days", test_expand_days);
   g_test_add_func ("/titrate/planner/tablet-halves", test_tablet_halves);
+  g_test_add_func ("/titrate/planner/screening-bolus-once", test_screening_bolus_once);
   g_test_add_func ("/titrate/planner/suggest-adult", test_suggest_adult);
   g_test_add_func ("/titrate/planner/suggest-renal", test_suggest_renal);
   g_test_add_func ("/titrate/planner/suggest-child", test_suggest_child);

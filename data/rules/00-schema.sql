@@ -218,7 +218,8 @@ CREATE TABLE counselling (
   id      INTEGER PRIMARY KEY,
   topic   TEXT NOT NULL,
   route   TEXT CHECK (route IN ('oral', 'intrathecal')),
-  population TEXT,              -- NULL = everyone; else pregnancy, lactation, renal, elderly, pediatric, aud, epilepsy, liquid
+  population TEXT,              -- NULL = everyone; else pregnancy, lactation, renal, elderly, pediatric, aud,
+                                -- epilepsy, hepatic_or_diabetes, liquid, intrathecal, clinician (not for patients)
   text    TEXT NOT NULL,
   source  TEXT NOT NULL
 ) STRICT;

@@ -1609,8 +1609,8 @@ INSERT INTO drug_name (name, drug, kind) VALUES
   ('Baclofen Sintetica', 'baclofen', 'brand');
 
 -- ===========================================================================
--- counselling — patient-facing text in plain language unless the topic says
--- "For clinicians"
+-- counselling — patient-facing text in plain language, except population
+-- 'clinician' (for the clinician summary only)
 -- ===========================================================================
 INSERT INTO counselling (id, topic, route, population, text, source) VALUES
   (1, 'Drowsiness and driving', NULL, NULL,
@@ -1634,7 +1634,7 @@ INSERT INTO counselling (id, topic, route, population, text, source) VALUES
   (7, 'Epilepsy', NULL, 'epilepsy',
    'Baclofen can make seizures harder to control. Keep taking your epilepsy medicines. Your doctor will check on your seizures and may arrange a brain-wave test (EEG).',
    'US-TAB; UK'),
-  (8, 'Liver disease or diabetes', 'oral', NULL,
+  (8, 'Liver disease or diabetes', 'oral', 'hepatic_or_diabetes',
    'If you have liver disease or diabetes, you will need blood tests of your liver and your blood sugar, because baclofen can raise them.',
    'CA; US-TAB'),
   (9, 'Mood (alcohol use disorder)', 'oral', 'aud',
@@ -1647,11 +1647,11 @@ INSERT INTO counselling (id, topic, route, population, text, source) VALUES
    'Only small amounts pass into breast milk, so breastfeeding is usually fine. Watch your baby for unusual sleepiness. Talk to your prescriber before you stop baclofen or stop breastfeeding, because the baby can have withdrawal signs.',
    'LactMed; FLQ'),
   (12, 'Measuring the liquid', 'oral', 'liquid',
-   'Your dose is in milligrams (mg). Check the strength on the bottle each time, and measure with the oral syringe, not a kitchen spoon. Keep Ozobax in the fridge. Shake the suspension well before each dose.',
+   'Your dose is in milligrams (mg). Check the strength on the bottle each time, and measure with the oral syringe, not a kitchen spoon. If the label says to keep it in the fridge (Ozobax does), do so. If it is a suspension, shake it well before each dose.',
    'ISMP; OZO; FLQ'),
   (13, 'Older adults: go slowly', 'oral', 'elderly',
    'Older people feel the effects of baclofen more. It is started at a low dose and raised slowly. Take care when getting up and walking, as it can make falls more likely.',
    'UK; CA; George2025'),
-  (14, 'For clinicians: overdose and withdrawal look alike', NULL, NULL,
+  (14, 'For clinicians: overdose and withdrawal look alike', NULL, 'clinician',
    'Routine toxicology screens do not detect baclofen. Overdose and withdrawal can both cause seizures and confusion, so ask about and check for an implanted pump. Oral overdose: no antidote, protect the airway, no respiratory stimulants; 200 mg or more predicts coma, delirium and seizures; haemodialysis in renal failure.',
    'US-TAB; CA; UK; Leung2006');

@@ -1094,7 +1094,7 @@ N_("If you are pregnant or planning a pregnancy, tell your prescriber. Baclofen 
 N_("Only small amounts pass into breast milk, so breastfeeding is usually fine. Watch your baby for unusual sleepiness. Talk to your prescriber before you stop baclofen or stop breastfeeding, because the baby can have withdrawal signs.");
 /* TRANSLATORS: rules database, counselling 12 text */
 /* xgettext:no-c-format */
-N_("Your dose is in milligrams (mg). Check the strength on the bottle each time, and measure with the oral syringe, not a kitchen spoon. Keep Ozobax in the fridge. Shake the suspension well before each dose.");
+N_("Your dose is in milligrams (mg). Check the strength on the bottle each time, and measure with the oral syringe, not a kitchen spoon. If the label says to keep it in the fridge (Ozobax does), do so. If it is a suspension, shake it well before each dose.");
 /* TRANSLATORS: rules database, counselling 13 text */
 /* xgettext:no-c-format */
 N_("Older people feel the effects of baclofen more. It is started at a low dose and raised slowly. Take care when getting up and walking, as it can make falls more likely.");

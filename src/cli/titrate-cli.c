@@ -9,12 +9,15 @@
 
 #include "config.h"
 
+#include <langinfo.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "titrate.h"
+#include "titrate-export.h"
 
 #define EXIT_CHECKED 0
 #define EXIT_INVALID 2
@@ -23,12 +26,33 @@
 static char *opt_rules = NULL;
 static gboolean opt_table = FALSE;
 static gboolean opt_version = FALSE;
+static char *opt_pdf = NULL;
+static char *opt_ics = NULL;
+static char *opt_csv = NULL;
+static gboolean opt_handout = FALSE;
+static gboolean opt_summary = FALSE;
+static gboolean opt_per_day = FALSE;
+static char *opt_paper = NULL;
 
 static const GOptionEntry entries[] = {
   { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &opt_rules,
     "Use this rules database instead of the embedded one (same validation)", "DB" },
   { "table", 't', 0, G_OPTION_ARG_NONE, &opt_table,
     "plan: print the day-by-day calendar as a table", NULL },
+  { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &opt_pdf,
+    "export: write the printed pages as PDF (default: the patient handout)", "OUT" },
+  { "ics", 0, 0, G_OPTION_ARG_FILENAME, &opt_ics,
+    "export: write calendar reminders (iCalendar)", "OUT" },
+  { "csv", 0, 0, G_OPTION_ARG_FILENAME, &opt_csv,
+    "export: write the day-by-day calendar as CSV", "OUT" },
+  { "handout", 0, 0, G_OPTION_ARG_NONE, &opt_handout,
+    "export --pdf: the patient handout (with --summary: both, handout first)", NULL },
+  { "summary", 0, 0, G_OPTION_ARG_NONE, &opt_summary,
+    "export --pdf: the clinician summary", NULL },
+  { "per-day", 0, 0, G_OPTION_ARG_NONE, &opt_per_day,
+    "export --ics: one reminder per day instead of one per dose", NULL },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, &opt_paper,
+    "export --pdf: paper size, a4 or letter (default: from the locale)", "SIZE" },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, "Print the version", NULL },
   { NULL }
 };
@@ -40,6 +64,9 @@ static const char summary[] =
   "               (--table: the day-by-day calendar for a person)\n"
   "  rules        Print the rules database's versions, counts and sources\n"
   "  drugs TERM   Search comedication names (generics, brands, synonyms)\n"
+  "  export (--pdf OUT [--handout] [--summary] [--paper a4|letter] | --ics OUT [--per-day] | --csv OUT) FILE\n"
+  "               Write the plan as printed pages (PDF), reminders (iCalendar)\n"
+  "               or a day-by-day calendar (CSV); nothing is written on error\n"
   "\n"
   "Exit status: 0 checked, 2 invalid document or arguments, 3 rules database unusable.\n"
   "Decision support only: every alert states its source; the prescriber decides.";
@@ -395,6 +422,144 @@ cmd_drugs (const char *term)
   return EXIT_CHECKED;
 }
 
+/* Paper size from --paper, else from the locale (glibc's LC_PAPER: US
+ * Letter is 216 × 279 mm), else A4. */
+static gboolean
+paper_size (double *width,
+            double *height)
+{
+  if (opt_paper == NULL)
+    {
+#if defined(__GLIBC__)
+      union { unsigned int word; char *string; } langinfo;
+
+      langinfo.string = nl_langinfo (_NL_PAPER_HEIGHT);
+      if (langinfo.word == 279)
+        {
+          *width = TITRATE_PAPER_LETTER_WIDTH;
+          *height = TITRATE_PAPER_LETTER_HEIGHT;
+          return TRUE;
+        }
+#endif
+      *width = TITRATE_PAPER_A4_WIDTH;
+      *height = TITRATE_PAPER_A4_HEIGHT;
+      return TRUE;
+    }
+  if (g_ascii_strcasecmp (opt_paper, "a4") == 0)
+    {
+      *width = TITRATE_PAPER_A4_WIDTH;
+      *height = TITRATE_PAPER_A4_HEIGHT;
+      return TRUE;
+    }
+  if (g_ascii_strcasecmp (opt_paper, "letter") == 0)
+    {
+      *width = TITRATE_PAPER_LETTER_WIDTH;
+      *height = TITRATE_PAPER_LETTER_HEIGHT;
+      return TRUE;
+    }
+  g_printerr ("titrate-cli: --paper: must be a4 or letter (got “%s”)\n", opt_paper);
+  return FALSE;
+}
+
+static int
+cmd_export (const char *path)
+{
+  g_autoptr(TitrateRules) rules = NULL;
+  g_autoptr(TitrateDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *out;
+  guint n_formats = (opt_pdf != NULL) + (opt_ics != NULL) + (opt_csv != NULL);
+  double width = 0;
+  double height = 0;
+
+  /* Arguments first: a mistake here must not leave a file behind either. */
+  if (n_formats != 1)
+    {
+      g_printerr ("titrate-cli: export needs exactly one of --pdf OUT, --ics OUT or --csv OUT\n");
+      return EXIT_INVALID;
+    }
+  if ((opt_handout || opt_summary || opt_paper != NULL) && opt_pdf == NULL)
+    {
+      g_printerr ("titrate-cli: --handout, --summary and --paper apply to --pdf only\n");
+      return EXIT_INVALID;
+    }
+  if (opt_per_day && opt_ics == NULL)
+    {
+      g_printerr ("titrate-cli: --per-day applies to --ics only\n");
+      return EXIT_INVALID;
+    }
+  out = opt_pdf ? opt_pdf : opt_ics ? opt_ics : opt_csv;
+  if (*out == '\0')
+    {
+      g_printerr ("titrate-cli: %s: the output file name is empty\n", opt_pdf ? "--pdf" : opt_ics ? "--ics" : "--csv");
+      return EXIT_INVALID;
+    }
+  if (opt_pdf != NULL && !paper_size (&width, &height))
+    return EXIT_INVALID;
+
+  if ((doc = open_document (path)) == NULL)
+    return EXIT_INVALID;
+  if ((rules = open_rules ()) == NULL)
+    return EXIT_RULES;
+
+  if (opt_csv != NULL)
+    {
+      if (!titrate_csv_export (rules, doc, opt_csv, &error))
+        goto failed;
+      g_print ("%s: day-by-day calendar (CSV)\n", opt_csv);
+    }
+  else if (opt_ics != NULL)
+    {
+      TitrateIcsOptions options;
+
+      titrate_ics_options_init (&options);
+      options.mode = opt_per_day ? TITRATE_ICS_PER_DAY : TITRATE_ICS_PER_ADMINISTRATION;
+      if (!titrate_ics_export (rules, doc, &options, opt_ics, &error))
+        goto failed;
+      g_print ("%s: calendar reminders (iCalendar, %s)\n", opt_ics,
+               opt_per_day ? "one per day" : "one per dose");
+    }
+  else
+    {
+      g_autoptr(TitrateReport) handout = NULL;
+      g_autoptr(TitrateReport) summary_report = NULL;
+      TitrateReport *reports[2];
+      guint n = 0;
+      int pages = 0;
+
+      if (opt_handout || !opt_summary)
+        {
+          if ((handout = titrate_report_new (rules, doc, TITRATE_REPORT_HANDOUT, width, height, &error)) == NULL)
+            goto failed;
+          reports[n++] = handout;
+        }
+      if (opt_summary)
+        {
+          if ((summary_report = titrate_report_new (rules, doc, TITRATE_REPORT_SUMMARY, width, height, &error)) == NULL)
+            goto failed;
+          reports[n++] = summary_report;
+        }
+      for (guint i = 0; i < n; i++)
+        pages += titrate_report_get_n_pages (reports[i]);
+      if (!titrate_report_export_pdf_many (reports, n, opt_pdf, &error))
+        goto failed;
+      g_print ("%s: %s, %d pages\n", opt_pdf,
+               handout && summary_report ? "patient handout and clinician summary" :
+               handout ? "patient handout" : "clinician summary", pages);
+    }
+  return EXIT_CHECKED;
+
+failed:
+  if (g_error_matches (error, TITRATE_ERROR, TITRATE_ERROR_RULES))
+    {
+      g_printerr ("titrate-cli: %s\nNothing was written.\n", error->message);
+      return EXIT_RULES;
+    }
+  g_printerr ("titrate-cli: %s: %s\nNothing was written.\n", error->domain == TITRATE_ERROR ? path : out,
+              error->message);
+  return EXIT_INVALID;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +569,8 @@ main (int   argc,
   const char *command;
 
   setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   context = g_option_context_new ("COMMAND [ARGUMENT] — baclofen regimen checks");
   g_option_context_add_main_entries (context, entries, NULL);
@@ -420,7 +587,7 @@ main (int   argc,
     }
   if (argc < 2)
     {
-      g_printerr ("titrate-cli: no command given (check, plan, rules or drugs); see --help\n");
+      g_printerr ("titrate-cli: no command given (check, plan, rules, drugs or export); see --help\n");
       return EXIT_INVALID;
     }
 
@@ -433,11 +600,14 @@ main (int   argc,
     return cmd_plan (argv[2]);
   if (strcmp (command, "drugs") == 0 && argc == 3)
     return cmd_drugs (argv[2]);
+  if (strcmp (command, "export") == 0 && argc == 3)
+    return cmd_export (argv[2]);
 
-  if (strcmp (command, "check") == 0 || strcmp (command, "plan") == 0 || strcmp (command, "drugs") == 0)
+  if (strcmp (command, "check") == 0 || strcmp (command, "plan") == 0 || strcmp (command, "drugs") == 0 ||
+      strcmp (command, "export") == 0)
     g_printerr ("titrate-cli: %s takes exactly one argument (%s)\n", command,
                 strcmp (command, "drugs") == 0 ? "TERM" : "FILE");
   else
-    g_printerr ("titrate-cli: unknown command “%s” (check, plan, rules or drugs); see --help\n", command);
+    g_printerr ("titrate-cli: unknown command “%s” (check, plan, rules, drugs or export); see --help\n", command);
   return EXIT_INVALID;
 }

@@ -371,6 +371,13 @@ fill_day (const TitrateRegimen *regimen,
   out->daily_total = titrate_step_daily_total (step);
   if (phase == TITRATE_PHASE_STOPPED)
     out->daily_total = 0;
+  /* A screening bolus is given once, on its day; the days after it (waiting
+   * for the next bolus or the implant) have no intrathecal dose. */
+  if (!isnan (step->bolus_mcg) && step->day != day)
+    {
+      out->bolus_mcg = NAN;
+      out->daily_total = 0;
+    }
 }
 
 void

@@ -1,0 +1,306 @@
+/* titrate-export-util.c — helpers shared by the CSV, iCalendar and report writers
+ *
+ * Copyright 2026 The Titrate authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "titrate-export-private.h"
+
+#define EPSILON 1e-9
+
+/* Helpers */
+
+static gboolean
+day_has_doses (const TitrateDay *d)
+{
+  if (d->phase == TITRATE_PHASE_NONE || d->phase == TITRATE_PHASE_STOPPED)
+    return FALSE;
+  return d->n_doses > 0 || !isnan (d->daily_mcg) || !isnan (d->bolus_mcg);
+}
+
+/* Whether a counselling row's population applies to this patient and plan.
+ * An unknown population code is left out: a point meant for another group
+ * (pregnancy, a pump) must not reach this patient's handout. */
+static gboolean
+population_applies (const char            *population,
+                    const TitrateDocument *doc,
+                    TitrateRules          *rules)
+{
+  const TitratePatient *p = doc->patient;
+  const TitrateRegimen *r = doc->regimen;
+
+  if (population == NULL)
+    return TRUE;
+  if (strcmp (population, "clinician") == 0)
+    return FALSE;
+  if (strcmp (population, "elderly") == 0)
+    return !isnan (p->age_years) && p->age_years >= 65;
+  if (strcmp (population, "pediatric") == 0)
+    return !isnan (p->age_years) && p->age_years < 18;
+  if (strcmp (population, "pregnancy") == 0)
+    return p->pregnant;
+  if (strcmp (population, "lactation") == 0)
+    return p->breastfeeding;
+  if (strcmp (population, "aud") == 0)
+    return g_strcmp0 (r->indication, "alcohol_use_disorder") == 0;
+  if (strcmp (population, "epilepsy") == 0)
+    return titrate_patient_has_condition (p, "epilepsy");
+  if (strcmp (population, "hepatic_or_diabetes") == 0)
+    return titrate_patient_has_condition (p, "hepatic_impairment") ||
+           titrate_patient_has_condition (p, "diabetes");
+  if (strcmp (population, "intrathecal") == 0)
+    return r->route == TITRATE_ROUTE_INTRATHECAL;
+  if (strcmp (population, "liquid") == 0)
+    {
+      const TitrateFormulation *f = titrate_rules_get_formulation (rules, r->formulation);
+
+      return r->route == TITRATE_ROUTE_ORAL && f != NULL && g_strcmp0 (f->unit, "mg_per_ml") == 0;
+    }
+  if (strcmp (population, "renal") == 0)
+    {
+      TitrateRenal renal;
+
+      /* The rules database's renal bands start below CrCl 80 mL/min; Beers
+       * uses eGFR below 60 when no CrCl is known. */
+      titrate_patient_get_renal (p, &renal);
+      if (p->dialysis)
+        return TRUE;
+      if (!isnan (renal.crcl_ml_min))
+        return renal.crcl_ml_min < 80;
+      return !isnan (renal.egfr_ml_min_1_73m2) && renal.egfr_ml_min_1_73m2 < 60;
+    }
+  return FALSE;
+}
+
+/* Plan */
+
+void
+_titrate_export_plan_free (TitrateExportPlan *plan)
+{
+  if (plan == NULL)
+    return;
+  g_clear_object (&plan->rules);
+  g_clear_pointer (&plan->regimen, titrate_regimen_free);
+  g_clear_pointer (&plan->days, g_array_unref);
+  g_free (plan);
+}
+
+TitrateExportPlan *
+_titrate_export_plan_new (TitrateRules           *rules,
+                          const TitrateDocument  *doc,
+                          GError                **error)
+{
+  g_autoptr(TitrateExportPlan) plan = g_new0 (TitrateExportPlan, 1);
+  const TitrateFormulation *f;
+
+  g_return_val_if_fail (TITRATE_IS_RULES (rules), NULL);
+  g_return_val_if_fail (doc != NULL && doc->regimen != NULL, NULL);
+
+  plan->rules = g_object_ref (rules);
+  plan->regimen = titrate_regimen_copy (doc->regimen);
+  if (!titrate_regimen_expand_protocol (plan->regimen, error))
+    return NULL;
+  if (!titrate_regimen_validate (plan->regimen, error))
+    return NULL;
+
+  plan->days = titrate_planner_expand (rules, plan->regimen, titrate_planner_horizon (plan->regimen));
+  plan->last_dosing_day = titrate_regimen_last_dosing_day (plan->regimen);
+  plan->strength = NAN;
+
+  f = titrate_rules_get_formulation (rules, plan->regimen->formulation);
+  if (plan->regimen->route == TITRATE_ROUTE_ORAL && f != NULL && f->route == TITRATE_ROUTE_ORAL)
+    {
+      double units;
+
+      if (g_strcmp0 (f->unit, "mg_per_ml") == 0)
+        {
+          plan->product = TITRATE_PRODUCT_LIQUID;
+          plan->strength = plan->regimen->concentration_mg_per_ml;
+        }
+      else
+        {
+          plan->product = g_strcmp0 (f->code, "granules") == 0 ? TITRATE_PRODUCT_PACKET : TITRATE_PRODUCT_TABLET;
+          plan->strength = plan->regimen->strength_mg;
+        }
+      /* The planner decides divisibility (halves only of tablets the
+       * database marks as scored); ask it rather than guess. */
+      plan->halves = plan->product == TITRATE_PRODUCT_TABLET && !isnan (plan->strength) &&
+                     titrate_planner_units (rules, plan->regimen, plan->strength / 2, &units);
+      if (isnan (plan->strength) || plan->strength <= 0)
+        {
+          plan->product = TITRATE_PRODUCT_NONE;
+          plan->strength = NAN;
+        }
+    }
+
+  return g_steal_pointer (&plan);
+}
+
+int
+_titrate_export_plan_last_day_with_doses (const TitrateExportPlan *plan)
+{
+  for (guint i = plan->days->len; i > 0; i--)
+    {
+      const TitrateDay *d = &g_array_index (plan->days, TitrateDay, i - 1);
+
+      if (day_has_doses (d))
+        return d->day;
+    }
+  return 0;
+}
+
+gboolean
+_titrate_export_dose_units (const TitrateExportPlan *plan,
+                            double                   dose_mg,
+                            double                  *units)
+{
+  if (plan->product == TITRATE_PRODUCT_NONE)
+    {
+      *units = NAN;
+      return TRUE;
+    }
+  return titrate_planner_units (plan->rules, plan->regimen, dose_mg, units);
+}
+
+/* Text */
+
+char *
+_titrate_export_fraction (double units)
+{
+  double whole = floor (units + EPSILON);
+  double frac = units - whole;
+
+  if (fabs (frac) < EPSILON)
+    return titrate_format_amount (whole);
+  if (fabs (frac - 0.5) < EPSILON)
+    return whole > 0 ? g_strdup_printf ("%.0f½", whole) : g_strdup ("½");
+  return titrate_format_amount (units);
+}
+
+/* Plural count for a number of tablets: "½ tablet", "1 tablet", "1½ tablets". */
+static gulong
+plural_count (double units)
+{
+  if (units <= 1 + EPSILON)
+    return 1;
+  return (gulong) ceil (units - EPSILON);
+}
+
+char *
+_titrate_export_units_short (const TitrateExportPlan *plan,
+                             double                   units)
+{
+  g_autofree char *n = NULL;
+
+  if (plan->product == TITRATE_PRODUCT_NONE || isnan (units))
+    return NULL;
+  /* Tablets break in halves ("1½"); a syringe is marked in decimals. */
+  n = plan->product == TITRATE_PRODUCT_LIQUID ? titrate_format_amount (units) : _titrate_export_fraction (units);
+  switch (plan->product)
+    {
+    case TITRATE_PRODUCT_TABLET:
+      /* Translators: a number of tablets, e.g. "½ tablet", "2 tablets" */
+      return g_strdup_printf (ngettext ("%s tablet", "%s tablets", plural_count (units)), n);
+    case TITRATE_PRODUCT_PACKET:
+      return g_strdup_printf (ngettext ("%s packet", "%s packets", plural_count (units)), n);
+    case TITRATE_PRODUCT_LIQUID:
+      /* Translators: millilitres of liquid medicine */
+      return g_strdup_printf (_("%s mL"), n);
+    case TITRATE_PRODUCT_NONE:
+    default:
+      return NULL;
+    }
+}
+
+char *
+_titrate_export_units_long (const TitrateExportPlan *plan,
+                            double                   units)
+{
+  g_autofree char *n = NULL;
+  g_autofree char *s = NULL;
+
+  if (plan->product == TITRATE_PRODUCT_NONE || isnan (units))
+    return NULL;
+  n = plan->product == TITRATE_PRODUCT_LIQUID ? titrate_format_amount (units) : _titrate_export_fraction (units);
+  s = titrate_format_amount (plan->strength);
+  switch (plan->product)
+    {
+    case TITRATE_PRODUCT_TABLET:
+      /* Translators: e.g. "½ tablet of 10 mg" */
+      return g_strdup_printf (ngettext ("%s tablet of %s mg", "%s tablets of %s mg", plural_count (units)), n, s);
+    case TITRATE_PRODUCT_PACKET:
+      return g_strdup_printf (ngettext ("%s packet of %s mg", "%s packets of %s mg", plural_count (units)), n, s);
+    case TITRATE_PRODUCT_LIQUID:
+      /* Translators: e.g. "5 mL of the 1 mg/mL liquid" */
+      return g_strdup_printf (_("%s mL of the %s mg/mL liquid"), n, s);
+    case TITRATE_PRODUCT_NONE:
+    default:
+      return NULL;
+    }
+}
+
+char *
+_titrate_export_amount (double      value,
+                        const char *unit)
+{
+  g_autofree char *n = titrate_format_amount (value);
+
+  /* Translators: an amount and its unit, e.g. "5 mg", "150 mcg" */
+  return g_strdup_printf (C_("amount", "%s %s"), n, unit);
+}
+
+char *
+_titrate_export_date (const GDate *date,
+                      const char  *format)
+{
+  char buf[128];
+
+  if (date == NULL || !g_date_valid (date))
+    return g_strdup ("");
+  if (g_date_strftime (buf, sizeof buf, format, date) == 0)
+    return g_strdup ("");
+  /* %e pads single-digit days with a space: "Monday  4 January". */
+  for (char *p = strstr (buf, "  "); p != NULL; p = strstr (p, "  "))
+    memmove (p, p + 1, strlen (p + 1) + 1);
+  return g_strstrip (g_strdup (buf));
+}
+
+GPtrArray *
+_titrate_export_counselling (TitrateRules          *rules,
+                             const TitrateDocument *doc)
+{
+  g_autoptr(GPtrArray) all = titrate_rules_list_counselling (rules);
+  GPtrArray *out = g_ptr_array_new ();
+  const char *route = titrate_route_to_string (doc->regimen->route);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const TitrateCounselling *c = g_ptr_array_index (all, i);
+
+      if (c->route != NULL && strcmp (c->route, route) != 0)
+        continue;
+      if (!population_applies (c->population, doc, rules))
+        continue;
+      g_ptr_array_add (out, (gpointer) c);
+    }
+  return out;
+}
+
+gboolean
+_titrate_export_write_file (const char  *path,
+                            const char  *data,
+                            gsize        length,
+                            GError     **error)
+{
+  /* Temporary file, fsync, rename: a reader never sees a half-written
+   * export, and a failed export leaves no file behind. */
+  return g_file_set_contents_full (path, data, (gssize) length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
+                                   0666, error);
+}

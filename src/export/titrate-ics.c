@@ -1,0 +1,485 @@
+/* titrate-ics.c — calendar reminders (iCalendar, RFC 5545, written with libical)
+ *
+ * Copyright 2026 The Titrate authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <libical/ical.h>
+
+#include "titrate-ics.h"
+#include "titrate-export-private.h"
+
+#define EVENT_MINUTES 15
+#define UID_DOMAIN    "io.github.titrate.Titrate"
+
+typedef struct {
+  const TitrateIcsOptions *options;
+  TitrateExportPlan       *plan;
+  icalcomponent           *calendar;
+  struct icaltimetype      dtstamp;
+  char                    *plan_id;
+  int                      first_day;   /* first day with baclofen */
+  int                      last_day;    /* last day with baclofen */
+  gboolean                 stops;       /* the plan ends with a stop */
+} Writer;
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
+
+/* Helpers */
+
+static gboolean
+doses_equal (const TitrateDay *d)
+{
+  for (guint k = 1; k < d->n_doses; k++)
+    if (d->doses_mg[k] != d->doses_mg[0])
+      return FALSE;
+  return TRUE;
+}
+
+/* "5 mg 3 times a day (15 mg a day)" or "10 mg + 5 mg (15 mg a day)" */
+static char *
+describe_day (const TitrateDay *d,
+              const char       *unit)
+{
+  g_autofree char *total = _titrate_export_amount (d->daily_total, unit);
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  if (d->n_doses == 0)
+    {
+      if (!isnan (d->bolus_mcg))
+        {
+          g_autofree char *b = _titrate_export_amount (d->bolus_mcg, unit);
+          /* Translators: an intrathecal screening test dose */
+          return g_strdup_printf (_("a test dose of %s"), b);
+        }
+      if (!isnan (d->daily_mcg))
+        return g_strdup_printf (_("%s a day from the pump"), total);
+      return g_strdup (_("no baclofen"));
+    }
+  if (d->n_doses == 1)
+    {
+      g_autofree char *one = _titrate_export_amount (d->doses_mg[0], unit);
+      return g_strdup_printf (_("%s once a day"), one);
+    }
+  if (doses_equal (d))
+    {
+      g_autofree char *one = _titrate_export_amount (d->doses_mg[0], unit);
+      /* Translators: e.g. "5 mg 3 times a day (15 mg a day)" */
+      return g_strdup_printf (_("%s %u times a day (%s a day)"), one, d->n_doses, total);
+    }
+  for (guint k = 0; k < d->n_doses; k++)
+    {
+      g_autofree char *one = _titrate_export_amount (d->doses_mg[k], unit);
+      g_string_append_printf (s, "%s%s", k ? " + " : "", one);
+    }
+  return g_strdup_printf (_("%s (%s a day)"), s->str, total);
+}
+
+static const TitrateDay *
+previous_day_with_doses (const Writer *w,
+                         guint         index)
+{
+  while (index-- > 0)
+    {
+      const TitrateDay *d = &g_array_index (w->plan->days, TitrateDay, index);
+
+      if (d->phase != TITRATE_PHASE_NONE && d->phase != TITRATE_PHASE_STOPPED)
+        return d;
+    }
+  return NULL;
+}
+
+/* The note for a day that starts a new step, or NULL. */
+static char *
+change_note (const Writer     *w,
+             guint             index,
+             const TitrateDay *d)
+{
+  const char *unit = titrate_route_unit (w->plan->regimen->route);
+  const TitrateDay *prev = previous_day_with_doses (w, index);
+  g_autofree char *now = describe_day (d, unit);
+  g_autofree char *before = NULL;
+
+  if (d->day == w->first_day || prev == NULL)
+    return g_strdup_printf (_("First day of this plan: %s."), now);
+  if (!d->is_change)
+    return NULL;
+  before = describe_day (prev, unit);
+  if (d->daily_total > prev->daily_total)
+    return g_strdup_printf (_("Dose change today: the dose goes up to %s. Before today: %s."), now, before);
+  if (d->daily_total < prev->daily_total)
+    return g_strdup_printf (_("Dose change today: the dose goes down to %s. Before today: %s."), now, before);
+  return g_strdup_printf (_("Dose change today: now %s. Before today: %s."), now, before);
+}
+
+static struct icaltimetype
+floating_time (const GDate *date,
+               int          minutes)
+{
+  struct icaltimetype t = icaltime_null_time ();
+
+  t.year = g_date_get_year (date);
+  t.month = g_date_get_month (date);
+  t.day = g_date_get_day (date);
+  t.hour = minutes / 60;
+  t.minute = minutes % 60;
+  t.second = 0;
+  t.is_date = 0;
+  t.zone = NULL;   /* floating: local time wherever the device is */
+  return t;
+}
+
+static void
+add_event (Writer      *w,
+           const GDate *date,
+           int          minutes,
+           const char  *slot,
+           const char  *summary,
+           const char  *description)
+{
+  icalcomponent *event = icalcomponent_new_vevent ();
+  icalcomponent *alarm = icalcomponent_new_valarm ();
+  struct icaltriggertype trigger;
+  char ymd[16];
+  g_autofree char *uid = NULL;
+
+  g_date_strftime (ymd, sizeof ymd, "%Y%m%d", date);
+  uid = g_strdup_printf ("%s-%s-%s@%s", ymd, slot, w->plan_id, UID_DOMAIN);
+
+  icalcomponent_add_property (event, icalproperty_new_uid (uid));
+  icalcomponent_add_property (event, icalproperty_new_dtstamp (w->dtstamp));
+  icalcomponent_add_property (event, icalproperty_new_dtstart (floating_time (date, minutes)));
+  icalcomponent_add_property (event, icalproperty_new_duration (icaldurationtype_from_int (EVENT_MINUTES * 60)));
+  icalcomponent_add_property (event, icalproperty_new_summary (summary));
+  if (description != NULL && *description != '\0')
+    icalcomponent_add_property (event, icalproperty_new_description (description));
+  icalcomponent_add_property (event, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
+
+  memset (&trigger, 0, sizeof trigger);
+  trigger.time = icaltime_null_time ();
+  trigger.duration = icaldurationtype_from_int (-60 * MAX (w->options->alarm_minutes_before, 0));
+  icalcomponent_add_property (alarm, icalproperty_new_action (ICAL_ACTION_DISPLAY));
+  icalcomponent_add_property (alarm, icalproperty_new_trigger (trigger));
+  icalcomponent_add_property (alarm, icalproperty_new_description (summary));
+  icalcomponent_add_component (event, alarm);
+
+  icalcomponent_add_component (w->calendar, event);
+}
+
+/* "5 mg — ½ tablet of 10 mg" / "7.5 mg — ask your pharmacist …" / "5 mg" */
+static char *
+dose_phrase (const Writer *w,
+             double        dose,
+             gboolean     *measurable)
+{
+  g_autofree char *amount = _titrate_export_amount (dose, "mg");
+  g_autofree char *units_text = NULL;
+  double units;
+
+  *measurable = _titrate_export_dose_units (w->plan, dose, &units);
+  if (!*measurable)
+    /* Translators: the dose cannot be made up with the chosen tablets */
+    return g_strdup_printf (_("%s — ask your pharmacist how to measure this dose"), amount);
+  units_text = _titrate_export_units_long (w->plan, units);
+  if (units_text == NULL)
+    return g_steal_pointer (&amount);
+  /* Translators: e.g. "5 mg — ½ tablet of 10 mg" */
+  return g_strdup_printf (_("%s — %s"), amount, units_text);
+}
+
+static char *
+unmeasurable_note (const Writer *w)
+{
+  g_autofree char *s = titrate_format_amount (w->plan->strength);
+
+  return g_strdup_printf (_("This dose cannot be made up exactly from %s mg tablets. "
+                            "Ask your pharmacist or prescriber before taking it."), s);
+}
+
+static void
+write_oral_day (Writer           *w,
+                guint             index,
+                const TitrateDay *d)
+{
+  const TitrateDoseTimes *times = &w->options->times;
+  g_autofree char *change = change_note (w, index, d);
+  gboolean final = w->stops && d->day == w->last_day;
+  gboolean reminders_end = !w->stops && d->day == (int) w->plan->days->len;
+  g_autofree char *last_time = titrate_dose_time_format (titrate_dose_times_get (times, d->n_doses, d->n_doses - 1));
+  const char *end_note = _("These reminders end today, but your plan does not: keep taking baclofen as "
+                           "prescribed. Do not stop suddenly.");
+
+  if (w->options->mode == TITRATE_ICS_PER_DAY)
+    {
+      g_autoptr(GString) summary = g_string_new (NULL);
+      g_autoptr(GString) description = g_string_new (change);
+      gboolean all_measurable = TRUE;
+
+      if (doses_equal (d))
+        {
+          gboolean m;
+          g_autofree char *phrase = dose_phrase (w, d->doses_mg[0], &m);
+          g_autoptr(GString) at = g_string_new (NULL);
+
+          all_measurable = m;
+          for (guint k = 0; k < d->n_doses; k++)
+            {
+              g_autofree char *t = titrate_dose_time_format (titrate_dose_times_get (times, d->n_doses, k));
+              g_string_append_printf (at, "%s%s", k ? ", " : "", t);
+            }
+          /* Translators: e.g. "Baclofen 5 mg — ½ tablet of 10 mg — at 08:00, 14:00, 20:00" */
+          g_string_printf (summary, _("Baclofen %s — at %s"), phrase, at->str);
+        }
+      else
+        {
+          g_string_append (summary, _("Baclofen"));
+          for (guint k = 0; k < d->n_doses; k++)
+            {
+              gboolean m;
+              g_autofree char *t = titrate_dose_time_format (titrate_dose_times_get (times, d->n_doses, k));
+              g_autofree char *phrase = dose_phrase (w, d->doses_mg[k], &m);
+
+              all_measurable &= m;
+              g_string_append_printf (summary, "%s %s %s", k ? "," : "", t, phrase);
+            }
+        }
+      if (!all_measurable)
+        {
+          g_autofree char *note = unmeasurable_note (w);
+          g_string_append_printf (description, "%s%s", description->len ? "\n" : "", note);
+        }
+      if (final)
+        g_string_append_printf (description, "%s%s", description->len ? "\n" : "",
+                                _("Last dose today — do not restart without advice."));
+      if (reminders_end)
+        g_string_append_printf (description, "%s%s", description->len ? "\n" : "", end_note);
+      add_event (w, &d->date, titrate_dose_times_get (times, d->n_doses, 0), "day", summary->str,
+                 description->str);
+      return;
+    }
+
+  for (guint k = 0; k < d->n_doses; k++)
+    {
+      g_autofree char *phrase = NULL;
+      g_autofree char *summary = NULL;
+      g_autofree char *slot = g_strdup_printf ("dose%u", k + 1);
+      g_autoptr(GString) description = g_string_new (change);
+      gboolean measurable;
+
+      phrase = dose_phrase (w, d->doses_mg[k], &measurable);
+      summary = g_strdup_printf (_("Baclofen %s"), phrase);
+      if (!measurable)
+        {
+          g_autofree char *note = unmeasurable_note (w);
+          g_string_append_printf (description, "%s%s", description->len ? "\n" : "", note);
+        }
+      if (final && k + 1 == d->n_doses)
+        g_string_append_printf (description, "%s%s", description->len ? "\n" : "",
+                                _("Last dose today — do not restart without advice."));
+      else if (final)
+        {
+          g_autofree char *note = g_strdup_printf (_("Last day of baclofen: the %s dose is the last one. "
+                                                     "Do not restart without advice."), last_time);
+          g_string_append_printf (description, "%s%s", description->len ? "\n" : "", note);
+        }
+      if (reminders_end && k + 1 == d->n_doses)
+        g_string_append_printf (description, "%s%s", description->len ? "\n" : "", end_note);
+
+      add_event (w, &d->date, titrate_dose_times_get (times, d->n_doses, k), slot, summary,
+                 description->str);
+    }
+}
+
+static void
+write_intrathecal_day (Writer           *w,
+                       guint             index,
+                       const TitrateDay *d)
+{
+  g_autofree char *summary = NULL;
+  g_autoptr(GString) description = NULL;
+  g_autofree char *change = NULL;
+  int when = titrate_dose_times_get (&w->options->times, 1, 0);
+
+  if (isnan (d->bolus_mcg) && !d->is_change && d->day != w->first_day)
+    return;
+
+  change = change_note (w, index, d);
+  description = g_string_new (change);
+  if (!isnan (d->bolus_mcg))
+    {
+      g_autofree char *b = _titrate_export_amount (d->bolus_mcg, "mcg");
+      /* Translators: an intrathecal screening bolus, given in hospital */
+      summary = g_strdup_printf (_("Baclofen test dose %s (given by your care team)"), b);
+    }
+  else
+    {
+      g_autofree char *t = _titrate_export_amount (d->daily_mcg, "mcg");
+      summary = g_strdup_printf (_("Baclofen pump: %s a day from today (set by your care team)"), t);
+    }
+  if (w->stops && d->day == w->last_day)
+    g_string_append_printf (description, "%s%s", description->len ? "\n" : "",
+                            _("Last dose today — do not restart without advice."));
+  add_event (w, &d->date, when, "day", summary, description->str);
+}
+
+/* Public API */
+
+/**
+ * titrate_ics_options_init:
+ * @options: (out caller-allocates): options to reset
+ *
+ * One event per administration, default dose times, alarm at the event
+ * time, DTSTAMP now.
+ */
+void
+titrate_ics_options_init (TitrateIcsOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->mode = TITRATE_ICS_PER_ADMINISTRATION;
+  titrate_dose_times_init (&options->times);
+}
+
+/**
+ * titrate_ics_write:
+ * @rules: a validated rules database
+ * @doc: the regimen document
+ * @options: (nullable): options, %NULL for the defaults
+ * @length: (out) (optional): length of the text
+ * @error: set when the regimen cannot be planned or has no start date
+ *
+ * Returns: (transfer full): the iCalendar text, or %NULL with @error set
+ */
+char *
+titrate_ics_write (TitrateRules            *rules,
+                   const TitrateDocument   *doc,
+                   const TitrateIcsOptions *options,
+                   gsize                   *length,
+                   GError                 **error)
+{
+  g_autoptr(TitrateExportPlan) plan = NULL;
+  g_autoptr(icalcomponent) calendar = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *prodid = NULL;
+  TitrateIcsOptions defaults;
+  Writer w = { 0 };
+  char start[16];
+  char *text;
+  char *copy;
+  time_t now;
+  icalproperty *x;
+
+  g_return_val_if_fail (TITRATE_IS_RULES (rules), NULL);
+  g_return_val_if_fail (doc != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (options == NULL)
+    {
+      titrate_ics_options_init (&defaults);
+      options = &defaults;
+    }
+  if (!g_date_valid (&doc->regimen->start_date))
+    {
+      g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
+                   _("regimen.start_date: a start date is needed for calendar reminders"));
+      return NULL;
+    }
+  if ((plan = _titrate_export_plan_new (rules, doc, error)) == NULL)
+    return NULL;
+
+  g_date_strftime (start, sizeof start, "%Y-%m-%d", &plan->regimen->start_date);
+  key = g_strdup_printf ("%s|%s|%s", plan->regimen->drug ? plan->regimen->drug : "baclofen",
+                         titrate_route_to_string (plan->regimen->route), start);
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+  hash[16] = '\0';
+
+  now = options->dtstamp != 0 ? (time_t) options->dtstamp : (time_t) (g_get_real_time () / G_USEC_PER_SEC);
+
+  w.options = options;
+  w.plan = plan;
+  w.plan_id = hash;
+  w.dtstamp = icaltime_from_timet_with_zone (now, 0, icaltimezone_get_utc_timezone ());
+  w.last_day = _titrate_export_plan_last_day_with_doses (plan);
+  w.stops = plan->last_dosing_day >= 0;
+  w.first_day = 0;
+  for (guint i = 0; i < plan->days->len && w.first_day == 0; i++)
+    {
+      const TitrateDay *d = &g_array_index (plan->days, TitrateDay, i);
+
+      if (d->phase != TITRATE_PHASE_NONE && d->phase != TITRATE_PHASE_STOPPED &&
+          (d->n_doses > 0 || !isnan (d->daily_mcg) || !isnan (d->bolus_mcg)))
+        w.first_day = d->day;
+    }
+
+  calendar = icalcomponent_new_vcalendar ();
+  w.calendar = calendar;
+  prodid = g_strdup_printf ("-//Titrate//Titrate %s//EN", PACKAGE_VERSION);
+  icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
+  icalcomponent_add_property (calendar, icalproperty_new_prodid (prodid));
+  icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
+  icalcomponent_add_property (calendar, icalproperty_new_method (ICAL_METHOD_PUBLISH));
+  x = icalproperty_new_x (_("Baclofen plan"));
+  icalproperty_set_x_name (x, "X-WR-CALNAME");
+  icalcomponent_add_property (calendar, x);
+
+  for (guint i = 0; i < plan->days->len; i++)
+    {
+      const TitrateDay *d = &g_array_index (plan->days, TitrateDay, i);
+
+      if (d->phase == TITRATE_PHASE_NONE || d->phase == TITRATE_PHASE_STOPPED)
+        continue;
+      if (plan->regimen->route == TITRATE_ROUTE_INTRATHECAL)
+        write_intrathecal_day (&w, i, d);
+      else if (d->n_doses > 0)
+        write_oral_day (&w, i, d);
+    }
+
+  /* The _r variant returns a buffer we own (the plain one uses libical's
+   * ring buffer, which later calls may reuse). */
+  text = icalcomponent_as_ical_string_r (calendar);
+  if (text == NULL)
+    {
+      g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID, _("The calendar could not be written (libical: %s)"),
+                   icalerror_strerror (icalerrno));
+      return NULL;
+    }
+  copy = g_strdup (text);
+  icalmemory_free_buffer (text);
+  if (length != NULL)
+    *length = strlen (copy);
+  return copy;
+}
+
+/**
+ * titrate_ics_export:
+ * @rules: a validated rules database
+ * @doc: the regimen document
+ * @options: (nullable): options, %NULL for the defaults
+ * @path: the file to write (replaced atomically)
+ * @error: set on failure; then no file is written
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+titrate_ics_export (TitrateRules            *rules,
+                    const TitrateDocument   *doc,
+                    const TitrateIcsOptions *options,
+                    const char              *path,
+                    GError                 **error)
+{
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if ((text = titrate_ics_write (rules, doc, options, &length, error)) == NULL)
+    return FALSE;
+  return _titrate_export_write_file (path, text, length, error);
+}
