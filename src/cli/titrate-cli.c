@@ -36,28 +36,29 @@ static char *opt_paper = NULL;
 
 static const GOptionEntry entries[] = {
   { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &opt_rules,
-    "Use this rules database instead of the embedded one (same validation)", "DB" },
+    N_("Use this rules database instead of the embedded one (same validation)"), "DB" },
   { "table", 't', 0, G_OPTION_ARG_NONE, &opt_table,
-    "plan: print the day-by-day calendar as a table", NULL },
+    N_("plan: print the day-by-day calendar as a table"), NULL },
   { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &opt_pdf,
-    "export: write the printed pages as PDF (default: the patient handout)", "OUT" },
+    N_("export: write the printed pages as PDF (default: the patient handout)"), "OUT" },
   { "ics", 0, 0, G_OPTION_ARG_FILENAME, &opt_ics,
-    "export: write calendar reminders (iCalendar)", "OUT" },
+    N_("export: write calendar reminders (iCalendar)"), "OUT" },
   { "csv", 0, 0, G_OPTION_ARG_FILENAME, &opt_csv,
-    "export: write the day-by-day calendar as CSV", "OUT" },
+    N_("export: write the day-by-day calendar as CSV"), "OUT" },
   { "handout", 0, 0, G_OPTION_ARG_NONE, &opt_handout,
-    "export --pdf: the patient handout (with --summary: both, handout first)", NULL },
+    N_("export --pdf: the patient handout (with --summary: both, handout first)"), NULL },
   { "summary", 0, 0, G_OPTION_ARG_NONE, &opt_summary,
-    "export --pdf: the clinician summary", NULL },
+    N_("export --pdf: the clinician summary"), NULL },
   { "per-day", 0, 0, G_OPTION_ARG_NONE, &opt_per_day,
-    "export --ics: one reminder per day instead of one per dose", NULL },
+    N_("export --ics: one reminder per day instead of one per dose"), NULL },
   { "paper", 0, 0, G_OPTION_ARG_STRING, &opt_paper,
-    "export --pdf: paper size, a4 or letter (default: from the locale)", "SIZE" },
-  { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, "Print the version", NULL },
+    N_("export --pdf: paper size, a4 or letter (default: from the locale)"), "SIZE" },
+  { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Print the version"), NULL },
   { NULL }
 };
 
-static const char summary[] =
+/* Translated at run time, see main (). */
+static const char summary[] = N_(
   "Commands:\n"
   "  check FILE   Check a regimen document; print the alerts as JSON\n"
   "  plan FILE    Print the document with its protocol expanded into steps\n"
@@ -69,7 +70,7 @@ static const char summary[] =
   "               or a day-by-day calendar (CSV); nothing is written on error\n"
   "\n"
   "Exit status: 0 checked, 2 invalid document or arguments, 3 rules database unusable.\n"
-  "Decision support only: every alert states its source; the prescriber decides.";
+  "Decision support only: every alert states its source; the prescriber decides.");
 
 /* Helpers */
 
@@ -84,7 +85,7 @@ open_rules (void)
   else
     rules = titrate_rules_new_embedded (&error);
   if (rules == NULL)
-    g_printerr ("titrate-cli: %s\nNothing was checked.\n", error->message);
+    g_printerr (_("titrate-cli: %s\nNothing was checked.\n"), error->message);
   return rules;
 }
 
@@ -300,13 +301,13 @@ print_table (TitrateRules    *rules,
   const char *unit = titrate_route_unit (r->route);
   gboolean liquid = unit_name != NULL && g_str_has_prefix (unit_name, "mL");
 
-  g_print ("Baclofen, %s (%s)%s%s\n", titrate_route_to_string (r->route), unit,
+  g_print (_("Baclofen, %s (%s)%s%s\n"), titrate_route_to_string (r->route), unit,
            unit_name ? ", units per dose: " : "", unit_name ? unit_name : "");
   if (r->route == TITRATE_ROUTE_ORAL)
-    g_print ("%-16s %4s  %-12s %-26s %12s  %s\n", "Date", "Day", "Phase", "Doses (mg)", "Daily (mg)",
-             liquid ? "mL per dose" : "Tablets per dose");
+    g_print ("%-16s %4s  %-12s %-26s %12s  %s\n", _("Date"), _("Day"), _("Phase"), _("Doses (mg)"), _("Daily (mg)"),
+             liquid ? _("mL per dose") : _("Tablets per dose"));
   else
-    g_print ("%-16s %4s  %-12s %-26s %12s\n", "Date", "Day", "Phase", "Bolus (mcg)", "Daily (mcg)");
+    g_print ("%-16s %4s  %-12s %-26s %12s\n", _("Date"), _("Day"), _("Phase"), _("Bolus (mcg)"), _("Daily (mcg)"));
 
   for (guint i = 0; i < days->len; i++)
     {
@@ -330,14 +331,14 @@ print_table (TitrateRules    *rules,
               g_string_append_printf (units, "%s%s", k ? " + " : "", u);
             }
           if (d->phase == TITRATE_PHASE_STOPPED)
-            g_string_assign (doses, "stopped");
+            g_string_assign (doses, _("stopped"));
           if (!d->measurable)
-            g_string_append (units, "  (not measurable)");
+            g_string_append (units, _("  (not measurable)"));
         }
       else if (!isnan (d->bolus_mcg))
         {
           g_autofree char *bolus = titrate_format_amount (d->bolus_mcg);
-          g_string_append_printf (doses, "bolus %s", bolus);
+          g_string_append_printf (doses, _("bolus %s"), bolus);
         }
 
       g_print ("%-16s %4d  %-12s %-26s %12s  %s\n", date, d->day, titrate_phase_to_string (d->phase),
@@ -381,18 +382,18 @@ cmd_rules (void)
     return EXIT_RULES;
 
   g_print ("%s\n", titrate_rules_get_title (rules));
-  g_print ("  origin:          %s\n", titrate_rules_get_origin (rules));
-  g_print ("  schema version:  %d\n", titrate_rules_get_schema_version (rules));
-  g_print ("  content version: %s (%s)\n", titrate_rules_get_content_version (rules),
+  g_print (_("  origin:          %s\n"), titrate_rules_get_origin (rules));
+  g_print (_("  schema version:  %d\n"), titrate_rules_get_schema_version (rules));
+  g_print (_("  content version: %s (%s)\n"), titrate_rules_get_content_version (rules),
            titrate_rules_get_content_date (rules));
 
-  g_print ("\nRows per table:\n");
+  g_print (_("\nRows per table:\n"));
   counts = titrate_rules_get_counts (rules);
   tables = g_list_sort (g_hash_table_get_keys (counts), (GCompareFunc) strcmp);
   for (GList *l = tables; l != NULL; l = l->next)
     g_print ("  %-20s %5d\n", (const char *) l->data, GPOINTER_TO_INT (g_hash_table_lookup (counts, l->data)));
 
-  g_print ("\nSources:\n");
+  g_print (_("\nSources:\n"));
   sources = titrate_rules_list_sources (rules);
   for (guint i = 0; i < sources->len; i++)
     {
@@ -413,7 +414,7 @@ cmd_drugs (const char *term)
 
   found = titrate_rules_search_drugs (rules, term, 50);
   if (found->len == 0)
-    g_print ("No comedication name matches “%s”; it would be reported as not checked.\n", term);
+    g_print (_("No comedication name matches “%s”; it would be reported as not checked.\n"), term);
   for (guint i = 0; i < found->len; i++)
     {
       const TitrateDrugName *n = g_ptr_array_index (found, i);
@@ -457,7 +458,7 @@ paper_size (double *width,
       *height = TITRATE_PAPER_LETTER_HEIGHT;
       return TRUE;
     }
-  g_printerr ("titrate-cli: --paper: must be a4 or letter (got “%s”)\n", opt_paper);
+  g_printerr (_("titrate-cli: --paper: must be a4 or letter (got “%s”)\n"), opt_paper);
   return FALSE;
 }
 
@@ -475,23 +476,23 @@ cmd_export (const char *path)
   /* Arguments first: a mistake here must not leave a file behind either. */
   if (n_formats != 1)
     {
-      g_printerr ("titrate-cli: export needs exactly one of --pdf OUT, --ics OUT or --csv OUT\n");
+      g_printerr (_("titrate-cli: export needs exactly one of --pdf OUT, --ics OUT or --csv OUT\n"));
       return EXIT_INVALID;
     }
   if ((opt_handout || opt_summary || opt_paper != NULL) && opt_pdf == NULL)
     {
-      g_printerr ("titrate-cli: --handout, --summary and --paper apply to --pdf only\n");
+      g_printerr (_("titrate-cli: --handout, --summary and --paper apply to --pdf only\n"));
       return EXIT_INVALID;
     }
   if (opt_per_day && opt_ics == NULL)
     {
-      g_printerr ("titrate-cli: --per-day applies to --ics only\n");
+      g_printerr (_("titrate-cli: --per-day applies to --ics only\n"));
       return EXIT_INVALID;
     }
   out = opt_pdf ? opt_pdf : opt_ics ? opt_ics : opt_csv;
   if (*out == '\0')
     {
-      g_printerr ("titrate-cli: %s: the output file name is empty\n", opt_pdf ? "--pdf" : opt_ics ? "--ics" : "--csv");
+      g_printerr (_("titrate-cli: %s: the output file name is empty\n"), opt_pdf ? "--pdf" : opt_ics ? "--ics" : "--csv");
       return EXIT_INVALID;
     }
   if (opt_pdf != NULL && !paper_size (&width, &height))
@@ -506,7 +507,7 @@ cmd_export (const char *path)
     {
       if (!titrate_csv_export (rules, doc, opt_csv, &error))
         goto failed;
-      g_print ("%s: day-by-day calendar (CSV)\n", opt_csv);
+      g_print (_("%s: day-by-day calendar (CSV)\n"), opt_csv);
     }
   else if (opt_ics != NULL)
     {
@@ -516,7 +517,7 @@ cmd_export (const char *path)
       options.mode = opt_per_day ? TITRATE_ICS_PER_DAY : TITRATE_ICS_PER_ADMINISTRATION;
       if (!titrate_ics_export (rules, doc, &options, opt_ics, &error))
         goto failed;
-      g_print ("%s: calendar reminders (iCalendar, %s)\n", opt_ics,
+      g_print (_("%s: calendar reminders (iCalendar, %s)\n"), opt_ics,
                opt_per_day ? "one per day" : "one per dose");
     }
   else
@@ -543,7 +544,7 @@ cmd_export (const char *path)
         pages += titrate_report_get_n_pages (reports[i]);
       if (!titrate_report_export_pdf_many (reports, n, opt_pdf, &error))
         goto failed;
-      g_print ("%s: %s, %d pages\n", opt_pdf,
+      g_print (_("%s: %s, %d pages\n"), opt_pdf,
                handout && summary_report ? "patient handout and clinician summary" :
                handout ? "patient handout" : "clinician summary", pages);
     }
@@ -552,10 +553,10 @@ cmd_export (const char *path)
 failed:
   if (g_error_matches (error, TITRATE_ERROR, TITRATE_ERROR_RULES))
     {
-      g_printerr ("titrate-cli: %s\nNothing was written.\n", error->message);
+      g_printerr (_("titrate-cli: %s\nNothing was written.\n"), error->message);
       return EXIT_RULES;
     }
-  g_printerr ("titrate-cli: %s: %s\nNothing was written.\n", error->domain == TITRATE_ERROR ? path : out,
+  g_printerr (_("titrate-cli: %s: %s\nNothing was written.\n"), error->domain == TITRATE_ERROR ? path : out,
               error->message);
   return EXIT_INVALID;
 }
@@ -571,10 +572,11 @@ main (int   argc,
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
-  context = g_option_context_new ("COMMAND [ARGUMENT] — baclofen regimen checks");
-  g_option_context_add_main_entries (context, entries, NULL);
-  g_option_context_set_summary (context, summary);
+  context = g_option_context_new (_("COMMAND [ARGUMENT] — baclofen regimen checks"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _(summary));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("titrate-cli: %s\n", error->message);
@@ -587,7 +589,7 @@ main (int   argc,
     }
   if (argc < 2)
     {
-      g_printerr ("titrate-cli: no command given (check, plan, rules, drugs or export); see --help\n");
+      g_printerr (_("titrate-cli: no command given (check, plan, rules, drugs or export); see --help\n"));
       return EXIT_INVALID;
     }
 
@@ -605,9 +607,9 @@ main (int   argc,
 
   if (strcmp (command, "check") == 0 || strcmp (command, "plan") == 0 || strcmp (command, "drugs") == 0 ||
       strcmp (command, "export") == 0)
-    g_printerr ("titrate-cli: %s takes exactly one argument (%s)\n", command,
+    g_printerr (_("titrate-cli: %s takes exactly one argument (%s)\n"), command,
                 strcmp (command, "drugs") == 0 ? "TERM" : "FILE");
   else
-    g_printerr ("titrate-cli: unknown command “%s” (check, plan, rules, drugs or export); see --help\n", command);
+    g_printerr (_("titrate-cli: unknown command “%s” (check, plan, rules, drugs or export); see --help\n"), command);
   return EXIT_INVALID;
 }
