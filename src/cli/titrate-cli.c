@@ -572,7 +572,6 @@ main (int   argc,
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   context = g_option_context_new (_("COMMAND [ARGUMENT] — baclofen regimen checks"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
