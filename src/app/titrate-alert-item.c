@@ -27,6 +27,7 @@ G_DEFINE_FINAL_TYPE (TitrateAlertItem, titrate_alert_item, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_ACKNOWLEDGEMENT,
+  PROP_ALERT,
   N_PROPS
 };
 
@@ -58,6 +59,10 @@ titrate_alert_item_get_property (GObject    *object,
     {
     case PROP_ACKNOWLEDGEMENT:
       g_value_set_string (value, self->acknowledgement);
+      break;
+
+    case PROP_ALERT:
+      g_value_set_boxed (value, self->alert);
       break;
 
     default:
@@ -96,6 +101,11 @@ titrate_alert_item_class_init (TitrateAlertItemClass *klass)
   properties[PROP_ACKNOWLEDGEMENT] =
     g_param_spec_string ("acknowledgement", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The finding itself; replaced (same code and severity) when a new value
+   * typed changes only its wording, e.g. the age in the trigger. */
+  properties[PROP_ALERT] =
+    g_param_spec_boxed ("alert", NULL, NULL, titrate_alert_get_type (),
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -125,6 +135,26 @@ titrate_alert_item_get_alert (TitrateAlertItem *self)
   g_return_val_if_fail (TITRATE_IS_ALERT_ITEM (self), NULL);
 
   return self->alert;
+}
+
+/* Replaces the finding by a new one with the same code and severity. */
+void
+titrate_alert_item_set_alert (TitrateAlertItem *self,
+                              TitrateAlert     *alert,
+                              const char       *date_label)
+{
+  g_return_if_fail (TITRATE_IS_ALERT_ITEM (self));
+  g_return_if_fail (alert != NULL);
+  g_return_if_fail (g_strcmp0 (alert->code, self->alert->code) == 0);
+  g_return_if_fail (alert->severity == self->alert->severity);
+
+  if (alert == self->alert)
+    return;
+  titrate_alert_ref (alert);
+  titrate_alert_unref (self->alert);
+  self->alert = alert;
+  titrate_set_str (&self->date_label, date_label);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALERT]);
 }
 
 const char *

@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (TitrateAlertItem, titrate_alert_item, TITRATE, ALERT_ITEM,
 
 TitrateAlertItem   *titrate_alert_item_new                 (TitrateAlert     *alert);
 TitrateAlert       *titrate_alert_item_get_alert           (TitrateAlertItem *self);
+void                titrate_alert_item_set_alert           (TitrateAlertItem *self,
+                                                            TitrateAlert     *alert,
+                                                            const char       *date_label);
 const char         *titrate_alert_item_get_code            (TitrateAlertItem *self);
 TitrateSeverity     titrate_alert_item_get_severity        (TitrateAlertItem *self);
 gboolean            titrate_alert_item_get_needs_acknowledgement (TitrateAlertItem *self);

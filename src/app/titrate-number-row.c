@@ -1,0 +1,604 @@
+/* titrate-number-row.c
+ *
+ * Copyright 2026 The Titrate authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A row with a title, a number entry and its unit beside it. What is typed
+ * is validated at once: bad input puts the row in its error style with a
+ * message saying what is accepted, keeps the text as typed, and never
+ * reaches the model (::value-changed fires only for valid values).
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "titrate-number-row.h"
+#include "titrate-ui-utils.h"
+
+struct _TitrateNumberRow
+{
+  AdwActionRow  parent_instance;
+
+  GtkEntry     *entry;
+  GtkLabel     *unit_label;
+
+  char         *unit;
+  char         *hint;
+  double        minimum;
+  double        maximum;
+  gboolean      exclusive_minimum;
+  gboolean      integer;
+  gboolean      optional;
+  gboolean      show_unit;
+
+  double        value;
+  gboolean      valid;
+  gboolean      updating;
+  guint         validate_id;
+};
+
+G_DEFINE_FINAL_TYPE (TitrateNumberRow, titrate_number_row, ADW_TYPE_ACTION_ROW)
+
+enum {
+  PROP_0,
+  PROP_UNIT,
+  PROP_HINT,
+  PROP_MINIMUM,
+  PROP_MAXIMUM,
+  PROP_EXCLUSIVE_MINIMUM,
+  PROP_INTEGER,
+  PROP_OPTIONAL,
+  PROP_SHOW_UNIT,
+  PROP_VALUE,
+  PROP_VALID,
+  N_PROPS
+};
+
+enum {
+  VALUE_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Helpers */
+
+static gboolean
+same_value (double a,
+            double b)
+{
+  if (isnan (a) || isnan (b))
+    return isnan (a) && isnan (b);
+  return fabs (a - b) < 1e-12;
+}
+
+/* "Accepted: 0 to 130 years" — said with every error. */
+static char *
+describe_accepted (TitrateNumberRow *self)
+{
+  g_autofree char *min = titrate_format_amount (self->minimum);
+  g_autofree char *max = titrate_format_amount (self->maximum);
+  const char *unit = self->unit != NULL ? self->unit : "";
+  g_autofree char *range = NULL;
+
+  if (self->integer)
+    /* Translators: accepted input, e.g. "a whole number from 1 to 8 doses" */
+    range = g_strdup_printf (_("a whole number from %s to %s %s"), min, max, unit);
+  else if (self->exclusive_minimum)
+    /* Translators: accepted input, e.g. "a number above 0, up to 400 kg" */
+    range = g_strdup_printf (_("a number above %s, up to %s %s"), min, max, unit);
+  else
+    /* Translators: accepted input, e.g. "a number from 0 to 130 years" */
+    range = g_strdup_printf (_("a number from %s to %s %s"), min, max, unit);
+  g_strchomp (range);
+
+  if (self->optional)
+    /* Translators: %s is e.g. "a number from 0 to 130 years" */
+    return g_strdup_printf (_("Enter %s, or leave empty if unknown."), range);
+  /* Translators: %s is e.g. "a whole number from 1 to 8 doses" */
+  return g_strdup_printf (_("Enter %s."), range);
+}
+
+static void
+update_accessible (TitrateNumberRow *self)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
+  g_autofree char *plain = NULL;
+  g_autofree char *label = NULL;
+  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (self));
+
+  plain = title != NULL ? g_strdup (title) : g_strdup ("");
+  /* Drop the mnemonic underscore for screen readers. */
+  for (char *p = plain, *q = plain; ; p++)
+    {
+      if (*p != '_')
+        *q++ = *p;
+      if (*p == '\0')
+        break;
+    }
+  if (self->unit != NULL && *self->unit != '\0')
+    label = g_strdup_printf ("%s (%s)", plain, self->unit);
+  else
+    label = g_steal_pointer (&plain);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle != NULL ? subtitle : "",
+                                  -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->entry),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               self->valid ? GTK_ACCESSIBLE_INVALID_FALSE : GTK_ACCESSIBLE_INVALID_TRUE,
+                               -1);
+}
+
+static void
+show_state (TitrateNumberRow *self,
+            const char       *error)
+{
+  if (error != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self), error);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self), self->hint != NULL ? self->hint : "");
+    }
+  update_accessible (self);
+}
+
+static void
+set_valid (TitrateNumberRow *self,
+           gboolean          valid)
+{
+  if (self->valid == valid)
+    return;
+  self->valid = valid;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
+}
+
+static void
+validate (TitrateNumberRow *self,
+          gboolean          emit)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  g_autofree char *error = NULL;
+  g_autofree char *accepted = NULL;
+  double value = NAN;
+  gboolean changed;
+
+  switch (titrate_parse_number (text, &value))
+    {
+    case TITRATE_PARSE_EMPTY:
+      if (!self->optional)
+        {
+          accepted = describe_accepted (self);
+          /* Translators: %s says what is accepted */
+          error = g_strdup_printf (_("Required. %s"), accepted);
+        }
+      break;
+
+    case TITRATE_PARSE_INVALID:
+      {
+        g_autofree char *shown = g_strstrip (g_strdup (text));
+
+        accepted = describe_accepted (self);
+        /* Translators: "“abc” is not a number. Enter a number from 0 to 130 years." */
+        error = g_strdup_printf (_("“%s” is not a number. %s"), shown, accepted);
+      }
+      break;
+
+    case TITRATE_PARSE_OK:
+    default:
+      if (value > self->maximum ||
+          value < self->minimum ||
+          (self->exclusive_minimum && value <= self->minimum) ||
+          (self->integer && value != floor (value)))
+        {
+          g_autofree char *shown = titrate_format_amount (value);
+
+          accepted = describe_accepted (self);
+          /* Translators: "200 is not accepted here. Enter a number from 0 to 130 years." */
+          error = g_strdup_printf (_("%s is not accepted here. %s"), shown, accepted);
+        }
+      break;
+    }
+
+  /* The value first, then the notifications: a handler of ::notify::valid
+   * must already see the new value. */
+  changed = error == NULL && !same_value (value, self->value);
+  if (changed)
+    self->value = value;
+  show_state (self, error);
+  set_valid (self, error == NULL);
+  if (changed)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+      if (emit)
+        g_signal_emit (self, signals[VALUE_CHANGED], 0);
+    }
+}
+
+static void
+write_text (TitrateNumberRow *self,
+            double            value)
+{
+  g_autofree char *text = titrate_format_number (value);
+
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+  self->updating = FALSE;
+}
+
+static gboolean
+validate_cb (gpointer user_data)
+{
+  TitrateNumberRow *self = user_data;
+
+  self->validate_id = 0;
+  validate (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs a pending check now (a getter must not see stale state). */
+static void
+flush (TitrateNumberRow *self)
+{
+  if (self->validate_id == 0)
+    return;
+  g_clear_handle_id (&self->validate_id, g_source_remove);
+  validate (self, TRUE);
+}
+
+/* Callbacks */
+
+static void
+on_entry_changed_cb (TitrateNumberRow *self)
+{
+  if (self->updating)
+    return;
+  /* One edit can change the text twice (typing over a selection deletes,
+   * then inserts): check once it is complete, so a transient empty field
+   * never replaces a known value. The idle runs before the next redraw. */
+  if (self->validate_id == 0)
+    self->validate_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, validate_cb, self, NULL);
+}
+
+static void
+on_title_changed_cb (TitrateNumberRow *self)
+{
+  update_accessible (self);
+}
+
+/* GObject */
+
+static void
+titrate_number_row_dispose (GObject *object)
+{
+  TitrateNumberRow *self = TITRATE_NUMBER_ROW (object);
+
+  g_clear_handle_id (&self->validate_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (object), TITRATE_TYPE_NUMBER_ROW);
+
+  G_OBJECT_CLASS (titrate_number_row_parent_class)->dispose (object);
+}
+
+static void
+titrate_number_row_finalize (GObject *object)
+{
+  TitrateNumberRow *self = TITRATE_NUMBER_ROW (object);
+
+  g_clear_pointer (&self->unit, g_free);
+  g_clear_pointer (&self->hint, g_free);
+
+  G_OBJECT_CLASS (titrate_number_row_parent_class)->finalize (object);
+}
+
+static void
+titrate_number_row_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  TitrateNumberRow *self = TITRATE_NUMBER_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_UNIT:
+      g_value_set_string (value, self->unit);
+      break;
+
+    case PROP_HINT:
+      g_value_set_string (value, self->hint);
+      break;
+
+    case PROP_MINIMUM:
+      g_value_set_double (value, self->minimum);
+      break;
+
+    case PROP_MAXIMUM:
+      g_value_set_double (value, self->maximum);
+      break;
+
+    case PROP_EXCLUSIVE_MINIMUM:
+      g_value_set_boolean (value, self->exclusive_minimum);
+      break;
+
+    case PROP_INTEGER:
+      g_value_set_boolean (value, self->integer);
+      break;
+
+    case PROP_OPTIONAL:
+      g_value_set_boolean (value, self->optional);
+      break;
+
+    case PROP_SHOW_UNIT:
+      g_value_set_boolean (value, self->show_unit);
+      break;
+
+    case PROP_VALUE:
+      g_value_set_double (value, self->value);
+      break;
+
+    case PROP_VALID:
+      g_value_set_boolean (value, self->valid);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+titrate_number_row_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  TitrateNumberRow *self = TITRATE_NUMBER_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_UNIT:
+      titrate_number_row_set_unit (self, g_value_get_string (value));
+      break;
+
+    case PROP_HINT:
+      if (titrate_set_str (&self->hint, g_value_get_string (value)))
+        {
+          if (self->valid)
+            show_state (self, NULL);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_MINIMUM:
+      self->minimum = g_value_get_double (value);
+      break;
+
+    case PROP_MAXIMUM:
+      self->maximum = g_value_get_double (value);
+      break;
+
+    case PROP_EXCLUSIVE_MINIMUM:
+      self->exclusive_minimum = g_value_get_boolean (value);
+      break;
+
+    case PROP_INTEGER:
+      self->integer = g_value_get_boolean (value);
+      break;
+
+    case PROP_OPTIONAL:
+      self->optional = g_value_get_boolean (value);
+      break;
+
+    case PROP_SHOW_UNIT:
+      /* Off when another widget beside the entry shows the unit. */
+      self->show_unit = g_value_get_boolean (value);
+      gtk_widget_set_visible (GTK_WIDGET (self->unit_label),
+                              self->show_unit && self->unit != NULL && *self->unit != '\0');
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+titrate_number_row_class_init (TitrateNumberRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = titrate_number_row_dispose;
+  object_class->finalize = titrate_number_row_finalize;
+  object_class->get_property = titrate_number_row_get_property;
+  object_class->set_property = titrate_number_row_set_property;
+
+  properties[PROP_UNIT] =
+    g_param_spec_string ("unit", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HINT] =
+    g_param_spec_string ("hint", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MINIMUM] =
+    g_param_spec_double ("minimum", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAXIMUM] =
+    g_param_spec_double ("maximum", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, G_MAXDOUBLE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EXCLUSIVE_MINIMUM] =
+    g_param_spec_boolean ("exclusive-minimum", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INTEGER] =
+    g_param_spec_boolean ("integer", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OPTIONAL] =
+    g_param_spec_boolean ("optional", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_UNIT] =
+    g_param_spec_boolean ("show-unit", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VALUE] =
+    g_param_spec_double ("value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VALID] =
+    g_param_spec_boolean ("valid", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TitrateNumberRow::value-changed:
+   *
+   * A new valid value was typed (NAN when a field that may be empty was
+   * emptied). Invalid text never emits it.
+   */
+  signals[VALUE_CHANGED] =
+    g_signal_new ("value-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/titrate/Titrate/ui/titrate-number-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, TitrateNumberRow, entry);
+  gtk_widget_class_bind_template_child (widget_class, TitrateNumberRow, unit_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
+}
+
+static void
+titrate_number_row_init (TitrateNumberRow *self)
+{
+  self->value = NAN;
+  self->valid = TRUE;
+  self->optional = TRUE;
+  self->show_unit = TRUE;
+  self->minimum = 0;
+  self->maximum = G_MAXDOUBLE;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->unit_label), FALSE);
+
+  g_signal_connect (self, "notify::title", G_CALLBACK (on_title_changed_cb), NULL);
+}
+
+/* Public API */
+
+double
+titrate_number_row_get_value (TitrateNumberRow *self)
+{
+  g_return_val_if_fail (TITRATE_IS_NUMBER_ROW (self), NAN);
+
+  flush (self);
+  return self->value;
+}
+
+gboolean
+titrate_number_row_get_valid (TitrateNumberRow *self)
+{
+  g_return_val_if_fail (TITRATE_IS_NUMBER_ROW (self), FALSE);
+
+  flush (self);
+  return self->valid;
+}
+
+/* Shows the model's @value unless the field already says it, or holds text
+ * the person is still correcting (nothing typed is lost). */
+void
+titrate_number_row_set_value (TitrateNumberRow *self,
+                              double            value)
+{
+  double shown = NAN;
+  TitrateParseResult result;
+
+  g_return_if_fail (TITRATE_IS_NUMBER_ROW (self));
+
+  flush (self);
+  if (!self->valid)
+    return;
+  result = titrate_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->entry)), &shown);
+  if (result != TITRATE_PARSE_INVALID && same_value (shown, value))
+    return;
+  write_text (self, value);
+  validate (self, FALSE);
+}
+
+/* Shows @value whatever was typed (a whole document was loaded). */
+void
+titrate_number_row_reset_value (TitrateNumberRow *self,
+                                double            value)
+{
+  g_return_if_fail (TITRATE_IS_NUMBER_ROW (self));
+
+  g_clear_handle_id (&self->validate_id, g_source_remove);
+  write_text (self, value);
+  self->value = value;
+  validate (self, FALSE);
+}
+
+/* Marks the current text as refused for a reason found elsewhere (e.g. a
+ * protocol that cannot be expanded). Cleared by the next edit. */
+void
+titrate_number_row_set_error (TitrateNumberRow *self,
+                              const char       *message)
+{
+  g_return_if_fail (TITRATE_IS_NUMBER_ROW (self));
+
+  flush (self);
+  if (message == NULL)
+    {
+      validate (self, FALSE);
+      return;
+    }
+  show_state (self, message);
+  set_valid (self, FALSE);
+}
+
+const char *
+titrate_number_row_get_unit (TitrateNumberRow *self)
+{
+  g_return_val_if_fail (TITRATE_IS_NUMBER_ROW (self), NULL);
+
+  return self->unit;
+}
+
+void
+titrate_number_row_set_unit (TitrateNumberRow *self,
+                             const char       *unit)
+{
+  g_return_if_fail (TITRATE_IS_NUMBER_ROW (self));
+
+  if (!titrate_set_str (&self->unit, unit))
+    return;
+  gtk_label_set_label (self->unit_label, unit != NULL ? unit : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->unit_label), self->show_unit && unit != NULL && *unit != '\0');
+  update_accessible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
+}
+
+void
+titrate_number_row_set_range (TitrateNumberRow *self,
+                              double            minimum,
+                              double            maximum)
+{
+  g_return_if_fail (TITRATE_IS_NUMBER_ROW (self));
+
+  self->minimum = minimum;
+  self->maximum = maximum;
+  validate (self, TRUE);
+}
+
+GtkEditable *
+titrate_number_row_get_entry (TitrateNumberRow *self)
+{
+  g_return_val_if_fail (TITRATE_IS_NUMBER_ROW (self), NULL);
+
+  return GTK_EDITABLE (self->entry);
+}

@@ -1,0 +1,999 @@
+/* titrate-session.c
+ *
+ * Copyright 2026 The Titrate authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The model behind one window: it owns the current TitrateDocument and
+ * re-checks it on every change. Data flows one way: the forms hand in new
+ * values, the session runs the checker, updates the alert list and tells
+ * the views what changed. When the rules database is unusable the checker
+ * returns an error, which is kept and shown: never an empty alert list.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "titrate-alert-item.h"
+#include "titrate-session.h"
+#include "titrate-ui-utils.h"
+
+struct _TitrateSession
+{
+  GObject          parent_instance;
+
+  TitrateRules    *rules;
+  GError          *rules_error;
+
+  TitrateDocument *doc;
+  GFile           *file;
+  char            *title;
+  gboolean         dirty;
+
+  GListStore      *alerts;
+  GError          *check_error;
+  TitrateLimit     limit;
+  GArray          *days;         /* (element-type TitrateDay) days 1 … horizon */
+};
+
+G_DEFINE_FINAL_TYPE (TitrateSession, titrate_session, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_TITLE,
+  PROP_DIRTY,
+  PROP_FINAL,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+#define EPSILON 1e-9
+
+/* Helpers */
+
+static void
+set_dirty (TitrateSession *self,
+           gboolean        dirty)
+{
+  if (self->dirty == dirty)
+    return;
+  self->dirty = dirty;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+}
+
+static void
+set_final (TitrateSession *self,
+           gboolean        final)
+{
+  if (self->doc->final == final)
+    return;
+  self->doc->final = final;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINAL]);
+}
+
+static void
+set_title (TitrateSession *self,
+           const char     *title)
+{
+  if (titrate_set_str (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+static void
+set_file (TitrateSession *self,
+          GFile          *file)
+{
+  if (self->file == file)
+    return;
+  g_set_object (&self->file, file);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+static gboolean
+same_double (double a,
+             double b)
+{
+  if (isnan (a) || isnan (b))
+    return isnan (a) && isnan (b);
+  return fabs (a - b) < EPSILON;
+}
+
+static gboolean
+same_alert (const TitrateAlert *a,
+            const TitrateAlert *b)
+{
+  return a->severity == b->severity &&
+         a->day == b->day &&
+         g_strcmp0 (a->code, b->code) == 0 &&
+         g_strcmp0 (a->trigger, b->trigger) == 0 &&
+         g_strcmp0 (a->reason, b->reason) == 0;
+}
+
+static char *
+date_label_for_day (TitrateSession *self,
+                    int             day)
+{
+  GDate date;
+
+  if (day <= 0 || !g_date_valid (&self->doc->regimen->start_date))
+    return NULL;
+  date = self->doc->regimen->start_date;
+  g_date_add_days (&date, (guint) day - 1);
+  /* Translators: the date an alert applies from, strftime format */
+  return titrate_format_date (&date, _("%a %-d %b %Y"));
+}
+
+static TitrateAlertItem *
+make_item (TitrateSession *self,
+           TitrateAlert   *alert)
+{
+  TitrateAlertItem *item = titrate_alert_item_new (alert);
+  const TitrateAcknowledgement *ack = titrate_document_get_acknowledgement (self->doc, alert->code);
+  g_autofree char *date = date_label_for_day (self, alert->day);
+
+  titrate_alert_item_set_date_label (item, date);
+  if (ack != NULL)
+    titrate_alert_item_set_acknowledgement (item, ack->reason);
+  return item;
+}
+
+static gboolean
+same_codes (TitrateSession *self,
+            GPtrArray      *alerts)
+{
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      g_autoptr(TitrateAlertItem) item = g_list_model_get_item (G_LIST_MODEL (self->alerts), i);
+      TitrateAlert *alert = g_ptr_array_index (alerts, i);
+
+      if (g_strcmp0 (titrate_alert_item_get_code (item), alert->code) != 0 ||
+          titrate_alert_item_get_severity (item) != alert->severity)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+sync_acknowledgements (TitrateSession *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->alerts));
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TitrateAlertItem) item = g_list_model_get_item (G_LIST_MODEL (self->alerts), i);
+      const TitrateAcknowledgement *ack =
+        titrate_document_get_acknowledgement (self->doc, titrate_alert_item_get_code (item));
+      const char *reason = ack != NULL ? ack->reason : NULL;
+
+      if (g_strcmp0 (reason, titrate_alert_item_get_acknowledgement (item)) != 0)
+        {
+          titrate_alert_item_set_acknowledgement (item, reason);
+          changed = TRUE;
+        }
+    }
+  return changed;
+}
+
+/* Runs the checker and updates the alert store only where it differs, so an
+ * edit that does not change the findings redraws nothing. */
+static TitrateSessionChange
+recheck (TitrateSession *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  TitrateSessionChange flags = 0;
+  TitrateLimit limit = { NAN, NULL, 1.0 };
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->alerts));
+  gboolean same = FALSE;
+
+  alerts = titrate_check (self->rules, self->doc->patient, self->doc->regimen,
+                          self->doc->comedications, &error);
+  if (alerts == NULL)
+    {
+      /* Checking is impossible: keep the reason, show no alert as "none". */
+      if (error == NULL)
+        g_set_error_literal (&error, TITRATE_ERROR, TITRATE_ERROR_RULES,
+                             _("The checker gave no result"));
+      if (self->check_error == NULL || g_strcmp0 (self->check_error->message, error->message) != 0)
+        flags |= TITRATE_SESSION_CHANGE_ALERTS;
+      g_clear_error (&self->check_error);
+      self->check_error = g_steal_pointer (&error);
+      if (n_old > 0)
+        {
+          g_list_store_remove_all (self->alerts);
+          flags |= TITRATE_SESSION_CHANGE_ALERTS;
+        }
+    }
+  else
+    {
+      if (self->check_error != NULL)
+        {
+          g_clear_error (&self->check_error);
+          flags |= TITRATE_SESSION_CHANGE_ALERTS;
+        }
+
+      if (n_old == alerts->len)
+        {
+          same = TRUE;
+          for (guint i = 0; i < n_old && same; i++)
+            {
+              g_autoptr(TitrateAlertItem) item = g_list_model_get_item (G_LIST_MODEL (self->alerts), i);
+
+              same = same_alert (titrate_alert_item_get_alert (item), g_ptr_array_index (alerts, i));
+            }
+        }
+
+      if (!same && n_old == alerts->len && same_codes (self, alerts))
+        {
+          /* The same findings with new values (e.g. the age typed): update
+           * the items in place, so their rows only change their text. */
+          for (guint i = 0; i < n_old; i++)
+            {
+              g_autoptr(TitrateAlertItem) item = g_list_model_get_item (G_LIST_MODEL (self->alerts), i);
+              TitrateAlert *alert = g_ptr_array_index (alerts, i);
+
+              if (!same_alert (titrate_alert_item_get_alert (item), alert))
+                {
+                  g_autofree char *date = date_label_for_day (self, alert->day);
+
+                  titrate_alert_item_set_alert (item, alert, date);
+                }
+            }
+          flags |= TITRATE_SESSION_CHANGE_ALERTS;
+        }
+      else if (!same)
+        {
+          g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+          for (guint i = 0; i < alerts->len; i++)
+            g_ptr_array_add (items, make_item (self, g_ptr_array_index (alerts, i)));
+          g_list_store_splice (self->alerts, 0, n_old, items->pdata, items->len);
+          flags |= TITRATE_SESSION_CHANGE_ALERTS;
+        }
+    }
+
+  if (sync_acknowledgements (self))
+    flags |= TITRATE_SESSION_CHANGE_ALERTS;
+
+  if (self->rules != NULL)
+    titrate_check_applicable_limit (self->rules, self->doc->patient, self->doc->regimen, &limit);
+  if (!same_double (limit.max_daily, self->limit.max_daily) ||
+      g_strcmp0 (limit.rule_code, self->limit.rule_code) != 0 ||
+      !same_double (limit.renal_factor, self->limit.renal_factor))
+    {
+      self->limit = limit;
+      flags |= TITRATE_SESSION_CHANGE_LIMIT;
+    }
+
+  return flags;
+}
+
+static void
+rebuild_days (TitrateSession *self)
+{
+  g_clear_pointer (&self->days, g_array_unref);
+  self->days = titrate_planner_expand (self->rules, self->doc->regimen,
+                                       titrate_planner_horizon (self->doc->regimen));
+}
+
+static void
+emit_changed (TitrateSession       *self,
+              TitrateSessionChange  flags)
+{
+  if (flags != 0)
+    g_signal_emit (self, signals[CHANGED], 0, (guint) flags);
+}
+
+/* A user edit: the plan is no longer the one saved (nor the final one). */
+static void
+edited (TitrateSession       *self,
+        TitrateSessionChange  flags)
+{
+  set_final (self, FALSE);
+  set_dirty (self, TRUE);
+  flags |= recheck (self);
+  emit_changed (self, flags);
+}
+
+static gboolean
+same_steps (const TitrateRegimen *a,
+            const TitrateRegimen *b)
+{
+  if (a->steps->len != b->steps->len)
+    return FALSE;
+  for (guint i = 0; i < a->steps->len; i++)
+    {
+      const TitrateStep *sa = &g_array_index (a->steps, TitrateStep, i);
+      const TitrateStep *sb = &g_array_index (b->steps, TitrateStep, i);
+
+      if (sa->day != sb->day || sa->n_doses != sb->n_doses ||
+          !same_double (sa->daily_mcg, sb->daily_mcg) ||
+          !same_double (sa->bolus_mcg, sb->bolus_mcg))
+        return FALSE;
+      for (guint d = 0; d < sa->n_doses; d++)
+        if (!same_double (sa->doses_mg[d], sb->doses_mg[d]))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* What the calendar shows besides the steps: dates and units per dose. */
+static gboolean
+same_calendar_inputs (const TitrateRegimen *a,
+                      const TitrateRegimen *b)
+{
+  gboolean a_valid = g_date_valid (&a->start_date);
+  gboolean b_valid = g_date_valid (&b->start_date);
+
+  if (a_valid != b_valid)
+    return FALSE;
+  if (a_valid && g_date_compare (&a->start_date, &b->start_date) != 0)
+    return FALSE;
+  return a->route == b->route &&
+         g_strcmp0 (a->formulation, b->formulation) == 0 &&
+         same_double (a->strength_mg, b->strength_mg) &&
+         same_double (a->concentration_mg_per_ml, b->concentration_mg_per_ml) &&
+         same_double (a->concentration_mcg_per_ml, b->concentration_mcg_per_ml);
+}
+
+static char *
+document_title (const TitrateDocument *doc)
+{
+  g_autoptr(JsonNode) root = titrate_document_to_json (doc);
+  JsonObject *object;
+
+  /* The library keeps unknown keys such as "title" privately; read it
+   * back through the public JSON form. */
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  object = json_node_get_object (root);
+  if (!json_object_has_member (object, "title"))
+    return NULL;
+  if (!JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "title")) ||
+      json_node_get_value_type (json_object_get_member (object, "title")) != G_TYPE_STRING)
+    return NULL;
+  return g_strdup (json_object_get_string_member (object, "title"));
+}
+
+static void
+replace_document (TitrateSession  *self,
+                  TitrateDocument *doc,
+                  GFile           *file,
+                  const char      *title)
+{
+  g_clear_pointer (&self->doc, titrate_document_free);
+  self->doc = doc;
+  set_file (self, file);
+  set_title (self, title);
+  set_dirty (self, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINAL]);
+  rebuild_days (self);
+  recheck (self);
+  emit_changed (self, TITRATE_SESSION_CHANGE_ALL);
+}
+
+/* GObject */
+
+static void
+titrate_session_finalize (GObject *object)
+{
+  TitrateSession *self = TITRATE_SESSION (object);
+
+  g_clear_object (&self->rules);
+  g_clear_error (&self->rules_error);
+  g_clear_pointer (&self->doc, titrate_document_free);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_object (&self->alerts);
+  g_clear_error (&self->check_error);
+  g_clear_pointer (&self->days, g_array_unref);
+
+  G_OBJECT_CLASS (titrate_session_parent_class)->finalize (object);
+}
+
+static void
+titrate_session_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  TitrateSession *self = TITRATE_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_DIRTY:
+      g_value_set_boolean (value, self->dirty);
+      break;
+
+    case PROP_FINAL:
+      g_value_set_boolean (value, self->doc->final);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+titrate_session_class_init (TitrateSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = titrate_session_finalize;
+  object_class->get_property = titrate_session_get_property;
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DIRTY] =
+    g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FINAL] =
+    g_param_spec_boolean ("final", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TitrateSession::changed:
+   * @flags: a #TitrateSessionChange mask
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+titrate_session_init (TitrateSession *self)
+{
+  self->alerts = g_list_store_new (TITRATE_TYPE_ALERT_ITEM);
+  self->limit.max_daily = NAN;
+  self->limit.renal_factor = 1.0;
+  self->doc = titrate_document_new ();
+  self->title = g_strdup (_("Untitled plan"));
+}
+
+/* Public API */
+
+/**
+ * titrate_session_new:
+ * @rules: (nullable): an opened rules database
+ * @rules_error: (nullable): why @rules is %NULL
+ *
+ * Returns: (transfer full): a session holding an empty document
+ */
+TitrateSession *
+titrate_session_new (TitrateRules *rules,
+                     const GError *rules_error)
+{
+  TitrateSession *self = g_object_new (TITRATE_TYPE_SESSION, NULL);
+
+  g_set_object (&self->rules, rules);
+  if (rules == NULL)
+    self->rules_error = rules_error != NULL
+                        ? g_error_copy (rules_error)
+                        : g_error_new_literal (TITRATE_ERROR, TITRATE_ERROR_RULES,
+                                               _("No rules database was opened"));
+  rebuild_days (self);
+  recheck (self);
+  return self;
+}
+
+TitrateRules *
+titrate_session_get_rules (TitrateSession *self)
+{
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), NULL);
+
+  return self->rules;
+}
+
+const GError *
+titrate_session_get_rules_error (TitrateSession *self)
+{
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), NULL);
+
+  return self->rules_error;
+}
+
+const TitrateDocument *
+titrate_session_get_document (TitrateSession *self)
+{
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), NULL);
+
+  return self->doc;
+}
+
+const TitratePatient *
+titrate_session_get_patient (TitrateSession *self)
+{
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), NULL);
+
+  return self->doc->patient;
+}
+
+const TitrateRegimen *
+titrate_session_get_regimen (TitrateSession *self)
+{
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), NULL);
+
+  return self->doc->regimen;
+}
+
+/* (transfer none) (element-type utf8) */
+GPtrArray *
+titrate_session_get_comedications (TitrateSession *self)
+{
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), NULL);
+
+  return self->doc->comedications;
+}
+
+/* Replaces the patient with a copy of @patient. */
+void
+titrate_session_set_patient (TitrateSession       *self,
+                             const TitratePatient *patient)
+{
+  g_return_if_fail (TITRATE_IS_SESSION (self));
+  g_return_if_fail (patient != NULL);
+
+  g_clear_pointer (&self->doc->patient, titrate_patient_free);
+  self->doc->patient = titrate_patient_copy (patient);
+  edited (self, TITRATE_SESSION_CHANGE_PATIENT);
+}
+
+/* Replaces the regimen with a copy of @regimen, its protocol (if any)
+ * expanded. A protocol that cannot be expanded is refused with @error and
+ * the model keeps its last valid regimen. */
+gboolean
+titrate_session_set_regimen (TitrateSession        *self,
+                             const TitrateRegimen  *regimen,
+                             GError               **error)
+{
+  g_autoptr(TitrateRegimen) copy = NULL;
+  g_autoptr(GError) local_error = NULL;
+  TitrateSessionChange flags = TITRATE_SESSION_CHANGE_REGIMEN;
+
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (regimen != NULL, FALSE);
+
+  copy = titrate_regimen_copy (regimen);
+  if (!titrate_regimen_expand_protocol (copy, error))
+    return FALSE;
+  if (!titrate_regimen_validate (copy, error))
+    return FALSE;
+
+  if (!same_steps (copy, self->doc->regimen) ||
+      !same_calendar_inputs (copy, self->doc->regimen))
+    flags |= TITRATE_SESSION_CHANGE_STEPS;
+
+  g_clear_pointer (&self->doc->regimen, titrate_regimen_free);
+  self->doc->regimen = g_steal_pointer (&copy);
+  if (flags & TITRATE_SESSION_CHANGE_STEPS)
+    rebuild_days (self);
+  edited (self, flags);
+  return TRUE;
+}
+
+/* Edits the schedule by hand: replaces the step starting on @old_day (or
+ * adds one when @old_day is 0). The plan stops following its protocol. */
+gboolean
+titrate_session_replace_step (TitrateSession     *self,
+                              int                 old_day,
+                              const TitrateStep  *step,
+                              GError            **error)
+{
+  g_autoptr(TitrateRegimen) copy = NULL;
+
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (step != NULL, FALSE);
+
+  copy = titrate_regimen_copy (self->doc->regimen);
+  copy->has_protocol = FALSE;
+  if (old_day > 0)
+    for (guint i = 0; i < copy->steps->len; i++)
+      if (g_array_index (copy->steps, TitrateStep, i).day == old_day)
+        {
+          g_array_remove_index (copy->steps, i);
+          break;
+        }
+  if (!titrate_regimen_add_step (copy, step, error))
+    return FALSE;
+  return titrate_session_set_regimen (self, copy, error);
+}
+
+void
+titrate_session_remove_step (TitrateSession *self,
+                             int             day)
+{
+  g_autoptr(TitrateRegimen) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (TITRATE_IS_SESSION (self));
+
+  copy = titrate_regimen_copy (self->doc->regimen);
+  copy->has_protocol = FALSE;
+  for (guint i = 0; i < copy->steps->len; i++)
+    if (g_array_index (copy->steps, TitrateStep, i).day == day)
+      {
+        g_array_remove_index (copy->steps, i);
+        break;
+      }
+  /* Removing a step from a valid plan leaves a valid plan. */
+  if (!titrate_session_set_regimen (self, copy, &error))
+    g_warning ("Removing step from day %d: %s", day, error->message);
+}
+
+void
+titrate_session_add_comedication (TitrateSession *self,
+                                  const char     *name)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (TITRATE_IS_SESSION (self));
+  g_return_if_fail (name != NULL);
+
+  stripped = g_strstrip (g_strdup (name));
+  if (*stripped == '\0')
+    return;
+  for (guint i = 0; i < self->doc->comedications->len; i++)
+    if (g_ascii_strcasecmp (g_ptr_array_index (self->doc->comedications, i), stripped) == 0)
+      return;
+  g_ptr_array_add (self->doc->comedications, g_steal_pointer (&stripped));
+  edited (self, TITRATE_SESSION_CHANGE_COMEDICATIONS);
+}
+
+void
+titrate_session_remove_comedication (TitrateSession *self,
+                                     guint           index)
+{
+  g_return_if_fail (TITRATE_IS_SESSION (self));
+  g_return_if_fail (index < self->doc->comedications->len);
+
+  g_ptr_array_remove_index (self->doc->comedications, index);
+  edited (self, TITRATE_SESSION_CHANGE_COMEDICATIONS);
+}
+
+/* Stores the prescriber's reason for going ahead despite an alert. */
+void
+titrate_session_acknowledge (TitrateSession *self,
+                             const char     *code,
+                             const char     *reason)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *today = NULL;
+
+  g_return_if_fail (TITRATE_IS_SESSION (self));
+  g_return_if_fail (code != NULL);
+  g_return_if_fail (reason != NULL);
+
+  stripped = g_strstrip (g_strdup (reason));
+  if (*stripped == '\0')
+    return;
+  today = titrate_today_iso ();
+  titrate_document_set_acknowledgement (self->doc, code, stripped, today);
+  set_final (self, FALSE);
+  set_dirty (self, TRUE);
+  if (sync_acknowledgements (self))
+    emit_changed (self, TITRATE_SESSION_CHANGE_ALERTS);
+}
+
+/* (transfer none) (element-type TitrateAlertItem) most severe first */
+GListModel *
+titrate_session_get_alerts (TitrateSession *self)
+{
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), NULL);
+
+  return G_LIST_MODEL (self->alerts);
+}
+
+/* Why checking was impossible, or NULL when the plan was checked. */
+const GError *
+titrate_session_get_check_error (TitrateSession *self)
+{
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), NULL);
+
+  return self->check_error;
+}
+
+gboolean
+titrate_session_get_checked (TitrateSession *self)
+{
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), FALSE);
+
+  return self->rules != NULL && self->check_error == NULL;
+}
+
+guint
+titrate_session_count_severity (TitrateSession  *self,
+                                TitrateSeverity  severity)
+{
+  guint n, count = 0;
+
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), 0);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->alerts));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TitrateAlertItem) item = g_list_model_get_item (G_LIST_MODEL (self->alerts), i);
+
+      if (titrate_alert_item_get_severity (item) == severity)
+        count++;
+    }
+  return count;
+}
+
+/* Contraindicated and major alerts still without a reason. */
+guint
+titrate_session_count_unacknowledged (TitrateSession *self)
+{
+  guint n, count = 0;
+
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), 0);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->alerts));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TitrateAlertItem) item = g_list_model_get_item (G_LIST_MODEL (self->alerts), i);
+
+      if (titrate_alert_item_get_needs_acknowledgement (item) &&
+          titrate_alert_item_get_acknowledgement (item) == NULL)
+        count++;
+    }
+  return count;
+}
+
+void
+titrate_session_get_limit (TitrateSession *self,
+                           TitrateLimit   *out)
+{
+  g_return_if_fail (TITRATE_IS_SESSION (self));
+
+  *out = self->limit;
+}
+
+int
+titrate_session_get_horizon (TitrateSession *self)
+{
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), 0);
+
+  return (int) self->days->len;
+}
+
+void
+titrate_session_get_day (TitrateSession *self,
+                         int             day,
+                         TitrateDay     *out)
+{
+  g_return_if_fail (TITRATE_IS_SESSION (self));
+
+  if (day >= 1 && (guint) day <= self->days->len)
+    *out = g_array_index (self->days, TitrateDay, day - 1);
+  else
+    titrate_planner_get_day (self->rules, self->doc->regimen, day, out);
+}
+
+/* The plan day of @date (1 = start date), or G_MININT without a start date. */
+int
+titrate_session_day_for_date (TitrateSession *self,
+                              const GDate    *date)
+{
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), G_MININT);
+
+  if (!g_date_valid (&self->doc->regimen->start_date) || !g_date_valid (date))
+    return G_MININT;
+  return g_date_days_between (&self->doc->regimen->start_date, date) + 1;
+}
+
+/* The protocol's target, or else the plan's peak daily total; NAN if none. */
+double
+titrate_session_get_target (TitrateSession *self,
+                            gboolean       *is_protocol_target)
+{
+  const TitrateRegimen *r;
+  double peak = NAN;
+
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), NAN);
+
+  r = self->doc->regimen;
+  if (r->has_protocol && r->protocol.kind == TITRATE_PROTOCOL_TITRATE &&
+      r->route == TITRATE_ROUTE_ORAL)
+    {
+      if (is_protocol_target != NULL)
+        *is_protocol_target = TRUE;
+      return r->protocol.target_daily_mg;
+    }
+
+  for (guint i = 0; i < r->steps->len; i++)
+    {
+      const TitrateStep *s = &g_array_index (r->steps, TitrateStep, i);
+
+      if (!isnan (s->bolus_mcg))
+        continue;
+      if (isnan (peak) || titrate_step_daily_total (s) > peak)
+        peak = titrate_step_daily_total (s);
+    }
+  if (is_protocol_target != NULL)
+    *is_protocol_target = FALSE;
+  return peak;
+}
+
+/* Starts an empty plan: oral baclofen tablets for spasticity from today. */
+void
+titrate_session_new_document (TitrateSession        *self,
+                              TitrateCreatinineUnit  creatinine_unit)
+{
+  TitrateDocument *doc;
+
+  g_return_if_fail (TITRATE_IS_SESSION (self));
+
+  doc = titrate_document_new ();
+  doc->patient->creatinine_unit = creatinine_unit;
+  g_free (doc->regimen->indication);
+  doc->regimen->indication = g_strdup ("spasticity");
+  g_free (doc->regimen->formulation);
+  doc->regimen->formulation = g_strdup ("tablet");
+  doc->regimen->strength_mg = 10;
+  titrate_today (&doc->regimen->start_date);
+  doc->regimen->protocol.kind = TITRATE_PROTOCOL_TITRATE;
+  doc->regimen->protocol.start_dose_mg = NAN;
+  doc->regimen->protocol.target_daily_mg = NAN;
+  doc->regimen->protocol.from_daily_mg = NAN;
+  doc->regimen->protocol.step_mg_per_dose = NAN;
+  replace_document (self, doc, NULL, _("Untitled plan"));
+}
+
+/* Loads a document; @file is NULL for a bundled example, which opens as
+ * an untitled document. */
+gboolean
+titrate_session_load_bytes (TitrateSession  *self,
+                            GBytes          *bytes,
+                            GFile           *file,
+                            GError         **error)
+{
+  g_autoptr(TitrateDocument) doc = NULL;
+  g_autofree char *title = NULL;
+  gsize length = 0;
+  const char *data;
+
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  data = g_bytes_get_data (bytes, &length);
+  doc = titrate_document_load_from_data (data, (gssize) length, error);
+  if (doc == NULL)
+    return FALSE;
+  if (!titrate_regimen_expand_protocol (doc->regimen, error))
+    return FALSE;
+  if (!titrate_regimen_validate (doc->regimen, error))
+    return FALSE;
+
+  if (file != NULL)
+    title = g_file_get_basename (file);
+  else
+    title = document_title (doc);
+  if (title == NULL)
+    title = g_strdup (_("Untitled plan"));
+  replace_document (self, g_steal_pointer (&doc), file, title);
+  return TRUE;
+}
+
+gboolean
+titrate_session_load_file (TitrateSession  *self,
+                           GFile           *file,
+                           GError         **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL)
+    return FALSE;
+  return titrate_session_load_bytes (self, bytes, file, error);
+}
+
+/* Saves to @file. A final save is refused unless the plan was checked and
+ * every contraindicated or major alert carries an acknowledgement. */
+gboolean
+titrate_session_save (TitrateSession  *self,
+                      GFile           *file,
+                      gboolean         final,
+                      GError         **error)
+{
+  g_autoptr(TitrateDocument) copy = NULL;
+
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (final && !titrate_session_get_checked (self))
+    {
+      g_set_error_literal (error, TITRATE_ERROR, TITRATE_ERROR_RULES,
+                           _("The plan could not be checked, so it cannot be saved as final"));
+      return FALSE;
+    }
+  if (final && titrate_session_count_unacknowledged (self) > 0)
+    {
+      g_set_error_literal (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
+                           _("Every contraindicated or major alert needs an acknowledgement "
+                             "before the plan can be saved as final"));
+      return FALSE;
+    }
+
+  copy = titrate_document_copy (self->doc);
+  copy->final = final;
+  /* A plan that follows its protocol is saved as the protocol, so it opens
+   * again with the same inputs; the library expands it the same way. */
+  if (copy->regimen->has_protocol && copy->regimen->route == TITRATE_ROUTE_ORAL)
+    g_array_set_size (copy->regimen->steps, 0);
+
+  if (!titrate_document_save (copy, file, error))
+    return FALSE;
+
+  {
+    g_autofree char *basename = g_file_get_basename (file);
+
+    set_file (self, file);
+    set_title (self, basename);
+  }
+  set_final (self, final);
+  set_dirty (self, FALSE);
+  return TRUE;
+}
+
+GFile *
+titrate_session_get_file (TitrateSession *self)
+{
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), NULL);
+
+  return self->file;
+}
+
+const char *
+titrate_session_get_title (TitrateSession *self)
+{
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), NULL);
+
+  return self->title;
+}
+
+gboolean
+titrate_session_get_dirty (TitrateSession *self)
+{
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), FALSE);
+
+  return self->dirty;
+}
+
+gboolean
+titrate_session_get_final (TitrateSession *self)
+{
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), FALSE);
+
+  return self->doc->final;
+}

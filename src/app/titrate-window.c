@@ -1,0 +1,943 @@
+/* titrate-window.c
+ *
+ * Copyright 2026 The Titrate authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The main window: patient and regimen on the left, calendar, schedule and
+ * chart in the middle, alerts always visible on the right. It owns one
+ * TitrateSession and wires the views to it; files, examples, suggestions
+ * and acknowledgements reach it through win.* actions. Without a usable
+ * rules database it shows a blocking page and no plan at all.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "titrate-plan-view.h"
+#include "titrate-ui-utils.h"
+#include "titrate-window.h"
+
+#define EXAMPLES_PATH "/io/github/titrate/Titrate/examples/"
+
+typedef void (*Continuation) (TitrateWindow *self,
+                              gpointer       data);
+
+typedef struct {
+  Continuation   func;
+  gpointer       data;
+  GDestroyNotify destroy;
+} Pending;
+
+struct _TitrateWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwWindowTitle       *window_title;
+  GtkMenuButton        *examples_button;
+  GtkMenuButton        *menu_button;
+  AdwSplitButton       *save_button;
+  GtkRevealer          *disclaimer_revealer;
+  GtkStack             *main_stack;
+  AdwToastOverlay      *toast_overlay;
+  AdwStatusPage        *blocked_page;   /* made only when needed */
+
+  TitratePlanView      *plan_view;      /* built after the first frame */
+  TitrateSession       *session;        /* NULL until loaded */
+  GSettings            *settings;
+  GtkFileChooserNative *chooser;
+  guint                 load_id;
+  gboolean              close_confirmed;
+};
+
+G_DEFINE_FINAL_TYPE (TitrateWindow, titrate_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* Helpers */
+
+static void
+pending_free (Pending *pending)
+{
+  if (pending == NULL)
+    return;
+  if (pending->destroy != NULL)
+    pending->destroy (pending->data);
+  g_free (pending);
+}
+
+static void
+pending_run (TitrateWindow *self,
+             Pending       *pending)
+{
+  if (pending != NULL && pending->func != NULL)
+    pending->func (self, pending->data);
+}
+
+static Pending *
+pending_new (Continuation   func,
+             gpointer       data,
+             GDestroyNotify destroy)
+{
+  Pending *pending = g_new0 (Pending, 1);
+
+  pending->func = func;
+  pending->data = data;
+  pending->destroy = destroy;
+  return pending;
+}
+
+static void
+toast (TitrateWindow *self,
+       const char    *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+show_error (TitrateWindow *self,
+            const char    *heading,
+            const char    *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void ensure_loaded (TitrateWindow *self);
+
+static gboolean
+is_blocked (TitrateWindow *self)
+{
+  return self->session == NULL || titrate_session_get_rules (self->session) == NULL;
+}
+
+static gboolean
+can_save_final (TitrateWindow *self)
+{
+  return !is_blocked (self) &&
+         self->plan_view != NULL &&
+         titrate_session_get_checked (self->session) &&
+         titrate_session_count_unacknowledged (self->session) == 0 &&
+         titrate_plan_view_get_n_invalid (self->plan_view) == 0;
+}
+
+static void
+update_actions (TitrateWindow *self)
+{
+  gboolean blocked = is_blocked (self);
+  const char *plan_actions[] = { "new", "open", "open-example", "save", "save-as", "suggest", "acknowledge" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (plan_actions); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), plan_actions[i]);
+
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !blocked);
+    }
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "save-final")),
+                               can_save_final (self));
+}
+
+static void
+update_title (TitrateWindow *self)
+{
+  const char *title;
+  GFile *file;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *window_title = NULL;
+
+  if (self->session == NULL)
+    return;
+  if (is_blocked (self))
+    {
+      adw_window_title_set_title (self->window_title, _("Titrate"));
+      adw_window_title_set_subtitle (self->window_title, _("Rules database unavailable"));
+      return;
+    }
+
+  title = titrate_session_get_title (self->session);
+  file = titrate_session_get_file (self->session);
+  if (titrate_session_get_dirty (self->session))
+    subtitle = g_strdup (_("Unsaved changes"));
+  else if (titrate_session_get_final (self->session))
+    subtitle = g_strdup (_("Saved as final plan"));
+  else if (file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *path = parent != NULL ? g_file_get_parse_name (parent) : NULL;
+
+      subtitle = g_strdup (path != NULL ? path : "");
+    }
+  else
+    subtitle = g_strdup (_("Not saved"));
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  /* Translators: window title for the window list, "Titrate — plan.titrate" */
+  window_title = g_strdup_printf (_("Titrate — %s"), title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static TitrateCreatinineUnit
+default_creatinine_unit (TitrateWindow *self)
+{
+  if (self->settings == NULL)
+    return TITRATE_CREATININE_MG_DL;
+  return g_settings_get_enum (self->settings, "creatinine-unit") == 1
+         ? TITRATE_CREATININE_UMOL_L : TITRATE_CREATININE_MG_DL;
+}
+
+/* Unsaved changes */
+
+static void save_with_chooser (TitrateWindow *self,
+                               gboolean       final,
+                               Pending       *then);
+
+static gboolean
+save_now (TitrateWindow *self,
+          GFile         *file,
+          gboolean       final)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!titrate_session_save (self->session, file, final, &error))
+    {
+      show_error (self, _("The Plan Was Not Saved"), error->message);
+      return FALSE;
+    }
+  toast (self, final ? _("Saved as final plan") : _("Plan saved"));
+  return TRUE;
+}
+
+static void
+on_discard_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        TitrateWindow    *self)
+{
+  Pending *pending = g_object_steal_data (G_OBJECT (dialog), "pending");
+  GFile *file = titrate_session_get_file (self->session);
+
+  if (g_strcmp0 (response, "discard") == 0)
+    pending_run (self, pending);
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      if (file != NULL)
+        {
+          if (save_now (self, file, titrate_session_get_final (self->session)))
+            pending_run (self, pending);
+        }
+      else
+        {
+          save_with_chooser (self, FALSE, g_steal_pointer (&pending));
+          return;
+        }
+    }
+  pending_free (pending);
+}
+
+/* Runs @func now, or after the person chose to save or discard changes. */
+static void
+maybe_discard (TitrateWindow  *self,
+               Continuation    func,
+               gpointer        data,
+               GDestroyNotify  destroy)
+{
+  GtkWidget *dialog;
+
+  if (!titrate_session_get_dirty (self->session))
+    {
+      func (self, data);
+      if (destroy != NULL)
+        destroy (data);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"),
+                                   _("This plan has changes that are not saved. "
+                                     "Unsaved changes are lost if you discard them."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "pending", pending_new (func, data, destroy),
+                          (GDestroyNotify) pending_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* File chooser */
+
+static GtkFileFilter *
+titrate_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Titrate plans"));
+  gtk_file_filter_add_pattern (filter, "*.titrate");
+  return filter;
+}
+
+static void
+on_save_chooser_response_cb (GtkNativeDialog *chooser,
+                             int              response,
+                             TitrateWindow   *self)
+{
+  Pending *pending = g_object_steal_data (G_OBJECT (chooser), "pending");
+  gboolean final = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "final"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      /* Keep the .titrate extension so the desktop opens it with Titrate. */
+      if (path != NULL && !g_str_has_suffix (path, ".titrate"))
+        {
+          g_autofree char *with_ext = g_strconcat (path, ".titrate", NULL);
+
+          g_clear_object (&file);
+          file = g_file_new_for_path (with_ext);
+        }
+      if (save_now (self, file, final))
+        pending_run (self, pending);
+    }
+  pending_free (pending);
+  g_clear_object (&self->chooser);
+}
+
+static void
+save_with_chooser (TitrateWindow *self,
+                   gboolean       final,
+                   Pending       *then)
+{
+  g_autoptr(GtkFileFilter) filter = titrate_filter ();
+  GFile *file = titrate_session_get_file (self->session);
+  g_autofree char *name = NULL;
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (final ? _("Save as Final Plan") : _("Save Plan"),
+                                               GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  if (file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->chooser), file, NULL);
+  else
+    {
+      name = g_strdup (_("plan.titrate"));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+    }
+  g_object_set_data (G_OBJECT (self->chooser), "final", GINT_TO_POINTER (final));
+  g_object_set_data_full (G_OBJECT (self->chooser), "pending", then, (GDestroyNotify) pending_free);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_save_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+on_open_chooser_response_cb (GtkNativeDialog *chooser,
+                             int              response,
+                             TitrateWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+
+      if (!titrate_window_open_file (self, file, &error))
+        show_error (self, _("The Plan Could Not Be Opened"), error->message);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+open_with_chooser (TitrateWindow *self,
+                   gpointer       data)
+{
+  g_autoptr(GtkFileFilter) filter = titrate_filter ();
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Open Plan"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_open_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Continuations */
+
+static void
+do_new (TitrateWindow *self,
+        gpointer       data)
+{
+  titrate_session_new_document (self->session, default_creatinine_unit (self));
+}
+
+static void
+do_open_example (TitrateWindow *self,
+                 gpointer       data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!titrate_window_open_example (self, data, &error))
+    show_error (self, _("The Example Could Not Be Opened"), error->message);
+}
+
+static void
+do_close (TitrateWindow *self,
+          gpointer       data)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Actions */
+
+static void
+new_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  maybe_discard (TITRATE_WINDOW (user_data), do_new, NULL, NULL);
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  maybe_discard (TITRATE_WINDOW (user_data), open_with_chooser, NULL, NULL);
+}
+
+static void
+open_example_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  maybe_discard (TITRATE_WINDOW (user_data), do_open_example,
+                 g_variant_dup_string (parameter, NULL), g_free);
+}
+
+static void
+save_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  TitrateWindow *self = TITRATE_WINDOW (user_data);
+  GFile *file = titrate_session_get_file (self->session);
+
+  if (file != NULL)
+    save_now (self, file, titrate_session_get_final (self->session));
+  else
+    save_with_chooser (self, FALSE, NULL);
+}
+
+static void
+save_as_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  TitrateWindow *self = TITRATE_WINDOW (user_data);
+
+  save_with_chooser (self, titrate_session_get_final (self->session) && !titrate_session_get_dirty (self->session),
+                     NULL);
+}
+
+static void
+save_final_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  TitrateWindow *self = TITRATE_WINDOW (user_data);
+  GFile *file = titrate_session_get_file (self->session);
+
+  if (!can_save_final (self))
+    {
+      show_error (self, _("Not Ready to Save as Final"),
+                  _("Acknowledge every contraindicated or major alert with a reason, "
+                    "and correct any field marked in red, first."));
+      return;
+    }
+  if (file != NULL)
+    save_now (self, file, TRUE);
+  else
+    save_with_chooser (self, TRUE, NULL);
+}
+
+static void
+suggest_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  TitrateWindow *self = TITRATE_WINDOW (user_data);
+  g_autoptr(TitrateSuggestion) suggestion = NULL;
+  g_autoptr(TitrateRegimen) regimen = NULL;
+  g_autoptr(GError) error = NULL;
+
+  suggestion = titrate_planner_suggest (titrate_session_get_rules (self->session),
+                                        titrate_session_get_patient (self->session),
+                                        titrate_session_get_regimen (self->session),
+                                        &error);
+  if (suggestion == NULL)
+    {
+      show_error (self, _("No Suggested Protocol"), error->message);
+      return;
+    }
+
+  regimen = titrate_regimen_copy (titrate_session_get_regimen (self->session));
+  regimen->has_protocol = TRUE;
+  regimen->protocol = suggestion->protocol;
+  if (!titrate_session_set_regimen (self->session, regimen, &error))
+    {
+      show_error (self, _("The Suggested Protocol Could Not Be Used"), error->message);
+      return;
+    }
+  titrate_regimen_form_reload (titrate_plan_view_get_regimen_form (self->plan_view));
+  titrate_regimen_form_set_notes (titrate_plan_view_get_regimen_form (self->plan_view), suggestion->notes);
+  toast (self, _("Suggested protocol filled in: review its notes and the alerts"));
+}
+
+static void
+acknowledge_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  TitrateWindow *self = TITRATE_WINDOW (user_data);
+  const char *code, *reason;
+
+  g_variant_get (parameter, "(&s&s)", &code, &reason);
+  titrate_session_acknowledge (self->session, code, reason);
+  toast (self, _("Acknowledgement recorded in the plan"));
+}
+
+static void
+accept_disclaimer_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  TitrateWindow *self = TITRATE_WINDOW (user_data);
+
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "disclaimer-accepted", TRUE);
+  gtk_revealer_set_reveal_child (self->disclaimer_revealer, FALSE);
+}
+
+static const GActionEntry win_entries[] = {
+  { "new", new_action },
+  { "open", open_action },
+  { "open-example", open_example_action, "s" },
+  { "save", save_action },
+  { "save-as", save_as_action },
+  { "save-final", save_final_action },
+  { "suggest", suggest_action },
+  { "acknowledge", acknowledge_action, "(ss)" },
+  { "accept-disclaimer", accept_disclaimer_action },
+};
+
+/* Callbacks */
+
+static void
+on_session_changed_cb (TitrateWindow *self,
+                       guint          flags)
+{
+  /* The creatinine unit last chosen by hand is the default for new plans. */
+  if (self->settings != NULL &&
+      (flags & TITRATE_SESSION_CHANGE_PATIENT) && !(flags & TITRATE_SESSION_CHANGE_DOCUMENT))
+    {
+      int unit = titrate_session_get_patient (self->session)->creatinine_unit == TITRATE_CREATININE_UMOL_L ? 1 : 0;
+
+      if (g_settings_get_enum (self->settings, "creatinine-unit") != unit)
+        g_settings_set_enum (self->settings, "creatinine-unit", unit);
+    }
+  if (flags & (TITRATE_SESSION_CHANGE_ALERTS | TITRATE_SESSION_CHANGE_DOCUMENT))
+    update_actions (self);
+}
+
+static void
+on_session_notify_cb (TitrateWindow *self)
+{
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+on_invalid_changed_cb (TitrateWindow *self)
+{
+  update_actions (self);
+}
+
+static gboolean
+titrate_window_close_request (GtkWindow *window)
+{
+  TitrateWindow *self = TITRATE_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  if (!self->close_confirmed && !is_blocked (self) && titrate_session_get_dirty (self->session))
+    {
+      maybe_discard (self, do_close, NULL, NULL);
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (titrate_window_parent_class)->close_request (window);
+}
+
+/* GObject */
+
+static void
+titrate_window_dispose (GObject *object)
+{
+  TitrateWindow *self = TITRATE_WINDOW (object);
+
+  g_clear_handle_id (&self->load_id, g_source_remove);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TITRATE_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (titrate_window_parent_class)->dispose (object);
+}
+
+static void
+titrate_window_finalize (GObject *object)
+{
+  TitrateWindow *self = TITRATE_WINDOW (object);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (titrate_window_parent_class)->finalize (object);
+}
+
+static void
+titrate_window_class_init (TitrateWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = titrate_window_dispose;
+  object_class->finalize = titrate_window_finalize;
+  window_class->close_request = titrate_window_close_request;
+
+  titrate_application_ensure_resources ();
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/titrate/Titrate/ui/titrate-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TitrateWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TitrateWindow, examples_button);
+  gtk_widget_class_bind_template_child (widget_class, TitrateWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, TitrateWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, TitrateWindow, disclaimer_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TitrateWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, TitrateWindow, toast_overlay);
+}
+
+static void
+titrate_window_init (TitrateWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
+}
+
+/* Public API */
+
+/* Opens the rules database and builds the plan's panes. Run once, after
+ * the first frame when the window was made with titrate_window_new_deferred(),
+ * or at once when something needs the plan sooner. */
+static void
+load (TitrateWindow *self)
+{
+  TitrateApplication *application = TITRATE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(TitrateRules) rules = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->session != NULL)
+    return;
+  g_clear_handle_id (&self->load_id, g_source_remove);
+
+  /* Menus are built with the rest, after the first frame. */
+  {
+    g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/titrate/Titrate/ui/titrate-menus.ui");
+
+    gtk_menu_button_set_menu_model (self->examples_button,
+                                    G_MENU_MODEL (gtk_builder_get_object (builder, "examples_menu")));
+    gtk_menu_button_set_menu_model (self->menu_button,
+                                    G_MENU_MODEL (gtk_builder_get_object (builder, "primary_menu")));
+    adw_split_button_set_menu_model (self->save_button,
+                                     G_MENU_MODEL (gtk_builder_get_object (builder, "save_menu")));
+  }
+
+  rules = titrate_application_open_rules (application, &error);
+  self->session = titrate_session_new (rules, error);
+  g_signal_connect_object (self->session, "changed", G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify", G_CALLBACK (on_session_notify_cb), self, G_CONNECT_SWAPPED);
+
+  if (rules == NULL)
+    {
+      /* Nothing can be checked: show why, and no plan at all. */
+      g_autofree char *description = g_strdup_printf (_("%s\n\nNo plan can be shown as checked. "
+                                                         "Reinstall Titrate or report this problem."),
+                                                       error->message);
+
+      GtkWidget *quit = gtk_button_new_with_mnemonic (_("_Quit"));
+
+      self->blocked_page = ADW_STATUS_PAGE (adw_status_page_new ());
+      adw_status_page_set_icon_name (self->blocked_page, "dialog-error-symbolic");
+      adw_status_page_set_title (self->blocked_page, _("Rules database unavailable — nothing can be checked"));
+      adw_status_page_set_description (self->blocked_page, description);
+      gtk_widget_add_css_class (GTK_WIDGET (self->blocked_page), "blocked");
+      gtk_widget_set_halign (quit, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (quit, "pill");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (quit), "app.quit");
+      adw_status_page_set_child (self->blocked_page, quit);
+      gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->blocked_page), "blocked");
+      gtk_stack_set_visible_child_name (self->main_stack, "blocked");
+    }
+  else
+    {
+      const char *view = g_getenv ("TITRATE_VIEW");
+      AdwViewStack *views;
+      GtkWidget *plan;
+
+      titrate_session_new_document (self->session, default_creatinine_unit (self));
+      plan = titrate_plan_view_new (self->session);
+      self->plan_view = TITRATE_PLAN_VIEW (plan);
+      g_signal_connect_object (plan, "notify::n-invalid", G_CALLBACK (on_invalid_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->main_stack, plan, "plan");
+      gtk_stack_set_visible_child_name (self->main_stack, "plan");
+      /* The decision-support notice, until acknowledged (first run). */
+      gtk_revealer_set_reveal_child (self->disclaimer_revealer,
+                                     self->settings == NULL ||
+                                     !g_settings_get_boolean (self->settings, "disclaimer-accepted"));
+      /* tools/screenshots.sh picks the page to render. */
+      views = titrate_plan_view_get_view_stack (self->plan_view);
+      if (view != NULL && adw_view_stack_get_child_by_name (views, view) != NULL)
+        adw_view_stack_set_visible_child_name (views, view);
+    }
+
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+ensure_loaded (TitrateWindow *self)
+{
+  if (self->session == NULL)
+    load (self);
+}
+
+static gboolean
+load_cb (gpointer user_data)
+{
+  TitrateWindow *self = user_data;
+
+  self->load_id = 0;
+  load (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame_cb (GdkFrameClock *clock,
+                   TitrateWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, self);
+  /* After the frame is out: build the plan on the next idle. */
+  if (self->session == NULL && self->load_id == 0)
+    self->load_id = g_idle_add (load_cb, self);
+}
+
+static void
+on_map_cb (TitrateWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_map_cb, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_first_frame_cb), self, 0);
+}
+
+static TitrateWindow *
+create (TitrateApplication *application,
+        gboolean            deferred)
+{
+  TitrateWindow *self;
+  GSettings *settings;
+
+  self = g_object_new (TITRATE_TYPE_WINDOW, "application", application, NULL);
+  settings = titrate_application_get_settings (application);
+  if (settings != NULL)
+    {
+      self->settings = g_object_ref (settings);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  update_actions (self);
+
+  if (deferred)
+    g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+  else
+    load (self);
+  return self;
+}
+
+/**
+ * titrate_window_new:
+ *
+ * Opens the rules database (or TITRATE_RULES_DB) for this window and builds
+ * the plan. On failure the window shows only the blocking page.
+ */
+TitrateWindow *
+titrate_window_new (TitrateApplication *application)
+{
+  g_return_val_if_fail (TITRATE_IS_APPLICATION (application), NULL);
+
+  return create (application, FALSE);
+}
+
+/**
+ * titrate_window_new_deferred:
+ *
+ * Like titrate_window_new(), but the rules database is opened and the plan
+ * built just after the window's first frame, so startup paints at once.
+ * Until then the window shows no plan, and nothing as checked.
+ */
+TitrateWindow *
+titrate_window_new_deferred (TitrateApplication *application)
+{
+  g_return_val_if_fail (TITRATE_IS_APPLICATION (application), NULL);
+
+  return create (application, TRUE);
+}
+
+/* (transfer none) (nullable): the plan's panes, built if needed; NULL when
+ * the rules database is unavailable */
+TitratePlanView *
+titrate_window_get_plan_view (TitrateWindow *self)
+{
+  g_return_val_if_fail (TITRATE_IS_WINDOW (self), NULL);
+
+  ensure_loaded (self);
+  return self->plan_view;
+}
+
+TitrateSession *
+titrate_window_get_session (TitrateWindow *self)
+{
+  g_return_val_if_fail (TITRATE_IS_WINDOW (self), NULL);
+
+  ensure_loaded (self);
+  return self->session;
+}
+
+gboolean
+titrate_window_get_blocked (TitrateWindow *self)
+{
+  g_return_val_if_fail (TITRATE_IS_WINDOW (self), TRUE);
+
+  ensure_loaded (self);
+  return is_blocked (self);
+}
+
+gboolean
+titrate_window_get_can_save_final (TitrateWindow *self)
+{
+  g_return_val_if_fail (TITRATE_IS_WINDOW (self), FALSE);
+
+  ensure_loaded (self);
+  return can_save_final (self);
+}
+
+/* An untouched new plan, which an opened file may replace. */
+gboolean
+titrate_window_is_pristine (TitrateWindow *self)
+{
+  g_return_val_if_fail (TITRATE_IS_WINDOW (self), FALSE);
+
+  ensure_loaded (self);
+  return !is_blocked (self) &&
+         titrate_session_get_file (self->session) == NULL &&
+         !titrate_session_get_dirty (self->session) &&
+         titrate_session_get_regimen (self->session)->steps->len == 0;
+}
+
+gboolean
+titrate_window_open_file (TitrateWindow  *self,
+                          GFile          *file,
+                          GError        **error)
+{
+  g_return_val_if_fail (TITRATE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  ensure_loaded (self);
+  if (is_blocked (self))
+    {
+      g_set_error_literal (error, TITRATE_ERROR, TITRATE_ERROR_RULES,
+                           _("The rules database is unavailable: no plan can be opened"));
+      return FALSE;
+    }
+  return titrate_session_load_file (self->session, file, error);
+}
+
+/* Opens a bundled teaching case as an untitled plan. */
+gboolean
+titrate_window_open_example (TitrateWindow  *self,
+                             const char     *name,
+                             GError        **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (TITRATE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  ensure_loaded (self);
+  if (is_blocked (self))
+    {
+      g_set_error_literal (error, TITRATE_ERROR, TITRATE_ERROR_RULES,
+                           _("The rules database is unavailable: no plan can be opened"));
+      return FALSE;
+    }
+  path = g_strconcat (EXAMPLES_PATH, name, ".titrate", NULL);
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+  if (!titrate_session_load_bytes (self->session, bytes, NULL, error))
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (titrate_plan_view_get_calendar_view (self->plan_view)),
+                              "calendar.go-to-start", NULL);
+  return TRUE;
+}
+
+gboolean
+titrate_window_save_to_file (TitrateWindow  *self,
+                             GFile          *file,
+                             gboolean        final,
+                             GError        **error)
+{
+  g_return_val_if_fail (TITRATE_IS_WINDOW (self), FALSE);
+
+  ensure_loaded (self);
+  if (final && !can_save_final (self))
+    {
+      g_set_error_literal (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
+                           _("Not ready to save as final: acknowledge every contraindicated or "
+                             "major alert and correct the fields marked in red"));
+      return FALSE;
+    }
+  return titrate_session_save (self->session, file, final, error);
+}

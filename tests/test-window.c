@@ -1,0 +1,895 @@
+/* test-window.c — widget tests of the desktop app (needs a display: Xvfb)
+ *
+ * Copyright 2026 The Titrate authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Builds the real window and drives the real widgets the way a prescriber
+ * does (typing, choosing, activating), then asserts what the prescriber
+ * would see: alert rows, calendar cells, field errors, the blocking page.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "titrate-alert-list.h"
+#include "titrate-application.h"
+#include "titrate-calendar-view.h"
+#include "titrate-dose-chart.h"
+#include "titrate-number-row.h"
+#include "titrate-patient-form.h"
+#include "titrate-regimen-form.h"
+#include "titrate-schedule-view.h"
+#include "titrate-step-dialog.h"
+#include "titrate-ui-utils.h"
+#include "titrate-window.h"
+
+static TitrateApplication *app;
+
+/* Helpers */
+
+static void
+pump (void)
+{
+  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+static gpointer
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+#define WIN(win, name)     child ((win), TITRATE_TYPE_WINDOW, (name))
+#define PLAN(win, name)    child (titrate_window_get_plan_view (win), TITRATE_TYPE_PLAN_VIEW, (name))
+#define PATIENT(win, name) child (PLAN ((win), "patient_form"), TITRATE_TYPE_PATIENT_FORM, (name))
+#define REGIMEN(win, name) child (PLAN ((win), "regimen_form"), TITRATE_TYPE_REGIMEN_FORM, (name))
+
+static TitrateWindow *
+new_window (void)
+{
+  TitrateWindow *win = titrate_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (win));
+  pump ();
+  return win;
+}
+
+static void
+close_window (TitrateWindow *win)
+{
+  g_object_ref (win);
+  gtk_window_destroy (GTK_WINDOW (win));
+  pump ();
+  g_assert_finalize_object (win);
+}
+
+/* Types like a person: one character, one change, one re-check. */
+static void
+type_text (GtkEditable *editable,
+           const char  *text)
+{
+  gtk_editable_set_text (editable, "");
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      int position = -1;
+
+      gtk_editable_insert_text (editable, p, g_utf8_next_char (p) - p, &position);
+    }
+  pump ();
+}
+
+/* Selects everything and types over it: one edit. */
+static void
+replace_text (GtkEditable *editable,
+              const char  *text)
+{
+  gtk_editable_set_text (editable, text);
+  pump ();
+}
+
+static void
+type_number (TitrateWindow *win,
+             const char    *row,
+             const char    *text)
+{
+  type_text (titrate_number_row_get_entry (PATIENT (win, row)), text);
+}
+
+static TitrateAlertRow *
+find_alert_row (TitrateWindow *win,
+                const char    *title)
+{
+  TitrateAlertList *list = PLAN (win, "alert_list");
+  TitrateAlertRow *row;
+
+  for (guint i = 0; (row = titrate_alert_list_get_row (list, i)) != NULL; i++)
+    if (g_strcmp0 (titrate_alert_row_get_title (row), title) == 0)
+      return row;
+  return NULL;
+}
+
+static gboolean
+has_alert_code (TitrateWindow *win,
+                const char    *code)
+{
+  TitrateAlertList *list = PLAN (win, "alert_list");
+  TitrateAlertRow *row;
+
+  for (guint i = 0; (row = titrate_alert_list_get_row (list, i)) != NULL; i++)
+    if (g_strcmp0 (titrate_alert_item_get_code (titrate_alert_row_get_item (row)), code) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static TitrateDayCell *
+cell_for (TitrateWindow *win,
+          int            day,
+          GDateMonth     month,
+          int            year)
+{
+  GDate date;
+  TitrateDayCell *cell;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) day, month, (GDateYear) year);
+  cell = titrate_calendar_view_get_cell (PLAN (win, "calendar_view"), &date);
+  g_assert_nonnull (cell);
+  return cell;
+}
+
+static void
+open_example (TitrateWindow *win,
+              const char    *name)
+{
+  g_autoptr(GVariant) target = g_variant_ref_sink (g_variant_new_string (name));
+
+  /* Through the action the Examples menu uses. */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "open-example", target);
+  pump ();
+}
+
+static void
+assert_sorted_by_severity (TitrateWindow *win)
+{
+  TitrateAlertList *list = PLAN (win, "alert_list");
+  TitrateAlertRow *row;
+  int previous = TITRATE_SEVERITY_CONTRAINDICATED + 1;
+
+  for (guint i = 0; (row = titrate_alert_list_get_row (list, i)) != NULL; i++)
+    {
+      int severity = titrate_alert_item_get_severity (titrate_alert_row_get_item (row));
+
+      g_assert_cmpint (severity, <=, previous);
+      previous = severity;
+      /* The severity is written out, not only coloured. */
+      g_assert_cmpstr (titrate_alert_row_get_severity_text (row), !=, "");
+    }
+}
+
+/* Tests */
+
+static void
+test_new_window (void)
+{
+  TitrateWindow *win = new_window ();
+  TitrateSession *session = titrate_window_get_session (win);
+
+  g_assert_false (titrate_window_get_blocked (win));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (WIN (win, "main_stack")), ==, "plan");
+  g_assert_true (titrate_session_get_checked (session));
+  /* A new plan is checked too: the missing age is said, not ignored. */
+  g_assert_true (has_alert_code (win, "input.age_missing"));
+  g_assert_cmpstr (titrate_alert_list_get_visible_page (PLAN (win, "alert_list")), ==, "list");
+  close_window (win);
+}
+
+static void
+test_patient_entry (void)
+{
+  TitrateWindow *win = new_window ();
+  TitrateSession *session = titrate_window_get_session (win);
+  AdwEntryRow *comedication = PATIENT (win, "comedication_entry");
+  GtkListBox *suggestions = PATIENT (win, "suggestion_list");
+  GtkListBox *comedications = PATIENT (win, "comedication_list");
+  TitrateAlertRow *row;
+  TitrateDayCell *cell;
+  GDate start;
+  gboolean found = FALSE;
+
+  type_number (win, "age_row", "78");
+  type_number (win, "weight_row", "55");
+  adw_combo_row_set_selected (PATIENT (win, "sex_row"), 1);   /* Female */
+  type_number (win, "creatinine_row", "1.3");
+  pump ();
+
+  g_assert_cmpfloat (titrate_session_get_patient (session)->age_years, ==, 78);
+  g_assert_cmpfloat (titrate_session_get_patient (session)->weight_kg, ==, 55);
+  g_assert_cmpint (titrate_session_get_patient (session)->sex, ==, TITRATE_SEX_FEMALE);
+  g_assert_cmpfloat_with_epsilon (titrate_session_get_patient (session)->serum_creatinine, 1.3, 1e-9);
+  g_assert_false (has_alert_code (win, "input.age_missing"));
+
+  /* Search as you type, then Enter adds it. */
+  type_text (GTK_EDITABLE (comedication), "loraz");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (suggestions)));
+  for (int i = 0; gtk_list_box_get_row_at_index (suggestions, i) != NULL; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (suggestions, i))),
+                   "lorazepam") == 0)
+      found = TRUE;
+  g_assert_true (found);
+  type_text (GTK_EDITABLE (comedication), "lorazepam");
+  g_signal_emit_by_name (comedication, "entry-activated");
+  pump ();
+  g_assert_cmpuint (titrate_session_get_comedications (session)->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (titrate_session_get_comedications (session), 0), ==, "lorazepam");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (comedication)), ==, "");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (comedications)));
+
+  /* Pick a route: intrathecal, and every dose unit says mcg; then oral. */
+  adw_combo_row_set_selected (REGIMEN (win, "route_row"), 1);
+  pump ();
+  g_assert_cmpint (titrate_session_get_regimen (session)->route, ==, TITRATE_ROUTE_INTRATHECAL);
+  {
+    TitrateStep step = { .day = 1, .n_doses = 0, .daily_mcg = 100, .bolus_mcg = NAN };
+
+    g_assert_true (titrate_session_replace_step (session, 0, &step, NULL));
+    pump ();
+    g_assert_cmpstr (titrate_schedule_view_get_cell (PLAN (win, "schedule_view"), 1, 3), ==, "100 mcg/day");
+    g_assert_cmpstr (titrate_day_cell_get_total (cell_for (win, g_date_get_day (&titrate_session_get_regimen (session)->start_date),
+                                                           g_date_get_month (&titrate_session_get_regimen (session)->start_date),
+                                                           g_date_get_year (&titrate_session_get_regimen (session)->start_date))),
+                     ==, "100 mcg/day");
+    titrate_session_remove_step (session, 1);
+  }
+  g_assert_false (gtk_widget_get_visible (REGIMEN (win, "protocol_row")));
+  g_assert_true (has_alert_code (win, "input.it_origin_missing"));
+  adw_combo_row_set_selected (REGIMEN (win, "route_row"), 0);
+  pump ();
+  g_assert_cmpint (titrate_session_get_regimen (session)->route, ==, TITRATE_ROUTE_ORAL);
+  g_assert_cmpstr (titrate_number_row_get_unit (REGIMEN (win, "start_dose_row")), ==, "mg/dose");
+
+  /* "Suggested for this patient": a renally adjusted, slower protocol. */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "suggest", NULL);
+  pump ();
+  g_assert_true (titrate_session_get_regimen (session)->has_protocol);
+  g_assert_cmpuint (titrate_session_get_regimen (session)->steps->len, >, 1);
+  g_assert_true (adw_expander_row_get_enable_expansion (REGIMEN (win, "protocol_row")));
+  g_assert_true (gtk_widget_get_visible (REGIMEN (win, "notes_label")));
+
+  /* The alerts the prescriber sees: lorazepam, a major interaction. */
+  row = find_alert_row (win, "Benzodiazepine: added CNS depression");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (titrate_alert_row_get_severity_text (row), ==, "Major");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "major"));
+  g_assert_true (has_alert_code (win, "elderly.beers_egfr60"));
+  assert_sorted_by_severity (win);
+  g_assert_nonnull (gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (titrate_alert_list_get_row (PLAN (win, "alert_list"), 0))));
+  g_assert_true (g_str_has_prefix (titrate_alert_list_get_summary (PLAN (win, "alert_list")), "2 major")
+                 || g_str_has_prefix (titrate_alert_list_get_summary (PLAN (win, "alert_list")), "3 major"));
+
+  /* Expanding shows reason, action and source. */
+  titrate_alert_row_set_expanded (row, TRUE);
+  g_assert_true (titrate_alert_row_get_expanded (row));
+
+  /* The calendar's first day shows the suggested start with its unit. */
+  start = titrate_session_get_regimen (session)->start_date;
+  cell = cell_for (win, g_date_get_day (&start), g_date_get_month (&start), g_date_get_year (&start));
+  g_assert_true (g_str_has_suffix (titrate_day_cell_get_total (cell), " mg/day"));
+  g_assert_nonnull (strstr (titrate_day_cell_get_phase (cell), "start"));
+
+  close_window (win);
+}
+
+static void
+test_bad_field (void)
+{
+  TitrateWindow *win = new_window ();
+  TitrateSession *session = titrate_window_get_session (win);
+  TitrateNumberRow *age = PATIENT (win, "age_row");
+  GtkEditable *entry = titrate_number_row_get_entry (age);
+  GtkLabel *invalid = child (PLAN (win, "alert_list"), TITRATE_TYPE_ALERT_LIST, "invalid_label");
+
+  type_text (entry, "78");
+  g_assert_cmpfloat (titrate_session_get_patient (session)->age_years, ==, 78);
+
+  replace_text (entry, "abc");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (age), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_assert_false (titrate_number_row_get_valid (age));
+  /* The message says what is accepted … */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (age)), "from 0 to 130 years"));
+  /* … the model keeps its last valid value, and nothing typed is lost. */
+  g_assert_cmpfloat (titrate_session_get_patient (session)->age_years, ==, 78);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "abc");
+  /* The alert panel says the alerts are for the last valid values. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (invalid)));
+  g_assert_nonnull (strstr (gtk_label_get_text (invalid), "Age"));
+  g_assert_false (titrate_window_get_can_save_final (win));
+
+  /* Out of range is refused the same way. */
+  replace_text (entry, "200");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (age), "error"));
+  g_assert_cmpfloat (titrate_session_get_patient (session)->age_years, ==, 78);
+  replace_text (entry, "1e3");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (age), "error"));
+
+  /* A decimal comma is a decimal separator, not an error. */
+  replace_text (entry, "80,5");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (age), "error"));
+  g_assert_cmpfloat (titrate_session_get_patient (session)->age_years, ==, 80.5);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (invalid)));
+
+  /* Emptied: unknown, which the checker says. */
+  replace_text (entry, "");
+  g_assert_true (isnan (titrate_session_get_patient (session)->age_years));
+  g_assert_true (has_alert_code (win, "input.age_missing"));
+
+  close_window (win);
+}
+
+static void
+test_creatinine_unit (void)
+{
+  TitrateWindow *win = new_window ();
+  TitrateSession *session = titrate_window_get_session (win);
+  TitrateNumberRow *creatinine = PATIENT (win, "creatinine_row");
+  GtkDropDown *unit = PATIENT (win, "creatinine_unit_dropdown");
+  GSettings *settings = titrate_application_get_settings (app);
+
+  type_number (win, "creatinine_row", "115");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (creatinine), "error"));   /* > 30 mg/dL */
+
+  /* The number typed is read in the chosen unit, never converted. */
+  gtk_drop_down_set_selected (unit, 1);   /* µmol/L */
+  pump ();
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (creatinine), "error"));
+  g_assert_cmpint (titrate_session_get_patient (session)->creatinine_unit, ==, TITRATE_CREATININE_UMOL_L);
+  g_assert_cmpfloat (titrate_session_get_patient (session)->serum_creatinine, ==, 115);
+  g_assert_cmpstr (gtk_editable_get_text (titrate_number_row_get_entry (creatinine)), ==, "115");
+  g_assert_nonnull (settings);
+  g_assert_cmpint (g_settings_get_enum (settings, "creatinine-unit"), ==, 1);
+
+  gtk_drop_down_set_selected (unit, 0);   /* back to mg/dL: 115 is refused there */
+  pump ();
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (creatinine), "error"));
+  g_assert_cmpint (titrate_session_get_patient (session)->creatinine_unit, ==, TITRATE_CREATININE_UMOL_L);
+  g_assert_cmpfloat (titrate_session_get_patient (session)->serum_creatinine, ==, 115);
+
+  g_settings_reset (settings, "creatinine-unit");
+  close_window (win);
+}
+
+static void
+test_example_calendar (void)
+{
+  TitrateWindow *win = new_window ();
+  TitrateSession *session = titrate_window_get_session (win);
+  TitrateDayCell *cell;
+  const char *chart;
+
+  open_example (win, "older-adult-ckd");
+  /* Examples open as ordinary, untitled plans. */
+  g_assert_null (titrate_session_get_file (session));
+  g_assert_cmpstr (titrate_session_get_title (session), ==, "Older adult with CKD on lorazepam");
+  g_assert_false (titrate_session_get_dirty (session));
+
+  /* Day 1, Monday 4 January 2027: 5 mg three times a day. */
+  cell = cell_for (win, 4, G_DATE_JANUARY, 2027);
+  g_assert_cmpstr (titrate_day_cell_get_total (cell), ==, "15 mg/day");
+  g_assert_cmpstr (titrate_day_cell_get_doses (cell), ==, "3 × 5 mg");
+  g_assert_cmpstr (titrate_day_cell_get_phase (cell), ==, "◆ start");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "start"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "change"));
+
+  cell = cell_for (win, 6, G_DATE_JANUARY, 2027);
+  g_assert_cmpstr (titrate_day_cell_get_total (cell), ==, "15 mg/day");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (cell), "change"));
+
+  /* Day 4: step-up to 30 mg/day, shape and word as well as colour. */
+  cell = cell_for (win, 7, G_DATE_JANUARY, 2027);
+  g_assert_cmpstr (titrate_day_cell_get_total (cell), ==, "30 mg/day");
+  g_assert_cmpstr (titrate_day_cell_get_doses (cell), ==, "3 × 10 mg");
+  g_assert_cmpstr (titrate_day_cell_get_phase (cell), ==, "▲ step-up");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "step-up"));
+
+  /* Day 10 (13 January): 60 mg/day maintenance. */
+  cell = cell_for (win, 13, G_DATE_JANUARY, 2027);
+  g_assert_cmpstr (titrate_day_cell_get_total (cell), ==, "60 mg/day");
+  g_assert_cmpstr (titrate_day_cell_get_phase (cell), ==, "● maintenance");
+
+  /* Before the start: nothing planned. */
+  cell = cell_for (win, 3, G_DATE_JANUARY, 2027);
+  g_assert_cmpstr (titrate_day_cell_get_total (cell), ==, "");
+
+  /* The renal alert starts on day 7 (10 January): marked on that cell. */
+  g_assert_true (has_alert_code (win, "renal.moderate"));
+  cell = cell_for (win, 10, G_DATE_JANUARY, 2027);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "has-alert"));
+
+  /* Selecting a day shows its doses, tablets and alerts. */
+  g_signal_emit_by_name (cell, "clicked");
+  pump ();
+  g_assert_nonnull (strstr (titrate_calendar_view_get_details (PLAN (win, "calendar_view")), "plan day 7"));
+  g_assert_nonnull (strstr (titrate_calendar_view_get_details (PLAN (win, "calendar_view")), "1.5 × 10 mg tablet"));
+  g_assert_nonnull (strstr (titrate_calendar_view_get_details (PLAN (win, "calendar_view")), "From this day: Major"));
+
+  /* The schedule table and the chart say the same. */
+  g_assert_cmpstr (titrate_schedule_view_get_cell (PLAN (win, "schedule_view"), 1, 1), ==, "1–3\n4 Jan – 6 Jan");
+  g_assert_cmpstr (titrate_schedule_view_get_cell (PLAN (win, "schedule_view"), 1, 2), ==, "3 × 5 mg");
+  g_assert_cmpstr (titrate_schedule_view_get_cell (PLAN (win, "schedule_view"), 1, 3), ==, "15 mg/day");
+  g_assert_cmpstr (titrate_schedule_view_get_cell (PLAN (win, "schedule_view"), 4, 1), ==, "10 onwards\nfrom 13 Jan");
+  /* Above this patient's maximum (40 mg/day): marked in words. */
+  g_assert_cmpstr (titrate_schedule_view_get_cell (PLAN (win, "schedule_view"), 4, 3), ==, "60 mg/day ⚠");
+  g_assert_cmpstr (titrate_schedule_view_get_cell (PLAN (win, "schedule_view"), 4, 4), ==, "2 × 10 mg");
+  chart = titrate_dose_chart_get_summary (PLAN (win, "dose_chart"));
+  g_assert_nonnull (strstr (chart, "Maximum for this patient 40 mg/day"));
+  g_assert_nonnull (strstr (chart, "above it from day"));
+
+  close_window (win);
+}
+
+static void
+test_unknown_comedication (void)
+{
+  TitrateWindow *win = new_window ();
+  AdwEntryRow *entry = PATIENT (win, "comedication_entry");
+  GtkListBox *list = PATIENT (win, "comedication_list");
+  GtkListBoxRow *row;
+
+  type_text (GTK_EDITABLE (entry), "zzqx unknownium");
+  g_signal_emit_by_name (entry, "entry-activated");
+  pump ();
+  row = gtk_list_box_get_row_at_index (list, 0);
+  g_assert_nonnull (row);
+  /* It stays visible, and says it is not checked. */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "zzqx unknownium");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Not recognised: not checked");
+  g_assert_true (has_alert_code (win, "input.unknown_comedication"));
+
+  close_window (win);
+}
+
+static void
+test_blocked (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("titrate-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "garbage.sqlite", NULL);
+  TitrateWindow *win;
+  GtkWidget *page;
+
+  g_assert_true (g_file_set_contents (path, "this is not a SQLite database\n", -1, NULL));
+  g_setenv ("TITRATE_RULES_DB", path, TRUE);
+  win = new_window ();
+  g_unsetenv ("TITRATE_RULES_DB");
+
+  g_assert_true (titrate_window_get_blocked (win));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (WIN (win, "main_stack")), ==, "blocked");
+  page = gtk_stack_get_visible_child (WIN (win, "main_stack"));
+  g_assert_true (ADW_IS_STATUS_PAGE (page));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==,
+                   "Rules database unavailable — nothing can be checked");
+  /* It says why. */
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), "garbage.sqlite"));
+  g_assert_false (titrate_session_get_checked (titrate_window_get_session (win)));
+  /* Nothing can be opened, saved or shown as checked. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "save"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "save-final"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "open-example"));
+  /* No plan at all, so nothing can look checked. */
+  g_assert_null (titrate_window_get_plan_view (win));
+
+  close_window (win);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+acknowledge_all (TitrateWindow *win)
+{
+  TitrateAlertList *list = PLAN (win, "alert_list");
+
+  for (guint i = 0; ; i++)
+    {
+      TitrateAlertRow *row = titrate_alert_list_get_row (list, i);
+
+      if (row == NULL)
+        break;
+      if (!titrate_alert_item_get_needs_acknowledgement (titrate_alert_row_get_item (row)))
+        continue;
+      titrate_alert_row_set_expanded (row, TRUE);
+      type_text (titrate_alert_row_get_ack_entry (row), "Reviewed with the patient; low dose, monitored");
+      g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (titrate_alert_row_get_ack_button (row))));
+      g_signal_emit_by_name (titrate_alert_row_get_ack_button (row), "clicked");
+      pump ();
+    }
+}
+
+static void
+test_roundtrip (void)
+{
+  TitrateWindow *win = new_window ();
+  TitrateSession *session = titrate_window_get_session (win);
+  g_autofree char *dir = g_dir_make_tmp ("titrate-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.titrate", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TitrateDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  TitrateWindow *second;
+
+  open_example (win, "older-adult-ckd");
+  g_assert_cmpuint (titrate_session_count_unacknowledged (session), ==, 3);
+
+  /* Not final yet: the serious alerts need a reason first. */
+  g_assert_false (titrate_window_get_can_save_final (win));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "save-final"));
+  g_assert_false (titrate_window_save_to_file (win, file, TRUE, &error));
+  g_assert_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  acknowledge_all (win);
+  g_assert_cmpuint (titrate_session_count_unacknowledged (session), ==, 0);
+  g_assert_true (titrate_window_get_can_save_final (win));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "save-final"));
+  g_assert_true (titrate_session_get_dirty (session));
+
+  /* An edit on top, then save as final. */
+  type_number (win, "weight_row", "56.5");
+  g_assert_true (titrate_window_save_to_file (win, file, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_false (titrate_session_get_dirty (session));
+  g_assert_true (titrate_session_get_final (session));
+
+  /* What was saved is what was shown. */
+  doc = titrate_document_load_from_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (doc->patient->age_years, ==, 78);
+  g_assert_cmpfloat (doc->patient->weight_kg, ==, 56.5);
+  g_assert_cmpint (doc->patient->sex, ==, TITRATE_SEX_FEMALE);
+  g_assert_cmpfloat_with_epsilon (doc->patient->serum_creatinine, 1.3, 1e-9);
+  g_assert_cmpuint (doc->comedications->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (doc->comedications, 0), ==, "lorazepam");
+  g_assert_cmpint (doc->regimen->route, ==, TITRATE_ROUTE_ORAL);
+  g_assert_cmpstr (doc->regimen->formulation, ==, "tablet");
+  g_assert_cmpfloat (doc->regimen->strength_mg, ==, 10);
+  g_assert_cmpuint (doc->regimen->steps->len, ==, 4);
+  g_assert_cmpint (g_array_index (doc->regimen->steps, TitrateStep, 3).day, ==, 10);
+  g_assert_cmpfloat (g_array_index (doc->regimen->steps, TitrateStep, 3).doses_mg[0], ==, 20);
+  g_assert_true (doc->final);
+  g_assert_cmpuint (doc->acknowledgements->len, ==, 3);
+  g_assert_nonnull (titrate_document_get_acknowledgement (doc, "interaction.benzodiazepine"));
+  g_assert_cmpstr (titrate_document_get_acknowledgement (doc, "renal.moderate")->reason, ==,
+                   "Reviewed with the patient; low dose, monitored");
+
+  /* Opened again in a new window: the fields show the saved values. */
+  second = new_window ();
+  g_assert_true (titrate_window_open_file (second, file, &error));
+  g_assert_no_error (error);
+  pump ();
+  g_assert_cmpstr (gtk_editable_get_text (titrate_number_row_get_entry (PATIENT (second, "age_row"))), ==, "78");
+  g_assert_cmpstr (gtk_editable_get_text (titrate_number_row_get_entry (PATIENT (second, "weight_row"))), ==, "56.5");
+  g_assert_cmpstr (gtk_editable_get_text (titrate_number_row_get_entry (PATIENT (second, "creatinine_row"))), ==, "1.3");
+  g_assert_cmpstr (titrate_session_get_title (titrate_window_get_session (second)), ==, "plan.titrate");
+  g_assert_cmpuint (titrate_session_count_unacknowledged (titrate_window_get_session (second)), ==, 0);
+  g_assert_true (titrate_window_get_can_save_final (second));
+  g_assert_cmpstr (titrate_day_cell_get_total (cell_for (second, 13, G_DATE_JANUARY, 2027)), ==, "60 mg/day");
+
+  close_window (second);
+  close_window (win);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+test_protocol_error (void)
+{
+  TitrateWindow *win = new_window ();
+  TitrateSession *session = titrate_window_get_session (win);
+  TitrateNumberRow *target = REGIMEN (win, "target_row");
+
+  type_number (win, "age_row", "40");
+  g_action_group_activate_action (G_ACTION_GROUP (win), "suggest", NULL);
+  pump ();
+  g_assert_cmpuint (titrate_session_get_regimen (session)->steps->len, ==, 4);
+
+  /* A target below the start cannot be built: said at the field. */
+  replace_text (titrate_number_row_get_entry (target), "10");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (target), "error"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (target)), "below the start"));
+  g_assert_cmpuint (titrate_session_get_regimen (session)->steps->len, ==, 4);
+  g_assert_cmpfloat (titrate_session_get_regimen (session)->protocol.target_daily_mg, ==, 60);
+
+  replace_text (titrate_number_row_get_entry (target), "45");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (target), "error"));
+  g_assert_cmpfloat (titrate_session_get_regimen (session)->protocol.target_daily_mg, ==, 45);
+
+  /* Editing a step by hand turns the protocol off; the steps stay. */
+  {
+    TitrateStep step;
+    double doses[] = { 5, 5 };
+
+    titrate_step_init_oral (&step, 2, doses, 2);
+    g_assert_true (titrate_session_replace_step (session, 0, &step, NULL));
+    pump ();
+    g_assert_false (titrate_session_get_regimen (session)->has_protocol);
+    g_assert_false (adw_expander_row_get_enable_expansion (REGIMEN (win, "protocol_row")));
+  }
+
+  /* Adding a step in the step editor: the day and each dose in mg. */
+  {
+    guint n_steps = titrate_session_get_regimen (session)->steps->len;
+    GtkWidget *dialog = titrate_step_dialog_new (GTK_WINDOW (win), session, 0);
+    TitrateNumberRow *day = child (dialog, TITRATE_TYPE_STEP_DIALOG, "day_row");
+    GtkEditable *doses = child (dialog, TITRATE_TYPE_STEP_DIALOG, "doses_entry");
+
+    g_assert_cmpstr (gtk_label_get_text (child (dialog, TITRATE_TYPE_STEP_DIALOG, "doses_unit")), ==, "mg");
+    /* A day that already has a step is refused at the day field. */
+    replace_text (titrate_number_row_get_entry (day), "2");
+    replace_text (doses, "5 + 5");
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (day), "error"));
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+    replace_text (titrate_number_row_get_entry (day), "40");
+    replace_text (doses, "5mg");
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+    replace_text (doses, "7.5 + 5");
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    pump ();
+    g_assert_cmpuint (titrate_session_get_regimen (session)->steps->len, ==, n_steps + 1);
+    g_assert_cmpstr (titrate_schedule_view_get_cell (PLAN (win, "schedule_view"), n_steps + 1, 2), ==, "7.5 + 5 mg");
+  }
+
+  close_window (win);
+}
+
+static void
+test_parse_doses (void)
+{
+  double doses[TITRATE_MAX_DOSES_PER_DAY];
+  guint n;
+  char *error = NULL;
+
+  g_assert_true (titrate_step_dialog_parse_doses ("5 + 5 + 10", doses, &n, &error));
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpfloat (doses[2], ==, 10);
+  g_assert_true (titrate_step_dialog_parse_doses ("2,5 2,5", doses, &n, &error));
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpfloat (doses[0], ==, 2.5);
+  g_assert_true (titrate_step_dialog_parse_doses ("0", doses, &n, &error));
+  g_assert_false (titrate_step_dialog_parse_doses ("5mg", doses, &n, &error));
+  g_assert_nonnull (error);
+  g_clear_pointer (&error, g_free);
+  g_assert_false (titrate_step_dialog_parse_doses ("", doses, &n, &error));
+  g_clear_pointer (&error, g_free);
+  g_assert_false (titrate_step_dialog_parse_doses ("5 + 0", doses, &n, &error));
+  g_clear_pointer (&error, g_free);
+}
+
+static void
+test_keyboard (void)
+{
+  TitrateWindow *win = new_window ();
+  const struct {
+    const char *action;
+    const char *accel;
+  } expected[] = {
+    { "app.quit", "<Control>q" },
+    { "win.new", "<Control>n" },
+    { "win.open", "<Control>o" },
+    { "win.save", "<Control>s" },
+    { "win.save-as", "<Shift><Control>s" },
+    { "win.save-final", "<Control>Return" },
+    { "win.suggest", "<Control>g" },
+  };
+  const char *patient_rows[] = { "age_row", "weight_row", "sex_row", "creatinine_row", "crcl_row" };
+  const char *regimen_rows[] = { "route_row", "indication_row", "formulation_row", "strength_row", "start_row" };
+  GDate date;
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), expected[i].action);
+
+      g_assert_nonnull (accels);
+      g_assert_cmpstr (accels[0], ==, expected[i].accel);
+    }
+
+  /* Every field has a mnemonic (Alt + underlined letter). */
+  for (guint i = 0; i < G_N_ELEMENTS (patient_rows); i++)
+    {
+      AdwPreferencesRow *row = PATIENT (win, patient_rows[i]);
+
+      g_assert_true (adw_preferences_row_get_use_underline (row));
+      g_assert_nonnull (strchr (adw_preferences_row_get_title (row), '_'));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (regimen_rows); i++)
+    {
+      AdwPreferencesRow *row = REGIMEN (win, regimen_rows[i]);
+
+      g_assert_true (adw_preferences_row_get_use_underline (row));
+      g_assert_nonnull (strchr (adw_preferences_row_get_title (row), '_'));
+    }
+
+  /* A mnemonic moves the focus into its field. */
+  gtk_widget_mnemonic_activate (GTK_WIDGET (PATIENT (win, "age_row")), FALSE);
+  pump ();
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (titrate_number_row_get_entry (PATIENT (win, "age_row"))))
+                 || gtk_widget_has_focus (GTK_WIDGET (titrate_number_row_get_entry (PATIENT (win, "age_row"))))
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (win)),
+                                            GTK_WIDGET (titrate_number_row_get_entry (PATIENT (win, "age_row")))));
+
+  /* Calendar days are reachable by keyboard and read as grid cells. */
+  titrate_today (&date);
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (cell_for (win, g_date_get_day (&date),
+                                                                 g_date_get_month (&date),
+                                                                 g_date_get_year (&date)))));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (cell_for (win, g_date_get_day (&date),
+                                                             g_date_get_month (&date),
+                                                             g_date_get_year (&date))),
+                                   GTK_ACCESSIBLE_ROLE_GRID_CELL);
+
+  close_window (win);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+test_about (void)
+{
+  TitrateWindow *win = new_window ();
+  GtkWindow *about;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  pump ();
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  /* The disclaimer, and the rules database's version, date and sources. */
+  g_assert_nonnull (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)),
+                            "Decision support, not a prescription"));
+  g_assert_nonnull (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)), "sources"));
+  gtk_window_destroy (about);
+
+  /* The shortcuts window exists (from gtk/help-overlay.ui). */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (win), "show-help-overlay"));
+  close_window (win);
+}
+
+static void
+test_unsaved_guard (void)
+{
+  TitrateWindow *win = new_window ();
+  TitrateSession *session = titrate_window_get_session (win);
+  GtkWindow *dialog;
+
+  type_number (win, "age_row", "50");
+  g_assert_true (titrate_session_get_dirty (session));
+
+  /* New plan with changes: asks first, and Cancel keeps the plan. */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "new", NULL);
+  pump ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (dialog);
+  pump ();
+  g_assert_cmpfloat (titrate_session_get_patient (session)->age_years, ==, 50);
+
+  /* Discard: a new, empty plan. */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "new", NULL);
+  pump ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  gtk_window_destroy (dialog);
+  pump ();
+  g_assert_true (isnan (titrate_session_get_patient (session)->age_years));
+  g_assert_false (titrate_session_get_dirty (session));
+  g_assert_cmpstr (gtk_editable_get_text (titrate_number_row_get_entry (PATIENT (win, "age_row"))), ==, "");
+
+  close_window (win);
+}
+
+static void
+test_open_files (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "intrathecal-spinal.titrate", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GFile *files[] = { file };
+  GList *windows;
+  TitrateWindow *win = NULL;
+  TitrateSession *session;
+
+  /* As the desktop or the command line does: HANDLES_OPEN. */
+  g_application_open (G_APPLICATION (app), files, 1, "");
+  pump ();
+  for (windows = gtk_application_get_windows (GTK_APPLICATION (app)); windows != NULL; windows = windows->next)
+    if (TITRATE_IS_WINDOW (windows->data) &&
+        titrate_session_get_file (titrate_window_get_session (windows->data)) != NULL)
+      win = windows->data;
+  g_assert_nonnull (win);
+  session = titrate_window_get_session (win);
+  g_assert_cmpstr (titrate_session_get_title (session), ==, "intrathecal-spinal.titrate");
+  g_assert_cmpint (titrate_session_get_regimen (session)->route, ==, TITRATE_ROUTE_INTRATHECAL);
+  /* Intrathecal: the doses are in mcg, in the calendar and in the step editor. */
+  g_assert_cmpstr (titrate_day_cell_get_total (cell_for (win, 5, G_DATE_APRIL, 2027)), ==, "50 mcg bolus");
+  g_assert_cmpstr (titrate_day_cell_get_total (cell_for (win, 14, G_DATE_APRIL, 2027)), ==, "150 mcg/day");
+  {
+    GtkWidget *dialog = titrate_step_dialog_new (GTK_WINDOW (win), session, 10);
+    TitrateNumberRow *amount = child (dialog, TITRATE_TYPE_STEP_DIALOG, "it_amount_row");
+
+    g_assert_cmpstr (titrate_number_row_get_unit (amount), ==, "mcg/day");
+    g_assert_cmpfloat (titrate_number_row_get_value (amount), ==, 150);
+    g_assert_false (gtk_widget_get_visible (child (dialog, TITRATE_TYPE_STEP_DIALOG, "doses_row")));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  close_window (win);
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("No display: run under xvfb-run (tools/test.sh does)");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
+  g_unsetenv ("TITRATE_RULES_DB");
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_init (&argc, &argv, NULL);
+      g_test_add_func ("/titrate/window/no-display", test_no_display);
+      return g_test_run ();
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = titrate_application_new ("io.github.titrate.Titrate.Test", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/titrate/window/new", test_new_window);
+  g_test_add_func ("/titrate/window/patient-entry", test_patient_entry);
+  g_test_add_func ("/titrate/window/bad-field", test_bad_field);
+  g_test_add_func ("/titrate/window/creatinine-unit", test_creatinine_unit);
+  g_test_add_func ("/titrate/window/example-calendar", test_example_calendar);
+  g_test_add_func ("/titrate/window/unknown-comedication", test_unknown_comedication);
+  g_test_add_func ("/titrate/window/blocked", test_blocked);
+  g_test_add_func ("/titrate/window/roundtrip", test_roundtrip);
+  g_test_add_func ("/titrate/window/protocol-error", test_protocol_error);
+  g_test_add_func ("/titrate/window/parse-doses", test_parse_doses);
+  g_test_add_func ("/titrate/window/keyboard", test_keyboard);
+  g_test_add_func ("/titrate/window/about", test_about);
+  g_test_add_func ("/titrate/window/unsaved-guard", test_unsaved_guard);
+  g_test_add_func ("/titrate/window/open-files", test_open_files);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
