@@ -1,0 +1,257 @@
+/* bench-edits.c — field edit → re-check → redraw, in the real window
+ *
+ * Copyright 2026 The Titrate authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Loads a 90-day plan with 10 comedications into the real window, then
+ * makes many edits the way a person does — keystrokes in Age (clearing it,
+ * typing digits, so the patient is briefly a child), new creatinine values,
+ * a step changed by hand — and measures, for each one, until the frame
+ * that shows it is painted (frame clock after-paint):
+ *
+ *   work    CPU time of the GTK main thread from the edit to that frame's
+ *           end: validation, re-check, alert list, calendar, chart and form
+ *           updates, layout and paint. What the edit costs, free of waits.
+ *   latency wall time from the edit to that frame's end, which also holds
+ *           the wait for the frame clock's next slot (up to a frame).
+ *
+ * Prints p50/p99/max of both. Needs a display: run it as CI does (Xvfb,
+ * GSK_RENDERER=cairo GDK_DEBUG=gl-disable GTK_A11Y=none); bench/first-frame.sh
+ * does. BENCH_HIDE=name,… hides plan-view children, to see what they cost.
+ *
+ *   bench-edits [N_EDITS]
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "titrate-number-row.h"
+#include "titrate-window.h"
+
+static gint64 frame_started;
+static gint64 frame_done;
+static gint64 frame_done_cpu;
+
+/* Helpers */
+
+/* CPU time of this thread, the GTK main thread: work without the waits. */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static void
+on_before_paint_cb (GdkFrameClock *clock)
+{
+  if (frame_started == 0)
+    frame_started = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock)
+{
+  if (frame_started != 0 && frame_done == 0)
+    {
+      frame_done = g_get_monotonic_time ();
+      frame_done_cpu = thread_cpu_us ();
+    }
+}
+
+static int
+compare_int64 (const void *a,
+               const void *b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+percentile (GArray *values,
+            double  p)
+{
+  guint index;
+
+  g_array_sort (values, compare_int64);
+  index = (guint) MIN (values->len - 1, (guint) (p * (values->len - 1) + 0.5));
+  return g_array_index (values, gint64, index) / 1000.0;
+}
+
+static TitrateDocument *
+make_plan (void)
+{
+  static const char *drugs[] = { "lorazepam", "oxycodone", "gabapentin", "sertraline", "tizanidine",
+                                 "zolpidem", "amitriptyline", "diazepam", "pregabalin", "tramadol" };
+  static const double per_dose[] = { 5, 5, 10, 10, 10, 15, 15, 15, 20, 20, 20, 20 };
+  TitrateDocument *doc = titrate_document_new ();
+
+  doc->patient->age_years = 78;
+  doc->patient->weight_kg = 55;
+  doc->patient->sex = TITRATE_SEX_FEMALE;
+  doc->patient->serum_creatinine = 1.3;
+  doc->regimen->indication = g_strdup ("spasticity");
+  doc->regimen->formulation = g_strdup ("tablet");
+  doc->regimen->strength_mg = 10;
+  g_date_set_dmy (&doc->regimen->start_date, 4, G_DATE_JANUARY, 2027);
+  /* 12 steps a week apart, 15 → 60 mg/day: a 91-day calendar. */
+  for (guint i = 0; i < G_N_ELEMENTS (per_dose); i++)
+    {
+      double doses[3] = { per_dose[i], per_dose[i], per_dose[i] };
+      TitrateStep step;
+
+      titrate_step_init_oral (&step, 1 + 7 * (int) i, doses, 3);
+      titrate_regimen_add_step (doc->regimen, &step, NULL);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (drugs); i++)
+    g_ptr_array_add (doc->comedications, g_strdup (drugs[i]));
+  return doc;
+}
+
+static void
+hide_children (TitrateWindow *win,
+               const char    *names)
+{
+  TitratePlanView *plan = titrate_window_get_plan_view (win);
+  GtkWidget *alerts = GTK_WIDGET (titrate_plan_view_get_alert_list (plan));
+  g_auto(GStrv) list = g_strsplit (names, ",", -1);
+
+  for (guint i = 0; list[i] != NULL; i++)
+    {
+      GObject *widget = gtk_widget_get_template_child (GTK_WIDGET (plan), TITRATE_TYPE_PLAN_VIEW, list[i]);
+
+      if (widget == NULL)
+        widget = gtk_widget_get_template_child (alerts, G_OBJECT_TYPE (alerts), list[i]);
+      if (widget != NULL)
+        gtk_widget_set_visible (GTK_WIDGET (widget), FALSE);
+    }
+}
+
+/* One edit, as a person makes it. */
+static void
+edit (int             i,
+      GtkEditable    *age,
+      GtkEditable    *creatinine,
+      TitrateSession *session)
+{
+  static const char *ages[] = { "78", "45", "66", "80" };
+  static const char *creatinines[] = { "1.3", "0.9", "2.8", "1.1" };
+  int kind = i % 10;
+
+  if (kind == 0)
+    gtk_editable_set_text (age, "");                     /* clear Age … */
+  else if (kind <= 2)
+    {
+      int position = -1;                                  /* … type two digits … */
+
+      gtk_editable_insert_text (age, ages[(i / 10) % G_N_ELEMENTS (ages)] + kind - 1, 1, &position);
+    }
+  else if (kind <= 4)
+    gtk_editable_set_text (age, ages[(i / 10 + kind) % G_N_ELEMENTS (ages)]);    /* … retype */
+  else if (kind <= 8)
+    gtk_editable_set_text (creatinine, creatinines[(i / 10 + kind) % G_N_ELEMENTS (creatinines)]);
+  else
+    {
+      /* A step edited by hand: calendar, schedule and chart change. */
+      double doses[3] = { 10 + (i / 10) % 5, 10, 10 };
+      TitrateStep step;
+
+      titrate_step_init_oral (&step, 15, doses, 3);
+      titrate_session_replace_step (session, 15, &step, NULL);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int n_edits = argc > 1 ? atoi (argv[1]) : 1000;
+  g_autoptr(TitrateApplication) app = NULL;
+  g_autoptr(TitrateDocument) doc = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) latency = g_array_new (FALSE, FALSE, sizeof (gint64));
+  TitrateWindow *win;
+  TitrateSession *session;
+  TitratePatientForm *form;
+  GtkEditable *age, *creatinine;
+  GdkFrameClock *clock;
+  char *data;
+
+  gtk_init ();
+  adw_init ();
+  app = titrate_application_new ("io.github.titrate.BenchEdits", G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  win = titrate_window_new (app);
+  session = titrate_window_get_session (win);
+  doc = make_plan ();
+  data = titrate_document_to_data (doc, NULL);
+  bytes = g_bytes_new_take (data, strlen (data));
+  if (!titrate_session_load_bytes (session, bytes, NULL, &error))
+    g_error ("%s", error->message);
+  gtk_window_present (GTK_WINDOW (win));
+  for (int i = 0; i < 200; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  form = titrate_plan_view_get_patient_form (titrate_window_get_plan_view (win));
+  age = titrate_number_row_get_entry (TITRATE_NUMBER_ROW (gtk_widget_get_template_child (GTK_WIDGET (form),
+                                                                                         TITRATE_TYPE_PATIENT_FORM,
+                                                                                         "age_row")));
+  creatinine = titrate_number_row_get_entry (TITRATE_NUMBER_ROW (gtk_widget_get_template_child (GTK_WIDGET (form),
+                                                                                                TITRATE_TYPE_PATIENT_FORM,
+                                                                                                "creatinine_row")));
+  if (g_getenv ("BENCH_HIDE") != NULL)
+    hide_children (win, g_getenv ("BENCH_HIDE"));
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (win));
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint_cb), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
+
+  for (int i = 0; i < n_edits; i++)
+    {
+      gint64 t0, cpu0, deadline, value;
+
+      /* Keystrokes come ~100 ms apart: start each edit with the main loop
+       * and the frame clock idle. */
+      g_usleep (20000);
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+
+      frame_started = frame_done = 0;
+      cpu0 = thread_cpu_us ();
+      t0 = g_get_monotonic_time ();
+      edit (i, age, creatinine, session);
+
+      deadline = t0 + 200000;
+      while (frame_done == 0 && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      if (frame_done == 0)
+        continue;   /* nothing needed redrawing */
+
+      value = frame_done_cpu - cpu0;
+      g_array_append_val (work, value);
+      value = frame_done - t0;
+      g_array_append_val (latency, value);
+    }
+
+  printf ("edits: %d (%u redrawn), plan %d days, %u steps, %u comedications\n",
+          n_edits, work->len, titrate_session_get_horizon (session),
+          titrate_session_get_regimen (session)->steps->len,
+          titrate_session_get_comedications (session)->len);
+  printf ("edit→re-check→redraw work, main-thread CPU (ms): p50 %.2f  p99 %.2f  max %.2f\n",
+          percentile (work, 0.5), percentile (work, 0.99), percentile (work, 1.0));
+  printf ("edit→painted frame latency, wall clock incl. frame-clock wait (ms): p50 %.2f  p99 %.2f  max %.2f\n",
+          percentile (latency, 0.5), percentile (latency, 0.99), percentile (latency, 1.0));
+
+  gtk_window_destroy (GTK_WINDOW (win));
+  return 0;
+}

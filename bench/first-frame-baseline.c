@@ -1,0 +1,62 @@
+/* first-frame-baseline.c — the bare libadwaita window Titrate's startup is
+ * compared with: an AdwApplicationWindow with a header bar and a label.
+ *
+ * Copyright 2026 The Titrate authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Same measurement hook as the app: with TITRATE_FIRST_FRAME set it prints
+ * "first-frame-us <g_get_monotonic_time()>" at the first frame clock
+ * after-paint, then quits after TITRATE_QUIT_DELAY_MS (default 0).
+ */
+
+#include <adwaita.h>
+#include <stdio.h>
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  const char *delay = g_getenv ("TITRATE_QUIT_DELAY_MS");
+
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, user_data);
+  printf ("first-frame-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  g_timeout_add_once (delay != NULL ? (guint) g_ascii_strtoull (delay, NULL, 10) : 0,
+                      (GSourceOnceFunc) g_application_quit, user_data);
+}
+
+static void
+on_map_cb (GtkWidget *window,
+           gpointer   user_data)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_after_paint_cb), user_data);
+}
+
+static void
+on_activate_cb (GApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = gtk_label_new ("Hello");
+
+  gtk_widget_set_vexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), label);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 880);
+  if (g_getenv ("TITRATE_FIRST_FRAME") != NULL)
+    g_signal_connect (window, "map", G_CALLBACK (on_map_cb), app);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(AdwApplication) app = adw_application_new ("io.github.titrate.FirstFrameBaseline",
+                                                       G_APPLICATION_DEFAULT_FLAGS);
+
+  g_signal_connect (app, "activate", G_CALLBACK (on_activate_cb), NULL);
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}
