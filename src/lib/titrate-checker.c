@@ -4,6 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -36,10 +39,11 @@ typedef struct {
 
 /* Helpers */
 
+/* Numbers in alert texts follow the user's locale ("7,5 mg" in French). */
 static char *
 fmt (double value)
 {
-  return titrate_format_amount (value);
+  return titrate_format_amount_display (value);
 }
 
 static TitrateAlert *
@@ -135,14 +139,14 @@ basis_label (TitrateRenalBasis basis)
   switch (basis)
     {
     case TITRATE_RENAL_BASIS_ENTERED:
-      return "entered";
+      return _("entered");
     case TITRATE_RENAL_BASIS_COCKCROFT_GAULT:
-      return "Cockcroft–Gault, actual weight";
+      return _("Cockcroft–Gault, actual weight");
     case TITRATE_RENAL_BASIS_CKD_EPI_2021:
-      return "CKD-EPI 2021";
+      return _("CKD-EPI 2021");
     case TITRATE_RENAL_BASIS_NONE:
     default:
-      return "not available";
+      return _("not available");
     }
 }
 
@@ -215,10 +219,10 @@ static void
 check_input (Check *c)
 {
   if (isnan (c->age))
-    raise_code (c, "input.age_missing", 0, "Age not entered");
+    raise_code (c, "input.age_missing", 0, _("Age not entered"));
 
   if (c->r->indication == NULL || !titrate_rules_has_indication (c->rules, c->r->indication, c->r->route))
-    raise_code (c, "input.unknown_indication", 0, "Indication “%s” for %s baclofen",
+    raise_code (c, "input.unknown_indication", 0, _("Indication “%s” for %s baclofen"),
                 c->r->indication ? c->r->indication : "(none)", titrate_route_to_string (c->r->route));
 
   for (guint i = 0; i < c->p->conditions->len; i++)
@@ -229,7 +233,7 @@ check_input (Check *c)
         {
           /* One alert per unknown code: build it directly, the code differs. */
           const TitrateRuleText *rule = titrate_rules_get_rule (c->rules, "input.unknown_condition");
-          g_autofree char *trigger = g_strdup_printf ("Condition “%s” is not in the rules vocabulary", code);
+          g_autofree char *trigger = g_strdup_printf (_("Condition “%s” is not in the rules vocabulary"), code);
           TitrateAlert *existing = find_alert (c, rule->code);
 
           if (existing == NULL)
@@ -238,17 +242,17 @@ check_input (Check *c)
     }
 
   if (isnan (c->renal.crcl_ml_min) && !c->p->dialysis)
-    raise_code (c, "input.renal_not_assessed", 0, "CrCl not available (%s)",
-                c->renal.crcl_note ? c->renal.crcl_note : "not entered");
+    raise_code (c, "input.renal_not_assessed", 0, _("CrCl not available (%s)"),
+                c->renal.crcl_note ? _(c->renal.crcl_note) : _("not entered"));
 
   if (!isnan (c->age) && c->age < ADULT_AGE && isnan (c->p->weight_kg))
     {
       g_autofree char *age = fmt (c->age);
-      raise_code (c, "input.weight_missing_child", 0, "Age %s years, weight not entered", age);
+      raise_code (c, "input.weight_missing_child", 0, _("Age %s years, weight not entered"), age);
     }
 
   if (c->r->route == TITRATE_ROUTE_INTRATHECAL && c->r->spasticity_origin == TITRATE_ORIGIN_UNSET)
-    raise_code (c, "input.it_origin_missing", 0, "Spasticity origin (spinal or cerebral) not set");
+    raise_code (c, "input.it_origin_missing", 0, _("Spasticity origin (spinal or cerebral) not set"));
 }
 
 /* Route and formulation */
@@ -259,20 +263,20 @@ check_route (Check *c)
   const TitrateFormulation *f = titrate_rules_get_formulation (c->rules, c->r->formulation);
 
   if (f != NULL && f->route != c->r->route)
-    raise_code (c, "route.formulation_mismatch", 0, "Formulation “%s” is for %s use; the regimen route is %s",
+    raise_code (c, "route.formulation_mismatch", 0, _("Formulation “%s” is for %s use; the regimen route is %s"),
                 f->label, titrate_route_to_string (f->route), titrate_route_to_string (c->r->route));
 
   if (c->r->route == TITRATE_ROUTE_INTRATHECAL && !isnan (c->r->concentration_mcg_per_ml) &&
       titrate_rules_get_strength (c->rules, "intrathecal_solution", c->r->concentration_mcg_per_ml) == NULL)
     {
       g_autofree char *conc = fmt (c->r->concentration_mcg_per_ml);
-      raise_code (c, "route.it_concentration", 0, "Concentration %s mcg/mL", conc);
+      raise_code (c, "route.it_concentration", 0, _("Concentration %s mcg/mL"), conc);
     }
 
   if (c->r->route == TITRATE_ROUTE_ORAL && f != NULL && g_strcmp0 (f->unit, "mg_per_ml") == 0)
     {
       g_autofree char *conc = fmt (c->r->concentration_mg_per_ml);
-      raise_code (c, "route.oral_liquid", 0, "%s, %s mg/mL", f->label,
+      raise_code (c, "route.oral_liquid", 0, _("%s, %s mg/mL"), f->label,
                   isnan (c->r->concentration_mg_per_ml) ? "concentration not given" : conc);
     }
 }
@@ -332,8 +336,8 @@ check_dose_limits (Check *c)
               g_autofree char *pk = fmt (per_kg);
               g_autofree char *w = fmt (c->p->weight_kg);
               g_autofree char *lim = fmt (row->max_mg_per_kg_day);
-              g_autofree char *trigger = g_strdup_printf ("Plan peaks at %s mg/day = %s mg/kg/day for %s kg "
-                                                          "(limit %s mg/kg/day)", peak, pk, w, lim);
+              g_autofree char *trigger = g_strdup_printf (_("Plan peaks at %s mg/day = %s mg/kg/day for %s kg "
+                                                          "(limit %s mg/kg/day)"), peak, pk, w, lim);
               raise_rule (c, row->rule, first_day_above (c, row->max_mg_per_kg_day * c->p->weight_kg), trigger);
             }
         }
@@ -342,7 +346,7 @@ check_dose_limits (Check *c)
   if (worst_daily != NULL)
     {
       g_autofree char *lim = fmt (worst_value);
-      g_autofree char *trigger = g_strdup_printf ("Plan peaks at %s %s/day from day %d (limit %s %s/day)",
+      g_autofree char *trigger = g_strdup_printf (_("Plan peaks at %s %s/day from day %d (limit %s %s/day)"),
                                                   peak, unit, c->peak_day, lim, unit);
       raise_rule (c, worst_daily->rule, first_day_above (c, worst_value), trigger);
     }
@@ -374,7 +378,7 @@ check_measurable (Check *c)
             g_autofree char *dose = fmt (s->doses_mg[d]);
             g_autofree char *u = fmt (round (units * 1000) / 1000);
 
-            raise_code (c, "dose.unmeasurable", s->day, "Day %d: %s mg = %s %s", s->day, dose, u, unit_name);
+            raise_code (c, "dose.unmeasurable", s->day, _("Day %d: %s mg = %s %s"), s->day, dose, u, unit_name);
             return;
           }
         }
@@ -411,14 +415,14 @@ check_intrathecal_doses (Check *c)
         }
 
       if (s->bolus_mcg > max_allowed + EPSILON)
-        raise_code (c, "dose.it.bolus_above_100", s->day, "Day %d: screening bolus %s mcg", s->day, bolus);
+        raise_code (c, "dose.it.bolus_above_100", s->day, _("Day %d: screening bolus %s mcg"), s->day, bolus);
       else if (!listed)
-        raise_code (c, "dose.it.bolus_not_screening", s->day, "Day %d: bolus %s mcg", s->day, bolus);
+        raise_code (c, "dose.it.bolus_not_screening", s->day, _("Day %d: bolus %s mcg"), s->day, bolus);
 
       if (!isnan (c->r->concentration_mcg_per_ml) && fabs (c->r->concentration_mcg_per_ml - 50) > EPSILON)
         {
           g_autofree char *conc = fmt (c->r->concentration_mcg_per_ml);
-          raise_code (c, "dose.it.bolus_concentration", s->day, "Day %d: bolus from %s mcg/mL",
+          raise_code (c, "dose.it.bolus_concentration", s->day, _("Day %d: bolus from %s mcg/mL"),
                       s->day, conc);
         }
     }
@@ -486,7 +490,7 @@ check_titration (Check *c)
                       g_autofree char *pc = fmt (round (pct * 10) / 10);
                       g_autofree char *lim = fmt (row->max_increase_pct);
                       g_autofree char *trigger = g_strdup_printf (
-                        "Day %d: %s → %s mcg/day (+%s %%; %s %s limit +%s %% per 24 h)", s->day, f, t, pc,
+                        _("Day %d: %s → %s mcg/day (+%s %%; %s %s limit +%s %% per 24 h)"), s->day, f, t, pc,
                         titrate_origin_to_string (row->origin), initial ? "post-implant" : "maintenance", lim);
                       raise_rule (c, row->rule, s->day, trigger);
                     }
@@ -510,7 +514,7 @@ check_titration (Check *c)
                       g_autofree char *pc = fmt (round (-pct * 10) / 10);
                       g_autofree char *lim = fmt (row->max_decrease_pct);
                       raise_code (c, "withdrawal.it.decrease_large", s->day,
-                                  "Day %d: %s → %s mcg/day (−%s %%; usual decrease at most %s %%)",
+                                  _("Day %d: %s → %s mcg/day (−%s %%; usual decrease at most %s %%)"),
                                   s->day, f, t, pc, lim);
                     }
                 }
@@ -535,7 +539,7 @@ check_titration (Check *c)
     {
       g_autofree char *ft = fmt (c->first_total);
       g_autofree char *lim = fmt (start->value);
-      g_autofree char *trigger = g_strdup_printf ("Starts at %s mg/day (label start %s mg/day)", ft, lim);
+      g_autofree char *trigger = g_strdup_printf (_("Starts at %s mg/day (label start %s mg/day)"), ft, lim);
       raise_rule (c, start->rule, c->first_day, trigger);
     }
 
@@ -558,15 +562,15 @@ check_titration (Check *c)
         {
           g_autofree char *d = fmt (to - from);
           g_autofree char *lim = fmt (step->value);
-          g_autofree char *trigger = g_strdup_printf ("Day %d: %s → %s mg/day (+%s mg/day; label steps "
-                                                      "+%s mg/day)", s->day, f, t, d, lim);
+          g_autofree char *trigger = g_strdup_printf (_("Day %d: %s → %s mg/day (+%s mg/day; label steps "
+                                                      "+%s mg/day)"), s->day, f, t, d, lim);
           raise_rule (c, step->rule, s->day, trigger);
         }
       if (interval != NULL && gap < interval->value - EPSILON)
         {
           g_autofree char *lim = fmt (interval->value);
-          g_autofree char *trigger = g_strdup_printf ("Day %d: step-up %d day%s after the last "
-                                                      "(label: every %s days)", s->day, gap,
+          g_autofree char *trigger = g_strdup_printf (_("Day %d: step-up %d day%s after the last "
+                                                      "(label: every %s days)"), s->day, gap,
                                                       gap == 1 ? "" : "s", lim);
           raise_rule (c, interval->rule, s->day, trigger);
         }
@@ -574,7 +578,7 @@ check_titration (Check *c)
         {
           g_autofree char *age = fmt (c->age);
           raise_code (c, "elderly.cautious_titration", s->day,
-                      "Age %s years; day %d: step-up %d day%s after the last", age, s->day, gap,
+                      _("Age %s years; day %d: step-up %d day%s after the last"), age, s->day, gap,
                       gap == 1 ? "" : "s");
         }
     }
@@ -616,7 +620,7 @@ check_withdrawal (Check *c)
       if (c->r->route == TITRATE_ROUTE_INTRATHECAL)
         {
           if (is_infusion (last))
-            raise_code (c, "withdrawal.it.stop", stop->day, "Day %d: intrathecal infusion stops from %s mcg/day",
+            raise_code (c, "withdrawal.it.stop", stop->day, _("Day %d: intrathecal infusion stops from %s mcg/day"),
                         stop->day, lt);
           continue;
         }
@@ -634,7 +638,7 @@ check_withdrawal (Check *c)
 
         if (first_reduced == k)
           raise_code (c, "withdrawal.oral.abrupt_stop", stop->day,
-                      "Day %d: stops from %s mg/day with no reduction before", stop->day, lt);
+                      _("Day %d: stops from %s mg/day with no reduction before"), stop->day, lt);
         else
           {
             int taper_days = stop->day - step_at (c->r, first_reduced)->day;
@@ -687,7 +691,7 @@ check_comedications (Check     *c,
         {
           if (unknown == NULL)
             unknown = g_ptr_array_new_with_free_func (g_free);
-          g_ptr_array_add (unknown, g_strdup_printf ("“%s”", shown));
+          g_ptr_array_add (unknown, g_strdup_printf (_("“%s”"), shown));
           continue;
         }
       if (g_ptr_array_find (seen, name->drug, NULL))
@@ -696,7 +700,7 @@ check_comedications (Check     *c,
 
       if (strcmp (name->kind, "generic") != 0)
         {
-          char *both = g_strdup_printf ("%s (%s)", shown, name->drug->code);
+          char *both = g_strdup_printf (_("%s (%s)"), shown, name->drug->code);
           g_free (shown);
           shown = both;
         }
@@ -707,9 +711,9 @@ check_comedications (Check     *c,
           if (strcmp (classes[k], "baclofen") == 0)
             {
               if (c->r->route == TITRATE_ROUTE_ORAL)
-                raise_code (c, "duplication.baclofen", 0, "Comedication: %s", shown);
+                raise_code (c, "duplication.baclofen", 0, _("Comedication: %s"), shown);
               else
-                raise_code (c, "duplication.oral_with_it", 0, "Comedication: %s", shown);
+                raise_code (c, "duplication.oral_with_it", 0, _("Comedication: %s"), shown);
               continue;
             }
           for (guint x = 0; x < c->t->interactions->len; x++)
@@ -737,7 +741,7 @@ check_comedications (Check     *c,
 
   for (guint i = 0; i < n_rules; i++)
     {
-      g_autofree char *trigger = g_strdup_printf ("Comedication: %s", names[i]->str);
+      g_autofree char *trigger = g_strdup_printf (_("Comedication: %s"), names[i]->str);
       raise_rule (c, rules[i], 0, trigger);
       g_string_free (names[i], TRUE);
     }
@@ -748,7 +752,7 @@ check_comedications (Check     *c,
 
       g_ptr_array_add (unknown, NULL);
       list = g_strjoinv (", ", (char **) unknown->pdata);
-      raise_code (c, "input.unknown_comedication", 0, "Not recognised, so not checked: %s", list);
+      raise_code (c, "input.unknown_comedication", 0, _("Not recognised, so not checked: %s"), list);
       g_ptr_array_unref (unknown);
     }
 }
@@ -766,7 +770,7 @@ check_allergies (Check *c)
           strstr (folded, "baclofen") != NULL)
         {
           g_autofree char *shown = g_strstrip (g_strdup (typed));
-          raise_code (c, "allergy.baclofen", 0, "Allergy recorded: %s", shown);
+          raise_code (c, "allergy.baclofen", 0, _("Allergy recorded: %s"), shown);
           return;
         }
     }
@@ -785,7 +789,7 @@ check_renal (Check *c)
 
   if (c->p->dialysis)
     {
-      raise_code (c, "renal.dialysis", 0, "On dialysis");
+      raise_code (c, "renal.dialysis", 0, _("On dialysis"));
       return;
     }
 
@@ -796,7 +800,7 @@ check_renal (Check *c)
 
   if (band->avoid)
     {
-      g_autofree char *trigger = g_strdup_printf ("CrCl %s mL/min (%s)", crcl, basis_label (c->renal.crcl_basis));
+      g_autofree char *trigger = g_strdup_printf (_("CrCl %s mL/min (%s)"), crcl, basis_label (c->renal.crcl_basis));
       raise_rule (c, band->rule, 0, trigger);
       return;
     }
@@ -811,8 +815,8 @@ check_renal (Check *c)
 
     if (!isnan (ceiling) && c->peak > ceiling + EPSILON)
       {
-        g_autofree char *trigger = g_strdup_printf ("CrCl %s mL/min (%s); plan peaks at %s mg/day, above the "
-                                                    "renally reduced %s mg/day (label maximum × %s)", crcl,
+        g_autofree char *trigger = g_strdup_printf (_("CrCl %s mL/min (%s); plan peaks at %s mg/day, above the "
+                                                    "renally reduced %s mg/day (label maximum × %s)"), crcl,
                                                     basis_label (c->renal.crcl_basis), peak, ceil_s, factor);
         raise_rule (c, band->rule, first_day_above (c, ceiling), trigger);
       }
@@ -820,8 +824,8 @@ check_renal (Check *c)
       {
         g_autofree char *ft = fmt (c->first_total);
         g_autofree char *sm = fmt (round (start_max * 100) / 100);
-        g_autofree char *trigger = g_strdup_printf ("CrCl %s mL/min (%s); starts at %s mg/day, above the "
-                                                    "renally reduced start %s mg/day (label start × %s)", crcl,
+        g_autofree char *trigger = g_strdup_printf (_("CrCl %s mL/min (%s); starts at %s mg/day, above the "
+                                                    "renally reduced start %s mg/day (label start × %s)"), crcl,
                                                     basis_label (c->renal.crcl_basis), ft, sm, factor);
         raise_rule (c, band->rule, c->first_day, trigger);
       }
@@ -855,15 +859,15 @@ check_elderly (Check *c)
       g_autofree char *g = fmt (round (gfr));
 
       if (c->p->dialysis)
-        raise_code (c, "elderly.beers_egfr60", 0, "Age %s years, on dialysis", age);
+        raise_code (c, "elderly.beers_egfr60", 0, _("Age %s years, on dialysis"), age);
       else
-        raise_code (c, "elderly.beers_egfr60", 0, "Age %s years, %s %s mL/min%s (%s)", age, what, g,
+        raise_code (c, "elderly.beers_egfr60", 0, _("Age %s years, %s %s mL/min%s (%s)"), age, what, g,
                     strcmp (what, "eGFR") == 0 ? "/1.73 m²" : "", basis_label (basis));
 
       if (c->age >= 66 && c->first_day > 0 && c->first_total >= 20 - EPSILON)
         {
           g_autofree char *ft = fmt (c->first_total);
-          raise_code (c, "elderly.muanda_start20", c->first_day, "Age %s years, %s %s, starting at %s mg/day",
+          raise_code (c, "elderly.muanda_start20", c->first_day, _("Age %s years, %s %s, starting at %s mg/day"),
                       age, what, c->p->dialysis ? "dialysis" : g, ft);
         }
     }
@@ -883,15 +887,15 @@ check_pediatric (Check *c)
       const TitrateFormulation *f = titrate_rules_get_formulation (c->rules, c->r->formulation);
 
       if (c->age < 12)
-        raise_code (c, "pediatric.us_under12", 0, "Age %s years", age);
+        raise_code (c, "pediatric.us_under12", 0, _("Age %s years"), age);
       if (f != NULL && g_strcmp0 (f->code, "tablet") == 0 && !isnan (c->p->weight_kg) && c->p->weight_kg < 33)
         {
           g_autofree char *w = fmt (c->p->weight_kg);
-          raise_code (c, "pediatric.tablet_under33kg", 0, "Age %s years, %s kg, tablets", age, w);
+          raise_code (c, "pediatric.tablet_under33kg", 0, _("Age %s years, %s kg, tablets"), age, w);
         }
     }
   else if (c->age < 4)
-    raise_code (c, "pediatric.it_under4", 0, "Age %s years", age);
+    raise_code (c, "pediatric.it_under4", 0, _("Age %s years"), age);
 }
 
 static void
@@ -921,7 +925,7 @@ check_conditions (Check *c)
             continue;
           {
             const char *label = titrate_rules_get_condition_label (c->rules, code);
-            g_autofree char *trigger = g_strdup_printf ("Condition: %s", label ? label : code);
+            g_autofree char *trigger = g_strdup_printf (_("Condition: %s"), label ? label : code);
             raise_rule (c, row->rule, 0, trigger);
           }
         }

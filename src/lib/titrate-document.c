@@ -27,6 +27,9 @@
  * 1.1000000000000001), and leaves out values that are not known.
  */
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -665,10 +668,10 @@ check_key_unit (const char    *path,
 
   if (route == TITRATE_ROUTE_ORAL && unit == KEY_UNIT_MCG)
     return fail (error, TITRATE_ERROR_UNIT, path,
-                 "intrathecal unit (mcg) in an oral regimen");
+                 _("intrathecal unit (mcg) in an oral regimen"));
   if (route == TITRATE_ROUTE_INTRATHECAL && unit == KEY_UNIT_MG)
     return fail (error, TITRATE_ERROR_UNIT, path,
-                 "oral unit (mg) in an intrathecal regimen");
+                 _("oral unit (mg) in an intrathecal regimen"));
 
   return TRUE;
 }
@@ -700,10 +703,10 @@ read_number (JsonNode    *node,
 
       if (min_inclusive)
         return fail (error, TITRATE_ERROR_INVALID, path,
-                     "must be a number from %g to %g (got %s)", min, max, got);
+                     _("must be a number from %g to %g (got %s)"), min, max, got);
       else
         return fail (error, TITRATE_ERROR_INVALID, path,
-                     "must be a number greater than %g and at most %g (got %s)",
+                     _("must be a number greater than %g and at most %g (got %s)"),
                      min, max, got);
     }
 
@@ -731,7 +734,7 @@ read_positive (JsonNode    *node,
       g_autofree char *got = describe_node (node);
 
       return fail (error, TITRATE_ERROR_INVALID, path,
-                   "must be a number greater than 0 (got %s)", got);
+                   _("must be a number greater than 0 (got %s)"), got);
     }
 
   *out = value;
@@ -753,7 +756,7 @@ read_dose (JsonNode    *node,
       g_autofree char *got = describe_node (node);
 
       return fail (error, TITRATE_ERROR_INVALID, path,
-                   "must be a dose in %s, 0 or more (got %s)", unit, got);
+                   _("must be a dose in %s, 0 or more (got %s)"), unit, got);
     }
 
   *out = value;
@@ -774,9 +777,11 @@ read_integer (JsonNode    *node,
     {
       g_autofree char *got = describe_node (node);
 
+      g_autofree char *from = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+      g_autofree char *to = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+
       return fail (error, TITRATE_ERROR_INVALID, path,
-                   "must be a whole number from %" G_GINT64_FORMAT
-                   " to %" G_GINT64_FORMAT " (got %s)", min, max, got);
+                   _("must be a whole number from %s to %s (got %s)"), from, to, got);
     }
 
   *out = (int) value;
@@ -800,7 +805,7 @@ read_boolean (JsonNode    *node,
       g_autofree char *got = describe_node (node);
 
       return fail (error, TITRATE_ERROR_INVALID, path,
-                   "must be true or false (got %s)", got);
+                   _("must be true or false (got %s)"), got);
     }
 
   *out = json_node_get_boolean (node);
@@ -827,12 +832,12 @@ read_text (JsonNode    *node,
       g_autofree char *got = describe_node (node);
 
       return fail (error, TITRATE_ERROR_INVALID, path,
-                   "must be text (got %s)", got);
+                   _("must be text (got %s)"), got);
     }
 
   text = g_strstrip (g_strdup (json_node_get_string (node)));
   if (*text == '\0')
-    return fail (error, TITRATE_ERROR_INVALID, path, "must not be empty");
+    return fail (error, TITRATE_ERROR_INVALID, path, _("must not be empty"));
 
   *out = g_steal_pointer (&text);
   return TRUE;
@@ -856,7 +861,7 @@ read_string_array (JsonNode    *node,
       g_autofree char *got = describe_node (node);
 
       return fail (error, TITRATE_ERROR_INVALID, path,
-                   "must be a list of text (got %s)", got);
+                   _("must be a list of text (got %s)"), got);
     }
 
   array = json_node_get_array (node);
@@ -872,7 +877,7 @@ read_string_array (JsonNode    *node,
           g_autofree char *element_path = g_strdup_printf ("%s[%u]", path, i);
 
           return fail (error, TITRATE_ERROR_INVALID, element_path,
-                       "must be text (got %s)", got);
+                       _("must be text (got %s)"), got);
         }
 
       text = g_strstrip (g_strdup (json_node_get_string (element)));
@@ -939,7 +944,7 @@ read_date (JsonNode    *node,
       g_autofree char *got = describe_node (node);
 
       return fail (error, TITRATE_ERROR_INVALID, path,
-                   "must be a date written YYYY-MM-DD (got %s)", got);
+                   _("must be a date written YYYY-MM-DD (got %s)"), got);
     }
 
   str = json_node_get_string (node);
@@ -950,10 +955,10 @@ read_date (JsonNode    *node,
 
       if (well_formed)
         return fail (error, TITRATE_ERROR_INVALID, path,
-                     "%s is not a valid date", str);
+                     _("%s is not a valid date"), str);
       else
         return fail (error, TITRATE_ERROR_INVALID, path,
-                     "must be a date written YYYY-MM-DD (got %s)", got);
+                     _("must be a date written YYYY-MM-DD (got %s)"), got);
     }
 
   if (date != NULL)
@@ -976,7 +981,7 @@ get_object_member (JsonObject  *parent,
 
   if (node == NULL)
     {
-      fail (error, TITRATE_ERROR_INVALID, path, "missing");
+      fail (error, TITRATE_ERROR_INVALID, path, _("missing"));
       return NULL;
     }
 
@@ -984,7 +989,7 @@ get_object_member (JsonObject  *parent,
     {
       g_autofree char *got = describe_node (node);
 
-      fail (error, TITRATE_ERROR_INVALID, path, "must be an object (got %s)", got);
+      fail (error, TITRATE_ERROR_INVALID, path, _("must be an object (got %s)"), got);
       return NULL;
     }
 
@@ -1026,7 +1031,7 @@ refuse_unknown (JsonObject         *object,
         g_autofree char *expected = g_strjoinv (", ", (char **) known);
 
         return fail (error, TITRATE_ERROR_INVALID, member_path,
-                     "unknown key; expected one of %s", expected);
+                     _("unknown key; expected one of %s"), expected);
       }
 
   return TRUE;
@@ -1064,14 +1069,14 @@ load_patient (JsonObject      *object,
           g_autofree char *got = describe_node (node);
 
           return fail (error, TITRATE_ERROR_INVALID, "patient.sex",
-                       "must be \"female\", \"male\" or \"unknown\" (got %s)", got);
+                       _("must be \"female\", \"male\" or \"unknown\" (got %s)"), got);
         }
     }
 
   if (!node_is_null (mg_dl) && !node_is_null (umol_l))
     return fail (error, TITRATE_ERROR_INVALID, "patient.serum_creatinine_mg_dl",
-                 "give either serum_creatinine_mg_dl or serum_creatinine_umol_l, "
-                 "not both");
+                 _("give either serum_creatinine_mg_dl or serum_creatinine_umol_l, "
+                 "not both"));
 
   patient->serum_creatinine = NAN;
   patient->creatinine_unit = TITRATE_CREATININE_MG_DL;
@@ -1152,14 +1157,14 @@ load_oral_step (JsonObject   *object,
       g_autofree char *got = describe_node (node);
 
       return fail (error, TITRATE_ERROR_INVALID, doses_path,
-                   "must be a list of doses in mg (got %s)", got);
+                   _("must be a list of doses in mg (got %s)"), got);
     }
 
   array = json_node_get_array (node);
   n = json_array_get_length (array);
   if (n > TITRATE_MAX_DOSES_PER_DAY)
     return fail (error, TITRATE_ERROR_INVALID, doses_path,
-                 "at most %d doses a day (got %u)", TITRATE_MAX_DOSES_PER_DAY, n);
+                 _("at most %d doses a day (got %u)"), TITRATE_MAX_DOSES_PER_DAY, n);
 
   for (guint i = 0; i < n; i++)
     {
@@ -1199,7 +1204,7 @@ load_intrathecal_step (JsonObject   *object,
 
   if (!node_is_null (daily) && !node_is_null (bolus))
     return fail (error, TITRATE_ERROR_INVALID, path,
-                 "give either daily_mcg or bolus_mcg, not both");
+                 _("give either daily_mcg or bolus_mcg, not both"));
 
   if (!node_is_null (daily))
     {
@@ -1237,7 +1242,7 @@ load_steps (JsonNode        *node,
       g_autofree char *got = describe_node (node);
 
       return fail (error, TITRATE_ERROR_INVALID, "regimen.steps",
-                   "must be a list of steps (got %s)", got);
+                   _("must be a list of steps (got %s)"), got);
     }
 
   array = json_node_get_array (node);
@@ -1259,7 +1264,7 @@ load_steps (JsonNode        *node,
           g_autofree char *got = describe_node (element);
 
           return fail (error, TITRATE_ERROR_INVALID, path,
-                       "must be an object with a day and its doses (got %s)", got);
+                       _("must be an object with a day and its doses (got %s)"), got);
         }
       object = json_node_get_object (element);
 
@@ -1274,18 +1279,18 @@ load_steps (JsonNode        *node,
         }
 
       if (!json_object_has_member (object, "day"))
-        return fail (error, TITRATE_ERROR_INVALID, day_path, "missing");
+        return fail (error, TITRATE_ERROR_INVALID, day_path, _("missing"));
       if (!read_integer (json_object_get_member (object, "day"), day_path,
                          1, MAX_PLAN_DAY, &day, error))
         return FALSE;
 
       if (day == previous_day)
         return fail (error, TITRATE_ERROR_INVALID, day_path,
-                     "day %d appears twice; steps must be in increasing day order",
+                     _("day %d appears twice; steps must be in increasing day order"),
                      day);
       if (day < previous_day)
         return fail (error, TITRATE_ERROR_INVALID, day_path,
-                     "steps must be in increasing day order (day %d comes after day %d)",
+                     _("steps must be in increasing day order (day %d comes after day %d)"),
                      day, previous_day);
       previous_day = day;
 
@@ -1335,7 +1340,7 @@ load_protocol (JsonNode         *node,
       g_autofree char *got = describe_node (node);
 
       return fail (error, TITRATE_ERROR_INVALID, "regimen.protocol",
-                   "must be an object (got %s)", got);
+                   _("must be an object (got %s)"), got);
     }
   object = json_node_get_object (node);
 
@@ -1366,7 +1371,7 @@ load_protocol (JsonNode         *node,
       g_autofree char *got = describe_node (kind);
 
       return fail (error, TITRATE_ERROR_INVALID, "regimen.protocol.kind",
-                   "must be \"titrate\" or \"taper\" (got %s)", got);
+                   _("must be \"titrate\" or \"taper\" (got %s)"), got);
     }
 
   if (!refuse_unknown (object, keys, "regimen.protocol", error))
@@ -1380,7 +1385,7 @@ load_protocol (JsonNode         *node,
         g_autofree char *needed = g_strjoinv (", ", (char **) keys + 1);
 
         return fail (error, TITRATE_ERROR_INVALID, path,
-                     "missing (a %s protocol needs %s)", kind_str, needed);
+                     _("missing (a %s protocol needs %s)"), kind_str, needed);
       }
 
   protocol->start_dose_mg = NAN;
@@ -1428,8 +1433,8 @@ load_protocol (JsonNode         *node,
           g_autofree char *target_str = titrate_format_amount (protocol->target_daily_mg);
 
           return fail (error, TITRATE_ERROR_INVALID, "regimen.protocol.target_daily_mg",
-                       "%s mg is below the starting daily dose "
-                       "(start_dose_mg × doses_per_day = %s mg)",
+                       _("%s mg is below the starting daily dose "
+                       "(start_dose_mg × doses_per_day = %s mg)"),
                        target_str, start_str);
         }
     }
@@ -1467,21 +1472,21 @@ load_regimen (JsonObject      *object,
           g_autofree char *got = describe_node (node);
 
           return fail (error, TITRATE_ERROR_INVALID, "regimen.drug",
-                       "this tool is for baclofen only (got %s)", got);
+                       _("this tool is for baclofen only (got %s)"), got);
         }
     }
 
   node = json_object_get_member (object, "route");
   if (node_is_null (node))
     return fail (error, TITRATE_ERROR_INVALID, "regimen.route",
-                 "missing (\"oral\" or \"intrathecal\")");
+                 _("missing (\"oral\" or \"intrathecal\")"));
   if (!node_is_string (node)
       || !titrate_route_from_string (json_node_get_string (node), &route))
     {
       g_autofree char *got = describe_node (node);
 
       return fail (error, TITRATE_ERROR_INVALID, "regimen.route",
-                   "must be \"oral\" or \"intrathecal\" (got %s)", got);
+                   _("must be \"oral\" or \"intrathecal\" (got %s)"), got);
     }
 
   /* Units before anything else: a wrong unit is never read as a number. */
@@ -1499,12 +1504,12 @@ load_regimen (JsonObject      *object,
 
   if (!node_is_null (protocol) && route != TITRATE_ROUTE_ORAL)
     return fail (error, TITRATE_ERROR_UNIT, "regimen.protocol",
-                 "protocols are written in mg for oral regimens; "
-                 "an intrathecal regimen gives its steps in mcg");
+                 _("protocols are written in mg for oral regimens; "
+                 "an intrathecal regimen gives its steps in mcg"));
 
   if (!node_is_null (protocol) && !node_is_null (steps))
     return fail (error, TITRATE_ERROR_INVALID, "regimen.protocol",
-                 "give either steps or protocol, not both");
+                 _("give either steps or protocol, not both"));
 
   regimen = titrate_regimen_new (route);
   regimen->route = route;
@@ -1544,7 +1549,7 @@ load_regimen (JsonObject      *object,
     {
       if (route != TITRATE_ROUTE_INTRATHECAL)
         return fail (error, TITRATE_ERROR_INVALID, "regimen.spasticity_origin",
-                     "only applies to intrathecal regimens");
+                     _("only applies to intrathecal regimens"));
 
       if (!node_is_string (node)
           || !titrate_origin_from_string (json_node_get_string (node),
@@ -1555,7 +1560,7 @@ load_regimen (JsonObject      *object,
 
           regimen->spasticity_origin = TITRATE_ORIGIN_UNSET;
           return fail (error, TITRATE_ERROR_INVALID, "regimen.spasticity_origin",
-                       "must be \"spinal\" or \"cerebral\" (got %s)", got);
+                       _("must be \"spinal\" or \"cerebral\" (got %s)"), got);
         }
     }
 
@@ -1600,7 +1605,7 @@ load_acknowledgements (JsonNode         *node,
       g_autofree char *got = describe_node (node);
 
       return fail (error, TITRATE_ERROR_INVALID, "acknowledgements",
-                   "must be a list (got %s)", got);
+                   _("must be a list (got %s)"), got);
     }
 
   array = json_node_get_array (node);
@@ -1623,7 +1628,7 @@ load_acknowledgements (JsonNode         *node,
           g_autofree char *got = describe_node (element);
 
           return fail (error, TITRATE_ERROR_INVALID, path,
-                       "must be an object with a code and a reason (got %s)", got);
+                       _("must be an object with a code and a reason (got %s)"), got);
         }
       object = json_node_get_object (element);
 
@@ -1637,10 +1642,10 @@ load_acknowledgements (JsonNode         *node,
         return FALSE;
 
       if (code == NULL)
-        return fail (error, TITRATE_ERROR_INVALID, code_path, "missing");
+        return fail (error, TITRATE_ERROR_INVALID, code_path, _("missing"));
       if (reason == NULL)
         return fail (error, TITRATE_ERROR_INVALID, reason_path,
-                     "missing; an acknowledgement needs a reason");
+                     _("missing; an acknowledgement needs a reason"));
 
       date_node = json_object_get_member (object, "date");
       if (!node_is_null (date_node)
@@ -1653,7 +1658,7 @@ load_acknowledgements (JsonNode         *node,
 
           if (g_strcmp0 (other->code, code) == 0)
             return fail (error, TITRATE_ERROR_INVALID, code_path,
-                         "\"%s\" is acknowledged twice", code);
+                         _("\"%s\" is acknowledged twice"), code);
         }
 
       g_ptr_array_add (dest, acknowledgement_new (code, reason, date));
@@ -1769,36 +1774,39 @@ load_format_and_version (JsonObject  *root,
   node = json_object_get_member (root, "format");
   if (node == NULL)
     return fail (error, TITRATE_ERROR_INVALID, "format",
-                 "missing; this is not a Titrate regimen document");
+                 _("missing; this is not a Titrate regimen document"));
   if (!node_is_string (node)
       || g_strcmp0 (json_node_get_string (node), TITRATE_DOCUMENT_FORMAT) != 0)
     {
       g_autofree char *got = describe_node (node);
 
       return fail (error, TITRATE_ERROR_INVALID, "format",
-                   "must be \"%s\" (got %s); this is not a Titrate regimen document",
+                   _("must be \"%s\" (got %s); this is not a Titrate regimen document"),
                    TITRATE_DOCUMENT_FORMAT, got);
     }
 
   node = json_object_get_member (root, "version");
   if (node == NULL)
-    return fail (error, TITRATE_ERROR_INVALID, "version", "missing");
+    return fail (error, TITRATE_ERROR_INVALID, "version", _("missing"));
   if (!node_get_integer (node, &version))
     {
       g_autofree char *got = describe_node (node);
 
       return fail (error, TITRATE_ERROR_INVALID, "version",
-                   "must be a whole number (got %s)", got);
+                   _("must be a whole number (got %s)"), got);
     }
   if (version < 1)
-    return fail (error, TITRATE_ERROR_INVALID, "version",
-                 "%" G_GINT64_FORMAT " is not a valid version", version);
+    {
+      g_autofree char *v = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+      return fail (error, TITRATE_ERROR_INVALID, "version", _("%s is not a valid version"), v);
+    }
   if (version > TITRATE_DOCUMENT_VERSION)
     {
+      g_autofree char *v = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
       g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_UNSUPPORTED,
-                   "version %" G_GINT64_FORMAT " is not supported "
-                   "(this Titrate reads version %d)",
-                   version, TITRATE_DOCUMENT_VERSION);
+                   _("version %s is not supported (this Titrate reads version %d)"),
+                   v, TITRATE_DOCUMENT_VERSION);
       return FALSE;
     }
 
@@ -1843,7 +1851,7 @@ titrate_document_load_from_data (const char  *data,
   if (!g_utf8_validate (data, (gssize) len, NULL))
     {
       g_set_error_literal (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
-                           "not a JSON document: the text is not valid UTF-8");
+                           _("not a JSON document: the text is not valid UTF-8"));
       return NULL;
     }
 
@@ -1860,7 +1868,7 @@ titrate_document_load_from_data (const char  *data,
       g_autofree char *message = describe_parse_error (local_error->message);
 
       g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
-                   "not a JSON document: %s", message);
+                   _("not a JSON document: %s"), message);
       return NULL;
     }
 
@@ -1868,7 +1876,7 @@ titrate_document_load_from_data (const char  *data,
   if (root_node == NULL)
     {
       g_set_error_literal (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
-                           "not a JSON document: the file is empty");
+                           _("not a JSON document: the file is empty"));
       return NULL;
     }
 
@@ -1877,8 +1885,8 @@ titrate_document_load_from_data (const char  *data,
       g_autofree char *got = describe_node (root_node);
 
       g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
-                   "not a Titrate regimen document: the top level must be "
-                   "an object (got %s)", got);
+                   _("not a Titrate regimen document: the top level must be "
+                   "an object (got %s)"), got);
       return NULL;
     }
   root = json_node_get_object (root_node);

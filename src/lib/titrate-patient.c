@@ -4,6 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -131,16 +134,16 @@ missing_note (const TitratePatient *p,
               gboolean              needs_weight)
 {
   if (isnan (p->serum_creatinine))
-    return "no serum creatinine";
+    return N_("no serum creatinine");
   if (isnan (p->age_years))
-    return "no age";
+    return N_("no age");
   if (p->age_years < 18)
-    return "equation not valid under 18 years";
+    return N_("equation not valid under 18 years");
   if (p->sex == TITRATE_SEX_UNKNOWN)
-    return "no sex";
+    return N_("no sex");
   if (needs_weight && isnan (p->weight_kg))
-    return "no weight";
-  return "not computable";
+    return N_("no weight");
+  return N_("not computable");
 }
 
 void

@@ -4,6 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -104,12 +107,12 @@ titrate_protocol_expand (const TitrateProtocol *p,
   g_array_set_size (steps, 0);
 
   if (p->doses_per_day < 1 || p->doses_per_day > TITRATE_MAX_DOSES_PER_DAY)
-    return plan_error (error, "regimen.protocol.doses_per_day: must be from 1 to %d",
+    return plan_error (error, _("regimen.protocol.doses_per_day: must be from 1 to %d"),
                        TITRATE_MAX_DOSES_PER_DAY);
   if (!(p->step_mg_per_dose > 0) || !isfinite (p->step_mg_per_dose))
-    return plan_error (error, "regimen.protocol.step_mg_per_dose: must be more than 0 mg");
+    return plan_error (error, _("regimen.protocol.step_mg_per_dose: must be more than 0 mg"));
   if (p->step_every_days < 1)
-    return plan_error (error, "regimen.protocol.step_every_days: must be 1 day or more");
+    return plan_error (error, _("regimen.protocol.step_every_days: must be 1 day or more"));
   n = (guint) p->doses_per_day;
 
   if (p->kind == TITRATE_PROTOCOL_TITRATE)
@@ -117,12 +120,12 @@ titrate_protocol_expand (const TitrateProtocol *p,
       double dose = p->start_dose_mg;
 
       if (!(dose > 0) || !isfinite (dose))
-        return plan_error (error, "regimen.protocol.start_dose_mg: must be more than 0 mg");
+        return plan_error (error, _("regimen.protocol.start_dose_mg: must be more than 0 mg"));
       if (!(p->target_daily_mg > 0) || !isfinite (p->target_daily_mg))
-        return plan_error (error, "regimen.protocol.target_daily_mg: must be more than 0 mg");
+        return plan_error (error, _("regimen.protocol.target_daily_mg: must be more than 0 mg"));
       if (dose * n > p->target_daily_mg + EPSILON)
-        return plan_error (error, "regimen.protocol.target_daily_mg: %g mg/day is below the start "
-                           "(%g mg × %u doses = %g mg/day)", p->target_daily_mg, dose, n, dose * n);
+        return plan_error (error, _("regimen.protocol.target_daily_mg: %g mg/day is below the start "
+                           "(%g mg × %u doses = %g mg/day)"), p->target_daily_mg, dose, n, dose * n);
 
       for (guint d = 0; d < n; d++)
         doses[d] = dose;
@@ -133,7 +136,7 @@ titrate_protocol_expand (const TitrateProtocol *p,
           double next = snap (dose + p->step_mg_per_dose);
 
           if (steps->len >= MAX_STEPS)
-            return plan_error (error, "regimen.protocol: more than %d steps; use a larger step", MAX_STEPS);
+            return plan_error (error, _("regimen.protocol: more than %d steps; use a larger step"), MAX_STEPS);
           day += p->step_every_days;
           if (next * n <= p->target_daily_mg + EPSILON)
             {
@@ -163,14 +166,14 @@ titrate_protocol_expand (const TitrateProtocol *p,
       gboolean any;
 
       if (!(p->from_daily_mg > 0) || !isfinite (p->from_daily_mg))
-        return plan_error (error, "regimen.protocol.from_daily_mg: must be more than 0 mg");
+        return plan_error (error, _("regimen.protocol.from_daily_mg: must be more than 0 mg"));
 
       spread (p->from_daily_mg, n, p->step_mg_per_dose, doses);
       append_oral (steps, day, doses, n);
       do
         {
           if (steps->len >= MAX_STEPS)
-            return plan_error (error, "regimen.protocol: more than %d steps; use a larger step", MAX_STEPS);
+            return plan_error (error, _("regimen.protocol: more than %d steps; use a larger step"), MAX_STEPS);
           any = FALSE;
           for (guint d = 0; d < n; d++)
             {
@@ -316,15 +319,15 @@ titrate_planner_unit_name (TitrateRules         *rules,
   if (isnan (strength))
     return NULL;
   f = titrate_rules_get_formulation (rules, regimen->formulation);
-  amount = titrate_format_amount (strength);
+  amount = titrate_format_amount_display (strength);
   label = g_utf8_strdown (f->label, -1);
   if (g_strcmp0 (divisible, "volume") == 0)
-    return g_strdup_printf ("mL of %s mg/mL %s", amount, label);
+    return g_strdup_printf (_("mL of %s mg/mL %s"), amount, label);
   if (g_strcmp0 (divisible, "scored_half") == 0)
-    return g_strdup_printf ("× %s mg %s (scored: halves allowed)", amount, label);
+    return g_strdup_printf (_("× %s mg %s (scored: halves allowed)"), amount, label);
   if (g_strcmp0 (f->divisible, "scored_half") == 0)
-    return g_strdup_printf ("× %s mg %s (not scored: whole only)", amount, label);
-  return g_strdup_printf ("× %s mg %s (whole only)", amount, label);
+    return g_strdup_printf (_("× %s mg %s (not scored: whole only)"), amount, label);
+  return g_strdup_printf (_("× %s mg %s (whole only)"), amount, label);
 }
 
 static void
@@ -495,10 +498,11 @@ floor_to (double value,
   return snap (floor (value / unit + EPSILON) * unit);
 }
 
+/* Numbers in notes follow the user's locale ("7,5 mg" in French). */
 static char *
 fmt (double value)
 {
-  return titrate_format_amount (value);
+  return titrate_format_amount_display (value);
 }
 
 TitrateSuggestion *
@@ -522,13 +526,13 @@ titrate_planner_suggest (TitrateRules         *rules,
 
   if (regimen->route != TITRATE_ROUTE_ORAL)
     {
-      plan_error (error, "Suggested protocols are for oral baclofen only. Intrathecal dosing follows "
-                  "the screening bolus and pump titration; no oral-to-intrathecal conversion is computed.");
+      plan_error (error, _("Suggested protocols are for oral baclofen only. Intrathecal dosing follows "
+                  "the screening bolus and pump titration; no oral-to-intrathecal conversion is computed."));
       return NULL;
     }
   if (isnan (patient->age_years))
     {
-      plan_error (error, "Enter the patient's age to get a suggested protocol.");
+      plan_error (error, _("Enter the patient's age to get a suggested protocol."));
       return NULL;
     }
 
@@ -537,7 +541,7 @@ titrate_planner_suggest (TitrateRules         *rules,
   if (row == NULL)
     {
       g_autofree char *age = fmt (patient->age_years);
-      plan_error (error, "No sourced default protocol for %s at age %s years; enter the plan step by step.",
+      plan_error (error, _("No sourced default protocol for %s at age %s years; enter the plan step by step."),
                   indication, age);
       return NULL;
     }
@@ -545,7 +549,7 @@ titrate_planner_suggest (TitrateRules         *rules,
        (isnan (row->target_daily_mg) && !isnan (row->target_mg_per_kg_day))) &&
       isnan (patient->weight_kg))
     {
-      plan_error (error, "Enter the patient's weight: this protocol is dosed in mg/kg.");
+      plan_error (error, _("Enter the patient's weight: this protocol is dosed in mg/kg."));
       return NULL;
     }
 
@@ -562,7 +566,7 @@ titrate_planner_suggest (TitrateRules         *rules,
                                              : row->step_mg_per_kg_day * patient->weight_kg / n;
   target = !isnan (row->target_daily_mg) ? row->target_daily_mg
                                          : row->target_mg_per_kg_day * patient->weight_kg;
-  g_ptr_array_add (s->notes, g_strdup_printf ("%s (%s)", row->note, row->source));
+  g_ptr_array_add (s->notes, g_strdup_printf (_("%s (%s)"), row->note, row->source));
 
   /* Population adjustments */
   titrate_patient_get_renal (patient, &renal);
@@ -584,9 +588,9 @@ titrate_planner_suggest (TitrateRules         *rules,
       factor = adj->dose_factor;
       every = MAX (every, adj->min_step_every_days);
       if (patient->dialysis)
-        g_ptr_array_add (s->notes, g_strdup_printf ("On dialysis: %s (%s)", adj->note, adj->source));
+        g_ptr_array_add (s->notes, g_strdup_printf (_("On dialysis: %s (%s)"), adj->note, adj->source));
       else
-        g_ptr_array_add (s->notes, g_strdup_printf ("CrCl %s mL/min (%s): %s (%s)", crcl,
+        g_ptr_array_add (s->notes, g_strdup_printf (_("CrCl %s mL/min (%s): %s (%s)"), crcl,
                                                     titrate_renal_basis_to_string (renal.crcl_basis),
                                                     adj->note, adj->source));
     }
@@ -597,7 +601,7 @@ titrate_planner_suggest (TitrateRules         *rules,
       if (elderly != NULL && elderly->min_step_every_days > every)
         {
           every = elderly->min_step_every_days;
-          g_ptr_array_add (s->notes, g_strdup_printf ("Older adult: %s (%s)", elderly->note, elderly->source));
+          g_ptr_array_add (s->notes, g_strdup_printf (_("Older adult: %s (%s)"), elderly->note, elderly->source));
         }
     }
 
@@ -631,8 +635,8 @@ titrate_planner_suggest (TitrateRules         *rules,
           g_autofree char *u = fmt (unit);
           g_autofree char *st = fmt (strength);
 
-          plan_error (error, "The adjusted start (%s mg/day) is smaller than the smallest dose the "
-                      "%s mg %s can give (%s mg). Choose a lower strength or an oral liquid.",
+          plan_error (error, _("The adjusted start (%s mg/day) is smaller than the smallest dose the "
+                      "%s mg %s can give (%s mg). Choose a lower strength or an oral liquid."),
                       sd, st, regimen->formulation ? regimen->formulation : "tablet", u);
           return NULL;
         }
@@ -641,7 +645,7 @@ titrate_planner_suggest (TitrateRules         *rules,
           g_autofree char *from = fmt (start_daily);
           g_autofree char *to = fmt (start_dose * n);
           g_autofree char *st = fmt (strength);
-          g_ptr_array_add (s->notes, g_strdup_printf ("Start rounded down from %s to %s mg/day to fit %s mg %s.",
+          g_ptr_array_add (s->notes, g_strdup_printf (_("Start rounded down from %s to %s mg/day to fit %s mg %s."),
                                                       from, to, st, divisible[0] == 's' ? "tablets (halves allowed)" : "units"));
         }
       s->protocol.start_dose_mg = start_dose;
@@ -652,9 +656,9 @@ titrate_planner_suggest (TitrateRules         *rules,
           int slower = (int) ceil (every * unit / step_dose - EPSILON);
           g_autofree char *u = fmt (unit);
 
-          g_ptr_array_add (s->notes, g_strdup_printf ("Steps of %s mg per dose (the smallest this strength "
+          g_ptr_array_add (s->notes, g_strdup_printf (_("Steps of %s mg per dose (the smallest this strength "
                                                       "measures) every %d days instead of every %d, so the "
-                                                      "daily increase per day is no faster.", u, slower, every));
+                                                      "daily increase per day is no faster."), u, slower, every));
           step_dose = unit;
           every = slower;
         }

@@ -4,6 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -127,21 +130,21 @@ check_step_units (TitrateRoute       route,
   if (route == TITRATE_ROUTE_ORAL && (!isnan (step->daily_mcg) || !isnan (step->bolus_mcg)))
     {
       g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_UNIT,
-                   "regimen.steps[%u]: intrathecal dose (mcg) in an oral regimen; "
-                   "oral doses are given in mg and are never converted", index);
+                   _("regimen.steps[%u]: intrathecal dose (mcg) in an oral regimen; "
+                   "oral doses are given in mg and are never converted"), index);
       return FALSE;
     }
   if (route == TITRATE_ROUTE_INTRATHECAL && step->n_doses > 0)
     {
       g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_UNIT,
-                   "regimen.steps[%u]: oral doses (mg) in an intrathecal regimen; "
-                   "intrathecal doses are given in mcg and are never converted", index);
+                   _("regimen.steps[%u]: oral doses (mg) in an intrathecal regimen; "
+                   "intrathecal doses are given in mcg and are never converted"), index);
       return FALSE;
     }
   if (!isnan (step->daily_mcg) && !isnan (step->bolus_mcg))
     {
       g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
-                   "regimen.steps[%u]: give either daily_mcg or bolus_mcg, not both", index);
+                   _("regimen.steps[%u]: give either daily_mcg or bolus_mcg, not both"), index);
       return FALSE;
     }
   return TRUE;
@@ -156,7 +159,7 @@ check_amount (double      value,
   if (!isfinite (value) || value < 0)
     {
       g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
-                   "regimen.steps[%u].%s: must be a number of 0 or more", index, field);
+                   _("regimen.steps[%u].%s: must be a number of 0 or more"), index, field);
       return FALSE;
     }
   return TRUE;
@@ -177,14 +180,14 @@ titrate_regimen_validate (const TitrateRegimen *regimen,
       if (step->day < 1)
         {
           g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
-                       "regimen.steps[%u].day: must be 1 or more (day 1 is the start date)", i);
+                       _("regimen.steps[%u].day: must be 1 or more (day 1 is the start date)"), i);
           return FALSE;
         }
       if (step->day <= previous_day)
         {
           g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
-                       "regimen.steps[%u].day: steps must be in increasing day order "
-                       "(day %d follows day %d)", i, step->day, previous_day);
+                       _("regimen.steps[%u].day: steps must be in increasing day order "
+                       "(day %d follows day %d)"), i, step->day, previous_day);
           return FALSE;
         }
       previous_day = step->day;
@@ -194,7 +197,7 @@ titrate_regimen_validate (const TitrateRegimen *regimen,
       if (step->n_doses > TITRATE_MAX_DOSES_PER_DAY)
         {
           g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
-                       "regimen.steps[%u].doses_mg: at most %d doses a day",
+                       _("regimen.steps[%u].doses_mg: at most %d doses a day"),
                        i, TITRATE_MAX_DOSES_PER_DAY);
           return FALSE;
         }
@@ -222,7 +225,7 @@ titrate_regimen_add_step (TitrateRegimen    *regimen,
   if (step->day < 1)
     {
       g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
-                   "step day must be 1 or more (day 1 is the start date)");
+                   _("step day must be 1 or more (day 1 is the start date)"));
       return FALSE;
     }
   if (!check_step_units (regimen->route, step, regimen->steps->len, error))

@@ -111,7 +111,7 @@ fail (GError    **error,
   msg = g_strdup_vprintf (format, args);
   va_end (args);
   g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_RULES,
-               "Rules database (%s) cannot be used: %s", origin, msg);
+               _("Rules database (%s) cannot be used: %s"), origin, msg);
   return FALSE;
 }
 
@@ -177,7 +177,7 @@ for_each_row (TitrateRules *self,
   int rc;
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return fail (error, self->origin, "%s (in “%s”)", sqlite3_errmsg (db), sql);
+    return fail (error, self->origin, _("%s (in “%s”)"), sqlite3_errmsg (db), sql);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (!func (self, stmt, error))
@@ -188,7 +188,7 @@ for_each_row (TitrateRules *self,
 
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return fail (error, self->origin, "%s", sqlite3_errmsg (db));
+    return fail (error, self->origin, _("%s"), sqlite3_errmsg (db));
   return TRUE;
 }
 
@@ -203,7 +203,7 @@ need_rule (TitrateRules *self,
   if (code != NULL)
     rule = g_hash_table_lookup (self->rules_by_code, code);
   if (rule == NULL)
-    fail (error, self->origin, "table %s refers to unknown rule “%s”", table, code ? code : "(null)");
+    fail (error, self->origin, _("table %s refers to unknown rule “%s”"), table, code ? code : "(null)");
   return rule;
 }
 
@@ -236,7 +236,7 @@ read_meta (TitrateRules *self,
     self->title = value;
   else if (g_strcmp0 (key, "schema_version") == 0 &&
            g_ascii_strtoll (value, NULL, 10) != TITRATE_RULES_SCHEMA_VERSION)
-    return fail (error, self->origin, "meta.schema_version is %s, this Titrate needs %d",
+    return fail (error, self->origin, _("meta.schema_version is %s, this Titrate needs %d"),
                  value, TITRATE_RULES_SCHEMA_VERSION);
   return TRUE;
 }
@@ -261,16 +261,16 @@ read_rule (TitrateRules *self,
 
   r.code = col_str (self, stmt, 0);
   if (!titrate_category_from_string ((const char *) sqlite3_column_text (stmt, 1), &r.category))
-    return fail (error, self->origin, "rule %s has an unknown category", r.code);
+    return fail (error, self->origin, _("rule %s has an unknown category"), r.code);
   if (!titrate_severity_from_string ((const char *) sqlite3_column_text (stmt, 2), &r.severity))
-    return fail (error, self->origin, "rule %s has an unknown severity", r.code);
+    return fail (error, self->origin, _("rule %s has an unknown severity"), r.code);
   r.title = col_tr (self, stmt, 3);
   r.reason = col_tr (self, stmt, 4);
   r.action = col_tr (self, stmt, 5);
   r.source = col_str (self, stmt, 6);
   r.evidence = col_str (self, stmt, 7);
   if (r.title == NULL || r.reason == NULL || r.action == NULL || r.source == NULL || r.evidence == NULL)
-    return fail (error, self->origin, "rule %s lacks title, reason, action, source or evidence", r.code);
+    return fail (error, self->origin, _("rule %s lacks title, reason, action, source or evidence"), r.code);
   g_array_append_val (self->rules, r);
   return TRUE;
 }
@@ -453,7 +453,7 @@ read_it_adjustment (TitrateRules *self,
   if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 0), "it_adjustment", error)))
     return FALSE;
   if (!titrate_origin_from_string ((const char *) sqlite3_column_text (stmt, 1), &row.origin))
-    return fail (error, self->origin, "it_adjustment has an unknown origin");
+    return fail (error, self->origin, _("it_adjustment has an unknown origin"));
   row.post_implant = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "post_implant") == 0;
   row.max_increase_pct = col_num (stmt, 3);
   row.max_decrease_pct = col_num (stmt, 4);
@@ -516,10 +516,10 @@ read_drug_name (TitrateRules *self,
   name->drug = drug_code ? g_hash_table_lookup (self->drugs_by_code, drug_code) : NULL;
   g_ptr_array_add (self->drug_names, name);
   if (name->drug == NULL)
-    return fail (error, self->origin, "drug name “%s” refers to unknown drug", name->name);
+    return fail (error, self->origin, _("drug name “%s” refers to unknown drug"), name->name);
   key = name_key (name->name);
   if (key == NULL)
-    return fail (error, self->origin, "drug name is not valid UTF-8");
+    return fail (error, self->origin, _("drug name is not valid UTF-8"));
   g_hash_table_replace (self->names_by_key, key, name);
   return TRUE;
 }
@@ -534,7 +534,7 @@ read_extra_class (TitrateRules *self,
   guint n;
 
   if (drug == NULL)
-    return fail (error, self->origin, "drug_extra_class refers to unknown drug");
+    return fail (error, self->origin, _("drug_extra_class refers to unknown drug"));
   classes = g_hash_table_lookup (self->drug_classes, drug);
   n = classes ? g_strv_length ((char **) classes) : 1;
   if (classes == NULL)
@@ -638,31 +638,31 @@ check_structure (TitrateRules *self,
 
   /* The first read tells whether this is a database at all. */
   if (!single_int (db, "PRAGMA user_version", &version))
-    return fail (error, self->origin, "%s", sqlite3_errmsg (db));
+    return fail (error, self->origin, _("%s"), sqlite3_errmsg (db));
   if (version != TITRATE_RULES_SCHEMA_VERSION)
-    return fail (error, self->origin, "schema version %d, this Titrate needs %d",
+    return fail (error, self->origin, _("schema version %d, this Titrate needs %d"),
                  version, TITRATE_RULES_SCHEMA_VERSION);
 
   if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK)
-    return fail (error, self->origin, "%s", sqlite3_errmsg (db));
+    return fail (error, self->origin, _("%s"), sqlite3_errmsg (db));
   rc = sqlite3_step (stmt);
   text = (const char *) sqlite3_column_text (stmt, 0);
   if (rc != SQLITE_ROW || g_strcmp0 (text, "ok") != 0)
     {
       g_autofree char *msg = g_strdup (text ? text : sqlite3_errmsg (db));
       sqlite3_finalize (stmt);
-      return fail (error, self->origin, "integrity check failed: %s", msg);
+      return fail (error, self->origin, _("integrity check failed: %s"), msg);
     }
   sqlite3_finalize (stmt);
 
   if (sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
-    return fail (error, self->origin, "%s", sqlite3_errmsg (db));
+    return fail (error, self->origin, _("%s"), sqlite3_errmsg (db));
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
       g_autofree char *table = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       sqlite3_finalize (stmt);
-      return fail (error, self->origin, "table %s refers to a missing row", table);
+      return fail (error, self->origin, _("table %s refers to a missing row"), table);
     }
   sqlite3_finalize (stmt);
 
@@ -672,10 +672,10 @@ check_structure (TitrateRules *self,
       int count = 0;
 
       if (!single_int (db, sql, &count))
-        return fail (error, self->origin, "table %s is missing (%s)",
+        return fail (error, self->origin, _("table %s is missing (%s)"),
                      required_tables[i], sqlite3_errmsg (db));
       if (count == 0)
-        return fail (error, self->origin, "table %s is empty", required_tables[i]);
+        return fail (error, self->origin, _("table %s is empty"), required_tables[i]);
       g_hash_table_insert (self->counts, (gpointer) required_tables[i], GINT_TO_POINTER (count));
     }
   return TRUE;
@@ -704,13 +704,13 @@ check_sources (TitrateRules *self,
           if (space != NULL)
             *space = '\0';
           if (*part == '\0' || !g_hash_table_contains (keys, part))
-            return fail (error, self->origin, "rule %s cites unknown source “%s”", r->code, part);
+            return fail (error, self->origin, _("rule %s cites unknown source “%s”"), r->code, part);
         }
     }
 
   for (guint i = 0; _titrate_required_rules[i] != NULL; i++)
     if (!g_hash_table_contains (self->rules_by_code, _titrate_required_rules[i]))
-      return fail (error, self->origin, "required rule %s is missing", _titrate_required_rules[i]);
+      return fail (error, self->origin, _("required rule %s is missing"), _titrate_required_rules[i]);
   return TRUE;
 }
 
@@ -766,7 +766,7 @@ load (TitrateRules *self,
     }
 
   if (self->content_version == NULL || self->content_date == NULL)
-    return fail (error, self->origin, "meta lacks content_version or content_date");
+    return fail (error, self->origin, _("meta lacks content_version or content_date"));
 
   g_ptr_array_sort (self->drug_names, compare_names);
 
@@ -800,7 +800,7 @@ titrate_rules_initable_init (GInitable     *initable,
     {
       self->origin = g_strdup (self->path);
       if (!g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
-        return fail (error, self->origin, "no such file");
+        return fail (error, self->origin, _("no such file"));
       rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY, NULL);
     }
   else
@@ -814,7 +814,7 @@ titrate_rules_initable_init (GInitable     *initable,
           self->bytes = g_resource_lookup_data (titrate_data_get_resource (), EMBEDDED_PATH,
                                                 G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
           if (self->bytes == NULL)
-            return fail (error, self->origin, "the embedded database is missing from the build");
+            return fail (error, self->origin, _("the embedded database is missing from the build"));
         }
       else
         self->origin = g_strdup ("memory");
@@ -829,7 +829,7 @@ titrate_rules_initable_init (GInitable     *initable,
 
   if (rc != SQLITE_OK)
     {
-      fail (error, self->origin, "%s", db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      fail (error, self->origin, _("%s"), db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
       sqlite3_close (db);
       return FALSE;
     }

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -101,4 +102,21 @@ titrate_format_amount (double value)
   if (strcmp (buf, "-0") == 0)
     return g_strdup ("0");
   return g_strdup (buf);
+}
+
+char *
+titrate_format_amount_display (double value)
+{
+  const char *point = localeconv ()->decimal_point;
+  char *text = titrate_format_amount (value);
+  char *dot;
+
+  if (point == NULL || strcmp (point, ".") == 0 || (dot = strchr (text, '.')) == NULL)
+    return text;
+  *dot = '\0';
+  {
+    char *localised = g_strconcat (text, point, dot + 1, NULL);
+    g_free (text);
+    return localised;
+  }
 }

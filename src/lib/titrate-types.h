@@ -99,5 +99,8 @@ const char *titrate_phase_to_string        (TitratePhase    phase);
 /* Formats a dose without losing precision: up to 3 decimals, trailing zeros
  * trimmed ("7.5", "2.25", "10"). Never rounds to a whole number silently. */
 char       *titrate_format_amount          (double          value);
+/* The same for people: the locale's decimal separator ("7,5" in French).
+ * Files and JSON always use titrate_format_amount(). */
+char       *titrate_format_amount_display  (double          value);
 
 G_END_DECLS
