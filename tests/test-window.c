@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -20,8 +21,10 @@
 #include "titrate-dose-chart.h"
 #include "titrate-number-row.h"
 #include "titrate-patient-form.h"
+#include "titrate-preferences-window.h"
 #include "titrate-regimen-form.h"
 #include "titrate-schedule-view.h"
+#include "titrate-state-dir.h"
 #include "titrate-step-dialog.h"
 #include "titrate-ui-utils.h"
 #include "titrate-window.h"
@@ -845,6 +848,510 @@ test_open_files (void)
   close_window (win);
 }
 
+/* Locales */
+
+/* Switches the whole process to @locale; NULL when it is not installed. */
+static char *
+enter_locale (const char *locale)
+{
+  char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  if (setlocale (LC_ALL, locale) == NULL)
+    {
+      g_free (saved);
+      return NULL;
+    }
+  return saved;
+}
+
+static void
+leave_locale (char *saved)
+{
+  g_assert_nonnull (setlocale (LC_ALL, saved));
+  g_free (saved);
+}
+
+static void
+assert_parse (const char         *text,
+              TitrateParseResult  expected,
+              double              value)
+{
+  double out = 0;
+  TitrateParseResult result = titrate_parse_number (text, &out);
+
+  if (result != expected)
+    g_error ("“%s” in %s: parsed as %d, expected %d", text, setlocale (LC_NUMERIC, NULL), result, expected);
+  if (expected == TITRATE_PARSE_OK)
+    g_assert_cmpfloat_with_epsilon (out, value, 1e-12);
+  else
+    g_assert_true (isnan (out));
+}
+
+/* The rule for "." and "," (titrate-ui-utils.c), in C, French and US English. */
+static void
+test_parse_number (void)
+{
+  char *saved;
+
+  /* C (the tests' locale): no grouping separator, "." decimal. */
+  assert_parse ("2.5", TITRATE_PARSE_OK, 2.5);
+  assert_parse ("2,5", TITRATE_PARSE_OK, 2.5);
+  assert_parse (" 7,5 ", TITRATE_PARSE_OK, 7.5);
+  assert_parse ("0.125", TITRATE_PARSE_OK, 0.125);
+  assert_parse (".5", TITRATE_PARSE_OK, 0.5);
+  assert_parse ("1.000", TITRATE_PARSE_OK, 1);
+  assert_parse ("1,000", TITRATE_PARSE_AMBIGUOUS, 0);
+  assert_parse ("0,125", TITRATE_PARSE_AMBIGUOUS, 0);
+  assert_parse ("1 000", TITRATE_PARSE_AMBIGUOUS, 0);
+  assert_parse ("1,000.5", TITRATE_PARSE_AMBIGUOUS, 0);
+  assert_parse ("1,000,000", TITRATE_PARSE_AMBIGUOUS, 0);
+  assert_parse ("1.2.3", TITRATE_PARSE_INVALID, 0);
+  assert_parse ("5mg", TITRATE_PARSE_INVALID, 0);
+  assert_parse ("1e3", TITRATE_PARSE_INVALID, 0);
+  assert_parse ("-2", TITRATE_PARSE_INVALID, 0);
+  assert_parse (",", TITRATE_PARSE_INVALID, 0);
+  assert_parse ("  ", TITRATE_PARSE_EMPTY, 0);
+  {
+    g_autofree char *shown = titrate_format_number (2.5);
+
+    g_assert_cmpstr (shown, ==, "2.5");
+  }
+
+  /* French: "," decimal, a narrow no-break space groups thousands. */
+  saved = enter_locale ("fr_FR.UTF-8");
+  if (saved != NULL)
+    {
+      g_autofree char *shown = titrate_format_number (2.5);
+      g_autofree char *message = titrate_describe_ambiguous ("1.000");
+
+      g_assert_cmpstr (shown, ==, "2,5");
+      assert_parse ("2,5", TITRATE_PARSE_OK, 2.5);
+      assert_parse ("2.5", TITRATE_PARSE_OK, 2.5);
+      assert_parse ("0,125", TITRATE_PARSE_OK, 0.125);
+      assert_parse ("1,000", TITRATE_PARSE_OK, 1);
+      assert_parse ("1.000", TITRATE_PARSE_AMBIGUOUS, 0);
+      assert_parse ("0.125", TITRATE_PARSE_AMBIGUOUS, 0);
+      assert_parse ("1 000", TITRATE_PARSE_AMBIGUOUS, 0);
+      assert_parse ("1\u202f000", TITRATE_PARSE_AMBIGUOUS, 0);
+      assert_parse ("1\u00a0000", TITRATE_PARSE_AMBIGUOUS, 0);
+      assert_parse ("1.000,5", TITRATE_PARSE_AMBIGUOUS, 0);
+      assert_parse ("2,5,1", TITRATE_PARSE_INVALID, 0);
+      /* The message shows the decimal separator to use, by example. */
+      g_assert_nonnull (strstr (message, "2,5"));
+      leave_locale (saved);
+    }
+  else
+    g_test_message ("fr_FR.UTF-8 not installed: French part skipped");
+
+  /* US English: "," groups thousands, so it is never a decimal. */
+  saved = enter_locale ("en_US.UTF-8");
+  if (saved != NULL)
+    {
+      assert_parse ("2.5", TITRATE_PARSE_OK, 2.5);
+      assert_parse ("1.000", TITRATE_PARSE_OK, 1);
+      assert_parse ("2,5", TITRATE_PARSE_AMBIGUOUS, 0);
+      assert_parse ("1,000", TITRATE_PARSE_AMBIGUOUS, 0);
+      leave_locale (saved);
+    }
+  else
+    g_test_message ("en_US.UTF-8 not installed: US English part skipped");
+}
+
+/* "1,000" is refused at the field, with a message, not read as 1 or 1000. */
+static void
+test_grouping_refused (void)
+{
+  TitrateWindow *win = new_window ();
+  TitrateSession *session = titrate_window_get_session (win);
+  TitrateNumberRow *weight = PATIENT (win, "weight_row");
+  GtkEditable *entry = titrate_number_row_get_entry (weight);
+  char *saved;
+
+  type_text (entry, "70");
+  g_assert_cmpfloat (titrate_session_get_patient (session)->weight_kg, ==, 70);
+  replace_text (entry, "1,000");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (weight), "error"));
+  g_assert_false (titrate_number_row_get_valid (weight));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (weight)), "ambiguous"));
+  g_assert_cmpfloat (titrate_session_get_patient (session)->weight_kg, ==, 70);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "1,000");
+  replace_text (entry, "1 000");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (weight), "error"));
+  g_assert_cmpfloat (titrate_session_get_patient (session)->weight_kg, ==, 70);
+
+  /* In the step editor too: one dose of 1,000 mg is not one of 1 mg. */
+  {
+    double doses[TITRATE_MAX_DOSES_PER_DAY];
+    guint n;
+    g_autofree char *error = NULL;
+
+    g_assert_false (titrate_step_dialog_parse_doses ("1,000", doses, &n, &error));
+    g_assert_nonnull (strstr (error, "ambiguous"));
+  }
+
+  saved = enter_locale ("en_US.UTF-8");
+  if (saved != NULL)
+    {
+      replace_text (entry, "72,5");
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (weight), "error"));
+      g_assert_cmpfloat (titrate_session_get_patient (session)->weight_kg, ==, 70);
+      replace_text (entry, "72.5");
+      g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (weight), "error"));
+      g_assert_cmpfloat (titrate_session_get_patient (session)->weight_kg, ==, 72.5);
+      leave_locale (saved);
+    }
+  close_window (win);
+}
+
+/* French: decimal commas on screen and in what is typed, dates in French,
+ * weeks from Monday. */
+static void
+test_locale_fr (void)
+{
+  char *saved = enter_locale ("fr_FR.UTF-8");
+  TitrateWindow *win;
+  TitrateSession *session;
+  TitrateCalendarView *calendar;
+  TitrateDayCell *cell;
+  GtkWidget *first;
+  GDate date;
+  const char *details;
+
+  if (saved == NULL)
+    {
+      g_test_skip ("fr_FR.UTF-8 not installed (tools/install-deps.sh generates it)");
+      return;
+    }
+
+  win = new_window ();
+  session = titrate_window_get_session (win);
+  calendar = PLAN (win, "calendar_view");
+  open_example (win, "older-adult-ckd");
+
+  /* The week starts on Monday, named in French. */
+  g_assert_cmpint (titrate_calendar_view_get_first_weekday (), ==, 1);
+  first = gtk_grid_get_child_at (child (calendar, TITRATE_TYPE_CALENDAR_VIEW, "grid"), 0, 1);
+  g_assert_true (TITRATE_IS_DAY_CELL (first));
+  titrate_day_cell_get_date (TITRATE_DAY_CELL (first), &date);
+  g_assert_cmpint (g_date_get_weekday (&date), ==, G_DATE_MONDAY);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (child (calendar, TITRATE_TYPE_CALENDAR_VIEW, "grid"), 0, 0))), "lun"));
+
+  /* Values loaded from a file are shown with a decimal comma … */
+  g_assert_cmpstr (gtk_editable_get_text (titrate_number_row_get_entry (PATIENT (win, "creatinine_row"))), ==, "1,3");
+  /* … and typed with one. */
+  type_number (win, "weight_row", "56,5");
+  g_assert_cmpfloat (titrate_session_get_patient (session)->weight_kg, ==, 56.5);
+  replace_text (titrate_number_row_get_entry (PATIENT (win, "weight_row")), "57.5");
+  g_assert_cmpfloat (titrate_session_get_patient (session)->weight_kg, ==, 57.5);
+  replace_text (titrate_number_row_get_entry (PATIENT (win, "weight_row")), "1.000");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (PATIENT (win, "weight_row")), "error"));
+  g_assert_cmpfloat (titrate_session_get_patient (session)->weight_kg, ==, 57.5);
+
+  /* Day 7 (10 January): tablets per dose with a comma, the date in French. */
+  cell = cell_for (win, 10, G_DATE_JANUARY, 2027);
+  g_signal_emit_by_name (cell, "clicked");
+  pump ();
+  details = titrate_calendar_view_get_details (calendar);
+  g_assert_nonnull (strstr (details, "1,5 × 10 mg"));
+  g_assert_nonnull (strstr (details, "janvier 2027"));
+
+  /* A dose typed "2,5" is 2.5 mg, and the calendar shows "2,5". */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "suggest", NULL);
+  pump ();
+  g_assert_true (titrate_session_get_regimen (session)->has_protocol);
+  type_text (titrate_number_row_get_entry (REGIMEN (win, "start_dose_row")), "2,5");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (REGIMEN (win, "start_dose_row")), "error"));
+  g_assert_cmpfloat (titrate_session_get_regimen (session)->protocol.start_dose_mg, ==, 2.5);
+  cell = cell_for (win, 4, G_DATE_JANUARY, 2027);
+  g_assert_nonnull (strstr (titrate_day_cell_get_doses (cell), "2,5 mg"));
+  g_assert_null (strstr (titrate_day_cell_get_doses (cell), "2.5"));
+  g_assert_nonnull (strstr (titrate_schedule_view_get_cell (PLAN (win, "schedule_view"), 1, 2), "2,5 mg"));
+
+  /* The step editor: "2,5 + 5" is two doses, 2.5 and 5 mg; "2, 5" is
+   * refused (a mistyped 2,5), and so is "2 ,5". */
+  {
+    double doses[TITRATE_MAX_DOSES_PER_DAY];
+    guint n;
+    char *error = NULL;
+
+    g_assert_true (titrate_step_dialog_parse_doses ("2,5 + 5", doses, &n, &error));
+    g_assert_cmpuint (n, ==, 2);
+    g_assert_cmpfloat (doses[0], ==, 2.5);
+    g_assert_cmpfloat (doses[1], ==, 5);
+    g_assert_false (titrate_step_dialog_parse_doses ("2, 5", doses, &n, &error));
+    g_clear_pointer (&error, g_free);
+    g_assert_false (titrate_step_dialog_parse_doses ("2 ,5", doses, &n, &error));
+    g_clear_pointer (&error, g_free);
+  }
+  {
+    GtkWidget *dialog = titrate_step_dialog_new (GTK_WINDOW (win), session, 0);
+    GtkEditable *doses = child (dialog, TITRATE_TYPE_STEP_DIALOG, "doses_entry");
+
+    replace_text (titrate_number_row_get_entry (child (dialog, TITRATE_TYPE_STEP_DIALOG, "day_row")), "60");
+    replace_text (doses, "7,5 + 2,5");
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    pump ();
+  }
+  {
+    const TitrateRegimen *regimen = titrate_session_get_regimen (session);
+    guint i;
+
+    for (i = 0; i < regimen->steps->len && g_array_index (regimen->steps, TitrateStep, i).day != 60; i++)
+      ;
+    g_assert_cmpuint (i, <, regimen->steps->len);
+    g_assert_cmpfloat (g_array_index (regimen->steps, TitrateStep, i).doses_mg[0], ==, 7.5);
+    g_assert_cmpfloat (g_array_index (regimen->steps, TitrateStep, i).doses_mg[1], ==, 2.5);
+    g_assert_cmpstr (titrate_schedule_view_get_cell (PLAN (win, "schedule_view"), i + 1, 2), ==, "7,5 + 2,5 mg");
+  }
+
+  /* Discard the changes (no question while closing a test window). */
+  titrate_session_new_document (session, TITRATE_CREATININE_MG_DL);
+  close_window (win);
+  leave_locale (saved);
+}
+
+/* Preferences */
+
+static TitratePreferencesWindow *
+open_preferences (void)
+{
+  TitratePreferencesWindow *prefs;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  pump ();
+  prefs = (TitratePreferencesWindow *) find_toplevel (TITRATE_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  return prefs;
+}
+
+#define PREFS(prefs, name) child ((prefs), TITRATE_TYPE_PREFERENCES_WINDOW, (name))
+
+static void
+test_preferences (void)
+{
+  TitrateWindow *win = new_window ();
+  GSettings *settings = titrate_application_get_settings (app);
+  TitratePreferencesWindow *prefs;
+  GtkEditable *times;
+  AdwActionRow *times_row;
+  g_auto(GStrv) saved = NULL;
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.preferences");
+
+  g_assert_cmpstr (accels[0], ==, "<Control>comma");
+  prefs = open_preferences ();
+  times = PREFS (prefs, "dose_times_entry");
+  times_row = PREFS (prefs, "dose_times_row");
+
+  /* The defaults, as saved. */
+  g_assert_cmpstr (gtk_editable_get_text (times), ==, "08:00 14:00 20:00");
+  g_assert_cmpuint (adw_combo_row_get_selected (PREFS (prefs, "creatinine_row")), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (PREFS (prefs, "severity_row")), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (PREFS (prefs, "paper_row")), ==, 0);
+
+  /* A bad time: error style and a message; nothing saved, nothing lost. */
+  replace_text (times, "08:00 25:00");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (times_row), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (times), "error"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (times_row), "25:00"));
+  g_assert_cmpstr (gtk_editable_get_text (times), ==, "08:00 25:00");
+  saved = g_settings_get_strv (settings, "dose-times");
+  g_assert_cmpuint (g_strv_length (saved), ==, 3);
+  g_assert_cmpstr (saved[1], ==, "14:00");
+  g_clear_pointer (&saved, g_strfreev);
+  replace_text (times, "20:00 08:00");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (times_row), "error"));
+  replace_text (times, "");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (times_row), "error"));
+
+  /* Good times, however written, are saved as HH:MM. */
+  replace_text (times, "7:30, 13h00 19:30");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (times_row), "error"));
+  saved = g_settings_get_strv (settings, "dose-times");
+  g_assert_cmpuint (g_strv_length (saved), ==, 3);
+  g_assert_cmpstr (saved[0], ==, "07:30");
+  g_assert_cmpstr (saved[1], ==, "13:00");
+  g_assert_cmpstr (saved[2], ==, "19:30");
+  g_clear_pointer (&saved, g_strfreev);
+  /* A change made elsewhere shows in the field. */
+  g_settings_reset (settings, "dose-times");
+  pump ();
+  g_assert_cmpstr (gtk_editable_get_text (times), ==, "08:00 14:00 20:00");
+
+  /* The other rows write their keys. */
+  adw_combo_row_set_selected (PREFS (prefs, "creatinine_row"), 1);
+  adw_combo_row_set_selected (PREFS (prefs, "paper_row"), 2);
+  gtk_switch_set_active (PREFS (prefs, "reminders_switch"), TRUE);
+  pump ();
+  {
+    g_autofree char *unit = g_settings_get_string (settings, "creatinine-unit");
+    g_autofree char *paper = g_settings_get_string (settings, "paper-size");
+
+    g_assert_cmpstr (unit, ==, "umol-l");
+    g_assert_cmpstr (paper, ==, "letter");
+  }
+  g_assert_true (g_settings_get_boolean (settings, "reminders-per-day"));
+  /* New plans start with the chosen creatinine unit. */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "new", NULL);
+  pump ();
+  g_assert_cmpint (titrate_session_get_patient (titrate_window_get_session (win))->creatinine_unit,
+                   ==, TITRATE_CREATININE_UMOL_L);
+
+  /* Every control is named for screen readers. */
+  gtk_test_accessible_assert_property (PREFS (prefs, "dose_times_entry"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Default dose times");
+  gtk_test_accessible_assert_property (PREFS (prefs, "reminders_switch"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "One reminder per day");
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  pump ();
+  g_settings_reset (settings, "creatinine-unit");
+  g_settings_reset (settings, "paper-size");
+  g_settings_reset (settings, "reminders-per-day");
+  close_window (win);
+}
+
+/* Alerts below the chosen severity are folded, counted and one row away;
+ * contraindicated and major alerts always show. */
+static void
+test_alert_folding (void)
+{
+  TitrateWindow *win = new_window ();
+  GSettings *settings = titrate_application_get_settings (app);
+  TitrateAlertList *list = PLAN (win, "alert_list");
+  GtkListBoxRow *more = child (list, TITRATE_TYPE_ALERT_LIST, "more_row");
+  GtkLabel *more_label = child (list, TITRATE_TYPE_ALERT_LIST, "more_label");
+  GtkListBox *box = child (list, TITRATE_TYPE_ALERT_LIST, "list");
+  TitratePreferencesWindow *prefs;
+  TitrateAlertRow *row;
+  guint n_shown;
+
+  /* 5 major, 5 moderate and 1 minor alert. */
+  open_example (win, "many-cns-depressants");
+  g_assert_cmpuint (titrate_alert_list_get_n_folded (list), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (more)));
+
+  /* Chosen in the preferences: moderate and more severe. */
+  prefs = open_preferences ();
+  adw_combo_row_set_selected (PREFS (prefs, "severity_row"), 2);
+  pump ();
+  {
+    g_autofree char *severity = g_settings_get_string (settings, "min-inline-severity");
+
+    g_assert_cmpstr (severity, ==, "moderate");
+  }
+  g_assert_cmpint (titrate_alert_list_get_min_severity (list), ==, TITRATE_SEVERITY_MODERATE);
+  g_assert_cmpuint (titrate_alert_list_get_n_folded (list), ==, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (more)));
+  g_assert_nonnull (strstr (gtk_label_get_text (more_label), "1 minor"));
+  for (n_shown = 0; (row = titrate_alert_list_get_row (list, n_shown)) != NULL; n_shown++)
+    g_assert_cmpint (titrate_alert_item_get_severity (titrate_alert_row_get_item (row)), >=, TITRATE_SEVERITY_MODERATE);
+  g_assert_cmpuint (n_shown, ==, 10);
+  /* Still counted in the summary's chips. */
+  g_assert_cmpuint (titrate_session_count_severity (titrate_window_get_session (win), TITRATE_SEVERITY_MINOR), ==, 1);
+
+  /* "Show 1 more alert" opens them. */
+  g_signal_emit_by_name (box, "row-activated", more);
+  pump ();
+  g_assert_true (titrate_alert_list_get_show_folded (list));
+  for (n_shown = 0; titrate_alert_list_get_row (list, n_shown) != NULL; n_shown++)
+    ;
+  g_assert_cmpuint (n_shown, ==, 11);
+  g_signal_emit_by_name (box, "row-activated", more);
+  pump ();
+  g_assert_false (titrate_alert_list_get_show_folded (list));
+
+  /* Major only: moderate and minor folded, majors all listed. */
+  adw_combo_row_set_selected (PREFS (prefs, "severity_row"), 3);
+  pump ();
+  g_assert_cmpuint (titrate_alert_list_get_n_folded (list), ==, 6);
+  g_assert_nonnull (strstr (gtk_label_get_text (more_label), "6 more alerts"));
+  for (n_shown = 0; (row = titrate_alert_list_get_row (list, n_shown)) != NULL; n_shown++)
+    g_assert_cmpint (titrate_alert_item_get_severity (titrate_alert_row_get_item (row)), ==, TITRATE_SEVERITY_MAJOR);
+  g_assert_cmpuint (n_shown, ==, 5);
+
+  /* Never above major, whoever asks. */
+  titrate_alert_list_set_min_severity (list, TITRATE_SEVERITY_CONTRAINDICATED);
+  g_assert_cmpint (titrate_alert_list_get_min_severity (list), ==, TITRATE_SEVERITY_MAJOR);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_settings_reset (settings, "min-inline-severity");
+  pump ();
+  g_assert_cmpuint (titrate_alert_list_get_n_folded (list), ==, 0);
+  close_window (win);
+}
+
+/* A widget of a template by its id in the .ui, bound or not. */
+static GtkWidget *
+find_by_id (GtkWidget  *widget,
+            const char *id)
+{
+  if (GTK_IS_BUILDABLE (widget) && g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_by_id (c, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Screen readers: names for every control, meaning beyond colour for
+ * alerts and calendar days (checked over the accessible properties; the
+ * same through AT-SPI is tests/a11y.py). */
+static void
+test_accessible (void)
+{
+  TitrateWindow *win = new_window ();
+  TitrateAlertRow *row;
+  TitrateDayCell *cell;
+  char *message;
+
+  open_example (win, "older-adult-ckd");
+
+  /* The age field: its title and unit. */
+  gtk_test_accessible_assert_property (titrate_number_row_get_entry (PATIENT (win, "age_row")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Age (years)");
+  /* Icon-only buttons have names. */
+  gtk_test_accessible_assert_property (find_by_id (GTK_WIDGET (win), "open_button"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Open a plan");
+  gtk_test_accessible_assert_property (WIN (win, "menu_button"), GTK_ACCESSIBLE_PROPERTY_LABEL, "Main menu");
+  gtk_test_accessible_assert_property (find_by_id (GTK_WIDGET (PLAN (win, "calendar_view")), "previous_button"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Previous month");
+  gtk_test_accessible_assert_property (find_by_id (GTK_WIDGET (PLAN (win, "calendar_view")), "next_button"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Next month");
+  gtk_test_accessible_assert_property (REGIMEN (win, "start_button"), GTK_ACCESSIBLE_PROPERTY_LABEL, "Start date");
+  gtk_test_accessible_assert_property (REGIMEN (win, "start_button"), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Mon 4 Jan 2027");
+
+  /* An alert: severity in words, title and trigger; when it applies. */
+  row = find_alert_row (win, "Benzodiazepine: added CNS depression");
+  g_assert_nonnull (row);
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Major alert: Benzodiazepine: added CNS depression. Comedication: lorazepam");
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+  message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                "whole plan. Acknowledge to save as final");
+  g_assert_null (message);
+
+  /* A day: date, phase, daily total with unit, and the alert from that day. */
+  cell = cell_for (win, 4, G_DATE_JANUARY, 2027);
+  gtk_test_accessible_assert_role (cell, GTK_ACCESSIBLE_ROLE_GRID_CELL);
+  gtk_test_accessible_assert_property (cell, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Monday 4 January 2027, plan day 1, start: 15 mg/day (3 × 5 mg), "
+                                       "dose changes on this day");
+  cell = cell_for (win, 10, G_DATE_JANUARY, 2027);
+  gtk_test_accessible_assert_property (cell, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Sunday 10 January 2027, plan day 7, step-up: 45 mg/day (3 × 15 mg), "
+                                       "above the maximum for this patient (40 mg/day), dose changes on this day, "
+                                       "1 alert applies from this day");
+
+  close_window (win);
+}
+
 static void
 test_no_display (void)
 {
@@ -856,6 +1363,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *state_dir = NULL;
   int status;
 
   g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
@@ -868,7 +1376,14 @@ main (int   argc,
       return g_test_run ();
     }
 
+  /* Accessible properties are kept (and checked) only with an AT context:
+   * GTK's in-process test one, whatever GTK_A11Y the caller had. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init() picks en_US.UTF-8 when installed, else leaves C: the
+   * tests run in C.UTF-8 either way, and switch locale where they say so. */
+  if (setlocale (LC_ALL, "C.UTF-8") == NULL)
+    setlocale (LC_ALL, "C");
 
   app = titrate_application_new ("io.github.titrate.Titrate.Test", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -888,8 +1403,17 @@ main (int   argc,
   g_test_add_func ("/titrate/window/about", test_about);
   g_test_add_func ("/titrate/window/unsaved-guard", test_unsaved_guard);
   g_test_add_func ("/titrate/window/open-files", test_open_files);
+  g_test_add_func ("/titrate/window/parse-number", test_parse_number);
+  g_test_add_func ("/titrate/window/grouping-refused", test_grouping_refused);
+  g_test_add_func ("/titrate/window/locale-fr", test_locale_fr);
+  g_test_add_func ("/titrate/window/preferences", test_preferences);
+  g_test_add_func ("/titrate/window/alert-folding", test_alert_folding);
+  g_test_add_func ("/titrate/window/accessible", test_accessible);
 
+  /* Windows left unsaved autosave there, not in the user's state folder. */
+  state_dir = test_state_dir_new ();
   status = g_test_run ();
   g_clear_object (&app);
+  test_remove_tree (state_dir);
   return status;
 }

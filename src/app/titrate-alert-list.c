@@ -7,6 +7,11 @@
  * counts per severity, and the alerts grouped by severity, most severe
  * first. It shows "no alerts" only for a plan that was really checked;
  * when checking is impossible it says so instead.
+ *
+ * Alerts below the minimum severity shown inline (a preference) are folded
+ * away, never dropped: they stay in the counts, and a last row says how
+ * many there are and shows them. Contraindicated and major alerts are
+ * always shown.
  */
 
 #include "config.h"
@@ -32,6 +37,9 @@ struct _TitrateAlertList
   GtkListBox     *list;
   AdwStatusPage  *empty_page;
   AdwStatusPage  *error_page;
+  GtkListBoxRow  *more_row;
+  GtkLabel       *more_label;
+  GtkImage       *more_icon;
 
   TitrateSession *session;
   GHashTable     *expanded;       /* alert codes whose rows are open */
@@ -42,9 +50,24 @@ struct _TitrateAlertList
   GtkWidget      *count_chips[TITRATE_N_SEVERITIES];
   const char     *summary_class;
   guint           n_invalid;
+  TitrateSeverity min_severity;
+  gboolean        show_folded;
+  guint           n_folded;
 };
 
 G_DEFINE_FINAL_TYPE (TitrateAlertList, titrate_alert_list, GTK_TYPE_BOX)
+
+enum {
+  PROP_0,
+  PROP_MIN_INLINE_SEVERITY,
+  PROP_SHOW_FOLDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The "show more" row sorts after every alert, hidden spare rows last. */
+#define MORE_ROW_POSITION (G_MAXUINT - 1)
 
 /* Helpers */
 
@@ -140,11 +163,21 @@ update_header (GtkListBoxRow *row,
                gpointer       user_data)
 {
   TitrateAlertList *self = user_data;
-  TitrateAlertItem *item = titrate_alert_row_get_item (TITRATE_ALERT_ROW (row));
-  TitrateSeverity severity = titrate_alert_item_get_severity (item);
+  TitrateAlertItem *item;
+  TitrateSeverity severity;
   GtkWidget *header, *icon, *label;
   g_autofree char *text = NULL;
   guint count;
+
+  if (!TITRATE_IS_ALERT_ROW (row))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  if (before != NULL && !TITRATE_IS_ALERT_ROW (before))
+    before = NULL;
+  item = titrate_alert_row_get_item (TITRATE_ALERT_ROW (row));
+  severity = titrate_alert_item_get_severity (item);
 
   if (before != NULL &&
       titrate_alert_item_get_severity (titrate_alert_row_get_item (TITRATE_ALERT_ROW (before))) == severity)
@@ -176,6 +209,72 @@ update_header (GtkListBoxRow *row,
   gtk_box_append (GTK_BOX (header), icon);
   gtk_box_append (GTK_BOX (header), label);
   gtk_list_box_row_set_header (row, header);
+}
+
+/* Folds the alerts below the minimum severity into the last row, which
+ * says how many there are, of which severities, and opens them. */
+static void
+apply_folding (TitrateAlertList *self)
+{
+  guint counts[TITRATE_N_SEVERITIES] = { 0 };
+  GHashTableIter iter;
+  gpointer value;
+  guint n_folded = 0;
+  g_autoptr(GString) which = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      TitrateSeverity severity = titrate_alert_item_get_severity (titrate_alert_row_get_item (value));
+      gboolean folded = severity < self->min_severity;
+
+      if (folded)
+        {
+          counts[severity]++;
+          n_folded++;
+        }
+      gtk_widget_set_visible (GTK_WIDGET (value), !folded || self->show_folded);
+    }
+
+  self->n_folded = n_folded;
+  gtk_widget_set_visible (GTK_WIDGET (self->more_row), n_folded > 0);
+  if (n_folded == 0)
+    return;
+
+  for (int s = TITRATE_N_SEVERITIES - 1; s >= 0; s--)
+    if (counts[s] > 0)
+      {
+        if (which->len > 0)
+          g_string_append (which, ", ");
+        g_string_append_printf (which, "%u %s", counts[s], titrate_severity_label_plural ((TitrateSeverity) s));
+      }
+  if (self->show_folded)
+    /* Translators: the last row of the alert list when lower-severity
+     * alerts are shown; %s is e.g. "2 minor, 1 info" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Hide %u alert below the chosen severity (%s)",
+                                         "Hide %u alerts below the chosen severity (%s)",
+                                         n_folded),
+                            n_folded, which->str);
+  else
+    /* Translators: the last row of the alert list; %s is e.g. "2 minor, 1 info" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Show %u more alert (%s)",
+                                         "Show %u more alerts (%s)",
+                                         n_folded),
+                            n_folded, which->str);
+  if (g_strcmp0 (gtk_label_get_text (self->more_label), text) != 0)
+    {
+      gtk_label_set_text (self->more_label, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->more_row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                      -1);
+    }
+  gtk_image_set_from_icon_name (self->more_icon, self->show_folded ? "pan-down-symbolic" : "pan-end-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->more_row),
+                               GTK_ACCESSIBLE_STATE_EXPANDED, self->show_folded,
+                               -1);
 }
 
 static void
@@ -241,6 +340,9 @@ update_summary (TitrateAlertList *self)
       g_autofree char *chip = g_strdup_printf ("%u %s", counts[s], titrate_severity_label_plural ((TitrateSeverity) s));
 
       gtk_label_set_text (self->count_labels[s], chip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (self->count_chips[s])),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, chip,
+                                      -1);
       if (counts[s] == 0)
         gtk_widget_add_css_class (self->count_chips[s], "zero");
       else
@@ -368,8 +470,14 @@ static void
 on_row_activated_cb (TitrateAlertList *self,
                      GtkListBoxRow    *row)
 {
-  TitrateAlertRow *alert_row = TITRATE_ALERT_ROW (row);
+  TitrateAlertRow *alert_row;
 
+  if (row == self->more_row)
+    {
+      titrate_alert_list_set_show_folded (self, !self->show_folded);
+      return;
+    }
+  alert_row = TITRATE_ALERT_ROW (row);
   titrate_alert_row_set_expanded (alert_row, !titrate_alert_row_get_expanded (alert_row));
 }
 
@@ -382,6 +490,7 @@ on_session_changed_cb (TitrateAlertList *self,
   if (flags & (TITRATE_SESSION_CHANGE_ALERTS | TITRATE_SESSION_CHANGE_DOCUMENT))
     {
       sync_rows (self);
+      apply_folding (self);
       update_summary (self);
     }
 }
@@ -404,12 +513,76 @@ titrate_alert_list_dispose (GObject *object)
 }
 
 static void
+titrate_alert_list_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  TitrateAlertList *self = TITRATE_ALERT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_MIN_INLINE_SEVERITY:
+      g_value_set_int (value, (int) self->min_severity);
+      break;
+
+    case PROP_SHOW_FOLDED:
+      g_value_set_boolean (value, self->show_folded);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+titrate_alert_list_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  TitrateAlertList *self = TITRATE_ALERT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_MIN_INLINE_SEVERITY:
+      titrate_alert_list_set_min_severity (self, (TitrateSeverity) g_value_get_int (value));
+      break;
+
+    case PROP_SHOW_FOLDED:
+      titrate_alert_list_set_show_folded (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 titrate_alert_list_class_init (TitrateAlertListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = titrate_alert_list_dispose;
+  object_class->get_property = titrate_alert_list_get_property;
+  object_class->set_property = titrate_alert_list_set_property;
+
+  /**
+   * TitrateAlertList:min-inline-severity:
+   *
+   * The least severe alerts listed inline (a #TitrateSeverity); less
+   * severe ones are counted and folded under the last row. Never above
+   * %TITRATE_SEVERITY_MAJOR: contraindicated and major alerts always show.
+   */
+  properties[PROP_MIN_INLINE_SEVERITY] =
+    g_param_spec_int ("min-inline-severity", NULL, NULL,
+                      TITRATE_SEVERITY_INFO, TITRATE_SEVERITY_CONTRAINDICATED, TITRATE_SEVERITY_INFO,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_FOLDED] =
+    g_param_spec_boolean ("show-folded", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TITRATE_TYPE_ALERT_ROW);
 
@@ -425,6 +598,9 @@ titrate_alert_list_class_init (TitrateAlertListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TitrateAlertList, list);
   gtk_widget_class_bind_template_child (widget_class, TitrateAlertList, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TitrateAlertList, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TitrateAlertList, more_row);
+  gtk_widget_class_bind_template_child (widget_class, TitrateAlertList, more_label);
+  gtk_widget_class_bind_template_child (widget_class, TitrateAlertList, more_icon);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
 }
 
@@ -436,6 +612,8 @@ titrate_alert_list_init (TitrateAlertList *self)
   self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->spare = g_ptr_array_new ();
+  self->min_severity = TITRATE_SEVERITY_INFO;
+  g_object_set_data (G_OBJECT (self->more_row), "position", GUINT_TO_POINTER (MORE_ROW_POSITION));
   build_count_chips (self);
 }
 
@@ -453,6 +631,7 @@ titrate_alert_list_set_session (TitrateAlertList *self,
   gtk_list_box_set_header_func (self->list, update_header, self, NULL);
   gtk_list_box_set_sort_func (self->list, compare_rows, NULL, NULL);
   sync_rows (self);
+  apply_folding (self);
   g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed_cb),
                            self, G_CONNECT_SWAPPED);
   update_summary (self);
@@ -493,9 +672,10 @@ titrate_alert_list_get_row (TitrateAlertList *self,
 
   g_return_val_if_fail (TITRATE_IS_ALERT_LIST (self), NULL);
 
-  /* Hidden spare rows sort last and are not alerts. */
+  /* Hidden spare rows sort last and are not alerts; nor is the row that
+   * shows folded alerts. Folded alerts, hidden, end the list too. */
   row = gtk_list_box_get_row_at_index (self->list, (int) index);
-  if (row == NULL || !gtk_widget_get_visible (GTK_WIDGET (row)))
+  if (row == NULL || !gtk_widget_get_visible (GTK_WIDGET (row)) || !TITRATE_IS_ALERT_ROW (row))
     return NULL;
   return TITRATE_ALERT_ROW (row);
 }
@@ -515,4 +695,61 @@ titrate_alert_list_get_visible_page (TitrateAlertList *self)
   g_return_val_if_fail (TITRATE_IS_ALERT_LIST (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+TitrateSeverity
+titrate_alert_list_get_min_severity (TitrateAlertList *self)
+{
+  g_return_val_if_fail (TITRATE_IS_ALERT_LIST (self), TITRATE_SEVERITY_INFO);
+
+  return self->min_severity;
+}
+
+/* Alerts below @severity are folded; contraindicated and major alerts are
+ * always shown, so @severity is capped at major. */
+void
+titrate_alert_list_set_min_severity (TitrateAlertList *self,
+                                     TitrateSeverity   severity)
+{
+  g_return_if_fail (TITRATE_IS_ALERT_LIST (self));
+
+  severity = MIN (severity, TITRATE_SEVERITY_MAJOR);
+  if (severity == self->min_severity)
+    return;
+  self->min_severity = severity;
+  if (self->session != NULL)
+    apply_folding (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIN_INLINE_SEVERITY]);
+}
+
+/* How many alerts are below the minimum severity (shown or not). */
+guint
+titrate_alert_list_get_n_folded (TitrateAlertList *self)
+{
+  g_return_val_if_fail (TITRATE_IS_ALERT_LIST (self), 0);
+
+  return self->n_folded;
+}
+
+gboolean
+titrate_alert_list_get_show_folded (TitrateAlertList *self)
+{
+  g_return_val_if_fail (TITRATE_IS_ALERT_LIST (self), FALSE);
+
+  return self->show_folded;
+}
+
+void
+titrate_alert_list_set_show_folded (TitrateAlertList *self,
+                                    gboolean          show)
+{
+  g_return_if_fail (TITRATE_IS_ALERT_LIST (self));
+
+  show = !!show;
+  if (show == self->show_folded)
+    return;
+  self->show_folded = show;
+  if (self->session != NULL)
+    apply_folding (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_FOLDED]);
 }

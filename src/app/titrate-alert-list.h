@@ -25,5 +25,12 @@ TitrateAlertRow *titrate_alert_list_get_row            (TitrateAlertList *self,
                                                         guint             index);
 const char      *titrate_alert_list_get_summary        (TitrateAlertList *self);
 const char      *titrate_alert_list_get_visible_page   (TitrateAlertList *self);
+TitrateSeverity  titrate_alert_list_get_min_severity   (TitrateAlertList *self);
+void             titrate_alert_list_set_min_severity   (TitrateAlertList *self,
+                                                        TitrateSeverity   severity);
+guint            titrate_alert_list_get_n_folded       (TitrateAlertList *self);
+gboolean         titrate_alert_list_get_show_folded    (TitrateAlertList *self);
+void             titrate_alert_list_set_show_folded    (TitrateAlertList *self,
+                                                        gboolean          show);
 
 G_END_DECLS

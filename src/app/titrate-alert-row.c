@@ -54,16 +54,22 @@ static void
 update_accessible (TitrateAlertRow *self)
 {
   TitrateAlert *alert = titrate_alert_item_get_alert (self->item);
-  const char *ack = titrate_alert_item_get_acknowledgement (self->item);
   g_autofree char *label = NULL;
+  g_autofree char *description = NULL;
 
+  /* Severity in words, title and trigger: never the colour alone. */
   /* Translators: read by screen readers: "Major alert: <title>. <trigger>" */
   label = g_strdup_printf (_("%s alert: %s. %s"), titrate_severity_label (alert->severity),
                            alert->title, alert->trigger != NULL ? alert->trigger : "");
+  /* When it applies, and whether it still needs an acknowledgement. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->ack_label)))
+    description = g_strdup_printf ("%s. %s", gtk_label_get_text (self->day_label),
+                                   gtk_label_get_text (self->ack_label));
+  else
+    description = g_strdup (gtk_label_get_text (self->day_label));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  ack != NULL ? gtk_label_get_text (self->ack_label) : "",
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, g_strstrip (label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 }
 
@@ -76,6 +82,7 @@ update_acknowledgement (TitrateAlertRow *self)
   if (!needs)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->ack_label), FALSE);
+      update_accessible (self);
       return;
     }
 

@@ -16,6 +16,8 @@
 
 #include "titrate-app-resources.h"
 #include "titrate-application.h"
+#include "titrate-preferences-window.h"
+#include "titrate-recovery.h"
 #include "titrate-window.h"
 
 #define SCHEMA_ID      "io.github.titrate.Titrate"
@@ -28,6 +30,7 @@ struct _TitrateApplication
   GSettings      *settings;
   gboolean        settings_looked_up;
   char           *example;        /* --example NAME, opened on activate */
+  gboolean        recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (TitrateApplication, titrate_application, ADW_TYPE_APPLICATION)
@@ -68,6 +71,17 @@ describe_rules (TitrateRules *rules,
                           titrate_rules_get_content_date (rules),
                           titrate_rules_get_schema_version (rules),
                           list->len);
+}
+
+/* Once per run, at the first window: plans a crash left unsaved. */
+static void
+offer_recovery (TitrateApplication *self,
+                GtkWindow          *parent)
+{
+  if (self->recovery_offered)
+    return;
+  self->recovery_offered = TRUE;
+  titrate_recovery_offer (self, parent);
 }
 
 /* First-frame measurement for bench/first-frame.py: prints the monotonic
@@ -158,6 +172,31 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  TitrateApplication *self = TITRATE_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GSettings *settings = titrate_application_get_settings (self);
+  GtkWidget *window;
+
+  if (settings == NULL)
+    {
+      /* Running from the build tree without GSETTINGS_SCHEMA_DIR. */
+      GtkWidget *dialog = adw_message_dialog_new (parent, _("Preferences Unavailable"),
+                                                  _("The settings schema is not installed, so "
+                                                    "preferences cannot be kept."));
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  window = titrate_preferences_window_new (parent, settings);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 shortcuts_action (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
@@ -171,6 +210,7 @@ shortcuts_action (GSimpleAction *action,
 static const GActionEntry app_entries[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "preferences", preferences_action },
   { "shortcuts", shortcuts_action },
 };
 
@@ -186,11 +226,13 @@ titrate_application_startup (GApplication *application)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.shortcuts", { "<Control>question", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.new", { "<Control>n", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Shift><Control>s", NULL } },
     { "win.save-final", { "<Control>Return", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "win.suggest", { "<Control>g", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
@@ -235,6 +277,7 @@ titrate_application_activate (GApplication *application)
   if (g_getenv ("TITRATE_FIRST_FRAME") != NULL)
     g_signal_connect (window, "map", G_CALLBACK (on_window_map_cb), application);
   gtk_window_present (GTK_WINDOW (window));
+  offer_recovery (self, GTK_WINDOW (window));
 }
 
 static void
@@ -268,6 +311,7 @@ titrate_application_open (GApplication  *application,
           gtk_window_present (GTK_WINDOW (dialog));
         }
     }
+  offer_recovery (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
 }
 
 /* GObject */

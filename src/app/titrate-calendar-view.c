@@ -158,7 +158,7 @@ update_details (TitrateCalendarView *self)
     }
   else
     {
-      g_autofree char *total = titrate_format_amount (day.daily_total);
+      g_autofree char *total = titrate_format_amount_display (day.daily_total);
 
       /* Translators: "Thursday 7 January 2027 · plan day 4" */
       title = g_strdup_printf (_("%s · plan day %d"), date, day.day);
@@ -190,7 +190,7 @@ update_details (TitrateCalendarView *self)
         if (!isnan (limit.max_daily) && isnan (day.bolus_mcg) && day.phase != TITRATE_PHASE_STOPPED &&
             day.daily_total > limit.max_daily + 1e-9)
           {
-            g_autofree char *max = titrate_format_amount (limit.max_daily);
+            g_autofree char *max = titrate_format_amount_display (limit.max_daily);
             /* Translators: "⚠ Above the maximum for this patient: 40 mg/day." */
             char *with_over = g_strdup_printf (_("%s ⚠ Above the maximum for this patient: %s %s/day."),
                                                doses, max, unit);

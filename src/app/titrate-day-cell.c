@@ -81,7 +81,7 @@ format_doses (const TitrateDay *day,
       same = FALSE;
   if (!same)
     return titrate_format_doses (day->doses_mg, day->n_doses, unit);
-  amount = titrate_format_amount (day->doses_mg[0]);
+  amount = titrate_format_amount_display (day->doses_mg[0]);
   /* Translators: number of doses × amount, e.g. "3 × 5 mg" */
   return g_strdup_printf (TR (15, N_("%u × %s %s")), day->n_doses, amount, unit);
 }
@@ -209,7 +209,7 @@ titrate_day_cell_update (TitrateDayCell   *self,
     }
   else
     {
-      g_autofree char *amount = titrate_format_amount (day->daily_total);
+      g_autofree char *amount = titrate_format_amount_display (day->daily_total);
 
       if (!isnan (day->bolus_mcg))
         {
@@ -273,7 +273,7 @@ titrate_day_cell_update (TitrateDayCell   *self,
         g_string_append_printf (a11y, " (%s)", doses);
       if (over)
         {
-          g_autofree char *max = titrate_format_amount (max_daily);
+          g_autofree char *max = titrate_format_amount_display (max_daily);
 
           /* Translators: "above the maximum for this patient (40 mg/day)" */
           g_string_append_printf (a11y, TR (10, N_(", above the maximum for this patient (%s %s/day)")), max, unit);

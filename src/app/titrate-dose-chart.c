@@ -123,21 +123,21 @@ update_summary (TitrateDoseChart *self)
     g_string_append (text, _("Dose chart: no steps yet."));
   else
     {
-      g_autofree char *l = titrate_format_amount (low);
-      g_autofree char *h = titrate_format_amount (high);
+      g_autofree char *l = titrate_format_amount_display (low);
+      g_autofree char *h = titrate_format_amount_display (high);
 
       /* Translators: "Dose chart: daily dose from 15 to 60 mg/day." */
       g_string_append_printf (text, _("Dose chart: daily dose from %s to %s %s/day."), l, h, unit);
     }
   if (!isnan (target))
     {
-      g_autofree char *t = titrate_format_amount (target);
+      g_autofree char *t = titrate_format_amount_display (target);
 
       g_string_append_printf (text, " %s %s %s/day.", protocol_target ? _("Target") : _("Maintenance"), t, unit);
     }
   if (!isnan (limit.max_daily))
     {
-      g_autofree char *m = titrate_format_amount (limit.max_daily);
+      g_autofree char *m = titrate_format_amount_display (limit.max_daily);
 
       g_string_append_printf (text, _(" Maximum for this patient %s %s/day."), m, unit);
       if (over_day > 0)
@@ -220,7 +220,7 @@ draw_chart (GtkDrawingArea *area,
   cairo_set_line_width (cr, 1);
   for (double v = 0; v <= y_max + 1e-9; v += y_step)
     {
-      g_autofree char *amount = titrate_format_amount (v);
+      g_autofree char *amount = titrate_format_amount_display (v);
 
       gdk_cairo_set_source_rgba (cr, &grid);
       cairo_move_to (cr, MARGIN_LEFT, round (Y (v)) + 0.5);
@@ -300,7 +300,7 @@ draw_chart (GtkDrawingArea *area,
   /* Reference lines, each with its own label. */
   if (!isnan (target))
     {
-      g_autofree char *amount = titrate_format_amount (target);
+      g_autofree char *amount = titrate_format_amount_display (target);
       g_autofree char *label = NULL;
       double dashes[] = { 8, 5 };
 
@@ -316,12 +316,12 @@ draw_chart (GtkDrawingArea *area,
     }
   if (!isnan (limit.max_daily))
     {
-      g_autofree char *amount = titrate_format_amount (limit.max_daily);
+      g_autofree char *amount = titrate_format_amount_display (limit.max_daily);
       g_autofree char *label = NULL;
 
       if (limit.renal_factor < 1.0 - 1e-9)
         {
-          g_autofree char *factor = titrate_format_amount (limit.renal_factor);
+          g_autofree char *factor = titrate_format_amount_display (limit.renal_factor);
 
           /* Translators: "Maximum for this patient 40 mg/day (renal × 0.5)" */
           label = g_strdup_printf (_("Maximum for this patient %s %s/day (renal × %s)"), amount, unit, factor);

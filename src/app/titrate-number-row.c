@@ -7,6 +7,8 @@
  * is validated at once: bad input puts the row in its error style with a
  * message saying what is accepted, keeps the text as typed, and never
  * reaches the model (::value-changed fires only for valid values).
+ * Numbers are shown and read with the locale's decimal separator; the
+ * rule for "." and "," and for grouped digits is titrate_parse_number()'s.
  */
 
 #include "config.h"
@@ -79,8 +81,8 @@ same_value (double a,
 static char *
 describe_accepted (TitrateNumberRow *self)
 {
-  g_autofree char *min = titrate_format_amount (self->minimum);
-  g_autofree char *max = titrate_format_amount (self->maximum);
+  g_autofree char *min = titrate_format_amount_display (self->minimum);
+  g_autofree char *max = titrate_format_amount_display (self->maximum);
   const char *unit = self->unit != NULL ? self->unit : "";
   g_autofree char *range = NULL;
 
@@ -105,27 +107,18 @@ describe_accepted (TitrateNumberRow *self)
 static void
 update_accessible (TitrateNumberRow *self)
 {
-  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
-  g_autofree char *plain = NULL;
+  g_autofree char *plain = titrate_strip_mnemonic (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)));
   g_autofree char *label = NULL;
   const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (self));
 
-  plain = title != NULL ? g_strdup (title) : g_strdup ("");
-  /* Drop the mnemonic underscore for screen readers. */
-  for (char *p = plain, *q = plain; ; p++)
-    {
-      if (*p != '_')
-        *q++ = *p;
-      if (*p == '\0')
-        break;
-    }
+  /* "Age (years)", the message or hint as its description. */
   if (self->unit != NULL && *self->unit != '\0')
     label = g_strdup_printf ("%s (%s)", plain, self->unit);
   else
     label = g_steal_pointer (&plain);
 
+  titrate_accessible_name_only (GTK_WIDGET (self->entry), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle != NULL ? subtitle : "",
                                   -1);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->entry),
@@ -194,6 +187,17 @@ validate (TitrateNumberRow *self,
       }
       break;
 
+    case TITRATE_PARSE_AMBIGUOUS:
+      /* "1,000" in English: never read as 1 or as 1000. */
+      {
+        g_autofree char *why = titrate_describe_ambiguous (text);
+
+        accepted = describe_accepted (self);
+        /* Two sentences, each translated. */
+        error = g_strdup_printf ("%s %s", why, accepted);
+      }
+      break;
+
     case TITRATE_PARSE_OK:
     default:
       if (value > self->maximum ||
@@ -201,7 +205,7 @@ validate (TitrateNumberRow *self,
           (self->exclusive_minimum && value <= self->minimum) ||
           (self->integer && value != floor (value)))
         {
-          g_autofree char *shown = titrate_format_amount (value);
+          g_autofree char *shown = titrate_format_amount_display (value);
 
           accepted = describe_accepted (self);
           /* Translators: "200 is not accepted here. Enter a number from 0 to 130 years." */
@@ -524,7 +528,7 @@ titrate_number_row_set_value (TitrateNumberRow *self,
   if (!self->valid)
     return;
   result = titrate_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->entry)), &shown);
-  if (result != TITRATE_PARSE_INVALID && same_value (shown, value))
+  if ((result == TITRATE_PARSE_OK || result == TITRATE_PARSE_EMPTY) && same_value (shown, value))
     return;
   write_text (self, value);
   validate (self, FALSE);

@@ -29,6 +29,7 @@ struct _TitratePatientForm
   TitrateNumberRow *creatinine_row;
   GtkDropDown      *creatinine_unit_dropdown;
   TitrateNumberRow *crcl_row;
+  AdwPreferencesRow *status_row;
   GtkFlowBox       *status_box;
   GtkCheckButton   *dialysis_check;
   GtkCheckButton   *pregnant_check;
@@ -92,7 +93,7 @@ static char *
 format_estimate (double value)
 {
   /* A computed estimate: one decimal is all it can carry. */
-  return titrate_format_amount (round (value * 10.0) / 10.0);
+  return titrate_format_amount_display (round (value * 10.0) / 10.0);
 }
 
 static void
@@ -718,6 +719,7 @@ titrate_patient_form_class_init (TitratePatientFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TitratePatientForm, creatinine_row);
   gtk_widget_class_bind_template_child (widget_class, TitratePatientForm, creatinine_unit_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TitratePatientForm, crcl_row);
+  gtk_widget_class_bind_template_child (widget_class, TitratePatientForm, status_row);
   gtk_widget_class_bind_template_child (widget_class, TitratePatientForm, status_box);
   gtk_widget_class_bind_template_child (widget_class, TitratePatientForm, dialysis_check);
   gtk_widget_class_bind_template_child (widget_class, TitratePatientForm, pregnant_check);
@@ -749,10 +751,22 @@ titrate_patient_form_init (TitratePatientForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* The check buttons take the focus, not the flow box's cells. */
+  /* The check buttons take the focus, not the flow box's cells; the cells
+   * are named after their check button, not "GtkFlowBoxChild". */
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->status_box)); c != NULL;
        c = gtk_widget_get_next_sibling (c))
-    gtk_widget_set_focusable (c, FALSE);
+    {
+      GtkWidget *check = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (c));
+      g_autofree char *name = titrate_strip_mnemonic (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)));
+
+      gtk_widget_set_focusable (c, FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+  titrate_accessible_name_from_title (GTK_WIDGET (self->status_row));
+  titrate_accessible_name_from_title (GTK_WIDGET (self->conditions_row));
+  titrate_accessible_name_from_title (GTK_WIDGET (self->allergies_row));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (self->status_row), -1);
 
   self->allergy_rows = g_ptr_array_new ();
 }

@@ -210,7 +210,7 @@ rebuild_strengths (TitrateRegimenForm *self)
       for (guint i = 0; i < items->len; i++)
         {
           const TitrateStrength *s = g_ptr_array_index (items, i);
-          g_autofree char *amount = titrate_format_amount (s->strength);
+          g_autofree char *amount = titrate_format_amount_display (s->strength);
           g_autofree char *label = NULL;
 
           if (g_strcmp0 (f->unit, "mg_per_ml") == 0)
@@ -400,6 +400,11 @@ update_start_label (TitrateRegimenForm *self)
   else
     label = g_strdup (_("Not set"));
   gtk_menu_button_set_label (self->start_button, g_strstrip (label));
+  /* Named "Start date" for screen readers; the date is its description. */
+  titrate_accessible_name_only (GTK_WIDGET (self->start_button), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->start_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label,
+                                  -1);
 }
 
 static void
@@ -808,6 +813,7 @@ titrate_regimen_form_init (TitrateRegimenForm *self)
   self->list_route = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  titrate_accessible_name_from_title (GTK_WIDGET (self->protocol_row));
 }
 
 /* Public API */

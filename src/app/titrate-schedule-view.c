@@ -95,7 +95,7 @@ format_units_for_step (TitrateRules         *rules,
       g_autofree char *amount = NULL;
 
       titrate_planner_units (rules, regimen, step->doses_mg[i], &units);
-      amount = titrate_format_amount (units);
+      amount = titrate_format_amount_display (units);
       if (i > 0)
         g_string_append (out, " + ");
       g_string_append (out, amount);
@@ -108,7 +108,7 @@ format_units_for_step (TitrateRules         *rules,
       g_string_append (out, _(" mL"));
     else if (!isnan (regimen->strength_mg))
       {
-        g_autofree char *strength = titrate_format_amount (regimen->strength_mg);
+        g_autofree char *strength = titrate_format_amount_display (regimen->strength_mg);
 
         /* Translators: " × 10 mg" after a number of tablets or packets */
         g_string_append_printf (out, _(" × %s mg"), strength);
@@ -174,7 +174,7 @@ rebuild (TitrateScheduleView *self)
       g_autofree char *units = NULL;
       g_autofree char *edit_label = NULL;
       g_autofree char *remove_label = NULL;
-      g_autofree char *amount = titrate_format_amount (titrate_step_daily_total (step));
+      g_autofree char *amount = titrate_format_amount_display (titrate_step_daily_total (step));
       GtkWidget *actions, *edit, *remove;
       const char *row_class = (i % 2 == 0) ? "even" : "odd";
       gboolean over;
@@ -216,7 +216,8 @@ rebuild (TitrateScheduleView *self)
       if (titrate_step_is_stopped (step))
         {
           doses = g_strdup (_("stopped"));
-          total = g_strdup_printf ("0 %s/day", unit);
+          /* Translators: daily total on a day without baclofen, e.g. "0 mg/day" */
+          total = g_strdup_printf (_("0 %s/day"), unit);
         }
       else if (!isnan (step->bolus_mcg))
         {
@@ -226,7 +227,7 @@ rebuild (TitrateScheduleView *self)
       else if (!isnan (step->daily_mcg))
         {
           doses = g_strdup (_("continuous infusion"));
-          total = g_strdup_printf ("%s %s/day", amount, unit);
+          total = g_strdup_printf (_("%s %s/day"), amount, unit);
         }
       else
         {
@@ -237,14 +238,14 @@ rebuild (TitrateScheduleView *self)
               same = FALSE;
           if (same && step->n_doses > 1)
             {
-              g_autofree char *each = titrate_format_amount (step->doses_mg[0]);
+              g_autofree char *each = titrate_format_amount_display (step->doses_mg[0]);
 
               /* Translators: number of doses × amount, e.g. "3 × 5 mg" */
               doses = g_strdup_printf (_("%u × %s %s"), step->n_doses, each, unit);
             }
           else
             doses = titrate_format_doses (step->doses_mg, step->n_doses, unit);
-          total = g_strdup_printf ("%s %s/day", amount, unit);
+          total = g_strdup_printf (_("%s %s/day"), amount, unit);
         }
       units = format_units_for_step (rules, regimen, step);
       over = !isnan (limit.max_daily) && isnan (step->bolus_mcg) && !titrate_step_is_stopped (step) &&
@@ -313,7 +314,7 @@ rebuild (TitrateScheduleView *self)
       g_string_append_printf (caption, _(" Per dose: %s."), unit_name);
     if (!isnan (limit.max_daily))
       {
-        g_autofree char *max = titrate_format_amount (limit.max_daily);
+        g_autofree char *max = titrate_format_amount_display (limit.max_daily);
 
         /* Translators: "⚠ above the maximum for this patient, 40 mg/day" */
         g_string_append_printf (caption, _("\n⚠ above the maximum for this patient, %s %s/day."), max, unit);

@@ -918,6 +918,44 @@ titrate_session_load_file (TitrateSession  *self,
   return titrate_session_load_bytes (self, bytes, file, error);
 }
 
+/* Loads an autosaved plan after a crash: like titrate_session_load_bytes(),
+ * but the plan stays unsaved, remembers the file it came from (@file, may
+ * be NULL) and gets @title back (NULL: from the file or the document). */
+gboolean
+titrate_session_restore (TitrateSession  *self,
+                         GBytes          *bytes,
+                         GFile           *file,
+                         const char      *title,
+                         GError         **error)
+{
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), FALSE);
+
+  if (!titrate_session_load_bytes (self, bytes, file, error))
+    return FALSE;
+  if (title != NULL && *title != '\0')
+    set_title (self, title);
+  set_dirty (self, TRUE);
+  return TRUE;
+}
+
+/* (transfer full) the document as a save writes it: a plan that follows its
+ * protocol is saved as the protocol, so it opens again with the same inputs
+ * (the library expands it the same way). */
+TitrateDocument *
+titrate_session_dup_document_for_saving (TitrateSession *self)
+{
+  TitrateDocument *copy;
+
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), NULL);
+
+  copy = titrate_document_copy (self->doc);
+  if (copy->regimen->has_protocol && copy->regimen->route == TITRATE_ROUTE_ORAL)
+    g_array_set_size (copy->regimen->steps, 0);
+  return copy;
+}
+
 /* Saves to @file. A final save is refused unless the plan was checked and
  * every contraindicated or major alert carries an acknowledgement. */
 gboolean
@@ -945,12 +983,8 @@ titrate_session_save (TitrateSession  *self,
       return FALSE;
     }
 
-  copy = titrate_document_copy (self->doc);
+  copy = titrate_session_dup_document_for_saving (self);
   copy->final = final;
-  /* A plan that follows its protocol is saved as the protocol, so it opens
-   * again with the same inputs; the library expands it the same way. */
-  if (copy->regimen->has_protocol && copy->regimen->route == TITRATE_ROUTE_ORAL)
-    g_array_set_size (copy->regimen->steps, 0);
 
   if (!titrate_document_save (copy, file, error))
     return FALSE;

@@ -101,6 +101,12 @@ gboolean               titrate_session_save                 (TitrateSession     
                                                              GFile                 *file,
                                                              gboolean               final,
                                                              GError               **error);
+gboolean               titrate_session_restore              (TitrateSession        *self,
+                                                             GBytes                *bytes,
+                                                             GFile                 *file,
+                                                             const char            *title,
+                                                             GError               **error);
+TitrateDocument       *titrate_session_dup_document_for_saving (TitrateSession     *self);
 
 GFile                 *titrate_session_get_file             (TitrateSession        *self);
 const char            *titrate_session_get_title            (TitrateSession        *self);

@@ -278,7 +278,7 @@ titrate_step_dialog_new (GtkWindow      *parent,
 
           for (guint i = 0; i < step->n_doses; i++)
             {
-              g_autofree char *amount = titrate_format_amount (step->doses_mg[i]);
+              g_autofree char *amount = titrate_format_amount_display (step->doses_mg[i]);
 
               if (i > 0)
                 g_string_append (text, " + ");
@@ -310,7 +310,11 @@ titrate_step_dialog_new (GtkWindow      *parent,
  * @error: (out) (transfer full): what is wrong, when FALSE
  *
  * Reads "5 + 5 + 10" (or "5 5 10", "5; 5; 10"): the doses of one day in
- * the route's unit. A single 0 means the drug is stopped.
+ * the route's unit. A single 0 means the drug is stopped. Each dose is
+ * read by titrate_parse_number()'s rule. A comma after a dose ("5, 5")
+ * separates doses only where the comma is not the decimal separator: in
+ * French "2, 5" is refused (a mistyped 2,5 must not become 2 and 5 mg),
+ * and a dose starts with a digit ("2 ,5" is refused, not 2 and 0.5 mg).
  */
 gboolean
 titrate_step_dialog_parse_doses (const char  *text,
@@ -327,14 +331,42 @@ titrate_step_dialog_parse_doses (const char  *text,
   for (guint i = 0; parts[i] != NULL; i++)
     {
       double value;
+      TitrateParseResult result;
       g_autofree char *part = g_strdup (parts[i]);
       gsize len = strlen (part);
 
       if (len > 0 && part[len - 1] == ',')
-        part[len - 1] = '\0';
+        {
+          if (strcmp (titrate_decimal_separator (), ",") == 0)
+            {
+              /* Translators: a dose typed as “2,” followed by a space, where the
+               * comma is the decimal separator */
+              *error = g_strdup_printf (_("“%s” is incomplete: the comma is the decimal separator here. "
+                                          "Separate doses with + or spaces, e.g. 2,5 + 5."), parts[i]);
+              return FALSE;
+            }
+          part[len - 1] = '\0';
+        }
       if (*part == '\0')
         continue;
-      if (titrate_parse_number (part, &value) != TITRATE_PARSE_OK)
+      if (*part == ',' || *part == '.')
+        {
+          /* "2 ,5" must not become 2 and 0.5 mg: a dose starts with a digit. */
+          g_autofree char *example = titrate_format_amount_display (0.5);
+
+          /* Translators: a dose typed without its leading zero, e.g. “,5”; the
+           * second %s is an example, e.g. “0,5” */
+          *error = g_strdup_printf (_("“%s”: write a zero before the decimal separator, e.g. %s."),
+                                    parts[i], example);
+          return FALSE;
+        }
+      result = titrate_parse_number (part, &value);
+      if (result == TITRATE_PARSE_AMBIGUOUS)
+        {
+          *error = titrate_describe_ambiguous (part);
+          return FALSE;
+        }
+      if (result != TITRATE_PARSE_OK)
         {
           /* Translators: a dose that is not a number, e.g. “5mg” */
           *error = g_strdup_printf (_("“%s” is not a dose in this unit. Enter each dose as a number, "

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 #include "titrate.h"
 
@@ -16,12 +16,19 @@ typedef enum {
   TITRATE_PARSE_EMPTY,
   TITRATE_PARSE_OK,
   TITRATE_PARSE_INVALID,
+  TITRATE_PARSE_AMBIGUOUS,     /* grouped digits, or a separator that may be grouping */
 } TitrateParseResult;
 
 gboolean            titrate_set_str               (char              **ptr,
                                                    const char         *value);
 TitrateParseResult  titrate_parse_number          (const char         *text,
                                                    double             *out);
+char               *titrate_strip_mnemonic        (const char         *text);
+void                titrate_accessible_name_only  (GtkWidget          *widget,
+                                                   const char         *label);
+void                titrate_accessible_name_from_title (GtkWidget     *row);
+const char         *titrate_decimal_separator     (void);
+char               *titrate_describe_ambiguous    (const char         *text);
 char               *titrate_format_number         (double              value);
 char               *titrate_format_dose           (double              value,
                                                    const char         *unit);

@@ -14,9 +14,12 @@
 
 #include <glib/gi18n.h>
 
+#include "titrate-autosave.h"
 #include "titrate-plan-view.h"
+#include "titrate-recent.h"
 #include "titrate-ui-utils.h"
 #include "titrate-window.h"
+#include "titrate-window-output.h"
 
 #define EXAMPLES_PATH "/io/github/titrate/Titrate/examples/"
 
@@ -44,6 +47,7 @@ struct _TitrateWindow
 
   TitratePlanView      *plan_view;      /* built after the first frame */
   TitrateSession       *session;        /* NULL until loaded */
+  TitrateAutosave      *autosave;       /* with the session, unless blocked */
   GSettings            *settings;
   GtkFileChooserNative *chooser;
   guint                 load_id;
@@ -125,7 +129,8 @@ static void
 update_actions (TitrateWindow *self)
 {
   gboolean blocked = is_blocked (self);
-  const char *plan_actions[] = { "new", "open", "open-example", "save", "save-as", "suggest", "acknowledge" };
+  const char *plan_actions[] = { "new", "open", "open-example", "save", "save-as", "suggest", "acknowledge",
+                                 "open-recent", "print", "export-pdf", "export-ics", "export-csv" };
 
   for (guint i = 0; i < G_N_ELEMENTS (plan_actions); i++)
     {
@@ -186,6 +191,20 @@ default_creatinine_unit (TitrateWindow *self)
          ? TITRATE_CREATININE_UMOL_L : TITRATE_CREATININE_MG_DL;
 }
 
+/* "moderate" → TITRATE_SEVERITY_MODERATE, for the alert list's property. */
+static gboolean
+severity_from_setting (GValue   *value,
+                       GVariant *variant,
+                       gpointer  user_data)
+{
+  TitrateSeverity severity;
+
+  if (!titrate_severity_from_string (g_variant_get_string (variant, NULL), &severity))
+    return FALSE;
+  g_value_set_int (value, (int) severity);
+  return TRUE;
+}
+
 /* Unsaved changes */
 
 static void save_with_chooser (TitrateWindow *self,
@@ -204,6 +223,7 @@ save_now (TitrateWindow *self,
       show_error (self, _("The Plan Was Not Saved"), error->message);
       return FALSE;
     }
+  titrate_recent_add (file);
   toast (self, final ? _("Saved as final plan") : _("Plan saved"));
   return TRUE;
 }
@@ -393,6 +413,9 @@ do_close (TitrateWindow *self,
           gpointer       data)
 {
   self->close_confirmed = TRUE;
+  /* Saved, or the changes discarded on purpose: nothing to recover. */
+  if (self->autosave != NULL)
+    titrate_autosave_discard (self->autosave);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -571,6 +594,20 @@ on_invalid_changed_cb (TitrateWindow *self)
   update_actions (self);
 }
 
+static void
+on_autosave_error_cb (TitrateWindow *self)
+{
+  const GError *error = titrate_autosave_get_error (self->autosave);
+
+  if (error != NULL)
+    {
+      /* Translators: %s is the reason */
+      g_autofree char *text = g_strdup_printf (_("Unsaved changes could not be autosaved: %s"), error->message);
+
+      toast (self, text);
+    }
+}
+
 static gboolean
 titrate_window_close_request (GtkWindow *window)
 {
@@ -605,6 +642,8 @@ titrate_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  /* Unsaved changes without a decision are written now and kept. */
+  g_clear_object (&self->autosave);
   gtk_widget_dispose_template (GTK_WIDGET (self), TITRATE_TYPE_WINDOW);
 
   G_OBJECT_CLASS (titrate_window_parent_class)->dispose (object);
@@ -650,6 +689,8 @@ titrate_window_init (TitrateWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
+  titrate_window_output_install (self);
+  titrate_recent_install_action (GTK_WINDOW (self));
 }
 
 /* Public API */
@@ -678,6 +719,7 @@ load (TitrateWindow *self)
                                     G_MENU_MODEL (gtk_builder_get_object (builder, "primary_menu")));
     adw_split_button_set_menu_model (self->save_button,
                                      G_MENU_MODEL (gtk_builder_get_object (builder, "save_menu")));
+    titrate_recent_bind_menu (G_MENU (gtk_builder_get_object (builder, "recent_section")));
   }
 
   rules = titrate_application_open_rules (application, &error);
@@ -713,6 +755,9 @@ load (TitrateWindow *self)
       GtkWidget *plan;
 
       titrate_session_new_document (self->session, default_creatinine_unit (self));
+      self->autosave = titrate_autosave_new (self->session);
+      g_signal_connect_object (self->autosave, "notify::error", G_CALLBACK (on_autosave_error_cb),
+                               self, G_CONNECT_SWAPPED);
       plan = titrate_plan_view_new (self->session);
       self->plan_view = TITRATE_PLAN_VIEW (plan);
       g_signal_connect_object (plan, "notify::n-invalid", G_CALLBACK (on_invalid_changed_cb),
@@ -723,6 +768,11 @@ load (TitrateWindow *self)
       gtk_revealer_set_reveal_child (self->disclaimer_revealer,
                                      self->settings == NULL ||
                                      !g_settings_get_boolean (self->settings, "disclaimer-accepted"));
+      /* Alerts below this severity are folded (and counted). */
+      if (self->settings != NULL)
+        g_settings_bind_with_mapping (self->settings, "min-inline-severity",
+                                      titrate_plan_view_get_alert_list (self->plan_view), "min-inline-severity",
+                                      G_SETTINGS_BIND_GET, severity_from_setting, NULL, NULL, NULL);
       /* tools/screenshots.sh picks the page to render. */
       views = titrate_plan_view_get_view_stack (self->plan_view);
       if (view != NULL && adw_view_stack_get_child_by_name (views, view) != NULL)
@@ -890,7 +940,10 @@ titrate_window_open_file (TitrateWindow  *self,
                            _("The rules database is unavailable: no plan can be opened"));
       return FALSE;
     }
-  return titrate_session_load_file (self->session, file, error);
+  if (!titrate_session_load_file (self->session, file, error))
+    return FALSE;
+  titrate_recent_add (file);
+  return TRUE;
 }
 
 /* Opens a bundled teaching case as an untitled plan. */
@@ -940,4 +993,25 @@ titrate_window_save_to_file (TitrateWindow  *self,
       return FALSE;
     }
   return titrate_session_save (self->session, file, final, error);
+}
+
+/* (transfer none) (nullable): the autosave of the window's plan; NULL when
+ * the rules database is unavailable */
+TitrateAutosave *
+titrate_window_get_autosave (TitrateWindow *self)
+{
+  g_return_val_if_fail (TITRATE_IS_WINDOW (self), NULL);
+
+  ensure_loaded (self);
+  return self->autosave;
+}
+
+void
+titrate_window_add_toast (TitrateWindow *self,
+                          const char    *text)
+{
+  g_return_if_fail (TITRATE_IS_WINDOW (self));
+  g_return_if_fail (text != NULL);
+
+  toast (self, text);
 }

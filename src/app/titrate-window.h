@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "titrate-application.h"
+#include "titrate-autosave.h"
 #include "titrate-plan-view.h"
 #include "titrate-session.h"
 
@@ -35,5 +36,8 @@ gboolean        titrate_window_save_to_file   (TitrateWindow      *self,
                                                GFile              *file,
                                                gboolean            final,
                                                GError            **error);
+TitrateAutosave *titrate_window_get_autosave  (TitrateWindow      *self);
+void            titrate_window_add_toast      (TitrateWindow      *self,
+                                               const char         *text);
 
 G_END_DECLS
