@@ -301,8 +301,8 @@ print_table (TitrateRules    *rules,
   const char *unit = titrate_route_unit (r->route);
   gboolean liquid = unit_name != NULL && g_str_has_prefix (unit_name, "mL");
 
-  g_print (_("Baclofen, %s (%s)%s%s\n"), titrate_route_to_string (r->route), unit,
-           unit_name ? ", units per dose: " : "", unit_name ? unit_name : "");
+  g_print (_("Baclofen, %s (%s)%s%s\n"), titrate_route_to_label (r->route), unit,
+           unit_name ? _(", units per dose: ") : "", unit_name ? unit_name : "");
   if (r->route == TITRATE_ROUTE_ORAL)
     g_print ("%-16s %4s  %-12s %-26s %12s  %s\n", _("Date"), _("Day"), _("Phase"), _("Doses (mg)"), _("Daily (mg)"),
              liquid ? _("mL per dose") : _("Tablets per dose"));
@@ -341,7 +341,7 @@ print_table (TitrateRules    *rules,
           g_string_append_printf (doses, _("bolus %s"), bolus);
         }
 
-      g_print ("%-16s %4d  %-12s %-26s %12s  %s\n", date, d->day, titrate_phase_to_string (d->phase),
+      g_print ("%-16s %4d  %-12s %-26s %12s  %s\n", date, d->day, titrate_phase_to_label (d->phase),
                doses->str, total, units->str);
     }
   return EXIT_CHECKED;
@@ -518,7 +518,7 @@ cmd_export (const char *path)
       if (!titrate_ics_export (rules, doc, &options, opt_ics, &error))
         goto failed;
       g_print (_("%s: calendar reminders (iCalendar, %s)\n"), opt_ics,
-               opt_per_day ? "one per day" : "one per dose");
+               opt_per_day ? _("one per day") : _("one per dose"));
     }
   else
     {
@@ -545,8 +545,8 @@ cmd_export (const char *path)
       if (!titrate_report_export_pdf_many (reports, n, opt_pdf, &error))
         goto failed;
       g_print (_("%s: %s, %d pages\n"), opt_pdf,
-               handout && summary_report ? "patient handout and clinician summary" :
-               handout ? "patient handout" : "clinician summary", pages);
+               handout && summary_report ? _("patient handout and clinician summary") :
+               handout ? _("patient handout") : _("clinician summary"), pages);
     }
   return EXIT_CHECKED;
 
@@ -571,6 +571,7 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  textdomain (GETTEXT_PACKAGE);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   context = g_option_context_new (_("COMMAND [ARGUMENT] — baclofen regimen checks"));

@@ -206,9 +206,9 @@ _titrate_export_units_short (const TitrateExportPlan *plan,
     {
     case TITRATE_PRODUCT_TABLET:
       /* Translators: a number of tablets, e.g. "½ tablet", "2 tablets" */
-      return g_strdup_printf (ngettext ("%s tablet", "%s tablets", plural_count (units)), n);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s tablet", "%s tablets", plural_count (units)), n);
     case TITRATE_PRODUCT_PACKET:
-      return g_strdup_printf (ngettext ("%s packet", "%s packets", plural_count (units)), n);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s packet", "%s packets", plural_count (units)), n);
     case TITRATE_PRODUCT_LIQUID:
       /* Translators: millilitres of liquid medicine */
       return g_strdup_printf (_("%s mL"), n);
@@ -233,9 +233,9 @@ _titrate_export_units_long (const TitrateExportPlan *plan,
     {
     case TITRATE_PRODUCT_TABLET:
       /* Translators: e.g. "½ tablet of 10 mg" */
-      return g_strdup_printf (ngettext ("%s tablet of %s mg", "%s tablets of %s mg", plural_count (units)), n, s);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s tablet of %s mg", "%s tablets of %s mg", plural_count (units)), n, s);
     case TITRATE_PRODUCT_PACKET:
-      return g_strdup_printf (ngettext ("%s packet of %s mg", "%s packets of %s mg", plural_count (units)), n, s);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s packet of %s mg", "%s packets of %s mg", plural_count (units)), n, s);
     case TITRATE_PRODUCT_LIQUID:
       /* Translators: e.g. "5 mL of the 1 mg/mL liquid" */
       return g_strdup_printf (_("%s mL of the %s mg/mL liquid"), n, s);

@@ -1726,7 +1726,7 @@ add_regimen_section (TitrateReport *self)
           g_date_strftime (date, sizeof date, "%Y-%m-%d", &d);
         }
       line = g_markup_printf_escaped ("\n%d\t%s\t%s\t%s\t%s", st->day, date,
-                                      titrate_phase_to_string (titrate_regimen_step_phase (r, i)), doses, total);
+                                      titrate_phase_to_label (titrate_regimen_step_phase (r, i)), doses, total);
       g_string_append (steps, line);
     }
   add_text (self, steps->str, SUMMARY_BODY, FLAG_TABS, 8);
@@ -1754,7 +1754,7 @@ add_alerts_section (TitrateReport *self)
     }
   for (int sev = TITRATE_N_SEVERITIES - 1; sev >= 0; sev--)
     g_string_append_printf (count_line, "%s%s %u", sev < TITRATE_N_SEVERITIES - 1 ? ", " : "",
-                            titrate_severity_to_string (sev), counts[sev]);
+                            titrate_severity_to_label (sev), counts[sev]);
   markup = g_markup_escape_text (count_line->str, -1);
   add_text (self, markup, SUMMARY_BODY, 0, 4);
 
@@ -1765,7 +1765,7 @@ add_alerts_section (TitrateReport *self)
       g_autoptr(GString) s = g_string_new (NULL);
       g_autofree char *head = NULL;
       g_autofree char *when = NULL;
-      g_autofree char *severity = g_ascii_strup (titrate_severity_to_string (a->severity), -1);
+      g_autofree char *severity = g_utf8_strup (titrate_severity_to_label (a->severity), -1);
 
       if (a->day > 0 && g_date_valid (&self->plan->regimen->start_date))
         {
@@ -1780,7 +1780,7 @@ add_alerts_section (TitrateReport *self)
         when = g_strdup_printf (_(" · from day %d"), a->day);
 
       head = g_markup_printf_escaped ("<b>%s</b> · %s · %s%s\n<b>%s</b>\n", severity,
-                                      titrate_category_to_string (a->category), a->code, when ? when : "", a->title);
+                                      titrate_category_to_label (a->category), a->code, when ? when : "", a->title);
       g_string_append (s, head);
       {
         g_autofree char *reason = g_markup_printf_escaped ("<b>%s</b> %s\n<b>%s</b> %s\n<b>%s</b> %s (%s %s)",

@@ -223,7 +223,7 @@ check_input (Check *c)
 
   if (c->r->indication == NULL || !titrate_rules_has_indication (c->rules, c->r->indication, c->r->route))
     raise_code (c, "input.unknown_indication", 0, _("Indication “%s” for %s baclofen"),
-                c->r->indication ? c->r->indication : "(none)", titrate_route_to_string (c->r->route));
+                c->r->indication ? c->r->indication : _("(none)"), titrate_route_to_label (c->r->route));
 
   for (guint i = 0; i < c->p->conditions->len; i++)
     {
@@ -264,7 +264,7 @@ check_route (Check *c)
 
   if (f != NULL && f->route != c->r->route)
     raise_code (c, "route.formulation_mismatch", 0, _("Formulation “%s” is for %s use; the regimen route is %s"),
-                f->label, titrate_route_to_string (f->route), titrate_route_to_string (c->r->route));
+                f->label, titrate_route_to_label (f->route), titrate_route_to_label (c->r->route));
 
   if (c->r->route == TITRATE_ROUTE_INTRATHECAL && !isnan (c->r->concentration_mcg_per_ml) &&
       titrate_rules_get_strength (c->rules, "intrathecal_solution", c->r->concentration_mcg_per_ml) == NULL)
@@ -491,7 +491,7 @@ check_titration (Check *c)
                       g_autofree char *lim = fmt (row->max_increase_pct);
                       g_autofree char *trigger = g_strdup_printf (
                         _("Day %d: %s → %s mcg/day (+%s %%; %s %s limit +%s %% per 24 h)"), s->day, f, t, pc,
-                        titrate_origin_to_string (row->origin), initial ? "post-implant" : "maintenance", lim);
+                        titrate_origin_to_label (row->origin), initial ? _("post-implant") : _("maintenance"), lim);
                       raise_rule (c, row->rule, s->day, trigger);
                     }
                 }
@@ -836,7 +836,7 @@ static void
 check_elderly (Check *c)
 {
   double gfr;
-  const char *what;
+  gboolean uses_egfr;
   TitrateRenalBasis basis;
 
   if (isnan (c->age) || c->age < 65 || c->r->route != TITRATE_ROUTE_ORAL)
@@ -845,30 +845,34 @@ check_elderly (Check *c)
   /* Beers uses eGFR; an entered CrCl stands in when no eGFR is known. */
   gfr = c->renal.egfr_ml_min_1_73m2;
   basis = c->renal.egfr_basis;
-  what = "eGFR";
+  uses_egfr = TRUE;
   if (isnan (gfr))
     {
       gfr = c->renal.crcl_ml_min;
       basis = c->renal.crcl_basis;
-      what = "CrCl";
+      uses_egfr = FALSE;
     }
 
   if (c->p->dialysis || (!isnan (gfr) && gfr < 60))
     {
       g_autofree char *age = fmt (c->age);
       g_autofree char *g = fmt (round (gfr));
+      g_autofree char *renal = NULL;
 
       if (c->p->dialysis)
-        raise_code (c, "elderly.beers_egfr60", 0, _("Age %s years, on dialysis"), age);
+        renal = g_strdup (_("on dialysis"));
+      else if (uses_egfr)
+        renal = g_strdup_printf (_("eGFR %s mL/min/1.73 m² (%s)"), g, basis_label (basis));
       else
-        raise_code (c, "elderly.beers_egfr60", 0, _("Age %s years, %s %s mL/min%s (%s)"), age, what, g,
-                    strcmp (what, "eGFR") == 0 ? "/1.73 m²" : "", basis_label (basis));
+        renal = g_strdup_printf (_("CrCl %s mL/min (%s)"), g, basis_label (basis));
+
+      raise_code (c, "elderly.beers_egfr60", 0, _("Age %s years, %s"), age, renal);
 
       if (c->age >= 66 && c->first_day > 0 && c->first_total >= 20 - EPSILON)
         {
           g_autofree char *ft = fmt (c->first_total);
-          raise_code (c, "elderly.muanda_start20", c->first_day, _("Age %s years, %s %s, starting at %s mg/day"),
-                      age, what, c->p->dialysis ? "dialysis" : g, ft);
+          raise_code (c, "elderly.muanda_start20", c->first_day, _("Age %s years, %s, starting at %s mg/day"),
+                      age, renal, ft);
         }
     }
 }

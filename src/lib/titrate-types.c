@@ -4,6 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
@@ -119,4 +122,64 @@ titrate_format_amount_display (double value)
     g_free (text);
     return localised;
   }
+}
+
+/* Labels for people */
+
+const char *
+titrate_route_to_label (TitrateRoute route)
+{
+  return route == TITRATE_ROUTE_INTRATHECAL ? _("intrathecal") : _("oral");
+}
+
+const char *
+titrate_origin_to_label (TitrateOrigin origin)
+{
+  switch (origin)
+    {
+    case TITRATE_ORIGIN_SPINAL:
+      return _("spinal");
+    case TITRATE_ORIGIN_CEREBRAL:
+      return _("cerebral");
+    case TITRATE_ORIGIN_UNSET:
+    default:
+      return _("origin not set");
+    }
+}
+
+const char *
+titrate_severity_to_label (TitrateSeverity severity)
+{
+  static const char *labels[] = {
+    N_("info"), N_("minor"), N_("moderate"), N_("major"), N_("contraindicated"),
+  };
+
+  g_return_val_if_fail ((gsize) severity < G_N_ELEMENTS (labels), NULL);
+  return _(labels[severity]);
+}
+
+const char *
+titrate_category_to_label (TitrateCategory category)
+{
+  static const char *labels[] = {
+    N_("dose"), N_("titration"), N_("withdrawal"), N_("interaction"), N_("duplication"),
+    N_("renal"), N_("hepatic"), N_("elderly"), N_("pediatric"), N_("pregnancy"),
+    N_("lactation"), N_("condition"), N_("allergy"), N_("route"), N_("input"),
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == TITRATE_N_CATEGORIES);
+  g_return_val_if_fail ((gsize) category < G_N_ELEMENTS (labels), NULL);
+  return _(labels[category]);
+}
+
+const char *
+titrate_phase_to_label (TitratePhase phase)
+{
+  static const char *labels[] = {
+    N_("before start"), N_("start"), N_("step-up"), N_("maintenance"), N_("taper"),
+    N_("stopped"), N_("screening"),
+  };
+
+  g_return_val_if_fail ((gsize) phase < G_N_ELEMENTS (labels), NULL);
+  return _(labels[phase]);
 }

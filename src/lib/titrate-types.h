@@ -96,6 +96,13 @@ gboolean    titrate_category_from_string   (const char     *str,
                                             TitrateCategory *out);
 const char *titrate_phase_to_string        (TitratePhase    phase);
 
+/* Translated words for people (the *_to_string forms are file/JSON codes). */
+const char *titrate_route_to_label         (TitrateRoute    route);
+const char *titrate_origin_to_label        (TitrateOrigin   origin);
+const char *titrate_severity_to_label      (TitrateSeverity severity);
+const char *titrate_category_to_label      (TitrateCategory category);
+const char *titrate_phase_to_label         (TitratePhase    phase);
+
 /* Formats a dose without losing precision: up to 3 decimals, trailing zeros
  * trimmed ("7.5", "2.25", "10"). Never rounds to a whole number silently. */
 char       *titrate_format_amount          (double          value);
