@@ -66,7 +66,12 @@ def main():
     except GLib.Error as e:
         skip(f"no accessibility bus ({e.message})")
 
+    # Autosaves, recovered plans and recent files go to a scratch directory,
+    # never the user's (and none left from elsewhere offers a restore).
+    scratch = tempfile.mkdtemp(prefix="titrate-a11y-")
     env = dict(os.environ)
+    env["TITRATE_STATE_DIR"] = os.path.join(scratch, "state")
+    env["XDG_DATA_HOME"] = os.path.join(scratch, "data")
     env["GTK_A11Y"] = "atspi"          # "none" hides the app from AT-SPI
     env.pop("NO_AT_BRIDGE", None)
     env.setdefault("GSETTINGS_BACKEND", "memory")
@@ -89,6 +94,7 @@ def main():
         shutil.rmtree(state_dir, ignore_errors=True)
         if err.strip():
             print("app stderr:\n" + err)
+        shutil.rmtree(scratch, ignore_errors=True)
     print("PASS")
 
 
