@@ -778,6 +778,34 @@ test_about (void)
 }
 
 static void
+test_disclaimer (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.titrate.Titrate");
+  TitrateWindow *win;
+  TitrateWindow *again;
+  GtkWidget *notice;
+
+  /* First run: the decision-support notice is shown above the plan. */
+  g_settings_set_boolean (settings, "disclaimer-accepted", FALSE);
+  win = new_window ();
+  notice = WIN (win, "disclaimer_revealer");
+  g_assert_true (gtk_widget_get_visible (notice));
+  g_assert_cmpint (gtk_widget_get_height (notice), >, 0);
+
+  /* "I Understand": gone (no blank band left) and remembered. */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "accept-disclaimer", NULL);
+  pump ();
+  g_assert_false (gtk_widget_get_visible (notice));
+  g_assert_true (g_settings_get_boolean (settings, "disclaimer-accepted"));
+  close_window (win);
+
+  again = new_window ();
+  g_assert_false (gtk_widget_get_visible (WIN (again, "disclaimer_revealer")));
+  close_window (again);
+  g_settings_reset (settings, "disclaimer-accepted");
+}
+
+static void
 test_unsaved_guard (void)
 {
   TitrateWindow *win = new_window ();
@@ -1401,6 +1429,7 @@ main (int   argc,
   g_test_add_func ("/titrate/window/parse-doses", test_parse_doses);
   g_test_add_func ("/titrate/window/keyboard", test_keyboard);
   g_test_add_func ("/titrate/window/about", test_about);
+  g_test_add_func ("/titrate/window/disclaimer", test_disclaimer);
   g_test_add_func ("/titrate/window/unsaved-guard", test_unsaved_guard);
   g_test_add_func ("/titrate/window/open-files", test_open_files);
   g_test_add_func ("/titrate/window/parse-number", test_parse_number);

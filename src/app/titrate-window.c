@@ -547,7 +547,9 @@ accept_disclaimer_action (GSimpleAction *action,
 
   if (self->settings != NULL)
     g_settings_set_boolean (self->settings, "disclaimer-accepted", TRUE);
-  gtk_revealer_set_reveal_child (self->disclaimer_revealer, FALSE);
+  /* Hidden, not just unrevealed: a GtkRevealer without a transition still
+   * reserved its height in GTK 4.8, leaving a blank band. */
+  gtk_widget_set_visible (GTK_WIDGET (self->disclaimer_revealer), FALSE);
 }
 
 static const GActionEntry win_entries[] = {
@@ -765,9 +767,9 @@ load (TitrateWindow *self)
       gtk_stack_add_named (self->main_stack, plan, "plan");
       gtk_stack_set_visible_child_name (self->main_stack, "plan");
       /* The decision-support notice, until acknowledged (first run). */
-      gtk_revealer_set_reveal_child (self->disclaimer_revealer,
-                                     self->settings == NULL ||
-                                     !g_settings_get_boolean (self->settings, "disclaimer-accepted"));
+      gtk_widget_set_visible (GTK_WIDGET (self->disclaimer_revealer),
+                              self->settings == NULL ||
+                              !g_settings_get_boolean (self->settings, "disclaimer-accepted"));
       /* Alerts below this severity are folded (and counted). */
       if (self->settings != NULL)
         g_settings_bind_with_mapping (self->settings, "min-inline-severity",
