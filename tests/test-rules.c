@@ -193,6 +193,16 @@ test_unknown_source (void)
 }
 
 static void
+test_condition_without_rule (void)
+{
+  g_autofree char *path = modified_copy ("uncovered.sqlite",
+                                         "INSERT INTO condition (code, label) VALUES ('gout', 'Gout');");
+
+  /* Selectable but unable to raise anything: refused, never silently quiet. */
+  assert_refused (path, "gout");
+}
+
+static void
 test_missing_table (void)
 {
   g_autofree char *path = modified_copy ("no-table.sqlite", "DROP TABLE counselling;");
@@ -298,6 +308,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/rules/missing-rule", test_missing_rule);
   g_test_add_func ("/titrate/rules/unknown-source", test_unknown_source);
   g_test_add_func ("/titrate/rules/missing-table", test_missing_table);
+  g_test_add_func ("/titrate/rules/condition-without-rule", test_condition_without_rule);
   g_test_add_func ("/titrate/rules/readonly", test_readonly);
   g_test_add_func ("/titrate/rules/drug-lookup", test_drug_lookup);
   g_test_add_func ("/titrate/rules/drug-search", test_drug_search);

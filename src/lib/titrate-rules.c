@@ -708,6 +708,19 @@ check_sources (TitrateRules *self,
         }
     }
 
+  /* A condition the prescriber can pick must be able to raise something;
+   * otherwise choosing it would look like "checked, nothing found". */
+  for (guint i = 0; i < self->conditions->len; i++)
+    {
+      const char *code = g_array_index (self->conditions, TitrateVocabItem, i).code;
+      gboolean covered = FALSE;
+
+      for (guint k = 0; k < self->tables.condition_rows->len && !covered; k++)
+        covered = strcmp (g_array_index (self->tables.condition_rows, TitrateConditionRow, k).condition, code) == 0;
+      if (!covered)
+        return fail (error, self->origin, _("condition “%s” has no caution row"), code);
+    }
+
   for (guint i = 0; _titrate_required_rules[i] != NULL; i++)
     if (!g_hash_table_contains (self->rules_by_code, _titrate_required_rules[i]))
       return fail (error, self->origin, _("required rule %s is missing"), _titrate_required_rules[i]);
