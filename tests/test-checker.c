@@ -69,7 +69,7 @@ test_no_rules_is_an_error (void)
 static void
 test_older_adult_ckd (void)
 {
-  /* 78-year-old woman, 55 kg, SCr 1.3 mg/dL: CrCl 31 mL/min, eGFR 42 */
+  /* 78-year-old woman, 55 kg, SCr 1.3 mg/dL: CrCl 30.97 mL/min (shown 30.9), eGFR 42.1 (shown 42) */
   g_autoptr(TitratePatient) p = test_adult (78, 55, TITRATE_SEX_FEMALE, 1.3);
   g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
   const char *comeds[] = { "lorazepam", NULL };
@@ -80,7 +80,7 @@ test_older_adult_ckd (void)
   g_assert_nonnull (renal);
   g_assert_cmpint (renal->category, ==, TITRATE_CATEGORY_RENAL);
   g_assert_cmpint (renal->severity, >=, TITRATE_SEVERITY_MAJOR);
-  g_assert_nonnull (strstr (renal->reason, "CrCl 31 mL/min"));
+  g_assert_nonnull (strstr (renal->reason, "CrCl 30.9 mL/min"));
   g_assert_nonnull (strstr (renal->reason, "Cockcroft"));
   g_assert_nonnull (strstr (renal->reason, "40 mg/day"));           /* 80 × ½ */
   g_assert_cmpint (renal->day, ==, 7);                              /* 45 mg/day > 40 from day 7 */
@@ -157,6 +157,27 @@ test_renal_bands (void)
     a4 = check (p, low, NULL);
   }
   assert_no_alert (a4, "renal.mild");
+}
+
+static void
+test_renal_boundary_display (void)
+{
+  /* A computed CrCl of 29.96 mL/min is in the < 30 band: not shown as "30".
+   * 78-year-old woman, 55 kg: SCr 1.3437 mg/dL gives 29.96 mL/min. */
+  g_autoptr(TitratePatient) p = test_adult (78, 55, TITRATE_SEX_FEMALE, 1.3437);
+  g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
+  g_autoptr(GPtrArray) alerts = NULL;
+  const TitrateAlert *a;
+
+  g_assert_cmpfloat_with_epsilon (titrate_cockcroft_gault (78, 55, TITRATE_SEX_FEMALE, 1.3437), 29.96, 0.005);
+  alerts = check (p, r, NULL);
+  a = find_alert (alerts, "renal.severe");
+  g_assert_nonnull (a);
+  g_assert_nonnull (strstr (a->reason, "CrCl 29.9 mL/min"));
+  g_assert_cmpfloat (titrate_renal_estimate_shown (29.96, TITRATE_RENAL_BASIS_COCKCROFT_GAULT), ==, 29.9);
+  g_assert_cmpfloat (titrate_renal_estimate_shown (31.0, TITRATE_RENAL_BASIS_COCKCROFT_GAULT), ==, 31.0);
+  /* An entered value is shown exactly as entered. */
+  g_assert_cmpfloat (titrate_renal_estimate_shown (29.96, TITRATE_RENAL_BASIS_ENTERED), ==, 29.96);
 }
 
 static void
@@ -576,6 +597,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/checker/muanda-start", test_muanda_start);
   g_test_add_func ("/titrate/checker/renal-bands", test_renal_bands);
   g_test_add_func ("/titrate/checker/renal-not-assessed", test_renal_not_assessed);
+  g_test_add_func ("/titrate/checker/renal-boundary-display", test_renal_boundary_display);
   g_test_add_func ("/titrate/checker/dose-limits-spasticity", test_dose_limits_spasticity);
   g_test_add_func ("/titrate/checker/dose-limits-aud", test_dose_limits_aud);
   g_test_add_func ("/titrate/checker/pediatric", test_pediatric);

@@ -90,10 +90,11 @@ update_creatinine_range (TitratePatientForm    *self,
 }
 
 static char *
-format_estimate (double value)
+format_estimate (double            value,
+                 TitrateRenalBasis basis)
 {
-  /* A computed estimate: one decimal is all it can carry. */
-  return titrate_format_amount_display (round (value * 10.0) / 10.0);
+  /* Cut to 0.1 mL/min when computed, like every other display of it. */
+  return titrate_format_amount_display (titrate_renal_estimate_shown (value, basis));
 }
 
 static void
@@ -109,7 +110,7 @@ update_renal (TitratePatientForm *self)
 
   if (!isnan (renal.crcl_ml_min))
     {
-      g_autofree char *v = format_estimate (renal.crcl_ml_min);
+      g_autofree char *v = format_estimate (renal.crcl_ml_min, renal.crcl_basis);
 
       /* Translators: "CrCl 31 mL/min (Cockcroft–Gault, actual weight)" */
       crcl = g_strdup_printf (_("Computed CrCl %s mL/min (%s)"), v, titrate_renal_basis_label (renal.crcl_basis));
@@ -117,18 +118,18 @@ update_renal (TitratePatientForm *self)
   else
     /* Translators: %s is the reason, e.g. "weight not entered" */
     crcl = g_strdup_printf (_("CrCl not available: %s"),
-                            renal.crcl_note != NULL ? renal.crcl_note : _("enter age, weight, sex and creatinine"));
+                            renal.crcl_note != NULL ? _(renal.crcl_note) : _("enter age, weight, sex and creatinine"));
 
   if (!isnan (renal.egfr_ml_min_1_73m2))
     {
-      g_autofree char *v = format_estimate (renal.egfr_ml_min_1_73m2);
+      g_autofree char *v = format_estimate (renal.egfr_ml_min_1_73m2, renal.egfr_basis);
 
       /* Translators: "eGFR 42 mL/min/1.73 m² (CKD-EPI 2021)" */
       egfr = g_strdup_printf (_("eGFR %s mL/min/1.73 m² (%s)"), v, titrate_renal_basis_label (renal.egfr_basis));
     }
   else
     egfr = g_strdup_printf (_("eGFR not available: %s"),
-                            renal.egfr_note != NULL ? renal.egfr_note : _("enter age, sex and creatinine"));
+                            renal.egfr_note != NULL ? _(renal.egfr_note) : _("enter age, sex and creatinine"));
 
   /* Shown under the measured-CrCl field: what the checks use, and why. */
   if (renal.crcl_basis == TITRATE_RENAL_BASIS_ENTERED)

@@ -199,11 +199,11 @@ cmd_check (const char *path)
 
   json_builder_set_member_name (b, "patient");
   json_builder_begin_object (b);
-  add_number (b, "crcl_ml_min", renal.crcl_ml_min, 0.1);
+  add_number (b, "crcl_ml_min", titrate_renal_estimate_shown (renal.crcl_ml_min, renal.crcl_basis), 0.001);
   add_string (b, "crcl_basis", titrate_renal_basis_to_string (renal.crcl_basis));
   if (renal.crcl_note)
     add_string (b, "crcl_note", renal.crcl_note);
-  add_number (b, "egfr_ml_min_1_73m2", renal.egfr_ml_min_1_73m2, 0.1);
+  add_number (b, "egfr_ml_min_1_73m2", titrate_renal_estimate_shown (renal.egfr_ml_min_1_73m2, renal.egfr_basis), 0.001);
   add_string (b, "egfr_basis", titrate_renal_basis_to_string (renal.egfr_basis));
   if (renal.egfr_note)
     add_string (b, "egfr_note", renal.egfr_note);

@@ -1582,7 +1582,7 @@ add_patient_section (TitrateReport *self)
     crcl = g_strdup_printf (_("not available (%s)"), renal.crcl_note ? renal.crcl_note : basis_label (renal.crcl_basis));
   else
     {
-      g_autofree char *v = number_or_dash (renal.crcl_ml_min, 0.1);
+      g_autofree char *v = number_or_dash (titrate_renal_estimate_shown (renal.crcl_ml_min, renal.crcl_basis), 0.001);
       crcl = g_strdup_printf (_("%s mL/min (%s)"), v, basis_label (renal.crcl_basis));
     }
   kv (s, _("Creatinine clearance (CrCl)"), crcl);
@@ -1590,7 +1590,7 @@ add_patient_section (TitrateReport *self)
     egfr = g_strdup_printf (_("not available (%s)"), renal.egfr_note ? renal.egfr_note : basis_label (renal.egfr_basis));
   else
     {
-      g_autofree char *v = number_or_dash (renal.egfr_ml_min_1_73m2, 0.1);
+      g_autofree char *v = number_or_dash (titrate_renal_estimate_shown (renal.egfr_ml_min_1_73m2, renal.egfr_basis), 0.001);
       egfr = g_strdup_printf (_("%s mL/min/1.73 m² (%s)"), v, basis_label (renal.egfr_basis));
     }
   kv (s, _("eGFR"), egfr);

@@ -796,7 +796,7 @@ check_renal (Check *c)
   band = renal_band (c);
   if (band == NULL)
     return;
-  crcl = fmt (round (c->renal.crcl_ml_min));
+  crcl = fmt (titrate_renal_estimate_shown (c->renal.crcl_ml_min, c->renal.crcl_basis));
 
   if (band->avoid)
     {
@@ -856,7 +856,7 @@ check_elderly (Check *c)
   if (c->p->dialysis || (!isnan (gfr) && gfr < 60))
     {
       g_autofree char *age = fmt (c->age);
-      g_autofree char *g = fmt (round (gfr));
+      g_autofree char *g = fmt (titrate_renal_estimate_shown (gfr, basis));
       g_autofree char *renal = NULL;
 
       if (c->p->dialysis)

@@ -200,3 +200,13 @@ titrate_renal_basis_to_string (TitrateRenalBasis basis)
       return "none";
     }
 }
+
+double
+titrate_renal_estimate_shown (double            value,
+                              TitrateRenalBasis basis)
+{
+  if (isnan (value) || basis == TITRATE_RENAL_BASIS_ENTERED)
+    return value;
+  /* The small epsilon keeps 31.0 (stored as 30.999…) at 31.0. */
+  return floor (value * 10.0 + 1e-9) / 10.0;
+}

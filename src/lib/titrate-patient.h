@@ -74,6 +74,13 @@ double titrate_ckd_epi_2021    (double age_years, TitrateSex sex, double creatin
 
 const char *titrate_renal_basis_to_string (TitrateRenalBasis basis);
 
+/* A CrCl or eGFR as shown to people and written to files. A computed
+ * estimate is cut (not rounded) to 0.1 mL/min, so it never overstates renal
+ * function or lands on the wrong side of a band limit (29.96 shows as 29.9,
+ * not 30); an entered value is shown exactly as entered. */
+double      titrate_renal_estimate_shown  (double            value,
+                                           TitrateRenalBasis basis);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TitratePatient, titrate_patient_free)
 
 G_END_DECLS

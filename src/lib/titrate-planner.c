@@ -583,7 +583,7 @@ titrate_planner_suggest (TitrateRules         *rules,
     }
   if (adj != NULL)
     {
-      g_autofree char *crcl = fmt (round (renal.crcl_ml_min));
+      g_autofree char *crcl = fmt (titrate_renal_estimate_shown (renal.crcl_ml_min, renal.crcl_basis));
 
       factor = adj->dose_factor;
       every = MAX (every, adj->min_step_every_days);
