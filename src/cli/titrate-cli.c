@@ -285,10 +285,10 @@ format_units (double units)
   whole = floor (units + 1e-9);
   frac = units - whole;
   if (fabs (frac) < 1e-9)
-    return titrate_format_amount (whole);
+    return titrate_format_amount_display (whole);
   if (fabs (frac - 0.5) < 1e-9)
     return whole > 0 ? g_strdup_printf ("%g½", whole) : g_strdup ("½");
-  return titrate_format_amount (units);
+  return titrate_format_amount_display (units);
 }
 
 static int
@@ -314,7 +314,7 @@ print_table (TitrateRules    *rules,
       TitrateDay *d = &g_array_index (days, TitrateDay, i);
       g_autoptr(GString) doses = g_string_new (NULL);
       g_autoptr(GString) units = g_string_new (NULL);
-      g_autofree char *total = titrate_format_amount (d->daily_total);
+      g_autofree char *total = titrate_format_amount_display (d->daily_total);
       char date[32] = "";
 
       if (g_date_valid (&d->date))
@@ -324,8 +324,9 @@ print_table (TitrateRules    *rules,
         {
           for (guint k = 0; k < d->n_doses; k++)
             {
-              g_autofree char *dose = titrate_format_amount (d->doses_mg[k]);
-              g_autofree char *u = format_units (d->units_per_dose[k]);
+              g_autofree char *dose = titrate_format_amount_display (d->doses_mg[k]);
+              g_autofree char *u = liquid ? titrate_format_amount_display (d->units_per_dose[k])
+                                              : format_units (d->units_per_dose[k]);
 
               g_string_append_printf (doses, "%s%s", k ? " + " : "", dose);
               g_string_append_printf (units, "%s%s", k ? " + " : "", u);
@@ -337,7 +338,7 @@ print_table (TitrateRules    *rules,
         }
       else if (!isnan (d->bolus_mcg))
         {
-          g_autofree char *bolus = titrate_format_amount (d->bolus_mcg);
+          g_autofree char *bolus = titrate_format_amount_display (d->bolus_mcg);
           g_string_append_printf (doses, _("bolus %s"), bolus);
         }
 

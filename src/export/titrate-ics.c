@@ -195,7 +195,7 @@ dose_phrase (const Writer *w,
 static char *
 unmeasurable_note (const Writer *w)
 {
-  g_autofree char *s = titrate_format_amount (w->plan->strength);
+  g_autofree char *s = titrate_format_amount_display (w->plan->strength);
 
   return g_strdup_printf (_("This dose cannot be made up exactly from %s mg tablets. "
                             "Ask your pharmacist or prescriber before taking it."), s);

@@ -692,8 +692,8 @@ render_legend_item (TitrateReport *self,
                     double         x,
                     double         y)
 {
-  g_autofree char *strength = titrate_format_amount (self->plan->strength);
-  g_autofree char *half = titrate_format_amount (self->plan->strength / 2);
+  g_autofree char *strength = titrate_format_amount_display (self->plan->strength);
+  g_autofree char *half = titrate_format_amount_display (self->plan->strength / 2);
   g_autofree char *markup = NULL;
   double text_x = x + 2 * (TABLET_D + TABLET_GAP) + 6;
   double h;
@@ -1220,7 +1220,7 @@ build_row (TitrateReport *self,
   /* Say why once, where such doses begin. */
   if (unmeasurable && (prev == NULL || prev->measurable || d->is_change))
     {
-      g_autofree char *s = titrate_format_amount (self->plan->strength);
+      g_autofree char *s = titrate_format_amount_display (self->plan->strength);
       g_autofree char *text = g_strdup_printf (_("These doses cannot be made from %s mg tablets. Ask your pharmacist "
                                                  "how to take them before this day."), s);
       g_autofree char *escaped = g_markup_printf_escaped ("<b>%s</b>", text);
@@ -1387,7 +1387,7 @@ build_handout (TitrateReport *self)
     }
   else if (oral && self->plan->product == TITRATE_PRODUCT_LIQUID)
     {
-      g_autofree char *s = titrate_format_amount (self->plan->strength);
+      g_autofree char *s = titrate_format_amount_display (self->plan->strength);
       g_autofree char *text = g_strdup_printf (_("Your medicine is a liquid with %s mg in each mL. The calendar "
                                                  "shows how many mL to measure with the oral syringe."), s);
 
@@ -1500,7 +1500,7 @@ number_or_dash (double value,
 {
   if (isnan (value))
     return g_strdup ("—");
-  return titrate_format_amount (round (value / precision) * precision);
+  return titrate_format_amount_display (round (value / precision) * precision);
 }
 
 static void
@@ -1572,7 +1572,7 @@ add_patient_section (TitrateReport *self)
     scr = g_strdup (_("not recorded"));
   else
     {
-      g_autofree char *v = titrate_format_amount (p->serum_creatinine);
+      g_autofree char *v = titrate_format_amount_display (p->serum_creatinine);
       scr = g_strdup_printf ("%s %s", v, p->creatinine_unit == TITRATE_CREATININE_MG_DL ? "mg/dL" : "µmol/L");
     }
   kv (s, _("Serum creatinine"), scr);
@@ -1638,7 +1638,7 @@ step_doses (const TitrateStep *step,
     }
   for (guint k = 0; k < step->n_doses; k++)
     {
-      g_autofree char *d = titrate_format_amount (step->doses_mg[k]);
+      g_autofree char *d = titrate_format_amount_display (step->doses_mg[k]);
       g_string_append_printf (s, "%s%s", k ? " + " : "", d);
     }
   g_string_append (s, " mg");
@@ -1671,18 +1671,18 @@ add_regimen_section (TitrateReport *self)
     {
       const TitrateProtocol *p = &self->doc->regimen->protocol;
       g_autofree char *text = NULL;
-      g_autofree char *step_mg = titrate_format_amount (p->step_mg_per_dose);
+      g_autofree char *step_mg = titrate_format_amount_display (p->step_mg_per_dose);
 
       if (p->kind == TITRATE_PROTOCOL_TITRATE)
         {
-          g_autofree char *from = titrate_format_amount (p->start_dose_mg);
-          g_autofree char *to = titrate_format_amount (p->target_daily_mg);
+          g_autofree char *from = titrate_format_amount_display (p->start_dose_mg);
+          g_autofree char *to = titrate_format_amount_display (p->target_daily_mg);
           text = g_strdup_printf (_("titrate from %s mg × %d a day, +%s mg per dose every %d days, to %s mg/day"),
                                   from, p->doses_per_day, step_mg, p->step_every_days, to);
         }
       else
         {
-          g_autofree char *from = titrate_format_amount (p->from_daily_mg);
+          g_autofree char *from = titrate_format_amount_display (p->from_daily_mg);
           text = g_strdup_printf (_("taper from %s mg/day in %d doses, −%s mg per dose every %d days, to zero"),
                                   from, p->doses_per_day, step_mg, p->step_every_days);
         }
@@ -1693,8 +1693,8 @@ add_regimen_section (TitrateReport *self)
     limit_text = g_strdup (_("none applies"));
   else
     {
-      g_autofree char *m = titrate_format_amount (round (limit.max_daily * 100) / 100);
-      g_autofree char *factor = titrate_format_amount (limit.renal_factor);
+      g_autofree char *m = titrate_format_amount_display (round (limit.max_daily * 100) / 100);
+      g_autofree char *factor = titrate_format_amount_display (limit.renal_factor);
       limit_text = g_strdup_printf (_("%s %s/day (rule %s, renal factor %s)"), m, unit,
                                     limit.rule_code ? limit.rule_code : "—", factor);
     }

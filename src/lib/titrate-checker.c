@@ -569,17 +569,21 @@ check_titration (Check *c)
       if (interval != NULL && gap < interval->value - EPSILON)
         {
           g_autofree char *lim = fmt (interval->value);
-          g_autofree char *trigger = g_strdup_printf (_("Day %d: step-up %d day%s after the last "
-                                                      "(label: every %s days)"), s->day, gap,
-                                                      gap == 1 ? "" : "s", lim);
+          g_autofree char *trigger = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                   "Day %d: step-up %d day after the last (label: every %s days)",
+                                                                   "Day %d: step-up %d days after the last (label: every %s days)",
+                                                                   gap),
+                                                      s->day, gap, lim);
           raise_rule (c, interval->rule, s->day, trigger);
         }
       if (elderly != NULL && gap < elderly->min_step_every_days)
         {
           g_autofree char *age = fmt (c->age);
           raise_code (c, "elderly.cautious_titration", s->day,
-                      _("Age %s years; day %d: step-up %d day%s after the last"), age, s->day, gap,
-                      gap == 1 ? "" : "s");
+                      g_dngettext (GETTEXT_PACKAGE,
+                                   "Age %s years; day %d: step-up %d day after the last",
+                                   "Age %s years; day %d: step-up %d days after the last", gap),
+                      age, s->day, gap);
         }
     }
 }
@@ -647,9 +651,11 @@ check_withdrawal (Check *c)
               {
                 g_autofree char *peak = fmt (titrate_step_daily_total (step_at (c->r, first_reduced - 1)));
                 raise_code (c, "withdrawal.oral.short_taper", step_at (c->r, first_reduced)->day,
-                            "Taper from %s mg/day to zero over %d day%s (day %d to day %d)", peak,
-                            taper_days, taper_days == 1 ? "" : "s", step_at (c->r, first_reduced)->day,
-                            stop->day);
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "Taper from %s mg/day to zero over %d day (day %d to day %d)",
+                                         "Taper from %s mg/day to zero over %d days (day %d to day %d)",
+                                         taper_days),
+                            peak, taper_days, step_at (c->r, first_reduced)->day, stop->day);
               }
           }
       }
@@ -908,9 +914,9 @@ check_pregnancy_lactation (Check *c)
   gboolean oral = c->r->route == TITRATE_ROUTE_ORAL;
 
   if (c->p->pregnant)
-    raise_code (c, oral ? "pregnancy.oral" : "pregnancy.it", 0, "Pregnant");
+    raise_code (c, oral ? "pregnancy.oral" : "pregnancy.it", 0, "%s", _("Pregnant"));
   if (c->p->breastfeeding)
-    raise_code (c, oral ? "lactation.oral" : "lactation.it", 0, "Breastfeeding");
+    raise_code (c, oral ? "lactation.oral" : "lactation.it", 0, "%s", _("Breastfeeding"));
 }
 
 static void
