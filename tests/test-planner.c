@@ -307,6 +307,36 @@ test_suggest_renal (void)
 }
 
 static void
+test_suggest_dialysis (void)
+{
+  /* On dialysis: the sourced ceiling (about 5 mg/day, UK/CA), start 2.5 mg/day (Cheong) */
+  g_autoptr(TitratePatient) p = test_adult (70, 70, TITRATE_SEX_MALE, 6.0);
+  g_autoptr(TitrateRegimen) tablets = test_oral ("spasticity", "tablet", 10, "1:5");
+  g_autoptr(TitrateRegimen) liquid = test_oral ("spasticity", "oral_solution", NAN, "1:1");
+  g_autoptr(TitrateSuggestion) s = NULL;
+  GError *error = NULL;
+  TitrateLimit limit;
+
+  p->dialysis = TRUE;
+  titrate_check_applicable_limit (test_rules (), p, tablets, &limit);
+  g_assert_cmpfloat (limit.max_daily, ==, 5);
+  g_assert_cmpstr (limit.rule_code, ==, "renal.dialysis");
+
+  /* Half a 10 mg tablet (5 mg) is already above the 2.5 mg/day start: refused, with the way out */
+  g_assert_null (titrate_planner_suggest (test_rules (), p, tablets, &error));
+  g_assert_error (error, TITRATE_ERROR, TITRATE_ERROR_PLAN);
+  g_assert_nonnull (strstr (error->message, "oral liquid"));
+  g_clear_error (&error);
+
+  liquid->concentration_mg_per_ml = 1;
+  s = titrate_planner_suggest (test_rules (), p, liquid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (s->ceiling_daily_mg, ==, 5);
+  g_assert_cmpfloat (s->protocol.target_daily_mg, <=, 5);
+  g_assert_cmpfloat (s->protocol.start_dose_mg * s->protocol.doses_per_day, <=, 2.5 + 1e-9);
+}
+
+static void
 test_suggest_child (void)
 {
   /* 6 years, 20 kg: weight-based start, weekly steps, age-band ceiling 40 mg/day */
@@ -370,6 +400,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/planner/suggest-adult", test_suggest_adult);
   g_test_add_func ("/titrate/planner/suggest-renal", test_suggest_renal);
   g_test_add_func ("/titrate/planner/suggest-child", test_suggest_child);
+  g_test_add_func ("/titrate/planner/suggest-dialysis", test_suggest_dialysis);
   g_test_add_func ("/titrate/planner/suggest-refusals", test_suggest_refusals);
   return g_test_run ();
 }

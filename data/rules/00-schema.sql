@@ -123,9 +123,12 @@ CREATE TABLE protocol (
 ) STRICT;
 
 -- Population adjustments to a suggested protocol (renal bands, elderly).
+-- max_daily_mg: an absolute ceiling a source gives for this population (e.g.
+-- about 5 mg/day on haemodialysis, UK/CA), applied on top of dose_factor.
 CREATE TABLE protocol_adjustment (
   population TEXT NOT NULL CHECK (population IN ('renal_mild', 'renal_moderate', 'renal_severe', 'dialysis', 'elderly')),
   dose_factor REAL NOT NULL CHECK (dose_factor > 0 AND dose_factor <= 1),
+  max_daily_mg REAL CHECK (max_daily_mg > 0),
   min_step_every_days INTEGER NOT NULL,
   source TEXT NOT NULL,
   note   TEXT NOT NULL

@@ -721,26 +721,26 @@ INSERT INTO protocol (id, indication, age_min_years, age_max_years, doses_per_da
 -- ===========================================================================
 -- protocol_adjustment — population scaling of the default protocol
 -- ===========================================================================
-INSERT INTO protocol_adjustment (population, dose_factor, min_step_every_days, source, note) VALUES
-  ('renal_mild',     0.667, 7, 'Vlavonou2014; UpToDate; ElHusseini2011',
+INSERT INTO protocol_adjustment (population, dose_factor, max_daily_mg, min_step_every_days, source, note) VALUES
+  ('renal_mild',     2.0 / 3, NULL, 7, 'Vlavonou2014; UpToDate; ElHusseini2011',
    'CrCl 50–80 mL/min: about one third less (Vlavonou 2014). Steps at least 7 days apart, the slow end of UpToDate''s 3–7 days, because toxicity appears 2–3 days after a change (El-Husseini 2011).'),
-  ('renal_moderate', 0.5,   7, 'Vlavonou2014; Wolf2018; UpToDate; ElHusseini2011',
+  ('renal_moderate', 0.5,   NULL, 7, 'Vlavonou2014; Wolf2018; UpToDate; ElHusseini2011',
    'CrCl 30–50 mL/min: half the dose (Vlavonou 2014; Wolf 2018 reduces at eGFR 30–60). Steps at least 7 days apart because toxicity appears 2–3 days after a change (El-Husseini 2011).'),
-  ('renal_severe',   0.333, 7, 'Vlavonou2014; Wolf2018; Cheong2020; ElHusseini2011',
+  ('renal_severe',   1.0 / 3, NULL, 7, 'Vlavonou2014; Wolf2018; Cheong2020; ElHusseini2011',
    'CrCl below 30 mL/min: avoid (Wolf 2018); if unavoidable, two thirds less (Vlavonou 2014), start 7.5 mg/day in CKD 4–5 (Cheong 2020), steps at least 7 days apart (toxicity appears 2–3 days after a change, El-Husseini 2011).'),
-  ('dialysis',       0.167, 7, 'Cheong2020; UK; CA; ElHusseini2011',
-   'On dialysis: avoid if possible; if essential, start at 2.5 mg/day (Cheong 2020; 0.167 × the 15 mg/day label start) and stay near 5 mg/day or less (UK, CA); steps at least 7 days apart.'),
-  ('elderly',        1.0,   7, 'UK; CA; George2025',
+  ('dialysis',       1.0 / 6, 5,    7, 'Cheong2020; UK; CA; ElHusseini2011',
+   'On dialysis: avoid if possible; if essential, start at 2.5 mg/day (Cheong 2020; one sixth of the 15 mg/day label start) and do not exceed about 5 mg/day (UK, CA); steps at least 7 days apart.'),
+  ('elderly',        1.0,   NULL, 7, 'UK; CA; George2025',
    'Older adults: usual doses but a cautious schedule (UK, CA), with steps at least 7 days apart; injury risk is higher than with cyclobenzaprine (George 2025).');
 
 -- ===========================================================================
 -- renal_band — CrCl (Cockcroft–Gault, mL/min), [crcl_min, crcl_max)
 -- ===========================================================================
 INSERT INTO renal_band (rule, population, crcl_min, crcl_max, dose_factor, avoid) VALUES
-  ('renal.mild',     'renal_mild',     50, 80, 0.667, 0),
+  ('renal.mild',     'renal_mild',     50, 80, 2.0 / 3, 0),
   ('renal.moderate', 'renal_moderate', 30, 50, 0.5,   0),
-  ('renal.severe',   'renal_severe',   15, 30, 0.333, 1),
-  ('renal.esrd',     'renal_esrd',      0, 15, 0.333, 1);
+  ('renal.severe',   'renal_severe',   15, 30, 1.0 / 3, 1),
+  ('renal.esrd',     'renal_esrd',      0, 15, 1.0 / 3, 1);
 
 -- ===========================================================================
 -- it_screening — intrathecal screening boluses (mcg), in order

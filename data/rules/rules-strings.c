@@ -1004,7 +1004,7 @@ N_("UpToDate: 0.5 mg/kg/day (at most 2.5 mg per dose), raised by 0.5 mg/kg/day w
 N_("UpToDate: 5 mg two to three times a day, raised by 5 mg per dose weekly; target is the lower end of the UK maintenance range 0.75–2 mg/kg/day, never above 60 mg/day.");
 /* TRANSLATORS: rules database, adjustment dialysis note */
 /* xgettext:no-c-format */
-N_("On dialysis: avoid if possible; if essential, start at 2.5 mg/day (Cheong 2020; 0.167 × the 15 mg/day label start) and stay near 5 mg/day or less (UK, CA); steps at least 7 days apart.");
+N_("On dialysis: avoid if possible; if essential, start at 2.5 mg/day (Cheong 2020; one sixth of the 15 mg/day label start) and do not exceed about 5 mg/day (UK, CA); steps at least 7 days apart.");
 /* TRANSLATORS: rules database, adjustment elderly note */
 /* xgettext:no-c-format */
 N_("Older adults: usual doses but a cautious schedule (UK, CA), with steps at least 7 days apart; injury risk is higher than with cyclobenzaprine (George 2025).");

@@ -1061,10 +1061,17 @@ titrate_check_applicable_limit (TitrateRules         *rules,
   if (patient->dialysis)
     {
       const TitrateAdjustmentRow *adj = _titrate_rules_get_adjustment (rules, "dialysis");
+
       out->renal_factor = adj ? adj->dose_factor : 1.0;
       out->rule_code = "renal.dialysis";
+      out->max_daily *= out->renal_factor;
+      /* A sourced absolute ceiling (about 5 mg/day, UK/CA) wins over the
+       * scaled label maximum, which no source gives for dialysis. */
+      if (adj != NULL && !isnan (adj->max_daily_mg))
+        out->max_daily = MIN (out->max_daily, adj->max_daily_mg);
+      return;
     }
-  else if (band != NULL)
+  if (band != NULL)
     {
       out->renal_factor = band->dose_factor;
       out->rule_code = band->rule->code;

@@ -668,9 +668,11 @@ titrate_planner_suggest (TitrateRules         *rules,
     }
   else
     {
-      s->protocol.start_dose_mg = snap (start_daily / n);
-      step_dose = snap (step_dose);
-      target = snap (target);
+      /* Liquids: kept to 1/1000 mg, and cut rather than rounded, so the
+       * adjusted start and target are never exceeded. */
+      s->protocol.start_dose_mg = floor_to (start_daily / n, 0.001);
+      step_dose = floor_to (step_dose, 0.001);
+      target = floor_to (target, 0.001);
     }
 
   s->protocol.kind = TITRATE_PROTOCOL_TITRATE;

@@ -59,6 +59,7 @@ typedef struct {
 typedef struct {
   const char *population;
   double      dose_factor;
+  double      max_daily_mg;        /* absolute ceiling, NAN if none */
   int         min_step_every_days;
   const char *source;
   const char *note;

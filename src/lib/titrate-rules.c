@@ -404,8 +404,8 @@ read_adjustment (TitrateRules *self,
                  GError      **error)
 {
   TitrateAdjustmentRow row = {
-    col_str (self, stmt, 0), col_num (stmt, 1), sqlite3_column_int (stmt, 2),
-    col_str (self, stmt, 3), col_tr (self, stmt, 4),
+    col_str (self, stmt, 0), col_num (stmt, 1), col_num (stmt, 2), sqlite3_column_int (stmt, 3),
+    col_str (self, stmt, 4), col_tr (self, stmt, 5),
   };
 
   g_array_append_val (self->tables.adjustments, row);
@@ -749,7 +749,8 @@ load (TitrateRules *self,
     { "SELECT indication, age_min_years, age_max_years, doses_per_day, start_dose_mg, start_mg_per_kg_day, "
       "max_start_dose_mg, step_mg_per_dose, step_mg_per_kg_day, step_every_days, target_daily_mg, "
       "target_mg_per_kg_day, source, note FROM protocol ORDER BY id", read_protocol },
-    { "SELECT population, dose_factor, min_step_every_days, source, note FROM protocol_adjustment", read_adjustment },
+    { "SELECT population, dose_factor, max_daily_mg, min_step_every_days, source, note FROM protocol_adjustment",
+      read_adjustment },
     { "SELECT rule, population, crcl_min, crcl_max, dose_factor, avoid FROM renal_band ORDER BY crcl_min DESC", read_renal_band },
     { "SELECT seq, bolus_mcg, age_max_years, source FROM it_screening ORDER BY seq", read_screening },
     { "SELECT rule, origin, phase, max_increase_pct, max_decrease_pct, min_interval_days FROM it_adjustment", read_it_adjustment },
