@@ -569,6 +569,39 @@ test_missing_age (void)
 }
 
 static void
+test_acknowledgement_follows_trigger (void)
+{
+  /* Acknowledged at 90 mg/day; the plan then rises to 110 mg/day. */
+  g_autoptr(TitrateDocument) doc = titrate_document_new ();
+  g_autoptr(TitrateRegimen) r110 = test_oral ("spasticity", "tablet", 10, "1:30,30,30;8:40,40,30");
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  const TitrateAlert *a;
+
+  titrate_patient_free (doc->patient);
+  doc->patient = healthy ();
+  titrate_regimen_free (doc->regimen);
+  doc->regimen = test_oral ("spasticity", "tablet", 10, "1:30,30,30");
+  before = check (doc->patient, doc->regimen, NULL);
+  a = find_alert (before, "dose.oral.spasticity.label_max");
+  g_assert_nonnull (a);
+  titrate_document_acknowledge_alert (doc, a, "Specialist plan, monitored", "2027-01-04");
+  g_assert_nonnull (titrate_document_find_acknowledgement (doc, a));
+  g_assert_cmpstr (titrate_document_find_acknowledgement (doc, a)->trigger, ==, a->trigger);
+
+  /* Same code, new trigger: the acknowledgement no longer covers it. */
+  after = check (doc->patient, r110, NULL);
+  a = find_alert (after, "dose.oral.spasticity.label_max");
+  g_assert_nonnull (a);
+  g_assert_nonnull (strstr (a->trigger, "110 mg/day"));
+  g_assert_null (titrate_document_find_acknowledgement (doc, a));
+
+  /* A version-1 acknowledgement with no trigger matches on the code. */
+  titrate_document_set_acknowledgement (doc, a->code, "Reviewed", NULL);
+  g_assert_nonnull (titrate_document_find_acknowledgement (doc, a));
+}
+
+static void
 test_every_alert_complete (void)
 {
   /* The busiest example: everything it raises carries full text and a source. */
@@ -616,5 +649,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/checker/unit-refused", test_unit_refused);
   g_test_add_func ("/titrate/checker/missing-age", test_missing_age);
   g_test_add_func ("/titrate/checker/every-alert-complete", test_every_alert_complete);
+  g_test_add_func ("/titrate/checker/acknowledgement-follows-trigger", test_acknowledgement_follows_trigger);
   return g_test_run ();
 }

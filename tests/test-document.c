@@ -265,6 +265,40 @@ assert_same_document (const TitrateDocument *a,
 }
 
 static void
+test_acknowledgement_trigger (void)
+{
+  g_autoptr(TitrateDocument) doc = titrate_document_new ();
+  g_autoptr(TitrateDocument) again = NULL;
+  g_autoptr(TitrateAlert) alert = titrate_alert_new ("renal.moderate", TITRATE_CATEGORY_RENAL,
+                                                     TITRATE_SEVERITY_MAJOR, "t", "CrCl 30.9 mL/min",
+                                                     "r", "a", "s", "S", 7);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  const TitrateAcknowledgement *ack;
+
+  /* The trigger the prescriber saw is stored with the reason, and read back. */
+  titrate_document_acknowledge_alert (doc, alert, "Halved doses", "2027-01-04");
+  data = titrate_document_to_data (doc, NULL);
+  g_assert_nonnull (strstr (data, "\"trigger\": \"CrCl 30.9 mL/min\""));
+  again = titrate_document_load_from_data (data, -1, &error);
+  g_assert_no_error (error);
+  ack = titrate_document_find_acknowledgement (again, alert);
+  g_assert_nonnull (ack);
+  g_assert_cmpstr (ack->trigger, ==, "CrCl 30.9 mL/min");
+  g_assert_cmpstr (ack->reason, ==, "Halved doses");
+
+  /* A trigger must be text. */
+  g_clear_pointer (&again, titrate_document_free);
+  again = titrate_document_load_from_data ("{\"format\":\"titrate-regimen\",\"version\":1,"
+                                           "\"patient\":{},\"regimen\":{\"route\":\"oral\",\"steps\":[]},"
+                                           "\"acknowledgements\":[{\"code\":\"x\",\"reason\":\"y\",\"trigger\":5}]}",
+                                           -1, &error);
+  g_assert_null (again);
+  g_assert_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "acknowledgements[0].trigger"));
+}
+
+static void
 test_round_trip (void)
 {
   g_autoptr(TitrateDocument) doc = load_ok (with_unknown);
@@ -1005,6 +1039,7 @@ main (int   argc,
   g_test_add_func ("/titrate/document/example", test_example);
   g_test_add_func ("/titrate/document/umol", test_umol);
   g_test_add_func ("/titrate/document/round-trip", test_round_trip);
+  g_test_add_func ("/titrate/document/acknowledgement-trigger", test_acknowledgement_trigger);
   g_test_add_func ("/titrate/document/to-json", test_to_json);
   g_test_add_func ("/titrate/document/intrathecal", test_intrathecal);
   g_test_add_func ("/titrate/document/protocol", test_protocol);

@@ -543,8 +543,19 @@ test_roundtrip (void)
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "save-final"));
   g_assert_true (titrate_session_get_dirty (session));
 
-  /* An edit on top, then save as final. */
+  /* An edit on top changes CrCl (30.9 → 31.8 mL/min): the renal
+   * acknowledgement was for the value the prescriber saw, so it must be
+   * given again; the other two still stand. */
   type_number (win, "weight_row", "56.5");
+  g_assert_cmpuint (titrate_session_count_unacknowledged (session), ==, 1);
+  g_assert_false (titrate_window_get_can_save_final (win));
+  g_assert_false (titrate_window_save_to_file (win, file, TRUE, &error));
+  g_assert_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID);
+  g_clear_error (&error);
+  acknowledge_all (win);
+  g_assert_cmpuint (titrate_session_count_unacknowledged (session), ==, 0);
+
+  /* Then save as final. */
   g_assert_true (titrate_window_save_to_file (win, file, TRUE, &error));
   g_assert_no_error (error);
   g_assert_false (titrate_session_get_dirty (session));

@@ -138,7 +138,7 @@ make_item (TitrateSession *self,
            TitrateAlert   *alert)
 {
   TitrateAlertItem *item = titrate_alert_item_new (alert);
-  const TitrateAcknowledgement *ack = titrate_document_get_acknowledgement (self->doc, alert->code);
+  const TitrateAcknowledgement *ack = titrate_document_find_acknowledgement (self->doc, alert);
   g_autofree char *date = date_label_for_day (self, alert->day);
 
   titrate_alert_item_set_date_label (item, date);
@@ -172,8 +172,10 @@ sync_acknowledgements (TitrateSession *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TitrateAlertItem) item = g_list_model_get_item (G_LIST_MODEL (self->alerts), i);
+      /* Only an acknowledgement of the alert as it stands counts: a changed
+       * trigger (a higher dose, a lower CrCl) needs a new one. */
       const TitrateAcknowledgement *ack =
-        titrate_document_get_acknowledgement (self->doc, titrate_alert_item_get_code (item));
+        titrate_document_find_acknowledgement (self->doc, titrate_alert_item_get_alert (item));
       const char *reason = ack != NULL ? ack->reason : NULL;
 
       if (g_strcmp0 (reason, titrate_alert_item_get_acknowledgement (item)) != 0)
@@ -695,7 +697,23 @@ titrate_session_acknowledge (TitrateSession *self,
   if (*stripped == '\0')
     return;
   today = titrate_today_iso ();
-  titrate_document_set_acknowledgement (self->doc, code, stripped, today);
+  {
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (self->alerts));
+    TitrateAlert *shown = NULL;
+
+    for (guint i = 0; i < n && shown == NULL; i++)
+      {
+        g_autoptr(TitrateAlertItem) item = g_list_model_get_item (G_LIST_MODEL (self->alerts), i);
+
+        if (g_strcmp0 (titrate_alert_item_get_code (item), code) == 0)
+          shown = titrate_alert_item_get_alert (item);
+      }
+    /* Record what the prescriber saw, so a later change asks again. */
+    if (shown != NULL)
+      titrate_document_acknowledge_alert (self->doc, shown, stripped, today);
+    else
+      titrate_document_set_acknowledgement (self->doc, code, stripped, today);
+  }
   set_final (self, FALSE);
   set_dirty (self, TRUE);
   if (sync_acknowledgements (self))

@@ -225,7 +225,7 @@ cmd_check (const char *path)
   for (guint i = 0; i < alerts->len; i++)
     {
       TitrateAlert *a = g_ptr_array_index (alerts, i);
-      const TitrateAcknowledgement *ack = titrate_document_get_acknowledgement (doc, a->code);
+      const TitrateAcknowledgement *ack = titrate_document_find_acknowledgement (doc, a);
 
       counts[a->severity]++;
       json_builder_begin_object (b);

@@ -1761,7 +1761,7 @@ add_alerts_section (TitrateReport *self)
   for (guint i = 0; i < self->alerts->len; i++)
     {
       const TitrateAlert *a = g_ptr_array_index (self->alerts, i);
-      const TitrateAcknowledgement *ack = titrate_document_get_acknowledgement (self->doc, a->code);
+      const TitrateAcknowledgement *ack = titrate_document_find_acknowledgement (self->doc, a);
       g_autoptr(GString) s = g_string_new (NULL);
       g_autofree char *head = NULL;
       g_autofree char *when = NULL;

@@ -87,19 +87,22 @@ acknowledgement_free (gpointer data)
   g_free (ack->code);
   g_free (ack->reason);
   g_free (ack->date);
+  g_free (ack->trigger);
   g_free (ack);
 }
 
 static TitrateAcknowledgement *
 acknowledgement_new (const char *code,
                      const char *reason,
-                     const char *date)
+                     const char *date,
+                     const char *trigger)
 {
   TitrateAcknowledgement *ack = g_new0 (TitrateAcknowledgement, 1);
 
   ack->code = g_strdup (code);
   ack->reason = g_strdup (reason);
   ack->date = g_strdup (date);
+  ack->trigger = g_strdup (trigger);
 
   return ack;
 }
@@ -1593,7 +1596,7 @@ load_acknowledgements (JsonNode         *node,
                        GPtrArray        *dest,
                        GError          **error)
 {
-  static const char * const keys[] = { "code", "reason", "date", NULL };
+  static const char * const keys[] = { "code", "reason", "date", "trigger", NULL };
   JsonArray *array;
   guint n;
 
@@ -1617,6 +1620,8 @@ load_acknowledgements (JsonNode         *node,
       g_autofree char *code_path = g_strdup_printf ("%s.code", path);
       g_autofree char *reason_path = g_strdup_printf ("%s.reason", path);
       g_autofree char *date_path = g_strdup_printf ("%s.date", path);
+      g_autofree char *trigger_path = g_strdup_printf ("%s.trigger", path);
+      g_autofree char *trigger = NULL;
       g_autofree char *code = NULL;
       g_autofree char *reason = NULL;
       g_autofree char *date = NULL;
@@ -1641,6 +1646,9 @@ load_acknowledgements (JsonNode         *node,
                          &reason, error))
         return FALSE;
 
+      if (!read_text (json_object_get_member (object, "trigger"), trigger_path, &trigger, error))
+        return FALSE;
+
       if (code == NULL)
         return fail (error, TITRATE_ERROR_INVALID, code_path, _("missing"));
       if (reason == NULL)
@@ -1661,7 +1669,7 @@ load_acknowledgements (JsonNode         *node,
                          _("\"%s\" is acknowledged twice"), code);
         }
 
-      g_ptr_array_add (dest, acknowledgement_new (code, reason, date));
+      g_ptr_array_add (dest, acknowledgement_new (code, reason, date, trigger));
     }
 
   return TRUE;
@@ -1717,7 +1725,7 @@ titrate_document_copy (const TitrateDocument *doc)
         const TitrateAcknowledgement *ack = g_ptr_array_index (doc->acknowledgements, i);
 
         g_ptr_array_add (copy->acknowledgements,
-                         acknowledgement_new (ack->code, ack->reason, ack->date));
+                         acknowledgement_new (ack->code, ack->reason, ack->date, ack->trigger));
       }
 
   copy->unknown_root = json_object_deep_copy (doc->unknown_root);
@@ -2204,6 +2212,8 @@ titrate_document_to_json (const TitrateDocument *doc)
         json_object_set_string_member (object, "reason", ack->reason);
         if (ack->date != NULL)
           json_object_set_string_member (object, "date", ack->date);
+        if (ack->trigger != NULL)
+          json_object_set_string_member (object, "trigger", ack->trigger);
         json_array_add_object_element (acks, object);
       }
   json_object_set_array_member (root, "acknowledgements", acks);
@@ -2280,6 +2290,31 @@ titrate_document_save (const TitrateDocument *doc,
                                   G_FILE_CREATE_NONE, NULL, NULL, error);
 }
 
+static void
+set_acknowledgement (TitrateDocument *doc,
+                     const char      *code,
+                     const char      *trigger,
+                     const char      *reason,
+                     const char      *date)
+{
+  if (doc->acknowledgements == NULL)
+    doc->acknowledgements = g_ptr_array_new_with_free_func (acknowledgement_free);
+
+  for (guint i = 0; i < doc->acknowledgements->len; i++)
+    {
+      TitrateAcknowledgement *ack = g_ptr_array_index (doc->acknowledgements, i);
+
+      if (g_strcmp0 (ack->code, code) == 0)
+        {
+          g_ptr_array_index (doc->acknowledgements, i) = acknowledgement_new (code, reason, date, trigger);
+          acknowledgement_free (ack);
+          return;
+        }
+    }
+
+  g_ptr_array_add (doc->acknowledgements, acknowledgement_new (code, reason, date, trigger));
+}
+
 void
 titrate_document_set_acknowledgement (TitrateDocument *doc,
                                       const char      *code,
@@ -2291,27 +2326,36 @@ titrate_document_set_acknowledgement (TitrateDocument *doc,
   g_return_if_fail (reason != NULL && *reason != '\0');
   g_return_if_fail (date == NULL || iso_date_is_valid (date));
 
-  if (doc->acknowledgements == NULL)
-    doc->acknowledgements = g_ptr_array_new_with_free_func (acknowledgement_free);
+  set_acknowledgement (doc, code, NULL, reason, date);
+}
 
-  for (guint i = 0; i < doc->acknowledgements->len; i++)
-    {
-      TitrateAcknowledgement *ack = g_ptr_array_index (doc->acknowledgements, i);
+void
+titrate_document_acknowledge_alert (TitrateDocument    *doc,
+                                    const TitrateAlert *alert,
+                                    const char         *reason,
+                                    const char         *date)
+{
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (alert != NULL && alert->code != NULL);
+  g_return_if_fail (reason != NULL && *reason != '\0');
+  g_return_if_fail (date == NULL || iso_date_is_valid (date));
 
-      if (g_strcmp0 (ack->code, code) == 0)
-        {
-          char *new_reason = g_strdup (reason);
-          char *new_date = g_strdup (date);
+  set_acknowledgement (doc, alert->code, alert->trigger, reason, date);
+}
 
-          g_free (ack->reason);
-          g_free (ack->date);
-          ack->reason = new_reason;
-          ack->date = new_date;
-          return;
-        }
-    }
+const TitrateAcknowledgement *
+titrate_document_find_acknowledgement (const TitrateDocument *doc,
+                                       const TitrateAlert    *alert)
+{
+  const TitrateAcknowledgement *ack;
 
-  g_ptr_array_add (doc->acknowledgements, acknowledgement_new (code, reason, date));
+  g_return_val_if_fail (doc != NULL, NULL);
+  g_return_val_if_fail (alert != NULL, NULL);
+
+  ack = titrate_document_get_acknowledgement (doc, alert->code);
+  if (ack == NULL || (ack->trigger != NULL && g_strcmp0 (ack->trigger, alert->trigger) != 0))
+    return NULL;
+  return ack;
 }
 
 const TitrateAcknowledgement *

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
+#include "titrate-alert.h"
 #include "titrate-patient.h"
 #include "titrate-regimen.h"
 
@@ -20,12 +21,17 @@ G_BEGIN_DECLS
  * TitrateAcknowledgement:
  *
  * A prescriber's acknowledgement of a contraindicated or major alert, stored
- * in the document: {"code": …, "reason": …, "date": "YYYY-MM-DD"}.
+ * in the document: {"code": …, "reason": …, "date": "YYYY-MM-DD",
+ * "trigger": …}. The trigger is the patient or plan value the prescriber saw
+ * (the alert's trigger); when it changes (the dose rose, CrCl fell) the
+ * acknowledgement no longer applies. Acknowledgements without a trigger (as
+ * version 1 documents may hold) match on the code alone.
  */
 typedef struct {
   char *code;
   char *reason;
   char *date;           /* nullable, ISO 8601 */
+  char *trigger;        /* nullable */
 } TitrateAcknowledgement;
 
 /**
@@ -80,6 +86,15 @@ void             titrate_document_set_acknowledgement (TitrateDocument *doc,
                                                        const char      *date);
 const TitrateAcknowledgement *titrate_document_get_acknowledgement (const TitrateDocument *doc,
                                                                     const char            *code);
+/* Acknowledges @alert as shown: its code and its trigger. */
+void             titrate_document_acknowledge_alert   (TitrateDocument    *doc,
+                                                       const TitrateAlert *alert,
+                                                       const char         *reason,
+                                                       const char         *date);
+/* The acknowledgement that covers @alert now: same code, and the trigger the
+ * prescriber saw (or none recorded). NULL when there is none or it is stale. */
+const TitrateAcknowledgement *titrate_document_find_acknowledgement (const TitrateDocument *doc,
+                                                                     const TitrateAlert    *alert);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TitrateDocument, titrate_document_free)
 
