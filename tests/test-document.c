@@ -276,6 +276,9 @@ test_acknowledgement_trigger (void)
   g_autofree char *data = NULL;
   const TitrateAcknowledgement *ack;
 
+  /* No title key: no title. */
+  g_assert_null (titrate_document_dup_title (doc));
+
   /* The trigger the prescriber saw is stored with the reason, and read back. */
   titrate_document_acknowledge_alert (doc, alert, "Halved doses", "2027-01-04");
   data = titrate_document_to_data (doc, NULL);
@@ -296,6 +299,22 @@ test_acknowledgement_trigger (void)
   g_assert_null (again);
   g_assert_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "acknowledgements[0].trigger"));
+}
+
+static void
+test_title (void)
+{
+  const char *with_title = "{\"format\":\"titrate-regimen\",\"version\":1,\"title\":\"Older adult\","
+                           "\"patient\":{},\"regimen\":{\"route\":\"oral\",\"steps\":[]}}";
+  const char *odd_title = "{\"format\":\"titrate-regimen\",\"version\":1,\"title\":7,"
+                          "\"patient\":{},\"regimen\":{\"route\":\"oral\",\"steps\":[]}}";
+  g_autoptr(TitrateDocument) a = load_ok (with_title);
+  g_autoptr(TitrateDocument) b = load_ok (odd_title);
+  g_autofree char *title = titrate_document_dup_title (a);
+
+  g_assert_cmpstr (title, ==, "Older adult");
+  /* Kept as an unknown key, but not a title. */
+  g_assert_null (titrate_document_dup_title (b));
 }
 
 static void
@@ -1040,6 +1059,7 @@ main (int   argc,
   g_test_add_func ("/titrate/document/umol", test_umol);
   g_test_add_func ("/titrate/document/round-trip", test_round_trip);
   g_test_add_func ("/titrate/document/acknowledgement-trigger", test_acknowledgement_trigger);
+  g_test_add_func ("/titrate/document/title", test_title);
   g_test_add_func ("/titrate/document/to-json", test_to_json);
   g_test_add_func ("/titrate/document/intrathecal", test_intrathecal);
   g_test_add_func ("/titrate/document/protocol", test_protocol);

@@ -349,25 +349,6 @@ same_calendar_inputs (const TitrateRegimen *a,
          same_double (a->concentration_mcg_per_ml, b->concentration_mcg_per_ml);
 }
 
-static char *
-document_title (const TitrateDocument *doc)
-{
-  g_autoptr(JsonNode) root = titrate_document_to_json (doc);
-  JsonObject *object;
-
-  /* The library keeps unknown keys such as "title" privately; read it
-   * back through the public JSON form. */
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  object = json_node_get_object (root);
-  if (!json_object_has_member (object, "title"))
-    return NULL;
-  if (!JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "title")) ||
-      json_node_get_value_type (json_object_get_member (object, "title")) != G_TYPE_STRING)
-    return NULL;
-  return g_strdup (json_object_get_string_member (object, "title"));
-}
-
 static void
 replace_document (TitrateSession  *self,
                   TitrateDocument *doc,
@@ -913,7 +894,7 @@ titrate_session_load_bytes (TitrateSession  *self,
   if (file != NULL)
     title = g_file_get_basename (file);
   else
-    title = document_title (doc);
+    title = titrate_document_dup_title (doc);
   if (title == NULL)
     title = g_strdup (_("Untitled plan"));
   replace_document (self, g_steal_pointer (&doc), file, title);

@@ -2378,3 +2378,18 @@ titrate_document_get_acknowledgement (const TitrateDocument *doc,
 
   return NULL;
 }
+
+char *
+titrate_document_dup_title (const TitrateDocument *doc)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (doc != NULL, NULL);
+
+  if (doc->unknown_root == NULL || !json_object_has_member (doc->unknown_root, "title"))
+    return NULL;
+  node = json_object_get_member (doc->unknown_root, "title");
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return g_strdup (json_node_get_string (node));
+}

@@ -86,6 +86,10 @@ void             titrate_document_set_acknowledgement (TitrateDocument *doc,
                                                        const char      *date);
 const TitrateAcknowledgement *titrate_document_get_acknowledgement (const TitrateDocument *doc,
                                                                     const char            *code);
+/* The document's optional top-level "title" (a kept, non-contract key used by
+ * the bundled examples), or NULL. (transfer full) */
+char            *titrate_document_dup_title           (const TitrateDocument *doc);
+
 /* Acknowledges @alert as shown: its code and its trigger. */
 void             titrate_document_acknowledge_alert   (TitrateDocument    *doc,
                                                        const TitrateAlert *alert,
