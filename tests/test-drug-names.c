@@ -237,6 +237,16 @@ test_burden_opioid_combination (void)
   g_assert_null (strstr (a->trigger, "acetaminophen"));
   assert_no_alert (with_gaba, "interaction.gabapentinoid");
 
+  /* Another baclofen product is a duplicate, not a further CNS-active drug. */
+  {
+    const char *dup[] = { "Ozobax", "oxycodone", NULL };
+    g_autoptr(GPtrArray) a_dup = check (p30, r, dup);
+
+    assert_alert (a_dup, "duplication.baclofen");
+    assert_alert (a_dup, "interaction.opioid");
+    assert_no_alert (a_dup, "interaction.cns_burden_additive_major");
+  }
+
   /* One opioid alone: the pairwise alert, no burden. */
   assert_alert (alone, "interaction.opioid");
   assert_no_alert (alone, "interaction.cns_burden_opioid_combination");

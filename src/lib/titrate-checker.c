@@ -868,7 +868,10 @@ collect_comedication (Check      *c,
         comed.shown = g_strdup (typed);
       else
         comed.shown = g_strdup_printf (_("%s (%s)"), typed, drug->code);
-      cns_flags (c, drug, &comed.depressant, &comed.beers, NULL);
+      /* Another product of the prescribed medicine is a duplicate, not a
+       * further CNS-active drug. */
+      if (!same_medicine (c, drug))
+        cns_flags (c, drug, &comed.depressant, &comed.beers, NULL);
       g_array_append_val (comeds, comed);
     }
 }
@@ -895,6 +898,8 @@ burden_rule (Check          *c,
       const Comed *comed = &g_array_index (comeds, Comed, i);
       gboolean d, b;
 
+      if (!comed->depressant && !comed->beers)
+        continue;
       cns_flags (c, comed->drug, &d, &b, &roles);
       n_depressant += d;
       n_beers += b;

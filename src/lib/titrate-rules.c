@@ -41,6 +41,7 @@ struct _TitrateRules
   GPtrArray   *drug_names;       /* TitrateDrugName* (owned), sorted by name */
   GHashTable  *names_by_key;     /* casefolded name → TitrateDrugName* */
   TitrateDrugNames *names;       /* normaliser: salt/form words, combinations */
+  GPtrArray   *medicines;        /* medicine codes (string chunk) */
   GArray      *conditions;       /* TitrateVocabItem */
   GArray      *indications;      /* TitrateVocabItem + route in parallel array */
   GArray      *indication_routes;/* TitrateRoute */
@@ -683,6 +684,19 @@ read_burden_rule (TitrateRules *self,
 }
 
 static gboolean
+read_medicine (TitrateRules *self,
+               sqlite3_stmt *stmt,
+               GError      **error)
+{
+  const char *code = col_str (self, stmt, 0);
+
+  if (code == NULL)
+    return fail (error, self->origin, _("medicine without a code"));
+  g_ptr_array_add (self->medicines, (gpointer) code);
+  return TRUE;
+}
+
+static gboolean
 read_same_medicine (TitrateRules *self,
                     sqlite3_stmt *stmt,
                     GError      **error)
@@ -878,6 +892,7 @@ load (TitrateRules *self,
     { "SELECT rule, class, route, medicine, mechanism FROM interaction ORDER BY medicine, class, rule", read_interaction },
     { "SELECT rule, condition, route, indication, medicine FROM condition_caution ORDER BY medicine, condition, rule",
       read_condition_row },
+    { "SELECT code FROM medicine ORDER BY code", read_medicine },
     { "SELECT word, kind FROM name_word ORDER BY word", read_name_word },
     { "SELECT name, ingredient FROM drug_combination ORDER BY rowid", read_combination },
     { "SELECT medicine, class, depressant, beers, role FROM cns_class ORDER BY medicine, class", read_cns_class },
@@ -906,6 +921,31 @@ load (TitrateRules *self,
     return fail (error, self->origin, _("meta lacks content_version or content_date"));
 
   g_ptr_array_sort (self->drug_names, compare_names);
+
+  /* Every medicine needs its comedication rows: without them its
+   * duplication, allergy and CNS-burden checks would silently find nothing. */
+  {
+    GPtrArray *medicines = self->medicines;
+
+    for (guint i = 0; i < medicines->len; i++)
+      {
+        const char *code = g_ptr_array_index (medicines, i);
+        gboolean allergy = FALSE, burden = FALSE, cns = FALSE;
+
+        for (guint k = 0; k < self->tables.same_medicine->len; k++)
+          {
+            const TitrateSameMedicineRow *row = &g_array_index (self->tables.same_medicine, TitrateSameMedicineRow, k);
+            allergy |= row->allergy && strcmp (row->medicine, code) == 0;
+          }
+        for (guint k = 0; k < self->tables.burden_rules->len; k++)
+          burden |= strcmp (g_array_index (self->tables.burden_rules, TitrateBurdenRow, k).medicine, code) == 0;
+        for (guint k = 0; k < self->tables.cns_classes->len; k++)
+          cns |= strcmp (g_array_index (self->tables.cns_classes, TitrateCnsClassRow, k).medicine, code) == 0;
+        if (!g_hash_table_contains (self->drugs_by_code, code) || !allergy || !burden || !cns)
+          return fail (error, self->origin, _("medicine “%s” lacks its comedication rows (drug, "
+                                              "same_medicine_rule allergy, cns_burden_rule, cns_class)"), code);
+      }
+  }
 
   /* The comedication checks need their vocabulary: an empty table would
    * silently check nothing. */
@@ -1005,6 +1045,7 @@ titrate_rules_finalize (GObject *object)
   g_clear_pointer (&self->rules, g_array_unref);
   g_clear_pointer (&self->names_by_key, g_hash_table_unref);
   g_clear_pointer (&self->names, _titrate_drug_names_free);
+  g_clear_pointer (&self->medicines, g_ptr_array_unref);
   g_clear_pointer (&self->drug_names, g_ptr_array_unref);
   g_clear_pointer (&self->drug_classes, g_hash_table_unref);
   g_clear_pointer (&self->drugs_by_code, g_hash_table_unref);
@@ -1055,6 +1096,7 @@ titrate_rules_init (TitrateRules *self)
   self->drug_names = g_ptr_array_new_with_free_func (g_free);
   self->names_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->names = _titrate_drug_names_new (self->names_by_key);
+  self->medicines = g_ptr_array_new ();
   self->conditions = NEW_ARRAY (TitrateVocabItem);
   self->indications = NEW_ARRAY (TitrateVocabItem);
   self->indication_routes = NEW_ARRAY (TitrateRoute);
