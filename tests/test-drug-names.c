@@ -64,6 +64,10 @@ test_salts_strengths_forms (void)
   assert_resolves ("cyclobenzaprine hydrochloride", "cyclobenzaprine");
   assert_resolves ("diclofenac sodium 75 mg EC", "diclofenac");
   assert_resolves ("  Lorazepam 1 mg PRN  ", "lorazepam");
+  assert_resolves ("lorazepam 1 mg at night as needed", "lorazepam");
+  assert_resolves ("alcohol 4 units/day", "alcohol");
+  assert_resolves ("oxycodone 10mg/5ml oral solution", "oxycodone");
+  assert_resolves ("Xanax (alprazolam) 0.5 mg", "alprazolam");
   /* A salt word is stripped only after a drug name, never as the name. */
   assert_resolves ("sodium oxybate", "sodium oxybate");
   assert_resolves ("Xyrem 500 mg/mL oral solution", "sodium oxybate");
@@ -87,6 +91,7 @@ test_combinations (void)
   assert_resolves ("Lortab", "hydrocodone+acetaminophen");
   assert_resolves ("Tylenol #3", "codeine+acetaminophen");
   assert_resolves ("Tylenol #3 tablet", "codeine+acetaminophen");
+  assert_resolves ("Tylenol No. 3 tablets", "codeine+acetaminophen");
   assert_resolves ("Tylenol with Codeine", "codeine+acetaminophen");
   /* Plain Tylenol has no codeine. */
   assert_resolves ("Tylenol 500 mg", "acetaminophen");

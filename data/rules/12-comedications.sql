@@ -16,7 +16,8 @@
 -- typed comedication against drug_name:
 --   salt      removed only as a trailing word after a drug name ("oxycodone HCl");
 --             never the first word ("sodium oxybate" stays whole);
---   form      dose form, release or route words ("tab", "ER", "oral");
+--   form      dose form, release, route or direction words ("tab", "ER", "oral",
+--             "at night");
 --   unit      strength units ("mg", "mg/mL"); numbers are removed anyway;
 --   separator splits a combination product into ingredients ("/", "+", "and").
 --             A name that matches whole ("carbidopa-levodopa") is never split.
@@ -338,7 +339,13 @@ INSERT INTO name_word (word, kind, source) VALUES
   ('suppository', 'form', 'CDC-VS'), ('hour', 'form', 'CDC-VS'), ('hr', 'form', 'CDC-VS'),
   ('po', 'form', 'CDC-VS'), ('prn', 'form', 'CDC-VS'), ('nightly', 'form', 'CDC-VS'),
   ('qhs', 'form', 'CDC-VS'), ('bid', 'form', 'CDC-VS'), ('tid', 'form', 'CDC-VS'), ('qid', 'form', 'CDC-VS'),
-  ('daily', 'form', 'CDC-VS'),
+  ('daily', 'form', 'CDC-VS'), ('day', 'form', 'CDC-VS'), ('days', 'form', 'CDC-VS'), ('week', 'form', 'CDC-VS'),
+  ('weekly', 'form', 'CDC-VS'), ('night', 'form', 'CDC-VS'), ('bedtime', 'form', 'CDC-VS'),
+  ('morning', 'form', 'CDC-VS'), ('evening', 'form', 'CDC-VS'), ('at', 'form', 'CDC-VS'),
+  ('once', 'form', 'CDC-VS'), ('twice', 'form', 'CDC-VS'), ('times', 'form', 'CDC-VS'),
+  ('per', 'form', 'CDC-VS'), ('every', 'form', 'CDC-VS'), ('as', 'form', 'CDC-VS'), ('needed', 'form', 'CDC-VS'),
+  ('drink', 'form', 'CDC-VS'), ('drinks', 'form', 'CDC-VS'), ('unit', 'unit', 'CDC-VS'),
+  ('hours', 'form', 'CDC-VS'), ('h', 'unit', 'CDC-VS'), ('mg/day', 'unit', 'CDC-VS'),
   ('mg', 'unit', 'CDC-VS'), ('mcg', 'unit', 'CDC-VS'), ('µg', 'unit', 'CDC-VS'), ('ug', 'unit', 'CDC-VS'),
   ('g', 'unit', 'CDC-VS'), ('ml', 'unit', 'CDC-VS'), ('mg/ml', 'unit', 'CDC-VS'), ('mcg/hr', 'unit', 'CDC-VS'),
   ('mcg/h', 'unit', 'CDC-VS'), ('mg/hr', 'unit', 'CDC-VS'), ('unt', 'unit', 'CDC-VS'), ('units', 'unit', 'CDC-VS'),

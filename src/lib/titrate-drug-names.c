@@ -17,8 +17,8 @@
  *
  * Order, most specific first, so that a listed name is never taken apart:
  *   1. the whole text (a combination product, then a lexicon name);
- *   2. without brackets, numbers (strengths), form and unit words;
- *      then also without trailing salt words;
+ *   2. without brackets, form and unit words, then also without numbers
+ *      (strengths); each also without trailing salt words;
  *   3. split into ingredients on separators other than the hyphen, each part
  *      tried whole, without trailing salts, then split on hyphens;
  *   4. the bracketed text (an RxNorm brand such as "[Ambien]") when the rest
@@ -201,12 +201,39 @@ strip_salts (TitrateDrugNames *self,
   return g_strjoinv (" ", tokens);
 }
 
-/* Removes bracketed text, collecting it in @alts; removes numbers
- * (strengths), unit and form words; keeps "#3" style tokens when @keep_hash. */
+/* A token made only of unit, form and number pieces: "mg", "units/day",
+ * "5/325", "10mg/5ml". */
+static gboolean
+is_dose_token (TitrateDrugNames *self,
+               const char       *token,
+               gboolean          keep_numbers)
+{
+  g_auto(GStrv) pieces = g_strsplit (token, "/", -1);
+  gboolean any = FALSE;
+
+  for (guint i = 0; pieces[i] != NULL; i++)
+    {
+      TitrateNameWordKind kind;
+
+      if (*pieces[i] == '\0')
+        continue;
+      kind = word_kind (self, pieces[i]);
+      if (kind == TITRATE_NAME_WORD_FORM || kind == TITRATE_NAME_WORD_UNIT)
+        any = TRUE;
+      else if (!keep_numbers && has_digit (pieces[i]))
+        any = TRUE;
+      else
+        return FALSE;
+    }
+  return any;
+}
+
+/* Removes bracketed text, collecting it in @alts; removes unit and form
+ * words and, unless @keep_numbers ("Tylenol #3", "Tylenol No. 3"), numbers. */
 static char *
 clean_tokens (TitrateDrugNames *self,
               const char       *key,
-              gboolean          keep_hash,
+              gboolean          keep_numbers,
               GPtrArray        *alts)
 {
   GString *plain = g_string_new (NULL);
@@ -247,14 +274,8 @@ clean_tokens (TitrateDrugNames *self,
   for (guint i = 0; tokens[i] != NULL; i++)
     {
       const char *t = tokens[i];
-      TitrateNameWordKind kind;
 
-      if (*t == '\0')
-        continue;
-      kind = word_kind (self, t);
-      if (kind == TITRATE_NAME_WORD_FORM || kind == TITRATE_NAME_WORD_UNIT)
-        continue;
-      if (t[0] == '#' ? !keep_hash : has_digit (t))
+      if (*t == '\0' || is_dose_token (self, t, keep_numbers))
         continue;
       g_string_append_printf (kept, "%s%s", kept->len ? " " : "", t);
     }
@@ -368,7 +389,7 @@ resolve_key (TitrateDrugNames *self,
 {
   GArray *out = new_matches ();
   g_autoptr(GPtrArray) alts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *with_hash = NULL;
+  g_autofree char *with_numbers = NULL;
   g_autofree char *cleaned = NULL;
   g_autofree char *marked = NULL;
   g_auto(GStrv) parts = NULL;
@@ -377,12 +398,12 @@ resolve_key (TitrateDrugNames *self,
   if (try_whole (self, key, out))
     return out;
 
-  /* 2. Without strengths, forms and units (a "#3" kept, then dropped). */
-  with_hash = clean_tokens (self, key, TRUE, alts);
+  /* 2. Without forms and units, then also without numbers (strengths). */
+  with_numbers = clean_tokens (self, key, TRUE, alts);
   cleaned = clean_tokens (self, key, FALSE, NULL);
   for (guint pass = 0; pass < 2; pass++)
     {
-      const char *text = pass == 0 ? with_hash : cleaned;
+      const char *text = pass == 0 ? with_numbers : cleaned;
       g_autofree char *bare = strip_salts (self, text);
 
       if (try_whole (self, text, out) || try_whole (self, bare, out))
