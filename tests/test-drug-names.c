@@ -341,6 +341,9 @@ test_conditions_case_and_unknowns (void)
   g_ptr_array_add (p->conditions, g_strdup ("migraine"));
   g_ptr_array_add (p->conditions, g_strdup ("gout"));
   alerts = check (p, r, NULL);
+  /* Counselling and the form ask the same question the same way. */
+  g_assert_true (titrate_patient_has_condition (p, "epilepsy"));
+  g_assert_true (titrate_patient_has_condition (p, "peptic_ulcer"));
   assert_alert (alerts, "condition.epilepsy");
   assert_alert (alerts, "condition.peptic_ulcer");
   a = find_alert (alerts, "input.unknown_condition");
