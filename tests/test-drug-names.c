@@ -459,6 +459,11 @@ test_input_liquid_concentration (void)
   g_assert_cmpint (a->severity, >=, TITRATE_SEVERITY_MODERATE);
   g_assert_nonnull (strstr (a->source, "ISMP"));
   g_assert_nonnull (strstr (a->trigger, "concentration not given"));
+  /* The route alert says so too, without a stray unit. */
+  a = find_alert (a_none, "route.oral_liquid");
+  g_assert_nonnull (a);
+  g_assert_nonnull (strstr (a->trigger, "concentration not given"));
+  g_assert_null (strstr (a->trigger, "mg/mL"));
   assert_no_alert (a_ozobax, "input.liquid_concentration_missing");
   assert_no_alert (a_ozobax, "input.strength_not_marketed");
 }

@@ -365,8 +365,12 @@ check_route (Check *c)
   if (c->r->route == TITRATE_ROUTE_ORAL && f != NULL && g_strcmp0 (f->unit, "mg_per_ml") == 0)
     {
       g_autofree char *conc = fmt (c->r->concentration_mg_per_ml);
-      raise_code (c, "route.oral_liquid", 0, _("%s, %s mg/mL"), f->label,
-                  isnan (c->r->concentration_mg_per_ml) ? _("concentration not given") : conc);
+
+      /* No concentration: also input.liquid_concentration_missing. */
+      if (isnan (c->r->concentration_mg_per_ml))
+        raise_code (c, "route.oral_liquid", 0, _("%s, concentration not given"), f->label);
+      else
+        raise_code (c, "route.oral_liquid", 0, _("%s, %s mg/mL"), f->label, conc);
     }
 }
 
