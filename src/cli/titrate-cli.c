@@ -439,7 +439,18 @@ cmd_drugs (const char *term)
   for (guint i = 0; i < found->len; i++)
     {
       const TitrateDrugName *n = g_ptr_array_index (found, i);
+      g_autoptr(GArray) parts = titrate_rules_resolve_drug (rules, n->name);
+
       g_print ("%-28s %-8s → %-24s %s\n", n->name, n->kind, n->drug->code, n->drug->class_label);
+      /* A combination product: every ingredient is checked. */
+      for (guint k = 0; parts->len > 1 && k < parts->len; k++)
+        {
+          const TitrateDrugMatch *m = &g_array_index (parts, TitrateDrugMatch, k);
+
+          if (m->name != NULL && m->name->drug != n->drug)
+            g_print (_("%-28s also contains %s (%s), checked too\n"), "", m->name->drug->code,
+                     m->name->drug->class_label);
+        }
     }
   return EXIT_CHECKED;
 }
