@@ -301,6 +301,13 @@ test_comedication_tables_required (void)
   assert_refused (burden, "cns_burden_rule");
   assert_refused (allergy, "same_medicine_rule");
   assert_refused (old_schema, "mechanism");
+
+  /* A pair the burden alert replaces must be named by it. */
+  {
+    g_autofree char *uncounted = modified_copy ("uncounted.sqlite",
+                                                "DELETE FROM cns_class WHERE class = 'benzodiazepine';");
+    assert_refused (uncounted, "benzodiazepine");
+  }
 }
 
 int

@@ -947,6 +947,26 @@ load (TitrateRules *self,
       }
   }
 
+  /* A pairwise alert replaced by the CNS-burden alert must have its drugs
+   * named there: its class must count as a CNS depressant. */
+  for (guint i = 0; i < self->tables.interactions->len; i++)
+    {
+      const TitrateInteractionRow *row = &g_array_index (self->tables.interactions, TitrateInteractionRow, i);
+      gboolean counted = FALSE;
+
+      if (!row->cns_depression)
+        continue;
+      for (guint k = 0; k < self->tables.cns_classes->len && !counted; k++)
+        {
+          const TitrateCnsClassRow *cns = &g_array_index (self->tables.cns_classes, TitrateCnsClassRow, k);
+          counted = cns->depressant && g_strcmp0 (cns->medicine, row->medicine) == 0 &&
+                    strcmp (cns->class_code, row->class_code) == 0;
+        }
+      if (!counted)
+        return fail (error, self->origin, _("interaction %s (class %s) is a CNS-depression row but its class "
+                                            "is not a depressant in cns_class"), row->rule->code, row->class_code);
+    }
+
   /* The comedication checks need their vocabulary: an empty table would
    * silently check nothing. */
   if (_titrate_drug_names_count_words (self->names) == 0 || self->tables.cns_classes->len == 0 ||
