@@ -379,6 +379,18 @@ test_allergies (void)
   assert_alert (a_brand, "allergy.baclofen");
   assert_no_alert (a_brand, "input.unknown_allergy");
 
+  /* "No known drug allergies" is not an unrecognised allergy. */
+  {
+    g_autoptr(TitratePatient) none = test_adult (45, 70, TITRATE_SEX_FEMALE, 0.8);
+    g_autoptr(GPtrArray) a_none = NULL;
+
+    g_ptr_array_add (none->allergies, g_strdup ("NKDA"));
+    g_ptr_array_add (none->allergies, g_strdup ("No known drug allergies"));
+    a_none = check (none, r, NULL);
+    assert_no_alert (a_none, "input.unknown_allergy");
+    g_assert_false (titrate_rules_allergy_says_none (test_rules (), "no penicillin"));
+  }
+
   /* A recognised medicine that is not baclofen: checked, nothing found. */
   g_ptr_array_add (s->allergies, g_strdup ("morphine sulfate"));
   a_known = check (s, r, NULL);

@@ -20,10 +20,12 @@
 --             "at night");
 --   unit      strength units ("mg", "mg/mL"); numbers are removed anyway;
 --   separator splits a combination product into ingredients ("/", "+", "and").
---             A name that matches whole ("carbidopa-levodopa") is never split.
+--             A name that matches whole ("carbidopa-levodopa") is never split;
+--   no_allergy an allergy entry made only of these words ("NKDA", "no known
+--             drug allergies") records that there is none: nothing to check.
 CREATE TABLE name_word (
   word   TEXT PRIMARY KEY NOT NULL COLLATE NOCASE,
-  kind   TEXT NOT NULL CHECK (kind IN ('salt', 'form', 'unit', 'separator')),
+  kind   TEXT NOT NULL CHECK (kind IN ('salt', 'form', 'unit', 'separator', 'no_allergy')),
   source TEXT NOT NULL
 ) STRICT;
 
@@ -352,7 +354,12 @@ INSERT INTO name_word (word, kind, source) VALUES
   ('%', 'unit', 'CDC-VS'), ('meq', 'unit', 'CDC-VS'),
   ('/', 'separator', 'B23-T5'), ('+', 'separator', 'B23-T5'), ('&', 'separator', 'B23-T5'),
   (',', 'separator', 'B23-T5'), ('-', 'separator', 'B23-T5'), ('and', 'separator', 'B23-T5'),
-  ('with', 'separator', 'B23-T5'), ('plus', 'separator', 'B23-T5');
+  ('with', 'separator', 'B23-T5'), ('plus', 'separator', 'B23-T5'),
+  ('nkda', 'no_allergy', 'US-TAB'), ('nka', 'no_allergy', 'US-TAB'), ('nkma', 'no_allergy', 'US-TAB'),
+  ('none', 'no_allergy', 'US-TAB'), ('nil', 'no_allergy', 'US-TAB'), ('no', 'no_allergy', 'US-TAB'),
+  ('known', 'no_allergy', 'US-TAB'), ('allergy', 'no_allergy', 'US-TAB'), ('allergies', 'no_allergy', 'US-TAB'),
+  ('drug', 'no_allergy', 'US-TAB'), ('drugs', 'no_allergy', 'US-TAB'), ('medicine', 'no_allergy', 'US-TAB'),
+  ('medication', 'no_allergy', 'US-TAB'), ('medications', 'no_allergy', 'US-TAB');
 
 -- ===========================================================================
 -- cns_class — which classes count toward the burden (B23-T5 class list;

@@ -1121,7 +1121,7 @@ check_allergies (Check *c)
       if (typed == NULL)
         continue;
       shown = g_strstrip (g_utf8_make_valid (typed, -1));
-      if (*shown == '\0')
+      if (*shown == '\0' || titrate_rules_allergy_says_none (c->rules, shown))
         continue;
       matches = titrate_rules_resolve_drug (c->rules, shown);
       if (allergy_names_medicine (c, shown, matches))

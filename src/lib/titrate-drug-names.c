@@ -492,3 +492,25 @@ _titrate_drug_names_clean (TitrateDrugNames *self,
     g_clear_pointer (&bare, g_free);
   return bare;
 }
+
+gboolean
+_titrate_drug_names_says_none (TitrateDrugNames *self,
+                               const char       *typed)
+{
+  g_autofree char *key = _titrate_drug_names_key (typed);
+  g_auto(GStrv) words = NULL;
+  gboolean any = FALSE;
+
+  if (key == NULL)
+    return FALSE;
+  words = g_strsplit_set (key, " \t,.;:-", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (word_kind (self, words[i]) != TITRATE_NAME_WORD_NO_ALLERGY)
+        return FALSE;
+      any = TRUE;
+    }
+  return any;
+}

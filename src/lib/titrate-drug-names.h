@@ -33,6 +33,7 @@ typedef enum {
   TITRATE_NAME_WORD_FORM,
   TITRATE_NAME_WORD_UNIT,
   TITRATE_NAME_WORD_SEPARATOR,
+  TITRATE_NAME_WORD_NO_ALLERGY,
 } TitrateNameWordKind;
 
 /* @names_by_key: casefolded, NFKC-normalised name → TitrateDrugName*; not owned. */
@@ -59,6 +60,14 @@ GArray           *_titrate_drug_names_resolve         (TitrateDrugNames    *self
 /* The typed text with brackets, strengths, forms and trailing salts removed,
  * for searching the lexicon. (transfer full) NULL if nothing is left. */
 char             *_titrate_drug_names_clean           (TitrateDrugNames    *self,
+                                                       const char          *typed);
+
+/* TRUE when @typed says there is no allergy ("NKDA", "No known drug allergies"). */
+gboolean          _titrate_drug_names_says_none       (TitrateDrugNames    *self,
+                                                       const char          *typed);
+
+/* TRUE when @typed, an allergy entry, says there is none ("NKDA"). */
+gboolean          titrate_rules_allergy_says_none     (TitrateRules        *self,
                                                        const char          *typed);
 
 /* Public: resolves a typed comedication with the rules' lexicon.

@@ -604,6 +604,8 @@ read_name_word (TitrateRules *self,
     k = TITRATE_NAME_WORD_UNIT;
   else if (g_strcmp0 (kind, "separator") == 0)
     k = TITRATE_NAME_WORD_SEPARATOR;
+  else if (g_strcmp0 (kind, "no_allergy") == 0)
+    k = TITRATE_NAME_WORD_NO_ALLERGY;
   else
     return fail (error, self->origin, _("name_word “%s” has an unknown kind"), word ? word : "(null)");
   if (!_titrate_drug_names_add_word (self->names, word, k))
@@ -1249,6 +1251,14 @@ titrate_rules_lookup_drug (TitrateRules *self,
       }
     return first;
   }
+}
+
+gboolean
+titrate_rules_allergy_says_none (TitrateRules *self,
+                                 const char   *typed)
+{
+  g_return_val_if_fail (TITRATE_IS_RULES (self), FALSE);
+  return _titrate_drug_names_says_none (self->names, typed);
 }
 
 GArray *
