@@ -300,6 +300,11 @@ test_comedication_tables_required (void)
   assert_refused (words, "name_word");
   assert_refused (burden, "cns_burden_rule");
   assert_refused (allergy, "same_medicine_rule");
+  {
+    g_autofree char *duplication = modified_copy ("no-duplication-row.sqlite",
+                                                  "DELETE FROM same_medicine_rule WHERE kind = 'duplication';");
+    assert_refused (duplication, "same_medicine_rule");
+  }
   assert_refused (old_schema, "mechanism");
 
   /* A pair the burden alert replaces must be named by it. */

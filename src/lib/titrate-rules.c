@@ -70,14 +70,13 @@ const char * const _titrate_required_rules[] = {
   "withdrawal.oral.abrupt_stop", "withdrawal.oral.short_taper", "withdrawal.it.stop",
   "withdrawal.it.decrease_large",
   "interaction.alcohol", "interaction.opioid", "interaction.benzodiazepine",
-  "duplication.baclofen", "duplication.muscle_relaxant", "duplication.oral_with_it",
+  "duplication.muscle_relaxant",
   "renal.mild", "renal.moderate", "renal.severe", "renal.esrd", "renal.dialysis",
   "hepatic.impairment",
   "elderly.beers_egfr60", "elderly.muanda_start20", "elderly.cautious_titration",
   "pediatric.us_under12", "pediatric.tablet_under33kg", "pediatric.it_under4",
   "pregnancy.oral", "pregnancy.it", "lactation.oral", "lactation.it",
   "condition.epilepsy", "condition.psychotic_disorder",
-  "allergy.baclofen",
   "route.formulation_mismatch", "route.it_concentration", "route.oral_liquid",
   "input.unknown_comedication", "input.unknown_condition", "input.renal_not_assessed",
   "input.age_missing", "input.weight_missing_child", "input.it_origin_missing",
@@ -932,20 +931,22 @@ load (TitrateRules *self,
     for (guint i = 0; i < medicines->len; i++)
       {
         const char *code = g_ptr_array_index (medicines, i);
-        gboolean allergy = FALSE, burden = FALSE, cns = FALSE;
+        gboolean allergy = FALSE, duplication = FALSE, burden = FALSE, cns = FALSE;
 
         for (guint k = 0; k < self->tables.same_medicine->len; k++)
           {
             const TitrateSameMedicineRow *row = &g_array_index (self->tables.same_medicine, TitrateSameMedicineRow, k);
             allergy |= row->allergy && strcmp (row->medicine, code) == 0;
+            duplication |= !row->allergy && strcmp (row->medicine, code) == 0;
           }
         for (guint k = 0; k < self->tables.burden_rules->len; k++)
           burden |= strcmp (g_array_index (self->tables.burden_rules, TitrateBurdenRow, k).medicine, code) == 0;
         for (guint k = 0; k < self->tables.cns_classes->len; k++)
           cns |= strcmp (g_array_index (self->tables.cns_classes, TitrateCnsClassRow, k).medicine, code) == 0;
-        if (!g_hash_table_contains (self->drugs_by_code, code) || !allergy || !burden || !cns)
+        if (!g_hash_table_contains (self->drugs_by_code, code) || !allergy || !duplication || !burden || !cns)
           return fail (error, self->origin, _("medicine “%s” lacks its comedication rows (drug, "
-                                              "same_medicine_rule allergy, cns_burden_rule, cns_class)"), code);
+                                              "same_medicine_rule allergy and duplication, cns_burden_rule, "
+                                              "cns_class)"), code);
       }
   }
 
