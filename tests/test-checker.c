@@ -305,14 +305,22 @@ test_interactions (void)
   g_autoptr(GPtrArray) alerts = check (p, r, comeds);
   const TitrateAlert *benzo, *unknown;
 
-  benzo = find_alert (alerts, "interaction.benzodiazepine");
+  /* An opioid with a benzodiazepine on baclofen: one cumulative alert
+   * (major at any age) names every CNS-active drug as typed (brand →
+   * generic) and replaces the pairwise alerts for the same mechanism. */
+  benzo = find_alert (alerts, "interaction.cns_burden_opioid_combination");
   g_assert_nonnull (benzo);
   g_assert_cmpint (benzo->severity, ==, TITRATE_SEVERITY_MAJOR);
-  /* One alert per class, naming every drug as typed (brand → generic) */
   g_assert_nonnull (strstr (benzo->reason, "Xanax (alprazolam)"));
   g_assert_nonnull (strstr (benzo->reason, "LORAZEPAM"));
-  assert_alert (alerts, "interaction.alcohol");
-  assert_alert (alerts, "interaction.opioid");
+  g_assert_nonnull (strstr (benzo->trigger, "alcohol"));
+  g_assert_nonnull (strstr (benzo->trigger, "oxycodone"));
+  g_assert_nonnull (strstr (benzo->trigger, "tizanidine"));
+  g_assert_nonnull (strstr (benzo->trigger, "amitriptyline"));
+  assert_no_alert (alerts, "interaction.benzodiazepine");
+  assert_no_alert (alerts, "interaction.alcohol");
+  assert_no_alert (alerts, "interaction.opioid");
+  /* Distinct mechanisms keep their own alerts. */
   assert_alert (alerts, "interaction.tca");
   assert_alert (alerts, "duplication.muscle_relaxant");
   g_assert_cmpint (find_alert (alerts, "duplication.muscle_relaxant")->category, ==,
@@ -615,7 +623,10 @@ test_every_alert_complete (void)
   g_ptr_array_add (p->conditions, g_strdup ("epilepsy"));
   p->pregnant = FALSE;
   alerts = check (p, r, comeds);
-  g_assert_cmpuint (alerts->len, >=, 20);
+  /* The CNS depressants (morphine, Xyrem, pregabalin, haloperidol,
+   * promethazine, phenelzine, sertraline, zolpidem) make one cumulative alert. */
+  assert_alert (alerts, "interaction.cns_burden_opioid_combination");
+  g_assert_cmpuint (alerts->len, >=, 14);
   for (guint i = 0; i < alerts->len; i++)
     assert_complete (g_ptr_array_index (alerts, i));
 }

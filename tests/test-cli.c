@@ -86,8 +86,10 @@ test_check_scenarios (void)
     { "pregnancy.titrate", "pregnancy.oral" },
     { "child-cerebral-palsy.titrate", "pediatric.us_under12" },
     { "alcohol-use-disorder.titrate", "dose.oral.aud.label_max" },
-    { "alcohol-use-disorder.titrate", "interaction.alcohol" },
-    { "many-cns-depressants.titrate", "interaction.opioid" },
+    /* Alcohol with diazepam on baclofen: one cumulative CNS alert replaces the pairs. */
+    { "alcohol-use-disorder.titrate", "interaction.cns_burden_additive_major" },
+    { "many-cns-depressants.titrate", "interaction.cns_burden_opioid_combination" },
+    { "many-cns-depressants.titrate", "interaction.tca" },
     { "intrathecal-spinal.titrate", "input.unknown_comedication" },
   };
 

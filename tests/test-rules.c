@@ -287,6 +287,34 @@ test_vocabularies (void)
   g_assert_cmpuint (oral->len, >=, 2);
 }
 
+/* The comedication checks refuse to run without their vocabulary or rows. */
+static void
+test_comedication_tables_required (void)
+{
+  g_autofree char *words = modified_copy ("no-name-words.sqlite", "DELETE FROM name_word;");
+  g_autofree char *burden = modified_copy ("no-burden.sqlite", "DELETE FROM cns_burden_rule;");
+  g_autofree char *allergy = modified_copy ("no-allergy-row.sqlite",
+                                            "DELETE FROM same_medicine_rule WHERE kind = 'allergy';");
+  g_autofree char *old_schema = modified_copy ("no-mechanism.sqlite", "ALTER TABLE interaction DROP COLUMN mechanism;");
+
+  assert_refused (words, "name_word");
+  assert_refused (burden, "cns_burden_rule");
+  assert_refused (allergy, "same_medicine_rule");
+  {
+    g_autofree char *duplication = modified_copy ("no-duplication-row.sqlite",
+                                                  "DELETE FROM same_medicine_rule WHERE kind = 'duplication';");
+    assert_refused (duplication, "same_medicine_rule");
+  }
+  assert_refused (old_schema, "mechanism");
+
+  /* A pair the burden alert replaces must be named by it. */
+  {
+    g_autofree char *uncounted = modified_copy ("uncounted.sqlite",
+                                                "DELETE FROM cns_class WHERE class = 'benzodiazepine';");
+    assert_refused (uncounted, "benzodiazepine");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -313,6 +341,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/rules/drug-lookup", test_drug_lookup);
   g_test_add_func ("/titrate/rules/drug-search", test_drug_search);
   g_test_add_func ("/titrate/rules/vocabularies", test_vocabularies);
+  g_test_add_func ("/titrate/rules/comedication-tables-required", test_comedication_tables_required);
   rc = g_test_run ();
 
   {

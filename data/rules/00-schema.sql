@@ -23,6 +23,14 @@ CREATE TABLE source (
   kind     TEXT NOT NULL CHECK (kind IN ('label', 'guideline', 'tertiary', 'study', 'seed'))
 ) STRICT;
 
+-- Medicines this database covers. Clinical tables are keyed by medicine, so a
+-- second medicine needs rows, not code.
+CREATE TABLE medicine (
+  code   TEXT PRIMARY KEY,
+  label  TEXT NOT NULL,
+  source TEXT NOT NULL
+);
+
 -- One row per alert the checker can raise. The text lives here only.
 CREATE TABLE rule (
   code      TEXT PRIMARY KEY NOT NULL,
@@ -202,19 +210,25 @@ CREATE TABLE drug_extra_class (
   PRIMARY KEY (drug, class)
 ) STRICT;
 
+-- mechanism: 'cns_depression' rows are additive CNS depression; when the
+-- cumulative burden alert (cns_burden_rule) fires it lists those drugs and
+-- replaces their pairwise alerts. 'distinct' rows always raise their own alert.
 CREATE TABLE interaction (
-  rule   TEXT NOT NULL REFERENCES rule (code),
-  class  TEXT NOT NULL REFERENCES drug_class (code),
-  route  TEXT CHECK (route IN ('oral', 'intrathecal')),   -- NULL = both
-  PRIMARY KEY (class, rule)
+  medicine  TEXT NOT NULL REFERENCES medicine (code),
+  rule      TEXT NOT NULL REFERENCES rule (code),
+  class     TEXT NOT NULL REFERENCES drug_class (code),
+  route     TEXT CHECK (route IN ('oral', 'intrathecal')),   -- NULL = both
+  mechanism TEXT NOT NULL CHECK (mechanism IN ('cns_depression', 'distinct')),
+  PRIMARY KEY (medicine, class, rule)
 ) STRICT;
 
 CREATE TABLE condition_caution (
+  medicine  TEXT NOT NULL REFERENCES medicine (code),
   rule      TEXT NOT NULL REFERENCES rule (code),
   condition TEXT NOT NULL REFERENCES condition (code),
   route     TEXT CHECK (route IN ('oral', 'intrathecal')),  -- NULL = both
   indication TEXT,                                          -- NULL = any
-  PRIMARY KEY (condition, rule)
+  PRIMARY KEY (medicine, condition, rule)
 ) STRICT;
 
 CREATE TABLE counselling (

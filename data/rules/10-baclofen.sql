@@ -620,32 +620,7 @@ INSERT INTO condition (code, label) VALUES
   ('bladder_sphincter_hypertonia',  'Bladder sphincter hypertonia'),
   ('posture_dependent_spasticity',  'Spasticity needed for posture, balance or function');
 
--- ===========================================================================
--- condition_caution — route NULL = both; indication NULL = any
--- ===========================================================================
-INSERT INTO condition_caution (rule, condition, route, indication) VALUES
-  ('condition.epilepsy',                      'epilepsy',                     NULL,          NULL),
-  ('condition.psychotic_disorder',            'psychotic_disorder',           NULL,          NULL),
-  ('condition.depression_bipolar',            'depression_bipolar',           NULL,          NULL),
-  ('condition.suicidality',                   'suicidality',                  NULL,          NULL),
-  ('condition.substance_use_disorder',        'substance_use_disorder',       'oral',        NULL),
-  ('condition.alcohol_use_history',           'alcohol_use_history',          'oral',        NULL),
-  ('condition.stroke',                        'stroke',                       'oral',        NULL),
-  ('condition.cerebral_palsy',                'cerebral_palsy',               'oral',        NULL),
-  ('condition.traumatic_brain_injury',        'traumatic_brain_injury',       'intrathecal', NULL),
-  ('condition.spinal_cord_injury_t6',         'spinal_cord_injury_t6',        'intrathecal', NULL),
-  ('condition.autonomic_dysreflexia',         'autonomic_dysreflexia',        NULL,          NULL),
-  ('condition.autonomic_dysreflexia_it',      'autonomic_dysreflexia',        'intrathecal', NULL),
-  ('condition.parkinson_disease',             'parkinson_disease',            'oral',        NULL),
-  ('condition.respiratory_impairment',        'respiratory_impairment',       NULL,          NULL),
-  ('hepatic.impairment',                      'hepatic_impairment',           'oral',        NULL),
-  ('condition.peptic_ulcer',                  'peptic_ulcer',                 'oral',        NULL),
-  ('condition.gerd',                          'gerd',                         'oral',        NULL),
-  ('condition.diabetes',                      'diabetes',                     'oral',        NULL),
-  ('condition.hypertension',                  'hypertension',                 NULL,          NULL),
-  ('condition.porphyria',                     'porphyria',                    'oral',        NULL),
-  ('condition.bladder_sphincter_hypertonia',  'bladder_sphincter_hypertonia', NULL,          NULL),
-  ('condition.posture_dependent_spasticity',  'posture_dependent_spasticity', NULL,          NULL);
+-- condition_caution rows: see 12-comedications.sql (keyed by medicine).
 
 -- ===========================================================================
 -- formulation and strength
@@ -799,33 +774,7 @@ INSERT INTO drug_class (code, label) VALUES
   ('ssri_snri',              'SSRI or SNRI antidepressant'),
   ('baclofen',               'Baclofen');
 
--- ===========================================================================
--- interaction — class → rule (route NULL = both)
--- ===========================================================================
-INSERT INTO interaction (rule, class, route) VALUES
-  ('interaction.alcohol',                'alcohol',                NULL),
-  ('interaction.opioid',                 'opioid',                 'oral'),
-  ('interaction.opioid_it',              'opioid',                 'intrathecal'),
-  ('interaction.benzodiazepine',         'benzodiazepine',         NULL),
-  ('interaction.z_drug_barbiturate',     'z_drug',                 NULL),
-  ('interaction.z_drug_barbiturate',     'barbiturate',            NULL),
-  ('interaction.z_drug_barbiturate',     'anxiolytic',             NULL),
-  ('interaction.sodium_oxybate',         'sodium_oxybate',         NULL),
-  ('interaction.gabapentinoid',          'gabapentinoid',          NULL),
-  ('duplication.muscle_relaxant',        'muscle_relaxant',        NULL),
-  ('interaction.tca',                    'tca',                    NULL),
-  ('interaction.maoi',                   'maoi',                   NULL),
-  ('interaction.antipsychotic',          'antipsychotic',          NULL),
-  ('interaction.sedating_antihistamine', 'sedating_antihistamine', NULL),
-  ('interaction.antihypertensive',       'antihypertensive',       NULL),
-  ('interaction.levodopa',               'levodopa',               NULL),
-  ('interaction.lithium',                'lithium',                NULL),
-  ('interaction.anaesthetic',            'anaesthetic',            NULL),
-  ('interaction.gfr_lowering',           'gfr_lowering',           NULL),
-  ('interaction.antidiabetic',           'antidiabetic',           NULL),
-  ('interaction.neuromuscular_blocker',  'neuromuscular_blocker',  NULL),
-  ('interaction.probenecid',             'probenecid',             NULL),
-  ('interaction.ssri_snri',              'ssri_snri',              NULL);
+-- interaction rows: see 12-comedications.sql (keyed by medicine, with mechanism).
 
 -- ===========================================================================
 -- drug — generic code (lower case) → primary class

@@ -135,9 +135,24 @@ N_("Age not entered");
 /* TRANSLATORS: rules database, rule input.it_origin_missing title */
 /* xgettext:no-c-format */
 N_("Intrathecal regimen: origin of spasticity not given");
+/* TRANSLATORS: rules database, rule input.liquid_concentration_missing title */
+/* xgettext:no-c-format */
+N_("Oral liquid: concentration not given");
+/* TRANSLATORS: rules database, rule input.regimen_no_doses title */
+/* xgettext:no-c-format */
+N_("Regimen has no doses: nothing was checked");
 /* TRANSLATORS: rules database, rule input.renal_not_assessed title */
 /* xgettext:no-c-format */
 N_("Kidney function not known");
+/* TRANSLATORS: rules database, rule input.sex_pregnancy_mismatch title */
+/* xgettext:no-c-format */
+N_("Pregnancy or breastfeeding recorded for a male patient");
+/* TRANSLATORS: rules database, rule input.strength_not_marketed title */
+/* xgettext:no-c-format */
+N_("Strength not found in any marketed product");
+/* TRANSLATORS: rules database, rule input.unknown_allergy title */
+/* xgettext:no-c-format */
+N_("Allergy not recognised: not checked");
 /* TRANSLATORS: rules database, rule input.unknown_comedication title */
 /* xgettext:no-c-format */
 N_("Other medicine not recognised: interactions not checked");
@@ -168,6 +183,24 @@ N_("Antipsychotic: added sedation; psychosis may worsen");
 /* TRANSLATORS: rules database, rule interaction.benzodiazepine title */
 /* xgettext:no-c-format */
 N_("Benzodiazepine: added CNS depression");
+/* TRANSLATORS: rules database, rule interaction.cannabinoid title */
+/* xgettext:no-c-format */
+N_("Nabilone: added drowsiness");
+/* TRANSLATORS: rules database, rule interaction.cns_burden_additive_major title */
+/* xgettext:no-c-format */
+N_("Several CNS depressants with baclofen: sedation, slowed breathing");
+/* TRANSLATORS: rules database, rule interaction.cns_burden_additive_minor title */
+/* xgettext:no-c-format */
+N_("Several sedating medicines with baclofen: possible added drowsiness");
+/* TRANSLATORS: rules database, rule interaction.cns_burden_additive_moderate title */
+/* xgettext:no-c-format */
+N_("Several CNS depressants with baclofen: added sedation");
+/* TRANSLATORS: rules database, rule interaction.cns_burden_beers title */
+/* xgettext:no-c-format */
+N_("Three or more CNS-active medicines at 65 or over (Beers)");
+/* TRANSLATORS: rules database, rule interaction.cns_burden_opioid_combination title */
+/* xgettext:no-c-format */
+N_("Opioid with a benzodiazepine or gabapentinoid, on baclofen");
 /* TRANSLATORS: rules database, rule interaction.gabapentinoid title */
 /* xgettext:no-c-format */
 N_("Gabapentin or pregabalin: respiratory depression");
@@ -195,6 +228,9 @@ N_("Opioid with intrathecal baclofen: low blood pressure, slowed breathing");
 /* TRANSLATORS: rules database, rule interaction.probenecid title */
 /* xgettext:no-c-format */
 N_("Probenecid may reduce baclofen clearance");
+/* TRANSLATORS: rules database, rule interaction.sedating_antidepressant title */
+/* xgettext:no-c-format */
+N_("Sedating antidepressant (mirtazapine, trazodone): added drowsiness");
 /* TRANSLATORS: rules database, rule interaction.sedating_antihistamine title */
 /* xgettext:no-c-format */
 N_("Sedating antihistamine: added drowsiness");
@@ -411,9 +447,24 @@ N_("Age sets the dose ceiling (40 mg/day under 8, 60 mg/day from 8 to 17, 80 mg/
 /* TRANSLATORS: rules database, rule input.it_origin_missing reason */
 /* xgettext:no-c-format */
 N_("Intrathecal step limits depend on origin: spinal +10–30% per 24 h after implant (+10–40% in maintenance), cerebral +5–15% (+5–20% in maintenance) (LIO-IT, GAB). Without the origin these limits cannot be checked.");
+/* TRANSLATORS: rules database, rule input.liquid_concentration_missing reason */
+/* xgettext:no-c-format */
+N_("Oral baclofen liquids exist at 1 mg/mL (Ozobax), 2 mg/mL (Ozobax DS) and 5 mg/mL (Fleqsuvy and generic suspension, labelled \"concentrated\"), plus compounded liquids. Without the concentration the volume to give cannot be worked out, and an order read in mL risks a five-fold error (ISMP).");
+/* TRANSLATORS: rules database, rule input.regimen_no_doses reason */
+/* xgettext:no-c-format */
+N_("The plan has no dosing step, or every dose is zero, so dose limits, titration speed, renal ceilings and withdrawal could not be checked against the labels.");
 /* TRANSLATORS: rules database, rule input.renal_not_assessed reason */
 /* xgettext:no-c-format */
 N_("Baclofen is 70–80% excreted unchanged in urine; renal dose bands (Vlavonou 2014, Wolf 2018), the Beers eGFR <60 rule and the dialysis warnings cannot be applied without creatinine, CrCl or eGFR. Beers 2023 asks for renal function at baseline.");
+/* TRANSLATORS: rules database, rule input.sex_pregnancy_mismatch reason */
+/* xgettext:no-c-format */
+N_("The record says the patient is male and also pregnant or breastfeeding, so one entry is wrong. Pregnancy advice (taper and stop before delivery to prevent neonatal withdrawal) and lactation advice (the infant can withdraw when breastfeeding stops) depend on it.");
+/* TRANSLATORS: rules database, rule input.strength_not_marketed reason */
+/* xgettext:no-c-format */
+N_("The strength entered matches no marketed product in the rules database (tablets 5, 10, 15, 20 mg and 40 mg Baclocur; oral solution 1 and 2 mg/mL; suspension 5 mg/mL; granules 5, 10 and 20 mg). It is most often a typing or unit error; doses cannot be checked for measurability against it.");
+/* TRANSLATORS: rules database, rule input.unknown_allergy reason */
+/* xgettext:no-c-format */
+N_("This allergy entry does not name a medicine in the rules lexicon, so it could not be checked. Hypersensitivity to baclofen is the only contraindication in the US labels; an entry that may mean baclofen (a brand, a misspelling) must be checked by hand.");
 /* TRANSLATORS: rules database, rule input.unknown_comedication reason */
 /* xgettext:no-c-format */
 N_("This name is not in the rules lexicon, so interactions (CNS depressants, opioids, blood pressure medicines and others named in the labels) could not be checked.");
@@ -444,6 +495,24 @@ N_("Swiss label: additive sedation with neuroleptics (CH). Baclofen may worsen p
 /* TRANSLATORS: rules database, rule interaction.benzodiazepine reason */
 /* xgettext:no-c-format */
 N_("Swiss label: additive CNS depression. In baclofen toxicity, intravenous benzodiazepines deepened coma (AAN 2016 abstract). Benzodiazepines are still first-line for baclofen-withdrawal seizures and a bridge in intrathecal withdrawal (GAB).");
+/* TRANSLATORS: rules database, rule interaction.cannabinoid reason */
+/* xgettext:no-c-format */
+N_("The CDC opioid decision-support set of non-opioid CNS depressants includes nabilone. US baclofen labels warn that other CNS depressants add to its sedation (§7.1). No label or regulator source names cannabis or THC with baclofen.");
+/* TRANSLATORS: rules database, rule interaction.cns_burden_additive_major reason */
+/* xgettext:no-c-format */
+N_("Each medicine listed adds to baclofen's CNS depression (US labels §7.1: other CNS depressants or alcohol; Swiss label). FDA 2016 and 2019 communications name opioids, anti-anxiety medicines, antidepressants and antihistamines as CNS depressants whose effects add up. One alert lists them all, graded by the most serious pair; this grouping is a design choice, not a published limit.");
+/* TRANSLATORS: rules database, rule interaction.cns_burden_additive_minor reason */
+/* xgettext:no-c-format */
+N_("Each medicine listed may add to baclofen's sedation (US labels §7.1: other CNS depressants; FDA 2019 names antidepressants and antihistamines as CNS depressants). One alert lists them all, graded by the most serious pair; this grouping is a design choice, not a published limit.");
+/* TRANSLATORS: rules database, rule interaction.cns_burden_additive_moderate reason */
+/* xgettext:no-c-format */
+N_("Each medicine listed adds to baclofen's CNS depression (US labels §7.1: other CNS depressants or alcohol; Swiss label). FDA 2016 and 2019 communications name opioids, anti-anxiety medicines, antidepressants and antihistamines as CNS depressants whose effects add up. One alert lists them all, graded by the most serious pair; this grouping is a design choice, not a published limit.");
+/* TRANSLATORS: rules database, rule interaction.cns_burden_beers reason */
+/* xgettext:no-c-format */
+N_("Beers 2023 Table 5: in adults 65 and over, avoid three or more CNS-active drugs together and keep their number as low as possible, because of falls and fractures (evidence high, recommendation strong). CNS-active classes: antiepileptics including gabapentinoids, antidepressants (TCAs, SSRIs, SNRIs), antipsychotics, benzodiazepines, Z-drug hypnotics, opioids and skeletal muscle relaxants; baclofen counts as a skeletal muscle relaxant. Listing every CNS-active drug in one alert is a design choice, not a published limit.");
+/* TRANSLATORS: rules database, rule interaction.cns_burden_opioid_combination reason */
+/* xgettext:no-c-format */
+N_("Design choice, not a published limit: one alert for an opioid taken with a benzodiazepine or with gabapentin or pregabalin while on baclofen, at any age, built on these sources. Beers 2023 Table 5: avoid opioids with benzodiazepines, and opioids with gabapentinoids (severe sedation, respiratory depression, death). FDA 2016 boxed warnings: opioids or benzodiazepines with other CNS depressants can cause profound sedation, respiratory depression, coma and death. FDA 2019: gabapentinoids with opioids or other CNS depressants cause serious breathing problems. Canadian baclofen label: with opioids, respiratory depression, profound sedation, syncope and death.");
 /* TRANSLATORS: rules database, rule interaction.gabapentinoid reason */
 /* xgettext:no-c-format */
 N_("FDA 2019 safety communication: gabapentinoids can cause serious breathing problems with CNS depressants, in older adults and in COPD. Both drugs also accumulate in renal impairment (project point, unverified).");
@@ -471,15 +540,18 @@ N_("Intrathecal morphine with intrathecal baclofen caused hypotension (GAB, CH).
 /* TRANSLATORS: rules database, rule interaction.probenecid reason */
 /* xgettext:no-c-format */
 N_("Canadian label: caution with probenecid, which may reduce the renal clearance of baclofen; renal clearance of baclofen tracks creatinine clearance (Wuis 1989).");
+/* TRANSLATORS: rules database, rule interaction.sedating_antidepressant reason */
+/* xgettext:no-c-format */
+N_("FDA 2019 names antidepressants among CNS depressants whose effects add up; the CDC opioid decision-support set of non-opioid CNS depressants includes mirtazapine and trazodone. US baclofen labels warn that other CNS depressants add to its sedation (§7.1).");
 /* TRANSLATORS: rules database, rule interaction.sedating_antihistamine reason */
 /* xgettext:no-c-format */
-N_("Named only in background article S1; US labels warn generally that CNS depressants add to baclofen's sedation (§7.1). No label names antihistamines specifically.");
+N_("FDA 2019 names antihistamines among CNS depressants whose effects add up; the CDC opioid decision-support set of non-opioid CNS depressants includes diphenhydramine. US baclofen labels warn that other CNS depressants add to its sedation (§7.1); background article S1 names antihistamines. No label names antihistamines specifically.");
 /* TRANSLATORS: rules database, rule interaction.sodium_oxybate reason */
 /* xgettext:no-c-format */
 N_("The Xyrem label (§5.1) names muscle relaxants among CNS depressants that raise the risk of respiratory depression and death with sodium oxybate.");
 /* TRANSLATORS: rules database, rule interaction.ssri_snri reason */
 /* xgettext:no-c-format */
-N_("No specific source; sedation only. Background article S0 lists \"antidepressants\"; no label names SSRIs or SNRIs.");
+N_("FDA 2019 names antidepressants among CNS depressants whose effects add up; Beers 2023 counts SSRIs and SNRIs as CNS-active drugs. No label names SSRIs or SNRIs with baclofen; sedation only.");
 /* TRANSLATORS: rules database, rule interaction.tca reason */
 /* xgettext:no-c-format */
 N_("Canadian, Swiss and UK labels: tricyclic antidepressants can cause pronounced muscular hypotonia and sedation with baclofen; overdose of either is worse.");
@@ -687,9 +759,24 @@ N_("Enter the patient's age.");
 /* TRANSLATORS: rules database, rule input.it_origin_missing action */
 /* xgettext:no-c-format */
 N_("Record whether the spasticity is of spinal or cerebral origin.");
+/* TRANSLATORS: rules database, rule input.liquid_concentration_missing action */
+/* xgettext:no-c-format */
+N_("State the concentration in mg/mL and prescribe in mg; dispense an oral syringe.");
+/* TRANSLATORS: rules database, rule input.regimen_no_doses action */
+/* xgettext:no-c-format */
+N_("Enter the doses of the plan (or, if baclofen is being stopped, the current dose and the taper).");
 /* TRANSLATORS: rules database, rule input.renal_not_assessed action */
 /* xgettext:no-c-format */
 N_("Measure serum creatinine and enter it (with weight for Cockcroft–Gault CrCl) before starting, especially in older adults.");
+/* TRANSLATORS: rules database, rule input.sex_pregnancy_mismatch action */
+/* xgettext:no-c-format */
+N_("Correct the sex or the pregnancy and breastfeeding entries; until then the pregnancy and lactation alerts stay shown.");
+/* TRANSLATORS: rules database, rule input.strength_not_marketed action */
+/* xgettext:no-c-format */
+N_("Check the strength on the product; choose a marketed strength, or record that the liquid is compounded and its concentration.");
+/* TRANSLATORS: rules database, rule input.unknown_allergy action */
+/* xgettext:no-c-format */
+N_("Check the spelling or enter the generic name of the medicine the patient is allergic to.");
 /* TRANSLATORS: rules database, rule input.unknown_comedication action */
 /* xgettext:no-c-format */
 N_("Check the spelling or enter the generic name; otherwise check interactions by hand.");
@@ -720,6 +807,24 @@ N_("Monitor sedation and mental state during titration and withdrawal.");
 /* TRANSLATORS: rules database, rule interaction.benzodiazepine action */
 /* xgettext:no-c-format */
 N_("Avoid routine co-prescription; if needed, use the lowest dose and monitor sedation and breathing. Do not withhold a benzodiazepine for withdrawal seizures.");
+/* TRANSLATORS: rules database, rule interaction.cannabinoid action */
+/* xgettext:no-c-format */
+N_("Warn about drowsiness, dizziness and falls; avoid driving until the effect is known.");
+/* TRANSLATORS: rules database, rule interaction.cns_burden_additive_major action */
+/* xgettext:no-c-format */
+N_("Review whether each CNS depressant is needed; use the lowest doses, raise one drug at a time and monitor sedation and breathing. Warn about driving, alcohol and falls. Do not withhold a benzodiazepine needed for withdrawal seizures.");
+/* TRANSLATORS: rules database, rule interaction.cns_burden_additive_minor action */
+/* xgettext:no-c-format */
+N_("Warn about drowsiness; raise one drug at a time.");
+/* TRANSLATORS: rules database, rule interaction.cns_burden_additive_moderate action */
+/* xgettext:no-c-format */
+N_("Review whether each CNS depressant is needed; raise one drug at a time and monitor drowsiness. Warn about driving, alcohol and falls.");
+/* TRANSLATORS: rules database, rule interaction.cns_burden_beers action */
+/* xgettext:no-c-format */
+N_("Review every CNS-active medicine listed; stop or reduce those not clearly needed before raising baclofen. Assess falls risk and monitor sedation and confusion.");
+/* TRANSLATORS: rules database, rule interaction.cns_burden_opioid_combination action */
+/* xgettext:no-c-format */
+N_("Avoid the combination; if every drug is essential, use the lowest doses for the shortest time, raise one drug at a time, and monitor breathing and sedation (especially at night, in older adults, in COPD and in kidney impairment). Warn the patient and carers about slowed breathing and drowsiness. Do not withhold a benzodiazepine needed for withdrawal seizures.");
 /* TRANSLATORS: rules database, rule interaction.gabapentinoid action */
 /* xgettext:no-c-format */
 N_("Use low doses, raise one drug at a time, adjust both for renal function, and monitor breathing and sedation.");
@@ -747,6 +852,9 @@ N_("Use the lowest opioid dose; monitor blood pressure, breathing and oxygen sat
 /* TRANSLATORS: rules database, rule interaction.probenecid action */
 /* xgettext:no-c-format */
 N_("Monitor for drowsiness and confusion; consider a lower baclofen dose.");
+/* TRANSLATORS: rules database, rule interaction.sedating_antidepressant action */
+/* xgettext:no-c-format */
+N_("Warn about drowsiness and falls; take the antidepressant at night and raise one drug at a time.");
 /* TRANSLATORS: rules database, rule interaction.sedating_antihistamine action */
 /* xgettext:no-c-format */
 N_("Prefer a non-sedating antihistamine; otherwise warn about drowsiness and falls.");
@@ -930,6 +1038,9 @@ N_("Anaesthetic");
 /* TRANSLATORS: rules database, drug class antidiabetic */
 /* xgettext:no-c-format */
 N_("Antidiabetic");
+/* TRANSLATORS: rules database, drug class antiepileptic */
+/* xgettext:no-c-format */
+N_("Antiepileptic");
 /* TRANSLATORS: rules database, drug class antihypertensive */
 /* xgettext:no-c-format */
 N_("Antihypertensive");
@@ -948,6 +1059,9 @@ N_("Barbiturate");
 /* TRANSLATORS: rules database, drug class benzodiazepine */
 /* xgettext:no-c-format */
 N_("Benzodiazepine");
+/* TRANSLATORS: rules database, drug class cannabinoid */
+/* xgettext:no-c-format */
+N_("Cannabinoid (nabilone)");
 /* TRANSLATORS: rules database, drug class gabapentinoid */
 /* xgettext:no-c-format */
 N_("Gabapentinoid");
@@ -969,12 +1083,18 @@ N_("Muscle relaxant");
 /* TRANSLATORS: rules database, drug class neuromuscular_blocker */
 /* xgettext:no-c-format */
 N_("Neuromuscular blocker");
+/* TRANSLATORS: rules database, drug class non_opioid_analgesic */
+/* xgettext:no-c-format */
+N_("Paracetamol (acetaminophen): no baclofen interaction in the sources");
 /* TRANSLATORS: rules database, drug class opioid */
 /* xgettext:no-c-format */
 N_("Opioid");
 /* TRANSLATORS: rules database, drug class probenecid */
 /* xgettext:no-c-format */
 N_("Probenecid");
+/* TRANSLATORS: rules database, drug class sedating_antidepressant */
+/* xgettext:no-c-format */
+N_("Sedating antidepressant (mirtazapine, trazodone)");
 /* TRANSLATORS: rules database, drug class sedating_antihistamine */
 /* xgettext:no-c-format */
 N_("Sedating antihistamine");

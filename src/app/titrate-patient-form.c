@@ -549,11 +549,8 @@ on_condition_toggled_cb (TitratePatientForm *self,
     g_ptr_array_add (patient->conditions, g_strdup (code));
   else if (!active)
     for (guint i = 0; i < patient->conditions->len; i++)
-      if (g_strcmp0 (g_ptr_array_index (patient->conditions, i), code) == 0)
-        {
-          g_ptr_array_remove_index (patient->conditions, i);
-          break;
-        }
+      if (titrate_condition_code_equal (g_ptr_array_index (patient->conditions, i), code))
+        g_ptr_array_remove_index (patient->conditions, i--);
   commit (self, patient);
 }
 

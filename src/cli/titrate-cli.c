@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "titrate.h"
+#include "titrate-drug-names.h"
 #include "titrate-export.h"
 
 #define EXIT_CHECKED 0
@@ -415,11 +416,41 @@ cmd_drugs (const char *term)
 
   found = titrate_rules_search_drugs (rules, term, 50);
   if (found->len == 0)
-    g_print (_("No comedication name matches “%s”; it would be reported as not checked.\n"), term);
+    {
+      /* A combination as typed ("hydrocodone/acetaminophen"): how the checker reads it. */
+      g_autoptr(GArray) parts = titrate_rules_resolve_drug (rules, term);
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < parts->len; i++)
+        any = any || g_array_index (parts, TitrateDrugMatch, i).name != NULL;
+      if (!any)
+        g_print (_("No comedication name matches “%s”; it would be reported as not checked.\n"), term);
+      for (guint i = 0; i < parts->len; i++)
+        {
+          const TitrateDrugMatch *m = &g_array_index (parts, TitrateDrugMatch, i);
+
+          if (m->name != NULL)
+            g_print ("%-28s %-8s → %-24s %s\n", m->part, m->name->kind, m->name->drug->code,
+                     m->name->drug->class_label);
+          else if (any)
+            g_print (_("%-28s not recognised: not checked\n"), m->part);
+        }
+    }
   for (guint i = 0; i < found->len; i++)
     {
       const TitrateDrugName *n = g_ptr_array_index (found, i);
+      g_autoptr(GArray) parts = titrate_rules_resolve_drug (rules, n->name);
+
       g_print ("%-28s %-8s → %-24s %s\n", n->name, n->kind, n->drug->code, n->drug->class_label);
+      /* A combination product: every ingredient is checked. */
+      for (guint k = 0; parts->len > 1 && k < parts->len; k++)
+        {
+          const TitrateDrugMatch *m = &g_array_index (parts, TitrateDrugMatch, k);
+
+          if (m->name != NULL && m->name->drug != n->drug)
+            g_print (_("%-28s also contains %s (%s), checked too\n"), "", m->name->drug->code,
+                     m->name->drug->class_label);
+        }
     }
   return EXIT_CHECKED;
 }

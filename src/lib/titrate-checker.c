@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "titrate-checker.h"
+#include "titrate-drug-names.h"
 #include "titrate-error.h"
 #include "titrate-planner.h"
 #include "titrate-rules-private.h"
@@ -215,30 +216,90 @@ label_limit (Check       *c,
 
 /* Input */
 
+/* A condition code as typed or stored, matched regardless of case and
+ * surrounding spaces. (transfer none) the vocabulary code, or NULL. */
+static const char *
+known_condition (Check      *c,
+                 const char *code,
+                 const char **label)
+{
+  g_autoptr(GPtrArray) vocab = titrate_rules_list_conditions (c->rules);
+  g_autofree char *trimmed = code ? g_strstrip (g_strdup (code)) : NULL;
+
+  for (guint i = 0; trimmed != NULL && i < vocab->len; i++)
+    {
+      const TitrateVocabItem *item = g_ptr_array_index (vocab, i);
+
+      if (g_ascii_strcasecmp (item->code, trimmed) == 0)
+        {
+          if (label != NULL)
+            *label = item->label;
+          return item->code;
+        }
+    }
+  return NULL;
+}
+
+/* Amounts in input alerts: a value too small for the display format is
+ * shown as typed, never rounded to zero. */
+static char *
+fmt_exact (double value)
+{
+  char *shown = fmt (value);
+  g_autofree char *zero = fmt (0);
+
+  if (value != 0 && strcmp (shown, zero) == 0)
+    {
+      g_free (shown);
+      shown = g_strdup_printf ("%g", value);
+    }
+  return shown;
+}
+
+static gboolean
+has_doses (Check *c)
+{
+  for (guint i = 0; i < c->r->steps->len; i++)
+    {
+      const TitrateStep *s = step_at (c->r, i);
+
+      if (titrate_step_daily_total (s) > 0 || (!isnan (s->bolus_mcg) && s->bolus_mcg > 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 check_input (Check *c)
 {
+  const TitrateFormulation *f = titrate_rules_get_formulation (c->rules, c->r->formulation);
+  g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
+
   if (isnan (c->age))
     raise_code (c, "input.age_missing", 0, _("Age not entered"));
 
   if (c->r->indication == NULL || !titrate_rules_has_indication (c->rules, c->r->indication, c->r->route))
-    raise_code (c, "input.unknown_indication", 0, _("Indication “%s” for %s baclofen"),
+    raise_code (c, "input.unknown_indication", 0, _("Indication “%s” for the %s route"),
                 c->r->indication ? c->r->indication : _("(none)"), titrate_route_to_label (c->r->route));
 
+  /* Every unknown code is named, in one alert. */
   for (guint i = 0; i < c->p->conditions->len; i++)
     {
       const char *code = g_ptr_array_index (c->p->conditions, i);
 
-      if (!titrate_rules_has_condition (c->rules, code))
-        {
-          /* One alert per unknown code: build it directly, the code differs. */
-          const TitrateRuleText *rule = titrate_rules_get_rule (c->rules, "input.unknown_condition");
-          g_autofree char *trigger = g_strdup_printf (_("Condition “%s” is not in the rules vocabulary"), code);
-          TitrateAlert *existing = find_alert (c, rule->code);
+      if (code != NULL && known_condition (c, code, NULL) == NULL)
+        g_ptr_array_add (unknown, g_strdup_printf (_("“%s”"), code));
+    }
+  if (unknown->len > 0)
+    {
+      g_autofree char *list = NULL;
 
-          if (existing == NULL)
-            raise_rule (c, rule, 0, trigger);
-        }
+      g_ptr_array_add (unknown, NULL);
+      list = g_strjoinv (", ", (char **) unknown->pdata);
+      raise_code (c, "input.unknown_condition", 0,
+                  ngettext ("Condition %s is not in the rules vocabulary",
+                            "Conditions %s are not in the rules vocabulary", unknown->len - 1),
+                  list);
     }
 
   if (isnan (c->renal.crcl_ml_min) && !c->p->dialysis)
@@ -253,6 +314,34 @@ check_input (Check *c)
 
   if (c->r->route == TITRATE_ROUTE_INTRATHECAL && c->r->spasticity_origin == TITRATE_ORIGIN_UNSET)
     raise_code (c, "input.it_origin_missing", 0, _("Spasticity origin (spinal or cerebral) not set"));
+
+  if (!has_doses (c))
+    raise_code (c, "input.regimen_no_doses", 0, "%s",
+                c->r->steps->len == 0 ? _("The plan has no dosing steps")
+                                      : _("Every dose in the plan is zero"));
+
+  if (c->p->sex == TITRATE_SEX_MALE && (c->p->pregnant || c->p->breastfeeding))
+    raise_code (c, "input.sex_pregnancy_mismatch", 0, "%s",
+                c->p->pregnant && c->p->breastfeeding ? _("Sex male; pregnant and breastfeeding")
+                : c->p->pregnant ? _("Sex male; pregnant") : _("Sex male; breastfeeding"));
+
+  if (c->r->route == TITRATE_ROUTE_ORAL && f != NULL && f->route == TITRATE_ROUTE_ORAL)
+    {
+      gboolean liquid = g_strcmp0 (f->unit, "mg_per_ml") == 0;
+      double strength = liquid ? c->r->concentration_mg_per_ml : c->r->strength_mg;
+
+      if (liquid && (isnan (strength) || strength <= 0))
+        raise_code (c, "input.liquid_concentration_missing", 0, _("%s, concentration not given"), f->label);
+      else if (!isnan (strength) && titrate_rules_get_strength (c->rules, f->code, strength) == NULL)
+        {
+          g_autofree char *value = fmt_exact (strength);
+
+          if (liquid)
+            raise_code (c, "input.strength_not_marketed", 0, _("%s, %s mg/mL"), f->label, value);
+          else
+            raise_code (c, "input.strength_not_marketed", 0, _("%s, %s mg"), f->label, value);
+        }
+    }
 }
 
 /* Route and formulation */
@@ -276,8 +365,12 @@ check_route (Check *c)
   if (c->r->route == TITRATE_ROUTE_ORAL && f != NULL && g_strcmp0 (f->unit, "mg_per_ml") == 0)
     {
       g_autofree char *conc = fmt (c->r->concentration_mg_per_ml);
-      raise_code (c, "route.oral_liquid", 0, _("%s, %s mg/mL"), f->label,
-                  isnan (c->r->concentration_mg_per_ml) ? "concentration not given" : conc);
+
+      /* No concentration: also input.liquid_concentration_missing. */
+      if (isnan (c->r->concentration_mg_per_ml))
+        raise_code (c, "route.oral_liquid", 0, _("%s, concentration not given"), f->label);
+      else
+        raise_code (c, "route.oral_liquid", 0, _("%s, %s mg/mL"), f->label, conc);
     }
 }
 
@@ -665,6 +758,191 @@ check_withdrawal (Check *c)
 
 /* Comedications and allergies */
 
+typedef struct {
+  const TitrateDrug *drug;
+  char              *shown;
+  gboolean           depressant;   /* CNS-active for the additive and opioid rules */
+  gboolean           beers;        /* on the Beers CNS-active list */
+} Comed;
+
+static void
+comed_clear (gpointer data)
+{
+  g_free (((Comed *) data)->shown);
+}
+
+/* The drug of the prescribed medicine (the regimen's), or NULL. */
+static const TitrateDrug *
+medicine_drug (Check *c)
+{
+  return _titrate_rules_get_drug (c->rules, c->r->drug);
+}
+
+static gboolean
+same_medicine (Check             *c,
+               const TitrateDrug *drug)
+{
+  const TitrateDrug *med = medicine_drug (c);
+
+  return med != NULL && drug != NULL && strcmp (med->class_code, drug->class_code) == 0;
+}
+
+static const TitrateRuleText *
+same_medicine_rule (Check    *c,
+                    gboolean  allergy)
+{
+  for (guint i = 0; i < c->t->same_medicine->len; i++)
+    {
+      const TitrateSameMedicineRow *row = &g_array_index (c->t->same_medicine, TitrateSameMedicineRow, i);
+
+      if (row->allergy == allergy && g_strcmp0 (row->medicine, c->r->drug) == 0 &&
+          route_matches (row->route, c->r->route))
+        return row->rule;
+    }
+  return NULL;
+}
+
+/* The CNS-burden flags of one drug (all its classes). */
+static void
+cns_flags (Check             *c,
+           const TitrateDrug *drug,
+           gboolean          *depressant,
+           gboolean          *beers,
+           guint             *roles)
+{
+  const char * const *classes = _titrate_rules_drug_classes (c->rules, drug);
+
+  *depressant = *beers = FALSE;
+  for (guint k = 0; classes[k] != NULL; k++)
+    for (guint x = 0; x < c->t->cns_classes->len; x++)
+      {
+        const TitrateCnsClassRow *row = &g_array_index (c->t->cns_classes, TitrateCnsClassRow, x);
+
+        if (strcmp (row->class_code, classes[k]) != 0 || g_strcmp0 (row->medicine, c->r->drug) != 0)
+          continue;
+        *depressant |= row->depressant;
+        *beers |= row->beers;
+        if (roles != NULL)
+          *roles |= 1u << row->role;
+      }
+}
+
+/* "“acetaminophn”" or "“acetaminophn” (in “Hydrocodone/Acetaminophn 5/325”)" */
+static char *
+unrecognised_part (const char *typed,
+                   const char *part)
+{
+  g_autofree char *key = _titrate_drug_names_key (typed);
+
+  if (key != NULL && strcmp (key, part) == 0)
+    return g_strdup_printf (_("“%s”"), typed);
+  return g_strdup_printf (_("“%s” (in “%s”)"), part, typed);
+}
+
+/* One typed entry → its drugs (added to @comeds once each) and its
+ * unrecognised parts (added to @unknown). */
+static void
+collect_comedication (Check      *c,
+                      const char *typed,
+                      GArray     *comeds,
+                      GPtrArray  *unknown)
+{
+  g_autoptr(GArray) matches = titrate_rules_resolve_drug (c->rules, typed);
+
+  for (guint m = 0; m < matches->len; m++)
+    {
+      const TitrateDrugMatch *match = &g_array_index (matches, TitrateDrugMatch, m);
+      const TitrateDrug *drug;
+      gboolean seen = FALSE;
+      Comed comed = { 0 };
+
+      if (match->name == NULL)
+        {
+          g_ptr_array_add (unknown, unrecognised_part (typed, match->part));
+          continue;
+        }
+      drug = match->name->drug;
+      for (guint i = 0; i < comeds->len && !seen; i++)
+        seen = g_array_index (comeds, Comed, i).drug == drug;
+      if (seen)
+        continue;
+
+      comed.drug = drug;
+      if (matches->len == 1 && g_ascii_strcasecmp (typed, drug->code) == 0)
+        comed.shown = g_strdup (typed);
+      else
+        comed.shown = g_strdup_printf (_("%s (%s)"), typed, drug->code);
+      /* Another product of the prescribed medicine is a duplicate, not a
+       * further CNS-active drug. */
+      if (!same_medicine (c, drug))
+        cns_flags (c, drug, &comed.depressant, &comed.beers, NULL);
+      g_array_append_val (comeds, comed);
+    }
+}
+
+/* Cumulative CNS burden: the first matching cns_burden_rule row, or NULL.
+ * @max_pair: the most severe pairwise CNS-depression rule it would replace. */
+static const TitrateRuleText *
+burden_rule (Check          *c,
+             GArray         *comeds,
+             gboolean        any_pair,
+             TitrateSeverity max_pair)
+{
+  const TitrateDrug *med = medicine_drug (c);
+  gboolean med_depressant = FALSE, med_beers = FALSE;
+  guint n_depressant, n_beers, roles = 0;
+  const TitrateRuleText *fallback = NULL;
+
+  if (med != NULL)
+    cns_flags (c, med, &med_depressant, &med_beers, NULL);
+  n_depressant = med_depressant ? 1 : 0;
+  n_beers = med_beers ? 1 : 0;
+  for (guint i = 0; i < comeds->len; i++)
+    {
+      const Comed *comed = &g_array_index (comeds, Comed, i);
+      gboolean d, b;
+
+      if (!comed->depressant && !comed->beers)
+        continue;
+      cns_flags (c, comed->drug, &d, &b, &roles);
+      n_depressant += d;
+      n_beers += b;
+    }
+
+  for (guint i = 0; i < c->t->burden_rules->len; i++)
+    {
+      const TitrateBurdenRow *row = &g_array_index (c->t->burden_rules, TitrateBurdenRow, i);
+
+      if (g_strcmp0 (row->medicine, c->r->drug) != 0)
+        continue;
+      switch (row->kind)
+        {
+        case TITRATE_BURDEN_OPIOID_COMBINATION:
+          if ((roles & (1u << TITRATE_CNS_ROLE_OPIOID)) &&
+              (roles & ((1u << TITRATE_CNS_ROLE_BENZODIAZEPINE) | (1u << TITRATE_CNS_ROLE_GABAPENTINOID))) &&
+              med_depressant && n_depressant >= (guint) row->min_drugs && c->rule_age >= row->age_min_years)
+            return row->rule;
+          break;
+        case TITRATE_BURDEN_BEERS_COUNT:
+          if (!isnan (c->age) && c->age >= row->age_min_years && n_beers >= (guint) row->min_drugs)
+            return row->rule;
+          break;
+        case TITRATE_BURDEN_ADDITIVE:
+          if (n_depressant < (guint) row->min_drugs)
+            break;
+          /* Graded as the most serious pair it replaces, never lower. */
+          if (!any_pair || row->rule->severity == max_pair)
+            return row->rule;
+          if (row->rule->severity > max_pair && (fallback == NULL || row->rule->severity < fallback->severity))
+            fallback = row->rule;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return fallback;
+}
+
 static void
 check_comedications (Check     *c,
                      GPtrArray *comedications)
@@ -672,113 +950,205 @@ check_comedications (Check     *c,
   /* rule → names, in the order typed */
   const TitrateRuleText *rules[64];
   GString *names[64];
+  gboolean cns_pair[64];
   guint n_rules = 0;
-  GPtrArray *unknown = NULL;
-  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) comeds = g_array_new (FALSE, TRUE, sizeof (Comed));
+  const TitrateRuleText *burden;
+  gboolean any_pair = FALSE;
+  TitrateSeverity max_pair = TITRATE_SEVERITY_INFO;
 
+  g_array_set_clear_func (comeds, comed_clear);
   if (comedications == NULL)
     return;
 
   for (guint i = 0; i < comedications->len; i++)
     {
       const char *typed = g_ptr_array_index (comedications, i);
-      const TitrateDrugName *name;
-      const char * const *classes;
-      g_autofree char *shown = NULL;
+      g_autofree char *trimmed = NULL;
 
       if (typed == NULL)
         continue;
-      shown = g_strstrip (g_strdup (typed));
-      if (*shown == '\0')
-        continue;
+      trimmed = g_strstrip (g_strdup (typed));
+      if (*trimmed != '\0')
+        collect_comedication (c, trimmed, comeds, unknown);
+    }
 
-      name = titrate_rules_lookup_drug (c->rules, shown);
-      if (name == NULL)
+  for (guint i = 0; i < comeds->len; i++)
+    {
+      const Comed *comed = &g_array_index (comeds, Comed, i);
+      const char * const *classes;
+
+      if (same_medicine (c, comed->drug))
         {
-          if (unknown == NULL)
-            unknown = g_ptr_array_new_with_free_func (g_free);
-          g_ptr_array_add (unknown, g_strdup_printf (_("“%s”"), shown));
+          const TitrateRuleText *rule = same_medicine_rule (c, FALSE);
+          g_autofree char *trigger = g_strdup_printf (_("Comedication: %s"), comed->shown);
+
+          if (rule != NULL)
+            raise_rule (c, rule, 0, trigger);
           continue;
         }
-      if (g_ptr_array_find (seen, name->drug, NULL))
-        continue;
-      g_ptr_array_add (seen, (gpointer) name->drug);
 
-      if (strcmp (name->kind, "generic") != 0)
-        {
-          char *both = g_strdup_printf (_("%s (%s)"), shown, name->drug->code);
-          g_free (shown);
-          shown = both;
-        }
-
-      classes = _titrate_rules_drug_classes (c->rules, name->drug);
+      classes = _titrate_rules_drug_classes (c->rules, comed->drug);
       for (guint k = 0; classes[k] != NULL; k++)
-        {
-          if (strcmp (classes[k], "baclofen") == 0)
-            {
-              if (c->r->route == TITRATE_ROUTE_ORAL)
-                raise_code (c, "duplication.baclofen", 0, _("Comedication: %s"), shown);
-              else
-                raise_code (c, "duplication.oral_with_it", 0, _("Comedication: %s"), shown);
-              continue;
-            }
-          for (guint x = 0; x < c->t->interactions->len; x++)
-            {
-              const TitrateInteractionRow *row = &g_array_index (c->t->interactions, TitrateInteractionRow, x);
-              guint slot;
+        for (guint x = 0; x < c->t->interactions->len; x++)
+          {
+            const TitrateInteractionRow *row = &g_array_index (c->t->interactions, TitrateInteractionRow, x);
+            guint slot;
 
-              if (strcmp (row->class_code, classes[k]) != 0 || !route_matches (row->route, c->r->route))
-                continue;
-              for (slot = 0; slot < n_rules && rules[slot] != row->rule; slot++)
-                ;
-              if (slot == n_rules)
-                {
-                  if (n_rules == G_N_ELEMENTS (rules))
-                    continue;
-                  rules[n_rules] = row->rule;
-                  names[n_rules] = g_string_new (NULL);
-                  n_rules++;
-                }
-              if (strstr (names[slot]->str, shown) == NULL)
-                g_string_append_printf (names[slot], "%s%s", names[slot]->len ? ", " : "", shown);
-            }
+            if (strcmp (row->class_code, classes[k]) != 0 || !route_matches (row->route, c->r->route) ||
+                g_strcmp0 (row->medicine, c->r->drug) != 0)
+              continue;
+            for (slot = 0; slot < n_rules && rules[slot] != row->rule; slot++)
+              ;
+            if (slot == n_rules)
+              {
+                if (n_rules == G_N_ELEMENTS (rules))
+                  continue;
+                rules[n_rules] = row->rule;
+                names[n_rules] = g_string_new (NULL);
+                cns_pair[n_rules] = row->cns_depression;
+                n_rules++;
+              }
+            if (strstr (names[slot]->str, comed->shown) == NULL)
+              g_string_append_printf (names[slot], "%s%s", names[slot]->len ? ", " : "", comed->shown);
+          }
+    }
+
+  for (guint i = 0; i < n_rules; i++)
+    if (cns_pair[i])
+      {
+        any_pair = TRUE;
+        max_pair = MAX (max_pair, rules[i]->severity);
+      }
+
+  /* One graded alert names every CNS-active medicine and replaces the
+   * pairwise alerts for the same mechanism. */
+  burden = burden_rule (c, comeds, any_pair, max_pair);
+  if (burden != NULL)
+    {
+      GString *list = g_string_new (NULL);
+      guint n = 1;   /* the prescribed medicine */
+      g_autofree char *trigger = NULL;
+
+      for (guint i = 0; i < comeds->len; i++)
+        {
+          const Comed *comed = &g_array_index (comeds, Comed, i);
+
+          if (!comed->depressant && !comed->beers)
+            continue;
+          g_string_append_printf (list, "%s%s", list->len ? ", " : "", comed->shown);
+          n++;
         }
+      if (isnan (c->age))
+        trigger = g_strdup_printf (ngettext ("With %s: %s (%u CNS-active drug in all)",
+                                             "With %s: %s (%u CNS-active drugs in all)", n),
+                                   c->r->drug, list->str, n);
+      else
+        {
+          g_autofree char *age = fmt (c->age);
+          trigger = g_strdup_printf (ngettext ("With %s: %s (%u CNS-active drug in all; age %s years)",
+                                               "With %s: %s (%u CNS-active drugs in all; age %s years)", n),
+                                     c->r->drug, list->str, n, age);
+        }
+      raise_rule (c, burden, 0, trigger);
+      g_string_free (list, TRUE);
     }
 
   for (guint i = 0; i < n_rules; i++)
     {
-      g_autofree char *trigger = g_strdup_printf (_("Comedication: %s"), names[i]->str);
-      raise_rule (c, rules[i], 0, trigger);
+      if (!(burden != NULL && cns_pair[i]))
+        {
+          g_autofree char *trigger = g_strdup_printf (_("Comedication: %s"), names[i]->str);
+          raise_rule (c, rules[i], 0, trigger);
+        }
       g_string_free (names[i], TRUE);
     }
 
-  if (unknown != NULL)
+  if (unknown->len > 0)
     {
       g_autofree char *list = NULL;
 
       g_ptr_array_add (unknown, NULL);
       list = g_strjoinv (", ", (char **) unknown->pdata);
       raise_code (c, "input.unknown_comedication", 0, _("Not recognised, so not checked: %s"), list);
-      g_ptr_array_unref (unknown);
     }
+}
+
+/* An allergy entry names the prescribed medicine: a lexicon name of it
+ * anywhere in the text ("Lioresal – rash"), or its generic name inside a word. */
+static gboolean
+allergy_names_medicine (Check      *c,
+                        const char *typed,
+                        GArray     *matches)
+{
+  g_autofree char *key = _titrate_drug_names_key (typed);
+  g_auto(GStrv) words = NULL;
+
+  for (guint m = 0; m < matches->len; m++)
+    {
+      const TitrateDrugMatch *match = &g_array_index (matches, TitrateDrugMatch, m);
+
+      if (match->name != NULL && same_medicine (c, match->name->drug))
+        return TRUE;
+    }
+  if (key == NULL)
+    return FALSE;
+  if (c->r->drug != NULL && strstr (key, c->r->drug) != NULL)
+    return TRUE;
+  words = g_strsplit_set (key, " \t,;:()[]/-", -1);
+  for (guint w = 0; words[w] != NULL; w++)
+    {
+      const TitrateDrugName *name = *words[w] ? titrate_rules_lookup_drug (c->rules, words[w]) : NULL;
+
+      if (name != NULL && same_medicine (c, name->drug))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
 check_allergies (Check *c)
 {
+  g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
+
   for (guint i = 0; i < c->p->allergies->len; i++)
     {
       const char *typed = g_ptr_array_index (c->p->allergies, i);
-      const TitrateDrugName *name = titrate_rules_lookup_drug (c->rules, typed);
-      g_autofree char *folded = g_utf8_casefold (typed, -1);
+      g_autofree char *shown = NULL;
+      g_autoptr(GArray) matches = NULL;
 
-      if ((name != NULL && strcmp (name->drug->class_code, "baclofen") == 0) ||
-          strstr (folded, "baclofen") != NULL)
+      if (typed == NULL)
+        continue;
+      shown = g_strstrip (g_utf8_make_valid (typed, -1));
+      if (*shown == '\0' || titrate_rules_allergy_says_none (c->rules, shown))
+        continue;
+      matches = titrate_rules_resolve_drug (c->rules, shown);
+      if (allergy_names_medicine (c, shown, matches))
         {
-          g_autofree char *shown = g_strstrip (g_strdup (typed));
-          raise_code (c, "allergy.baclofen", 0, _("Allergy recorded: %s"), shown);
-          return;
+          const TitrateRuleText *rule = same_medicine_rule (c, TRUE);
+          g_autofree char *trigger = g_strdup_printf (_("Allergy recorded: %s"), shown);
+
+          if (rule != NULL)
+            raise_rule (c, rule, 0, trigger);
+          continue;
         }
+      for (guint m = 0; m < matches->len; m++)
+        {
+          const TitrateDrugMatch *match = &g_array_index (matches, TitrateDrugMatch, m);
+
+          if (match->name == NULL)
+            g_ptr_array_add (unknown, unrecognised_part (shown, match->part));
+        }
+    }
+
+  if (unknown->len > 0)
+    {
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (unknown, NULL);
+      list = g_strjoinv (", ", (char **) unknown->pdata);
+      raise_code (c, "input.unknown_allergy", 0, _("Not recognised, so not checked: %s"), list);
     }
 }
 
@@ -924,20 +1294,22 @@ check_conditions (Check *c)
 {
   for (guint i = 0; i < c->p->conditions->len; i++)
     {
-      const char *code = g_ptr_array_index (c->p->conditions, i);
+      const char *label = NULL;
+      const char *code = known_condition (c, g_ptr_array_index (c->p->conditions, i), &label);
 
+      if (code == NULL)
+        continue;   /* named by input.unknown_condition */
       for (guint k = 0; k < c->t->condition_rows->len; k++)
         {
           const TitrateConditionRow *row = &g_array_index (c->t->condition_rows, TitrateConditionRow, k);
+          g_autofree char *trigger = NULL;
 
-          if (strcmp (row->condition, code) != 0 || !route_matches (row->route, c->r->route) ||
+          if (strcmp (row->condition, code) != 0 || g_strcmp0 (row->medicine, c->r->drug) != 0 ||
+              !route_matches (row->route, c->r->route) ||
               (row->indication != NULL && g_strcmp0 (row->indication, c->r->indication) != 0))
             continue;
-          {
-            const char *label = titrate_rules_get_condition_label (c->rules, code);
-            g_autofree char *trigger = g_strdup_printf (_("Condition: %s"), label ? label : code);
-            raise_rule (c, row->rule, 0, trigger);
-          }
+          trigger = g_strdup_printf (_("Condition: %s"), label);
+          raise_rule (c, row->rule, 0, trigger);
         }
     }
 }

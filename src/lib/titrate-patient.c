@@ -64,12 +64,27 @@ titrate_patient_free (TitratePatient *patient)
   g_free (patient);
 }
 
+/* Condition codes match regardless of case and surrounding spaces. */
+gboolean
+titrate_condition_code_equal (const char *a,
+                              const char *b)
+{
+  g_autofree char *ta = NULL;
+  g_autofree char *tb = NULL;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+  ta = g_strstrip (g_strdup (a));
+  tb = g_strstrip (g_strdup (b));
+  return g_ascii_strcasecmp (ta, tb) == 0;
+}
+
 gboolean
 titrate_patient_has_condition (const TitratePatient *patient,
                                const char           *code)
 {
   for (guint i = 0; patient->conditions != NULL && i < patient->conditions->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (patient->conditions, i), code) == 0)
+    if (titrate_condition_code_equal (g_ptr_array_index (patient->conditions, i), code))
       return TRUE;
   return FALSE;
 }

@@ -61,6 +61,8 @@ GType           titrate_patient_get_type        (void) G_GNUC_CONST;
 TitratePatient *titrate_patient_new             (void);
 TitratePatient *titrate_patient_copy            (const TitratePatient *patient);
 void            titrate_patient_free            (TitratePatient       *patient);
+gboolean        titrate_condition_code_equal    (const char           *a,
+                                                 const char           *b);
 gboolean        titrate_patient_has_condition   (const TitratePatient *patient,
                                                  const char           *code);
 double          titrate_patient_creatinine_mg_dl (const TitratePatient *patient);

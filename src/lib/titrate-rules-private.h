@@ -101,6 +101,8 @@ typedef struct {
   const TitrateRuleText *rule;
   const char *class_code;
   int         route;
+  const char *medicine;
+  gboolean    cns_depression;      /* mechanism: replaced by the burden alert */
 } TitrateInteractionRow;
 
 typedef struct {
@@ -108,7 +110,45 @@ typedef struct {
   const char *condition;
   int         route;
   const char *indication;
+  const char *medicine;
 } TitrateConditionRow;
+
+typedef enum {
+  TITRATE_CNS_ROLE_OTHER,
+  TITRATE_CNS_ROLE_OPIOID,
+  TITRATE_CNS_ROLE_BENZODIAZEPINE,
+  TITRATE_CNS_ROLE_GABAPENTINOID,
+} TitrateCnsRole;
+
+typedef struct {
+  const char    *medicine;
+  const char    *class_code;
+  gboolean       depressant;
+  gboolean       beers;
+  TitrateCnsRole role;
+} TitrateCnsClassRow;
+
+typedef enum {
+  TITRATE_BURDEN_OPIOID_COMBINATION,
+  TITRATE_BURDEN_BEERS_COUNT,
+  TITRATE_BURDEN_ADDITIVE,
+} TitrateBurdenKind;
+
+typedef struct {
+  const char            *medicine;
+  int                    priority;
+  const TitrateRuleText *rule;
+  TitrateBurdenKind      kind;
+  double                 age_min_years;
+  int                    min_drugs;
+} TitrateBurdenRow;
+
+typedef struct {
+  const char            *medicine;
+  gboolean               allergy;   /* else duplication */
+  int                    route;     /* regimen route, -1 = any */
+  const TitrateRuleText *rule;
+} TitrateSameMedicineRow;
 
 typedef struct {
   GArray *dose_limits;         /* TitrateDoseLimitRow */
@@ -121,6 +161,9 @@ typedef struct {
   GArray *tapers;              /* TitrateTaperRow */
   GArray *interactions;        /* TitrateInteractionRow */
   GArray *condition_rows;      /* TitrateConditionRow */
+  GArray *cns_classes;         /* TitrateCnsClassRow */
+  GArray *burden_rules;        /* TitrateBurdenRow, by priority */
+  GArray *same_medicine;       /* TitrateSameMedicineRow */
 } TitrateRuleTables;
 
 const TitrateRuleTables *_titrate_rules_get_tables (TitrateRules *self);
@@ -128,6 +171,10 @@ const TitrateRuleTables *_titrate_rules_get_tables (TitrateRules *self);
 /* Class codes of a drug: primary first, then extra classes. NULL-terminated. */
 const char * const *_titrate_rules_drug_classes (TitrateRules      *self,
                                                  const TitrateDrug *drug);
+
+/* (transfer none) the drug whose code is @code, NULL if none */
+const TitrateDrug *_titrate_rules_get_drug (TitrateRules *self,
+                                            const char   *code);
 
 const TitrateAdjustmentRow *_titrate_rules_get_adjustment (TitrateRules *self,
                                                           const char   *population);

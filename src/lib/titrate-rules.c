@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "titrate-drug-names.h"
 #include "titrate-error.h"
 #include "titrate-resources.h"
 #include "titrate-rules-private.h"
@@ -39,6 +40,8 @@ struct _TitrateRules
   GHashTable  *drug_classes;     /* TitrateDrug* → const char ** (NULL-terminated) */
   GPtrArray   *drug_names;       /* TitrateDrugName* (owned), sorted by name */
   GHashTable  *names_by_key;     /* casefolded name → TitrateDrugName* */
+  TitrateDrugNames *names;       /* normaliser: salt/form words, combinations */
+  GPtrArray   *medicines;        /* medicine codes (string chunk) */
   GArray      *conditions;       /* TitrateVocabItem */
   GArray      *indications;      /* TitrateVocabItem + route in parallel array */
   GArray      *indication_routes;/* TitrateRoute */
@@ -67,18 +70,19 @@ const char * const _titrate_required_rules[] = {
   "withdrawal.oral.abrupt_stop", "withdrawal.oral.short_taper", "withdrawal.it.stop",
   "withdrawal.it.decrease_large",
   "interaction.alcohol", "interaction.opioid", "interaction.benzodiazepine",
-  "duplication.baclofen", "duplication.muscle_relaxant", "duplication.oral_with_it",
+  "duplication.muscle_relaxant",
   "renal.mild", "renal.moderate", "renal.severe", "renal.esrd", "renal.dialysis",
   "hepatic.impairment",
   "elderly.beers_egfr60", "elderly.muanda_start20", "elderly.cautious_titration",
   "pediatric.us_under12", "pediatric.tablet_under33kg", "pediatric.it_under4",
   "pregnancy.oral", "pregnancy.it", "lactation.oral", "lactation.it",
   "condition.epilepsy", "condition.psychotic_disorder",
-  "allergy.baclofen",
   "route.formulation_mismatch", "route.it_concentration", "route.oral_liquid",
   "input.unknown_comedication", "input.unknown_condition", "input.renal_not_assessed",
   "input.age_missing", "input.weight_missing_child", "input.it_origin_missing",
   "input.unknown_indication",
+  "input.unknown_allergy", "input.regimen_no_doses", "input.sex_pregnancy_mismatch",
+  "input.liquid_concentration_missing", "input.strength_not_marketed",
   NULL
 };
 
@@ -210,12 +214,7 @@ need_rule (TitrateRules *self,
 static char *
 name_key (const char *name)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (name));
-  g_autofree char *normal = g_utf8_normalize (trimmed, -1, G_NORMALIZE_ALL);
-
-  if (normal == NULL)
-    return NULL;
-  return g_utf8_casefold (normal, -1);
+  return _titrate_drug_names_key (name);
 }
 
 /* Row readers */
@@ -562,6 +561,8 @@ read_interaction (TitrateRules *self,
     return FALSE;
   row.class_code = col_str (self, stmt, 1);
   row.route = col_route (stmt, 2);
+  row.medicine = col_str (self, stmt, 3);
+  row.cns_depression = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 4), "cns_depression") == 0;
   g_array_append_val (self->tables.interactions, row);
   return TRUE;
 }
@@ -578,7 +579,137 @@ read_condition_row (TitrateRules *self,
   row.condition = col_str (self, stmt, 1);
   row.route = col_route (stmt, 2);
   row.indication = col_str (self, stmt, 3);
+  row.medicine = col_str (self, stmt, 4);
   g_array_append_val (self->tables.condition_rows, row);
+  return TRUE;
+}
+
+/* Comedication vocabulary (12-comedications.sql) */
+
+static gboolean
+read_name_word (TitrateRules *self,
+                sqlite3_stmt *stmt,
+                GError      **error)
+{
+  const char *word = (const char *) sqlite3_column_text (stmt, 0);
+  const char *kind = (const char *) sqlite3_column_text (stmt, 1);
+  TitrateNameWordKind k;
+
+  if (g_strcmp0 (kind, "salt") == 0)
+    k = TITRATE_NAME_WORD_SALT;
+  else if (g_strcmp0 (kind, "form") == 0)
+    k = TITRATE_NAME_WORD_FORM;
+  else if (g_strcmp0 (kind, "unit") == 0)
+    k = TITRATE_NAME_WORD_UNIT;
+  else if (g_strcmp0 (kind, "separator") == 0)
+    k = TITRATE_NAME_WORD_SEPARATOR;
+  else if (g_strcmp0 (kind, "no_allergy") == 0)
+    k = TITRATE_NAME_WORD_NO_ALLERGY;
+  else
+    return fail (error, self->origin, _("name_word “%s” has an unknown kind"), word ? word : "(null)");
+  if (!_titrate_drug_names_add_word (self->names, word, k))
+    return fail (error, self->origin, _("name_word “%s” is not a single word"), word ? word : "(null)");
+  return TRUE;
+}
+
+static gboolean
+read_combination (TitrateRules *self,
+                  sqlite3_stmt *stmt,
+                  GError      **error)
+{
+  const char *name = (const char *) sqlite3_column_text (stmt, 0);
+  const char *ingredient = (const char *) sqlite3_column_text (stmt, 1);
+  g_autofree char *key = name_key (ingredient ? ingredient : "");
+  const TitrateDrugName *generic = key ? g_hash_table_lookup (self->names_by_key, key) : NULL;
+
+  /* The ingredient is shown by its generic name. */
+  if (generic == NULL || strcmp (generic->drug->code, ingredient) != 0 ||
+      !_titrate_drug_names_add_combination (self->names, name, generic))
+    return fail (error, self->origin, _("combination “%s”: ingredient “%s” has no generic name"),
+                 name ? name : "(null)", ingredient ? ingredient : "(null)");
+  return TRUE;
+}
+
+static gboolean
+read_cns_class (TitrateRules *self,
+                sqlite3_stmt *stmt,
+                GError      **error)
+{
+  TitrateCnsClassRow row = { 0 };
+  const char *role = (const char *) sqlite3_column_text (stmt, 4);
+
+  row.medicine = col_str (self, stmt, 0);
+  row.class_code = col_str (self, stmt, 1);
+  row.depressant = sqlite3_column_int (stmt, 2) != 0;
+  row.beers = sqlite3_column_int (stmt, 3) != 0;
+  if (g_strcmp0 (role, "opioid") == 0)
+    row.role = TITRATE_CNS_ROLE_OPIOID;
+  else if (g_strcmp0 (role, "benzodiazepine") == 0)
+    row.role = TITRATE_CNS_ROLE_BENZODIAZEPINE;
+  else if (g_strcmp0 (role, "gabapentinoid") == 0)
+    row.role = TITRATE_CNS_ROLE_GABAPENTINOID;
+  else if (g_strcmp0 (role, "other") == 0)
+    row.role = TITRATE_CNS_ROLE_OTHER;
+  else
+    return fail (error, self->origin, _("cns_class “%s” has an unknown role"), row.class_code);
+  g_array_append_val (self->tables.cns_classes, row);
+  return TRUE;
+}
+
+static gboolean
+read_burden_rule (TitrateRules *self,
+                  sqlite3_stmt *stmt,
+                  GError      **error)
+{
+  TitrateBurdenRow row = { 0 };
+  const char *kind = (const char *) sqlite3_column_text (stmt, 3);
+
+  row.medicine = col_str (self, stmt, 0);
+  row.priority = sqlite3_column_int (stmt, 1);
+  if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 2), "cns_burden_rule", error)))
+    return FALSE;
+  if (g_strcmp0 (kind, "opioid_combination") == 0)
+    row.kind = TITRATE_BURDEN_OPIOID_COMBINATION;
+  else if (g_strcmp0 (kind, "beers_count") == 0)
+    row.kind = TITRATE_BURDEN_BEERS_COUNT;
+  else if (g_strcmp0 (kind, "additive") == 0)
+    row.kind = TITRATE_BURDEN_ADDITIVE;
+  else
+    return fail (error, self->origin, _("cns_burden_rule %s has an unknown kind"), row.rule->code);
+  row.age_min_years = col_num (stmt, 4);
+  row.min_drugs = sqlite3_column_int (stmt, 5);
+  if (isnan (row.age_min_years) || row.min_drugs < 2)
+    return fail (error, self->origin, _("cns_burden_rule %s has no usable threshold"), row.rule->code);
+  g_array_append_val (self->tables.burden_rules, row);
+  return TRUE;
+}
+
+static gboolean
+read_medicine (TitrateRules *self,
+               sqlite3_stmt *stmt,
+               GError      **error)
+{
+  const char *code = col_str (self, stmt, 0);
+
+  if (code == NULL)
+    return fail (error, self->origin, _("medicine without a code"));
+  g_ptr_array_add (self->medicines, (gpointer) code);
+  return TRUE;
+}
+
+static gboolean
+read_same_medicine (TitrateRules *self,
+                    sqlite3_stmt *stmt,
+                    GError      **error)
+{
+  TitrateSameMedicineRow row = { 0 };
+
+  row.medicine = col_str (self, stmt, 0);
+  row.allergy = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "allergy") == 0;
+  row.route = col_route (stmt, 2);
+  if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 3), "same_medicine_rule", error)))
+    return FALSE;
+  g_array_append_val (self->tables.same_medicine, row);
   return TRUE;
 }
 
@@ -759,8 +890,16 @@ load (TitrateRules *self,
     { "SELECT d.code, d.class, c.label FROM drug d JOIN drug_class c ON c.code = d.class ORDER BY d.code", read_drug },
     { "SELECT name, drug, kind FROM drug_name ORDER BY name", read_drug_name },
     { "SELECT drug, class FROM drug_extra_class ORDER BY drug, class", read_extra_class },
-    { "SELECT rule, class, route FROM interaction ORDER BY class, rule", read_interaction },
-    { "SELECT rule, condition, route, indication FROM condition_caution ORDER BY condition, rule", read_condition_row },
+    { "SELECT rule, class, route, medicine, mechanism FROM interaction ORDER BY medicine, class, rule", read_interaction },
+    { "SELECT rule, condition, route, indication, medicine FROM condition_caution ORDER BY medicine, condition, rule",
+      read_condition_row },
+    { "SELECT code FROM medicine ORDER BY code", read_medicine },
+    { "SELECT word, kind FROM name_word ORDER BY word", read_name_word },
+    { "SELECT name, ingredient FROM drug_combination ORDER BY rowid", read_combination },
+    { "SELECT medicine, class, depressant, beers, role FROM cns_class ORDER BY medicine, class", read_cns_class },
+    { "SELECT medicine, priority, rule, kind, age_min_years, min_drugs FROM cns_burden_rule "
+      "ORDER BY medicine, priority", read_burden_rule },
+    { "SELECT medicine, kind, route, rule FROM same_medicine_rule ORDER BY rowid", read_same_medicine },
     { "SELECT id, topic, route, population, text, source FROM counselling ORDER BY id", read_counselling },
   };
 
@@ -783,6 +922,60 @@ load (TitrateRules *self,
     return fail (error, self->origin, _("meta lacks content_version or content_date"));
 
   g_ptr_array_sort (self->drug_names, compare_names);
+
+  /* Every medicine needs its comedication rows: without them its
+   * duplication, allergy and CNS-burden checks would silently find nothing. */
+  {
+    GPtrArray *medicines = self->medicines;
+
+    for (guint i = 0; i < medicines->len; i++)
+      {
+        const char *code = g_ptr_array_index (medicines, i);
+        gboolean allergy = FALSE, duplication = FALSE, burden = FALSE, cns = FALSE;
+
+        for (guint k = 0; k < self->tables.same_medicine->len; k++)
+          {
+            const TitrateSameMedicineRow *row = &g_array_index (self->tables.same_medicine, TitrateSameMedicineRow, k);
+            allergy |= row->allergy && strcmp (row->medicine, code) == 0;
+            duplication |= !row->allergy && strcmp (row->medicine, code) == 0;
+          }
+        for (guint k = 0; k < self->tables.burden_rules->len; k++)
+          burden |= strcmp (g_array_index (self->tables.burden_rules, TitrateBurdenRow, k).medicine, code) == 0;
+        for (guint k = 0; k < self->tables.cns_classes->len; k++)
+          cns |= strcmp (g_array_index (self->tables.cns_classes, TitrateCnsClassRow, k).medicine, code) == 0;
+        if (!g_hash_table_contains (self->drugs_by_code, code) || !allergy || !duplication || !burden || !cns)
+          return fail (error, self->origin, _("medicine “%s” lacks its comedication rows (drug, "
+                                              "same_medicine_rule allergy and duplication, cns_burden_rule, "
+                                              "cns_class)"), code);
+      }
+  }
+
+  /* A pairwise alert replaced by the CNS-burden alert must have its drugs
+   * named there: its class must count as a CNS depressant. */
+  for (guint i = 0; i < self->tables.interactions->len; i++)
+    {
+      const TitrateInteractionRow *row = &g_array_index (self->tables.interactions, TitrateInteractionRow, i);
+      gboolean counted = FALSE;
+
+      if (!row->cns_depression)
+        continue;
+      for (guint k = 0; k < self->tables.cns_classes->len && !counted; k++)
+        {
+          const TitrateCnsClassRow *cns = &g_array_index (self->tables.cns_classes, TitrateCnsClassRow, k);
+          counted = cns->depressant && g_strcmp0 (cns->medicine, row->medicine) == 0 &&
+                    strcmp (cns->class_code, row->class_code) == 0;
+        }
+      if (!counted)
+        return fail (error, self->origin, _("interaction %s (class %s) is a CNS-depression row but its class "
+                                            "is not a depressant in cns_class"), row->rule->code, row->class_code);
+    }
+
+  /* The comedication checks need their vocabulary: an empty table would
+   * silently check nothing. */
+  if (_titrate_drug_names_count_words (self->names) == 0 || self->tables.cns_classes->len == 0 ||
+      self->tables.burden_rules->len == 0 || self->tables.same_medicine->len == 0)
+    return fail (error, self->origin, _("the comedication tables (name_word, cns_class, cns_burden_rule, "
+                                        "same_medicine_rule) are empty"));
 
   /* Every drug gets its NULL-terminated class vector now, so lookups on the
    * check path never allocate or mutate. */
@@ -874,6 +1067,8 @@ titrate_rules_finalize (GObject *object)
   g_clear_pointer (&self->rules_by_code, g_hash_table_unref);
   g_clear_pointer (&self->rules, g_array_unref);
   g_clear_pointer (&self->names_by_key, g_hash_table_unref);
+  g_clear_pointer (&self->names, _titrate_drug_names_free);
+  g_clear_pointer (&self->medicines, g_ptr_array_unref);
   g_clear_pointer (&self->drug_names, g_ptr_array_unref);
   g_clear_pointer (&self->drug_classes, g_hash_table_unref);
   g_clear_pointer (&self->drugs_by_code, g_hash_table_unref);
@@ -895,6 +1090,9 @@ titrate_rules_finalize (GObject *object)
   g_clear_pointer (&self->tables.tapers, g_array_unref);
   g_clear_pointer (&self->tables.interactions, g_array_unref);
   g_clear_pointer (&self->tables.condition_rows, g_array_unref);
+  g_clear_pointer (&self->tables.cns_classes, g_array_unref);
+  g_clear_pointer (&self->tables.burden_rules, g_array_unref);
+  g_clear_pointer (&self->tables.same_medicine, g_array_unref);
   g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
 
@@ -920,6 +1118,8 @@ titrate_rules_init (TitrateRules *self)
   self->drug_classes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->drug_names = g_ptr_array_new_with_free_func (g_free);
   self->names_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->names = _titrate_drug_names_new (self->names_by_key);
+  self->medicines = g_ptr_array_new ();
   self->conditions = NEW_ARRAY (TitrateVocabItem);
   self->indications = NEW_ARRAY (TitrateVocabItem);
   self->indication_routes = NEW_ARRAY (TitrateRoute);
@@ -937,6 +1137,9 @@ titrate_rules_init (TitrateRules *self)
   self->tables.tapers = NEW_ARRAY (TitrateTaperRow);
   self->tables.interactions = NEW_ARRAY (TitrateInteractionRow);
   self->tables.condition_rows = NEW_ARRAY (TitrateConditionRow);
+  self->tables.cns_classes = NEW_ARRAY (TitrateCnsClassRow);
+  self->tables.burden_rules = NEW_ARRAY (TitrateBurdenRow);
+  self->tables.same_medicine = NEW_ARRAY (TitrateSameMedicineRow);
   self->counts = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
@@ -1026,7 +1229,59 @@ titrate_rules_lookup_drug (TitrateRules *self,
   if (name == NULL || !g_utf8_validate (name, -1, NULL))
     return NULL;
   key = name_key (name);
-  return key ? g_hash_table_lookup (self->names_by_key, key) : NULL;
+  if (key == NULL || *key == '\0')
+    return NULL;
+  {
+    const TitrateDrugName *exact = g_hash_table_lookup (self->names_by_key, key);
+    g_autoptr(GArray) matches = NULL;
+    const TitrateDrugName *first = NULL;
+
+    if (exact != NULL)
+      return exact;
+    /* As typed on a box or in a record ("oxycodone HCl 5 mg tab",
+     * "hydrocodone/acetaminophen"): recognised only if every part is. */
+    matches = _titrate_drug_names_resolve (self->names, name);
+    for (guint i = 0; i < matches->len; i++)
+      {
+        const TitrateDrugMatch *m = &g_array_index (matches, TitrateDrugMatch, i);
+
+        if (m->name == NULL)
+          return NULL;
+        if (first == NULL)
+          first = m->name;
+      }
+    return first;
+  }
+}
+
+gboolean
+titrate_rules_allergy_says_none (TitrateRules *self,
+                                 const char   *typed)
+{
+  g_return_val_if_fail (TITRATE_IS_RULES (self), FALSE);
+  return _titrate_drug_names_says_none (self->names, typed);
+}
+
+GArray *
+titrate_rules_resolve_drug (TitrateRules *self,
+                            const char   *typed)
+{
+  g_return_val_if_fail (TITRATE_IS_RULES (self), NULL);
+  return _titrate_drug_names_resolve (self->names, typed);
+}
+
+static gboolean
+any_name_contains (TitrateRules *self,
+                   const char   *key)
+{
+  for (guint i = 0; i < self->drug_names->len; i++)
+    {
+      g_autofree char *nk = name_key (((TitrateDrugName *) g_ptr_array_index (self->drug_names, i))->name);
+
+      if (nk != NULL && strstr (nk, key) != NULL)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 GPtrArray *
@@ -1040,6 +1295,17 @@ titrate_rules_search_drugs (TitrateRules *self,
   g_return_val_if_fail (TITRATE_IS_RULES (self), found);
   if (term == NULL || !g_utf8_validate (term, -1, NULL) || (key = name_key (term)) == NULL || *key == '\0')
     return found;
+  /* "oxycodone HCl 5 mg" searches for "oxycodone" when nothing matches as typed. */
+  if (!any_name_contains (self, key))
+    {
+      char *clean = _titrate_drug_names_clean (self->names, term);
+
+      if (clean != NULL)
+        {
+          g_free (key);
+          key = clean;
+        }
+    }
 
   /* Two passes: names starting with the term, then names containing it. */
   for (guint pass = 0; pass < 2; pass++)
@@ -1195,6 +1461,13 @@ _titrate_rules_drug_classes (TitrateRules      *self,
                              const TitrateDrug *drug)
 {
   return g_hash_table_lookup (self->drug_classes, drug);
+}
+
+const TitrateDrug *
+_titrate_rules_get_drug (TitrateRules *self,
+                         const char   *code)
+{
+  return code ? g_hash_table_lookup (self->drugs_by_code, code) : NULL;
 }
 
 const TitrateAdjustmentRow *
