@@ -13,6 +13,7 @@
 #include "titrate-checker.h"
 #include "titrate-error.h"
 #include "titrate-planner.h"
+#include "titrate-pump.h"
 #include "titrate-rules-private.h"
 
 #define EPSILON 1e-9
@@ -1032,6 +1033,7 @@ titrate_check (TitrateRules         *rules,
   check_pediatric (&c);
   check_pregnancy_lactation (&c);
   check_conditions (&c);
+  titrate_pump_check (rules, patient, regimen, c.alerts);
 
   g_ptr_array_sort (c.alerts, compare_alert_ptrs);
   return c.alerts;
