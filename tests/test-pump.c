@@ -349,7 +349,7 @@ test_reservoir_against_model (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) error2 = NULL;
   g_autoptr(GPtrArray) alerts = check (doc);
-  TitrateAlert *a = find (alerts, "pump.reservoir_mismatch");
+  TitrateAlert *a = find (alerts, "pump.inconsistent");
 
   g_assert_false (titrate_pump_validate_with_rules (doc->regimen->pump, doc->regimen, rules, &error));
   g_assert_true (g_str_has_prefix (error->message, "regimen.pump.reservoir_ml: "));

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "titrate-number-row.h"
+#include "titrate-pump-section.h"
 #include "titrate-regimen-form.h"
 #include "titrate-ui-utils.h"
 
@@ -830,6 +831,7 @@ titrate_regimen_form_set_session (TitrateRegimenForm *self,
   g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed_cb),
                            self, G_CONNECT_SWAPPED);
   refresh (self, TRUE);
+  gtk_box_append (GTK_BOX (self), titrate_pump_section_new (session));
 }
 
 /* Refills every field from the model (after a suggestion was applied). */

@@ -46,7 +46,7 @@ static const char * const pump_keys[] = {
 static const char * const required_pump_rules[] = {
   "pump.refill.after_refill_by", "pump.refill.after_alarm", "pump.refill.after_empty",
   "pump.next_refill_missing", "pump.not_planned", "pump.alarm_volume_missing",
-  "pump.reservoir_mismatch", "pump.bridge_bolus", "pump.device_age",
+  "pump.inconsistent", "pump.bridge_bolus", "pump.device_age",
   "pump.device_concentration", "pump.interval_long", NULL
 };
 
@@ -59,6 +59,21 @@ static const char * const required_texts[] = {
 };
 
 G_DEFINE_BOXED_TYPE (TitratePump, titrate_pump, titrate_pump_copy, titrate_pump_free)
+
+/* The app's preference (days, -1: the database's default). */
+static int margin_override = -1;
+
+void
+titrate_pump_set_margin_override (int days)
+{
+  g_atomic_int_set (&margin_override, days < 0 ? -1 : days);
+}
+
+int
+titrate_pump_get_margin_override (void)
+{
+  return g_atomic_int_get (&margin_override);
+}
 
 /* The pump */
 
@@ -1036,8 +1051,13 @@ titrate_pump_plan (TitrateRules         *rules,
     : NAN;
   plan->reservoir_ml = effective_reservoir (rules, pump);
   plan->alarm_ml = pump->low_reservoir_alarm_ml;
-  plan->margin_is_default = pump->margin_days < 0;
-  plan->margin_days = pump->margin_days >= 0 ? pump->margin_days : (int) margin->value;
+  {
+    int override = titrate_pump_get_margin_override ();
+
+    plan->margin_is_default = pump->margin_days < 0 && override < 0;
+    plan->margin_days = pump->margin_days >= 0 ? pump->margin_days
+                        : override >= 0 ? override : (int) margin->value;
+  }
   g_date_clear (&plan->alarm_date, 1);
   g_date_clear (&plan->empty_date, 1);
   g_date_clear (&plan->refill_by_date, 1);
@@ -1431,7 +1451,7 @@ titrate_pump_check (TitrateRules         *rules,
 
   if (!titrate_pump_validate_with_rules (pump, regimen, rules, &error))
     {
-      raise_alert (rules, alerts, "pump.reservoir_mismatch", 0, error->message);
+      raise_alert (rules, alerts, "pump.inconsistent", 0, error->message);
       return;
     }
 

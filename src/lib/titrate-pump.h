@@ -171,6 +171,11 @@ typedef struct {
   GArray *days;                       /* (element-type TitratePumpDay) refill day … empty day */
 } TitratePumpPlan;
 
+/* A process-wide margin (the app's preference) used when a pump's own
+ * margin_days is -1; -1 restores the rules database's default. */
+void             titrate_pump_set_margin_override (int days);
+int              titrate_pump_get_margin_override (void);
+
 /* Computes the plan. Returns NULL without @error when the regimen has no
  * pump; NULL with @error (naming what is missing) when it cannot be
  * computed. @margin_days < 0: the rules database's default. */
