@@ -243,6 +243,9 @@ N_("Pump used below the device's labelled age");
 /* TRANSLATORS: rules database, rule pump.device_concentration title */
 /* xgettext:no-c-format */
 N_("Concentration outside the pump's labelled range");
+/* TRANSLATORS: rules database, rule pump.inconsistent title */
+/* xgettext:no-c-format */
+N_("Pump details do not fit together: refill checks not run");
 /* TRANSLATORS: rules database, rule pump.interval_long title */
 /* xgettext:no-c-format */
 N_("Long computed refill interval");
@@ -261,9 +264,6 @@ N_("Pump runs empty before the scheduled refill");
 /* TRANSLATORS: rules database, rule pump.refill.after_refill_by title */
 /* xgettext:no-c-format */
 N_("Pump refill scheduled later than the refill-by date");
-/* TRANSLATORS: rules database, rule pump.reservoir_mismatch title */
-/* xgettext:no-c-format */
-N_("Pump reservoir does not match the model");
 /* TRANSLATORS: rules database, rule renal.dialysis title */
 /* xgettext:no-c-format */
 N_("On dialysis: baclofen accumulates");
@@ -552,6 +552,9 @@ N_("The Prometra pump's US brief statement labels intrathecal baclofen for patie
 /* TRANSLATORS: rules database, rule pump.device_concentration reason */
 /* xgettext:no-c-format */
 N_("The Prometra pump's US brief statement labels intrathecal baclofen at 500–2000 mcg/mL (FLX-BS). Another concentration in this pump is outside the device's indication.");
+/* TRANSLATORS: rules database, rule pump.inconsistent reason */
+/* xgettext:no-c-format */
+N_("The pump section contradicts itself or the regimen: a reservoir volume that differs from the named model's reservoir (SynchroMed II 20 or 40 mL, ROCQUE10; Prometra 20 mL, Prometra II 20 or 40 mL, FLX-MRI), a refill larger than the reservoir, or a last refill whose concentration is not the regimen's. Every computed date would be wrong, so the refill checks were not run.");
 /* TRANSLATORS: rules database, rule pump.interval_long reason */
 /* xgettext:no-c-format */
 N_("No label states a stability limit in days: Lioresal Intrathecal is stable in solution at 37 °C (LIO-IT-desc), and no maximum number of days in the pump was found in the Lioresal or Gablofen label text. Clinical sources refill from monthly to every 6 months (Gillette). A baclofen–clonidine admixture fell below 90% at week 16 (ADMIX; not plain baclofen). The 180-day threshold for this note is a design choice, not a published limit.");
@@ -570,9 +573,6 @@ N_("At the planned infusion rate the reservoir is empty on or before the schedul
 /* TRANSLATORS: rules database, rule pump.refill.after_refill_by reason */
 /* xgettext:no-c-format */
 N_("The refill-by date is the low-reservoir alarm date minus a safety margin. Clinics refill 3–5 days (Gillette refills page) or 7–10 days (Gillette follow-up page) before the alarm date, and a week earlier when travel or weather may interfere (Medtronic). Withdrawal began 1–7 days before a 2 mL alarm in 24% of patients (NSG04). The margin is a setting (default 7 days): a design choice, not a published limit.");
-/* TRANSLATORS: rules database, rule pump.reservoir_mismatch reason */
-/* xgettext:no-c-format */
-N_("The reservoir volume entered differs from the named model's reservoir (SynchroMed II 20 or 40 mL, ROCQUE10; Prometra 20 mL, Prometra II 20 or 40 mL, FLX-MRI). A wrong reservoir makes every computed date wrong; the refill checks were not run.");
 /* TRANSLATORS: rules database, rule renal.dialysis reason */
 /* xgettext:no-c-format */
 N_("Sources conflict: the German label contraindicates baclofen in end-stage renal failure (DE); UK and Canadian labels allow a particularly low dose, about 5 mg/day, in chronic haemodialysis (UK, CA). Wolf 2018 and Beers 2023 advise avoiding it on dialysis. Cheong 2020: lowest toxic dose 5 mg/day on dialysis, suggested start 2.5 mg/day. El-Husseini 2011: toxicity usually starts 2–3 days after initiation (toxic doses 5–60 mg/day, mean 20); haemodialysis speeds recovery.");
@@ -861,6 +861,9 @@ N_("Confirm the choice of pump with the implanting team and record the off-label
 /* TRANSLATORS: rules database, rule pump.device_concentration action */
 /* xgettext:no-c-format */
 N_("Use a 500, 1000 or 2000 mcg/mL solution in this pump, or confirm the off-label use with the implanting team.");
+/* TRANSLATORS: rules database, rule pump.inconsistent action */
+/* xgettext:no-c-format */
+N_("Correct the pump section (choose \"other\" for a pump not listed) or the regimen's concentration.");
 /* TRANSLATORS: rules database, rule pump.interval_long action */
 /* xgettext:no-c-format */
 N_("Check the pump manufacturer's drug-stability and refill-interval guidance before extending the interval.");
@@ -879,9 +882,6 @@ N_("Do not keep this date: schedule the refill before the refill-by date. If the
 /* TRANSLATORS: rules database, rule pump.refill.after_refill_by action */
 /* xgettext:no-c-format */
 N_("Bring the refill appointment forward to the refill-by date or earlier. Do not lower the dose to stretch a refill.");
-/* TRANSLATORS: rules database, rule pump.reservoir_mismatch action */
-/* xgettext:no-c-format */
-N_("Correct the model or the reservoir volume (choose \"other\" for a pump not listed).");
 /* TRANSLATORS: rules database, rule renal.dialysis action */
 /* xgettext:no-c-format */
 N_("Avoid. If a specialist judges it essential: start at 2.5 mg/day (Cheong), do not exceed about 5 mg/day (UK, CA), and check for drowsiness or confusion over the first days. In toxicity, arrange haemodialysis.");
