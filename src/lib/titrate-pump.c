@@ -1006,6 +1006,7 @@ titrate_pump_plan (TitrateRules         *rules,
   double sum_ml = 0, sum_bolus_ml = 0;
   guint counted = 0;
   GDate last_bolus;
+  g_autoptr(GHashTable) bolus_by_day = NULL;
 
   g_return_val_if_fail (regimen != NULL, NULL);
   pump = regimen->pump;
@@ -1074,11 +1075,23 @@ titrate_pump_plan (TitrateRules         *rules,
   if (!isnan (plan->alarm_ml))
     alarm_budget = (plan->fill_ml - plan->alarm_ml) * plan->concentration_mcg_per_ml;
 
+  /* Boluses from the refill day on, summed per day (julian day → mcg). */
   g_date_clear (&last_bolus, 1);
+  bolus_by_day = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   for (guint i = 0; i < pump->boluses->len; i++)
     {
       const TitratePumpBolus *b = &g_array_index (pump->boluses, TitratePumpBolus, i);
+      gpointer key = GUINT_TO_POINTER (g_date_get_julian (&b->date));
+      double *sum;
 
+      if (g_date_compare (&b->date, &last->date) < 0)
+        continue;
+      if ((sum = g_hash_table_lookup (bolus_by_day, key)) == NULL)
+        {
+          sum = g_new0 (double, 1);
+          g_hash_table_insert (bolus_by_day, key, sum);
+        }
+      *sum += b->dose_mcg;
       if (!g_date_valid (&last_bolus) || g_date_compare (&b->date, &last_bolus) > 0)
         last_bolus = b->date;
     }
@@ -1092,13 +1105,11 @@ titrate_pump_plan (TitrateRules         *rules,
       d.date = last->date;
       g_date_add_days (&d.date, (guint) k);
       d.daily_mcg = infusion_on (regimen, &d.date);
-      for (guint i = 0; i < pump->boluses->len; i++)
-        {
-          const TitratePumpBolus *b = &g_array_index (pump->boluses, TitratePumpBolus, i);
+      {
+        const double *sum = g_hash_table_lookup (bolus_by_day, GUINT_TO_POINTER (g_date_get_julian (&d.date)));
 
-          if (g_date_compare (&b->date, &d.date) == 0)
-            d.bolus_mcg += b->dose_mcg;
-        }
+        d.bolus_mcg = sum ? *sum : 0;
+      }
       consumed += d.daily_mcg + d.bolus_mcg;
       d.used_ml = (d.daily_mcg + d.bolus_mcg) / plan->concentration_mcg_per_ml;
       d.remaining_ml = MAX (0.0, (empty_budget - consumed) / plan->concentration_mcg_per_ml);
