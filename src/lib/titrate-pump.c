@@ -1499,7 +1499,10 @@ titrate_pump_check (TitrateRules         *rules,
     {
       if (g_date_valid (&plan->empty_date) && g_date_compare (&plan->next_refill_date, &plan->empty_date) >= 0)
         {
-          g_autofree char *trigger = g_strdup_printf (_("Next refill %s; pump empty %s; %s"), next, empty, rate);
+          g_autofree char *trigger = g_date_valid (&plan->alarm_date)
+            ? g_strdup_printf (_("Next refill %s; pump empty %s (low-reservoir alarm %s, refill by %s); %s"),
+                               next, empty, alarm, by, rate)
+            : g_strdup_printf (_("Next refill %s; pump empty %s; %s"), next, empty, rate);
 
           raise_alert (rules, alerts, "pump.refill.after_empty", plan_day (regimen, &plan->empty_date), trigger);
         }
