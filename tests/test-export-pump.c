@@ -73,6 +73,33 @@ test_summary_arithmetic (void)
 }
 
 static void
+test_day_notes (void)
+{
+  g_autoptr(TitrateDocument) doc = load_example ();
+  GDate date;
+  struct { int day; const char *text; } cases[] = {
+    { 4, "Pump refilled today." },
+    { 18, "Refill by today" },
+    { 25, "Pump alarm expected today" },
+    { 26, "Pump refill appointment today." },
+    { 27, "Pump runs empty today" },
+  };
+
+  g_date_clear (&date, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *note = NULL;
+
+      g_date_set_dmy (&date, cases[i].day, G_DATE_JANUARY, 2027);
+      note = _titrate_export_pump_day_note (rules, doc->regimen, &date);
+      g_assert_nonnull (note);
+      g_assert_nonnull (strstr (note, cases[i].text));
+    }
+  g_date_set_dmy (&date, 20, G_DATE_JANUARY, 2027);
+  g_assert_null (_titrate_export_pump_day_note (rules, doc->regimen, &date));
+}
+
+static void
 test_no_pump (void)
 {
   g_autoptr(TitrateDocument) doc = titrate_document_new ();
@@ -122,6 +149,7 @@ main (int   argc,
 
   g_test_add_func ("/export-pump/card", test_card);
   g_test_add_func ("/export-pump/summary-arithmetic", test_summary_arithmetic);
+  g_test_add_func ("/export-pump/day-notes", test_day_notes);
   g_test_add_func ("/export-pump/no-pump", test_no_pump);
   g_test_add_func ("/export-pump/ics", test_ics);
 

@@ -144,3 +144,35 @@ _titrate_export_pump_arithmetic (TitrateRules         *rules,
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
+
+char *
+_titrate_export_pump_day_note (TitrateRules         *rules,
+                               const TitrateRegimen *regimen,
+                               const GDate          *date)
+{
+  g_autoptr(TitratePumpPlan) plan = NULL;
+  g_autoptr(GString) s = NULL;
+  TitratePumpMark marks;
+
+  if (regimen->pump == NULL || regimen->route != TITRATE_ROUTE_INTRATHECAL || date == NULL || !g_date_valid (date))
+    return NULL;
+  plan = titrate_pump_plan (rules, regimen, NULL);
+  marks = titrate_pump_plan_marks_for (regimen->pump, plan, date);
+  if (marks == TITRATE_PUMP_MARK_NONE)
+    return NULL;
+  s = g_string_new (NULL);
+  if (marks & TITRATE_PUMP_MARK_REFILL)
+    g_string_append_printf (s, "%s%s", s->len ? "\n" : "", _("Pump refilled today."));
+  if (marks & TITRATE_PUMP_MARK_NEXT)
+    g_string_append_printf (s, "%s<b>%s</b>", s->len ? "\n" : "", _("Pump refill appointment today."));
+  if (marks & TITRATE_PUMP_MARK_REFILL_BY)
+    g_string_append_printf (s, "%s<b>%s</b>", s->len ? "\n" : "",
+                            _("Refill by today: if no refill is booked, call your pump team."));
+  if (marks & TITRATE_PUMP_MARK_ALARM)
+    g_string_append_printf (s, "%s<b>%s</b>", s->len ? "\n" : "",
+                            _("Pump alarm expected today if it has not been refilled."));
+  if (marks & TITRATE_PUMP_MARK_EMPTY)
+    g_string_append_printf (s, "%s<b>%s</b>", s->len ? "\n" : "",
+                            _("Pump runs empty today if it has not been refilled: get help at once."));
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}

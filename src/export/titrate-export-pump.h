@@ -22,4 +22,10 @@ char *_titrate_export_pump_card       (TitrateRules         *rules,
 char *_titrate_export_pump_arithmetic (TitrateRules         *rules,
                                        const TitrateRegimen *regimen);
 
+/* Pango markup for one calendar day of the handout: the refill appointment,
+ * the refill-by, alarm and empty dates on that day, or NULL. (transfer full) */
+char *_titrate_export_pump_day_note   (TitrateRules         *rules,
+                                       const TitrateRegimen *regimen,
+                                       const GDate          *date);
+
 G_END_DECLS

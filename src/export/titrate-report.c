@@ -1191,6 +1191,17 @@ build_row (TitrateReport *self,
           g_autofree char *a = _titrate_export_amount (d->daily_mcg, unit);
           row->full = g_markup_printf_escaped (_("Your pump gives <b>%s a day</b>"), a);
         }
+      {
+        g_autofree char *pump = _titrate_export_pump_day_note (self->rules, self->plan->regimen, &d->date);
+
+        if (pump != NULL)
+          {
+            char *joined = g_strconcat (row->full ? row->full : "", row->full ? "\n" : "", pump, NULL);
+
+            g_free (row->full);
+            row->full = joined;
+          }
+      }
       return row;
     }
 
