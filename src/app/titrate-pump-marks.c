@@ -134,6 +134,22 @@ titrate_pump_marks_apply_to_cell (GtkWidget      *cell,
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, words, -1);
 }
 
+/* Appends "alarm 2027-01-25" to @beyond when @date is past the chart. */
+static void
+note_beyond (GString     *beyond,
+             const GDate *date,
+             const GDate *start,
+             int          n_days,
+             const char  *word)
+{
+  g_autofree char *iso = NULL;
+
+  if (!g_date_valid (date) || g_date_days_between (start, date) + 1 <= n_days + 1)
+    return;
+  iso = titrate_pump_format_date (date);
+  g_string_append_printf (beyond, "%s%s %s", beyond->len ? ", " : "", word, iso);
+}
+
 static void
 draw_line (GtkWidget     *widget,
            cairo_t       *cr,
@@ -200,12 +216,33 @@ titrate_pump_marks_draw_chart (GtkWidget      *widget,
   plan = titrate_pump_marks_get_plan (session);
   if (plan != NULL)
     {
+      g_autoptr(GString) beyond = g_string_new (NULL);
+
       draw_line (widget, cr, &plan->refill_by_date, &regimen->start_date, _("refill by"),
                  "warning_color", "#ae7b03", left, top, width, height, n_days, 2);
       draw_line (widget, cr, &plan->alarm_date, &regimen->start_date, _("alarm"),
                  "error_color", "#c01c28", left, top, width, height, n_days, 3);
       draw_line (widget, cr, &plan->empty_date, &regimen->start_date, _("empty"),
                  "error_color", "#c01c28", left, top, width, height, n_days, 4);
+      /* Dates past the charted days are said in words, never dropped. */
+      note_beyond (beyond, &regimen->pump->next_refill_date, &regimen->start_date, n_days, _("refill appointment"));
+      note_beyond (beyond, &plan->refill_by_date, &regimen->start_date, n_days, _("refill by"));
+      note_beyond (beyond, &plan->alarm_date, &regimen->start_date, n_days, _("alarm"));
+      note_beyond (beyond, &plan->empty_date, &regimen->start_date, n_days, _("empty"));
+      if (beyond->len > 0)
+        {
+          g_autofree char *text = g_strdup_printf (_("Pump, after the charted days: %s"), beyond->str);
+          PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+          int w, h;
+          GdkRGBA fg;
+
+          gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+          gdk_cairo_set_source_rgba (cr, &fg);
+          pango_layout_get_pixel_size (layout, &w, &h);
+          cairo_move_to (cr, left + width - w, top + height - h - 4);
+          pango_cairo_show_layout (cr, layout);
+          g_object_unref (layout);
+        }
     }
   cairo_restore (cr);
 }
