@@ -1253,14 +1253,14 @@ titrate_pump_plan_describe (const TitratePumpPlan *plan,
   by = titrate_pump_format_date (&plan->refill_by_date);
   days = titrate_pump_plan_days_until (plan, today);
   if (today == NULL)
-    return g_strdup_printf (ngettext ("Pump alarm %d day after the last refill (%s); refill by %s",
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Pump alarm %d day after the last refill (%s); refill by %s",
                                       "Pump alarm %d days after the last refill (%s); refill by %s", days),
                             days, alarm, by);
   if (days < 0)
-    return g_strdup_printf (ngettext ("Pump alarm date passed %d day ago (%s); empty %s",
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Pump alarm date passed %d day ago (%s); empty %s",
                                       "Pump alarm date passed %d days ago (%s); empty %s", -days),
                             -days, alarm, empty);
-  return g_strdup_printf (ngettext ("Pump alarm in %d day (%s); refill by %s",
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Pump alarm in %d day (%s); refill by %s",
                                     "Pump alarm in %d days (%s); refill by %s", days),
                           days, alarm, by);
 }
@@ -1314,11 +1314,11 @@ titrate_pump_plan_arithmetic (const TitratePumpPlan *plan)
           g_autofree char *alarm = titrate_pump_format_date (&plan->alarm_date);
           g_autofree char *by = titrate_pump_format_date (&plan->refill_by_date);
 
-          g_ptr_array_add (lines, g_strdup_printf (ngettext (
+          g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, 
               "(%s mL − %s mL alarm volume) = %s mL before the alarm: alarm on %s, %d day after the refill.",
               "(%s mL − %s mL alarm volume) = %s mL before the alarm: alarm on %s, %d days after the refill.",
               plan->days_to_alarm), fill, alarm_ml, usable, alarm, plan->days_to_alarm));
-          g_ptr_array_add (lines, g_strdup_printf (ngettext (
+          g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, 
               "Refill by %s: the alarm date minus a %d-day margin%s.",
               "Refill by %s: the alarm date minus a %d-day margin%s.", plan->margin_days),
               by, plan->margin_days,
@@ -1331,7 +1331,7 @@ titrate_pump_plan_arithmetic (const TitratePumpPlan *plan)
     {
       g_autofree char *empty = titrate_pump_format_date (&plan->empty_date);
 
-      g_ptr_array_add (lines, g_strdup_printf (ngettext ("Empty on %s, %d day after the refill.",
+      g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Empty on %s, %d day after the refill.",
                                                          "Empty on %s, %d days after the refill.",
                                                          plan->days_to_empty),
                                                empty, plan->days_to_empty));
@@ -1520,7 +1520,7 @@ titrate_pump_check (TitrateRules         *rules,
           g_autofree char *trigger = NULL;
 
           g_date_add_days (&from, 1);
-          trigger = g_strdup_printf (ngettext ("Next refill %s; refill by %s (alarm %s minus a %d-day margin), empty %s; %s",
+          trigger = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Next refill %s; refill by %s (alarm %s minus a %d-day margin), empty %s; %s",
                                                "Next refill %s; refill by %s (alarm %s minus a %d-day margin), empty %s; %s",
                                                plan->margin_days),
                                      next, by, alarm, plan->margin_days, empty, rate);
@@ -1534,7 +1534,7 @@ titrate_pump_check (TitrateRules         *rules,
     {
       g_autofree char *limit = fmt (long_interval->value);
       g_autofree char *refill = titrate_pump_format_date (&plan->last_refill_date);
-      g_autofree char *trigger = g_strdup_printf (ngettext ("The fill lasts %d day from the refill on %s (note above %s days); %s",
+      g_autofree char *trigger = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The fill lasts %d day from the refill on %s (note above %s days); %s",
                                                             "The fill lasts %d days from the refill on %s (note above %s days); %s",
                                                             interval),
                                                   interval, refill, limit, rate);
