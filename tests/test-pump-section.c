@@ -123,6 +123,34 @@ test_section (void)
   iterate ();
   g_assert_false (gtk_widget_get_visible (child (section, "error_label")));
 
+  /* The strength changes to 1000 mcg/mL: the pump still holds 500. The
+   * section says so; entering a later refill records it at the new
+   * strength and keeps the old one (bridge bolus). */
+  {
+    g_autoptr(TitrateRegimen) regimen = titrate_regimen_copy (titrate_session_get_regimen (session));
+
+    regimen->concentration_mcg_per_ml = 1000;
+    g_assert_true (titrate_session_set_regimen (session, regimen, NULL));
+  }
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (child (section, "error_label")));
+  g_assert_cmpuint (count_code (session, "pump.inconsistent", NULL), ==, 1);
+  gtk_editable_set_text (child (section, "refill_date_row"), "2027-01-11");
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (child (section, "error_label")));
+  g_assert_cmpuint (titrate_session_get_regimen (session)->pump->refills->len, ==, 3);
+  g_assert_cmpuint (count_code (session, "pump.inconsistent", NULL), ==, 0);
+  g_assert_cmpuint (count_code (session, "pump.bridge_bolus", NULL), ==, 1);
+  /* Back to the example's refill for the marks below. */
+  {
+    g_autoptr(TitrateRegimen) regimen = titrate_regimen_copy (titrate_session_get_regimen (session));
+
+    regimen->concentration_mcg_per_ml = 500;
+    g_array_set_size (regimen->pump->refills, 2);
+    g_assert_true (titrate_session_set_regimen (session, regimen, NULL));
+  }
+  iterate ();
+
   /* The calendar's marks: the alarm day says so. */
   {
     GtkWidget *cell = gtk_button_new ();

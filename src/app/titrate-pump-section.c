@@ -145,6 +145,21 @@ refresh (TitratePumpSection *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->reservoir_row),
                             pump != NULL && g_strcmp0 (pump->model, "other") == 0);
   self->updating = FALSE;
+  if (pump != NULL && pump->refills->len > 0)
+    {
+      const TitratePumpRefill *r = &g_array_index (pump->refills, TitratePumpRefill, pump->refills->len - 1);
+
+      if (isnan (regimen->concentration_mcg_per_ml)
+          || fabs (r->concentration_mcg_per_ml - regimen->concentration_mcg_per_ml) > 1e-9)
+        {
+          g_autofree char *was = titrate_format_amount_display (r->concentration_mcg_per_ml);
+          g_autofree char *text = g_strdup_printf (_("The last refill was %s mcg/mL, not the regimen's strength: "
+                                                     "enter the refill at the new strength (a later date), or "
+                                                     "choose %s mcg/mL again."), was, was);
+
+          show_error (self, text);
+        }
+    }
   update_status (self);
 }
 
@@ -185,13 +200,30 @@ pump_from_fields (TitratePumpSection *self,
                        _("Volume after the refill: enter the mL in the reservoir after the refill"));
           return NULL;
         }
+      /* The regimen's concentration changed since the last refill: a later
+       * date records the refill at the new concentration (the history and
+       * the bridge-bolus check keep the old one). Otherwise the last refill
+       * is being corrected. */
       if (pump->refills->len > 0)
-        g_array_index (pump->refills, TitratePumpRefill, pump->refills->len - 1) = refill;
+        {
+          TitratePumpRefill *last = &g_array_index (pump->refills, TitratePumpRefill, pump->refills->len - 1);
+
+          if (fabs (last->concentration_mcg_per_ml - regimen->concentration_mcg_per_ml) > 1e-9
+              && g_date_compare (&date, &last->date) > 0)
+            g_array_append_val (pump->refills, refill);
+          else
+            *last = refill;
+        }
       else
         g_array_append_val (pump->refills, refill);
     }
   else if (pump->refills->len > 0)
-    g_array_set_size (pump->refills, pump->refills->len - 1);
+    {
+      /* Recorded refills are never removed from here. */
+      g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
+                   _("Last refill date: write it YYYY-MM-DD, e.g. 2027-01-04"));
+      return NULL;
+    }
 
   if (!parse_date (gtk_editable_get_text (GTK_EDITABLE (self->next_date_row)), &pump->next_refill_date))
     {

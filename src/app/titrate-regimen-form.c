@@ -496,6 +496,7 @@ apply_route (TitrateRegimenForm *self,
   regimen->spasticity_origin = TITRATE_ORIGIN_UNSET;
   g_clear_pointer (&regimen->indication, g_free);
   g_clear_pointer (&regimen->formulation, g_free);
+  g_clear_pointer (&regimen->pump, titrate_pump_free);
   set_regimen_strength (regimen, NULL, NAN);
 
   if (rules != NULL)
