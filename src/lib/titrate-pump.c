@@ -977,22 +977,6 @@ titrate_pump_plan_free (TitratePumpPlan *plan)
   g_free (plan);
 }
 
-static double
-infusion_on (const TitrateRegimen *regimen,
-             const GDate          *date)
-{
-  int day = g_date_days_between (&regimen->start_date, date) + 1;
-  int index = day < 1 ? 0 : titrate_regimen_step_at (regimen, day);
-  const TitrateStep *step;
-
-  if (index < 0 || (guint) index >= regimen->steps->len)
-    return 0;
-  step = &g_array_index (regimen->steps, TitrateStep, index);
-  if (titrate_step_is_stopped (step) || isnan (step->daily_mcg))
-    return 0;
-  return step->daily_mcg;
-}
-
 TitratePumpPlan *
 titrate_pump_plan (TitrateRules         *rules,
                    const TitrateRegimen *regimen,
@@ -1007,6 +991,8 @@ titrate_pump_plan (TitrateRules         *rules,
   guint counted = 0;
   GDate last_bolus;
   g_autoptr(GHashTable) bolus_by_day = NULL;
+  guint32 refill_julian, start_julian, last_bolus_julian;
+  int step_index, last_step;
 
   g_return_val_if_fail (regimen != NULL, NULL);
   pump = regimen->pump;
@@ -1096,20 +1082,37 @@ titrate_pump_plan (TitrateRules         *rules,
         last_bolus = b->date;
     }
 
+  /* Days as julian numbers; the step in force is followed forward (steps
+   * are sorted by day), so a long interval stays cheap on every keystroke. */
+  refill_julian = g_date_get_julian (&last->date);
+  start_julian = g_date_get_julian (&regimen->start_date);
+  last_step = (int) regimen->steps->len - 1;
+  last_bolus_julian = g_date_valid (&last_bolus) ? g_date_get_julian (&last_bolus) : 0;
+  step_index = 0;
+  g_array_set_size (plan->days, 0);
+
   for (int k = 0; k < MAX_PLAN_DAYS; k++)
     {
       TitratePumpDay d = { 0 };
+      guint32 julian = refill_julian + (guint32) k;
+      gint64 day = (gint64) julian - (gint64) start_julian + 1;   /* plan day; < 1 before the start */
+      const TitrateStep *step;
       /* Statistics over the refill day … alarm day (or empty day). */
       gboolean in_window = isnan (alarm_budget) ? plan->days_to_empty < 0 : plan->days_to_alarm < 0;
 
-      d.date = last->date;
-      g_date_add_days (&d.date, (guint) k);
-      d.daily_mcg = infusion_on (regimen, &d.date);
-      {
-        const double *sum = g_hash_table_lookup (bolus_by_day, GUINT_TO_POINTER (g_date_get_julian (&d.date)));
+      while (step_index < last_step && g_array_index (regimen->steps, TitrateStep, step_index + 1).day <= day)
+        step_index++;
+      step = &g_array_index (regimen->steps, TitrateStep, step_index);
+      g_date_clear (&d.date, 1);
+      g_date_set_julian (&d.date, julian);
+      /* Days before the start date take the first step. */
+      d.daily_mcg = titrate_step_is_stopped (step) || isnan (step->daily_mcg) ? 0 : step->daily_mcg;
+      if (g_hash_table_size (bolus_by_day) > 0)
+        {
+          const double *sum = g_hash_table_lookup (bolus_by_day, GUINT_TO_POINTER (julian));
 
-        d.bolus_mcg = sum ? *sum : 0;
-      }
+          d.bolus_mcg = sum ? *sum : 0;
+        }
       consumed += d.daily_mcg + d.bolus_mcg;
       d.used_ml = (d.daily_mcg + d.bolus_mcg) / plan->concentration_mcg_per_ml;
       d.remaining_ml = MAX (0.0, (empty_budget - consumed) / plan->concentration_mcg_per_ml);
@@ -1137,10 +1140,8 @@ titrate_pump_plan (TitrateRules         *rules,
         }
       /* Nothing more will ever be drawn: the last step infuses nothing and
        * no bolus is to come. */
-      if (d.daily_mcg == 0
-          && titrate_regimen_step_at (regimen, g_date_days_between (&regimen->start_date, &d.date) + 1)
-             == (int) regimen->steps->len - 1
-          && (!g_date_valid (&last_bolus) || g_date_compare (&d.date, &last_bolus) >= 0))
+      if (d.daily_mcg == 0 && step_index == last_step && day >= step->day
+          && (last_bolus_julian == 0 || julian >= last_bolus_julian))
         break;
     }
 
