@@ -608,6 +608,44 @@ test_example (void)
 }
 
 static void
+test_extreme_dates (void)
+{
+  /* Nothing a document can hold makes the arithmetic fail: refills at the
+   * ends of the calendar, boluses by the thousand. */
+  g_autoptr(TitrateDocument) early = load_ok ("40", "500", STEADY_500,
+    "{\"model\": \"synchromed_ii_20\", \"low_reservoir_alarm_ml\": 19.5, \"next_refill_date\": \"0001-01-05\","
+    " \"refills\": [{\"date\": \"0001-01-01\", \"volume_ml\": 20, \"concentration_mcg_per_ml\": 500}]}");
+  g_autoptr(TitrateDocument) late = load_ok ("40", "500", STEADY_500,
+    "{\"model\": \"synchromed_ii_20\", \"low_reservoir_alarm_ml\": 2, \"next_refill_date\": \"9999-12-31\","
+    " \"refills\": [{\"date\": \"9999-12-20\", \"volume_ml\": 20, \"concentration_mcg_per_ml\": 500}]}");
+  g_autoptr(TitratePumpPlan) p_early = plan_of (early);
+  g_autoptr(TitratePumpPlan) p_late = plan_of (late);
+  g_autoptr(GPtrArray) a_late = check (late);
+  g_autoptr(GString) boluses = g_string_new ("[");
+  g_autofree char *pump = NULL;
+
+  assert_date (&p_early->alarm_date, "0001-01-01");
+  assert_date (&p_early->refill_by_date, "0001-01-01");
+  assert_date (&p_late->empty_date, "");
+  g_assert_cmpuint (p_late->days->len, ==, 12);
+  (void) a_late;
+
+  for (int i = 0; i < 5000; i++)
+    g_string_append_printf (boluses, "%s{\"date\": \"2027-01-%02d\", \"dose_mcg\": 1}", i ? ", " : "", 4 + i % 20);
+  g_string_append_c (boluses, ']');
+  pump = g_strdup_printf ("{\"model\": \"synchromed_ii_20\", \"low_reservoir_alarm_ml\": 2, \"next_refill_date\": \"2027-01-10\","
+                          " \"refills\": [{\"date\": \"2027-01-04\", \"volume_ml\": 20, \"concentration_mcg_per_ml\": 500}],"
+                          " \"boluses\": %s}", boluses->str);
+  {
+    g_autoptr(TitrateDocument) many = load_ok ("40", "500", STEADY_500, pump);
+    g_autoptr(TitratePumpPlan) p_many = plan_of (many);
+
+    /* 250 mcg of boluses a day on top of 500 mcg/day: 1.5 mL/day, 12 days to 18 mL. */
+    assert_date (&p_many->alarm_date, "2027-01-15");
+  }
+}
+
+static void
 test_models (void)
 {
   const TitratePumpModel *m = titrate_pump_get_model (rules, "synchromed_ii_40");
@@ -648,6 +686,7 @@ main (int   argc,
   g_test_add_func ("/pump/check/device-indication", test_device_indication);
   g_test_add_func ("/pump/check/long-interval", test_long_interval);
   g_test_add_func ("/pump/example", test_example);
+  g_test_add_func ("/pump/arithmetic/extreme-dates", test_extreme_dates);
   g_test_add_func ("/pump/rules/models", test_models);
 
   ret = g_test_run ();

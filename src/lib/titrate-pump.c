@@ -32,6 +32,8 @@
 #define TOLERANCE_MCG 1e-6
 /* Guards the loop only (a pump with no infusion never empties). */
 #define MAX_PLAN_DAYS 3660
+/* 31 December 9999: GDate's years go further, ISO text does not. */
+#define MAX_JULIAN 3652059u
 
 const char * const titrate_pump_model_codes[] = {
   "synchromed_ii_20", "synchromed_ii_40", "prometra_20", "prometra_ii_20",
@@ -1091,7 +1093,8 @@ titrate_pump_plan (TitrateRules         *rules,
   step_index = 0;
   g_array_set_size (plan->days, 0);
 
-  for (int k = 0; k < MAX_PLAN_DAYS; k++)
+  for (int k = 0; k < MAX_PLAN_DAYS && g_date_valid_julian (refill_julian + (guint32) k)
+                  && refill_julian + (guint32) k <= MAX_JULIAN; k++)
     {
       TitratePumpDay d = { 0 };
       guint32 julian = refill_julian + (guint32) k;
@@ -1157,7 +1160,10 @@ titrate_pump_plan (TitrateRules         *rules,
     {
       /* Pure arithmetic, even when it falls before the refill itself. */
       plan->refill_by_date = plan->alarm_date;
-      g_date_subtract_days (&plan->refill_by_date, (guint) plan->margin_days);
+      if (g_date_get_julian (&plan->alarm_date) > (guint32) plan->margin_days)
+        g_date_subtract_days (&plan->refill_by_date, (guint) plan->margin_days);
+      else
+        g_date_set_julian (&plan->refill_by_date, 1);   /* 1 January of year 1: a date cannot be earlier */
     }
 
   if (g_date_valid (&plan->next_refill_date))
