@@ -173,6 +173,25 @@ test_section (void)
     g_object_unref (cell);
   }
 
+  /* The margin preference moves the refill-by date and re-checks at once. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.titrate.Titrate");
+
+    gtk_editable_set_text (child (section, "next_date_row"), "2027-01-20");
+    iterate ();
+    g_assert_cmpuint (count_code (session, "pump.refill.after_refill_by", NULL), ==, 1);
+    titrate_pump_marks_bind_settings (settings);
+    g_settings_set_int (settings, "pump-margin-days", 3);
+    iterate ();
+    g_date_set_dmy (&date, 22, G_DATE_JANUARY, 2027);
+    g_assert_cmpint (g_date_compare (&titrate_pump_marks_get_plan (session)->refill_by_date, &date), ==, 0);
+    g_assert_cmpuint (count_code (session, "pump.refill.", NULL), ==, 0);
+    g_settings_set_int (settings, "pump-margin-days", -1);
+    iterate ();
+    g_assert_cmpint (titrate_pump_get_margin_override (), ==, -1);
+    g_assert_cmpuint (count_code (session, "pump.refill.after_refill_by", NULL), ==, 1);
+  }
+
   /* Pump off: no pump, no pump alerts. */
   adw_expander_row_set_enable_expansion (child (section, "pump_row"), FALSE);
   iterate ();
