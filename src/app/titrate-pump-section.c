@@ -287,12 +287,27 @@ on_enabled_cb (TitratePumpSection *self)
   adw_expander_row_set_expanded (self->pump_row, TRUE);
   if (titrate_session_get_regimen (self->session)->pump == NULL)
     {
-      TitratePump *pump = titrate_pump_new ();
+      TitrateRules *rules = titrate_session_get_rules (self->session);
+      TitratePump *pump = NULL;
 
-      g_free (pump->model);
-      pump->model = g_strdup (self->model_codes->len > 0 ? g_ptr_array_index (self->model_codes, 0) : "other");
-      if (g_strcmp0 (pump->model, "other") == 0)
-        pump->reservoir_ml = 20;
+      /* Start from the first listed model whose reservoir the database
+       * knows; the prescriber picks the real one. */
+      for (guint i = 0; i < self->model_codes->len && pump == NULL; i++)
+        {
+          const TitratePumpModel *m = titrate_pump_get_model (rules, g_ptr_array_index (self->model_codes, i));
+
+          if (m != NULL && !isnan (m->reservoir_ml))
+            {
+              pump = titrate_pump_new ();
+              g_free (pump->model);
+              pump->model = g_strdup (m->code);
+            }
+        }
+      if (pump == NULL)
+        {
+          show_error (self, _("No pump model with a known reservoir in the rules database"));
+          return;
+        }
       commit_pump (self, pump);
     }
 }
