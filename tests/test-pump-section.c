@@ -198,6 +198,14 @@ test_section (void)
   g_assert_null (titrate_session_get_regimen (session)->pump);
   g_assert_cmpuint (count_code (session, "pump.", NULL), ==, 0);
 
+  /* On again: a new pump with nothing recorded says what is missing. */
+  adw_expander_row_set_enable_expansion (child (section, "pump_row"), TRUE);
+  iterate ();
+  g_assert_nonnull (titrate_session_get_regimen (session)->pump);
+  g_assert_cmpstr (titrate_session_get_regimen (session)->pump->model, ==, "synchromed_ii_20");
+  g_assert_cmpuint (count_code (session, "pump.not_planned", NULL), ==, 1);
+  g_assert_cmpuint (count_code (session, "pump.next_refill_missing", NULL), ==, 1);
+
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
 }
