@@ -20,6 +20,7 @@ static const char *const examples[] = {
   "alcohol-use-disorder.titrate",
   "child-cerebral-palsy.titrate",
   "discontinuation-taper.titrate",
+  "intrathecal-pump-late-refill.titrate",
   "intrathecal-spinal.titrate",
   "many-cns-depressants.titrate",
   "older-adult-ckd.titrate",

@@ -267,6 +267,39 @@ N_("Pregnancy on intrathecal baclofen");
 /* TRANSLATORS: rules database, rule pregnancy.oral title */
 /* xgettext:no-c-format */
 N_("Pregnancy: plan a taper before delivery");
+/* TRANSLATORS: rules database, rule pump.alarm_volume_missing title */
+/* xgettext:no-c-format */
+N_("Pump low-reservoir alarm volume not entered");
+/* TRANSLATORS: rules database, rule pump.bridge_bolus title */
+/* xgettext:no-c-format */
+N_("Concentration changed at the last refill: program a bridge bolus");
+/* TRANSLATORS: rules database, rule pump.device_age title */
+/* xgettext:no-c-format */
+N_("Pump used below the device's labelled age");
+/* TRANSLATORS: rules database, rule pump.device_concentration title */
+/* xgettext:no-c-format */
+N_("Concentration outside the pump's labelled range");
+/* TRANSLATORS: rules database, rule pump.inconsistent title */
+/* xgettext:no-c-format */
+N_("Pump details do not fit together: refill checks not run");
+/* TRANSLATORS: rules database, rule pump.interval_long title */
+/* xgettext:no-c-format */
+N_("Long computed refill interval");
+/* TRANSLATORS: rules database, rule pump.next_refill_missing title */
+/* xgettext:no-c-format */
+N_("Pump in use but no next refill scheduled");
+/* TRANSLATORS: rules database, rule pump.not_planned title */
+/* xgettext:no-c-format */
+N_("Pump refill dates could not be computed");
+/* TRANSLATORS: rules database, rule pump.refill.after_alarm title */
+/* xgettext:no-c-format */
+N_("Pump refill scheduled on or after the low-reservoir alarm date");
+/* TRANSLATORS: rules database, rule pump.refill.after_empty title */
+/* xgettext:no-c-format */
+N_("Pump runs empty before the scheduled refill");
+/* TRANSLATORS: rules database, rule pump.refill.after_refill_by title */
+/* xgettext:no-c-format */
+N_("Pump refill scheduled later than the refill-by date");
 /* TRANSLATORS: rules database, rule renal.dialysis title */
 /* xgettext:no-c-format */
 N_("On dialysis: baclofen accumulates");
@@ -579,6 +612,39 @@ N_("Only a few case reports; maternal plasma levels are very low with intratheca
 /* TRANSLATORS: rules database, rule pregnancy.oral reason */
 /* xgettext:no-c-format */
 N_("No adequate human data. In rats, omphalocele at about 13 times the maximum human dose (mg/kg) with maternal toxicity; not seen in mice or rabbits (US-TAB; FLQ §8.1). Oral use through pregnancy has caused neonatal withdrawal hours to days after birth (increased tone, tremor, jitteriness, seizures); labels advise tapering and stopping before delivery, or warning the parents if that is not feasible. UK: in the first trimester only if vitally necessary (UK, CH).");
+/* TRANSLATORS: rules database, rule pump.alarm_volume_missing reason */
+/* xgettext:no-c-format */
+N_("The alarm date is when the reservoir reaches the programmed low-reservoir alarm volume. NSG04 reports a manufacturer-recommended 2 mL (2004) and withdrawal before that volume in some patients; the current default is not known here, so none is assumed. Without it only the empty date is checked.");
+/* TRANSLATORS: rules database, rule pump.bridge_bolus reason */
+/* xgettext:no-c-format */
+N_("When the concentration changes at a refill, drug of the old concentration remains in the pump tubing and catheter; a bridge bolus must be programmed (Saulino 2016). Bridge and priming volumes were not found in any source, so none is computed here.");
+/* TRANSLATORS: rules database, rule pump.device_age reason */
+/* xgettext:no-c-format */
+N_("The Prometra pump's US brief statement labels intrathecal baclofen for patients 12 years and older (Aug 2024; the Nov 2019 statement limited it to adults 22 years and older) (FLX-BS). Use in a younger child is outside the device's indication.");
+/* TRANSLATORS: rules database, rule pump.device_concentration reason */
+/* xgettext:no-c-format */
+N_("The Prometra pump's US brief statement labels intrathecal baclofen at 500–2000 mcg/mL (FLX-BS). Another concentration in this pump is outside the device's indication.");
+/* TRANSLATORS: rules database, rule pump.inconsistent reason */
+/* xgettext:no-c-format */
+N_("The pump section contradicts itself or the regimen: a reservoir volume that differs from the named model's reservoir (SynchroMed II 20 or 40 mL, ROCQUE10; Prometra 20 mL, Prometra II 20 or 40 mL, FLX-MRI), a refill larger than the reservoir, or a last refill whose concentration is not the regimen's. Every computed date would be wrong, so the refill checks were not run.");
+/* TRANSLATORS: rules database, rule pump.interval_long reason */
+/* xgettext:no-c-format */
+N_("No label states a stability limit in days: Lioresal Intrathecal is stable in solution at 37 °C (LIO-IT-desc), and no maximum number of days in the pump was found in the Lioresal or Gablofen label text. Clinical sources refill from monthly to every 6 months (Gillette). A baclofen–clonidine admixture fell below 90% at week 16 (ADMIX; not plain baclofen). The 180-day threshold for this note is a design choice, not a published limit.");
+/* TRANSLATORS: rules database, rule pump.next_refill_missing reason */
+/* xgettext:no-c-format */
+N_("Saulino 2016 asks that the low-reservoir alarm date and the refill schedule be written down with emergency contacts. Without a next refill date the plan cannot be checked against the alarm and empty dates.");
+/* TRANSLATORS: rules database, rule pump.not_planned reason */
+/* xgettext:no-c-format */
+N_("The alarm, empty and refill-by dates need the last refill (date, volume and concentration), the regimen's start date and its daily dose in mcg/day. Without them the refill checks were not run.");
+/* TRANSLATORS: rules database, rule pump.refill.after_alarm reason */
+/* xgettext:no-c-format */
+N_("By the scheduled refill the reservoir will have reached its low-reservoir alarm volume: only a few days of drug remain (Medtronic; Gillette), and some patients have withdrawal symptoms 1–7 days before a 2 mL alarm (NSG04). Abrupt loss of intrathecal baclofen has caused high fever, altered mental status, rebound spasticity, rhabdomyolysis and death (boxed warning, LIO-IT, GAB).");
+/* TRANSLATORS: rules database, rule pump.refill.after_empty reason */
+/* xgettext:no-c-format */
+N_("At the planned infusion rate the reservoir is empty on or before the scheduled refill. Labels: time refills so the reservoir never runs dry; abrupt loss of intrathecal baclofen has caused high fever, altered mental status, rebound spasticity, rigidity, rhabdomyolysis, multi-organ failure and death (boxed warning).");
+/* TRANSLATORS: rules database, rule pump.refill.after_refill_by reason */
+/* xgettext:no-c-format */
+N_("The refill-by date is the low-reservoir alarm date minus a safety margin. Clinics refill 3–5 days (Gillette refills page) or 7–10 days (Gillette follow-up page) before the alarm date, and a week earlier when travel or weather may interfere (Medtronic). Withdrawal began 1–7 days before a 2 mL alarm in 24% of patients (NSG04). The margin is a setting (default 7 days): a design choice, not a published limit.");
 /* TRANSLATORS: rules database, rule renal.dialysis reason */
 /* xgettext:no-c-format */
 N_("Sources conflict: the German label contraindicates baclofen in end-stage renal failure (DE); UK and Canadian labels allow a particularly low dose, about 5 mg/day, in chronic haemodialysis (UK, CA). Wolf 2018 and Beers 2023 advise avoiding it on dialysis. Cheong 2020: lowest toxic dose 5 mg/day on dialysis, suggested start 2.5 mg/day. El-Husseini 2011: toxicity usually starts 2–3 days after initiation (toxic doses 5–60 mg/day, mean 20); haemodialysis speeds recovery.");
@@ -891,6 +957,39 @@ N_("Do not interrupt intrathecal dosing; involve the obstetric and pump teams an
 /* TRANSLATORS: rules database, rule pregnancy.oral action */
 /* xgettext:no-c-format */
 N_("Review the need. If continued, taper and stop before delivery where feasible, never abruptly; otherwise tell the parents and the neonatal team to watch for withdrawal (neonatal baclofen tapers: Ratnayaka 2001, Mousigian 2022).");
+/* TRANSLATORS: rules database, rule pump.alarm_volume_missing action */
+/* xgettext:no-c-format */
+N_("Enter the alarm volume programmed in the pump (mL), from the programmer printout.");
+/* TRANSLATORS: rules database, rule pump.bridge_bolus action */
+/* xgettext:no-c-format */
+N_("Program the bridge bolus with the pump programmer as the manufacturer describes, and observe the patient after the change.");
+/* TRANSLATORS: rules database, rule pump.device_age action */
+/* xgettext:no-c-format */
+N_("Confirm the choice of pump with the implanting team and record the off-label device use.");
+/* TRANSLATORS: rules database, rule pump.device_concentration action */
+/* xgettext:no-c-format */
+N_("Use a 500, 1000 or 2000 mcg/mL solution in this pump, or confirm the off-label use with the implanting team.");
+/* TRANSLATORS: rules database, rule pump.inconsistent action */
+/* xgettext:no-c-format */
+N_("Correct the pump section (choose \"other\" for a pump not listed) or the regimen's concentration.");
+/* TRANSLATORS: rules database, rule pump.interval_long action */
+/* xgettext:no-c-format */
+N_("Check the pump manufacturer's drug-stability and refill-interval guidance before extending the interval.");
+/* TRANSLATORS: rules database, rule pump.next_refill_missing action */
+/* xgettext:no-c-format */
+N_("Enter the next refill date (the pump section), no later than the refill-by date.");
+/* TRANSLATORS: rules database, rule pump.not_planned action */
+/* xgettext:no-c-format */
+N_("Complete the pump section: the last refill and the regimen start date.");
+/* TRANSLATORS: rules database, rule pump.refill.after_alarm action */
+/* xgettext:no-c-format */
+N_("Reschedule the refill before the refill-by date. Tell the patient the alarm date, the alarm sounds and the early withdrawal signs.");
+/* TRANSLATORS: rules database, rule pump.refill.after_empty action */
+/* xgettext:no-c-format */
+N_("Do not keep this date: schedule the refill before the refill-by date. If the pump may already be empty, treat as possible withdrawal: restore intrathecal dosing in a monitored setting.");
+/* TRANSLATORS: rules database, rule pump.refill.after_refill_by action */
+/* xgettext:no-c-format */
+N_("Bring the refill appointment forward to the refill-by date or earlier. Do not lower the dose to stretch a refill.");
 /* TRANSLATORS: rules database, rule renal.dialysis action */
 /* xgettext:no-c-format */
 N_("Avoid. If a specialist judges it essential: start at 2.5 mg/day (Cheong), do not exceed about 5 mg/day (UK, CA), and check for drowsiness or confusion over the first days. In toxicity, arrange haemodialysis.");
@@ -1221,3 +1320,18 @@ N_("Older people feel the effects of baclofen more. It is started at a low dose 
 /* TRANSLATORS: rules database, counselling 14 text */
 /* xgettext:no-c-format */
 N_("Routine toxicology screens do not detect baclofen. Overdose and withdrawal can both cause seizures and confusion, so ask about and check for an implanted pump. Oral overdose: no antidote, protect the airway, no respiratory stimulants; 200 mg or more predicts coma, delirium and seizures; haemodialysis in renal failure.");
+/* TRANSLATORS: rules database, pump text card_act_now */
+/* xgettext:no-c-format */
+N_("Fever, confusion or very stiff muscles: get medical help at once and say you have a baclofen pump.");
+/* TRANSLATORS: rules database, pump text card_early_signs */
+/* xgettext:no-c-format */
+N_("Early signs that baclofen is running low: your stiffness or spasms come back, itching, low blood pressure (dizziness, feeling faint), pins and needles.");
+/* TRANSLATORS: rules database, pump text card_keep */
+/* xgettext:no-c-format */
+N_("Keep every refill appointment: the pump must never run empty. If the pump alarm sounds, call your pump clinic the same day.");
+/* TRANSLATORS: rules database, pump setting long_interval_days note */
+/* xgettext:no-c-format */
+N_("A computed refill interval above this raises an information alert. No label states a stability limit in days; clinical sources give refill intervals from monthly to every 6 months. The 180-day threshold is a design choice, not a published limit.");
+/* TRANSLATORS: rules database, pump setting refill_margin_days note */
+/* xgettext:no-c-format */
+N_("Refill-by date = alarm date minus this margin. Sources give 3 to 10 days (Gillette: 3–5 and 7–10 days before the alarm date; Medtronic: about a week earlier when travel or weather may interfere); withdrawal began 1–7 days before a 2 mL alarm in 24% of patients (NSG04). The 7-day default is a design choice, not a published limit.");

@@ -16,6 +16,7 @@
 
 #include "titrate-app-resources.h"
 #include "titrate-application.h"
+#include "titrate-pump-marks.h"
 #include "titrate-preferences-window.h"
 #include "titrate-recovery.h"
 #include "titrate-window.h"
@@ -193,6 +194,12 @@ preferences_action (GSimpleAction *action,
       return;
     }
   window = titrate_preferences_window_new (parent, settings);
+  {
+    g_autoptr(TitrateRules) rules = titrate_application_open_rules (self, NULL);
+
+    if (rules != NULL)
+      titrate_pump_marks_add_preferences (ADW_PREFERENCES_WINDOW (window), settings, rules);
+  }
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -402,7 +409,10 @@ titrate_application_get_settings (TitrateApplication *self)
       if (source != NULL)
         schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
       if (schema != NULL)
-        self->settings = g_settings_new_full (schema, NULL, NULL);
+        {
+          self->settings = g_settings_new_full (schema, NULL, NULL);
+          titrate_pump_marks_bind_settings (self->settings);
+        }
       else
         g_debug ("Settings schema %s not installed: nothing is remembered", SCHEMA_ID);
     }

@@ -19,6 +19,7 @@
 
 #include "titrate-alert-item.h"
 #include "titrate-calendar-view.h"
+#include "titrate-pump-marks.h"
 #include "titrate-ui-utils.h"
 
 #define N_WEEKDAYS 7
@@ -300,6 +301,7 @@ update_cells (TitrateCalendarView *self)
       titrate_day_cell_set_selected (self->cells[i],
                                      g_date_valid (&self->selected) &&
                                      g_date_compare (&date, &self->selected) == 0);
+      titrate_pump_marks_apply_to_cell (GTK_WIDGET (self->cells[i]), self->session, &date);
       g_date_add_days (&date, 1);
     }
 }

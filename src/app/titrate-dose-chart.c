@@ -17,6 +17,7 @@
 #include <math.h>
 
 #include "titrate-dose-chart.h"
+#include "titrate-pump-marks.h"
 #include "titrate-ui-utils.h"
 
 #define MARGIN_LEFT   64.0
@@ -335,6 +336,8 @@ draw_chart (GtkDrawingArea *area,
       cairo_stroke (cr);
       draw_text (widget, cr, label, MARGIN_LEFT + plot_w - 6, Y (limit.max_daily) - 3, 1.0, 1.0, &error, TRUE);
     }
+
+  titrate_pump_marks_draw_chart (widget, cr, self->session, MARGIN_LEFT, MARGIN_TOP, plot_w, plot_h, n_days);
 
 #undef X
 #undef Y

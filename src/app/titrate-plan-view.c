@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "titrate-plan-view.h"
+#include "titrate-pump-marks.h"
 
 struct _TitratePlanView
 {
@@ -138,6 +139,9 @@ titrate_plan_view_new (TitrateSession *session)
   titrate_calendar_view_set_session (self->calendar_view, session);
   titrate_schedule_view_set_session (self->schedule_view, session);
   titrate_dose_chart_set_session (self->dose_chart, session);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->view_stack))),
+                              titrate_pump_marks_status_label_new (session),
+                              gtk_widget_get_prev_sibling (GTK_WIDGET (self->view_stack)));
   titrate_alert_list_set_session (self->alert_list, session);
   return GTK_WIDGET (self);
 }

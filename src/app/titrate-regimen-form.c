@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "titrate-number-row.h"
+#include "titrate-pump-section.h"
 #include "titrate-regimen-form.h"
 #include "titrate-ui-utils.h"
 
@@ -495,6 +496,7 @@ apply_route (TitrateRegimenForm *self,
   regimen->spasticity_origin = TITRATE_ORIGIN_UNSET;
   g_clear_pointer (&regimen->indication, g_free);
   g_clear_pointer (&regimen->formulation, g_free);
+  g_clear_pointer (&regimen->pump, titrate_pump_free);
   set_regimen_strength (regimen, NULL, NAN);
 
   if (rules != NULL)
@@ -830,6 +832,7 @@ titrate_regimen_form_set_session (TitrateRegimenForm *self,
   g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed_cb),
                            self, G_CONNECT_SWAPPED);
   refresh (self, TRUE);
+  gtk_box_append (GTK_BOX (self), titrate_pump_section_new (session));
 }
 
 /* Refills every field from the model (after a suggestion was applied). */

@@ -18,6 +18,7 @@
 
 #include "titrate.h"
 #include "titrate-drug-names.h"
+#include "titrate-pump.h"
 #include "titrate-export.h"
 
 #define EXIT_CHECKED 0
@@ -34,6 +35,7 @@ static gboolean opt_handout = FALSE;
 static gboolean opt_summary = FALSE;
 static gboolean opt_per_day = FALSE;
 static char *opt_paper = NULL;
+static int opt_pump_margin_days = -1;
 
 static const GOptionEntry entries[] = {
   { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &opt_rules,
@@ -54,6 +56,8 @@ static const GOptionEntry entries[] = {
     N_("export --ics: one reminder per day instead of one per dose"), NULL },
   { "paper", 0, 0, G_OPTION_ARG_STRING, &opt_paper,
     N_("export --pdf: paper size, a4 or letter (default: from the locale)"), "SIZE" },
+  { "pump-margin-days", 0, 0, G_OPTION_ARG_INT, &opt_pump_margin_days,
+    N_("check, export: days between the pump refill-by date and the alarm date (default: the rules database's)"), "N" },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Print the version"), NULL },
   { NULL }
 };
@@ -163,6 +167,88 @@ add_rules_info (JsonBuilder  *b,
   json_builder_end_object (b);
 }
 
+/* Intrathecal pump: applies --pump-margin-days (within the rules database's
+ * range) and checks the pump against its model. FALSE: message printed. */
+static gboolean
+prepare_pump (const char      *path,
+              TitrateDocument *doc,
+              TitrateRules    *rules)
+{
+  g_autoptr(GError) error = NULL;
+  TitratePump *pump = doc->regimen->pump;
+  const TitratePumpSetting *margin = titrate_pump_get_setting (rules, "refill_margin_days");
+
+  if (opt_pump_margin_days >= 0 || opt_pump_margin_days < -1)
+    {
+      if (opt_pump_margin_days < margin->min_value || opt_pump_margin_days > margin->max_value)
+        {
+          g_printerr (_("titrate-cli: --pump-margin-days must be a whole number of days from %g to %g (got %d)\n"),
+                      margin->min_value, margin->max_value, opt_pump_margin_days);
+          return FALSE;
+        }
+    }
+  if (pump == NULL)
+    return TRUE;
+  pump->margin_days = opt_pump_margin_days;
+  if (!titrate_pump_validate_with_rules (pump, doc->regimen, rules, &error))
+    {
+      g_printerr ("titrate-cli: %s: %s\n", path, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The top-level "pump" object of `check` (only when the regimen has a pump). */
+static void
+add_pump (JsonBuilder     *b,
+          TitrateRules    *rules,
+          TitrateDocument *doc)
+{
+  g_autoptr(TitratePumpPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *keys[] = { "alarm_date", "empty_date", "refill_by" };
+
+  if (doc->regimen->pump == NULL)
+    return;
+  plan = titrate_pump_plan (rules, doc->regimen, &error);
+  json_builder_set_member_name (b, "pump");
+  json_builder_begin_object (b);
+  if (plan == NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+        add_string (b, keys[i], NULL);
+      add_number (b, "days_to_alarm", NAN, 1);
+      add_number (b, "margin_days", NAN, 1);
+      add_number (b, "ml_per_day", NAN, 1);
+      add_string (b, "not_planned", error ? error->message : NULL);
+    }
+  else
+    {
+      g_autofree char *alarm = titrate_pump_format_date (&plan->alarm_date);
+      g_autofree char *empty = titrate_pump_format_date (&plan->empty_date);
+      g_autofree char *by = titrate_pump_format_date (&plan->refill_by_date);
+      g_autofree char *last = titrate_pump_format_date (&plan->last_refill_date);
+      g_autofree char *next = titrate_pump_format_date (&plan->next_refill_date);
+
+      add_string (b, "alarm_date", *alarm ? alarm : NULL);
+      add_string (b, "empty_date", *empty ? empty : NULL);
+      add_string (b, "refill_by", *by ? by : NULL);
+      add_number (b, "days_to_alarm", plan->days_to_alarm >= 0 ? plan->days_to_alarm : NAN, 1);
+      add_number (b, "margin_days", plan->margin_days, 1);
+      add_number (b, "ml_per_day", plan->ml_per_day, 1e-6);
+      /* Extensions: where the count starts, and what it rests on. */
+      add_string (b, "last_refill_date", last);
+      add_string (b, "next_refill_date", *next ? next : NULL);
+      add_number (b, "days_to_empty", plan->days_to_empty >= 0 ? plan->days_to_empty : NAN, 1);
+      add_number (b, "daily_mcg_min", plan->daily_mcg_min, 1e-9);
+      add_number (b, "daily_mcg_max", plan->daily_mcg_max, 1e-9);
+      add_number (b, "concentration_mcg_per_ml", plan->concentration_mcg_per_ml, 1e-9);
+      add_number (b, "reservoir_ml", plan->reservoir_ml, 1e-9);
+      add_number (b, "low_reservoir_alarm_ml", plan->alarm_ml, 1e-9);
+    }
+  json_builder_end_object (b);
+}
+
 /* Commands */
 
 static int
@@ -183,6 +269,8 @@ cmd_check (const char *path)
     return EXIT_INVALID;
   if ((rules = open_rules ()) == NULL)
     return EXIT_RULES;
+  if (!prepare_pump (path, doc, rules))
+    return EXIT_INVALID;
 
   alerts = titrate_check (rules, doc->patient, doc->regimen, doc->comedications, &error);
   if (alerts == NULL)
@@ -268,6 +356,7 @@ cmd_check (const char *path)
   for (int s = TITRATE_N_SEVERITIES - 1; s >= 0; s--)
     add_number (b, titrate_severity_to_string (s), counts[s], 1);
   json_builder_end_object (b);
+  add_pump (b, rules, doc);
 
   json_builder_end_object (b);
   root = json_builder_get_root (b);
@@ -534,6 +623,8 @@ cmd_export (const char *path)
     return EXIT_INVALID;
   if ((rules = open_rules ()) == NULL)
     return EXIT_RULES;
+  if (!prepare_pump (path, doc, rules))
+    return EXIT_INVALID;
 
   if (opt_csv != NULL)
     {

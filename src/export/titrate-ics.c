@@ -13,8 +13,10 @@
 
 #include "titrate-ics.h"
 #include "titrate-export-private.h"
+#include "titrate-pump.h"
 
 #define EVENT_MINUTES 15
+#define PUMP_REMINDER_MINUTES (9 * 60)   /* 09:00 local: a daytime reminder, not a clinical number */
 #define UID_DOMAIN    "io.github.titrate.Titrate"
 
 typedef struct {
@@ -327,6 +329,44 @@ write_intrathecal_day (Writer           *w,
   add_event (w, &d->date, when, "day", summary, description->str);
 }
 
+/* Intrathecal pump: the refill appointment and the refill-by date. */
+static void
+write_pump_reminders (Writer       *w,
+                      TitrateRules *rules)
+{
+  g_autoptr(TitratePumpPlan) plan = titrate_pump_plan (rules, w->plan->regimen, NULL);
+  const TitratePump *pump = w->plan->regimen->pump;
+  g_autofree char *by = NULL;
+  g_autofree char *alarm = NULL;
+
+  if (pump == NULL)
+    return;
+  if (plan != NULL && g_date_valid (&plan->refill_by_date))
+    {
+      by = _titrate_export_date (&plan->refill_by_date, "%A %e %B %Y");
+      alarm = _titrate_export_date (&plan->alarm_date, "%A %e %B %Y");
+    }
+  if (g_date_valid (&pump->next_refill_date))
+    {
+      g_autofree char *description = by != NULL
+        ? g_strdup_printf (_("Baclofen pump refill appointment. Never let the pump run empty. "
+                             "Refill by %s; pump alarm date %s."), by, alarm)
+        : g_strdup (_("Baclofen pump refill appointment. Never let the pump run empty."));
+
+      add_event (w, &pump->next_refill_date, PUMP_REMINDER_MINUTES, "pump-refill",
+                 _("Baclofen pump refill appointment"), description);
+    }
+  if (by != NULL)
+    {
+      g_autofree char *description =
+        g_strdup_printf (_("Last day to refill your baclofen pump safely: the pump alarm is expected on %s. "
+                           "If no refill is booked by today, call your pump team now."), alarm);
+
+      add_event (w, &plan->refill_by_date, PUMP_REMINDER_MINUTES, "pump-refill-by",
+                 _("Baclofen pump: refill by today"), description);
+    }
+}
+
 /* Public API */
 
 /**
@@ -440,6 +480,7 @@ titrate_ics_write (TitrateRules            *rules,
       else if (d->n_doses > 0)
         write_oral_day (&w, i, d);
     }
+  write_pump_reminders (&w, rules);
 
   /* The _r variant returns a buffer we own (the plain one uses libical's
    * ring buffer, which later calls may reuse). */

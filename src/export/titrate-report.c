@@ -23,6 +23,7 @@
 
 #include "titrate-report.h"
 #include "titrate-export-private.h"
+#include "titrate-export-pump.h"
 
 #define FONT_FAMILY "Sans"
 
@@ -1190,6 +1191,17 @@ build_row (TitrateReport *self,
           g_autofree char *a = _titrate_export_amount (d->daily_mcg, unit);
           row->full = g_markup_printf_escaped (_("Your pump gives <b>%s a day</b>"), a);
         }
+      {
+        g_autofree char *pump = _titrate_export_pump_day_note (self->rules, self->plan->regimen, &d->date);
+
+        if (pump != NULL)
+          {
+            char *joined = g_strconcat (row->full ? row->full : "", row->full ? "\n" : "", pump, NULL);
+
+            g_free (row->full);
+            row->full = joined;
+          }
+      }
       return row;
     }
 
@@ -1424,6 +1436,13 @@ build_handout (TitrateReport *self)
                                       _("have a high temperature"),
                                       _("feel confused or not yourself"));
   add_text (self, markup, HANDOUT_BODY, FLAG_WARNING | FLAG_KEEP_TOGETHER, 18);
+
+  g_clear_pointer (&markup, g_free);
+  if ((markup = _titrate_export_pump_card (self->rules, r, body)) != NULL)
+    {
+      add_heading (self, _("Your pump"), HANDOUT_H2, 16);
+      add_text (self, markup, HANDOUT_BODY, FLAG_FRAME | FLAG_KEEP_TOGETHER, 6);
+    }
 
   add_heading (self, _("Who to call"), HANDOUT_H2, 16);
   add_field (self, _("Prescriber"), 2);
@@ -1824,6 +1843,15 @@ build_summary (TitrateReport *self)
 
   add_patient_section (self);
   add_regimen_section (self);
+  {
+    g_autofree char *pump = _titrate_export_pump_arithmetic (self->rules, self->plan->regimen);
+
+    if (pump != NULL)
+      {
+        add_heading (self, _("Pump reservoir arithmetic"), SUMMARY_H1, 12);
+        add_text (self, pump, SUMMARY_BODY, 0, 4);
+      }
+  }
   add_alerts_section (self);
 
   add_heading (self, _("Counselling points on the patient handout"), SUMMARY_H1, 12);

@@ -14,6 +14,7 @@
 #include "titrate-drug-names.h"
 #include "titrate-error.h"
 #include "titrate-planner.h"
+#include "titrate-pump.h"
 #include "titrate-rules-private.h"
 
 #define EPSILON 1e-9
@@ -1404,6 +1405,7 @@ titrate_check (TitrateRules         *rules,
   check_pediatric (&c);
   check_pregnancy_lactation (&c);
   check_conditions (&c);
+  titrate_pump_check (rules, patient, regimen, c.alerts);
 
   g_ptr_array_sort (c.alerts, compare_alert_ptrs);
   return c.alerts;

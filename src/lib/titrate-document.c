@@ -37,6 +37,7 @@
 
 #include "titrate-document.h"
 #include "titrate-error.h"
+#include "titrate-pump.h"
 #include "titrate-types.h"
 
 #define MAX_PLAN_DAY        100000   /* ~270 years: only guards the int range */
@@ -64,7 +65,7 @@ static const char * const patient_keys[] = {
 static const char * const regimen_keys[] = {
   "drug", "route", "indication", "formulation", "strength_mg", "start_date",
   "concentration_mg_per_ml", "concentration_mcg_per_ml", "spasticity_origin",
-  "steps", "protocol", NULL
+  "steps", "protocol", "pump", NULL
 };
 
 static gboolean
@@ -1582,6 +1583,8 @@ load_regimen (JsonObject      *object,
 
   if (!titrate_regimen_validate (regimen, error))
     return FALSE;
+  if (!titrate_pump_load (json_object_get_member (object, "pump"), regimen, &regimen->pump, error))
+    return FALSE;
 
   collect_unknown (object, (const char * const *) regimen_keys, unknown);
 
@@ -2169,6 +2172,8 @@ regimen_to_json (const TitrateRegimen *regimen,
                                                      regimen->route));
       json_object_set_array_member (object, "steps", steps);
     }
+  if (regimen->pump != NULL && !oral)
+    json_object_set_member (object, "pump", titrate_pump_to_json (regimen->pump));
 
   set_unknown (object, unknown, regimen_keys);
   return object;

@@ -12,6 +12,7 @@
 
 #include "titrate-error.h"
 #include "titrate-regimen.h"
+#include "titrate-pump.h"
 
 G_DEFINE_BOXED_TYPE (TitrateRegimen, titrate_regimen, titrate_regimen_copy, titrate_regimen_free)
 
@@ -106,6 +107,7 @@ titrate_regimen_copy (const TitrateRegimen *regimen)
   r->indication = g_strdup (regimen->indication);
   r->formulation = g_strdup (regimen->formulation);
   r->steps = g_array_copy (regimen->steps);
+  r->pump = regimen->pump != NULL ? titrate_pump_copy (regimen->pump) : NULL;
   return r;
 }
 
@@ -118,6 +120,7 @@ titrate_regimen_free (TitrateRegimen *regimen)
   g_free (regimen->indication);
   g_free (regimen->formulation);
   g_clear_pointer (&regimen->steps, g_array_unref);
+  g_clear_pointer (&regimen->pump, titrate_pump_free);
   g_free (regimen);
 }
 

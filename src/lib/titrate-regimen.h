@@ -86,6 +86,7 @@ typedef struct {
   GArray        *steps;                     /* (element-type TitrateStep), sorted by day */
   gboolean       has_protocol;
   TitrateProtocol protocol;                 /* as written in the document */
+  struct _TitratePump *pump;                /* intrathecal: regimen.pump, or NULL (titrate-pump.h) */
 } TitrateRegimen;
 
 GType           titrate_regimen_get_type   (void) G_GNUC_CONST;

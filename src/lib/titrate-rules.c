@@ -13,6 +13,7 @@
 
 #include "titrate-drug-names.h"
 #include "titrate-error.h"
+#include "titrate-pump.h"
 #include "titrate-resources.h"
 #include "titrate-rules-private.h"
 
@@ -920,6 +921,8 @@ load (TitrateRules *self,
 
   if (self->content_version == NULL || self->content_date == NULL)
     return fail (error, self->origin, _("meta lacks content_version or content_date"));
+  if (!_titrate_pump_rules_load (self, db, error))
+    return FALSE;
 
   g_ptr_array_sort (self->drug_names, compare_names);
 

@@ -88,6 +88,8 @@ static const char *string_queries[] = {
   "SELECT 'adjustment ' || population || ' note', note FROM protocol_adjustment ORDER BY population",
   "SELECT 'counselling ' || id || ' topic', topic FROM counselling ORDER BY id",
   "SELECT 'counselling ' || id || ' text', text FROM counselling ORDER BY id",
+  "SELECT 'pump text ' || key, text FROM pump_text ORDER BY key",
+  "SELECT 'pump setting ' || key || ' note', note FROM pump_setting ORDER BY key",
   NULL
 };
 
