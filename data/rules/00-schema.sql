@@ -20,7 +20,7 @@ CREATE TABLE meta (
 CREATE TABLE source (
   key      TEXT PRIMARY KEY NOT NULL,
   citation TEXT NOT NULL,
-  kind     TEXT NOT NULL CHECK (kind IN ('label', 'guideline', 'tertiary', 'study', 'seed'))
+  kind     TEXT NOT NULL CHECK (kind IN ('label', 'guideline', 'tertiary', 'study', 'seed', 'design'))
 ) STRICT;
 
 -- One row per alert the checker can raise. The text lives here only.
@@ -34,7 +34,17 @@ CREATE TABLE rule (
   reason    TEXT NOT NULL CHECK (length(reason) >= 10),
   action    TEXT NOT NULL CHECK (length(action) >= 5),
   source    TEXT NOT NULL CHECK (length(source) >= 2),   -- source keys, '; '-separated
-  evidence  TEXT NOT NULL CHECK (evidence IN ('L', 'G', 'G-t', 'S', 'SEED', 'U', 'L/U', 'L/G', 'G/U', 'S/U'))
+  evidence  TEXT NOT NULL CHECK (evidence IN ('L', 'G', 'G-t', 'S', 'SEED', 'U', 'L/U', 'L/G', 'G/U', 'S/U', 'D', 'G-t/D'))
+) STRICT;
+
+-- The prescribed medicines this database holds rules for. Every clinical
+-- table below is keyed by medicine, so a second medicine needs rows, not C.
+-- The document's regimen.drug selects the medicine; meta.drug names the
+-- default when a regimen gives none.
+CREATE TABLE medicine (
+  code   TEXT PRIMARY KEY NOT NULL,
+  label  TEXT NOT NULL,
+  source TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE indication (
@@ -72,6 +82,7 @@ CREATE TABLE strength (
 -- Maximum daily doses. Oral rows use max_daily_mg / max_mg_per_kg_day;
 -- intrathecal rows max_daily_mcg. Ages are [age_min_years, age_max_years).
 CREATE TABLE dose_limit (
+  medicine   TEXT NOT NULL REFERENCES medicine (code),
   rule       TEXT NOT NULL REFERENCES rule (code),
   route      TEXT NOT NULL CHECK (route IN ('oral', 'intrathecal')),
   indication TEXT,                                  -- NULL = any
@@ -90,6 +101,7 @@ CREATE TABLE dose_limit (
 --   step_daily_mg:  one step-up larger than value (mg/day) raises the rule;
 --   interval_days:  step-ups closer together than value (days) raise the rule.
 CREATE TABLE titration_limit (
+  medicine   TEXT NOT NULL REFERENCES medicine (code),
   rule       TEXT NOT NULL REFERENCES rule (code),
   indication TEXT NOT NULL,
   age_min_years REAL NOT NULL DEFAULT 0,
@@ -102,6 +114,7 @@ CREATE TABLE titration_limit (
 -- weight is known; the planner rounds each dose DOWN to what the chosen
 -- strength can measure and says so.
 CREATE TABLE protocol (
+  medicine   TEXT NOT NULL REFERENCES medicine (code),
   id         INTEGER PRIMARY KEY,
   indication TEXT NOT NULL,
   age_min_years REAL NOT NULL DEFAULT 0,
@@ -126,6 +139,7 @@ CREATE TABLE protocol (
 -- max_daily_mg: an absolute ceiling a source gives for this population (e.g.
 -- about 5 mg/day on haemodialysis, UK/CA), applied on top of dose_factor.
 CREATE TABLE protocol_adjustment (
+  medicine   TEXT NOT NULL REFERENCES medicine (code),
   population TEXT NOT NULL CHECK (population IN ('renal_mild', 'renal_moderate', 'renal_severe', 'dialysis', 'elderly')),
   dose_factor REAL NOT NULL CHECK (dose_factor > 0 AND dose_factor <= 1),
   max_daily_mg REAL CHECK (max_daily_mg > 0),
@@ -137,6 +151,7 @@ CREATE TABLE protocol_adjustment (
 -- Renal bands by creatinine clearance (Cockcroft–Gault, mL/min), [crcl_min, crcl_max).
 -- dose_factor scales the indication's label maximum and start dose; avoid = always alert.
 CREATE TABLE renal_band (
+  medicine   TEXT NOT NULL REFERENCES medicine (code),
   rule       TEXT NOT NULL REFERENCES rule (code),
   population TEXT NOT NULL CHECK (population IN ('renal_mild', 'renal_moderate', 'renal_severe', 'renal_esrd')),
   crcl_min   REAL NOT NULL,
@@ -148,27 +163,31 @@ CREATE TABLE renal_band (
 
 -- Intrathecal screening boluses (mcg), in order.
 CREATE TABLE it_screening (
-  seq        INTEGER PRIMARY KEY,
+  medicine   TEXT NOT NULL REFERENCES medicine (code),
+  seq        INTEGER NOT NULL,
   bolus_mcg  REAL NOT NULL CHECK (bolus_mcg > 0),
   age_max_years REAL NOT NULL DEFAULT 200,   -- 25 mcg: small children only
-  source     TEXT NOT NULL
+  source     TEXT NOT NULL,
+  PRIMARY KEY (medicine, seq)
 ) STRICT;
 
 -- Intrathecal dose adjustments per 24 h, by spasticity origin and phase.
 CREATE TABLE it_adjustment (
+  medicine   TEXT NOT NULL REFERENCES medicine (code),
   rule       TEXT NOT NULL REFERENCES rule (code),
   origin     TEXT NOT NULL CHECK (origin IN ('spinal', 'cerebral')),
   phase      TEXT NOT NULL CHECK (phase IN ('post_implant', 'maintenance')),
   max_increase_pct REAL NOT NULL,
   max_decrease_pct REAL NOT NULL,
   min_interval_days INTEGER NOT NULL,
-  PRIMARY KEY (origin, phase)
+  PRIMARY KEY (medicine, origin, phase)
 ) STRICT;
 
 -- Tapers: an oral plan that stops must take at least min_taper_days from its
 -- last full dose to zero; daily reductions larger than max_step_down_daily_mg
 -- per step_days raise the rule.
 CREATE TABLE taper_rule (
+  medicine   TEXT NOT NULL REFERENCES medicine (code),
   rule       TEXT NOT NULL REFERENCES rule (code),
   route      TEXT NOT NULL CHECK (route IN ('oral', 'intrathecal')),
   indication TEXT,
@@ -218,6 +237,7 @@ CREATE TABLE condition_caution (
 ) STRICT;
 
 CREATE TABLE counselling (
+  medicine   TEXT NOT NULL REFERENCES medicine (code),
   id      INTEGER PRIMARY KEY,
   topic   TEXT NOT NULL,
   route   TEXT CHECK (route IN ('oral', 'intrathecal')),
@@ -225,4 +245,50 @@ CREATE TABLE counselling (
                                 -- epilepsy, hepatic_or_diabetes, liquid, intrathecal, clinician (not for patients)
   text    TEXT NOT NULL,
   source  TEXT NOT NULL
+) STRICT;
+
+-- Population bands: a named patient group as a half-open range
+-- [min_value, max_value) of one patient measure. The checker, the planner and
+-- the counselling selection ask for a band by code (required codes are
+-- checked at open for every medicine: a missing row refuses the database).
+CREATE TABLE population_band (
+  medicine  TEXT NOT NULL REFERENCES medicine (code),
+  code      TEXT NOT NULL,
+  metric    TEXT NOT NULL CHECK (metric IN ('age_years', 'weight_kg', 'height_cm', 'crcl_ml_min',
+                 'egfr_ml_min_1_73m2')),
+  min_value REAL NOT NULL,
+  max_value REAL NOT NULL,
+  source    TEXT NOT NULL,
+  note      TEXT NOT NULL,
+  CHECK (min_value < max_value),
+  PRIMARY KEY (medicine, code)
+) STRICT;
+
+-- Threshold rules: "metric comparison value" raises rule (at severity, or
+-- the rule's own severity when NULL). The checker asks for a threshold by
+-- code; the unit is in the metric name or in unit.
+CREATE TABLE threshold (
+  medicine   TEXT NOT NULL REFERENCES medicine (code),
+  code       TEXT NOT NULL,
+  rule       TEXT REFERENCES rule (code),   -- NULL: a parameter of a computation, not an alert
+  metric     TEXT NOT NULL,
+  comparison TEXT NOT NULL CHECK (comparison IN ('<', '<=', '>', '>=', '!=')),
+  value      REAL NOT NULL,
+  unit       TEXT NOT NULL,
+  severity   TEXT CHECK (severity IN ('contraindicated', 'major', 'moderate', 'minor', 'info')),
+  source     TEXT NOT NULL,
+  note       TEXT NOT NULL,
+  PRIMARY KEY (medicine, code)
+) STRICT;
+
+-- Plausible input ranges for patient fields (document and forms), inclusive.
+-- Not medicine-specific: they describe people and laboratory assays.
+CREATE TABLE input_range (
+  field     TEXT PRIMARY KEY NOT NULL,   -- document path, e.g. patient.age_years
+  min_value REAL NOT NULL,
+  max_value REAL NOT NULL,
+  min_exclusive INTEGER NOT NULL CHECK (min_exclusive IN (0, 1)),
+  source    TEXT NOT NULL,
+  note      TEXT NOT NULL,
+  CHECK (min_value < max_value)
 ) STRICT;

@@ -19,6 +19,10 @@ INSERT INTO meta (key, value) VALUES
   ('drug',            'baclofen'),
   ('reference',       'shared/clinical/baclofen.md');
 
+-- The medicine every clinical row below is keyed by.
+INSERT INTO medicine (code, label, source) VALUES
+  ('baclofen', 'Baclofen', 'US-TAB; LIO-IT');
+
 -- ===========================================================================
 -- source — one row per key cited anywhere in this file
 -- ===========================================================================
@@ -684,92 +688,92 @@ INSERT INTO strength (formulation, strength, scored, product, source) VALUES
 -- ===========================================================================
 -- dose_limit — ages [min, max)
 -- ===========================================================================
-INSERT INTO dose_limit (rule, route, indication, age_min_years, age_max_years, max_daily_mg, max_mg_per_kg_day, max_daily_mcg, kind) VALUES
-  ('dose.oral.spasticity.label_max',   'oral',        'spasticity',           18, 200,   80, NULL, NULL, 'label_max'),
-  ('dose.oral.spasticity.upper_bound', 'oral',        'spasticity',           18, 200,  120, NULL, NULL, 'upper_bound'),
-  ('dose.oral.aud.us_max',             'oral',        'alcohol_use_disorder', 18, 200,   60, NULL, NULL, 'regional'),
-  ('dose.oral.aud.label_max',          'oral',        'alcohol_use_disorder', 18, 200,   80, NULL, NULL, 'label_max'),
-  ('dose.oral.pediatric.under8',       'oral',        NULL,                    0,   8,   40, NULL, NULL, 'label_max'),
-  ('dose.oral.pediatric.from8',        'oral',        NULL,                    8,  18,   60, NULL, NULL, 'label_max'),
-  ('dose.oral.pediatric.mg_per_kg',    'oral',        NULL,                    0,  18, NULL,    2, NULL, 'label_max'),
-  ('dose.it.soft_max',                 'intrathecal', NULL,                    0, 200, NULL, NULL, 1000, 'soft');
+INSERT INTO dose_limit (medicine, rule, route, indication, age_min_years, age_max_years, max_daily_mg, max_mg_per_kg_day, max_daily_mcg, kind) VALUES
+  ('baclofen', 'dose.oral.spasticity.label_max',   'oral',        'spasticity',           18, 200,   80, NULL, NULL, 'label_max'),
+  ('baclofen', 'dose.oral.spasticity.upper_bound', 'oral',        'spasticity',           18, 200,  120, NULL, NULL, 'upper_bound'),
+  ('baclofen', 'dose.oral.aud.us_max',             'oral',        'alcohol_use_disorder', 18, 200,   60, NULL, NULL, 'regional'),
+  ('baclofen', 'dose.oral.aud.label_max',          'oral',        'alcohol_use_disorder', 18, 200,   80, NULL, NULL, 'label_max'),
+  ('baclofen', 'dose.oral.pediatric.under8',       'oral',        NULL,                    0,   8,   40, NULL, NULL, 'label_max'),
+  ('baclofen', 'dose.oral.pediatric.from8',        'oral',        NULL,                    8,  18,   60, NULL, NULL, 'label_max'),
+  ('baclofen', 'dose.oral.pediatric.mg_per_kg',    'oral',        NULL,                    0,  18, NULL,    2, NULL, 'label_max'),
+  ('baclofen', 'dose.it.soft_max',                 'intrathecal', NULL,                    0, 200, NULL, NULL, 1000, 'soft');
 
 -- ===========================================================================
 -- titration_limit — label titration speed (oral)
 -- ===========================================================================
-INSERT INTO titration_limit (rule, indication, age_min_years, age_max_years, kind, value) VALUES
-  ('titration.oral.start_high', 'spasticity',           18, 200, 'start_daily_mg', 15),
-  ('titration.oral.step_large', 'spasticity',           18, 200, 'step_daily_mg',  15),
-  ('titration.oral.step_fast',  'spasticity',           18, 200, 'interval_days',   3),
-  ('titration.oral.start_high', 'alcohol_use_disorder', 18, 200, 'start_daily_mg', 20),
-  ('titration.oral.step_large', 'alcohol_use_disorder', 18, 200, 'step_daily_mg',  10),
-  ('titration.oral.step_fast',  'alcohol_use_disorder', 18, 200, 'interval_days',   3);
+INSERT INTO titration_limit (medicine, rule, indication, age_min_years, age_max_years, kind, value) VALUES
+  ('baclofen', 'titration.oral.start_high', 'spasticity',           18, 200, 'start_daily_mg', 15),
+  ('baclofen', 'titration.oral.step_large', 'spasticity',           18, 200, 'step_daily_mg',  15),
+  ('baclofen', 'titration.oral.step_fast',  'spasticity',           18, 200, 'interval_days',   3),
+  ('baclofen', 'titration.oral.start_high', 'alcohol_use_disorder', 18, 200, 'start_daily_mg', 20),
+  ('baclofen', 'titration.oral.step_large', 'alcohol_use_disorder', 18, 200, 'step_daily_mg',  10),
+  ('baclofen', 'titration.oral.step_fast',  'alcohol_use_disorder', 18, 200, 'interval_days',   3);
 
 -- ===========================================================================
 -- protocol — default suggestions (no row under 2 years: no sourced step)
 -- ===========================================================================
-INSERT INTO protocol (id, indication, age_min_years, age_max_years, doses_per_day, start_dose_mg, start_mg_per_kg_day, max_start_dose_mg, step_mg_per_dose, step_mg_per_kg_day, step_every_days, target_daily_mg, target_mg_per_kg_day, source, note) VALUES
-  (1, 'spasticity', 18, 200, 3, 5, NULL, NULL, 5, NULL, 3, 60, NULL, 'US-TAB; OZO',
+INSERT INTO protocol (medicine, id, indication, age_min_years, age_max_years, doses_per_day, start_dose_mg, start_mg_per_kg_day, max_start_dose_mg, step_mg_per_dose, step_mg_per_kg_day, step_every_days, target_daily_mg, target_mg_per_kg_day, source, note) VALUES
+  ('baclofen', 1, 'spasticity', 18, 200, 3, 5, NULL, NULL, 5, NULL, 3, 60, NULL, 'US-TAB; OZO',
    'Label schedule: 5 mg three times a day, raised by 5 mg per dose every 3 days to 20 mg three times a day (60 mg/day); go up to 80 mg/day (20 mg four times a day) only if needed, and use the lowest effective dose.'),
-  (2, 'alcohol_use_disorder', 18, 200, 2, 10, NULL, NULL, 5, NULL, 3, 30, NULL, 'BCR; Addolorato2007',
+  ('baclofen', 2, 'alcohol_use_disorder', 18, 200, 2, 10, NULL, NULL, 5, NULL, 3, 30, NULL, 'BCR; Addolorato2007',
    'Starts at 20 mg/day (top of Baclocur''s 15–20 mg/day) and adds 10 mg/day every 3 days; the 30 mg/day target is the lowest studied effective dose (Addolorato 2007), not the 80 mg/day maximum; stop if there is no effect at 3 months (BCR).'),
-  (3, 'spasticity', 2, 8, 3, NULL, 0.5, 2.5, NULL, 0.5, 7, NULL, 0.75, 'UpToDate; UK',
+  ('baclofen', 3, 'spasticity', 2, 8, 3, NULL, 0.5, 2.5, NULL, 0.5, 7, NULL, 0.75, 'UpToDate; UK',
    'UpToDate: 0.5 mg/kg/day (at most 2.5 mg per dose), raised by 0.5 mg/kg/day weekly; target is the lower end of the UK maintenance range 0.75–2 mg/kg/day, never above 40 mg/day (the UK starts lower, at about 0.3 mg/kg/day).'),
-  (4, 'spasticity', 8, 18, 3, 5, NULL, NULL, 5, NULL, 7, NULL, 0.75, 'UpToDate; UK',
+  ('baclofen', 4, 'spasticity', 8, 18, 3, 5, NULL, NULL, 5, NULL, 7, NULL, 0.75, 'UpToDate; UK',
    'UpToDate: 5 mg two to three times a day, raised by 5 mg per dose weekly; target is the lower end of the UK maintenance range 0.75–2 mg/kg/day, never above 60 mg/day.');
 
 -- ===========================================================================
 -- protocol_adjustment — population scaling of the default protocol
 -- ===========================================================================
-INSERT INTO protocol_adjustment (population, dose_factor, max_daily_mg, min_step_every_days, source, note) VALUES
-  ('renal_mild',     2.0 / 3, NULL, 7, 'Vlavonou2014; UpToDate; ElHusseini2011',
+INSERT INTO protocol_adjustment (medicine, population, dose_factor, max_daily_mg, min_step_every_days, source, note) VALUES
+  ('baclofen', 'renal_mild',     2.0 / 3, NULL, 7, 'Vlavonou2014; UpToDate; ElHusseini2011',
    'CrCl 50–80 mL/min: about one third less (Vlavonou 2014). Steps at least 7 days apart, the slow end of UpToDate''s 3–7 days, because toxicity appears 2–3 days after a change (El-Husseini 2011).'),
-  ('renal_moderate', 0.5,   NULL, 7, 'Vlavonou2014; Wolf2018; UpToDate; ElHusseini2011',
+  ('baclofen', 'renal_moderate', 0.5,   NULL, 7, 'Vlavonou2014; Wolf2018; UpToDate; ElHusseini2011',
    'CrCl 30–50 mL/min: half the dose (Vlavonou 2014; Wolf 2018 reduces at eGFR 30–60). Steps at least 7 days apart because toxicity appears 2–3 days after a change (El-Husseini 2011).'),
-  ('renal_severe',   1.0 / 3, NULL, 7, 'Vlavonou2014; Wolf2018; Cheong2020; ElHusseini2011',
+  ('baclofen', 'renal_severe',   1.0 / 3, NULL, 7, 'Vlavonou2014; Wolf2018; Cheong2020; ElHusseini2011',
    'CrCl below 30 mL/min: avoid (Wolf 2018); if unavoidable, two thirds less (Vlavonou 2014), start 7.5 mg/day in CKD 4–5 (Cheong 2020), steps at least 7 days apart (toxicity appears 2–3 days after a change, El-Husseini 2011).'),
-  ('dialysis',       1.0 / 6, 5,    7, 'Cheong2020; UK; CA; ElHusseini2011',
+  ('baclofen', 'dialysis',       1.0 / 6, 5,    7, 'Cheong2020; UK; CA; ElHusseini2011',
    'On dialysis: avoid if possible; if essential, start at 2.5 mg/day (Cheong 2020; one sixth of the 15 mg/day label start) and do not exceed about 5 mg/day (UK, CA); steps at least 7 days apart.'),
-  ('elderly',        1.0,   NULL, 7, 'UK; CA; George2025',
+  ('baclofen', 'elderly',        1.0,   NULL, 7, 'UK; CA; George2025',
    'Older adults: usual doses but a cautious schedule (UK, CA), with steps at least 7 days apart; injury risk is higher than with cyclobenzaprine (George 2025).');
 
 -- ===========================================================================
 -- renal_band — CrCl (Cockcroft–Gault, mL/min), [crcl_min, crcl_max)
 -- ===========================================================================
-INSERT INTO renal_band (rule, population, crcl_min, crcl_max, dose_factor, avoid) VALUES
-  ('renal.mild',     'renal_mild',     50, 80, 2.0 / 3, 0),
-  ('renal.moderate', 'renal_moderate', 30, 50, 0.5,   0),
-  ('renal.severe',   'renal_severe',   15, 30, 1.0 / 3, 1),
-  ('renal.esrd',     'renal_esrd',      0, 15, 1.0 / 3, 1);
+INSERT INTO renal_band (medicine, rule, population, crcl_min, crcl_max, dose_factor, avoid) VALUES
+  ('baclofen', 'renal.mild',     'renal_mild',     50, 80, 2.0 / 3, 0),
+  ('baclofen', 'renal.moderate', 'renal_moderate', 30, 50, 0.5,   0),
+  ('baclofen', 'renal.severe',   'renal_severe',   15, 30, 1.0 / 3, 1),
+  ('baclofen', 'renal.esrd',     'renal_esrd',      0, 15, 1.0 / 3, 1);
 
 -- ===========================================================================
 -- it_screening — intrathecal screening boluses (mcg), in order
 -- 25 mcg: labels say "very small children" without an age; 12 y is used as
 -- the cut because it is where the labels give child maintenance figures.
 -- ===========================================================================
-INSERT INTO it_screening (seq, bolus_mcg, age_max_years, source) VALUES
-  (1,  25,  12, 'LIO-IT; GAB'),
-  (2,  50, 200, 'LIO-IT; GAB'),
-  (3,  75, 200, 'LIO-IT; GAB'),
-  (4, 100, 200, 'LIO-IT; GAB');
+INSERT INTO it_screening (medicine, seq, bolus_mcg, age_max_years, source) VALUES
+  ('baclofen', 1,  25,  12, 'LIO-IT; GAB'),
+  ('baclofen', 2,  50, 200, 'LIO-IT; GAB'),
+  ('baclofen', 3,  75, 200, 'LIO-IT; GAB'),
+  ('baclofen', 4, 100, 200, 'LIO-IT; GAB');
 
 -- ===========================================================================
 -- it_adjustment — per-24 h limits by origin and phase (LIO-IT; GAB)
 -- The decrease limit is checked under withdrawal.it.decrease_large.
 -- ===========================================================================
-INSERT INTO it_adjustment (rule, origin, phase, max_increase_pct, max_decrease_pct, min_interval_days) VALUES
-  ('titration.it.increase_spinal',   'spinal',   'post_implant', 30, 20, 1),
-  ('titration.it.increase_spinal',   'spinal',   'maintenance',  40, 20, 1),
-  ('titration.it.increase_cerebral', 'cerebral', 'post_implant', 15, 20, 1),
-  ('titration.it.increase_cerebral', 'cerebral', 'maintenance',  20, 20, 1);
+INSERT INTO it_adjustment (medicine, rule, origin, phase, max_increase_pct, max_decrease_pct, min_interval_days) VALUES
+  ('baclofen', 'titration.it.increase_spinal',   'spinal',   'post_implant', 30, 20, 1),
+  ('baclofen', 'titration.it.increase_spinal',   'spinal',   'maintenance',  40, 20, 1),
+  ('baclofen', 'titration.it.increase_cerebral', 'cerebral', 'post_implant', 15, 20, 1),
+  ('baclofen', 'titration.it.increase_cerebral', 'cerebral', 'maintenance',  20, 20, 1);
 
 -- ===========================================================================
 -- taper_rule
 -- ===========================================================================
-INSERT INTO taper_rule (rule, route, indication, min_taper_days) VALUES
-  ('withdrawal.oral.short_taper', 'oral',        NULL, 7),
-  ('withdrawal.oral.abrupt_stop', 'oral',        NULL, 7),
-  ('withdrawal.it.stop',          'intrathecal', NULL, 0);
+INSERT INTO taper_rule (medicine, rule, route, indication, min_taper_days) VALUES
+  ('baclofen', 'withdrawal.oral.short_taper', 'oral',        NULL, 7),
+  ('baclofen', 'withdrawal.oral.abrupt_stop', 'oral',        NULL, 7),
+  ('baclofen', 'withdrawal.it.stop',          'intrathecal', NULL, 0);
 
 -- ===========================================================================
 -- drug_class
@@ -1612,46 +1616,46 @@ INSERT INTO drug_name (name, drug, kind) VALUES
 -- counselling — patient-facing text in plain language, except population
 -- 'clinician' (for the clinician summary only)
 -- ===========================================================================
-INSERT INTO counselling (id, topic, route, population, text, source) VALUES
-  (1, 'Drowsiness and driving', NULL, NULL,
+INSERT INTO counselling (medicine, id, topic, route, population, text, source) VALUES
+  ('baclofen', 1, 'Drowsiness and driving', NULL, NULL,
    'Baclofen can make you sleepy or dizzy. Do not drive or use machines until you know how it affects you. Alcohol, sleeping tablets and strong painkillers make the sleepiness worse.',
    'US-TAB; OZO'),
-  (2, 'Never stop suddenly', 'oral', NULL,
+  ('baclofen', 2, 'Never stop suddenly', 'oral', NULL,
    'Do not stop baclofen suddenly or miss several doses. Stopping quickly can cause seeing things, fits, fever and very stiff muscles. If it needs to stop, your prescriber will lower the dose slowly over one to two weeks or more.',
    'US-TAB; OZO; CA; UpToDate'),
-  (3, 'Keep a supply; tell the hospital', 'oral', NULL,
+  ('baclofen', 3, 'Keep a supply; tell the hospital', 'oral', NULL,
    'Keep enough baclofen at home so you never run out. If you go into hospital, or are told not to eat or drink, tell the staff you take baclofen and ask for it to be continued.',
    'Wheeless; US-TAB'),
-  (4, 'Pump refills and alarms', 'intrathecal', 'intrathecal',
+  ('baclofen', 4, 'Pump refills and alarms', 'intrathecal', 'intrathecal',
    'Never miss a pump refill appointment; the pump must not run empty. Learn what your pump alarm sounds like and call your pump team straight away if it goes off.',
    'LIO-IT; GAB'),
-  (5, 'Early warning signs of pump problems', 'intrathecal', 'intrathecal',
+  ('baclofen', 5, 'Early warning signs of pump problems', 'intrathecal', 'intrathecal',
    'Get help the same day if your muscles get stiffer again, you itch, feel pins and needles, feel faint, have a fever or become confused. These can be the first signs that the pump is not giving baclofen. This can become an emergency.',
    'GAB §5.5; LIO-IT'),
-  (6, 'Kidney checks', 'oral', 'renal',
+  ('baclofen', 6, 'Kidney checks', 'oral', 'renal',
    'Your kidneys clear baclofen from the body. You will need blood tests of your kidneys before starting and from time to time. If you or your family notice new confusion or unusual sleepiness in the first few days, call your prescriber.',
    'Beers23; ElHusseini2011'),
-  (7, 'Epilepsy', NULL, 'epilepsy',
+  ('baclofen', 7, 'Epilepsy', NULL, 'epilepsy',
    'Baclofen can make seizures harder to control. Keep taking your epilepsy medicines. Your doctor will check on your seizures and may arrange a brain-wave test (EEG).',
    'US-TAB; UK'),
-  (8, 'Liver disease or diabetes', 'oral', 'hepatic_or_diabetes',
+  ('baclofen', 8, 'Liver disease or diabetes', 'oral', 'hepatic_or_diabetes',
    'If you have liver disease or diabetes, you will need blood tests of your liver and your blood sugar, because baclofen can raise them.',
    'CA; US-TAB'),
-  (9, 'Mood (alcohol use disorder)', 'oral', 'aud',
+  ('baclofen', 9, 'Mood (alcohol use disorder)', 'oral', 'aud',
    'Tell your prescriber, or someone close to you, straight away if you feel very low, hopeless, or have thoughts of harming yourself. Take only the dose prescribed, and try not to drink alcohol while taking baclofen.',
    'UK; OZO §7.1'),
-  (10, 'Pregnancy', 'oral', 'pregnancy',
+  ('baclofen', 10, 'Pregnancy', 'oral', 'pregnancy',
    'If you are pregnant or planning a pregnancy, tell your prescriber. Baclofen is usually lowered slowly and stopped before the birth. If not, the baby will be watched after birth for stiffness, shaking or fits.',
    'US-TAB; FLQ; OZO'),
-  (11, 'Breastfeeding', NULL, 'lactation',
+  ('baclofen', 11, 'Breastfeeding', NULL, 'lactation',
    'Only small amounts pass into breast milk, so breastfeeding is usually fine. Watch your baby for unusual sleepiness. Talk to your prescriber before you stop baclofen or stop breastfeeding, because the baby can have withdrawal signs.',
    'LactMed; FLQ'),
-  (12, 'Measuring the liquid', 'oral', 'liquid',
+  ('baclofen', 12, 'Measuring the liquid', 'oral', 'liquid',
    'Your dose is in milligrams (mg). Check the strength on the bottle each time, and measure with the oral syringe, not a kitchen spoon. If the label says to keep it in the fridge (Ozobax does), do so. If it is a suspension, shake it well before each dose.',
    'ISMP; OZO; FLQ'),
-  (13, 'Older adults: go slowly', 'oral', 'elderly',
+  ('baclofen', 13, 'Older adults: go slowly', 'oral', 'elderly',
    'Older people feel the effects of baclofen more. It is started at a low dose and raised slowly. Take care when getting up and walking, as it can make falls more likely.',
    'UK; CA; George2025'),
-  (14, 'For clinicians: overdose and withdrawal look alike', NULL, 'clinician',
+  ('baclofen', 14, 'For clinicians: overdose and withdrawal look alike', NULL, 'clinician',
    'Routine toxicology screens do not detect baclofen. Overdose and withdrawal can both cause seizures and confusion, so ask about and check for an implanted pump. Oral overdose: no antidote, protect the airway, no respiratory stimulants; 200 mg or more predicts coma, delirium and seizures; haemodialysis in renal failure.',
    'US-TAB; CA; UK; Leung2006');

@@ -132,6 +132,9 @@ N_("Liver impairment: use with caution, check liver tests");
 /* TRANSLATORS: rules database, rule input.age_missing title */
 /* xgettext:no-c-format */
 N_("Age not entered");
+/* TRANSLATORS: rules database, rule input.creatinine_implausible title */
+/* xgettext:no-c-format */
+N_("Serum creatinine implausible in its unit");
 /* TRANSLATORS: rules database, rule input.it_origin_missing title */
 /* xgettext:no-c-format */
 N_("Intrathecal regimen: origin of spasticity not given");
@@ -261,6 +264,9 @@ N_("Intrathecal increase too large (cerebral origin)");
 /* TRANSLATORS: rules database, rule titration.it.increase_spinal title */
 /* xgettext:no-c-format */
 N_("Intrathecal increase too large (spinal origin)");
+/* TRANSLATORS: rules database, rule titration.oral.start_at_max title */
+/* xgettext:no-c-format */
+N_("Starts at the maximum daily dose on day 1");
 /* TRANSLATORS: rules database, rule titration.oral.start_high title */
 /* xgettext:no-c-format */
 N_("Starting dose above the label start");
@@ -408,6 +414,9 @@ N_("No hepatic studies; only about 15% of baclofen is metabolised in the liver. 
 /* TRANSLATORS: rules database, rule input.age_missing reason */
 /* xgettext:no-c-format */
 N_("Age sets the dose ceiling (40 mg/day under 8, 60 mg/day from 8 to 17, 80 mg/day in adults) and the older-adult rules (Beers at 65 and over).");
+/* TRANSLATORS: rules database, rule input.creatinine_implausible reason */
+/* xgettext:no-c-format */
+N_("Design choice, not a published limit: a value in µmol/L below 20 is below every adult lower reference limit found (lowest 0.52 mg/dL, about 46 µmol/L; UCSF-LAB), so it is probably a mg/dL value typed in the µmol/L field; a value in mg/dL above 30 exceeds the assay reportable range (about 27 mg/dL, ROCHE-CREP2), so it is probably µmol/L typed in the mg/dL field (1 mg/dL = 88.4 µmol/L). The value is not used for CrCl or eGFR.");
 /* TRANSLATORS: rules database, rule input.it_origin_missing reason */
 /* xgettext:no-c-format */
 N_("Intrathecal step limits depend on origin: spinal +10–30% per 24 h after implant (+10–40% in maintenance), cerebral +5–15% (+5–20% in maintenance) (LIO-IT, GAB). Without the origin these limits cannot be checked.");
@@ -537,6 +546,9 @@ N_("Labels: after implant, no increase in the first 24 h, then raise cerebral-or
 /* TRANSLATORS: rules database, rule titration.it.increase_spinal reason */
 /* xgettext:no-c-format */
 N_("Labels: after implant, start at twice the effective screening dose per 24 h (once if the effect lasted over 8 h), no increase in the first 24 h, then raise spinal-origin doses by 10–30% once per 24 h (LIO-IT); in maintenance, by 10–40% per adjustment (LIO-IT, GAB). Larger steps risk overdose: drowsiness, respiratory depression, rostral hypotonia, coma.");
+/* TRANSLATORS: rules database, rule titration.oral.start_at_max reason */
+/* xgettext:no-c-format */
+N_("Every label titrates up from a low start (spasticity 5 mg three times a day, +5 mg per dose every 3 days, up to 80 mg/day: US-TAB, OZO, FLQ, LYV; alcohol use disorder 15–20 mg/day, +10 mg every 3–4 days, up to 80 mg/day: BCR). Starting at the maximum skips the titration that lets drowsiness, confusion and hypotonia show at low doses.");
 /* TRANSLATORS: rules database, rule titration.oral.start_high reason */
 /* xgettext:no-c-format */
 N_("Label starts: spasticity 5 mg three times a day = 15 mg/day (US-TAB, OZO, FLQ, LYV); alcohol use disorder 15–20 mg/day in 2–4 doses (Baclocur, BCR). A higher first step adds drowsiness, confusion and falls; in adults 66 and over with eGFR <60, starting at 20 mg/day or more tripled encephalopathy admissions (Muanda 2019).");
@@ -684,6 +696,9 @@ N_("Check liver tests (and glucose) at baseline and periodically; titrate cautio
 /* TRANSLATORS: rules database, rule input.age_missing action */
 /* xgettext:no-c-format */
 N_("Enter the patient's age.");
+/* TRANSLATORS: rules database, rule input.creatinine_implausible action */
+/* xgettext:no-c-format */
+N_("Check the laboratory report and enter the creatinine in the unit it was reported in.");
 /* TRANSLATORS: rules database, rule input.it_origin_missing action */
 /* xgettext:no-c-format */
 N_("Record whether the spasticity is of spinal or cerebral origin.");
@@ -813,6 +828,9 @@ N_("Limit each increase to 15% per 24 h after implant (20% in maintenance) and o
 /* TRANSLATORS: rules database, rule titration.it.increase_spinal action */
 /* xgettext:no-c-format */
 N_("Limit each increase to 30% per 24 h after implant (40% in maintenance) and observe. If needs keep rising, check the pump and catheter first.");
+/* TRANSLATORS: rules database, rule titration.oral.start_at_max action */
+/* xgettext:no-c-format */
+N_("Start at the label dose and titrate; if the patient already takes this dose, record the current daily dose so the plan reads as a continuation.");
 /* TRANSLATORS: rules database, rule titration.oral.start_high action */
 /* xgettext:no-c-format */
 N_("Start at the label dose (spasticity 5 mg three times a day; AUD 15–20 mg/day) and titrate to effect.");

@@ -73,18 +73,31 @@ commit (TitratePatientForm *self,
   titrate_session_set_patient (self->session, patient);
 }
 
+/* Plausible ranges come from the rules database (table input_range), the
+ * same ones the document loader applies. */
+static void
+apply_range (TitrateNumberRow *row,
+             const char       *field)
+{
+  double min, max;
+  gboolean exclusive;
+
+  if (titrate_rules_get_default_input_range (field, &min, &max, &exclusive))
+    g_object_set (row, "minimum", min, "maximum", max, "exclusive-minimum", exclusive, NULL);
+}
+
 static void
 update_creatinine_range (TitratePatientForm    *self,
                          TitrateCreatinineUnit  unit)
 {
   if (unit == TITRATE_CREATININE_UMOL_L)
     {
-      titrate_number_row_set_range (self->creatinine_row, 0, 2650);
+      apply_range (self->creatinine_row, "patient.serum_creatinine_umol_l");
       g_object_set (self->creatinine_row, "unit", "µmol/L", NULL);
     }
   else
     {
-      titrate_number_row_set_range (self->creatinine_row, 0, 30);
+      apply_range (self->creatinine_row, "patient.serum_creatinine_mg_dl");
       g_object_set (self->creatinine_row, "unit", "mg/dL", NULL);
     }
 }
@@ -751,6 +764,10 @@ static void
 titrate_patient_form_init (TitratePatientForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  apply_range (self->age_row, "patient.age_years");
+  apply_range (self->weight_row, "patient.weight_kg");
+  apply_range (self->crcl_row, "patient.crcl_ml_min");
+  update_creatinine_range (self, TITRATE_CREATININE_MG_DL);
 
   /* The check buttons take the focus, not the flow box's cells; the cells
    * are named after their check button, not "GtkFlowBoxChild". */

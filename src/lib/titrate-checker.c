@@ -16,7 +16,6 @@
 #include "titrate-rules-private.h"
 
 #define EPSILON 1e-9
-#define ADULT_AGE 18.0
 
 /* The checker reads only the typed rows loaded at open: no SQL on the
  * per-keystroke path. Every alert's text comes from its rule row; the checker
@@ -25,10 +24,12 @@
 typedef struct {
   TitrateRules             *rules;
   const TitrateRuleTables  *t;
+  const char               *medicine;     /* interned; selects the rows */
   const TitratePatient     *p;
   const TitrateRegimen     *r;
   GPtrArray                *alerts;
   TitrateRenal              renal;
+  gboolean                  continuing;   /* the patient already takes this medicine at the first step's dose */
   double                    age;          /* NAN if unknown */
   double                    rule_age;     /* age used to pick rows: adult if unknown */
   double                    peak;         /* highest daily total (mg or mcg) */
@@ -159,7 +160,7 @@ renal_band (Check *c)
     {
       const TitrateRenalBandRow *b = &g_array_index (c->t->renal_bands, TitrateRenalBandRow, i);
 
-      if (c->renal.crcl_ml_min >= b->crcl_min && c->renal.crcl_ml_min < b->crcl_max)
+      if (b->medicine == c->medicine && c->renal.crcl_ml_min >= b->crcl_min && c->renal.crcl_ml_min < b->crcl_max)
         return b;
     }
   return NULL;
@@ -173,7 +174,7 @@ titration_limit (Check               *c,
     {
       const TitrateTitrationLimitRow *row = &g_array_index (c->t->titration_limits, TitrateTitrationLimitRow, i);
 
-      if (row->kind == kind && g_strcmp0 (row->indication, c->r->indication) == 0 &&
+      if (row->medicine == c->medicine && row->kind == kind && g_strcmp0 (row->indication, c->r->indication) == 0 &&
           in_age (c->rule_age, row->age_min_years, row->age_max_years))
         return row;
     }
@@ -192,7 +193,8 @@ label_limit (Check       *c,
       const TitrateDoseLimitRow *row = &g_array_index (c->t->dose_limits, TitrateDoseLimitRow, i);
       double value = NAN;
 
-      if (row->route != c->r->route || (row->indication && g_strcmp0 (row->indication, c->r->indication) != 0) ||
+      if (row->medicine != c->medicine || row->route != c->r->route ||
+          (row->indication && g_strcmp0 (row->indication, c->r->indication) != 0) ||
           !in_age (c->rule_age, row->age_min_years, row->age_max_years))
         continue;
       if (strcmp (row->kind, "label_max") != 0 && strcmp (row->kind, "soft") != 0)
@@ -245,7 +247,8 @@ check_input (Check *c)
     raise_code (c, "input.renal_not_assessed", 0, _("CrCl not available (%s)"),
                 c->renal.crcl_note ? _(c->renal.crcl_note) : _("not entered"));
 
-  if (!isnan (c->age) && c->age < ADULT_AGE && isnan (c->p->weight_kg))
+  if (_titrate_band_contains (_titrate_rules_band (c->rules, c->medicine, "child"), c->age) &&
+      isnan (c->p->weight_kg))
     {
       g_autofree char *age = fmt (c->age);
       raise_code (c, "input.weight_missing_child", 0, _("Age %s years, weight not entered"), age);
@@ -313,7 +316,8 @@ check_dose_limits (Check *c)
       const TitrateDoseLimitRow *row = &g_array_index (c->t->dose_limits, TitrateDoseLimitRow, i);
       double max = c->r->route == TITRATE_ROUTE_ORAL ? row->max_daily_mg : row->max_daily_mcg;
 
-      if (row->route != c->r->route || (row->indication && g_strcmp0 (row->indication, c->r->indication) != 0) ||
+      if (row->medicine != c->medicine || row->route != c->r->route ||
+          (row->indication && g_strcmp0 (row->indication, c->r->indication) != 0) ||
           !in_age (c->rule_age, row->age_min_years, row->age_max_years))
         continue;
 
@@ -389,12 +393,14 @@ static void
 check_intrathecal_doses (Check *c)
 {
   double max_allowed = 0;
+  const TitrateThresholdRow *conc_row = _titrate_rules_threshold (c->rules, c->medicine, "screening_concentration");
 
   if (c->r->route != TITRATE_ROUTE_INTRATHECAL)
     return;
 
   for (guint i = 0; i < c->t->screening->len; i++)
-    max_allowed = MAX (max_allowed, g_array_index (c->t->screening, TitrateScreeningRow, i).bolus_mcg);
+    if (g_array_index (c->t->screening, TitrateScreeningRow, i).medicine == c->medicine)
+      max_allowed = MAX (max_allowed, g_array_index (c->t->screening, TitrateScreeningRow, i).bolus_mcg);
 
   for (guint i = 0; i < c->r->steps->len; i++)
     {
@@ -410,7 +416,8 @@ check_intrathecal_doses (Check *c)
         {
           const TitrateScreeningRow *row = &g_array_index (c->t->screening, TitrateScreeningRow, k);
 
-          if (fabs (row->bolus_mcg - s->bolus_mcg) < EPSILON && c->rule_age < row->age_max_years)
+          if (row->medicine == c->medicine && fabs (row->bolus_mcg - s->bolus_mcg) < EPSILON &&
+              c->rule_age < row->age_max_years)
             listed = TRUE;
         }
 
@@ -419,11 +426,13 @@ check_intrathecal_doses (Check *c)
       else if (!listed)
         raise_code (c, "dose.it.bolus_not_screening", s->day, _("Day %d: bolus %s mcg"), s->day, bolus);
 
-      if (!isnan (c->r->concentration_mcg_per_ml) && fabs (c->r->concentration_mcg_per_ml - 50) > EPSILON)
+      if (_titrate_threshold_fires (conc_row, c->r->concentration_mcg_per_ml))
         {
           g_autofree char *conc = fmt (c->r->concentration_mcg_per_ml);
-          raise_code (c, "dose.it.bolus_concentration", s->day, _("Day %d: bolus from %s mcg/mL"),
-                      s->day, conc);
+          g_autofree char *want = fmt (conc_row->value);
+          g_autofree char *trigger = g_strdup_printf (_("Day %d: bolus from %s mcg/mL (screening solution %s mcg/mL)"),
+                                                      s->day, conc, want);
+          raise_rule (c, conc_row->rule, s->day, trigger);
         }
     }
 }
@@ -481,7 +490,8 @@ check_titration (Check *c)
                 {
                   const TitrateItAdjustmentRow *row = &g_array_index (c->t->it_adjustments, TitrateItAdjustmentRow, k);
 
-                  if (row->origin != c->r->spasticity_origin || row->post_implant != initial)
+                  if (row->medicine != c->medicine || row->origin != c->r->spasticity_origin ||
+                      row->post_implant != initial)
                     continue;
                   if (pct > row->max_increase_pct + EPSILON)
                     {
@@ -505,7 +515,7 @@ check_titration (Check *c)
                   TitrateOrigin origin = c->r->spasticity_origin != TITRATE_ORIGIN_UNSET
                                          ? c->r->spasticity_origin : TITRATE_ORIGIN_SPINAL;
 
-                  if (row->origin != origin || row->post_implant)
+                  if (row->medicine != c->medicine || row->origin != origin || row->post_implant)
                     continue;
                   if (-pct > row->max_decrease_pct + EPSILON)
                     {
@@ -529,8 +539,8 @@ check_titration (Check *c)
   start = titration_limit (c, TITRATE_TITRATION_START_DAILY_MG);
   step = titration_limit (c, TITRATE_TITRATION_STEP_DAILY_MG);
   interval = titration_limit (c, TITRATE_TITRATION_INTERVAL_DAYS);
-  if (!isnan (c->age) && c->age >= 65)
-    elderly = _titrate_rules_get_adjustment (c->rules, "elderly");
+  if (_titrate_threshold_fires (_titrate_rules_threshold (c->rules, c->medicine, "cautious_titration_age"), c->age))
+    elderly = _titrate_rules_get_adjustment (c->rules, c->medicine, "elderly");
 
   /* A plan that never rises above its first dose continues an existing
    * treatment (a taper or a maintenance plan): its first step is not a start. */
@@ -598,7 +608,7 @@ taper_row (Check      *c,
     {
       const TitrateTaperRow *row = &g_array_index (c->t->tapers, TitrateTaperRow, i);
 
-      if (row->route == c->r->route && strcmp (row->rule->code, code) == 0 &&
+      if (row->medicine == c->medicine && row->route == c->r->route && strcmp (row->rule->code, code) == 0 &&
           (row->indication == NULL || g_strcmp0 (row->indication, c->r->indication) == 0))
         return row;
     }
@@ -632,8 +642,12 @@ check_withdrawal (Check *c)
       /* Walk back over the decreasing run that leads to the stop. */
       {
         guint first_reduced = k;
+        /* Validated at open: every medicine has this row. */
         const TitrateTaperRow *row = taper_row (c, "withdrawal.oral.short_taper");
-        int min_days = row ? row->min_taper_days : 7;
+        int min_days;
+
+        g_return_if_fail (row != NULL);
+        min_days = row->min_taper_days;
 
         while (first_reduced >= 2 &&
                titrate_step_daily_total (step_at (c->r, first_reduced - 1)) <
@@ -845,7 +859,10 @@ check_elderly (Check *c)
   gboolean uses_egfr;
   TitrateRenalBasis basis;
 
-  if (isnan (c->age) || c->age < 65 || c->r->route != TITRATE_ROUTE_ORAL)
+  const TitrateThresholdRow *beers_age = _titrate_rules_threshold (c->rules, c->medicine, "beers_age");
+  const TitrateThresholdRow *beers_egfr = _titrate_rules_threshold (c->rules, c->medicine, "beers_egfr");
+
+  if (!_titrate_threshold_fires (beers_age, c->age) || c->r->route != TITRATE_ROUTE_ORAL)
     return;
 
   /* Beers uses eGFR; an entered CrCl stands in when no eGFR is known. */
@@ -859,7 +876,7 @@ check_elderly (Check *c)
       uses_egfr = FALSE;
     }
 
-  if (c->p->dialysis || (!isnan (gfr) && gfr < 60))
+  if (c->p->dialysis || _titrate_threshold_fires (beers_egfr, gfr))
     {
       g_autofree char *age = fmt (c->age);
       g_autofree char *g = fmt (titrate_renal_estimate_shown (gfr, basis));
@@ -872,14 +889,24 @@ check_elderly (Check *c)
       else
         renal = g_strdup_printf (_("CrCl %s mL/min (%s)"), g, basis_label (basis));
 
-      raise_code (c, "elderly.beers_egfr60", 0, _("Age %s years, %s"), age, renal);
+      {
+        g_autofree char *trigger = g_strdup_printf (_("Age %s years, %s"), age, renal);
+        raise_rule (c, beers_age->rule, 0, trigger);
+      }
 
-      if (c->age >= 66 && c->first_day > 0 && c->first_total >= 20 - EPSILON)
-        {
-          g_autofree char *ft = fmt (c->first_total);
-          raise_code (c, "elderly.muanda_start20", c->first_day, _("Age %s years, %s, starting at %s mg/day"),
-                      age, renal, ft);
-        }
+      {
+        const TitrateThresholdRow *m_age = _titrate_rules_threshold (c->rules, c->medicine, "muanda_age");
+        const TitrateThresholdRow *m_egfr = _titrate_rules_threshold (c->rules, c->medicine, "muanda_egfr");
+        const TitrateThresholdRow *m_start = _titrate_rules_threshold (c->rules, c->medicine, "muanda_start");
+
+        if (_titrate_threshold_fires (m_age, c->age) && (c->p->dialysis || _titrate_threshold_fires (m_egfr, gfr)) &&
+            c->first_day > 0 && !c->continuing && _titrate_threshold_fires (m_start, c->first_total + EPSILON))
+          {
+            g_autofree char *ft = fmt (c->first_total);
+            g_autofree char *trigger = g_strdup_printf (_("Age %s years, %s, starting at %s mg/day"), age, renal, ft);
+            raise_rule (c, m_start->rule, c->first_day, trigger);
+          }
+      }
     }
 }
 
@@ -887,8 +914,9 @@ static void
 check_pediatric (Check *c)
 {
   g_autofree char *age = NULL;
+  const TitrateThresholdRow *row;
 
-  if (isnan (c->age) || c->age >= ADULT_AGE)
+  if (!_titrate_band_contains (_titrate_rules_band (c->rules, c->medicine, "child"), c->age))
     return;
   age = fmt (c->age);
 
@@ -896,16 +924,30 @@ check_pediatric (Check *c)
     {
       const TitrateFormulation *f = titrate_rules_get_formulation (c->rules, c->r->formulation);
 
-      if (c->age < 12)
-        raise_code (c, "pediatric.us_under12", 0, _("Age %s years"), age);
-      if (f != NULL && g_strcmp0 (f->code, "tablet") == 0 && !isnan (c->p->weight_kg) && c->p->weight_kg < 33)
+      row = _titrate_rules_threshold (c->rules, c->medicine, "us_pediatric_unestablished");
+      if (_titrate_threshold_fires (row, c->age))
+        {
+          g_autofree char *trigger = g_strdup_printf (_("Age %s years"), age);
+          raise_rule (c, row->rule, 0, trigger);
+        }
+      row = _titrate_rules_threshold (c->rules, c->medicine, "tablet_min_weight");
+      if (f != NULL && g_strcmp0 (f->code, "tablet") == 0 && _titrate_threshold_fires (row, c->p->weight_kg))
         {
           g_autofree char *w = fmt (c->p->weight_kg);
-          raise_code (c, "pediatric.tablet_under33kg", 0, _("Age %s years, %s kg, tablets"), age, w);
+          g_autofree char *lim = fmt (row->value);
+          g_autofree char *trigger = g_strdup_printf (_("Age %s years, %s kg, tablets (not below %s kg)"), age, w, lim);
+          raise_rule (c, row->rule, 0, trigger);
         }
     }
-  else if (c->age < 4)
-    raise_code (c, "pediatric.it_under4", 0, _("Age %s years"), age);
+  else
+    {
+      row = _titrate_rules_threshold (c->rules, c->medicine, "intrathecal_min_age");
+      if (_titrate_threshold_fires (row, c->age))
+        {
+          g_autofree char *trigger = g_strdup_printf (_("Age %s years"), age);
+          raise_rule (c, row->rule, 0, trigger);
+        }
+    }
 }
 
 static void
@@ -990,9 +1032,12 @@ init_check (Check                *c,
   c->t = _titrate_rules_get_tables (rules);
   c->p = patient;
   c->r = regimen;
+  c->medicine = _titrate_rules_medicine (rules, regimen->drug);
   c->age = patient->age_years;
   /* With no age, adult rows apply; the missing age itself is an alert. */
-  c->rule_age = isnan (patient->age_years) ? ADULT_AGE : patient->age_years;
+  c->rule_age = patient->age_years;
+  if (isnan (c->rule_age) && c->medicine != NULL)
+    c->rule_age = _titrate_rules_band (rules, c->medicine, "adult")->min_value;
   titrate_patient_get_renal (patient, &c->renal);
   summarise_plan (c);
 }
@@ -1016,6 +1061,13 @@ titrate_check (TitrateRules         *rules,
   g_return_val_if_fail (patient != NULL && regimen != NULL, NULL);
 
   init_check (&c, rules, patient, regimen);
+  if (c.medicine == NULL)
+    {
+      g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_RULES,
+                   _("The rules database has no rules for “%s”: nothing was checked"),
+                   regimen->drug ? regimen->drug : _("(no medicine named)"));
+      return NULL;
+    }
   c.alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) titrate_alert_unref);
 
   check_input (&c);
@@ -1053,6 +1105,8 @@ titrate_check_applicable_limit (TitrateRules         *rules,
     return;
 
   init_check (&c, rules, patient, regimen);
+  if (c.medicine == NULL)
+    return;
   out->max_daily = label_limit (&c, &out->rule_code);
   if (regimen->route != TITRATE_ROUTE_ORAL || isnan (out->max_daily))
     return;
@@ -1060,7 +1114,7 @@ titrate_check_applicable_limit (TitrateRules         *rules,
   band = renal_band (&c);
   if (patient->dialysis)
     {
-      const TitrateAdjustmentRow *adj = _titrate_rules_get_adjustment (rules, "dialysis");
+      const TitrateAdjustmentRow *adj = _titrate_rules_get_adjustment (rules, c.medicine, "dialysis");
 
       out->renal_factor = adj ? adj->dose_factor : 1.0;
       out->rule_code = "renal.dialysis";

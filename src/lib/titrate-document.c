@@ -37,6 +37,7 @@
 
 #include "titrate-document.h"
 #include "titrate-error.h"
+#include "titrate-rules.h"
 #include "titrate-types.h"
 
 #define MAX_PLAN_DAY        100000   /* ~270 years: only guards the int range */
@@ -717,6 +718,28 @@ read_number (JsonNode    *node,
   return TRUE;
 }
 
+/* A number within the plausible range the rules database gives for @path
+ * (table input_range); NAN when absent. */
+static gboolean
+read_ranged (JsonNode    *node,
+             const char  *path,
+             double      *out,
+             GError     **error)
+{
+  double min, max;
+  gboolean min_exclusive;
+
+  if (node_is_null (node))
+    {
+      *out = NAN;
+      return TRUE;
+    }
+  if (!titrate_rules_get_default_input_range (path, &min, &max, &min_exclusive))
+    return fail (error, TITRATE_ERROR_RULES, path,
+                 _("no plausible range in the rules database, so the value cannot be checked"));
+  return read_number (node, path, min, !min_exclusive, max, out, error);
+}
+
 /* A positive, finite number; NAN when absent. */
 static gboolean
 read_positive (JsonNode    *node,
@@ -1052,13 +1075,13 @@ load_patient (JsonObject      *object,
   JsonNode *mg_dl = json_object_get_member (object, "serum_creatinine_mg_dl");
   JsonNode *umol_l = json_object_get_member (object, "serum_creatinine_umol_l");
 
-  if (!read_number (json_object_get_member (object, "age_years"),
-                    "patient.age_years", 0, TRUE, 130,
+  if (!read_ranged (json_object_get_member (object, "age_years"),
+                    "patient.age_years",
                     &patient->age_years, error))
     return FALSE;
 
-  if (!read_number (json_object_get_member (object, "weight_kg"),
-                    "patient.weight_kg", 0, FALSE, 400,
+  if (!read_ranged (json_object_get_member (object, "weight_kg"),
+                    "patient.weight_kg",
                     &patient->weight_kg, error))
     return FALSE;
 
@@ -1085,24 +1108,24 @@ load_patient (JsonObject      *object,
   patient->creatinine_unit = TITRATE_CREATININE_MG_DL;
   if (!node_is_null (umol_l))
     {
-      if (!read_number (umol_l, "patient.serum_creatinine_umol_l", 0, FALSE, 2650,
+      if (!read_ranged (umol_l, "patient.serum_creatinine_umol_l",
                         &patient->serum_creatinine, error))
         return FALSE;
       patient->creatinine_unit = TITRATE_CREATININE_UMOL_L;
     }
-  else if (!read_number (mg_dl, "patient.serum_creatinine_mg_dl", 0, FALSE, 30,
+  else if (!read_ranged (mg_dl, "patient.serum_creatinine_mg_dl",
                          &patient->serum_creatinine, error))
     {
       return FALSE;
     }
 
-  if (!read_number (json_object_get_member (object, "crcl_ml_min"),
-                    "patient.crcl_ml_min", 0, FALSE, 300,
+  if (!read_ranged (json_object_get_member (object, "crcl_ml_min"),
+                    "patient.crcl_ml_min",
                     &patient->crcl_ml_min, error))
     return FALSE;
 
-  if (!read_number (json_object_get_member (object, "egfr_ml_min_1_73m2"),
-                    "patient.egfr_ml_min_1_73m2", 0, FALSE, 200,
+  if (!read_ranged (json_object_get_member (object, "egfr_ml_min_1_73m2"),
+                    "patient.egfr_ml_min_1_73m2",
                     &patient->egfr_ml_min_1_73m2, error))
     return FALSE;
 

@@ -455,6 +455,7 @@ titrate_suggestion_free (TitrateSuggestion *suggestion)
 
 static const TitrateProtocolRow *
 find_protocol (TitrateRules *rules,
+               const char   *medicine,
                const char   *indication,
                double        age)
 {
@@ -464,7 +465,7 @@ find_protocol (TitrateRules *rules,
     {
       const TitrateProtocolRow *row = &g_array_index (t->protocols, TitrateProtocolRow, i);
 
-      if (g_strcmp0 (row->indication, indication) == 0 &&
+      if (row->medicine == medicine && g_strcmp0 (row->indication, indication) == 0 &&
           age >= row->age_min_years && age < row->age_max_years)
         return row;
     }
@@ -473,6 +474,7 @@ find_protocol (TitrateRules *rules,
 
 static const TitrateRenalBandRow *
 find_renal_band (TitrateRules *rules,
+                 const char   *medicine,
                  double        crcl)
 {
   const TitrateRuleTables *t = _titrate_rules_get_tables (rules);
@@ -483,7 +485,7 @@ find_renal_band (TitrateRules *rules,
     {
       const TitrateRenalBandRow *row = &g_array_index (t->renal_bands, TitrateRenalBandRow, i);
 
-      if (crcl >= row->crcl_min && crcl < row->crcl_max)
+      if (row->medicine == medicine && crcl >= row->crcl_min && crcl < row->crcl_max)
         return row;
     }
   return NULL;
@@ -520,9 +522,18 @@ titrate_planner_suggest (TitrateRules         *rules,
   double strength, unit = NAN, factor = 1.0;
   double start_daily, step_dose, target;
   const char *divisible;
+  const char *medicine;
   int every, n;
 
   g_return_val_if_fail (TITRATE_IS_RULES (rules), NULL);
+
+  medicine = _titrate_rules_medicine (rules, regimen->drug);
+  if (medicine == NULL)
+    {
+      g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_RULES,
+                   _("The rules database has no rules for “%s”."), regimen->drug ? regimen->drug : "");
+      return NULL;
+    }
 
   if (regimen->route != TITRATE_ROUTE_ORAL)
     {
@@ -536,13 +547,13 @@ titrate_planner_suggest (TitrateRules         *rules,
       return NULL;
     }
 
-  indication = regimen->indication ? regimen->indication : "spasticity";
-  row = find_protocol (rules, indication, patient->age_years);
+  indication = regimen->indication;
+  row = indication ? find_protocol (rules, medicine, indication, patient->age_years) : NULL;
   if (row == NULL)
     {
       g_autofree char *age = fmt (patient->age_years);
       plan_error (error, _("No sourced default protocol for %s at age %s years; enter the plan step by step."),
-                  indication, age);
+                  indication ? indication : _("no indication"), age);
       return NULL;
     }
   if ((!isnan (row->start_mg_per_kg_day) || !isnan (row->step_mg_per_kg_day) ||
@@ -571,15 +582,15 @@ titrate_planner_suggest (TitrateRules         *rules,
   /* Population adjustments */
   titrate_patient_get_renal (patient, &renal);
   if (patient->dialysis)
-    adj = _titrate_rules_get_adjustment (rules, "dialysis");
+    adj = _titrate_rules_get_adjustment (rules, medicine, "dialysis");
   else
     {
-      const TitrateRenalBandRow *band = find_renal_band (rules, renal.crcl_ml_min);
+      const TitrateRenalBandRow *band = find_renal_band (rules, medicine, renal.crcl_ml_min);
 
       if (band != NULL)
-        adj = _titrate_rules_get_adjustment (rules, band->population);
+        adj = _titrate_rules_get_adjustment (rules, medicine, band->population);
       if (adj == NULL && band != NULL)
-        adj = _titrate_rules_get_adjustment (rules, "renal_severe");
+        adj = _titrate_rules_get_adjustment (rules, medicine, "renal_severe");
     }
   if (adj != NULL)
     {
@@ -594,9 +605,9 @@ titrate_planner_suggest (TitrateRules         *rules,
                                                     titrate_renal_basis_to_string (renal.crcl_basis),
                                                     adj->note, adj->source));
     }
-  if (patient->age_years >= 65)
+  if (_titrate_threshold_fires (_titrate_rules_threshold (rules, medicine, "cautious_titration_age"), patient->age_years))
     {
-      const TitrateAdjustmentRow *elderly = _titrate_rules_get_adjustment (rules, "elderly");
+      const TitrateAdjustmentRow *elderly = _titrate_rules_get_adjustment (rules, medicine, "elderly");
 
       if (elderly != NULL && elderly->min_step_every_days > every)
         {

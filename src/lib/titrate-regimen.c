@@ -83,7 +83,7 @@ titrate_regimen_new (TitrateRoute route)
 {
   TitrateRegimen *r = g_new0 (TitrateRegimen, 1);
 
-  r->drug = g_strdup ("baclofen");
+  r->drug = NULL;   /* the rules database's default medicine (meta.drug) */
   r->route = route;
   r->strength_mg = NAN;
   r->concentration_mg_per_ml = NAN;

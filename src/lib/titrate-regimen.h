@@ -74,7 +74,7 @@ const char *titrate_protocol_kind_to_string (TitrateProtocolKind kind);
  * never share a field with oral ones.
  */
 typedef struct {
-  char          *drug;                      /* "baclofen" */
+  char          *drug;                      /* medicine code; NULL = the rules database default */
   TitrateRoute   route;
   char          *indication;                /* code, e.g. "spasticity" */
   char          *formulation;               /* code, e.g. "tablet" */

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 /* Typed rows, loaded once at open. NULL SQL numbers are NAN; route -1 = any. */
 
 typedef struct {
+  const char   *medicine;         /* interned: compare pointers */
   const TitrateRuleText *rule;
   TitrateRoute  route;
   const char   *indication;        /* NULL = any */
@@ -31,6 +32,7 @@ typedef enum {
 } TitrateTitrationKind;
 
 typedef struct {
+  const char   *medicine;         /* interned: compare pointers */
   const TitrateRuleText *rule;
   const char   *indication;
   double        age_min_years;
@@ -40,6 +42,7 @@ typedef struct {
 } TitrateTitrationLimitRow;
 
 typedef struct {
+  const char   *medicine;         /* interned: compare pointers */
   const char *indication;
   double      age_min_years;
   double      age_max_years;
@@ -57,6 +60,7 @@ typedef struct {
 } TitrateProtocolRow;
 
 typedef struct {
+  const char   *medicine;         /* interned: compare pointers */
   const char *population;
   double      dose_factor;
   double      max_daily_mg;        /* absolute ceiling, NAN if none */
@@ -66,6 +70,7 @@ typedef struct {
 } TitrateAdjustmentRow;
 
 typedef struct {
+  const char   *medicine;         /* interned: compare pointers */
   const TitrateRuleText *rule;
   const char *population;
   double      crcl_min;
@@ -75,6 +80,7 @@ typedef struct {
 } TitrateRenalBandRow;
 
 typedef struct {
+  const char   *medicine;         /* interned: compare pointers */
   int         seq;
   double      bolus_mcg;
   double      age_max_years;
@@ -82,6 +88,7 @@ typedef struct {
 } TitrateScreeningRow;
 
 typedef struct {
+  const char   *medicine;         /* interned: compare pointers */
   const TitrateRuleText *rule;
   TitrateOrigin origin;
   gboolean      post_implant;
@@ -91,6 +98,7 @@ typedef struct {
 } TitrateItAdjustmentRow;
 
 typedef struct {
+  const char   *medicine;         /* interned: compare pointers */
   const TitrateRuleText *rule;
   TitrateRoute route;
   const char  *indication;
@@ -111,6 +119,55 @@ typedef struct {
 } TitrateConditionRow;
 
 typedef struct {
+  const char *code;               /* interned */
+  const char *label;
+  const char *source;
+} TitrateMedicineRow;
+
+/* A named patient group: metric in [min_value, max_value). */
+typedef struct {
+  const char *medicine;
+  const char *code;
+  const char *metric;
+  double      min_value;
+  double      max_value;
+  const char *source;
+  const char *note;
+} TitratePopulationBandRow;
+
+typedef enum {
+  TITRATE_CMP_LT,
+  TITRATE_CMP_LE,
+  TITRATE_CMP_GT,
+  TITRATE_CMP_GE,
+  TITRATE_CMP_NE,
+} TitrateComparison;
+
+/* "metric comparison value" raises rule (NULL: a computation parameter). */
+typedef struct {
+  const char            *medicine;
+  const char            *code;
+  const TitrateRuleText *rule;
+  const char            *metric;
+  TitrateComparison      comparison;
+  const char            *comparison_text;
+  double                 value;
+  const char            *unit;
+  gboolean               has_severity;
+  TitrateSeverity        severity;
+  const char            *source;
+  const char            *note;
+} TitrateThresholdRow;
+
+typedef struct {
+  const char *field;
+  double      min_value;
+  double      max_value;
+  gboolean    min_exclusive;
+  const char *source;
+} TitrateInputRangeRow;
+
+typedef struct {
   GArray *dose_limits;         /* TitrateDoseLimitRow */
   GArray *titration_limits;    /* TitrateTitrationLimitRow */
   GArray *protocols;           /* TitrateProtocolRow */
@@ -121,6 +178,10 @@ typedef struct {
   GArray *tapers;              /* TitrateTaperRow */
   GArray *interactions;        /* TitrateInteractionRow */
   GArray *condition_rows;      /* TitrateConditionRow */
+  GArray *medicines;           /* TitrateMedicineRow */
+  GArray *population_bands;    /* TitratePopulationBandRow */
+  GArray *thresholds;          /* TitrateThresholdRow */
+  GArray *input_ranges;        /* TitrateInputRangeRow */
 } TitrateRuleTables;
 
 const TitrateRuleTables *_titrate_rules_get_tables (TitrateRules *self);
@@ -130,7 +191,36 @@ const char * const *_titrate_rules_drug_classes (TitrateRules      *self,
                                                  const TitrateDrug *drug);
 
 const TitrateAdjustmentRow *_titrate_rules_get_adjustment (TitrateRules *self,
+                                                          const char   *medicine,
                                                           const char   *population);
+
+/* Clinical tables keyed by medicine (titrate-rules-clinical.c). */
+gboolean    _titrate_rules_load_clinical      (TitrateRules      *self,
+                                               TitrateRuleTables *tables,
+                                               gpointer           db,
+                                               GError           **error);
+void        _titrate_rules_free_clinical      (TitrateRuleTables *tables);
+const char *_titrate_rules_intern             (TitrateRules      *self,
+                                               const char        *text);
+gboolean    _titrate_rules_fail               (TitrateRules      *self,
+                                               GError           **error,
+                                               const char        *message);
+
+/* The interned code of the medicine a regimen prescribes (regimen->drug, or
+ * the database's default, meta.drug); NULL when the database has no rows for it. */
+const char *_titrate_rules_medicine           (TitrateRules      *self,
+                                               const char        *drug);
+
+const TitratePopulationBandRow *_titrate_rules_band      (TitrateRules *self,
+                                                          const char   *medicine,
+                                                          const char   *code);
+const TitrateThresholdRow      *_titrate_rules_threshold (TitrateRules *self,
+                                                          const char   *medicine,
+                                                          const char   *code);
+gboolean _titrate_band_contains      (const TitratePopulationBandRow *band,
+                                      double                          value);
+gboolean _titrate_threshold_fires    (const TitrateThresholdRow *row,
+                                      double                     value);
 
 /* Names the checker requires; validation fails if any is missing. */
 extern const char * const _titrate_required_rules[];

@@ -1,0 +1,416 @@
+/* test-thresholds.c — clinical numbers from the rules database: boundary
+ * tests at every age, weight and renal edge, a fictional second medicine
+ * proving that a new medicine needs rows, not C, and refusal at open when a
+ * row is missing.
+ *
+ * Copyright 2026 The Titrate authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <sqlite3.h>
+
+#include "titrate-test-util.h"
+
+static char *tmpdir;
+
+static GPtrArray *
+check_with (TitrateRules *rules, TitratePatient *p, TitrateRegimen *r)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *alerts = titrate_check (rules, p, r, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (alerts);
+  return alerts;
+}
+
+static GPtrArray *
+check (TitratePatient *p, TitrateRegimen *r)
+{
+  return check_with (test_rules (), p, r);
+}
+
+#define LABEL_PLAN "1:5,5,5;4:10,10,10;7:15,15,15;10:20,20,20"
+
+/* A writable copy of the built database with @sql_file (under tests/) and
+ * then @sql applied. */
+static char *
+db_copy (const char *name, const char *sql_file, const char *sql)
+{
+  const char *built = g_getenv ("TITRATE_BUILT_RULES_DB");
+  g_autofree char *contents = NULL;
+  char *path = g_build_filename (tmpdir, name, NULL);
+  gsize len;
+  sqlite3 *db;
+  char *err = NULL;
+
+  g_assert_nonnull (built);
+  g_assert_true (g_file_get_contents (built, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sql_file != NULL)
+    {
+      g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, sql_file, NULL);
+      g_autofree char *text = NULL;
+
+      g_assert_true (g_file_get_contents (fixture, &text, NULL, NULL));
+      if (sqlite3_exec (db, text, NULL, NULL, &err) != SQLITE_OK)
+        g_error ("%s: %s", sql_file, err);
+    }
+  if (sql != NULL && sqlite3_exec (db, sql, NULL, NULL, &err) != SQLITE_OK)
+    g_error ("%s: %s", sql, err);
+  sqlite3_close (db);
+  return path;
+}
+
+/* Ages: 4, 12, 18, 65, 66 */
+
+static void
+test_age_18_adult_band (void)
+{
+  /* 17.99 years: a child (weight-based, 60 mg/day from 8); 18: adult (80 mg/day). */
+  g_autoptr(TitratePatient) child = test_adult (17.99, 70, TITRATE_SEX_MALE, 1.0);
+  g_autoptr(TitratePatient) adult = test_adult (18, 70, TITRATE_SEX_MALE, 1.0);
+  g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 10, LABEL_PLAN ";13:20,20,20,10");
+  g_autoptr(GPtrArray) a_child = check (child, r);
+  g_autoptr(GPtrArray) a_adult = check (adult, r);
+  const TitrateAlert *from8 = find_alert (a_child, "dose.oral.pediatric.from8");
+
+  /* 70 mg/day: above the UK 60 mg/day child maximum, within the adult 80. */
+  g_assert_nonnull (from8);
+  g_assert_nonnull (strstr (from8->trigger, "70 mg/day"));
+  g_assert_nonnull (strstr (from8->trigger, "limit 60 mg/day"));
+  g_assert_null (find_alert (a_adult, "dose.oral.pediatric.from8"));
+  g_assert_null (find_alert (a_adult, "dose.oral.spasticity.label_max"));
+}
+
+static void
+test_age_12_us_label (void)
+{
+  g_autoptr(TitratePatient) p11 = titrate_patient_new ();
+  g_autoptr(TitratePatient) p12 = titrate_patient_new ();
+  g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "oral_solution", NAN, "1:5,5,5");
+  g_autoptr(GPtrArray) a11 = NULL;
+  g_autoptr(GPtrArray) a12 = NULL;
+  const TitrateAlert *a;
+
+  r->concentration_mg_per_ml = 1;
+  p11->age_years = 11.9;
+  p11->weight_kg = 40;
+  p12->age_years = 12;
+  p12->weight_kg = 40;
+  a11 = check (p11, r);
+  a12 = check (p12, r);
+  a = find_alert (a11, "pediatric.us_under12");
+  g_assert_nonnull (a);
+  g_assert_cmpstr (a->trigger, ==, "Age 11.9 years");
+  g_assert_null (find_alert (a12, "pediatric.us_under12"));
+}
+
+static void
+test_age_4_intrathecal (void)
+{
+  g_autoptr(TitratePatient) p3 = titrate_patient_new ();
+  g_autoptr(TitratePatient) p4 = titrate_patient_new ();
+  g_autoptr(TitrateRegimen) r = test_it (TITRATE_ORIGIN_CEREBRAL, 50, "1:b50");
+  g_autoptr(GPtrArray) a3 = NULL;
+  g_autoptr(GPtrArray) a4 = NULL;
+
+  p3->age_years = 3.99;
+  p3->weight_kg = 15;
+  p4->age_years = 4;
+  p4->weight_kg = 16;
+  a3 = check (p3, r);
+  a4 = check (p4, r);
+  g_assert_nonnull (find_alert (a3, "pediatric.it_under4"));
+  g_assert_cmpstr (find_alert (a3, "pediatric.it_under4")->trigger, ==, "Age 3.99 years");
+  g_assert_null (find_alert (a4, "pediatric.it_under4"));
+}
+
+static void
+test_age_65_66_beers_muanda (void)
+{
+  /* eGFR entered 50: Beers from 65, Muanda (start ≥ 20 mg/day) from 66. */
+  g_autoptr(TitrateRegimen) start20 = test_oral ("spasticity", "tablet", 10, "1:10,10;8:10,10,10");
+  g_autoptr(TitrateRegimen) start15 = test_oral ("spasticity", "tablet", 5, "1:5,5,5;8:10,10,10");
+  double ages[] = { 64.9, 65, 65.9, 66 };
+  gboolean beers[] = { FALSE, TRUE, TRUE, TRUE };
+  gboolean muanda[] = { FALSE, FALSE, FALSE, TRUE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ages); i++)
+    {
+      g_autoptr(TitratePatient) p = titrate_patient_new ();
+      g_autoptr(GPtrArray) a = NULL;
+      g_autoptr(GPtrArray) b = NULL;
+
+      p->age_years = ages[i];
+      p->weight_kg = 70;
+      p->sex = TITRATE_SEX_FEMALE;
+      p->egfr_ml_min_1_73m2 = 50;
+      p->crcl_ml_min = 55;
+      a = check (p, start20);
+      b = check (p, start15);
+      g_assert_cmpint (find_alert (a, "elderly.beers_egfr60") != NULL, ==, beers[i]);
+      g_assert_cmpint (find_alert (a, "elderly.muanda_start20") != NULL, ==, muanda[i]);
+      /* 15 mg/day is below Muanda's 20 mg/day at any age. */
+      g_assert_null (find_alert (b, "elderly.muanda_start20"));
+    }
+}
+
+static void
+test_egfr_60_edge (void)
+{
+  /* Beers: eGFR below 60; exactly 60 does not fire. */
+  g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
+  double egfr[] = { 59.9, 60 };
+  gboolean fires[] = { TRUE, FALSE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (egfr); i++)
+    {
+      g_autoptr(TitratePatient) p = titrate_patient_new ();
+      g_autoptr(GPtrArray) a = NULL;
+
+      p->age_years = 70;
+      p->weight_kg = 70;
+      p->sex = TITRATE_SEX_MALE;
+      p->crcl_ml_min = 85;
+      p->egfr_ml_min_1_73m2 = egfr[i];
+      a = check (p, r);
+      g_assert_cmpint (find_alert (a, "elderly.beers_egfr60") != NULL, ==, fires[i]);
+      if (fires[i])
+        g_assert_nonnull (strstr (find_alert (a, "elderly.beers_egfr60")->trigger, "eGFR 59.9 mL/min/1.73 m²"));
+    }
+}
+
+static void
+test_weight_33_tablets (void)
+{
+  g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, "1:2.5,2.5,2.5");
+  double weights[] = { 32.9, 33 };
+  gboolean fires[] = { TRUE, FALSE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (weights); i++)
+    {
+      g_autoptr(TitratePatient) p = titrate_patient_new ();
+      g_autoptr(GPtrArray) a = NULL;
+
+      p->age_years = 10;
+      p->weight_kg = weights[i];
+      a = check (p, r);
+      g_assert_cmpint (find_alert (a, "pediatric.tablet_under33kg") != NULL, ==, fires[i]);
+      if (fires[i])
+        g_assert_cmpstr (find_alert (a, "pediatric.tablet_under33kg")->trigger, ==,
+                         "Age 10 years, 32.9 kg, tablets (not below 33 kg)");
+    }
+}
+
+static void
+test_crcl_edges (void)
+{
+  /* Bands [50, 80) mild, [30, 50) moderate, [15, 30) severe, [0, 15) ESRD.
+   * The label plan peaks at 60 mg/day: above 2/3 × 80 = 53.3 (mild), 40 (moderate). */
+  g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
+  struct { double crcl; const char *code; } cases[] = {
+    { 80, NULL }, { 79.9, "renal.mild" }, { 50, "renal.mild" }, { 49.9, "renal.moderate" },
+    { 30, "renal.moderate" }, { 29.9, "renal.severe" }, { 15, "renal.severe" }, { 14.9, "renal.esrd" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(TitratePatient) p = titrate_patient_new ();
+      g_autoptr(GPtrArray) a = NULL;
+      const char *codes[] = { "renal.mild", "renal.moderate", "renal.severe", "renal.esrd" };
+
+      p->age_years = 50;
+      p->weight_kg = 70;
+      p->sex = TITRATE_SEX_MALE;
+      p->crcl_ml_min = cases[i].crcl;
+      a = check (p, r);
+      for (guint k = 0; k < G_N_ELEMENTS (codes); k++)
+        g_assert_cmpint (find_alert (a, codes[k]) != NULL, ==, g_strcmp0 (codes[k], cases[i].code) == 0);
+      if (cases[i].code != NULL)
+        g_assert_nonnull (strstr (find_alert (a, cases[i].code)->trigger, "mL/min"));
+    }
+}
+
+static void
+test_screening_concentration (void)
+{
+  g_autoptr(TitratePatient) p = test_adult (40, 70, TITRATE_SEX_MALE, 1.0);
+  g_autoptr(TitrateRegimen) ok = test_it (TITRATE_ORIGIN_SPINAL, 50, "1:b50");
+  g_autoptr(TitrateRegimen) strong = test_it (TITRATE_ORIGIN_SPINAL, 500, "1:b50");
+  g_autoptr(GPtrArray) a_ok = check (p, ok);
+  g_autoptr(GPtrArray) a_strong = check (p, strong);
+  const TitrateAlert *a = find_alert (a_strong, "dose.it.bolus_concentration");
+
+  g_assert_null (find_alert (a_ok, "dose.it.bolus_concentration"));
+  g_assert_nonnull (a);
+  g_assert_cmpstr (a->trigger, ==, "Day 1: bolus from 500 mcg/mL (screening solution 50 mcg/mL)");
+}
+
+/* Input ranges: one place, the rules database */
+
+static void
+test_input_ranges (void)
+{
+  double min, max;
+  gboolean excl;
+
+  g_assert_true (titrate_rules_get_input_range (test_rules (), "patient.age_years", &min, &max, &excl));
+  g_assert_cmpfloat (min, ==, 0);
+  g_assert_cmpfloat (max, ==, 130);
+  g_assert_false (excl);
+  g_assert_true (titrate_rules_get_input_range (test_rules (), "patient.weight_kg", &min, &max, &excl));
+  g_assert_cmpfloat (max, ==, 400);
+  g_assert_true (excl);
+  g_assert_false (titrate_rules_get_input_range (test_rules (), "patient.shoe_size", &min, &max, &excl));
+
+  /* The document loader applies the same range. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TitrateDocument) doc = titrate_document_load_from_data (
+      "{\"format\":\"titrate-regimen\",\"version\":1,\"patient\":{\"age_years\":131},"
+      "\"regimen\":{\"route\":\"oral\",\"steps\":[]}}", -1, &error);
+
+    g_assert_null (doc);
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "patient.age_years"));
+    g_assert_nonnull (strstr (error->message, "130"));
+  }
+}
+
+/* A second, fictional medicine: rows, not C */
+
+static void
+test_second_medicine (void)
+{
+  g_autofree char *path = db_copy ("examplofen.sqlite", "fixtures/examplofen.sql", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TitrateRules) rules = titrate_rules_new_for_path (path, &error);
+  g_autoptr(TitratePatient) p = test_adult (68, 70, TITRATE_SEX_MALE, 1.0);
+  g_autoptr(TitrateRegimen) r = test_oral ("example_indication", "tablet", 10, "1:10;5:10,10;9:10,10,10;13:20,20");
+  g_autoptr(TitrateRegimen) bac = test_oral ("spasticity", "tablet", 10, "1:10;5:10,10;9:10,10,10;13:20,20");
+  g_autoptr(GPtrArray) a = NULL;
+  g_autoptr(GPtrArray) b = NULL;
+  const TitrateAlert *max;
+  TitrateLimit limit;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (rules);
+  r->drug = g_strdup ("examplofen");
+  p->egfr_ml_min_1_73m2 = 50;
+  p->crcl_ml_min = 60;
+
+  a = check_with (rules, p, r);
+  b = check_with (rules, p, bac);
+
+  /* Examplofen's own 30 mg/day maximum, text from its own rule row. */
+  max = find_alert (a, "examplofen.dose.label_max");
+  g_assert_nonnull (max);
+  g_assert_cmpstr (max->title, ==, "Above the 30 mg/day examplofen maximum");
+  g_assert_nonnull (strstr (max->trigger, "Plan peaks at 40 mg/day"));
+  g_assert_null (find_alert (b, "examplofen.dose.label_max"));
+  g_assert_null (find_alert (b, "dose.oral.spasticity.label_max"));
+
+  /* Its older-adult band starts at 70 and its eGFR limit is 40: a 68-year-old
+   * with eGFR 50 gets no older-adult alert; baclofen's Beers rule fires. */
+  g_assert_null (find_alert (a, "examplofen.elderly"));
+  g_assert_null (find_alert (a, "elderly.beers_egfr60"));
+  g_assert_nonnull (find_alert (b, "elderly.beers_egfr60"));
+
+  /* Its step limit is 10 mg/day every 2 days: the plan's +10 mg/day steps
+   * 4 days apart are fine; baclofen's renal band (CrCl 60: mild) differs. */
+  g_assert_null (find_alert (a, "titration.oral.step_large"));
+  g_assert_null (find_alert (a, "renal.mild"));
+
+  titrate_check_applicable_limit (rules, p, r, &limit);
+  g_assert_cmpfloat (limit.max_daily, ==, 30);
+  g_assert_cmpstr (limit.rule_code, ==, "examplofen.dose.label_max");
+
+  /* A medicine the database does not hold is an error, never an empty list. */
+  {
+    g_autoptr(GError) e2 = NULL;
+    g_free (r->drug);
+    r->drug = g_strdup ("unknownofen");
+    g_assert_null (titrate_check (rules, p, r, NULL, &e2));
+    g_assert_error (e2, TITRATE_ERROR, TITRATE_ERROR_RULES);
+    g_assert_nonnull (strstr (e2->message, "unknownofen"));
+  }
+}
+
+static void
+assert_refused (const char *path, const char *fragment)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TitrateRules) rules = titrate_rules_new_for_path (path, &error);
+
+  g_assert_null (rules);
+  g_assert_error (error, TITRATE_ERROR, TITRATE_ERROR_RULES);
+  if (strstr (error->message, fragment) == NULL)
+    g_error ("message “%s” lacks “%s”", error->message, fragment);
+}
+
+static void
+test_missing_rows_refused (void)
+{
+  struct { const char *name; const char *sql; const char *fragment; } cases[] = {
+    { "no-taper.sqlite", "DELETE FROM taper_rule WHERE rule = 'withdrawal.oral.short_taper';", "taper" },
+    { "no-band.sqlite", "DELETE FROM population_band WHERE code = 'older_adult';", "older_adult" },
+    { "no-threshold.sqlite", "DELETE FROM threshold WHERE code = 'tablet_min_weight';", "tablet_min_weight" },
+    { "no-range.sqlite", "DELETE FROM input_range WHERE field = 'patient.weight_kg';", "patient.weight_kg" },
+    { "no-elderly.sqlite", "DELETE FROM protocol_adjustment WHERE population = 'elderly';", "elderly" },
+    { "part-titration.sqlite", "DELETE FROM titration_limit WHERE kind = 'interval_days' AND indication = 'spasticity';",
+      "titration limits" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = db_copy (cases[i].name, NULL, cases[i].sql);
+      assert_refused (path, cases[i].fragment);
+    }
+
+  /* The fictional medicine without one of its required thresholds. */
+  {
+    g_autofree char *path = db_copy ("examplofen-partial.sqlite", "fixtures/examplofen.sql",
+                                     "DELETE FROM threshold WHERE medicine = 'examplofen' AND code = 'muanda_start';");
+    assert_refused (path, "examplofen");
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("titrate-thresholds-XXXXXX", NULL);
+
+  g_test_add_func ("/titrate/thresholds/age-18-adult-band", test_age_18_adult_band);
+  g_test_add_func ("/titrate/thresholds/age-12-us-label", test_age_12_us_label);
+  g_test_add_func ("/titrate/thresholds/age-4-intrathecal", test_age_4_intrathecal);
+  g_test_add_func ("/titrate/thresholds/age-65-66-beers-muanda", test_age_65_66_beers_muanda);
+  g_test_add_func ("/titrate/thresholds/egfr-60-edge", test_egfr_60_edge);
+  g_test_add_func ("/titrate/thresholds/weight-33-tablets", test_weight_33_tablets);
+  g_test_add_func ("/titrate/thresholds/crcl-edges", test_crcl_edges);
+  g_test_add_func ("/titrate/thresholds/screening-concentration", test_screening_concentration);
+  g_test_add_func ("/titrate/thresholds/input-ranges", test_input_ranges);
+  g_test_add_func ("/titrate/thresholds/second-medicine", test_second_medicine);
+  g_test_add_func ("/titrate/thresholds/missing-rows-refused", test_missing_rows_refused);
+
+  ret = g_test_run ();
+  {
+    g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *p = g_build_filename (tmpdir, name, NULL);
+        g_unlink (p);
+      }
+    g_rmdir (tmpdir);
+  }
+  g_free (tmpdir);
+  return ret;
+}
