@@ -281,6 +281,193 @@ test_input_ranges (void)
   }
 }
 
+/* Renal function as labs report it (§2) */
+
+static TitratePatient *
+no_weight (double age, TitrateSex sex)
+{
+  TitratePatient *p = titrate_patient_new ();
+
+  p->age_years = age;
+  p->sex = sex;
+  return p;
+}
+
+static void
+test_egfr_drives_bands_without_weight (void)
+{
+  /* Lab reports eGFR 45; no weight, no creatinine: the moderate band applies
+   * on eGFR, and the alert says which estimate and why. */
+  g_autoptr(TitratePatient) p = no_weight (50, TITRATE_SEX_FEMALE);
+  g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
+  g_autoptr(GPtrArray) a = NULL;
+  const TitrateAlert *mod;
+
+  p->egfr_ml_min_1_73m2 = 45;
+  a = check (p, r);
+  mod = find_alert (a, "renal.moderate");
+  g_assert_nonnull (mod);
+  g_assert_nonnull (strstr (mod->trigger, "eGFR 45 mL/min/1.73 m² (entered), not de-indexed"));
+  g_assert_nonnull (strstr (mod->trigger, "plan peaks at 60 mg/day, above the renally reduced 40 mg/day"));
+  g_assert_null (find_alert (a, "input.renal_not_assessed"));
+}
+
+static void
+test_egfr_edges (void)
+{
+  g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
+  struct { double egfr; const char *code; } cases[] = {
+    { 80, NULL }, { 79.9, "renal.mild" }, { 50, "renal.mild" }, { 49.9, "renal.moderate" },
+    { 30, "renal.moderate" }, { 29.9, "renal.severe" }, { 15, "renal.severe" }, { 14.9, "renal.esrd" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(TitratePatient) p = no_weight (50, TITRATE_SEX_MALE);
+      g_autoptr(GPtrArray) a = NULL;
+      const char *codes[] = { "renal.mild", "renal.moderate", "renal.severe", "renal.esrd" };
+
+      p->egfr_ml_min_1_73m2 = cases[i].egfr;
+      a = check (p, r);
+      for (guint k = 0; k < G_N_ELEMENTS (codes); k++)
+        g_assert_cmpint (find_alert (a, codes[k]) != NULL, ==, g_strcmp0 (codes[k], cases[i].code) == 0);
+    }
+}
+
+static void
+test_egfr_deindexed_by_bsa (void)
+{
+  /* eGFR 55 per 1.73 m² (mild), 150 cm and 50 kg: BSA (Mosteller)
+   * sqrt (150 × 50 / 3600) = 1.443 m², so 55 × 1.443 / 1.73 = 45.9 mL/min:
+   * moderate. Creatinine not given, so no Cockcroft–Gault. */
+  g_autoptr(TitratePatient) p = no_weight (50, TITRATE_SEX_FEMALE);
+  g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
+  g_autoptr(GPtrArray) a = NULL;
+  const TitrateAlert *mod;
+  TitrateRenal renal;
+
+  p->egfr_ml_min_1_73m2 = 55;
+  p->height_cm = 150;
+  p->weight_kg = 50;
+  titrate_patient_get_renal_with_rules (p, test_rules (), NULL, &renal);
+  g_assert_cmpint (renal.function_basis, ==, TITRATE_RENAL_FUNCTION_EGFR_DEINDEXED);
+  g_assert_cmpfloat_with_epsilon (renal.bsa_m2, 1.4434, 0.001);
+  g_assert_cmpfloat_with_epsilon (renal.function_ml_min, 45.89, 0.01);
+
+  a = check (p, r);
+  mod = find_alert (a, "renal.moderate");
+  g_assert_nonnull (mod);
+  g_assert_nonnull (strstr (mod->trigger, "eGFR 55 mL/min/1.73 m² (entered) = 45.8 mL/min for a body-surface area of 1.44 m² (Mosteller)"));
+  g_assert_nonnull (strstr (mod->trigger, "no serum creatinine"));
+  g_assert_null (find_alert (a, "renal.mild"));
+}
+
+static void
+test_ckd_epi_without_weight (void)
+{
+  /* 60-year-old man, SCr 2.0 mg/dL, no weight: CKD-EPI 2021 ≈ 37, moderate. */
+  g_autoptr(TitratePatient) p = no_weight (60, TITRATE_SEX_MALE);
+  g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
+  g_autoptr(GPtrArray) a = NULL;
+  const TitrateAlert *mod;
+
+  p->serum_creatinine = 2.0;
+  a = check (p, r);
+  mod = find_alert (a, "renal.moderate");
+  g_assert_nonnull (mod);
+  g_assert_nonnull (strstr (mod->trigger, "(CKD-EPI 2021)"));
+  g_assert_nonnull (strstr (mod->trigger, "CrCl is not available (no weight)"));
+  g_assert_null (find_alert (a, "input.renal_not_assessed"));
+}
+
+static void
+test_adjusted_body_weight (void)
+{
+  /* Man, 50 y, 170 cm: Devine IBW 50 + 2.3 × (66.93 − 60) = 65.94 kg.
+   * 120 kg is 82% above IBW: adjusted weight 65.94 + 0.4 × 54.06 = 87.56 kg.
+   * SCr 2.5: CrCl 90 × 87.56 / 180 = 43.8 (moderate), not 60 (mild) on
+   * actual weight. At exactly 1.3 × IBW actual weight is used. */
+  g_autoptr(TitratePatient) p = test_adult (50, 120, TITRATE_SEX_MALE, 2.5);
+  g_autoptr(TitratePatient) edge = test_adult (50, 0, TITRATE_SEX_MALE, 2.5);
+  g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
+  g_autoptr(GPtrArray) a = NULL;
+  TitrateRenal renal;
+
+  p->height_cm = 170;
+  titrate_patient_get_renal_with_rules (p, test_rules (), NULL, &renal);
+  g_assert_cmpint (renal.crcl_basis, ==, TITRATE_RENAL_BASIS_COCKCROFT_GAULT_ADJUSTED);
+  g_assert_cmpfloat_with_epsilon (renal.crcl_ml_min, 43.78, 0.01);
+  a = check (p, r);
+  g_assert_nonnull (find_alert (a, "renal.moderate"));
+  g_assert_nonnull (strstr (find_alert (a, "renal.moderate")->trigger, "Cockcroft–Gault, adjusted body weight"));
+
+  edge->height_cm = 170;
+  edge->weight_kg = 1.3 * titrate_ibw_devine (170, TITRATE_SEX_MALE);
+  titrate_patient_get_renal_with_rules (edge, test_rules (), NULL, &renal);
+  g_assert_cmpint (renal.crcl_basis, ==, TITRATE_RENAL_BASIS_COCKCROFT_GAULT);
+}
+
+static void
+test_creatinine_implausible (void)
+{
+  /* 1.1 typed in the µmol/L field: an input alert, and the value is not used. */
+  g_autoptr(TitratePatient) p = test_adult (50, 70, TITRATE_SEX_MALE, NAN);
+  g_autoptr(TitratePatient) ok = test_adult (50, 70, TITRATE_SEX_MALE, NAN);
+  g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
+  g_autoptr(GPtrArray) a = NULL;
+  g_autoptr(GPtrArray) b = NULL;
+  const TitrateAlert *bad;
+
+  p->serum_creatinine = 1.1;
+  p->creatinine_unit = TITRATE_CREATININE_UMOL_L;
+  ok->serum_creatinine = 20;
+  ok->creatinine_unit = TITRATE_CREATININE_UMOL_L;
+  a = check (p, r);
+  b = check (ok, r);
+  bad = find_alert (a, "input.creatinine_implausible");
+  g_assert_nonnull (bad);
+  g_assert_cmpstr (bad->trigger, ==, "Serum creatinine 1.1 µmol/L, below 20 µmol/L: looks like mg/dL; not used for CrCl or eGFR");
+  g_assert_nonnull (strstr (bad->reason, "Design choice"));
+  /* Not used as if true: a creatinine of 1.1 µmol/L would give a CrCl in the thousands. */
+  g_assert_nonnull (find_alert (a, "input.renal_not_assessed"));
+  g_assert_null (find_alert (b, "input.creatinine_implausible"));
+}
+
+static void
+test_dialysis_names_plan_dose (void)
+{
+  g_autoptr(TitratePatient) p = test_adult (50, 70, TITRATE_SEX_MALE, 8.0);
+  g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
+  g_autoptr(GPtrArray) a = NULL;
+  const TitrateAlert *d;
+
+  p->dialysis = TRUE;
+  a = check (p, r);
+  d = find_alert (a, "renal.dialysis");
+  g_assert_nonnull (d);
+  g_assert_cmpstr (d->trigger, ==, "On dialysis; plan peaks at 60 mg/day, above about 5 mg/day on dialysis "
+                   "(Cheong2020; UK; CA; ElHusseini2011)");
+}
+
+static void
+test_severe_band_conflict (void)
+{
+  /* CrCl 25: avoid; the one-third ceiling (26.7 mg/day) is above Cheong's
+   * lowest toxic dose (10 mg/day): the alert says the sources conflict. */
+  g_autoptr(TitratePatient) p = test_adult (50, 70, TITRATE_SEX_MALE, NAN);
+  g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
+  g_autoptr(GPtrArray) a = NULL;
+  const TitrateAlert *sev;
+
+  p->crcl_ml_min = 25;
+  a = check (p, r);
+  sev = find_alert (a, "renal.severe");
+  g_assert_nonnull (sev);
+  g_assert_cmpstr (sev->trigger, ==, "CrCl 25 mL/min (entered); plan peaks at 60 mg/day; if unavoidable, at most about "
+                   "26.7 mg/day (label maximum × 0.333), but sources conflict: Cheong 2020 reports toxicity from "
+                   "10 mg/day at this level of kidney function");
+}
+
 /* A second, fictional medicine: rows, not C */
 
 static void
@@ -396,6 +583,14 @@ main (int argc, char **argv)
   g_test_add_func ("/titrate/thresholds/crcl-edges", test_crcl_edges);
   g_test_add_func ("/titrate/thresholds/screening-concentration", test_screening_concentration);
   g_test_add_func ("/titrate/thresholds/input-ranges", test_input_ranges);
+  g_test_add_func ("/titrate/renal/egfr-drives-bands-without-weight", test_egfr_drives_bands_without_weight);
+  g_test_add_func ("/titrate/renal/egfr-edges", test_egfr_edges);
+  g_test_add_func ("/titrate/renal/egfr-deindexed-by-bsa", test_egfr_deindexed_by_bsa);
+  g_test_add_func ("/titrate/renal/ckd-epi-without-weight", test_ckd_epi_without_weight);
+  g_test_add_func ("/titrate/renal/adjusted-body-weight", test_adjusted_body_weight);
+  g_test_add_func ("/titrate/renal/creatinine-implausible", test_creatinine_implausible);
+  g_test_add_func ("/titrate/renal/dialysis-names-plan-dose", test_dialysis_names_plan_dose);
+  g_test_add_func ("/titrate/renal/severe-band-conflict", test_severe_band_conflict);
   g_test_add_func ("/titrate/thresholds/second-medicine", test_second_medicine);
   g_test_add_func ("/titrate/thresholds/missing-rows-refused", test_missing_rows_refused);
 

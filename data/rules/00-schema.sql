@@ -148,7 +148,8 @@ CREATE TABLE protocol_adjustment (
   note   TEXT NOT NULL
 ) STRICT;
 
--- Renal bands by creatinine clearance (Cockcroft–Gault, mL/min), [crcl_min, crcl_max).
+-- Renal bands by renal function in mL/min, [crcl_min, crcl_max): Cockcroft–Gault
+-- CrCl when it can be had, otherwise eGFR (de-indexed by BSA when possible).
 -- dose_factor scales the indication's label maximum and start dose; avoid = always alert.
 CREATE TABLE renal_band (
   medicine   TEXT NOT NULL REFERENCES medicine (code),
@@ -158,6 +159,11 @@ CREATE TABLE renal_band (
   crcl_max   REAL NOT NULL,
   dose_factor REAL NOT NULL CHECK (dose_factor > 0 AND dose_factor <= 1),
   avoid      INTEGER NOT NULL CHECK (avoid IN (0, 1)),
+  -- The lowest toxic daily dose a source reports for this band (mg/day), and
+  -- that source's key: when the scaled ceiling is above it, the alert says
+  -- the sources conflict. NULL when no source reports one.
+  conflict_daily_mg REAL CHECK (conflict_daily_mg > 0),
+  conflict_source   TEXT,
   CHECK (crcl_min < crcl_max)
 ) STRICT;
 

@@ -740,11 +740,13 @@ INSERT INTO protocol_adjustment (medicine, population, dose_factor, max_daily_mg
 -- ===========================================================================
 -- renal_band — CrCl (Cockcroft–Gault, mL/min), [crcl_min, crcl_max)
 -- ===========================================================================
-INSERT INTO renal_band (medicine, rule, population, crcl_min, crcl_max, dose_factor, avoid) VALUES
-  ('baclofen', 'renal.mild',     'renal_mild',     50, 80, 2.0 / 3, 0),
-  ('baclofen', 'renal.moderate', 'renal_moderate', 30, 50, 0.5,   0),
-  ('baclofen', 'renal.severe',   'renal_severe',   15, 30, 1.0 / 3, 1),
-  ('baclofen', 'renal.esrd',     'renal_esrd',      0, 15, 1.0 / 3, 1);
+-- Below 30 the one-third factor (Vlavonou 2014) conflicts with Cheong 2020
+-- (lowest toxic dose 10 mg/day in CKD stages 4–5): the alert names both.
+INSERT INTO renal_band (medicine, rule, population, crcl_min, crcl_max, dose_factor, avoid, conflict_daily_mg, conflict_source) VALUES
+  ('baclofen', 'renal.mild',     'renal_mild',     50, 80, 2.0 / 3, 0, NULL, NULL),
+  ('baclofen', 'renal.moderate', 'renal_moderate', 30, 50, 0.5,   0, NULL, NULL),
+  ('baclofen', 'renal.severe',   'renal_severe',   15, 30, 1.0 / 3, 1, 10, 'Cheong 2020'),
+  ('baclofen', 'renal.esrd',     'renal_esrd',      0, 15, 1.0 / 3, 1, 10, 'Cheong 2020');
 
 -- ===========================================================================
 -- it_screening — intrathecal screening boluses (mcg), in order

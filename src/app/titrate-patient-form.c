@@ -150,6 +150,16 @@ update_renal (TitratePatientForm *self)
     text = g_strdup_printf (_("The entered CrCl is used. %s"), egfr);
   else
     text = g_strdup_printf ("%s\n%s", crcl, egfr);
+  /* Which estimate the dose bands use, and why (eGFR when CrCl is missing). */
+  if (renal.function_basis != TITRATE_RENAL_FUNCTION_CRCL && renal.function_note != NULL &&
+      !isnan (renal.function_ml_min))
+    {
+      g_autofree char *v = titrate_format_amount_display (titrate_renal_estimate_shown (renal.function_ml_min,
+                                                                                          TITRATE_RENAL_BASIS_NONE));
+      char *more = g_strdup_printf (_("%s\nDose bands use %s mL/min: %s"), text, v, _(renal.function_note));
+      g_free (text);
+      text = more;
+    }
   g_object_set (self->crcl_row, "hint", text, NULL);
 }
 

@@ -143,6 +143,8 @@ basis_label (TitrateRenalBasis basis)
       return _("entered");
     case TITRATE_RENAL_BASIS_COCKCROFT_GAULT:
       return _("Cockcroft–Gault, actual weight");
+    case TITRATE_RENAL_BASIS_COCKCROFT_GAULT_ADJUSTED:
+      return _("Cockcroft–Gault, adjusted body weight");
     case TITRATE_RENAL_BASIS_CKD_EPI_2021:
       return _("CKD-EPI 2021");
     case TITRATE_RENAL_BASIS_NONE:
@@ -154,16 +156,105 @@ basis_label (TitrateRenalBasis basis)
 static const TitrateRenalBandRow *
 renal_band (Check *c)
 {
-  if (isnan (c->renal.crcl_ml_min))
+  if (isnan (c->renal.function_ml_min))
     return NULL;
   for (guint i = 0; i < c->t->renal_bands->len; i++)
     {
       const TitrateRenalBandRow *b = &g_array_index (c->t->renal_bands, TitrateRenalBandRow, i);
 
-      if (b->medicine == c->medicine && c->renal.crcl_ml_min >= b->crcl_min && c->renal.crcl_ml_min < b->crcl_max)
+      if (b->medicine == c->medicine && c->renal.function_ml_min >= b->crcl_min && c->renal.function_ml_min < b->crcl_max)
         return b;
     }
   return NULL;
+}
+
+/* The renal value the bands used, with its basis and why it was chosen. */
+static char *
+renal_text (Check *c)
+{
+  const TitrateRenal *rn = &c->renal;
+
+  switch (rn->function_basis)
+    {
+    case TITRATE_RENAL_FUNCTION_CRCL:
+      {
+        g_autofree char *v = fmt (titrate_renal_estimate_shown (rn->crcl_ml_min, rn->crcl_basis));
+        return g_strdup_printf (_("CrCl %s mL/min (%s)"), v, basis_label (rn->crcl_basis));
+      }
+    case TITRATE_RENAL_FUNCTION_EGFR_DEINDEXED:
+      {
+        g_autofree char *e = fmt (titrate_renal_estimate_shown (rn->egfr_ml_min_1_73m2, rn->egfr_basis));
+        g_autofree char *v = fmt (titrate_renal_estimate_shown (rn->function_ml_min, TITRATE_RENAL_BASIS_NONE));
+        g_autofree char *bsa = fmt (floor (rn->bsa_m2 * 100 + 1e-9) / 100);
+        return g_strdup_printf (_("eGFR %s mL/min/1.73 m² (%s) = %s mL/min for a body-surface area of %s m² "
+                                  "(Mosteller), used because CrCl is not available (%s)"),
+                                e, basis_label (rn->egfr_basis), v, bsa,
+                                rn->crcl_note ? _(rn->crcl_note) : _("not entered"));
+      }
+    case TITRATE_RENAL_FUNCTION_EGFR_INDEXED:
+      {
+        g_autofree char *e = fmt (titrate_renal_estimate_shown (rn->egfr_ml_min_1_73m2, rn->egfr_basis));
+        return g_strdup_printf (_("eGFR %s mL/min/1.73 m² (%s), not de-indexed (no height or weight), used "
+                                  "because CrCl is not available (%s)"),
+                                e, basis_label (rn->egfr_basis), rn->crcl_note ? _(rn->crcl_note) : _("not entered"));
+      }
+    case TITRATE_RENAL_FUNCTION_NONE:
+    default:
+      return g_strdup (_("renal function not known"));
+    }
+}
+
+/* Whether the Beers 2023 eGFR rule applies; *renal_out describes the value. */
+static gboolean
+beers_applies (Check  *c,
+               char  **renal_out)
+{
+  const TitrateThresholdRow *beers_age = _titrate_rules_threshold (c->rules, c->medicine, "beers_age");
+  const TitrateThresholdRow *beers_egfr = _titrate_rules_threshold (c->rules, c->medicine, "beers_egfr");
+  double gfr = c->renal.egfr_ml_min_1_73m2;
+  TitrateRenalBasis basis = c->renal.egfr_basis;
+  gboolean uses_egfr = TRUE;
+
+  if (!_titrate_threshold_fires (beers_age, c->age) || c->r->route != TITRATE_ROUTE_ORAL)
+    return FALSE;
+
+  /* Beers uses eGFR; an entered CrCl stands in when no eGFR is known. */
+  if (isnan (gfr))
+    {
+      gfr = c->renal.crcl_ml_min;
+      basis = c->renal.crcl_basis;
+      uses_egfr = FALSE;
+    }
+  if (!c->p->dialysis && !_titrate_threshold_fires (beers_egfr, gfr))
+    return FALSE;
+
+  if (renal_out != NULL)
+    {
+      g_autofree char *g = fmt (titrate_renal_estimate_shown (gfr, basis));
+
+      if (c->p->dialysis)
+        *renal_out = g_strdup (_("on dialysis"));
+      else if (uses_egfr)
+        *renal_out = g_strdup_printf (_("eGFR %s mL/min/1.73 m² (%s)"), g, basis_label (basis));
+      else
+        *renal_out = g_strdup_printf (_("CrCl %s mL/min (%s)"), g, basis_label (basis));
+    }
+  return TRUE;
+}
+
+static void
+raise_rule_at (Check                 *c,
+               const TitrateRuleText *rule,
+               TitrateSeverity        severity,
+               int                    day,
+               const char            *trigger)
+{
+  if (find_alert (c, rule->code) != NULL)
+    return;
+  g_ptr_array_add (c->alerts,
+                   titrate_alert_new (rule->code, rule->category, severity, rule->title,
+                                      trigger, rule->reason, rule->action, rule->source,
+                                      rule->evidence, day));
 }
 
 static const TitrateTitrationLimitRow *
@@ -243,7 +334,21 @@ check_input (Check *c)
         }
     }
 
-  if (isnan (c->renal.crcl_ml_min) && !c->p->dialysis)
+  if (c->renal.creatinine_implausible)
+    {
+      gboolean umol = c->p->creatinine_unit == TITRATE_CREATININE_UMOL_L;
+      const TitrateThresholdRow *row = _titrate_rules_threshold (c->rules, c->medicine,
+                                                                 umol ? "creatinine_umol_l_low" : "creatinine_mg_dl_high");
+      g_autofree char *v = fmt (c->p->serum_creatinine);
+      g_autofree char *lim = fmt (row->value);
+      g_autofree char *trigger = g_strdup_printf (umol ? _("Serum creatinine %s µmol/L, below %s µmol/L: looks like mg/dL; "
+                                                           "not used for CrCl or eGFR")
+                                                       : _("Serum creatinine %s mg/dL, above %s mg/dL: looks like µmol/L; "
+                                                           "not used for CrCl or eGFR"), v, lim);
+      raise_rule (c, row->rule, 0, trigger);
+    }
+
+  if (isnan (c->renal.function_ml_min) && !c->p->dialysis)
     raise_code (c, "input.renal_not_assessed", 0, _("CrCl not available (%s)"),
                 c->renal.crcl_note ? _(c->renal.crcl_note) : _("not entered"));
 
@@ -802,26 +907,67 @@ static void
 check_renal (Check *c)
 {
   const TitrateRenalBandRow *band;
-  g_autofree char *crcl = NULL;
+  g_autofree char *renal = NULL;
+  g_autofree char *peak = fmt (c->peak);
+  g_autofree char *beers_note = NULL;
 
   if (c->r->route != TITRATE_ROUTE_ORAL)
     return;
 
+  /* One kidney problem, one interruptive alert: the renal alert names the
+   * Beers alert, which then shows below it (check_elderly). */
+  if (beers_applies (c, NULL))
+    beers_note = g_strdup (_("; Beers 2023 also advises avoiding it at this age (see the older-adult alert)"));
+
   if (c->p->dialysis)
     {
-      raise_code (c, "renal.dialysis", 0, _("On dialysis"));
+      const TitrateAdjustmentRow *adj = _titrate_rules_get_adjustment (c->rules, c->medicine, "dialysis");
+      g_autofree char *trigger = NULL;
+
+      if (adj != NULL && !isnan (adj->max_daily_mg) && c->peak > 0)
+        {
+          g_autofree char *ceil_s = fmt (adj->max_daily_mg);
+
+          trigger = g_strdup_printf (c->peak > adj->max_daily_mg + EPSILON
+                                     ? _("On dialysis; plan peaks at %s mg/day, above about %s mg/day on dialysis (%s)%s")
+                                     : _("On dialysis; plan peaks at %s mg/day (about %s mg/day at most on dialysis, %s)%s"),
+                                     peak, ceil_s, adj->source, beers_note ? beers_note : "");
+        }
+      else
+        trigger = g_strdup_printf (_("On dialysis%s"), beers_note ? beers_note : "");
+      raise_code (c, "renal.dialysis", 0, "%s", trigger);
       return;
     }
 
   band = renal_band (c);
   if (band == NULL)
     return;
-  crcl = fmt (titrate_renal_estimate_shown (c->renal.crcl_ml_min, c->renal.crcl_basis));
+  renal = renal_text (c);
 
   if (band->avoid)
     {
-      g_autofree char *trigger = g_strdup_printf (_("CrCl %s mL/min (%s)"), crcl, basis_label (c->renal.crcl_basis));
-      raise_rule (c, band->rule, 0, trigger);
+      double ceiling = label_limit (c, NULL) * band->dose_factor;
+      GString *trigger = g_string_new (renal);
+
+      if (!isnan (ceiling) && c->peak > 0)
+        {
+          g_autofree char *ceil_s = fmt (round (ceiling * 10) / 10);
+          g_autofree char *factor = fmt (round (band->dose_factor * 1000) / 1000);
+
+          g_string_append_printf (trigger, _("; plan peaks at %s mg/day; if unavoidable, at most about %s mg/day "
+                                             "(label maximum × %s)"), peak, ceil_s, factor);
+          if (!isnan (band->conflict_daily_mg) && ceiling > band->conflict_daily_mg + EPSILON)
+            {
+              g_autofree char *tox = fmt (band->conflict_daily_mg);
+              g_string_append_printf (trigger, _(", but sources conflict: %s reports toxicity from %s mg/day "
+                                                 "at this level of kidney function"),
+                                      band->conflict_source, tox);
+            }
+        }
+      if (beers_note)
+        g_string_append (trigger, beers_note);
+      raise_rule (c, band->rule, 0, trigger->str);
+      g_string_free (trigger, TRUE);
       return;
     }
 
@@ -830,23 +976,22 @@ check_renal (Check *c)
     double ceiling = label_limit (c, NULL) * band->dose_factor;
     double start_max = start ? start->value * band->dose_factor : NAN;
     g_autofree char *ceil_s = fmt (round (ceiling * 10) / 10);
-    g_autofree char *peak = fmt (c->peak);
     g_autofree char *factor = fmt (round (band->dose_factor * 1000) / 1000);
 
     if (!isnan (ceiling) && c->peak > ceiling + EPSILON)
       {
-        g_autofree char *trigger = g_strdup_printf (_("CrCl %s mL/min (%s); plan peaks at %s mg/day, above the "
-                                                    "renally reduced %s mg/day (label maximum × %s)"), crcl,
-                                                    basis_label (c->renal.crcl_basis), peak, ceil_s, factor);
+        g_autofree char *trigger = g_strdup_printf (_("%s; plan peaks at %s mg/day, above the "
+                                                    "renally reduced %s mg/day (label maximum × %s)%s"), renal,
+                                                    peak, ceil_s, factor, beers_note ? beers_note : "");
         raise_rule (c, band->rule, first_day_above (c, ceiling), trigger);
       }
-    else if (!isnan (start_max) && c->first_total > start_max + EPSILON)
+    else if (!isnan (start_max) && c->first_total > start_max + EPSILON && !c->continuing)
       {
         g_autofree char *ft = fmt (c->first_total);
         g_autofree char *sm = fmt (round (start_max * 100) / 100);
-        g_autofree char *trigger = g_strdup_printf (_("CrCl %s mL/min (%s); starts at %s mg/day, above the "
-                                                    "renally reduced start %s mg/day (label start × %s)"), crcl,
-                                                    basis_label (c->renal.crcl_basis), ft, sm, factor);
+        g_autofree char *trigger = g_strdup_printf (_("%s; starts at %s mg/day, above the "
+                                                    "renally reduced start %s mg/day (label start × %s)%s"), renal,
+                                                    ft, sm, factor, beers_note ? beers_note : "");
         raise_rule (c, band->rule, c->first_day, trigger);
       }
   }
@@ -855,59 +1000,52 @@ check_renal (Check *c)
 static void
 check_elderly (Check *c)
 {
-  double gfr;
-  gboolean uses_egfr;
-  TitrateRenalBasis basis;
-
+  g_autofree char *renal = NULL;
+  g_autofree char *age = NULL;
   const TitrateThresholdRow *beers_age = _titrate_rules_threshold (c->rules, c->medicine, "beers_age");
-  const TitrateThresholdRow *beers_egfr = _titrate_rules_threshold (c->rules, c->medicine, "beers_egfr");
+  const TitrateAlert *kidney = NULL;
 
-  if (!_titrate_threshold_fires (beers_age, c->age) || c->r->route != TITRATE_ROUTE_ORAL)
+  if (!beers_applies (c, &renal))
     return;
+  age = fmt (c->age);
 
-  /* Beers uses eGFR; an entered CrCl stands in when no eGFR is known. */
-  gfr = c->renal.egfr_ml_min_1_73m2;
-  basis = c->renal.egfr_basis;
-  uses_egfr = TRUE;
-  if (isnan (gfr))
+  for (guint i = 0; i < c->alerts->len; i++)
     {
-      gfr = c->renal.crcl_ml_min;
-      basis = c->renal.crcl_basis;
-      uses_egfr = FALSE;
+      const TitrateAlert *a = g_ptr_array_index (c->alerts, i);
+
+      if (a->category == TITRATE_CATEGORY_RENAL && a->severity >= TITRATE_SEVERITY_MAJOR)
+        kidney = a;
     }
 
-  if (c->p->dialysis || _titrate_threshold_fires (beers_egfr, gfr))
+  if (kidney != NULL)
     {
-      g_autofree char *age = fmt (c->age);
-      g_autofree char *g = fmt (titrate_renal_estimate_shown (gfr, basis));
-      g_autofree char *renal = NULL;
+      const TitrateThresholdRow *beside = _titrate_rules_threshold (c->rules, c->medicine, "beers_beside_renal");
+      g_autofree char *trigger = g_strdup_printf (_("Age %s years, %s; the same kidney problem is the "
+                                                    "interruptive alert “%s”"), age, renal, kidney->title);
 
-      if (c->p->dialysis)
-        renal = g_strdup (_("on dialysis"));
-      else if (uses_egfr)
-        renal = g_strdup_printf (_("eGFR %s mL/min/1.73 m² (%s)"), g, basis_label (basis));
-      else
-        renal = g_strdup_printf (_("CrCl %s mL/min (%s)"), g, basis_label (basis));
-
-      {
-        g_autofree char *trigger = g_strdup_printf (_("Age %s years, %s"), age, renal);
-        raise_rule (c, beers_age->rule, 0, trigger);
-      }
-
-      {
-        const TitrateThresholdRow *m_age = _titrate_rules_threshold (c->rules, c->medicine, "muanda_age");
-        const TitrateThresholdRow *m_egfr = _titrate_rules_threshold (c->rules, c->medicine, "muanda_egfr");
-        const TitrateThresholdRow *m_start = _titrate_rules_threshold (c->rules, c->medicine, "muanda_start");
-
-        if (_titrate_threshold_fires (m_age, c->age) && (c->p->dialysis || _titrate_threshold_fires (m_egfr, gfr)) &&
-            c->first_day > 0 && !c->continuing && _titrate_threshold_fires (m_start, c->first_total + EPSILON))
-          {
-            g_autofree char *ft = fmt (c->first_total);
-            g_autofree char *trigger = g_strdup_printf (_("Age %s years, %s, starting at %s mg/day"), age, renal, ft);
-            raise_rule (c, m_start->rule, c->first_day, trigger);
-          }
-      }
+      raise_rule_at (c, beers_age->rule, beside->has_severity ? beside->severity : beers_age->rule->severity,
+                     0, trigger);
     }
+  else
+    {
+      g_autofree char *trigger = g_strdup_printf (_("Age %s years, %s"), age, renal);
+      raise_rule (c, beers_age->rule, 0, trigger);
+    }
+
+  {
+    const TitrateThresholdRow *m_age = _titrate_rules_threshold (c->rules, c->medicine, "muanda_age");
+    const TitrateThresholdRow *m_egfr = _titrate_rules_threshold (c->rules, c->medicine, "muanda_egfr");
+    const TitrateThresholdRow *m_start = _titrate_rules_threshold (c->rules, c->medicine, "muanda_start");
+    double gfr = isnan (c->renal.egfr_ml_min_1_73m2) ? c->renal.crcl_ml_min : c->renal.egfr_ml_min_1_73m2;
+
+    if (_titrate_threshold_fires (m_age, c->age) && (c->p->dialysis || _titrate_threshold_fires (m_egfr, gfr)) &&
+        c->first_day > 0 && !c->continuing && _titrate_threshold_fires (m_start, c->first_total + EPSILON))
+      {
+        g_autofree char *ft = fmt (c->first_total);
+        g_autofree char *trigger = g_strdup_printf (_("Age %s years, %s, starting at %s mg/day"), age, renal, ft);
+        raise_rule (c, m_start->rule, c->first_day, trigger);
+      }
+  }
 }
 
 static void
@@ -1038,7 +1176,7 @@ init_check (Check                *c,
   c->rule_age = patient->age_years;
   if (isnan (c->rule_age) && c->medicine != NULL)
     c->rule_age = _titrate_rules_band (rules, c->medicine, "adult")->min_value;
-  titrate_patient_get_renal (patient, &c->renal);
+  titrate_patient_get_renal_with_rules (patient, rules, regimen->drug, &c->renal);
   summarise_plan (c);
 }
 

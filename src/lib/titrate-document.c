@@ -59,13 +59,14 @@ static const char * const root_keys[] = {
 static const char * const patient_keys[] = {
   "age_years", "weight_kg", "sex", "serum_creatinine_mg_dl",
   "serum_creatinine_umol_l", "crcl_ml_min", "egfr_ml_min_1_73m2", "dialysis",
-  "pregnant", "breastfeeding", "conditions", "allergies", NULL
+  "pregnant", "breastfeeding", "conditions", "allergies",
+  "height_cm", "current_daily_mg", "current_since", NULL
 };
 
 static const char * const regimen_keys[] = {
   "drug", "route", "indication", "formulation", "strength_mg", "start_date",
   "concentration_mg_per_ml", "concentration_mcg_per_ml", "spasticity_origin",
-  "steps", "protocol", NULL
+  "steps", "protocol", "it_phase", "screening_effective_mcg", "screening_effect_hours", NULL
 };
 
 static gboolean
@@ -1129,6 +1130,19 @@ load_patient (JsonObject      *object,
                     &patient->egfr_ml_min_1_73m2, error))
     return FALSE;
 
+  /* Compatible extensions of version 1: height, and what the patient
+   * already takes (daily oral dose and since when). */
+  if (!read_ranged (json_object_get_member (object, "height_cm"), "patient.height_cm",
+                    &patient->height_cm, error)
+      || !read_ranged (json_object_get_member (object, "current_daily_mg"), "patient.current_daily_mg",
+                       &patient->current_daily_mg, error))
+    return FALSE;
+  g_date_clear (&patient->current_since, 1);
+  node = json_object_get_member (object, "current_since");
+  if (!node_is_null (node)
+      && !read_date (node, "patient.current_since", &patient->current_since, NULL, error))
+    return FALSE;
+
   if (!read_boolean (json_object_get_member (object, "dialysis"),
                      "patient.dialysis", &patient->dialysis, error)
       || !read_boolean (json_object_get_member (object, "pregnant"),
@@ -1589,6 +1603,37 @@ load_regimen (JsonObject      *object,
                        _("must be \"spinal\" or \"cerebral\" (got %s)"), got);
         }
     }
+
+  /* Compatible extensions of version 1 for intrathecal regimens. */
+  regimen->it_phase = TITRATE_IT_PHASE_UNSET;
+  node = json_object_get_member (object, "it_phase");
+  if (!node_is_null (node))
+    {
+      const char *phase = node_is_string (node) ? json_node_get_string (node) : NULL;
+
+      if (route != TITRATE_ROUTE_INTRATHECAL)
+        return fail (error, TITRATE_ERROR_INVALID, "regimen.it_phase",
+                     _("only applies to intrathecal regimens"));
+      if (g_strcmp0 (phase, "post_implant") == 0)
+        regimen->it_phase = TITRATE_IT_PHASE_POST_IMPLANT;
+      else if (g_strcmp0 (phase, "maintenance") == 0)
+        regimen->it_phase = TITRATE_IT_PHASE_MAINTENANCE;
+      else
+        {
+          g_autofree char *got = describe_node (node);
+
+          return fail (error, TITRATE_ERROR_INVALID, "regimen.it_phase",
+                       _("must be \"post_implant\" or \"maintenance\" (got %s)"), got);
+        }
+    }
+  if (!read_positive (json_object_get_member (object, "screening_effective_mcg"),
+                      "regimen.screening_effective_mcg", &regimen->screening_effective_mcg, error)
+      || !read_positive (json_object_get_member (object, "screening_effect_hours"),
+                         "regimen.screening_effect_hours", &regimen->screening_effect_hours, error))
+    return FALSE;
+  if (route != TITRATE_ROUTE_INTRATHECAL && !isnan (regimen->screening_effect_hours))
+    return fail (error, TITRATE_ERROR_INVALID, "regimen.screening_effect_hours",
+                 _("only applies to intrathecal regimens"));
 
   if (regimen->steps != NULL)
     g_array_set_size (regimen->steps, 0);
@@ -2058,6 +2103,7 @@ patient_to_json (const TitratePatient *patient,
 
   set_number (object, "age_years", patient->age_years);
   set_number (object, "weight_kg", patient->weight_kg);
+  set_number (object, "height_cm", patient->height_cm);
   if (patient->sex != TITRATE_SEX_UNKNOWN)
     json_object_set_string_member (object, "sex", titrate_sex_to_string (patient->sex));
   if (patient->creatinine_unit == TITRATE_CREATININE_UMOL_L)
@@ -2071,6 +2117,16 @@ patient_to_json (const TitratePatient *patient,
   json_object_set_boolean_member (object, "breastfeeding", patient->breastfeeding);
   set_string_array (object, "conditions", patient->conditions);
   set_string_array (object, "allergies", patient->allergies);
+  set_number (object, "current_daily_mg", patient->current_daily_mg);
+  if (g_date_valid (&patient->current_since))
+    {
+      char buf[16];
+
+      g_snprintf (buf, sizeof buf, "%04u-%02u-%02u", (unsigned) g_date_get_year (&patient->current_since),
+                  (unsigned) g_date_get_month (&patient->current_since),
+                  (unsigned) g_date_get_day (&patient->current_since));
+      json_object_set_string_member (object, "current_since", buf);
+    }
 
   set_unknown (object, unknown, patient_keys);
   return object;
@@ -2174,6 +2230,12 @@ regimen_to_json (const TitrateRegimen *regimen,
       if (regimen->spasticity_origin != TITRATE_ORIGIN_UNSET)
         json_object_set_string_member (object, "spasticity_origin",
                                        titrate_origin_to_string (regimen->spasticity_origin));
+      if (regimen->it_phase != TITRATE_IT_PHASE_UNSET)
+        json_object_set_string_member (object, "it_phase",
+                                       regimen->it_phase == TITRATE_IT_PHASE_POST_IMPLANT ? "post_implant"
+                                                                                          : "maintenance");
+      set_number (object, "screening_effective_mcg", regimen->screening_effective_mcg);
+      set_number (object, "screening_effect_hours", regimen->screening_effect_hours);
     }
 
   if (oral && regimen->has_protocol && n_steps == 0)

@@ -580,12 +580,12 @@ titrate_planner_suggest (TitrateRules         *rules,
   g_ptr_array_add (s->notes, g_strdup_printf (_("%s (%s)"), row->note, row->source));
 
   /* Population adjustments */
-  titrate_patient_get_renal (patient, &renal);
+  titrate_patient_get_renal_with_rules (patient, rules, regimen->drug, &renal);
   if (patient->dialysis)
     adj = _titrate_rules_get_adjustment (rules, medicine, "dialysis");
   else
     {
-      const TitrateRenalBandRow *band = find_renal_band (rules, medicine, renal.crcl_ml_min);
+      const TitrateRenalBandRow *band = find_renal_band (rules, medicine, renal.function_ml_min);
 
       if (band != NULL)
         adj = _titrate_rules_get_adjustment (rules, medicine, band->population);

@@ -88,6 +88,8 @@ titrate_regimen_new (TitrateRoute route)
   r->strength_mg = NAN;
   r->concentration_mg_per_ml = NAN;
   r->concentration_mcg_per_ml = NAN;
+  r->screening_effective_mcg = NAN;
+  r->screening_effect_hours = NAN;
   g_date_clear (&r->start_date, 1);
   r->spasticity_origin = TITRATE_ORIGIN_UNSET;
   r->steps = g_array_new (FALSE, TRUE, sizeof (TitrateStep));

@@ -421,14 +421,21 @@ open_shared (gpointer data)
   return titrate_rules_new_embedded (NULL);
 }
 
+TitrateRules *
+_titrate_rules_get_shared (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, open_shared, NULL);
+}
+
 gboolean
 titrate_rules_get_default_input_range (const char *field,
                                        double     *min,
                                        double     *max,
                                        gboolean   *min_exclusive)
 {
-  static GOnce once = G_ONCE_INIT;
-  TitrateRules *shared = g_once (&once, open_shared, NULL);
+  TitrateRules *shared = _titrate_rules_get_shared ();
 
   return shared != NULL && titrate_rules_get_input_range (shared, field, min, max, min_exclusive);
 }

@@ -77,6 +77,8 @@ typedef struct {
   double      crcl_max;
   double      dose_factor;
   gboolean    avoid;
+  double      conflict_daily_mg;   /* NAN if none */
+  const char *conflict_source;
 } TitrateRenalBandRow;
 
 typedef struct {
@@ -221,6 +223,10 @@ gboolean _titrate_band_contains      (const TitratePopulationBandRow *band,
                                       double                          value);
 gboolean _titrate_threshold_fires    (const TitrateThresholdRow *row,
                                       double                     value);
+
+/* The embedded database, opened once for readers without a rules object;
+ * NULL if it is unusable. Not a reference: do not unref. */
+TitrateRules *_titrate_rules_get_shared (void);
 
 /* Names the checker requires; validation fails if any is missing. */
 extern const char * const _titrate_required_rules[];

@@ -433,6 +433,8 @@ read_renal_band (TitrateRules *self,
   row.crcl_max = col_num (stmt, 4);
   row.dose_factor = col_num (stmt, 5);
   row.avoid = sqlite3_column_int (stmt, 6) != 0;
+  row.conflict_daily_mg = col_num (stmt, 7);
+  row.conflict_source = col_str (self, stmt, 8);
   g_array_append_val (self->tables.renal_bands, row);
   return TRUE;
 }
@@ -760,7 +762,7 @@ load (TitrateRules *self,
       "target_mg_per_kg_day, source, note FROM protocol ORDER BY id", read_protocol },
     { "SELECT medicine, population, dose_factor, max_daily_mg, min_step_every_days, source, note FROM protocol_adjustment",
       read_adjustment },
-    { "SELECT medicine, rule, population, crcl_min, crcl_max, dose_factor, avoid FROM renal_band ORDER BY crcl_min DESC", read_renal_band },
+    { "SELECT medicine, rule, population, crcl_min, crcl_max, dose_factor, avoid, conflict_daily_mg, conflict_source FROM renal_band ORDER BY crcl_min DESC", read_renal_band },
     { "SELECT medicine, seq, bolus_mcg, age_max_years, source FROM it_screening ORDER BY medicine, seq", read_screening },
     { "SELECT medicine, rule, origin, phase, max_increase_pct, max_decrease_pct, min_interval_days FROM it_adjustment", read_it_adjustment },
     { "SELECT medicine, rule, route, indication, min_taper_days FROM taper_rule", read_taper },
