@@ -468,6 +468,266 @@ test_severe_band_conflict (void)
                    "10 mg/day at this level of kidney function");
 }
 
+/* Titration and doses (§3) */
+
+static const char *titration_codes[] = {
+  "titration.oral.start_high", "titration.oral.start_at_max", "titration.oral.step_large",
+  "titration.oral.step_fast", "titration.oral.pediatric_start", "titration.oral.pediatric_pace", NULL
+};
+
+static void
+assert_no_titration_alert (GPtrArray *alerts)
+{
+  for (guint i = 0; titration_codes[i] != NULL; i++)
+    if (find_alert (alerts, titration_codes[i]) != NULL)
+      g_error ("unexpected %s: %s", titration_codes[i], find_alert (alerts, titration_codes[i])->trigger);
+}
+
+static void
+test_label_schedules_do_not_alert (void)
+{
+  g_autoptr(TitratePatient) p = test_adult (45, 80, TITRATE_SEX_MALE, 1.0);
+  /* US: 5 mg TID ×3 d → 10 → 15 → 20 mg TID, then 20 mg QID (80 mg/day). */
+  g_autoptr(TitrateRegimen) us = test_oral ("spasticity", "tablet", 5,
+                                            LABEL_PLAN ";13:20,20,20,20");
+  /* Lexicomp AUD: 5 mg TID → 10 mg TID after 3 days. */
+  g_autoptr(TitrateRegimen) lexi = test_oral ("alcohol_use_disorder", "tablet", 5, "1:5,5,5;4:10,10,10");
+  /* Baclocur: 20 mg/day in 2 doses for 3 days, then +10 mg every 3–4 days. */
+  g_autoptr(TitrateRegimen) bcr = test_oral ("alcohol_use_disorder", "tablet", 10, "1:10,10;4:10,10,10;8:10,10,10,10");
+  g_autoptr(GPtrArray) a = check (p, us);
+  g_autoptr(GPtrArray) b = check (p, lexi);
+  g_autoptr(GPtrArray) c = check (p, bcr);
+
+  assert_no_titration_alert (a);
+  assert_no_titration_alert (b);
+  assert_no_titration_alert (c);
+  g_assert_null (find_alert (a, "dose.oral.spasticity.label_max"));
+}
+
+static void
+test_worst_step_listed (void)
+{
+  g_autoptr(TitratePatient) p = test_adult (45, 80, TITRATE_SEX_MALE, 1.0);
+  g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, "1:5,5,5;4:15,15,15;7:20,20,20,20");
+  g_autoptr(GPtrArray) a = check (p, r);
+  const TitrateAlert *step = find_alert (a, "titration.oral.step_large");
+
+  g_assert_nonnull (step);
+  g_assert_cmpint (step->day, ==, 7);
+  g_assert_cmpstr (step->trigger, ==, "Day 7: 45 → 80 mg/day (+35 mg/day; label steps +15 mg/day (US-TAB) or "
+                   "+5 mg per dose (US-TAB)); also day 4 (+30 mg/day)");
+  /* AUD: the alert names both schemes. */
+  {
+    g_autoptr(TitrateRegimen) aud = test_oral ("alcohol_use_disorder", "tablet", 5, "1:5,5,5;4:15,15,15");
+    g_autoptr(GPtrArray) b = check (p, aud);
+    const TitrateAlert *x = find_alert (b, "titration.oral.step_large");
+
+    g_assert_nonnull (x);
+    g_assert_nonnull (strstr (x->trigger, "+10 mg/day (BCR) or +5 mg per dose (Lexicomp)"));
+  }
+}
+
+static void
+test_start_at_maximum_is_major (void)
+{
+  g_autoptr(TitratePatient) p = test_adult (45, 80, TITRATE_SEX_MALE, 1.0);
+  g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 20, "1:20,20,20,20");
+  g_autoptr(TitrateRegimen) r75 = test_oral ("spasticity", "tablet", 5, "1:20,20,20,15");
+  g_autoptr(GPtrArray) a = check (p, r);
+  g_autoptr(GPtrArray) b = check (p, r75);
+  const TitrateAlert *x = find_alert (a, "titration.oral.start_at_max");
+
+  g_assert_nonnull (x);
+  g_assert_cmpint (x->severity, ==, TITRATE_SEVERITY_MAJOR);
+  g_assert_cmpstr (x->trigger, ==, "Day 1: starts at 80 mg/day, the 80 mg/day maximum");
+  g_assert_null (find_alert (a, "titration.oral.start_high"));
+  /* 75 mg/day: a high start (moderate), not the maximum. */
+  g_assert_null (find_alert (b, "titration.oral.start_at_max"));
+  g_assert_cmpint (find_alert (b, "titration.oral.start_high")->severity, ==, TITRATE_SEVERITY_MODERATE);
+}
+
+static void
+test_renewal_is_not_a_start (void)
+{
+  g_autoptr(TitratePatient) p = test_adult (45, 80, TITRATE_SEX_MALE, 1.0);
+  g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 20, "1:20,20,20");
+  g_autoptr(GPtrArray) before = check (p, r);
+  g_autoptr(GPtrArray) after = NULL;
+
+  g_assert_nonnull (find_alert (before, "titration.oral.start_high"));
+  p->current_daily_mg = 60;
+  g_date_set_dmy (&p->current_since, 1, G_DATE_MARCH, 2026);
+  after = check (p, r);
+  assert_no_titration_alert (after);
+}
+
+static void
+test_child_start_and_pace (void)
+{
+  g_autoptr(TitratePatient) six = titrate_patient_new ();
+  g_autoptr(TitratePatient) ten = titrate_patient_new ();
+
+  six->age_years = 6;
+  six->weight_kg = 20;
+  ten->age_years = 10;
+  ten->weight_kg = 30;
+
+  /* Age 6, 20 kg: UpToDate's 0.5 mg/kg/day (10 mg/day) is the lenient start. */
+  {
+    g_autoptr(TitrateRegimen) ok = test_oral ("spasticity", "oral_solution", NAN, "1:2.5,2.5,2.5,2.5");
+    g_autoptr(TitrateRegimen) high = test_oral ("spasticity", "oral_solution", NAN, "1:5,5,2.5");
+    g_autoptr(GPtrArray) a = NULL;
+    g_autoptr(GPtrArray) b = NULL;
+
+    ok->concentration_mg_per_ml = 1;
+    high->concentration_mg_per_ml = 1;
+    a = check (six, ok);
+    b = check (six, high);
+    g_assert_null (find_alert (a, "titration.oral.pediatric_start"));
+    g_assert_cmpstr (find_alert (b, "titration.oral.pediatric_start")->trigger, ==,
+                     "Starts at 12.5 mg/day = 0.63 mg/kg/day for 20 kg (start about 0.3 mg/kg/day (UK-RXR; FR-RCP) "
+                     "or 0.5 mg/kg/day (UpToDate))");
+  }
+  /* Age 10, 30 kg: UK/France 0.3 mg/kg/day = 9 mg/day. */
+  {
+    g_autoptr(TitrateRegimen) ok = test_oral ("spasticity", "oral_solution", NAN, "1:3,3,3");
+    g_autoptr(TitrateRegimen) high = test_oral ("spasticity", "oral_solution", NAN, "1:2.5,2.5,2.5,2.5");
+    g_autoptr(GPtrArray) a = NULL;
+    g_autoptr(GPtrArray) b = NULL;
+
+    ok->concentration_mg_per_ml = 1;
+    high->concentration_mg_per_ml = 1;
+    a = check (ten, ok);
+    b = check (ten, high);
+    g_assert_null (find_alert (a, "titration.oral.pediatric_start"));
+    g_assert_nonnull (find_alert (b, "titration.oral.pediatric_start"));
+  }
+  /* Pace: about weekly. */
+  {
+    g_autoptr(TitrateRegimen) weekly = test_oral ("spasticity", "oral_solution", NAN, "1:3,3,3;8:4,4,4;15:5,5,5");
+    g_autoptr(TitrateRegimen) fast = test_oral ("spasticity", "oral_solution", NAN, "1:3,3,3;4:4,4,4;8:5,5,5");
+    g_autoptr(GPtrArray) a = NULL;
+    g_autoptr(GPtrArray) b = NULL;
+    const TitrateAlert *x;
+
+    weekly->concentration_mg_per_ml = 1;
+    fast->concentration_mg_per_ml = 1;
+    a = check (ten, weekly);
+    b = check (ten, fast);
+    g_assert_null (find_alert (a, "titration.oral.pediatric_pace"));
+    x = find_alert (b, "titration.oral.pediatric_pace");
+    g_assert_nonnull (x);
+    g_assert_cmpstr (x->trigger, ==, "Day 4: step-up 3 days after the last (label: every 7 days, UK-RXR; FR-RCP); "
+                     "also day 8 (4 days after the last)");
+    /* Not also the adult 3-day rule. */
+    g_assert_null (find_alert (b, "titration.oral.step_fast"));
+  }
+}
+
+static void
+test_dose_plausibility (void)
+{
+  g_autoptr(TitratePatient) p = test_adult (45, 80, TITRATE_SEX_MALE, 1.0);
+  g_autoptr(TitrateRegimen) forty = test_oral ("alcohol_use_disorder", "tablet", 40, "1:10,10;4:10,10,10;8:40,40");
+  g_autoptr(TitrateRegimen) fifty = test_oral ("spasticity", "tablet", 10, "1:50");
+  g_autoptr(TitrateRegimen) four = test_oral ("spasticity", "tablet", 5, "1:5,5,5,5");
+  g_autoptr(TitrateRegimen) five = test_oral ("spasticity", "tablet", 5, "1:5,5,5,5,5");
+  g_autoptr(GPtrArray) a = check (p, forty);
+  g_autoptr(GPtrArray) b = check (p, fifty);
+  g_autoptr(GPtrArray) c = check (p, four);
+  g_autoptr(GPtrArray) d = check (p, five);
+
+  g_assert_null (find_alert (a, "dose.oral.single_dose_high"));
+  g_assert_cmpstr (find_alert (b, "dose.oral.single_dose_high")->trigger, ==,
+                   "Day 1: a single dose of 50 mg (largest marketed unit 40 mg)");
+  g_assert_null (find_alert (c, "dose.oral.doses_per_day_high"));
+  g_assert_cmpstr (find_alert (d, "dose.oral.doses_per_day_high")->trigger, ==,
+                   "Day 1: 5 doses a day (labels: at most 4)");
+}
+
+/* Withdrawal and taper (§4) */
+
+static void
+test_taper_step_sizes (void)
+{
+  g_autoptr(TitratePatient) p = test_adult (45, 80, TITRATE_SEX_MALE, 1.0);
+
+  /* A taper that ends with a large drop to zero. */
+  {
+    g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, "1:20,20,20;8:15,15,15;15:");
+    g_autoptr(GPtrArray) a = check (p, r);
+    const TitrateAlert *x = find_alert (a, "withdrawal.oral.step_down_large");
+
+    g_assert_nonnull (x);
+    g_assert_cmpstr (x->trigger, ==, "Day 15: last step from 45 mg/day to zero (−45 mg/day; steps of at most "
+                     "15 mg/day, FR-RCP; ANSM17)");
+    g_assert_null (find_alert (a, "withdrawal.oral.abrupt_stop"));
+  }
+  /* A token reduction followed by a stop. */
+  {
+    g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, "1:20,20,20;8:15,20,20;9:");
+    g_autoptr(GPtrArray) a = check (p, r);
+
+    g_assert_nonnull (find_alert (a, "withdrawal.oral.short_taper"));
+    g_assert_nonnull (strstr (find_alert (a, "withdrawal.oral.step_down_large")->trigger,
+                              "last step from 55 mg/day to zero"));
+  }
+  /* 10–15 mg every 2 days from 90 mg/day (ANSM 2017): no alert. */
+  {
+    g_autoptr(TitrateRegimen) r = test_oral ("alcohol_use_disorder", "tablet", 5,
+                                             "1:30,30,30;3:25,25,25;5:20,20,20;7:15,15,15;9:10,10,10;11:5,5,5;13:");
+    g_autoptr(GPtrArray) a = check (p, r);
+
+    g_assert_null (find_alert (a, "withdrawal.oral.step_down_large"));
+    g_assert_null (find_alert (a, "withdrawal.oral.short_taper"));
+    g_assert_null (find_alert (a, "withdrawal.oral.abrupt_stop"));
+  }
+}
+
+static void
+test_plateau_inside_taper (void)
+{
+  g_autoptr(TitratePatient) p = test_adult (45, 80, TITRATE_SEX_MALE, 1.0);
+  g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5,
+                                           "1:20,20,20;8:15,15,15;15:10,10,10;22:5,5,5;29:10,5;36:");
+  g_autoptr(GPtrArray) a = check (p, r);
+
+  /* 60 → 45 → 30 → 15 → 15 (split differently) → 0: a taper with a plateau. */
+  g_assert_null (find_alert (a, "withdrawal.oral.abrupt_stop"));
+  g_assert_null (find_alert (a, "withdrawal.oral.short_taper"));
+  g_assert_null (find_alert (a, "withdrawal.oral.step_down_large"));
+}
+
+static void
+test_current_dose_is_baseline (void)
+{
+  g_autoptr(TitratePatient) p = test_adult (45, 80, TITRATE_SEX_MALE, 1.0);
+  g_autoptr(TitrateRegimen) stop = test_oral ("spasticity", "tablet", 5, "1:");
+  g_autoptr(TitrateRegimen) taper = test_oral ("spasticity", "tablet", 5, "1:15,15,15;8:10,10,10;15:5,5,5;22:");
+  g_autoptr(GPtrArray) a = NULL;
+  g_autoptr(GPtrArray) b = NULL;
+
+  p->current_daily_mg = 60;
+  a = check (p, stop);
+  g_assert_cmpstr (find_alert (a, "withdrawal.oral.abrupt_stop")->trigger, ==,
+                   "Day 1: stops the current 60 mg/day with no reduction before");
+  b = check (p, taper);
+  g_assert_null (find_alert (b, "withdrawal.oral.abrupt_stop"));
+  g_assert_null (find_alert (b, "withdrawal.oral.short_taper"));
+  g_assert_null (find_alert (b, "withdrawal.oral.step_down_large"));
+  assert_no_titration_alert (b);
+
+  /* From 80 mg/day, the first step of the same plan drops 35 mg/day. */
+  {
+    g_autoptr(GPtrArray) c = NULL;
+
+    p->current_daily_mg = 80;
+    c = check (p, taper);
+    g_assert_nonnull (strstr (find_alert (c, "withdrawal.oral.step_down_large")->trigger,
+                              "Day 1: 80 → 45 mg/day (−35 mg/day"));
+  }
+}
+
 /* A second, fictional medicine: rows, not C */
 
 static void
@@ -591,6 +851,15 @@ main (int argc, char **argv)
   g_test_add_func ("/titrate/renal/creatinine-implausible", test_creatinine_implausible);
   g_test_add_func ("/titrate/renal/dialysis-names-plan-dose", test_dialysis_names_plan_dose);
   g_test_add_func ("/titrate/renal/severe-band-conflict", test_severe_band_conflict);
+  g_test_add_func ("/titrate/titration/label-schedules-do-not-alert", test_label_schedules_do_not_alert);
+  g_test_add_func ("/titrate/titration/worst-step-listed", test_worst_step_listed);
+  g_test_add_func ("/titrate/titration/start-at-maximum-is-major", test_start_at_maximum_is_major);
+  g_test_add_func ("/titrate/titration/renewal-is-not-a-start", test_renewal_is_not_a_start);
+  g_test_add_func ("/titrate/titration/child-start-and-pace", test_child_start_and_pace);
+  g_test_add_func ("/titrate/titration/dose-plausibility", test_dose_plausibility);
+  g_test_add_func ("/titrate/taper/step-sizes", test_taper_step_sizes);
+  g_test_add_func ("/titrate/taper/plateau-inside-taper", test_plateau_inside_taper);
+  g_test_add_func ("/titrate/taper/current-dose-is-baseline", test_current_dose_is_baseline);
   g_test_add_func ("/titrate/thresholds/second-medicine", test_second_medicine);
   g_test_add_func ("/titrate/thresholds/missing-rows-refused", test_missing_rows_refused);
 

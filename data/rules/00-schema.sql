@@ -99,15 +99,22 @@ CREATE TABLE dose_limit (
 -- Label titration speed for oral regimens, one row per limit:
 --   start_daily_mg: a first step above value (mg/day) raises the rule;
 --   step_daily_mg:  one step-up larger than value (mg/day) raises the rule;
---   interval_days:  step-ups closer together than value (days) raise the rule.
+--   interval_days:  step-ups closer together than value (days) raise the rule;
+--   step_dose_mg:   a scheme raising each dose by at most value mg (same number
+--                   of doses), or adding one dose no larger than the current ones;
+--   start_mg_per_kg_day: a first step above value mg/kg/day (children) raises the rule.
+-- Several rows of one kind for one indication are alternative sourced schemes:
+-- a step within any of them does not alert; an alert names them all.
 CREATE TABLE titration_limit (
   medicine   TEXT NOT NULL REFERENCES medicine (code),
   rule       TEXT NOT NULL REFERENCES rule (code),
   indication TEXT NOT NULL,
   age_min_years REAL NOT NULL DEFAULT 0,
   age_max_years REAL NOT NULL DEFAULT 200,
-  kind       TEXT NOT NULL CHECK (kind IN ('start_daily_mg', 'step_daily_mg', 'interval_days')),
-  value      REAL NOT NULL CHECK (value > 0)
+  kind       TEXT NOT NULL CHECK (kind IN ('start_daily_mg', 'step_daily_mg', 'interval_days',
+                  'step_dose_mg', 'start_mg_per_kg_day')),
+  value      REAL NOT NULL CHECK (value > 0),
+  source     TEXT                 -- the scheme this row comes from, named when it fires
 ) STRICT;
 
 -- Default (suggested) oral protocols. mg/kg columns are used when set and a
@@ -197,7 +204,11 @@ CREATE TABLE taper_rule (
   rule       TEXT NOT NULL REFERENCES rule (code),
   route      TEXT NOT NULL CHECK (route IN ('oral', 'intrathecal')),
   indication TEXT,
-  min_taper_days INTEGER NOT NULL
+  min_taper_days INTEGER NOT NULL,
+  -- Largest reduction in one step, and largest final step to zero (mg/day);
+  -- NULL = not checked for this row.
+  max_step_down_daily_mg REAL CHECK (max_step_down_daily_mg > 0),
+  source     TEXT
 ) STRICT;
 
 -- Comedication lexicon.

@@ -701,13 +701,23 @@ INSERT INTO dose_limit (medicine, rule, route, indication, age_min_years, age_ma
 -- ===========================================================================
 -- titration_limit — label titration speed (oral)
 -- ===========================================================================
-INSERT INTO titration_limit (medicine, rule, indication, age_min_years, age_max_years, kind, value) VALUES
-  ('baclofen', 'titration.oral.start_high', 'spasticity',           18, 200, 'start_daily_mg', 15),
-  ('baclofen', 'titration.oral.step_large', 'spasticity',           18, 200, 'step_daily_mg',  15),
-  ('baclofen', 'titration.oral.step_fast',  'spasticity',           18, 200, 'interval_days',   3),
-  ('baclofen', 'titration.oral.start_high', 'alcohol_use_disorder', 18, 200, 'start_daily_mg', 20),
-  ('baclofen', 'titration.oral.step_large', 'alcohol_use_disorder', 18, 200, 'step_daily_mg',  10),
-  ('baclofen', 'titration.oral.step_fast',  'alcohol_use_disorder', 18, 200, 'interval_days',   3);
+-- Alternative schemes for one indication each have a row (a step within any
+-- of them does not alert): spasticity +5 mg per dose every 3 days, ending
+-- 20 mg three times a day → 20 mg four times a day (US-TAB, OZO, FLQ, LYV);
+-- alcohol use disorder +10 mg/day every 3–4 days (BCR) or 5 mg → 10 mg three
+-- times a day after 3–5 days (Lexicomp). Children: start about 0.3 mg/kg/day
+-- (UK-RXR, FR-RCP; UpToDate 0.5 mg/kg/day at 2 to <8 years) and raise about
+-- weekly (UK-RXR; FR-RCP 1–2 weeks).
+INSERT INTO titration_limit (medicine, rule, indication, age_min_years, age_max_years, kind, value, source) VALUES
+  ('baclofen', 'titration.oral.start_high', 'spasticity',           18, 200, 'start_daily_mg', 15, 'US-TAB'),
+  ('baclofen', 'titration.oral.step_large', 'spasticity',           18, 200, 'step_daily_mg',  15, 'US-TAB'),
+  ('baclofen', 'titration.oral.step_large', 'spasticity',           18, 200, 'step_dose_mg',    5, 'US-TAB'),
+  ('baclofen', 'titration.oral.step_fast',  'spasticity',           18, 200, 'interval_days',   3, 'US-TAB'),
+  ('baclofen', 'titration.oral.start_high', 'alcohol_use_disorder', 18, 200, 'start_daily_mg', 20, 'BCR'),
+  ('baclofen', 'titration.oral.step_large', 'alcohol_use_disorder', 18, 200, 'step_daily_mg',  10, 'BCR'),
+  ('baclofen', 'titration.oral.step_large', 'alcohol_use_disorder', 18, 200, 'step_dose_mg',    5, 'Lexicomp'),
+  ('baclofen', 'titration.oral.step_fast',  'alcohol_use_disorder', 18, 200, 'interval_days',   3, 'BCR; Lexicomp');
+-- Children's start and pace: 11-baclofen-thresholds.sql (their rules live there).
 
 -- ===========================================================================
 -- protocol — default suggestions (no row under 2 years: no sourced step)
@@ -772,10 +782,15 @@ INSERT INTO it_adjustment (medicine, rule, origin, phase, max_increase_pct, max_
 -- ===========================================================================
 -- taper_rule
 -- ===========================================================================
-INSERT INTO taper_rule (medicine, rule, route, indication, min_taper_days) VALUES
-  ('baclofen', 'withdrawal.oral.short_taper', 'oral',        NULL, 7),
-  ('baclofen', 'withdrawal.oral.abrupt_stop', 'oral',        NULL, 7),
-  ('baclofen', 'withdrawal.it.stop',          'intrathecal', NULL, 0);
+-- Step size: the French label stops in steps of 10–15 mg over 1–2 weeks
+-- (FR-RCP); ANSM 2017 tapers AUD patients above 80 mg/day by 10–15 mg every
+-- 2 days. The largest step either allows is 15 mg/day, also for the last step
+-- to zero (row in 11-baclofen-thresholds.sql, with its rule). No source grades
+-- withdrawal by exposure, so severity is not graded.
+INSERT INTO taper_rule (medicine, rule, route, indication, min_taper_days, max_step_down_daily_mg, source) VALUES
+  ('baclofen', 'withdrawal.oral.short_taper', 'oral',        NULL, 7, NULL, 'CA; UpToDate'),
+  ('baclofen', 'withdrawal.oral.abrupt_stop', 'oral',        NULL, 7, NULL, 'US-TAB'),
+  ('baclofen', 'withdrawal.it.stop',          'intrathecal', NULL, 0, NULL, 'LIO-IT; GAB');
 
 -- ===========================================================================
 -- drug_class

@@ -31,6 +31,51 @@ INSERT INTO rule (code, category, severity, title, reason, action, source, evide
    'Check the laboratory report and enter the creatinine in the unit it was reported in.',
    'Titrate-D; UCSF-LAB; ROCHE-CREP2', 'D');
 
+INSERT INTO rule (code, category, severity, title, reason, action, source, evidence) VALUES
+  ('titration.oral.pediatric_start', 'titration', 'moderate',
+   'Child''s starting dose above the weight-based start',
+   'UK SmPC (0 to <18 years) and the French Lioresal label (6–18 years): start at about 0.3 mg/kg/day in 2–4 doses (preferably 4). UpToDate starts children 2 to <8 years at 0.5 mg/kg/day (at most 2.5 mg per dose). A higher start adds drowsiness and hypotonia; toxicity is common in children with cerebral palsy (Delgado 2010).',
+   'Start at about 0.3 mg/kg/day (UK, France) split into 2–4 doses, using a current weight.',
+   'UK-RXR; FR-RCP; UpToDate; Delgado2010', 'L'),
+  ('titration.oral.pediatric_pace', 'titration', 'moderate',
+   'Child''s dose raised faster than about once a week',
+   'UK SmPC: raise the dose cautiously at about 1-week intervals; French label: steps of 1–2 weeks. Older labels (Bangladesh) used 3-day steps and PedMed 3–7 days, but the current UK and French texts use about weekly steps.',
+   'Space increases about a week apart and review drowsiness, tone and feeding before each step.',
+   'UK-RXR; FR-RCP', 'L'),
+  ('dose.oral.single_dose_high', 'dose', 'major',
+   'Single dose above any labelled single dose',
+   'Design choice, not a published limit: no label states a single-dose maximum. US labels reach 20 mg four times a day (80 mg/day); the largest marketed tablet is Baclocur 40 mg (France, alcohol use disorder, up to 80 mg/day in 2–4 doses). A larger single dose suggests a units or decimal error; ingestion of 200 mg or more predicts coma and seizures (Leung 2006).',
+   'Check the dose and units; split the daily dose into 3–4 doses as the labels do.',
+   'Titrate-D; US-TAB; BCR; Leung2006', 'D'),
+  ('dose.oral.doses_per_day_high', 'dose', 'moderate',
+   'More doses a day than any label describes',
+   'Labels give oral baclofen in 1 to 4 doses a day: spasticity three times a day up to four times a day (US-TAB), children in 2–4 doses (UK-RXR), alcohol use disorder in 2–4 doses (BCR). More doses a day suggests a duplicated line or an interval typed as a count.',
+   'Check the schedule; give the daily dose in at most 4 doses.',
+   'US-TAB; UK-RXR; BCR', 'L'),
+  ('withdrawal.oral.step_down_large', 'withdrawal', 'moderate',
+   'Reduction step larger than 10–15 mg',
+   'French label: stop progressively over 1–2 weeks in steps of 10 or 15 mg, except in emergencies (FR-RCP); ANSM 2017: patients above 80 mg/day in alcohol use disorder are reduced by 10–15 mg every 2 days. A large final drop to zero, or a token reduction followed by a stop, is an abrupt stop in effect: hallucinations, seizures, fever and rebound spasticity have followed (US-TAB). No source grades this risk by dose or duration of exposure.',
+   'Reduce by 10–15 mg/day per step, including the last step to zero; restart the previous dose if withdrawal signs appear.',
+   'FR-RCP; ANSM17; US-TAB', 'L'),
+  ('titration.it.start_above_screening', 'titration', 'major',
+   'Post-implant infusion above the screening-based start',
+   'Labels: start the pump at twice the effective screening bolus per 24 h, or at the screening dose itself when its effect lasted more than 8 hours; do not increase in the first 24 h (LIO-IT). Expert panel: the screening dose itself also after adverse reactions to it, or the pump minimum in fragile cases (Saulino 2016, via the addendum).',
+   'Start at twice the effective screening bolus per day (once it if the effect lasted more than 8 h), then titrate once per 24 h.',
+   'LIO-IT; GAB', 'L');
+
+-- Children: start about 0.3 mg/kg/day (UK-RXR, FR-RCP; UpToDate 0.5 mg/kg/day
+-- at 2 to <8 years: alternatives, the more lenient applies) and raise about
+-- weekly (UK-RXR; FR-RCP 1–2 weeks).
+INSERT INTO titration_limit (medicine, rule, indication, age_min_years, age_max_years, kind, value, source) VALUES
+  ('baclofen', 'titration.oral.pediatric_start', 'spasticity', 0, 18, 'start_mg_per_kg_day', 0.3, 'UK-RXR; FR-RCP'),
+  ('baclofen', 'titration.oral.pediatric_start', 'spasticity', 2,  8, 'start_mg_per_kg_day', 0.5, 'UpToDate'),
+  ('baclofen', 'titration.oral.pediatric_pace',  'spasticity', 0, 18, 'interval_days',        7, 'UK-RXR; FR-RCP');
+
+-- Step size of an oral taper, each step and the last step to zero: 10–15 mg
+-- (FR-RCP; ANSM17 for AUD above 80 mg/day).
+INSERT INTO taper_rule (medicine, rule, route, indication, min_taper_days, max_step_down_daily_mg, source) VALUES
+  ('baclofen', 'withdrawal.oral.step_down_large', 'oral', NULL, 0, 15, 'FR-RCP; ANSM17');
+
 -- --- population bands [min, max) --------------------------------------------
 INSERT INTO population_band (medicine, code, metric, min_value, max_value, source, note) VALUES
   ('baclofen', 'adult',       'age_years', 18, 200, 'UK; US-TAB',
@@ -74,6 +119,16 @@ INSERT INTO threshold (medicine, code, rule, metric, comparison, value, unit, se
    'Design choice (addendum §3 [D]): below every adult lower reference limit; probably mg/dL typed as µmol/L.'),
   ('baclofen', 'creatinine_mg_dl_high', 'input.creatinine_implausible', 'serum_creatinine_mg_dl', '>', 30, 'mg/dL', NULL, 'Titrate-D; ROCHE-CREP2',
    'Design choice (addendum §3 [D]): above the assay reportable range; probably µmol/L typed as mg/dL.'),
+  ('baclofen', 'single_dose_max', 'dose.oral.single_dose_high', 'plan.max_single_dose_mg', '>', 40, 'mg', NULL, 'Titrate-D; BCR',
+   'Design choice (addendum §8: no single-dose maximum found): above the largest marketed tablet, Baclocur 40 mg.'),
+  ('baclofen', 'doses_per_day_max', 'dose.oral.doses_per_day_high', 'plan.doses_per_day', '>', 4, 'doses', NULL, 'US-TAB; UK-RXR; BCR',
+   'Labels describe 1 to 4 doses a day.'),
+  ('baclofen', 'it_start_ratio', 'titration.it.start_above_screening', 'plan.it_start_over_screening', '>', 2, 'ratio', NULL, 'LIO-IT',
+   'Post-implant start: twice the effective screening dose per 24 h.'),
+  ('baclofen', 'it_start_ratio_long_effect', 'titration.it.start_above_screening', 'plan.it_start_over_screening', '>', 1, 'ratio', NULL, 'LIO-IT',
+   'Post-implant start: the screening dose itself when its effect lasted more than 8 hours.'),
+  ('baclofen', 'it_long_effect_hours', NULL, 'screening_effect_hours', '>', 8, 'h', NULL, 'LIO-IT',
+   'A screening effect lasting more than 8 hours halves the post-implant start.'),
   ('baclofen', 'adjusted_weight_trigger', NULL, 'weight_over_ibw_ratio', '>', 1.3, 'ratio', NULL, 'CLINCALC; CALCORG',
    'Cockcroft–Gault uses adjusted body weight (IBW + 0.4 × (actual − IBW), Devine IBW) when actual weight is more than 30% above ideal weight.');
 

@@ -16,6 +16,7 @@
 #include "titrate-rules-private.h"
 
 #define EPSILON 1e-9
+#define MAX_WALK 512   /* steps examined before a stop (array bound, not clinical) */
 
 /* The checker reads only the typed rows loaded at open: no SQL on the
  * per-keystroke path. Every alert's text comes from its rule row; the checker
@@ -562,12 +563,386 @@ continues_existing (Check *c)
   return lower_later && c->peak <= c->first_total + EPSILON;
 }
 
+/* Oral titration. Several rows of one kind are alternative sourced schemes:
+ * a step within any of them does not alert; the alert names them all. */
+
+static gboolean
+row_applies (Check                          *c,
+             const TitrateTitrationLimitRow *row,
+             TitrateTitrationKind            kind)
+{
+  return row->medicine == c->medicine && row->kind == kind &&
+         g_strcmp0 (row->indication, c->r->indication) == 0 &&
+         in_age (c->rule_age, row->age_min_years, row->age_max_years);
+}
+
+static int
+compare_desc (gconstpointer a,
+              gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+static double
+max_dose (const TitrateStep *s)
+{
+  double m = 0;
+
+  for (guint i = 0; i < s->n_doses; i++)
+    m = MAX (m, s->doses_mg[i]);
+  return m;
+}
+
+/* Within a per-dose scheme: the same number of doses, each raised by at most
+ * @limit mg (doses compared largest first), or one dose added that is no
+ * larger than the current ones while none is raised (20 mg three times a day
+ * → 20 mg four times a day). */
+static gboolean
+within_dose_step (const TitrateStep *prev,
+                  const TitrateStep *s,
+                  double             limit)
+{
+  double a[TITRATE_MAX_DOSES_PER_DAY] = { 0 }, b[TITRATE_MAX_DOSES_PER_DAY] = { 0 };
+
+  memcpy (a, prev->doses_mg, prev->n_doses * sizeof (double));
+  memcpy (b, s->doses_mg, s->n_doses * sizeof (double));
+  qsort (a, prev->n_doses, sizeof (double), compare_desc);
+  qsort (b, s->n_doses, sizeof (double), compare_desc);
+
+  if (s->n_doses == prev->n_doses)
+    {
+      for (guint i = 0; i < s->n_doses; i++)
+        if (b[i] - a[i] > limit + EPSILON)
+          return FALSE;
+      return TRUE;
+    }
+  if (s->n_doses == prev->n_doses + 1 && prev->n_doses > 0)
+    {
+      for (guint i = 0; i < prev->n_doses; i++)
+        if (b[i] > a[i] + EPSILON)
+          return FALSE;
+      return b[s->n_doses - 1] <= a[prev->n_doses - 1] + EPSILON;
+    }
+  return FALSE;
+}
+
+static char *
+schemes_text (Check *c)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < c->t->titration_limits->len; i++)
+    {
+      const TitrateTitrationLimitRow *row = &g_array_index (c->t->titration_limits, TitrateTitrationLimitRow, i);
+      g_autofree char *v = NULL;
+
+      if (!row_applies (c, row, row->kind) ||
+          (row->kind != TITRATE_TITRATION_STEP_DAILY_MG && row->kind != TITRATE_TITRATION_STEP_DOSE_MG))
+        continue;
+      v = fmt (row->value);
+      if (out->len > 0)
+        g_string_append (out, _(" or "));
+      if (row->kind == TITRATE_TITRATION_STEP_DAILY_MG)
+        g_string_append_printf (out, _("+%s mg/day"), v);
+      else
+        g_string_append_printf (out, _("+%s mg per dose"), v);
+      if (row->source)
+        g_string_append_printf (out, " (%s)", row->source);
+    }
+  return g_string_free (out, FALSE);
+}
+
+typedef struct {
+  int    day;
+  double from;
+  double to;
+  int    gap;
+} Offence;
+
+/* "also day 4 (+20 mg/day), day 7 (+20 mg/day)" for the offences other than @worst. */
+static char *
+others_text (GArray     *offences,
+             guint       worst,
+             gboolean    gaps)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < offences->len; i++)
+    {
+      const Offence *o = &g_array_index (offences, Offence, i);
+
+      if (i == worst)
+        continue;
+      g_string_append (out, out->len ? ", " : "");
+      if (gaps)
+        g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "day %d (%d day after the last)",
+                                                  "day %d (%d days after the last)", o->gap), o->day, o->gap);
+      else
+        {
+          g_autofree char *d = fmt (o->to - o->from);
+          g_string_append_printf (out, _("day %d (+%s mg/day)"), o->day, d);
+        }
+    }
+  if (out->len == 0)
+    return g_string_free (out, TRUE), g_strdup ("");
+  {
+    char *text = g_strdup_printf (ngettext ("; also %s", "; also %s", offences->len - 1), out->str);
+    g_string_free (out, TRUE);
+    return text;
+  }
+}
+
+static void
+check_oral_titration (Check *c)
+{
+  const TitrateTitrationLimitRow *start = titration_limit (c, TITRATE_TITRATION_START_DAILY_MG);
+  const TitrateTitrationLimitRow *interval = NULL;
+  const TitrateRuleText *step_rule = NULL;
+  const TitrateAdjustmentRow *elderly = NULL;
+  g_autoptr(GArray) big = g_array_new (FALSE, TRUE, sizeof (Offence));
+  g_autoptr(GArray) fast = g_array_new (FALSE, TRUE, sizeof (Offence));
+  g_autoptr(GArray) slow_elderly = g_array_new (FALSE, TRUE, sizeof (Offence));
+  const TitrateStep *prev = NULL;
+  TitrateStep current;
+  double label_max = label_limit (c, NULL);
+  const TitrateThresholdRow *at_max = _titrate_rules_threshold (c->rules, c->medicine, "start_at_maximum");
+
+  if (_titrate_threshold_fires (_titrate_rules_threshold (c->rules, c->medicine, "cautious_titration_age"), c->age))
+    elderly = _titrate_rules_get_adjustment (c->rules, c->medicine, "elderly");
+
+  /* The shortest sourced interval applies (alternatives: the most lenient). */
+  for (guint i = 0; i < c->t->titration_limits->len; i++)
+    {
+      const TitrateTitrationLimitRow *row = &g_array_index (c->t->titration_limits, TitrateTitrationLimitRow, i);
+
+      if (row_applies (c, row, TITRATE_TITRATION_INTERVAL_DAYS) && (interval == NULL || row->value < interval->value))
+        interval = row;
+      if ((row_applies (c, row, TITRATE_TITRATION_STEP_DAILY_MG) || row_applies (c, row, TITRATE_TITRATION_STEP_DOSE_MG)))
+        step_rule = row->rule;
+    }
+
+  /* Start. A plan at or below what the patient already takes is a renewal. */
+  if (c->first_day > 0 && !c->continuing && c->peak > c->first_total - EPSILON && !continues_existing (c))
+    {
+      double ratio = label_max > 0 ? c->first_total / label_max : NAN;
+      g_autofree char *ft = fmt (c->first_total);
+
+      if (_titrate_threshold_fires (at_max, ratio + EPSILON))
+        {
+          g_autofree char *lim = fmt (label_max);
+          g_autofree char *trigger = g_strdup_printf (_("Day %d: starts at %s mg/day, the %s mg/day maximum"),
+                                                      c->first_day, ft, lim);
+          raise_rule (c, at_max->rule, c->first_day, trigger);
+        }
+      else if (start != NULL && c->first_total > start->value + EPSILON)
+        {
+          g_autofree char *lim = fmt (start->value);
+          g_autofree char *trigger = g_strdup_printf (_("Starts at %s mg/day (label start %s mg/day)"), ft, lim);
+          raise_rule (c, start->rule, c->first_day, trigger);
+        }
+
+      /* Children: weight-based start (alternatives: the most lenient applies). */
+      if (!isnan (c->p->weight_kg) && c->p->weight_kg > 0)
+        {
+          const TitrateTitrationLimitRow *best = NULL;
+          GString *limits = g_string_new (NULL);
+          double per_kg = c->first_total / c->p->weight_kg;
+
+          for (guint i = 0; i < c->t->titration_limits->len; i++)
+            {
+              const TitrateTitrationLimitRow *row = &g_array_index (c->t->titration_limits, TitrateTitrationLimitRow, i);
+              g_autofree char *v = NULL;
+
+              if (!row_applies (c, row, TITRATE_TITRATION_START_MG_PER_KG_DAY))
+                continue;
+              if (best == NULL || row->value > best->value)
+                best = row;
+              v = fmt (row->value);
+              g_string_append_printf (limits, "%s%s mg/kg/day (%s)", limits->len ? _(" or ") : "", v,
+                                      row->source ? row->source : "");
+            }
+          if (best != NULL && per_kg > best->value + EPSILON)
+            {
+              g_autofree char *pk = fmt (round (per_kg * 100) / 100);
+              g_autofree char *w = fmt (c->p->weight_kg);
+              g_autofree char *trigger = g_strdup_printf (_("Starts at %s mg/day = %s mg/kg/day for %s kg "
+                                                          "(start about %s)"), ft, pk, w, limits->str);
+              raise_rule (c, best->rule, c->first_day, trigger);
+            }
+          g_string_free (limits, TRUE);
+        }
+    }
+
+  /* Steps. A known current dose is the baseline before the first step. */
+  if (c->continuing || !isnan (c->p->current_daily_mg))
+    {
+      double cur = c->p->current_daily_mg;
+
+      titrate_step_init_oral (&current, 0, &cur, 1);
+      if (!isnan (cur))
+        prev = &current;
+    }
+
+  for (guint i = 0; i < c->r->steps->len; i++)
+    {
+      const TitrateStep *s = step_at (c->r, i);
+      double from, to;
+      gboolean ok = FALSE, any_scheme = FALSE;
+      Offence o;
+
+      if (prev == NULL || titrate_step_is_stopped (prev))
+        {
+          prev = s;
+          continue;
+        }
+      from = titrate_step_daily_total (prev);
+      to = titrate_step_daily_total (s);
+      o.day = s->day;
+      o.from = from;
+      o.to = to;
+      o.gap = prev == &current ? -1 : s->day - prev->day;
+      if (to <= from + EPSILON)
+        {
+          prev = s;
+          continue;
+        }
+
+      for (guint k = 0; k < c->t->titration_limits->len && !ok; k++)
+        {
+          const TitrateTitrationLimitRow *row = &g_array_index (c->t->titration_limits, TitrateTitrationLimitRow, k);
+          gboolean single = prev == &current;   /* the current dose's split is not known */
+
+          if (row_applies (c, row, TITRATE_TITRATION_STEP_DAILY_MG))
+            {
+              any_scheme = TRUE;
+              ok = to - from <= row->value + EPSILON;
+            }
+          else if (row_applies (c, row, TITRATE_TITRATION_STEP_DOSE_MG) && !single)
+            {
+              any_scheme = TRUE;
+              ok = within_dose_step (prev, s, row->value);
+            }
+        }
+      if (any_scheme && !ok)
+        g_array_append_val (big, o);
+
+      if (o.gap >= 0)
+        {
+          if (interval != NULL && o.gap < interval->value - EPSILON)
+            g_array_append_val (fast, o);
+          if (elderly != NULL && o.gap < elderly->min_step_every_days)
+            g_array_append_val (slow_elderly, o);
+        }
+      prev = s;
+    }
+
+  if (big->len > 0 && step_rule != NULL)
+    {
+      guint worst = 0;
+      g_autofree char *schemes = schemes_text (c);
+      g_autofree char *others = NULL;
+      g_autofree char *f = NULL, *t = NULL, *d = NULL, *trigger = NULL;
+      const Offence *w;
+
+      for (guint i = 1; i < big->len; i++)
+        if (g_array_index (big, Offence, i).to - g_array_index (big, Offence, i).from >
+            g_array_index (big, Offence, worst).to - g_array_index (big, Offence, worst).from + EPSILON)
+          worst = i;
+      w = &g_array_index (big, Offence, worst);
+      others = others_text (big, worst, FALSE);
+      f = fmt (w->from);
+      t = fmt (w->to);
+      d = fmt (w->to - w->from);
+      trigger = g_strdup_printf (_("Day %d: %s → %s mg/day (+%s mg/day; label steps %s)%s"),
+                                 w->day, f, t, d, schemes, others);
+      raise_rule (c, step_rule, w->day, trigger);
+    }
+
+  if (fast->len > 0)
+    {
+      guint worst = 0;
+      g_autofree char *others = NULL;
+      g_autofree char *lim = fmt (interval->value);
+      g_autofree char *trigger = NULL;
+      const Offence *w;
+
+      for (guint i = 1; i < fast->len; i++)
+        if (g_array_index (fast, Offence, i).gap < g_array_index (fast, Offence, worst).gap)
+          worst = i;
+      w = &g_array_index (fast, Offence, worst);
+      others = others_text (fast, worst, TRUE);
+      trigger = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "Day %d: step-up %d day after the last (label: every %s days%s%s)%s",
+                                              "Day %d: step-up %d days after the last (label: every %s days%s%s)%s",
+                                              w->gap),
+                                 w->day, w->gap, lim, interval->source ? ", " : "",
+                                 interval->source ? interval->source : "", others);
+      raise_rule (c, interval->rule, w->day, trigger);
+    }
+
+  if (slow_elderly->len > 0)
+    {
+      guint worst = 0;
+      g_autofree char *age = fmt (c->age);
+      g_autofree char *others = NULL;
+      const Offence *w;
+
+      for (guint i = 1; i < slow_elderly->len; i++)
+        if (g_array_index (slow_elderly, Offence, i).gap < g_array_index (slow_elderly, Offence, worst).gap)
+          worst = i;
+      w = &g_array_index (slow_elderly, Offence, worst);
+      others = others_text (slow_elderly, worst, TRUE);
+      raise_code (c, "elderly.cautious_titration", w->day,
+                  g_dngettext (GETTEXT_PACKAGE,
+                               "Age %s years; day %d: step-up %d day after the last%s",
+                               "Age %s years; day %d: step-up %d days after the last%s", w->gap),
+                  age, w->day, w->gap, others);
+    }
+}
+
+/* Per-dose and doses-per-day plausibility (oral). */
+static void
+check_dose_plausibility (Check *c)
+{
+  const TitrateThresholdRow *single = _titrate_rules_threshold (c->rules, c->medicine, "single_dose_max");
+  const TitrateThresholdRow *count = _titrate_rules_threshold (c->rules, c->medicine, "doses_per_day_max");
+  const TitrateStep *worst_single = NULL, *worst_count = NULL;
+
+  if (c->r->route != TITRATE_ROUTE_ORAL)
+    return;
+  for (guint i = 0; i < c->r->steps->len; i++)
+    {
+      const TitrateStep *s = step_at (c->r, i);
+
+      if (_titrate_threshold_fires (single, max_dose (s)) && (worst_single == NULL || max_dose (s) > max_dose (worst_single)))
+        worst_single = s;
+      if (_titrate_threshold_fires (count, s->n_doses) && (worst_count == NULL || s->n_doses > worst_count->n_doses))
+        worst_count = s;
+    }
+  if (worst_single != NULL)
+    {
+      g_autofree char *d = fmt (max_dose (worst_single));
+      g_autofree char *lim = fmt (single->value);
+      g_autofree char *trigger = g_strdup_printf (_("Day %d: a single dose of %s mg (largest marketed unit %s mg)"),
+                                                  worst_single->day, d, lim);
+      raise_rule (c, single->rule, worst_single->day, trigger);
+    }
+  if (worst_count != NULL)
+    {
+      g_autofree char *lim = fmt (count->value);
+      g_autofree char *trigger = g_strdup_printf (ngettext ("Day %d: %u dose a day (labels: at most %s)",
+                                                            "Day %d: %u doses a day (labels: at most %s)",
+                                                            worst_count->n_doses),
+                                                  worst_count->day, worst_count->n_doses, lim);
+      raise_rule (c, count->rule, worst_count->day, trigger);
+    }
+}
+
 static void
 check_titration (Check *c)
 {
-  const TitrateTitrationLimitRow *start, *step, *interval;
-  const TitrateAdjustmentRow *elderly = NULL;
-
   if (c->r->route == TITRATE_ROUTE_INTRATHECAL)
     {
       gboolean initial = TRUE;
@@ -641,66 +1016,7 @@ check_titration (Check *c)
       return;
     }
 
-  start = titration_limit (c, TITRATE_TITRATION_START_DAILY_MG);
-  step = titration_limit (c, TITRATE_TITRATION_STEP_DAILY_MG);
-  interval = titration_limit (c, TITRATE_TITRATION_INTERVAL_DAYS);
-  if (_titrate_threshold_fires (_titrate_rules_threshold (c->rules, c->medicine, "cautious_titration_age"), c->age))
-    elderly = _titrate_rules_get_adjustment (c->rules, c->medicine, "elderly");
-
-  /* A plan that never rises above its first dose continues an existing
-   * treatment (a taper or a maintenance plan): its first step is not a start. */
-  if (start != NULL && c->first_day > 0 && c->first_total > start->value + EPSILON &&
-      c->peak > c->first_total - EPSILON && !continues_existing (c))
-    {
-      g_autofree char *ft = fmt (c->first_total);
-      g_autofree char *lim = fmt (start->value);
-      g_autofree char *trigger = g_strdup_printf (_("Starts at %s mg/day (label start %s mg/day)"), ft, lim);
-      raise_rule (c, start->rule, c->first_day, trigger);
-    }
-
-  for (guint i = 1; i < c->r->steps->len; i++)
-    {
-      const TitrateStep *prev = step_at (c->r, i - 1);
-      const TitrateStep *s = step_at (c->r, i);
-      double from = titrate_step_daily_total (prev);
-      double to = titrate_step_daily_total (s);
-      int gap = s->day - prev->day;
-      g_autofree char *f = NULL;
-      g_autofree char *t = NULL;
-
-      if (to <= from + EPSILON || titrate_step_is_stopped (prev))
-        continue;
-      f = fmt (from);
-      t = fmt (to);
-
-      if (step != NULL && to - from > step->value + EPSILON)
-        {
-          g_autofree char *d = fmt (to - from);
-          g_autofree char *lim = fmt (step->value);
-          g_autofree char *trigger = g_strdup_printf (_("Day %d: %s → %s mg/day (+%s mg/day; label steps "
-                                                      "+%s mg/day)"), s->day, f, t, d, lim);
-          raise_rule (c, step->rule, s->day, trigger);
-        }
-      if (interval != NULL && gap < interval->value - EPSILON)
-        {
-          g_autofree char *lim = fmt (interval->value);
-          g_autofree char *trigger = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                   "Day %d: step-up %d day after the last (label: every %s days)",
-                                                                   "Day %d: step-up %d days after the last (label: every %s days)",
-                                                                   gap),
-                                                      s->day, gap, lim);
-          raise_rule (c, interval->rule, s->day, trigger);
-        }
-      if (elderly != NULL && gap < elderly->min_step_every_days)
-        {
-          g_autofree char *age = fmt (c->age);
-          raise_code (c, "elderly.cautious_titration", s->day,
-                      g_dngettext (GETTEXT_PACKAGE,
-                                   "Age %s years; day %d: step-up %d day after the last",
-                                   "Age %s years; day %d: step-up %d days after the last", gap),
-                      age, s->day, gap);
-        }
-    }
+  check_oral_titration (c);
 }
 
 /* Withdrawal */
@@ -720,9 +1036,141 @@ taper_row (Check      *c,
   return NULL;
 }
 
+/* An oral plan that stops at step @k (plan index; 0 with a current dose
+ * known means the plan stops what the patient takes). The current dose, when
+ * known, is the baseline before the first step. A plateau inside the taper
+ * is still a taper. */
+static void
+check_oral_stop (Check *c,
+                 guint  k)
+{
+  double totals[MAX_WALK + 1];
+  int days[MAX_WALK + 1];
+  guint n = 0, stop, top, first_reduced = 0;
+  guint base = 0;
+  const TitrateTaperRow *row = taper_row (c, "withdrawal.oral.short_taper");
+  const TitrateTaperRow *size = taper_row (c, "withdrawal.oral.step_down_large");
+  g_autofree char *lt = NULL;
+
+  /* Validated at open: every medicine has this row. */
+  g_return_if_fail (row != NULL);
+
+  {
+    guint first = 0;
+
+    if (!isnan (c->p->current_daily_mg) && k + 1 < MAX_WALK)
+      {
+        totals[n] = c->p->current_daily_mg;
+        days[n] = 0;
+        n++;
+        base = 1;
+      }
+    /* Only the last MAX_WALK steps before the stop are examined. */
+    if (k + 1 > MAX_WALK)
+      first = k + 1 - MAX_WALK;
+    for (guint i = first; i <= k; i++)
+      {
+        totals[n] = titrate_step_daily_total (step_at (c->r, i));
+        days[n] = step_at (c->r, i)->day;
+        n++;
+      }
+  }
+  stop = n - 1;
+  if (stop == 0 || totals[stop - 1] <= EPSILON)
+    return;
+  lt = fmt (totals[stop - 1]);
+
+  /* The non-increasing run that ends in the stop starts at its highest step. */
+  top = stop - 1;
+  while (top >= 1 && totals[top] <= totals[top - 1] + EPSILON)
+    top--;
+  for (guint i = top + 1; i < stop && first_reduced == 0; i++)
+    if (totals[i] < totals[i - 1] - EPSILON)
+      first_reduced = i;
+
+  if (first_reduced == 0)
+    {
+      raise_code (c, "withdrawal.oral.abrupt_stop", days[stop],
+                  base && stop == 1 ? _("Day %d: stops the current %s mg/day with no reduction before")
+                                    : _("Day %d: stops from %s mg/day with no reduction before"),
+                  days[stop], lt);
+      return;
+    }
+
+  {
+    int taper_days = days[stop] - days[first_reduced];
+
+    if (taper_days < row->min_taper_days)
+      {
+        g_autofree char *peak = fmt (totals[top]);
+        raise_code (c, "withdrawal.oral.short_taper", days[first_reduced],
+                    g_dngettext (GETTEXT_PACKAGE,
+                                 "Taper from %s mg/day to zero over %d day (day %d to day %d)",
+                                 "Taper from %s mg/day to zero over %d days (day %d to day %d)",
+                                 taper_days),
+                    peak, taper_days, days[first_reduced], days[stop]);
+      }
+  }
+
+  /* Each reduction, and the last step to zero, within the sourced step size. */
+  if (size != NULL && !isnan (size->max_step_down_daily_mg))
+    {
+      guint worst = 0;
+      GString *others = g_string_new (NULL);
+
+      for (guint i = top + 1; i <= stop; i++)
+        {
+          double drop = totals[i - 1] - totals[i];
+
+          if (drop <= size->max_step_down_daily_mg + EPSILON)
+            continue;
+          if (worst == 0 || drop > totals[worst - 1] - totals[worst] + EPSILON)
+            worst = i;
+        }
+      if (worst != 0)
+        {
+          g_autofree char *from = fmt (totals[worst - 1]);
+          g_autofree char *to = fmt (totals[worst]);
+          g_autofree char *drop = fmt (totals[worst - 1] - totals[worst]);
+          g_autofree char *lim = fmt (size->max_step_down_daily_mg);
+          g_autofree char *trigger = NULL;
+
+          for (guint i = top + 1; i <= stop; i++)
+            {
+              double d = totals[i - 1] - totals[i];
+              g_autofree char *ds = NULL;
+
+              if (i == worst || d <= size->max_step_down_daily_mg + EPSILON)
+                continue;
+              ds = fmt (d);
+              g_string_append_printf (others, "%s", others->len ? ", " : _("; also "));
+              g_string_append_printf (others, _("day %d (−%s mg/day)"), days[i], ds);
+            }
+          if (worst == stop)
+            trigger = g_strdup_printf (_("Day %d: last step from %s mg/day to zero (−%s mg/day; steps of at "
+                                         "most %s mg/day, %s)%s"),
+                                       days[worst], from, drop, lim, size->source ? size->source : "", others->str);
+          else
+            trigger = g_strdup_printf (_("Day %d: %s → %s mg/day (−%s mg/day; steps of at most %s mg/day, %s)%s"),
+                                       days[worst], from, to, drop, lim, size->source ? size->source : "",
+                                       others->str);
+          raise_rule (c, size->rule, days[worst], trigger);
+        }
+      g_string_free (others, TRUE);
+    }
+}
+
 static void
 check_withdrawal (Check *c)
 {
+  /* The plan's first step stops what the patient already takes. */
+  if (c->r->route == TITRATE_ROUTE_ORAL && !isnan (c->p->current_daily_mg) && c->p->current_daily_mg > 0 &&
+      c->r->steps->len > 0 && titrate_step_is_stopped (step_at (c->r, 0)))
+    {
+      check_oral_stop (c, 0);
+      return;
+    }
+
   for (guint k = 1; k < c->r->steps->len; k++)
     {
       const TitrateStep *stop = step_at (c->r, k);
@@ -744,40 +1192,7 @@ check_withdrawal (Check *c)
           continue;
         }
 
-      /* Walk back over the decreasing run that leads to the stop. */
-      {
-        guint first_reduced = k;
-        /* Validated at open: every medicine has this row. */
-        const TitrateTaperRow *row = taper_row (c, "withdrawal.oral.short_taper");
-        int min_days;
-
-        g_return_if_fail (row != NULL);
-        min_days = row->min_taper_days;
-
-        while (first_reduced >= 2 &&
-               titrate_step_daily_total (step_at (c->r, first_reduced - 1)) <
-               titrate_step_daily_total (step_at (c->r, first_reduced - 2)) - EPSILON)
-          first_reduced--;
-
-        if (first_reduced == k)
-          raise_code (c, "withdrawal.oral.abrupt_stop", stop->day,
-                      _("Day %d: stops from %s mg/day with no reduction before"), stop->day, lt);
-        else
-          {
-            int taper_days = stop->day - step_at (c->r, first_reduced)->day;
-
-            if (taper_days < min_days)
-              {
-                g_autofree char *peak = fmt (titrate_step_daily_total (step_at (c->r, first_reduced - 1)));
-                raise_code (c, "withdrawal.oral.short_taper", step_at (c->r, first_reduced)->day,
-                            g_dngettext (GETTEXT_PACKAGE,
-                                         "Taper from %s mg/day to zero over %d day (day %d to day %d)",
-                                         "Taper from %s mg/day to zero over %d days (day %d to day %d)",
-                                         taper_days),
-                            peak, taper_days, step_at (c->r, first_reduced)->day, stop->day);
-              }
-          }
-      }
+      check_oral_stop (c, k);
       return;
     }
 }
@@ -1178,6 +1593,10 @@ init_check (Check                *c,
     c->rule_age = _titrate_rules_band (rules, c->medicine, "adult")->min_value;
   titrate_patient_get_renal_with_rules (patient, rules, regimen->drug, &c->renal);
   summarise_plan (c);
+  /* Already taking this medicine at (or above) the first step's dose: a
+   * renewal or a continuation, not a start. */
+  c->continuing = regimen->route == TITRATE_ROUTE_ORAL && !isnan (patient->current_daily_mg) &&
+                  c->first_day > 0 && c->first_total <= patient->current_daily_mg + EPSILON;
 }
 
 GPtrArray *
@@ -1212,6 +1631,7 @@ titrate_check (TitrateRules         *rules,
   check_route (&c);
   check_dose_limits (&c);
   check_measurable (&c);
+  check_dose_plausibility (&c);
   check_intrathecal_doses (&c);
   check_titration (&c);
   check_withdrawal (&c);

@@ -27,6 +27,8 @@ static const char * const required_thresholds[] = {
   "muanda_age", "muanda_egfr", "muanda_start", "cautious_titration_age",
   "screening_concentration", "start_at_maximum",
   "creatinine_umol_l_low", "creatinine_mg_dl_high", "adjusted_weight_trigger",
+  "single_dose_max", "doses_per_day_max", "it_start_ratio", "it_start_ratio_long_effect",
+  "it_long_effect_hours",
   NULL
 };
 

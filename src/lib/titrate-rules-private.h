@@ -29,6 +29,8 @@ typedef enum {
   TITRATE_TITRATION_START_DAILY_MG,
   TITRATE_TITRATION_STEP_DAILY_MG,
   TITRATE_TITRATION_INTERVAL_DAYS,
+  TITRATE_TITRATION_STEP_DOSE_MG,
+  TITRATE_TITRATION_START_MG_PER_KG_DAY,
 } TitrateTitrationKind;
 
 typedef struct {
@@ -39,6 +41,7 @@ typedef struct {
   double        age_max_years;
   TitrateTitrationKind kind;
   double        value;
+  const char   *source;            /* the scheme; may be NULL */
 } TitrateTitrationLimitRow;
 
 typedef struct {
@@ -105,6 +108,8 @@ typedef struct {
   TitrateRoute route;
   const char  *indication;
   int          min_taper_days;
+  double       max_step_down_daily_mg;   /* NAN = not checked */
+  const char  *source;
 } TitrateTaperRow;
 
 typedef struct {

@@ -370,9 +370,14 @@ read_titration_limit (TitrateRules *self,
     row.kind = TITRATE_TITRATION_START_DAILY_MG;
   else if (g_strcmp0 (kind, "step_daily_mg") == 0)
     row.kind = TITRATE_TITRATION_STEP_DAILY_MG;
+  else if (g_strcmp0 (kind, "step_dose_mg") == 0)
+    row.kind = TITRATE_TITRATION_STEP_DOSE_MG;
+  else if (g_strcmp0 (kind, "start_mg_per_kg_day") == 0)
+    row.kind = TITRATE_TITRATION_START_MG_PER_KG_DAY;
   else
     row.kind = TITRATE_TITRATION_INTERVAL_DAYS;
   row.value = col_num (stmt, 6);
+  row.source = col_str (self, stmt, 7);
   g_array_append_val (self->tables.titration_limits, row);
   return TRUE;
 }
@@ -485,6 +490,8 @@ read_taper (TitrateRules *self,
   row.route = col_route (stmt, 2);
   row.indication = col_str (self, stmt, 3);
   row.min_taper_days = sqlite3_column_int (stmt, 4);
+  row.max_step_down_daily_mg = col_num (stmt, 5);
+  row.source = col_str (self, stmt, 6);
   g_array_append_val (self->tables.tapers, row);
   return TRUE;
 }
@@ -756,7 +763,7 @@ load (TitrateRules *self,
     { "SELECT formulation, strength, scored, product FROM strength ORDER BY formulation, strength", read_strength },
     { "SELECT medicine, rule, route, indication, age_min_years, age_max_years, max_daily_mg, max_mg_per_kg_day, "
       "max_daily_mcg, kind FROM dose_limit", read_dose_limit },
-    { "SELECT medicine, rule, indication, age_min_years, age_max_years, kind, value FROM titration_limit", read_titration_limit },
+    { "SELECT medicine, rule, indication, age_min_years, age_max_years, kind, value, source FROM titration_limit", read_titration_limit },
     { "SELECT medicine, indication, age_min_years, age_max_years, doses_per_day, start_dose_mg, start_mg_per_kg_day, "
       "max_start_dose_mg, step_mg_per_dose, step_mg_per_kg_day, step_every_days, target_daily_mg, "
       "target_mg_per_kg_day, source, note FROM protocol ORDER BY id", read_protocol },
@@ -765,7 +772,7 @@ load (TitrateRules *self,
     { "SELECT medicine, rule, population, crcl_min, crcl_max, dose_factor, avoid, conflict_daily_mg, conflict_source FROM renal_band ORDER BY crcl_min DESC", read_renal_band },
     { "SELECT medicine, seq, bolus_mcg, age_max_years, source FROM it_screening ORDER BY medicine, seq", read_screening },
     { "SELECT medicine, rule, origin, phase, max_increase_pct, max_decrease_pct, min_interval_days FROM it_adjustment", read_it_adjustment },
-    { "SELECT medicine, rule, route, indication, min_taper_days FROM taper_rule", read_taper },
+    { "SELECT medicine, rule, route, indication, min_taper_days, max_step_down_daily_mg, source FROM taper_rule", read_taper },
     { "SELECT code, label FROM drug_class", read_drug_class },
     { "SELECT d.code, d.class, c.label FROM drug d JOIN drug_class c ON c.code = d.class ORDER BY d.code", read_drug },
     { "SELECT name, drug, kind FROM drug_name ORDER BY name", read_drug_name },
