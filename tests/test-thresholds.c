@@ -728,6 +728,97 @@ test_current_dose_is_baseline (void)
   }
 }
 
+/* Intrathecal (§5) */
+
+static void
+test_it_start_against_screening (void)
+{
+  g_autoptr(TitratePatient) p = test_adult (34, 74, TITRATE_SEX_MALE, 0.8);
+  g_autoptr(TitrateRegimen) ok = test_it (TITRATE_ORIGIN_SPINAL, 50, "1:b50;2:b75;10:d150");
+  g_autoptr(TitrateRegimen) high = test_it (TITRATE_ORIGIN_SPINAL, 50, "1:b50;2:b75;10:d200");
+  g_autoptr(TitrateRegimen) long_ok = test_it (TITRATE_ORIGIN_SPINAL, 50, "1:b50;2:b75;10:d75");
+  g_autoptr(TitrateRegimen) long_high = test_it (TITRATE_ORIGIN_SPINAL, 50, "1:b50;2:b75;10:d100");
+  g_autoptr(GPtrArray) a = check (p, ok);
+  g_autoptr(GPtrArray) b = check (p, high);
+  g_autoptr(GPtrArray) c = NULL;
+  g_autoptr(GPtrArray) d = NULL;
+
+  g_assert_null (find_alert (a, "titration.it.start_above_screening"));
+  g_assert_cmpstr (find_alert (b, "titration.it.start_above_screening")->trigger, ==,
+                   "Day 10: pump starts at 200 mcg/day; effective screening bolus 75 mcg, so at most 150 mcg/day (× 2)");
+  /* Effect over 8 h: once the screening dose. */
+  long_ok->screening_effect_hours = 10;
+  long_high->screening_effect_hours = 10;
+  c = check (p, long_ok);
+  d = check (p, long_high);
+  g_assert_null (find_alert (c, "titration.it.start_above_screening"));
+  g_assert_cmpstr (find_alert (d, "titration.it.start_above_screening")->trigger, ==,
+                   "Day 10: pump starts at 100 mcg/day; effective screening bolus 75 mcg lasted 10 h, so at most "
+                   "75 mcg/day (× 1)");
+  /* Exactly 8 h is not "more than 8 h". */
+  {
+    g_autoptr(GPtrArray) e = NULL;
+
+    long_high->screening_effect_hours = 8;
+    e = check (p, long_high);
+    g_assert_null (find_alert (e, "titration.it.start_above_screening"));
+  }
+}
+
+static void
+test_it_phase (void)
+{
+  g_autoptr(TitratePatient) p = test_adult (34, 74, TITRATE_SEX_MALE, 0.8);
+  /* +33 %: above the 30 % post-implant limit, within the 40 % maintenance limit (spinal). */
+  g_autoptr(TitrateRegimen) r = test_it (TITRATE_ORIGIN_SPINAL, 500, "1:d300;2:d400");
+  /* Cerebral: −7 % then +18 %: above 15 % post-implant, within 20 % maintenance. */
+  g_autoptr(TitrateRegimen) q = test_it (TITRATE_ORIGIN_CEREBRAL, 500, "1:d300;2:d280;3:d330");
+  g_autoptr(GPtrArray) a = check (p, r);
+  g_autoptr(GPtrArray) b = NULL;
+  g_autoptr(GPtrArray) c = check (p, q);
+  g_autoptr(GPtrArray) d = NULL;
+
+  g_assert_nonnull (find_alert (a, "titration.it.increase_spinal"));
+  r->it_phase = TITRATE_IT_PHASE_MAINTENANCE;
+  b = check (p, r);
+  g_assert_null (find_alert (b, "titration.it.increase_spinal"));
+
+  g_assert_null (find_alert (c, "titration.it.increase_cerebral"));
+  q->it_phase = TITRATE_IT_PHASE_POST_IMPLANT;
+  d = check (p, q);
+  g_assert_nonnull (strstr (find_alert (d, "titration.it.increase_cerebral")->trigger, "post-implant"));
+}
+
+static void
+test_it_bolus_on_top_of_infusion (void)
+{
+  g_autoptr(TitratePatient) p = test_adult (34, 74, TITRATE_SEX_MALE, 0.8);
+  g_autoptr(TitrateRegimen) r = test_it (TITRATE_ORIGIN_SPINAL, 500, "1:d300;5:b50");
+  g_autoptr(GPtrArray) a = check (p, r);
+  TitrateDay day;
+
+  /* The bolus day: infusion plus bolus; the days after: the infusion runs on. */
+  titrate_planner_get_day (test_rules (), r, 5, &day);
+  g_assert_cmpfloat (day.daily_mcg, ==, 300);
+  g_assert_cmpfloat (day.bolus_mcg, ==, 50);
+  g_assert_cmpfloat (day.daily_total, ==, 350);
+  titrate_planner_get_day (test_rules (), r, 8, &day);
+  g_assert_cmpfloat (day.daily_mcg, ==, 300);
+  g_assert_cmpfloat (day.daily_total, ==, 300);
+  g_assert_cmpint (day.phase, ==, TITRATE_PHASE_MAINTENANCE);
+  /* Never read as the infusion dropping to 50 mcg. */
+  g_assert_null (find_alert (a, "withdrawal.it.decrease_large"));
+  g_assert_null (find_alert (a, "withdrawal.it.stop"));
+
+  /* A screening bolus with no infusion before it stays a single dose. */
+  {
+    g_autoptr(TitrateRegimen) s = test_it (TITRATE_ORIGIN_SPINAL, 50, "1:b50");
+
+    titrate_planner_get_day (test_rules (), s, 2, &day);
+    g_assert_cmpfloat (day.daily_total, ==, 0);
+  }
+}
+
 /* A second, fictional medicine: rows, not C */
 
 static void
@@ -860,6 +951,9 @@ main (int argc, char **argv)
   g_test_add_func ("/titrate/taper/step-sizes", test_taper_step_sizes);
   g_test_add_func ("/titrate/taper/plateau-inside-taper", test_plateau_inside_taper);
   g_test_add_func ("/titrate/taper/current-dose-is-baseline", test_current_dose_is_baseline);
+  g_test_add_func ("/titrate/intrathecal/start-against-screening", test_it_start_against_screening);
+  g_test_add_func ("/titrate/intrathecal/phase", test_it_phase);
+  g_test_add_func ("/titrate/intrathecal/bolus-on-top-of-infusion", test_it_bolus_on_top_of_infusion);
   g_test_add_func ("/titrate/thresholds/second-medicine", test_second_medicine);
   g_test_add_func ("/titrate/thresholds/missing-rows-refused", test_missing_rows_refused);
 

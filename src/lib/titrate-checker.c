@@ -940,13 +940,76 @@ check_dose_plausibility (Check *c)
     }
 }
 
+/* Post-implant start against the effective screening dose: twice it per
+ * 24 h, or once it when its effect lasted longer than the database's limit. */
+static void
+check_it_start (Check *c)
+{
+  const TitrateStep *first = NULL;
+  double screening = c->r->screening_effective_mcg;
+  const TitrateThresholdRow *long_effect = _titrate_rules_threshold (c->rules, c->medicine, "it_long_effect_hours");
+  const TitrateThresholdRow *limit;
+  gboolean boluses_before = FALSE;
+  double ratio;
+
+  if (c->r->it_phase == TITRATE_IT_PHASE_MAINTENANCE)
+    return;
+  for (guint i = 0; i < c->r->steps->len && first == NULL; i++)
+    {
+      const TitrateStep *s = step_at (c->r, i);
+
+      if (is_infusion (s))
+        {
+          if (!titrate_step_is_stopped (s))
+            first = s;
+        }
+      else if (s->bolus_mcg > 0)
+        {
+          boluses_before = TRUE;
+          if (isnan (c->r->screening_effective_mcg))
+            screening = s->bolus_mcg;   /* the last bolus before the pump: the effective one */
+        }
+    }
+  /* Without a phase, only a plan that screens first is a post-implant start. */
+  if (first == NULL || isnan (screening) || screening <= 0 ||
+      (c->r->it_phase == TITRATE_IT_PHASE_UNSET && !boluses_before))
+    return;
+
+  limit = _titrate_rules_threshold (c->rules, c->medicine,
+                                    _titrate_threshold_fires (long_effect, c->r->screening_effect_hours)
+                                    ? "it_start_ratio_long_effect" : "it_start_ratio");
+  ratio = first->daily_mcg / screening;
+  if (_titrate_threshold_fires (limit, ratio - EPSILON))
+    {
+      g_autofree char *d = fmt (first->daily_mcg);
+      g_autofree char *sc = fmt (screening);
+      g_autofree char *mx = fmt (screening * limit->value);
+      g_autofree char *f = fmt (limit->value);
+      g_autofree char *hours = fmt (c->r->screening_effect_hours);
+      g_autofree char *trigger = NULL;
+
+      if (_titrate_threshold_fires (long_effect, c->r->screening_effect_hours))
+        trigger = g_strdup_printf (_("Day %d: pump starts at %s mcg/day; effective screening bolus %s mcg lasted "
+                                     "%s h, so at most %s mcg/day (× %s)"), first->day, d, sc, hours, mx, f);
+      else
+        trigger = g_strdup_printf (_("Day %d: pump starts at %s mcg/day; effective screening bolus %s mcg, "
+                                     "so at most %s mcg/day (× %s)"), first->day, d, sc, mx, f);
+      raise_rule (c, limit->rule, first->day, trigger);
+    }
+}
+
 static void
 check_titration (Check *c)
 {
   if (c->r->route == TITRATE_ROUTE_INTRATHECAL)
     {
-      gboolean initial = TRUE;
+      /* The document says the phase; without it, the plan is post-implant
+       * titration until its first decrease or plateau. */
+      gboolean initial = c->r->it_phase != TITRATE_IT_PHASE_MAINTENANCE;
+      gboolean fixed = c->r->it_phase != TITRATE_IT_PHASE_UNSET;
       const TitrateStep *prev = NULL;
+
+      check_it_start (c);
 
       for (guint i = 0; i < c->r->steps->len; i++)
         {
@@ -988,7 +1051,8 @@ check_titration (Check *c)
             }
           else if (pct < -EPSILON)
             {
-              initial = FALSE;
+              if (!fixed)
+                initial = FALSE;
               for (guint k = 0; k < c->t->it_adjustments->len; k++)
                 {
                   const TitrateItAdjustmentRow *row = &g_array_index (c->t->it_adjustments, TitrateItAdjustmentRow, k);
@@ -1009,7 +1073,7 @@ check_titration (Check *c)
                     }
                 }
             }
-          else
+          else if (!fixed)
             initial = FALSE;
           prev = s;
         }

@@ -210,6 +210,22 @@ titrate_regimen_expand_protocol (TitrateRegimen *regimen,
   return TRUE;
 }
 
+/* A bolus step given while an infusion runs is on top of it: the infusion
+ * continues at its last rate. NAN when no infusion precedes @index. */
+static double
+running_infusion (const TitrateRegimen *regimen,
+                  guint                 index)
+{
+  for (guint i = index; i-- > 0;)
+    {
+      const TitrateStep *s = &g_array_index (regimen->steps, TitrateStep, i);
+
+      if (isnan (s->bolus_mcg))
+        return !isnan (s->daily_mcg) && s->daily_mcg > 0 ? s->daily_mcg : NAN;
+    }
+  return NAN;
+}
+
 /* Phases */
 
 TitratePhase
@@ -225,7 +241,7 @@ titrate_regimen_step_phase (const TitrateRegimen *regimen,
   if (titrate_step_is_stopped (step))
     return TITRATE_PHASE_STOPPED;
   if (!isnan (step->bolus_mcg))
-    return TITRATE_PHASE_SCREENING;
+    return isnan (running_infusion (regimen, index)) ? TITRATE_PHASE_SCREENING : TITRATE_PHASE_MAINTENANCE;
 
   total = titrate_step_daily_total (step);
   for (guint i = index + 1; i < regimen->steps->len; i++)
@@ -249,6 +265,7 @@ titrate_regimen_step_phase (const TitrateRegimen *regimen,
 }
 
 /* Day-by-day view */
+
 
 static void
 unit_for_regimen (TitrateRules         *rules,
@@ -375,11 +392,22 @@ fill_day (const TitrateRegimen *regimen,
   if (phase == TITRATE_PHASE_STOPPED)
     out->daily_total = 0;
   /* A screening bolus is given once, on its day; the days after it (waiting
-   * for the next bolus or the implant) have no intrathecal dose. */
-  if (!isnan (step->bolus_mcg) && step->day != day)
+   * for the next bolus or the implant) have no intrathecal dose. A bolus
+   * during an established infusion is given on top of it: the infusion runs
+   * on at its rate, never "drops" to the bolus amount. */
+  if (!isnan (step->bolus_mcg))
     {
-      out->bolus_mcg = NAN;
-      out->daily_total = 0;
+      double infusion = running_infusion (regimen, (guint) index);
+
+      if (!isnan (infusion))
+        {
+          out->daily_mcg = infusion;
+          out->daily_total = infusion + (step->day == day ? step->bolus_mcg : 0);
+        }
+      else if (step->day != day)
+        out->daily_total = 0;
+      if (step->day != day)
+        out->bolus_mcg = NAN;
     }
 }
 
