@@ -21,7 +21,7 @@ INSERT INTO meta (key, value) VALUES
 
 -- The medicine every clinical row below is keyed by.
 INSERT INTO medicine (code, label, source) VALUES
-  ('baclofen', 'Baclofen', 'US-TAB; LIO-IT');
+  ('baclofen', 'baclofen', 'US-TAB; LIO-IT');
 
 -- ===========================================================================
 -- source — one row per key cited anywhere in this file

@@ -316,8 +316,9 @@ check_input (Check *c)
     raise_code (c, "input.age_missing", 0, _("Age not entered"));
 
   if (c->r->indication == NULL || !titrate_rules_has_indication (c->rules, c->r->indication, c->r->route))
-    raise_code (c, "input.unknown_indication", 0, _("Indication “%s” for %s baclofen"),
-                c->r->indication ? c->r->indication : _("(none)"), titrate_route_to_label (c->r->route));
+    raise_code (c, "input.unknown_indication", 0, _("Indication “%s” for %s %s"),
+                c->r->indication ? c->r->indication : _("(none)"), titrate_route_to_label (c->r->route),
+                _titrate_rules_medicine_label (c->rules, c->medicine));
 
   for (guint i = 0; i < c->p->conditions->len; i++)
     {

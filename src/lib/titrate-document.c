@@ -37,7 +37,7 @@
 
 #include "titrate-document.h"
 #include "titrate-error.h"
-#include "titrate-rules.h"
+#include "titrate-rules-private.h"
 #include "titrate-types.h"
 
 #define MAX_PLAN_DAY        100000   /* ~270 years: only guards the int range */
@@ -1498,6 +1498,11 @@ load_regimen (JsonObject      *object,
   JsonObjectIter iter;
   const char *name;
   JsonNode *member;
+  const char *drug_code = NULL;
+
+  /* No drug named: the rules database's default medicine. */
+  if (_titrate_rules_get_shared () != NULL)
+    drug_code = titrate_rules_lookup_medicine (_titrate_rules_get_shared (), NULL);
 
   node = json_object_get_member (object, "drug");
   if (!node_is_null (node))
@@ -1507,13 +1512,21 @@ load_regimen (JsonObject      *object,
       if (node_is_string (node))
         drug = g_strstrip (g_strdup (json_node_get_string (node)));
 
-      if (drug == NULL || g_ascii_strcasecmp (drug, "baclofen") != 0)
-        {
-          g_autofree char *got = describe_node (node);
+      /* The medicines the rules database holds rules for (no name in C). */
+      {
+        TitrateRules *shared = _titrate_rules_get_shared ();
+        const char *medicine = shared && drug ? titrate_rules_lookup_medicine (shared, drug) : NULL;
 
-          return fail (error, TITRATE_ERROR_INVALID, "regimen.drug",
-                       _("this tool is for baclofen only (got %s)"), got);
-        }
+        if (medicine == NULL)
+          {
+            g_autofree char *got = describe_node (node);
+            g_autofree char *known = shared ? titrate_rules_dup_medicine_codes (shared) : g_strdup ("");
+
+            return fail (error, TITRATE_ERROR_INVALID, "regimen.drug",
+                         _("the rules database has rules for %s only (got %s)"), known, got);
+          }
+        drug_code = medicine;
+      }
     }
 
   node = json_object_get_member (object, "route");
@@ -1554,7 +1567,7 @@ load_regimen (JsonObject      *object,
   regimen = titrate_regimen_new (route);
   regimen->route = route;
   g_free (regimen->drug);
-  regimen->drug = g_strdup ("baclofen");
+  regimen->drug = g_strdup (drug_code);
 
   g_clear_pointer (&regimen->indication, g_free);
   if (!read_text (json_object_get_member (object, "indication"),
@@ -2200,7 +2213,13 @@ regimen_to_json (const TitrateRegimen *regimen,
   gboolean oral = regimen->route == TITRATE_ROUTE_ORAL;
   guint n_steps = regimen->steps != NULL ? regimen->steps->len : 0;
 
-  json_object_set_string_member (object, "drug", "baclofen");
+  {
+    TitrateRules *shared = _titrate_rules_get_shared ();
+    const char *drug = regimen->drug ? regimen->drug : shared ? titrate_rules_lookup_medicine (shared, NULL) : NULL;
+
+    if (drug != NULL)
+      json_object_set_string_member (object, "drug", drug);
+  }
   json_object_set_string_member (object, "route", titrate_route_to_string (regimen->route));
   if (regimen->indication != NULL && *regimen->indication != '\0')
     json_object_set_string_member (object, "indication", regimen->indication);

@@ -252,7 +252,7 @@ titrate_patient_get_renal_with_rules (const TitratePatient *patient,
         out->egfr_note = missing_note (patient, implausible, FALSE);
     }
 
-  /* The estimate the dose bands use. CrCl first: the baclofen renal study
+  /* The estimate the dose bands use. CrCl first: the renal study of the first medicine
    * (Vlavonou 2014) used Cockcroft–Gault. Without it, eGFR (NKF 2024: eGFR
    * for medication decisions), de-indexed to mL/min when BSA is known. */
   if (!isnan (out->crcl_ml_min))

@@ -465,7 +465,7 @@ titrate_planner_horizon (const TitrateRegimen *regimen)
   if (regimen->steps->len == 0)
     return 28;
   if (last_dosing >= 0)
-    return last_dosing + 1;     /* include the first day without baclofen */
+    return last_dosing + 1;     /* include the first day without the medicine */
   last_change = g_array_index (regimen->steps, TitrateStep, regimen->steps->len - 1).day;
   return MAX (last_change + 13, 28);
 }
@@ -565,7 +565,7 @@ titrate_planner_suggest (TitrateRules         *rules,
 
   if (regimen->route != TITRATE_ROUTE_ORAL)
     {
-      plan_error (error, _("Suggested protocols are for oral baclofen only. Intrathecal dosing follows "
+      plan_error (error, _("Suggested protocols are for oral regimens only. Intrathecal dosing follows "
                   "the screening bolus and pump titration; no oral-to-intrathecal conversion is computed."));
       return NULL;
     }

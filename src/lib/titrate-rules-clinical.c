@@ -441,3 +441,34 @@ titrate_rules_get_default_input_range (const char *field,
 
   return shared != NULL && titrate_rules_get_input_range (shared, field, min, max, min_exclusive);
 }
+
+const char *
+_titrate_rules_medicine_label (TitrateRules *self,
+                               const char   *medicine)
+{
+  const GArray *rows = _titrate_rules_get_tables (self)->medicines;
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    if (g_array_index (rows, TitrateMedicineRow, i).code == medicine)
+      return g_array_index (rows, TitrateMedicineRow, i).label;
+  return medicine;
+}
+
+char *
+titrate_rules_dup_medicine_codes (TitrateRules *self)
+{
+  const GArray *rows = _titrate_rules_get_tables (self)->medicines;
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    g_string_append_printf (out, "%s%s", i ? ", " : "", g_array_index (rows, TitrateMedicineRow, i).code);
+  return g_string_free (out, FALSE);
+}
+
+const char *
+titrate_rules_lookup_medicine (TitrateRules *self,
+                               const char   *drug)
+{
+  g_return_val_if_fail (TITRATE_IS_RULES (self), NULL);
+  return _titrate_rules_medicine (self, drug);
+}

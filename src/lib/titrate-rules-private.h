@@ -218,6 +218,9 @@ gboolean    _titrate_rules_fail               (TitrateRules      *self,
 const char *_titrate_rules_medicine           (TitrateRules      *self,
                                                const char        *drug);
 
+const char *_titrate_rules_medicine_label     (TitrateRules      *self,
+                                               const char        *medicine);
+
 const TitratePopulationBandRow *_titrate_rules_band      (TitrateRules *self,
                                                           const char   *medicine,
                                                           const char   *code);

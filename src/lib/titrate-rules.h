@@ -131,6 +131,13 @@ gboolean      titrate_rules_get_input_range  (TitrateRules *self,
                                               double       *min,
                                               double       *max,
                                               gboolean     *min_exclusive);
+/* The medicine code the database holds rules for that @drug names (case and
+ * spaces ignored), or its default medicine when @drug is NULL; NULL if none. */
+const char   *titrate_rules_lookup_medicine  (TitrateRules *self,
+                                              const char   *drug);
+/* "baclofen, …": the medicines the database holds rules for. Free with g_free(). */
+char         *titrate_rules_dup_medicine_codes (TitrateRules *self);
+
 /* The same, from the embedded database (for readers that have no rules
  * object, such as the document loader). */
 gboolean      titrate_rules_get_default_input_range (const char *field,
