@@ -358,7 +358,9 @@ test_egfr_deindexed_by_bsa (void)
   mod = find_alert (a, "renal.moderate");
   g_assert_nonnull (mod);
   g_assert_nonnull (strstr (mod->trigger, "eGFR 55 mL/min/1.73 m² (entered) = 45.8 mL/min for a body-surface area of 1.44 m² (Mosteller)"));
-  g_assert_nonnull (strstr (mod->trigger, "no serum creatinine"));
+  /* Never "no serum creatinine" as if kidney function were unknown. */
+  g_assert_nonnull (strstr (mod->trigger, "only the laboratory eGFR was entered"));
+  g_assert_null (strstr (mod->trigger, "no serum creatinine"));
   g_assert_null (find_alert (a, "renal.mild"));
 }
 
@@ -559,6 +561,19 @@ test_renewal_is_not_a_start (void)
   g_date_set_dmy (&p->current_since, 1, G_DATE_MARCH, 2026);
   after = check (p, r);
   assert_no_titration_alert (after);
+
+  /* From 30 mg/day to 60: not a "high start" but a step from the current dose. */
+  {
+    g_autoptr(GPtrArray) up = NULL;
+    const TitrateAlert *x;
+
+    p->current_daily_mg = 30;
+    up = check (p, r);
+    g_assert_null (find_alert (up, "titration.oral.start_high"));
+    x = find_alert (up, "titration.oral.step_large");
+    g_assert_nonnull (x);
+    g_assert_nonnull (strstr (x->trigger, "Day 1: 30 → 60 mg/day (+30 mg/day"));
+  }
 }
 
 static void

@@ -83,7 +83,10 @@ apply_range (TitrateNumberRow *row,
   gboolean exclusive;
 
   if (titrate_rules_get_default_input_range (field, &min, &max, &exclusive))
-    g_object_set (row, "minimum", min, "maximum", max, "exclusive-minimum", exclusive, NULL);
+    {
+      g_object_set (row, "exclusive-minimum", exclusive, NULL);
+      titrate_number_row_set_range (row, min, max);   /* re-validates what is typed */
+    }
 }
 
 static void

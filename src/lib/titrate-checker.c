@@ -1658,10 +1658,11 @@ init_check (Check                *c,
     c->rule_age = _titrate_rules_band (rules, c->medicine, "adult")->min_value;
   titrate_patient_get_renal_with_rules (patient, rules, regimen->drug, &c->renal);
   summarise_plan (c);
-  /* Already taking this medicine at (or above) the first step's dose: a
-   * renewal or a continuation, not a start. */
+  /* Already taking this medicine: the plan renews or changes the current
+   * dose, it does not start treatment (a rise is checked as a step from the
+   * current dose). */
   c->continuing = regimen->route == TITRATE_ROUTE_ORAL && !isnan (patient->current_daily_mg) &&
-                  c->first_day > 0 && c->first_total <= patient->current_daily_mg + EPSILON;
+                  patient->current_daily_mg > 0 && c->first_day > 0;
 }
 
 GPtrArray *

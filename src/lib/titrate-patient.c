@@ -162,6 +162,8 @@ missing_note (const TitratePatient *p,
               gboolean              implausible,
               gboolean              needs_weight)
 {
+  if (isnan (p->serum_creatinine) && !isnan (p->egfr_ml_min_1_73m2))
+    return N_("only the laboratory eGFR was entered");
   if (isnan (p->serum_creatinine))
     return N_("no serum creatinine");
   if (implausible)
