@@ -245,16 +245,16 @@ N_("Pregnancy: plan a taper before delivery");
 N_("On dialysis: baclofen accumulates");
 /* TRANSLATORS: rules database, rule renal.esrd title */
 /* xgettext:no-c-format */
-N_("End-stage renal failure (CrCl below 15 mL/min)");
+N_("End-stage renal failure (CrCl or eGFR below 15 mL/min)");
 /* TRANSLATORS: rules database, rule renal.mild title */
 /* xgettext:no-c-format */
-N_("CrCl 50–80 mL/min: reduce the dose by about one third");
+N_("CrCl or eGFR 50–80 mL/min: reduce the dose by about one third");
 /* TRANSLATORS: rules database, rule renal.moderate title */
 /* xgettext:no-c-format */
-N_("CrCl 30–50 mL/min: halve the dose");
+N_("CrCl or eGFR 30–50 mL/min: halve the dose");
 /* TRANSLATORS: rules database, rule renal.severe title */
 /* xgettext:no-c-format */
-N_("CrCl 15–30 mL/min: avoid baclofen");
+N_("CrCl or eGFR 15–30 mL/min: avoid baclofen");
 /* TRANSLATORS: rules database, rule route.formulation_mismatch title */
 /* xgettext:no-c-format */
 N_("Formulation does not match the route");
@@ -545,16 +545,16 @@ N_("No adequate human data. In rats, omphalocele at about 13 times the maximum h
 N_("Sources conflict: the German label contraindicates baclofen in end-stage renal failure (DE); UK and Canadian labels allow a particularly low dose, about 5 mg/day, in chronic haemodialysis (UK, CA). Wolf 2018 and Beers 2023 advise avoiding it on dialysis. Cheong 2020: lowest toxic dose 5 mg/day on dialysis, suggested start 2.5 mg/day. El-Husseini 2011: toxicity usually starts 2–3 days after initiation (toxic doses 5–60 mg/day, mean 20); haemodialysis speeds recovery.");
 /* TRANSLATORS: rules database, rule renal.esrd reason */
 /* xgettext:no-c-format */
-N_("Sources conflict: the German label contraindicates baclofen in end-stage renal failure (DE); UK and Canadian labels allow it only if benefit outweighs risk, with close monitoring, warning that overdose signs can occur at low doses (UK, CA). The German label names \"end-stage renal failure\" without a number; the 15 mL/min cut used here is the conventional KDIGO G5 boundary. A single 25 mg dose caused coma in ESRD (BMC Nephrol 2018); Cheong 2020 suggests starting at 7.5 mg/day in CKD stages 4–5 (2.5 mg/day on dialysis).");
+N_("Sources conflict: the German label contraindicates baclofen in end-stage renal failure (DE); UK and Canadian labels allow it only if benefit outweighs risk, with close monitoring, warning that overdose signs can occur at low doses (UK, CA). The German label names \"end-stage renal failure\" without a number; the 15 mL/min cut used here is the conventional KDIGO G5 boundary. A single 25 mg dose caused coma in ESRD (BMC Nephrol 2018); Cheong 2020 suggests starting at 7.5 mg/day in CKD stages 4–5 (2.5 mg/day on dialysis). When no CrCl can be had (no weight), eGFR stands in (NKF 2024 prefers eGFR for medication decisions), de-indexed by body-surface area when height and weight are known.");
 /* TRANSLATORS: rules database, rule renal.mild reason */
 /* xgettext:no-c-format */
-N_("Baclofen is 70–80% excreted unchanged in urine and its renal clearance tracks creatinine clearance (Wuis 1989). Vlavonou 2014 (single 5 mg dose, Cockcroft–Gault) suggests reducing the dose by about one third at CrCl 50–80 mL/min. US labels: use caution, dose reduction may be necessary, no numbers (US-TAB, OZO, FLQ).");
+N_("Baclofen is 70–80% excreted unchanged in urine and its renal clearance tracks creatinine clearance (Wuis 1989). Vlavonou 2014 (single 5 mg dose, Cockcroft–Gault) suggests reducing the dose by about one third at CrCl 50–80 mL/min. US labels: use caution, dose reduction may be necessary, no numbers (US-TAB, OZO, FLQ). When no CrCl can be had (no weight), eGFR stands in (NKF 2024 prefers eGFR for medication decisions), de-indexed by body-surface area when height and weight are known.");
 /* TRANSLATORS: rules database, rule renal.moderate reason */
 /* xgettext:no-c-format */
-N_("Vlavonou 2014 suggests halving the dose at CrCl 30–50 mL/min; Wolf 2018 advises a reduction at eGFR 30–60. Toxicity usually begins 2–3 days after starting, at doses as low as 5 mg/day in some cases (El-Husseini 2011). In adults 65 and over, Beers 2023 advises avoiding baclofen below eGFR 60.");
+N_("Vlavonou 2014 suggests halving the dose at CrCl 30–50 mL/min; Wolf 2018 advises a reduction at eGFR 30–60. Toxicity usually begins 2–3 days after starting, at doses as low as 5 mg/day in some cases (El-Husseini 2011). In adults 65 and over, Beers 2023 advises avoiding baclofen below eGFR 60. When no CrCl can be had (no weight), eGFR stands in (NKF 2024 prefers eGFR for medication decisions), de-indexed by body-surface area when height and weight are known.");
 /* TRANSLATORS: rules database, rule renal.severe reason */
 /* xgettext:no-c-format */
-N_("Wolf 2018 advises avoiding baclofen below eGFR 30; if it is unavoidable, Vlavonou 2014 suggests a two-thirds reduction below CrCl 30 mL/min. In severe CKD neurotoxicity occurred in 7%, the lowest toxic dose was 10 mg/day in stages 4–5, and low albumin added risk; suggested start 7.5 mg/day (Cheong 2020). Toxicity usually starts 2–3 days after initiation (El-Husseini 2011).");
+N_("Wolf 2018 advises avoiding baclofen below eGFR 30; if it is unavoidable, Vlavonou 2014 suggests a two-thirds reduction below CrCl 30 mL/min. In severe CKD neurotoxicity occurred in 7%, the lowest toxic dose was 10 mg/day in stages 4–5, and low albumin added risk; suggested start 7.5 mg/day (Cheong 2020). Toxicity usually starts 2–3 days after initiation (El-Husseini 2011). When no CrCl can be had (no weight), eGFR stands in (NKF 2024 prefers eGFR for medication decisions), de-indexed by body-surface area when height and weight are known.");
 /* TRANSLATORS: rules database, rule route.formulation_mismatch reason */
 /* xgettext:no-c-format */
 N_("Intrathecal baclofen is for intrathecal use only: never intravenous, intramuscular, subcutaneous or epidural (LIO-IT, GAB). Oral products (tablets, liquids, granules) are not sterile or preservative-free and must never be given intrathecally.");
