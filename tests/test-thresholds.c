@@ -834,6 +834,79 @@ test_it_bolus_on_top_of_infusion (void)
   }
 }
 
+/* Document extensions (compatible with version 1) */
+
+static void
+test_document_extensions (void)
+{
+  const char *json =
+    "{\"format\":\"titrate-regimen\",\"version\":1,"
+    "\"patient\":{\"age_years\":70,\"weight_kg\":90,\"height_cm\":165,\"sex\":\"female\","
+    "\"egfr_ml_min_1_73m2\":40,\"current_daily_mg\":30,\"current_since\":\"2026-05-01\"},"
+    "\"regimen\":{\"drug\":\"Baclofen\",\"route\":\"intrathecal\",\"indication\":\"severe_spasticity\","
+    "\"spasticity_origin\":\"spinal\",\"it_phase\":\"maintenance\",\"screening_effective_mcg\":75,"
+    "\"screening_effect_hours\":6,\"steps\":[{\"day\":1,\"daily_mcg\":300}]}}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TitrateDocument) doc = titrate_document_load_from_data (json, -1, &error);
+  g_autoptr(TitrateDocument) again = NULL;
+  g_autofree char *out = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpfloat (doc->patient->height_cm, ==, 165);
+  g_assert_cmpfloat (doc->patient->current_daily_mg, ==, 30);
+  g_assert_cmpint (g_date_get_year (&doc->patient->current_since), ==, 2026);
+  g_assert_cmpint (doc->regimen->it_phase, ==, TITRATE_IT_PHASE_MAINTENANCE);
+  g_assert_cmpfloat (doc->regimen->screening_effective_mcg, ==, 75);
+  g_assert_cmpstr (doc->regimen->drug, ==, "baclofen");
+
+  out = titrate_document_to_data (doc, NULL);
+  g_assert_nonnull (strstr (out, "\"height_cm\""));
+  g_assert_nonnull (strstr (out, "\"current_since\": \"2026-05-01\""));
+  g_assert_nonnull (strstr (out, "\"it_phase\": \"maintenance\""));
+  again = titrate_document_load_from_data (out, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (again->regimen->screening_effect_hours, ==, 6);
+
+  /* Bad values name the field; an unknown medicine names what the database has. */
+  {
+    struct { const char *json; const char *fragment; } bad[] = {
+      { "{\"format\":\"titrate-regimen\",\"version\":1,\"patient\":{\"height_cm\":400},"
+        "\"regimen\":{\"route\":\"oral\",\"steps\":[]}}", "patient.height_cm" },
+      { "{\"format\":\"titrate-regimen\",\"version\":1,\"patient\":{},"
+        "\"regimen\":{\"route\":\"intrathecal\",\"it_phase\":\"titration\",\"steps\":[]}}", "regimen.it_phase" },
+      { "{\"format\":\"titrate-regimen\",\"version\":1,\"patient\":{},"
+        "\"regimen\":{\"route\":\"oral\",\"it_phase\":\"maintenance\",\"steps\":[]}}", "regimen.it_phase" },
+      { "{\"format\":\"titrate-regimen\",\"version\":1,\"patient\":{},"
+        "\"regimen\":{\"drug\":\"tizanidine\",\"route\":\"oral\",\"steps\":[]}}", "rules for baclofen only" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(GError) e = NULL;
+        g_autoptr(TitrateDocument) d = titrate_document_load_from_data (bad[i].json, -1, &e);
+
+        g_assert_null (d);
+        g_assert_nonnull (e);
+        if (strstr (e->message, bad[i].fragment) == NULL)
+          g_error ("“%s” lacks “%s”", e->message, bad[i].fragment);
+      }
+  }
+}
+
+static void
+test_creatinine_mg_dl_edge (void)
+{
+  g_autoptr(TitratePatient) p = test_adult (50, 70, TITRATE_SEX_MALE, 30);
+  g_autoptr(TitratePatient) q = test_adult (50, 70, TITRATE_SEX_MALE, 30.5);
+  g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
+  g_autoptr(GPtrArray) a = check (p, r);
+  g_autoptr(GPtrArray) b = check (q, r);
+
+  g_assert_null (find_alert (a, "input.creatinine_implausible"));
+  g_assert_cmpstr (find_alert (b, "input.creatinine_implausible")->trigger, ==,
+                   "Serum creatinine 30.5 mg/dL, above 30 mg/dL: looks like µmol/L; not used for CrCl or eGFR");
+}
+
 /* A second, fictional medicine: rows, not C */
 
 static void
@@ -969,6 +1042,8 @@ main (int argc, char **argv)
   g_test_add_func ("/titrate/intrathecal/start-against-screening", test_it_start_against_screening);
   g_test_add_func ("/titrate/intrathecal/phase", test_it_phase);
   g_test_add_func ("/titrate/intrathecal/bolus-on-top-of-infusion", test_it_bolus_on_top_of_infusion);
+  g_test_add_func ("/titrate/document/extensions", test_document_extensions);
+  g_test_add_func ("/titrate/renal/creatinine-mg-dl-edge", test_creatinine_mg_dl_edge);
   g_test_add_func ("/titrate/thresholds/second-medicine", test_second_medicine);
   g_test_add_func ("/titrate/thresholds/missing-rows-refused", test_missing_rows_refused);
 
