@@ -925,6 +925,7 @@ test_second_medicine (void)
 
   g_assert_no_error (error);
   g_assert_nonnull (rules);
+  g_free (r->drug);
   r->drug = g_strdup ("examplofen");
   p->egfr_ml_min_1_73m2 = 50;
   p->crcl_ml_min = 60;

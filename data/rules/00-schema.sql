@@ -23,6 +23,14 @@ CREATE TABLE source (
   kind     TEXT NOT NULL CHECK (kind IN ('label', 'guideline', 'tertiary', 'study', 'seed', 'design'))
 ) STRICT;
 
+-- Medicines this database covers. Clinical tables are keyed by medicine, so a
+-- second medicine needs rows, not code.
+CREATE TABLE medicine (
+  code   TEXT PRIMARY KEY,
+  label  TEXT NOT NULL,
+  source TEXT NOT NULL
+);
+
 -- One row per alert the checker can raise. The text lives here only.
 CREATE TABLE rule (
   code      TEXT PRIMARY KEY NOT NULL,
@@ -35,16 +43,6 @@ CREATE TABLE rule (
   action    TEXT NOT NULL CHECK (length(action) >= 5),
   source    TEXT NOT NULL CHECK (length(source) >= 2),   -- source keys, '; '-separated
   evidence  TEXT NOT NULL CHECK (evidence IN ('L', 'G', 'G-t', 'S', 'SEED', 'U', 'L/U', 'L/G', 'G/U', 'S/U', 'D', 'G-t/D'))
-) STRICT;
-
--- The prescribed medicines this database holds rules for. Every clinical
--- table below is keyed by medicine, so a second medicine needs rows, not C.
--- The document's regimen.drug selects the medicine; meta.drug names the
--- default when a regimen gives none.
-CREATE TABLE medicine (
-  code   TEXT PRIMARY KEY NOT NULL,
-  label  TEXT NOT NULL,
-  source TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE indication (

@@ -12,6 +12,7 @@
 
 #include "titrate-error.h"
 #include "titrate-regimen.h"
+#include "titrate-rules-private.h"
 
 G_DEFINE_BOXED_TYPE (TitrateRegimen, titrate_regimen, titrate_regimen_copy, titrate_regimen_free)
 
@@ -83,7 +84,9 @@ titrate_regimen_new (TitrateRoute route)
 {
   TitrateRegimen *r = g_new0 (TitrateRegimen, 1);
 
-  r->drug = NULL;   /* the rules database's default medicine (meta.drug) */
+  /* The rules database's default medicine (meta.drug): no name in C. */
+  if (_titrate_rules_get_shared () != NULL)
+    r->drug = g_strdup (titrate_rules_lookup_medicine (_titrate_rules_get_shared (), NULL));
   r->route = route;
   r->strength_mg = NAN;
   r->concentration_mg_per_ml = NAN;

@@ -80,7 +80,7 @@ typedef enum {
  * never share a field with oral ones.
  */
 typedef struct {
-  char          *drug;                      /* medicine code; NULL = the rules database default */
+  char          *drug;                      /* medicine code (new regimens: the rules database default) */
   TitrateRoute   route;
   char          *indication;                /* code, e.g. "spasticity" */
   char          *formulation;               /* code, e.g. "tablet" */
