@@ -64,7 +64,7 @@ population_applies (TitrateRules         *rules,
 
       if (p->dialysis)
         return TRUE;
-      titrate_patient_get_renal (p, &renal);
+      titrate_patient_get_renal_with_rules (p, rules, r->drug, &renal);
       if (!isnan (renal.crcl_ml_min))
         return in_band (rules, medicine, "renal_reduced", renal.crcl_ml_min);
       return in_band (rules, medicine, "egfr_reduced", renal.egfr_ml_min_1_73m2);
