@@ -88,8 +88,12 @@ test_older_adult_ckd (void)
 
   beers = find_alert (alerts, "elderly.beers_egfr60");
   g_assert_nonnull (beers);
-  g_assert_cmpint (beers->severity, ==, TITRATE_SEVERITY_MAJOR);
+  /* One kidney problem, one interruptive alert (issue #9 §2): the renal
+   * alert stays major and names the Beers alert; Beers refers back to it. */
+  g_assert_cmpint (beers->severity, ==, TITRATE_SEVERITY_MODERATE);
   g_assert_nonnull (strstr (beers->reason, "eGFR 42"));
+  g_assert_nonnull (strstr (beers->trigger, renal->title));
+  g_assert_nonnull (strstr (renal->trigger, "Beers 2023"));
   g_assert_nonnull (strstr (beers->source, "Beers23"));
 
   benzo = find_alert (alerts, "interaction.benzodiazepine");

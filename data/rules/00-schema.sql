@@ -20,7 +20,7 @@ CREATE TABLE meta (
 CREATE TABLE source (
   key      TEXT PRIMARY KEY NOT NULL,
   citation TEXT NOT NULL,
-  kind     TEXT NOT NULL CHECK (kind IN ('label', 'guideline', 'tertiary', 'study', 'seed'))
+  kind     TEXT NOT NULL CHECK (kind IN ('label', 'guideline', 'tertiary', 'study', 'seed', 'design'))
 ) STRICT;
 
 -- Medicines this database covers. Clinical tables are keyed by medicine, so a
@@ -42,7 +42,7 @@ CREATE TABLE rule (
   reason    TEXT NOT NULL CHECK (length(reason) >= 10),
   action    TEXT NOT NULL CHECK (length(action) >= 5),
   source    TEXT NOT NULL CHECK (length(source) >= 2),   -- source keys, '; '-separated
-  evidence  TEXT NOT NULL CHECK (evidence IN ('L', 'G', 'G-t', 'S', 'SEED', 'U', 'L/U', 'L/G', 'G/U', 'S/U'))
+  evidence  TEXT NOT NULL CHECK (evidence IN ('L', 'G', 'G-t', 'S', 'SEED', 'U', 'L/U', 'L/G', 'G/U', 'S/U', 'D', 'G-t/D'))
 ) STRICT;
 
 CREATE TABLE indication (
@@ -80,6 +80,7 @@ CREATE TABLE strength (
 -- Maximum daily doses. Oral rows use max_daily_mg / max_mg_per_kg_day;
 -- intrathecal rows max_daily_mcg. Ages are [age_min_years, age_max_years).
 CREATE TABLE dose_limit (
+  medicine   TEXT NOT NULL REFERENCES medicine (code),
   rule       TEXT NOT NULL REFERENCES rule (code),
   route      TEXT NOT NULL CHECK (route IN ('oral', 'intrathecal')),
   indication TEXT,                                  -- NULL = any
@@ -96,20 +97,29 @@ CREATE TABLE dose_limit (
 -- Label titration speed for oral regimens, one row per limit:
 --   start_daily_mg: a first step above value (mg/day) raises the rule;
 --   step_daily_mg:  one step-up larger than value (mg/day) raises the rule;
---   interval_days:  step-ups closer together than value (days) raise the rule.
+--   interval_days:  step-ups closer together than value (days) raise the rule;
+--   step_dose_mg:   a scheme raising each dose by at most value mg (same number
+--                   of doses), or adding one dose no larger than the current ones;
+--   start_mg_per_kg_day: a first step above value mg/kg/day (children) raises the rule.
+-- Several rows of one kind for one indication are alternative sourced schemes:
+-- a step within any of them does not alert; an alert names them all.
 CREATE TABLE titration_limit (
+  medicine   TEXT NOT NULL REFERENCES medicine (code),
   rule       TEXT NOT NULL REFERENCES rule (code),
   indication TEXT NOT NULL,
   age_min_years REAL NOT NULL DEFAULT 0,
   age_max_years REAL NOT NULL DEFAULT 200,
-  kind       TEXT NOT NULL CHECK (kind IN ('start_daily_mg', 'step_daily_mg', 'interval_days')),
-  value      REAL NOT NULL CHECK (value > 0)
+  kind       TEXT NOT NULL CHECK (kind IN ('start_daily_mg', 'step_daily_mg', 'interval_days',
+                  'step_dose_mg', 'start_mg_per_kg_day')),
+  value      REAL NOT NULL CHECK (value > 0),
+  source     TEXT                 -- the scheme this row comes from, named when it fires
 ) STRICT;
 
 -- Default (suggested) oral protocols. mg/kg columns are used when set and a
 -- weight is known; the planner rounds each dose DOWN to what the chosen
 -- strength can measure and says so.
 CREATE TABLE protocol (
+  medicine   TEXT NOT NULL REFERENCES medicine (code),
   id         INTEGER PRIMARY KEY,
   indication TEXT NOT NULL,
   age_min_years REAL NOT NULL DEFAULT 0,
@@ -134,6 +144,7 @@ CREATE TABLE protocol (
 -- max_daily_mg: an absolute ceiling a source gives for this population (e.g.
 -- about 5 mg/day on haemodialysis, UK/CA), applied on top of dose_factor.
 CREATE TABLE protocol_adjustment (
+  medicine   TEXT NOT NULL REFERENCES medicine (code),
   population TEXT NOT NULL CHECK (population IN ('renal_mild', 'renal_moderate', 'renal_severe', 'dialysis', 'elderly')),
   dose_factor REAL NOT NULL CHECK (dose_factor > 0 AND dose_factor <= 1),
   max_daily_mg REAL CHECK (max_daily_mg > 0),
@@ -142,45 +153,60 @@ CREATE TABLE protocol_adjustment (
   note   TEXT NOT NULL
 ) STRICT;
 
--- Renal bands by creatinine clearance (Cockcroft–Gault, mL/min), [crcl_min, crcl_max).
+-- Renal bands by renal function in mL/min, [crcl_min, crcl_max): Cockcroft–Gault
+-- CrCl when it can be had, otherwise eGFR (de-indexed by BSA when possible).
 -- dose_factor scales the indication's label maximum and start dose; avoid = always alert.
 CREATE TABLE renal_band (
+  medicine   TEXT NOT NULL REFERENCES medicine (code),
   rule       TEXT NOT NULL REFERENCES rule (code),
   population TEXT NOT NULL CHECK (population IN ('renal_mild', 'renal_moderate', 'renal_severe', 'renal_esrd')),
   crcl_min   REAL NOT NULL,
   crcl_max   REAL NOT NULL,
   dose_factor REAL NOT NULL CHECK (dose_factor > 0 AND dose_factor <= 1),
   avoid      INTEGER NOT NULL CHECK (avoid IN (0, 1)),
+  -- The lowest toxic daily dose a source reports for this band (mg/day), and
+  -- that source's key: when the scaled ceiling is above it, the alert says
+  -- the sources conflict. NULL when no source reports one.
+  conflict_daily_mg REAL CHECK (conflict_daily_mg > 0),
+  conflict_source   TEXT,
   CHECK (crcl_min < crcl_max)
 ) STRICT;
 
 -- Intrathecal screening boluses (mcg), in order.
 CREATE TABLE it_screening (
-  seq        INTEGER PRIMARY KEY,
+  medicine   TEXT NOT NULL REFERENCES medicine (code),
+  seq        INTEGER NOT NULL,
   bolus_mcg  REAL NOT NULL CHECK (bolus_mcg > 0),
   age_max_years REAL NOT NULL DEFAULT 200,   -- 25 mcg: small children only
-  source     TEXT NOT NULL
+  source     TEXT NOT NULL,
+  PRIMARY KEY (medicine, seq)
 ) STRICT;
 
 -- Intrathecal dose adjustments per 24 h, by spasticity origin and phase.
 CREATE TABLE it_adjustment (
+  medicine   TEXT NOT NULL REFERENCES medicine (code),
   rule       TEXT NOT NULL REFERENCES rule (code),
   origin     TEXT NOT NULL CHECK (origin IN ('spinal', 'cerebral')),
   phase      TEXT NOT NULL CHECK (phase IN ('post_implant', 'maintenance')),
   max_increase_pct REAL NOT NULL,
   max_decrease_pct REAL NOT NULL,
   min_interval_days INTEGER NOT NULL,
-  PRIMARY KEY (origin, phase)
+  PRIMARY KEY (medicine, origin, phase)
 ) STRICT;
 
 -- Tapers: an oral plan that stops must take at least min_taper_days from its
 -- last full dose to zero; daily reductions larger than max_step_down_daily_mg
 -- per step_days raise the rule.
 CREATE TABLE taper_rule (
+  medicine   TEXT NOT NULL REFERENCES medicine (code),
   rule       TEXT NOT NULL REFERENCES rule (code),
   route      TEXT NOT NULL CHECK (route IN ('oral', 'intrathecal')),
   indication TEXT,
-  min_taper_days INTEGER NOT NULL
+  min_taper_days INTEGER NOT NULL,
+  -- Largest reduction in one step, and largest final step to zero (mg/day);
+  -- NULL = not checked for this row.
+  max_step_down_daily_mg REAL CHECK (max_step_down_daily_mg > 0),
+  source     TEXT
 ) STRICT;
 
 -- Comedication lexicon.
@@ -232,6 +258,7 @@ CREATE TABLE condition_caution (
 ) STRICT;
 
 CREATE TABLE counselling (
+  medicine   TEXT NOT NULL REFERENCES medicine (code),
   id      INTEGER PRIMARY KEY,
   topic   TEXT NOT NULL,
   route   TEXT CHECK (route IN ('oral', 'intrathecal')),
@@ -239,4 +266,50 @@ CREATE TABLE counselling (
                                 -- epilepsy, hepatic_or_diabetes, liquid, intrathecal, clinician (not for patients)
   text    TEXT NOT NULL,
   source  TEXT NOT NULL
+) STRICT;
+
+-- Population bands: a named patient group as a half-open range
+-- [min_value, max_value) of one patient measure. The checker, the planner and
+-- the counselling selection ask for a band by code (required codes are
+-- checked at open for every medicine: a missing row refuses the database).
+CREATE TABLE population_band (
+  medicine  TEXT NOT NULL REFERENCES medicine (code),
+  code      TEXT NOT NULL,
+  metric    TEXT NOT NULL CHECK (metric IN ('age_years', 'weight_kg', 'height_cm', 'crcl_ml_min',
+                 'egfr_ml_min_1_73m2')),
+  min_value REAL NOT NULL,
+  max_value REAL NOT NULL,
+  source    TEXT NOT NULL,
+  note      TEXT NOT NULL,
+  CHECK (min_value < max_value),
+  PRIMARY KEY (medicine, code)
+) STRICT;
+
+-- Threshold rules: "metric comparison value" raises rule (at severity, or
+-- the rule's own severity when NULL). The checker asks for a threshold by
+-- code; the unit is in the metric name or in unit.
+CREATE TABLE threshold (
+  medicine   TEXT NOT NULL REFERENCES medicine (code),
+  code       TEXT NOT NULL,
+  rule       TEXT REFERENCES rule (code),   -- NULL: a parameter of a computation, not an alert
+  metric     TEXT NOT NULL,
+  comparison TEXT NOT NULL CHECK (comparison IN ('<', '<=', '>', '>=', '!=')),
+  value      REAL NOT NULL,
+  unit       TEXT NOT NULL,
+  severity   TEXT CHECK (severity IN ('contraindicated', 'major', 'moderate', 'minor', 'info')),
+  source     TEXT NOT NULL,
+  note       TEXT NOT NULL,
+  PRIMARY KEY (medicine, code)
+) STRICT;
+
+-- Plausible input ranges for patient fields (document and forms), inclusive.
+-- Not medicine-specific: they describe people and laboratory assays.
+CREATE TABLE input_range (
+  field     TEXT PRIMARY KEY NOT NULL,   -- document path, e.g. patient.age_years
+  min_value REAL NOT NULL,
+  max_value REAL NOT NULL,
+  min_exclusive INTEGER NOT NULL CHECK (min_exclusive IN (0, 1)),
+  source    TEXT NOT NULL,
+  note      TEXT NOT NULL,
+  CHECK (min_value < max_value)
 ) STRICT;

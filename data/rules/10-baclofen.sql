@@ -19,6 +19,10 @@ INSERT INTO meta (key, value) VALUES
   ('drug',            'baclofen'),
   ('reference',       'shared/clinical/baclofen.md');
 
+-- The medicine every clinical row below is keyed by.
+INSERT INTO medicine (code, label, source) VALUES
+  ('baclofen', 'baclofen', 'US-TAB; LIO-IT');
+
 -- ===========================================================================
 -- source — one row per key cited anywhere in this file
 -- ===========================================================================
@@ -325,25 +329,25 @@ INSERT INTO rule (code, category, severity, title, reason, action, source, evide
 -- --- renal -----------------------------------------------------------------
 INSERT INTO rule (code, category, severity, title, reason, action, source, evidence) VALUES
   ('renal.mild', 'renal', 'moderate',
-   'CrCl 50–80 mL/min: reduce the dose by about one third',
-   'Baclofen is 70–80% excreted unchanged in urine and its renal clearance tracks creatinine clearance (Wuis 1989). Vlavonou 2014 (single 5 mg dose, Cockcroft–Gault) suggests reducing the dose by about one third at CrCl 50–80 mL/min. US labels: use caution, dose reduction may be necessary, no numbers (US-TAB, OZO, FLQ).',
+   'CrCl or eGFR 50–80 mL/min: reduce the dose by about one third',
+   'Baclofen is 70–80% excreted unchanged in urine and its renal clearance tracks creatinine clearance (Wuis 1989). Vlavonou 2014 (single 5 mg dose, Cockcroft–Gault) suggests reducing the dose by about one third at CrCl 50–80 mL/min. US labels: use caution, dose reduction may be necessary, no numbers (US-TAB, OZO, FLQ). When no CrCl can be had (no weight), eGFR stands in (NKF 2024 prefers eGFR for medication decisions), de-indexed by body-surface area when height and weight are known.',
    'Use about two thirds of the usual dose and maximum; raise no more often than every 7 days; watch for drowsiness or confusion in the first days.',
-   'Vlavonou2014; Wuis1989; US-TAB; OZO; FLQ', 'S'),
+   'Vlavonou2014; Wuis1989; US-TAB; OZO; FLQ; NKF24', 'S'),
   ('renal.moderate', 'renal', 'major',
-   'CrCl 30–50 mL/min: halve the dose',
-   'Vlavonou 2014 suggests halving the dose at CrCl 30–50 mL/min; Wolf 2018 advises a reduction at eGFR 30–60. Toxicity usually begins 2–3 days after starting, at doses as low as 5 mg/day in some cases (El-Husseini 2011). In adults 65 and over, Beers 2023 advises avoiding baclofen below eGFR 60.',
+   'CrCl or eGFR 30–50 mL/min: halve the dose',
+   'Vlavonou 2014 suggests halving the dose at CrCl 30–50 mL/min; Wolf 2018 advises a reduction at eGFR 30–60. Toxicity usually begins 2–3 days after starting, at doses as low as 5 mg/day in some cases (El-Husseini 2011). In adults 65 and over, Beers 2023 advises avoiding baclofen below eGFR 60. When no CrCl can be had (no weight), eGFR stands in (NKF 2024 prefers eGFR for medication decisions), de-indexed by body-surface area when height and weight are known.',
    'Use half the usual dose and maximum; raise no more often than every 7 days; check for new confusion or drowsiness in the first days; recheck renal function.',
-   'Vlavonou2014; Wolf2018; ElHusseini2011; Beers23', 'S'),
+   'Vlavonou2014; Wolf2018; ElHusseini2011; Beers23; NKF24', 'S'),
   ('renal.severe', 'renal', 'major',
-   'CrCl 15–30 mL/min: avoid baclofen',
-   'Wolf 2018 advises avoiding baclofen below eGFR 30; if it is unavoidable, Vlavonou 2014 suggests a two-thirds reduction below CrCl 30 mL/min. In severe CKD neurotoxicity occurred in 7%, the lowest toxic dose was 10 mg/day in stages 4–5, and low albumin added risk; suggested start 7.5 mg/day (Cheong 2020). Toxicity usually starts 2–3 days after initiation (El-Husseini 2011).',
+   'CrCl or eGFR 15–30 mL/min: avoid baclofen',
+   'Wolf 2018 advises avoiding baclofen below eGFR 30; if it is unavoidable, Vlavonou 2014 suggests a two-thirds reduction below CrCl 30 mL/min. In severe CKD neurotoxicity occurred in 7%, the lowest toxic dose was 10 mg/day in stages 4–5, and low albumin added risk; suggested start 7.5 mg/day (Cheong 2020). Toxicity usually starts 2–3 days after initiation (El-Husseini 2011). When no CrCl can be had (no weight), eGFR stands in (NKF 2024 prefers eGFR for medication decisions), de-indexed by body-surface area when height and weight are known.',
    'Avoid if possible. If unavoidable: start at 7.5 mg/day or less, keep to one third of the usual dose, raise no more than every 7 days, and check for confusion or drowsiness in the first days after each change.',
-   'Wolf2018; Vlavonou2014; Cheong2020; ElHusseini2011', 'S'),
+   'Wolf2018; Vlavonou2014; Cheong2020; ElHusseini2011; NKF24', 'S'),
   ('renal.esrd', 'renal', 'contraindicated',
-   'End-stage renal failure (CrCl below 15 mL/min)',
-   'Sources conflict: the German label contraindicates baclofen in end-stage renal failure (DE); UK and Canadian labels allow it only if benefit outweighs risk, with close monitoring, warning that overdose signs can occur at low doses (UK, CA). The German label names "end-stage renal failure" without a number; the 15 mL/min cut used here is the conventional KDIGO G5 boundary. A single 25 mg dose caused coma in ESRD (BMC Nephrol 2018); Cheong 2020 suggests starting at 7.5 mg/day in CKD stages 4–5 (2.5 mg/day on dialysis).',
+   'End-stage renal failure (CrCl or eGFR below 15 mL/min)',
+   'Sources conflict: the German label contraindicates baclofen in end-stage renal failure (DE); UK and Canadian labels allow it only if benefit outweighs risk, with close monitoring, warning that overdose signs can occur at low doses (UK, CA). The German label names "end-stage renal failure" without a number; the 15 mL/min cut used here is the conventional KDIGO G5 boundary. A single 25 mg dose caused coma in ESRD (BMC Nephrol 2018); Cheong 2020 suggests starting at 7.5 mg/day in CKD stages 4–5 (2.5 mg/day on dialysis). When no CrCl can be had (no weight), eGFR stands in (NKF 2024 prefers eGFR for medication decisions), de-indexed by body-surface area when height and weight are known.',
    'Avoid (contraindicated in Germany). If a specialist judges it essential: start at 2.5–7.5 mg/day (Cheong), do not exceed about 5 mg/day if on haemodialysis (UK, CA), and monitor closely; in toxicity, haemodialysis speeds recovery.',
-   'DE; UK; CA; Cheong2020; BMCNephrol2018; ElHusseini2011', 'L'),
+   'DE; UK; CA; Cheong2020; BMCNephrol2018; ElHusseini2011; NKF24', 'L'),
   ('renal.dialysis', 'renal', 'contraindicated',
    'On dialysis: baclofen accumulates',
    'Sources conflict: the German label contraindicates baclofen in end-stage renal failure (DE); UK and Canadian labels allow a particularly low dose, about 5 mg/day, in chronic haemodialysis (UK, CA). Wolf 2018 and Beers 2023 advise avoiding it on dialysis. Cheong 2020: lowest toxic dose 5 mg/day on dialysis, suggested start 2.5 mg/day. El-Husseini 2011: toxicity usually starts 2–3 days after initiation (toxic doses 5–60 mg/day, mean 20); haemodialysis speeds recovery.',
@@ -659,92 +663,109 @@ INSERT INTO strength (formulation, strength, scored, product, source) VALUES
 -- ===========================================================================
 -- dose_limit — ages [min, max)
 -- ===========================================================================
-INSERT INTO dose_limit (rule, route, indication, age_min_years, age_max_years, max_daily_mg, max_mg_per_kg_day, max_daily_mcg, kind) VALUES
-  ('dose.oral.spasticity.label_max',   'oral',        'spasticity',           18, 200,   80, NULL, NULL, 'label_max'),
-  ('dose.oral.spasticity.upper_bound', 'oral',        'spasticity',           18, 200,  120, NULL, NULL, 'upper_bound'),
-  ('dose.oral.aud.us_max',             'oral',        'alcohol_use_disorder', 18, 200,   60, NULL, NULL, 'regional'),
-  ('dose.oral.aud.label_max',          'oral',        'alcohol_use_disorder', 18, 200,   80, NULL, NULL, 'label_max'),
-  ('dose.oral.pediatric.under8',       'oral',        NULL,                    0,   8,   40, NULL, NULL, 'label_max'),
-  ('dose.oral.pediatric.from8',        'oral',        NULL,                    8,  18,   60, NULL, NULL, 'label_max'),
-  ('dose.oral.pediatric.mg_per_kg',    'oral',        NULL,                    0,  18, NULL,    2, NULL, 'label_max'),
-  ('dose.it.soft_max',                 'intrathecal', NULL,                    0, 200, NULL, NULL, 1000, 'soft');
+INSERT INTO dose_limit (medicine, rule, route, indication, age_min_years, age_max_years, max_daily_mg, max_mg_per_kg_day, max_daily_mcg, kind) VALUES
+  ('baclofen', 'dose.oral.spasticity.label_max',   'oral',        'spasticity',           18, 200,   80, NULL, NULL, 'label_max'),
+  ('baclofen', 'dose.oral.spasticity.upper_bound', 'oral',        'spasticity',           18, 200,  120, NULL, NULL, 'upper_bound'),
+  ('baclofen', 'dose.oral.aud.us_max',             'oral',        'alcohol_use_disorder', 18, 200,   60, NULL, NULL, 'regional'),
+  ('baclofen', 'dose.oral.aud.label_max',          'oral',        'alcohol_use_disorder', 18, 200,   80, NULL, NULL, 'label_max'),
+  ('baclofen', 'dose.oral.pediatric.under8',       'oral',        NULL,                    0,   8,   40, NULL, NULL, 'label_max'),
+  ('baclofen', 'dose.oral.pediatric.from8',        'oral',        NULL,                    8,  18,   60, NULL, NULL, 'label_max'),
+  ('baclofen', 'dose.oral.pediatric.mg_per_kg',    'oral',        NULL,                    0,  18, NULL,    2, NULL, 'label_max'),
+  ('baclofen', 'dose.it.soft_max',                 'intrathecal', NULL,                    0, 200, NULL, NULL, 1000, 'soft');
 
 -- ===========================================================================
 -- titration_limit — label titration speed (oral)
 -- ===========================================================================
-INSERT INTO titration_limit (rule, indication, age_min_years, age_max_years, kind, value) VALUES
-  ('titration.oral.start_high', 'spasticity',           18, 200, 'start_daily_mg', 15),
-  ('titration.oral.step_large', 'spasticity',           18, 200, 'step_daily_mg',  15),
-  ('titration.oral.step_fast',  'spasticity',           18, 200, 'interval_days',   3),
-  ('titration.oral.start_high', 'alcohol_use_disorder', 18, 200, 'start_daily_mg', 20),
-  ('titration.oral.step_large', 'alcohol_use_disorder', 18, 200, 'step_daily_mg',  10),
-  ('titration.oral.step_fast',  'alcohol_use_disorder', 18, 200, 'interval_days',   3);
+-- Alternative schemes for one indication each have a row (a step within any
+-- of them does not alert): spasticity +5 mg per dose every 3 days, ending
+-- 20 mg three times a day → 20 mg four times a day (US-TAB, OZO, FLQ, LYV);
+-- alcohol use disorder +10 mg/day every 3–4 days (BCR) or 5 mg → 10 mg three
+-- times a day after 3–5 days (Lexicomp). Children: start about 0.3 mg/kg/day
+-- (UK-RXR, FR-RCP; UpToDate 0.5 mg/kg/day at 2 to <8 years) and raise about
+-- weekly (UK-RXR; FR-RCP 1–2 weeks).
+INSERT INTO titration_limit (medicine, rule, indication, age_min_years, age_max_years, kind, value, source) VALUES
+  ('baclofen', 'titration.oral.start_high', 'spasticity',           18, 200, 'start_daily_mg', 15, 'US-TAB'),
+  ('baclofen', 'titration.oral.step_large', 'spasticity',           18, 200, 'step_daily_mg',  15, 'US-TAB'),
+  ('baclofen', 'titration.oral.step_large', 'spasticity',           18, 200, 'step_dose_mg',    5, 'US-TAB'),
+  ('baclofen', 'titration.oral.step_fast',  'spasticity',           18, 200, 'interval_days',   3, 'US-TAB'),
+  ('baclofen', 'titration.oral.start_high', 'alcohol_use_disorder', 18, 200, 'start_daily_mg', 20, 'BCR'),
+  ('baclofen', 'titration.oral.step_large', 'alcohol_use_disorder', 18, 200, 'step_daily_mg',  10, 'BCR'),
+  ('baclofen', 'titration.oral.step_large', 'alcohol_use_disorder', 18, 200, 'step_dose_mg',    5, 'Lexicomp'),
+  ('baclofen', 'titration.oral.step_fast',  'alcohol_use_disorder', 18, 200, 'interval_days',   3, 'BCR; Lexicomp');
+-- Children's start and pace: 11-baclofen-thresholds.sql (their rules live there).
 
 -- ===========================================================================
 -- protocol — default suggestions (no row under 2 years: no sourced step)
 -- ===========================================================================
-INSERT INTO protocol (id, indication, age_min_years, age_max_years, doses_per_day, start_dose_mg, start_mg_per_kg_day, max_start_dose_mg, step_mg_per_dose, step_mg_per_kg_day, step_every_days, target_daily_mg, target_mg_per_kg_day, source, note) VALUES
-  (1, 'spasticity', 18, 200, 3, 5, NULL, NULL, 5, NULL, 3, 60, NULL, 'US-TAB; OZO',
+INSERT INTO protocol (medicine, id, indication, age_min_years, age_max_years, doses_per_day, start_dose_mg, start_mg_per_kg_day, max_start_dose_mg, step_mg_per_dose, step_mg_per_kg_day, step_every_days, target_daily_mg, target_mg_per_kg_day, source, note) VALUES
+  ('baclofen', 1, 'spasticity', 18, 200, 3, 5, NULL, NULL, 5, NULL, 3, 60, NULL, 'US-TAB; OZO',
    'Label schedule: 5 mg three times a day, raised by 5 mg per dose every 3 days to 20 mg three times a day (60 mg/day); go up to 80 mg/day (20 mg four times a day) only if needed, and use the lowest effective dose.'),
-  (2, 'alcohol_use_disorder', 18, 200, 2, 10, NULL, NULL, 5, NULL, 3, 30, NULL, 'BCR; Addolorato2007',
+  ('baclofen', 2, 'alcohol_use_disorder', 18, 200, 2, 10, NULL, NULL, 5, NULL, 3, 30, NULL, 'BCR; Addolorato2007',
    'Starts at 20 mg/day (top of Baclocur''s 15–20 mg/day) and adds 10 mg/day every 3 days; the 30 mg/day target is the lowest studied effective dose (Addolorato 2007), not the 80 mg/day maximum; stop if there is no effect at 3 months (BCR).'),
-  (3, 'spasticity', 2, 8, 3, NULL, 0.5, 2.5, NULL, 0.5, 7, NULL, 0.75, 'UpToDate; UK',
+  ('baclofen', 3, 'spasticity', 2, 8, 3, NULL, 0.5, 2.5, NULL, 0.5, 7, NULL, 0.75, 'UpToDate; UK',
    'UpToDate: 0.5 mg/kg/day (at most 2.5 mg per dose), raised by 0.5 mg/kg/day weekly; target is the lower end of the UK maintenance range 0.75–2 mg/kg/day, never above 40 mg/day (the UK starts lower, at about 0.3 mg/kg/day).'),
-  (4, 'spasticity', 8, 18, 3, 5, NULL, NULL, 5, NULL, 7, NULL, 0.75, 'UpToDate; UK',
+  ('baclofen', 4, 'spasticity', 8, 18, 3, 5, NULL, NULL, 5, NULL, 7, NULL, 0.75, 'UpToDate; UK',
    'UpToDate: 5 mg two to three times a day, raised by 5 mg per dose weekly; target is the lower end of the UK maintenance range 0.75–2 mg/kg/day, never above 60 mg/day.');
 
 -- ===========================================================================
 -- protocol_adjustment — population scaling of the default protocol
 -- ===========================================================================
-INSERT INTO protocol_adjustment (population, dose_factor, max_daily_mg, min_step_every_days, source, note) VALUES
-  ('renal_mild',     2.0 / 3, NULL, 7, 'Vlavonou2014; UpToDate; ElHusseini2011',
+INSERT INTO protocol_adjustment (medicine, population, dose_factor, max_daily_mg, min_step_every_days, source, note) VALUES
+  ('baclofen', 'renal_mild',     2.0 / 3, NULL, 7, 'Vlavonou2014; UpToDate; ElHusseini2011',
    'CrCl 50–80 mL/min: about one third less (Vlavonou 2014). Steps at least 7 days apart, the slow end of UpToDate''s 3–7 days, because toxicity appears 2–3 days after a change (El-Husseini 2011).'),
-  ('renal_moderate', 0.5,   NULL, 7, 'Vlavonou2014; Wolf2018; UpToDate; ElHusseini2011',
+  ('baclofen', 'renal_moderate', 0.5,   NULL, 7, 'Vlavonou2014; Wolf2018; UpToDate; ElHusseini2011',
    'CrCl 30–50 mL/min: half the dose (Vlavonou 2014; Wolf 2018 reduces at eGFR 30–60). Steps at least 7 days apart because toxicity appears 2–3 days after a change (El-Husseini 2011).'),
-  ('renal_severe',   1.0 / 3, NULL, 7, 'Vlavonou2014; Wolf2018; Cheong2020; ElHusseini2011',
+  ('baclofen', 'renal_severe',   1.0 / 3, NULL, 7, 'Vlavonou2014; Wolf2018; Cheong2020; ElHusseini2011',
    'CrCl below 30 mL/min: avoid (Wolf 2018); if unavoidable, two thirds less (Vlavonou 2014), start 7.5 mg/day in CKD 4–5 (Cheong 2020), steps at least 7 days apart (toxicity appears 2–3 days after a change, El-Husseini 2011).'),
-  ('dialysis',       1.0 / 6, 5,    7, 'Cheong2020; UK; CA; ElHusseini2011',
+  ('baclofen', 'dialysis',       1.0 / 6, 5,    7, 'Cheong2020; UK; CA; ElHusseini2011',
    'On dialysis: avoid if possible; if essential, start at 2.5 mg/day (Cheong 2020; one sixth of the 15 mg/day label start) and do not exceed about 5 mg/day (UK, CA); steps at least 7 days apart.'),
-  ('elderly',        1.0,   NULL, 7, 'UK; CA; George2025',
+  ('baclofen', 'elderly',        1.0,   NULL, 7, 'UK; CA; George2025',
    'Older adults: usual doses but a cautious schedule (UK, CA), with steps at least 7 days apart; injury risk is higher than with cyclobenzaprine (George 2025).');
 
 -- ===========================================================================
 -- renal_band — CrCl (Cockcroft–Gault, mL/min), [crcl_min, crcl_max)
 -- ===========================================================================
-INSERT INTO renal_band (rule, population, crcl_min, crcl_max, dose_factor, avoid) VALUES
-  ('renal.mild',     'renal_mild',     50, 80, 2.0 / 3, 0),
-  ('renal.moderate', 'renal_moderate', 30, 50, 0.5,   0),
-  ('renal.severe',   'renal_severe',   15, 30, 1.0 / 3, 1),
-  ('renal.esrd',     'renal_esrd',      0, 15, 1.0 / 3, 1);
+-- Below 30 the one-third factor (Vlavonou 2014) conflicts with Cheong 2020
+-- (lowest toxic dose 10 mg/day in CKD stages 4–5): the alert names both.
+INSERT INTO renal_band (medicine, rule, population, crcl_min, crcl_max, dose_factor, avoid, conflict_daily_mg, conflict_source) VALUES
+  ('baclofen', 'renal.mild',     'renal_mild',     50, 80, 2.0 / 3, 0, NULL, NULL),
+  ('baclofen', 'renal.moderate', 'renal_moderate', 30, 50, 0.5,   0, NULL, NULL),
+  ('baclofen', 'renal.severe',   'renal_severe',   15, 30, 1.0 / 3, 1, 10, 'Cheong 2020'),
+  ('baclofen', 'renal.esrd',     'renal_esrd',      0, 15, 1.0 / 3, 1, 10, 'Cheong 2020');
 
 -- ===========================================================================
 -- it_screening — intrathecal screening boluses (mcg), in order
 -- 25 mcg: labels say "very small children" without an age; 12 y is used as
 -- the cut because it is where the labels give child maintenance figures.
 -- ===========================================================================
-INSERT INTO it_screening (seq, bolus_mcg, age_max_years, source) VALUES
-  (1,  25,  12, 'LIO-IT; GAB'),
-  (2,  50, 200, 'LIO-IT; GAB'),
-  (3,  75, 200, 'LIO-IT; GAB'),
-  (4, 100, 200, 'LIO-IT; GAB');
+INSERT INTO it_screening (medicine, seq, bolus_mcg, age_max_years, source) VALUES
+  ('baclofen', 1,  25,  12, 'LIO-IT; GAB'),
+  ('baclofen', 2,  50, 200, 'LIO-IT; GAB'),
+  ('baclofen', 3,  75, 200, 'LIO-IT; GAB'),
+  ('baclofen', 4, 100, 200, 'LIO-IT; GAB');
 
 -- ===========================================================================
 -- it_adjustment — per-24 h limits by origin and phase (LIO-IT; GAB)
 -- The decrease limit is checked under withdrawal.it.decrease_large.
 -- ===========================================================================
-INSERT INTO it_adjustment (rule, origin, phase, max_increase_pct, max_decrease_pct, min_interval_days) VALUES
-  ('titration.it.increase_spinal',   'spinal',   'post_implant', 30, 20, 1),
-  ('titration.it.increase_spinal',   'spinal',   'maintenance',  40, 20, 1),
-  ('titration.it.increase_cerebral', 'cerebral', 'post_implant', 15, 20, 1),
-  ('titration.it.increase_cerebral', 'cerebral', 'maintenance',  20, 20, 1);
+INSERT INTO it_adjustment (medicine, rule, origin, phase, max_increase_pct, max_decrease_pct, min_interval_days) VALUES
+  ('baclofen', 'titration.it.increase_spinal',   'spinal',   'post_implant', 30, 20, 1),
+  ('baclofen', 'titration.it.increase_spinal',   'spinal',   'maintenance',  40, 20, 1),
+  ('baclofen', 'titration.it.increase_cerebral', 'cerebral', 'post_implant', 15, 20, 1),
+  ('baclofen', 'titration.it.increase_cerebral', 'cerebral', 'maintenance',  20, 20, 1);
 
 -- ===========================================================================
 -- taper_rule
 -- ===========================================================================
-INSERT INTO taper_rule (rule, route, indication, min_taper_days) VALUES
-  ('withdrawal.oral.short_taper', 'oral',        NULL, 7),
-  ('withdrawal.oral.abrupt_stop', 'oral',        NULL, 7),
-  ('withdrawal.it.stop',          'intrathecal', NULL, 0);
+-- Step size: the French label stops in steps of 10–15 mg over 1–2 weeks
+-- (FR-RCP); ANSM 2017 tapers AUD patients above 80 mg/day by 10–15 mg every
+-- 2 days. The largest step either allows is 15 mg/day, also for the last step
+-- to zero (row in 11-baclofen-thresholds.sql, with its rule). No source grades
+-- withdrawal by exposure, so severity is not graded.
+INSERT INTO taper_rule (medicine, rule, route, indication, min_taper_days, max_step_down_daily_mg, source) VALUES
+  ('baclofen', 'withdrawal.oral.short_taper', 'oral',        NULL, 7, NULL, 'CA; UpToDate'),
+  ('baclofen', 'withdrawal.oral.abrupt_stop', 'oral',        NULL, 7, NULL, 'US-TAB'),
+  ('baclofen', 'withdrawal.it.stop',          'intrathecal', NULL, 0, NULL, 'LIO-IT; GAB');
 
 -- ===========================================================================
 -- drug_class
@@ -1561,46 +1582,46 @@ INSERT INTO drug_name (name, drug, kind) VALUES
 -- counselling — patient-facing text in plain language, except population
 -- 'clinician' (for the clinician summary only)
 -- ===========================================================================
-INSERT INTO counselling (id, topic, route, population, text, source) VALUES
-  (1, 'Drowsiness and driving', NULL, NULL,
+INSERT INTO counselling (medicine, id, topic, route, population, text, source) VALUES
+  ('baclofen', 1, 'Drowsiness and driving', NULL, NULL,
    'Baclofen can make you sleepy or dizzy. Do not drive or use machines until you know how it affects you. Alcohol, sleeping tablets and strong painkillers make the sleepiness worse.',
    'US-TAB; OZO'),
-  (2, 'Never stop suddenly', 'oral', NULL,
+  ('baclofen', 2, 'Never stop suddenly', 'oral', NULL,
    'Do not stop baclofen suddenly or miss several doses. Stopping quickly can cause seeing things, fits, fever and very stiff muscles. If it needs to stop, your prescriber will lower the dose slowly over one to two weeks or more.',
    'US-TAB; OZO; CA; UpToDate'),
-  (3, 'Keep a supply; tell the hospital', 'oral', NULL,
+  ('baclofen', 3, 'Keep a supply; tell the hospital', 'oral', NULL,
    'Keep enough baclofen at home so you never run out. If you go into hospital, or are told not to eat or drink, tell the staff you take baclofen and ask for it to be continued.',
    'Wheeless; US-TAB'),
-  (4, 'Pump refills and alarms', 'intrathecal', 'intrathecal',
+  ('baclofen', 4, 'Pump refills and alarms', 'intrathecal', 'intrathecal',
    'Never miss a pump refill appointment; the pump must not run empty. Learn what your pump alarm sounds like and call your pump team straight away if it goes off.',
    'LIO-IT; GAB'),
-  (5, 'Early warning signs of pump problems', 'intrathecal', 'intrathecal',
+  ('baclofen', 5, 'Early warning signs of pump problems', 'intrathecal', 'intrathecal',
    'Get help the same day if your muscles get stiffer again, you itch, feel pins and needles, feel faint, have a fever or become confused. These can be the first signs that the pump is not giving baclofen. This can become an emergency.',
    'GAB §5.5; LIO-IT'),
-  (6, 'Kidney checks', 'oral', 'renal',
+  ('baclofen', 6, 'Kidney checks', 'oral', 'renal',
    'Your kidneys clear baclofen from the body. You will need blood tests of your kidneys before starting and from time to time. If you or your family notice new confusion or unusual sleepiness in the first few days, call your prescriber.',
    'Beers23; ElHusseini2011'),
-  (7, 'Epilepsy', NULL, 'epilepsy',
+  ('baclofen', 7, 'Epilepsy', NULL, 'epilepsy',
    'Baclofen can make seizures harder to control. Keep taking your epilepsy medicines. Your doctor will check on your seizures and may arrange a brain-wave test (EEG).',
    'US-TAB; UK'),
-  (8, 'Liver disease or diabetes', 'oral', 'hepatic_or_diabetes',
+  ('baclofen', 8, 'Liver disease or diabetes', 'oral', 'hepatic_or_diabetes',
    'If you have liver disease or diabetes, you will need blood tests of your liver and your blood sugar, because baclofen can raise them.',
    'CA; US-TAB'),
-  (9, 'Mood (alcohol use disorder)', 'oral', 'aud',
+  ('baclofen', 9, 'Mood (alcohol use disorder)', 'oral', 'aud',
    'Tell your prescriber, or someone close to you, straight away if you feel very low, hopeless, or have thoughts of harming yourself. Take only the dose prescribed, and try not to drink alcohol while taking baclofen.',
    'UK; OZO §7.1'),
-  (10, 'Pregnancy', 'oral', 'pregnancy',
+  ('baclofen', 10, 'Pregnancy', 'oral', 'pregnancy',
    'If you are pregnant or planning a pregnancy, tell your prescriber. Baclofen is usually lowered slowly and stopped before the birth. If not, the baby will be watched after birth for stiffness, shaking or fits.',
    'US-TAB; FLQ; OZO'),
-  (11, 'Breastfeeding', NULL, 'lactation',
+  ('baclofen', 11, 'Breastfeeding', NULL, 'lactation',
    'Only small amounts pass into breast milk, so breastfeeding is usually fine. Watch your baby for unusual sleepiness. Talk to your prescriber before you stop baclofen or stop breastfeeding, because the baby can have withdrawal signs.',
    'LactMed; FLQ'),
-  (12, 'Measuring the liquid', 'oral', 'liquid',
+  ('baclofen', 12, 'Measuring the liquid', 'oral', 'liquid',
    'Your dose is in milligrams (mg). Check the strength on the bottle each time, and measure with the oral syringe, not a kitchen spoon. If the label says to keep it in the fridge (Ozobax does), do so. If it is a suspension, shake it well before each dose.',
    'ISMP; OZO; FLQ'),
-  (13, 'Older adults: go slowly', 'oral', 'elderly',
+  ('baclofen', 13, 'Older adults: go slowly', 'oral', 'elderly',
    'Older people feel the effects of baclofen more. It is started at a low dose and raised slowly. Take care when getting up and walking, as it can make falls more likely.',
    'UK; CA; George2025'),
-  (14, 'For clinicians: overdose and withdrawal look alike', NULL, 'clinician',
+  ('baclofen', 14, 'For clinicians: overdose and withdrawal look alike', NULL, 'clinician',
    'Routine toxicology screens do not detect baclofen. Overdose and withdrawal can both cause seizures and confusion, so ask about and check for an implanted pump. Oral overdose: no antidote, protect the airway, no respiratory stimulants; 200 mg or more predicts coma, delirium and seizures; haemodialysis in renal failure.',
    'US-TAB; CA; UK; Leung2006');

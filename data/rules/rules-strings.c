@@ -90,6 +90,9 @@ N_("Above the 80 mg/day maximum for alcohol use disorder");
 /* TRANSLATORS: rules database, rule dose.oral.aud.us_max title */
 /* xgettext:no-c-format */
 N_("Above the 60 mg/day US off-label scheme for alcohol use disorder");
+/* TRANSLATORS: rules database, rule dose.oral.doses_per_day_high title */
+/* xgettext:no-c-format */
+N_("More doses a day than any label describes");
 /* TRANSLATORS: rules database, rule dose.oral.pediatric.from8 title */
 /* xgettext:no-c-format */
 N_("Above the 60 mg/day maximum for ages 8 to 17");
@@ -99,6 +102,9 @@ N_("Above 2 mg/kg/day in a child");
 /* TRANSLATORS: rules database, rule dose.oral.pediatric.under8 title */
 /* xgettext:no-c-format */
 N_("Above the 40 mg/day maximum for a child under 8");
+/* TRANSLATORS: rules database, rule dose.oral.single_dose_high title */
+/* xgettext:no-c-format */
+N_("Single dose above any labelled single dose");
 /* TRANSLATORS: rules database, rule dose.oral.spasticity.label_max title */
 /* xgettext:no-c-format */
 N_("Above the 80 mg/day label maximum");
@@ -132,6 +138,9 @@ N_("Liver impairment: use with caution, check liver tests");
 /* TRANSLATORS: rules database, rule input.age_missing title */
 /* xgettext:no-c-format */
 N_("Age not entered");
+/* TRANSLATORS: rules database, rule input.creatinine_implausible title */
+/* xgettext:no-c-format */
+N_("Serum creatinine implausible in its unit");
 /* TRANSLATORS: rules database, rule input.it_origin_missing title */
 /* xgettext:no-c-format */
 N_("Intrathecal regimen: origin of spasticity not given");
@@ -305,16 +314,16 @@ N_("Pump refill scheduled later than the refill-by date");
 N_("On dialysis: baclofen accumulates");
 /* TRANSLATORS: rules database, rule renal.esrd title */
 /* xgettext:no-c-format */
-N_("End-stage renal failure (CrCl below 15 mL/min)");
+N_("End-stage renal failure (CrCl or eGFR below 15 mL/min)");
 /* TRANSLATORS: rules database, rule renal.mild title */
 /* xgettext:no-c-format */
-N_("CrCl 50–80 mL/min: reduce the dose by about one third");
+N_("CrCl or eGFR 50–80 mL/min: reduce the dose by about one third");
 /* TRANSLATORS: rules database, rule renal.moderate title */
 /* xgettext:no-c-format */
-N_("CrCl 30–50 mL/min: halve the dose");
+N_("CrCl or eGFR 30–50 mL/min: halve the dose");
 /* TRANSLATORS: rules database, rule renal.severe title */
 /* xgettext:no-c-format */
-N_("CrCl 15–30 mL/min: avoid baclofen");
+N_("CrCl or eGFR 15–30 mL/min: avoid baclofen");
 /* TRANSLATORS: rules database, rule route.formulation_mismatch title */
 /* xgettext:no-c-format */
 N_("Formulation does not match the route");
@@ -330,6 +339,18 @@ N_("Intrathecal increase too large (cerebral origin)");
 /* TRANSLATORS: rules database, rule titration.it.increase_spinal title */
 /* xgettext:no-c-format */
 N_("Intrathecal increase too large (spinal origin)");
+/* TRANSLATORS: rules database, rule titration.it.start_above_screening title */
+/* xgettext:no-c-format */
+N_("Post-implant infusion above the screening-based start");
+/* TRANSLATORS: rules database, rule titration.oral.pediatric_pace title */
+/* xgettext:no-c-format */
+N_("Child's dose raised faster than about once a week");
+/* TRANSLATORS: rules database, rule titration.oral.pediatric_start title */
+/* xgettext:no-c-format */
+N_("Child's starting dose above the weight-based start");
+/* TRANSLATORS: rules database, rule titration.oral.start_at_max title */
+/* xgettext:no-c-format */
+N_("Starts at the maximum daily dose on day 1");
 /* TRANSLATORS: rules database, rule titration.oral.start_high title */
 /* xgettext:no-c-format */
 N_("Starting dose above the label start");
@@ -351,6 +372,9 @@ N_("Oral baclofen stopped without a taper");
 /* TRANSLATORS: rules database, rule withdrawal.oral.short_taper title */
 /* xgettext:no-c-format */
 N_("Taper shorter than 7 days");
+/* TRANSLATORS: rules database, rule withdrawal.oral.step_down_large title */
+/* xgettext:no-c-format */
+N_("Reduction step larger than 10–15 mg");
 /* TRANSLATORS: rules database, rule allergy.baclofen reason */
 /* xgettext:no-c-format */
 N_("Hypersensitivity to baclofen is the only contraindication in the US labels.");
@@ -435,6 +459,9 @@ N_("Baclocur (France) caps alcohol-use-disorder dosing at 80 mg/day (BCR; HAS20)
 /* TRANSLATORS: rules database, rule dose.oral.aud.us_max reason */
 /* xgettext:no-c-format */
 N_("The US off-label alcohol-use-disorder scheme goes from 5 mg three times a day to 10 mg three times a day after 3–5 days, maximum 60 mg/day (Lexicomp via UpToDate). The French Baclocur label allows up to 80 mg/day (BCR), so this dose is within a licensed ceiling elsewhere. Evidence above 30 mg/day is mixed: Garbutt 2021 benefit was driven by 90 mg/day; Beraha 2016 (up to 150 mg/day) was no better than placebo.");
+/* TRANSLATORS: rules database, rule dose.oral.doses_per_day_high reason */
+/* xgettext:no-c-format */
+N_("Labels give oral baclofen in 1 to 4 doses a day: spasticity three times a day up to four times a day (US-TAB), children in 2–4 doses (UK-RXR), alcohol use disorder in 2–4 doses (BCR). More doses a day suggests a duplicated line or an interval typed as a count.");
 /* TRANSLATORS: rules database, rule dose.oral.pediatric.from8 reason */
 /* xgettext:no-c-format */
 N_("UK SmPC: maximum 60 mg/day from 8 years to under 18 (UpToDate agrees for 8 years and over). Sources conflict for adolescents: Texas Medicaid criteria allow up to 80 mg/day from 12 years, in line with the US adult maximum, since US labels only exclude children under 12. One hospital monograph allowing 200 mg/day is an outlier and is not used.");
@@ -444,6 +471,9 @@ N_("UK SmPC: maintenance 0.75–2 mg/kg/day from birth to under 18 years; UpToDa
 /* TRANSLATORS: rules database, rule dose.oral.pediatric.under8 reason */
 /* xgettext:no-c-format */
 N_("UK SmPC: maximum 40 mg/day under 8 years; UpToDate (2 to <8 years) and Texas Medicaid criteria (2–7 years) agree. US labels: safety and effectiveness not established under 12 years.");
+/* TRANSLATORS: rules database, rule dose.oral.single_dose_high reason */
+/* xgettext:no-c-format */
+N_("Design choice, not a published limit: no label states a single-dose maximum. US labels reach 20 mg four times a day (80 mg/day); the largest marketed tablet is Baclocur 40 mg (France, alcohol use disorder, up to 80 mg/day in 2–4 doses). A larger single dose suggests a units or decimal error; ingestion of 200 mg or more predicts coma and seizures (Leung 2006).");
 /* TRANSLATORS: rules database, rule dose.oral.spasticity.label_max reason */
 /* xgettext:no-c-format */
 N_("US labels cap oral baclofen for spasticity at 80 mg/day (20 mg four times a day); the usual effective dose is 40–80 mg/day (US-TAB, OZO, FLQ, LYV; CA). A tertiary reference says some patients need up to 120 mg/day (UpToDate). The UK adult maximum (often quoted as 100 mg/day) was not verified.");
@@ -477,6 +507,9 @@ N_("No hepatic studies; only about 15% of baclofen is metabolised in the liver. 
 /* TRANSLATORS: rules database, rule input.age_missing reason */
 /* xgettext:no-c-format */
 N_("Age sets the dose ceiling (40 mg/day under 8, 60 mg/day from 8 to 17, 80 mg/day in adults) and the older-adult rules (Beers at 65 and over).");
+/* TRANSLATORS: rules database, rule input.creatinine_implausible reason */
+/* xgettext:no-c-format */
+N_("Design choice, not a published limit: a value in µmol/L below 20 is below every adult lower reference limit found (lowest 0.52 mg/dL, about 46 µmol/L; UCSF-LAB), so it is probably a mg/dL value typed in the µmol/L field; a value in mg/dL above 30 exceeds the assay reportable range (about 27 mg/dL, ROCHE-CREP2), so it is probably µmol/L typed in the mg/dL field (1 mg/dL = 88.4 µmol/L). The value is not used for CrCl or eGFR.");
 /* TRANSLATORS: rules database, rule input.it_origin_missing reason */
 /* xgettext:no-c-format */
 N_("Intrathecal step limits depend on origin: spinal +10–30% per 24 h after implant (+10–40% in maintenance), cerebral +5–15% (+5–20% in maintenance) (LIO-IT, GAB). Without the origin these limits cannot be checked.");
@@ -650,16 +683,16 @@ N_("The refill-by date is the low-reservoir alarm date minus a safety margin. Cl
 N_("Sources conflict: the German label contraindicates baclofen in end-stage renal failure (DE); UK and Canadian labels allow a particularly low dose, about 5 mg/day, in chronic haemodialysis (UK, CA). Wolf 2018 and Beers 2023 advise avoiding it on dialysis. Cheong 2020: lowest toxic dose 5 mg/day on dialysis, suggested start 2.5 mg/day. El-Husseini 2011: toxicity usually starts 2–3 days after initiation (toxic doses 5–60 mg/day, mean 20); haemodialysis speeds recovery.");
 /* TRANSLATORS: rules database, rule renal.esrd reason */
 /* xgettext:no-c-format */
-N_("Sources conflict: the German label contraindicates baclofen in end-stage renal failure (DE); UK and Canadian labels allow it only if benefit outweighs risk, with close monitoring, warning that overdose signs can occur at low doses (UK, CA). The German label names \"end-stage renal failure\" without a number; the 15 mL/min cut used here is the conventional KDIGO G5 boundary. A single 25 mg dose caused coma in ESRD (BMC Nephrol 2018); Cheong 2020 suggests starting at 7.5 mg/day in CKD stages 4–5 (2.5 mg/day on dialysis).");
+N_("Sources conflict: the German label contraindicates baclofen in end-stage renal failure (DE); UK and Canadian labels allow it only if benefit outweighs risk, with close monitoring, warning that overdose signs can occur at low doses (UK, CA). The German label names \"end-stage renal failure\" without a number; the 15 mL/min cut used here is the conventional KDIGO G5 boundary. A single 25 mg dose caused coma in ESRD (BMC Nephrol 2018); Cheong 2020 suggests starting at 7.5 mg/day in CKD stages 4–5 (2.5 mg/day on dialysis). When no CrCl can be had (no weight), eGFR stands in (NKF 2024 prefers eGFR for medication decisions), de-indexed by body-surface area when height and weight are known.");
 /* TRANSLATORS: rules database, rule renal.mild reason */
 /* xgettext:no-c-format */
-N_("Baclofen is 70–80% excreted unchanged in urine and its renal clearance tracks creatinine clearance (Wuis 1989). Vlavonou 2014 (single 5 mg dose, Cockcroft–Gault) suggests reducing the dose by about one third at CrCl 50–80 mL/min. US labels: use caution, dose reduction may be necessary, no numbers (US-TAB, OZO, FLQ).");
+N_("Baclofen is 70–80% excreted unchanged in urine and its renal clearance tracks creatinine clearance (Wuis 1989). Vlavonou 2014 (single 5 mg dose, Cockcroft–Gault) suggests reducing the dose by about one third at CrCl 50–80 mL/min. US labels: use caution, dose reduction may be necessary, no numbers (US-TAB, OZO, FLQ). When no CrCl can be had (no weight), eGFR stands in (NKF 2024 prefers eGFR for medication decisions), de-indexed by body-surface area when height and weight are known.");
 /* TRANSLATORS: rules database, rule renal.moderate reason */
 /* xgettext:no-c-format */
-N_("Vlavonou 2014 suggests halving the dose at CrCl 30–50 mL/min; Wolf 2018 advises a reduction at eGFR 30–60. Toxicity usually begins 2–3 days after starting, at doses as low as 5 mg/day in some cases (El-Husseini 2011). In adults 65 and over, Beers 2023 advises avoiding baclofen below eGFR 60.");
+N_("Vlavonou 2014 suggests halving the dose at CrCl 30–50 mL/min; Wolf 2018 advises a reduction at eGFR 30–60. Toxicity usually begins 2–3 days after starting, at doses as low as 5 mg/day in some cases (El-Husseini 2011). In adults 65 and over, Beers 2023 advises avoiding baclofen below eGFR 60. When no CrCl can be had (no weight), eGFR stands in (NKF 2024 prefers eGFR for medication decisions), de-indexed by body-surface area when height and weight are known.");
 /* TRANSLATORS: rules database, rule renal.severe reason */
 /* xgettext:no-c-format */
-N_("Wolf 2018 advises avoiding baclofen below eGFR 30; if it is unavoidable, Vlavonou 2014 suggests a two-thirds reduction below CrCl 30 mL/min. In severe CKD neurotoxicity occurred in 7%, the lowest toxic dose was 10 mg/day in stages 4–5, and low albumin added risk; suggested start 7.5 mg/day (Cheong 2020). Toxicity usually starts 2–3 days after initiation (El-Husseini 2011).");
+N_("Wolf 2018 advises avoiding baclofen below eGFR 30; if it is unavoidable, Vlavonou 2014 suggests a two-thirds reduction below CrCl 30 mL/min. In severe CKD neurotoxicity occurred in 7%, the lowest toxic dose was 10 mg/day in stages 4–5, and low albumin added risk; suggested start 7.5 mg/day (Cheong 2020). Toxicity usually starts 2–3 days after initiation (El-Husseini 2011). When no CrCl can be had (no weight), eGFR stands in (NKF 2024 prefers eGFR for medication decisions), de-indexed by body-surface area when height and weight are known.");
 /* TRANSLATORS: rules database, rule route.formulation_mismatch reason */
 /* xgettext:no-c-format */
 N_("Intrathecal baclofen is for intrathecal use only: never intravenous, intramuscular, subcutaneous or epidural (LIO-IT, GAB). Oral products (tablets, liquids, granules) are not sterile or preservative-free and must never be given intrathecally.");
@@ -675,6 +708,18 @@ N_("Labels: after implant, no increase in the first 24 h, then raise cerebral-or
 /* TRANSLATORS: rules database, rule titration.it.increase_spinal reason */
 /* xgettext:no-c-format */
 N_("Labels: after implant, start at twice the effective screening dose per 24 h (once if the effect lasted over 8 h), no increase in the first 24 h, then raise spinal-origin doses by 10–30% once per 24 h (LIO-IT); in maintenance, by 10–40% per adjustment (LIO-IT, GAB). Larger steps risk overdose: drowsiness, respiratory depression, rostral hypotonia, coma.");
+/* TRANSLATORS: rules database, rule titration.it.start_above_screening reason */
+/* xgettext:no-c-format */
+N_("Labels: start the pump at twice the effective screening bolus per 24 h, or at the screening dose itself when its effect lasted more than 8 hours; do not increase in the first 24 h (LIO-IT). Expert panel: the screening dose itself also after adverse reactions to it, or the pump minimum in fragile cases (Saulino 2016, via the addendum).");
+/* TRANSLATORS: rules database, rule titration.oral.pediatric_pace reason */
+/* xgettext:no-c-format */
+N_("UK SmPC: raise the dose cautiously at about 1-week intervals; French label: steps of 1–2 weeks. Older labels (Bangladesh) used 3-day steps and PedMed 3–7 days, but the current UK and French texts use about weekly steps.");
+/* TRANSLATORS: rules database, rule titration.oral.pediatric_start reason */
+/* xgettext:no-c-format */
+N_("UK SmPC (0 to <18 years) and the French Lioresal label (6–18 years): start at about 0.3 mg/kg/day in 2–4 doses (preferably 4). UpToDate starts children 2 to <8 years at 0.5 mg/kg/day (at most 2.5 mg per dose). A higher start adds drowsiness and hypotonia; toxicity is common in children with cerebral palsy (Delgado 2010).");
+/* TRANSLATORS: rules database, rule titration.oral.start_at_max reason */
+/* xgettext:no-c-format */
+N_("Every label titrates up from a low start (spasticity 5 mg three times a day, +5 mg per dose every 3 days, up to 80 mg/day: US-TAB, OZO, FLQ, LYV; alcohol use disorder 15–20 mg/day, +10 mg every 3–4 days, up to 80 mg/day: BCR). Starting at the maximum skips the titration that lets drowsiness, confusion and hypotonia show at low doses.");
 /* TRANSLATORS: rules database, rule titration.oral.start_high reason */
 /* xgettext:no-c-format */
 N_("Label starts: spasticity 5 mg three times a day = 15 mg/day (US-TAB, OZO, FLQ, LYV); alcohol use disorder 15–20 mg/day in 2–4 doses (Baclocur, BCR). A higher first step adds drowsiness, confusion and falls; in adults 66 and over with eGFR <60, starting at 20 mg/day or more tripled encephalopathy admissions (Muanda 2019).");
@@ -696,6 +741,9 @@ N_("Abrupt withdrawal has caused hallucinations, seizures, high fever, altered m
 /* TRANSLATORS: rules database, rule withdrawal.oral.short_taper reason */
 /* xgettext:no-c-format */
 N_("Canadian label: reduce over about 1–2 weeks (CA); UpToDate: at least 1–2 weeks, slower if withdrawal appears. For alcohol-use-disorder patients above 80 mg/day, ANSM 2017 advised −10–15 mg every 2 days. Short tapers risk hallucinations, seizures and rebound spasticity (US-TAB).");
+/* TRANSLATORS: rules database, rule withdrawal.oral.step_down_large reason */
+/* xgettext:no-c-format */
+N_("French label: stop progressively over 1–2 weeks in steps of 10 or 15 mg, except in emergencies (FR-RCP); ANSM 2017: patients above 80 mg/day in alcohol use disorder are reduced by 10–15 mg every 2 days. A large final drop to zero, or a token reduction followed by a stop, is an abrupt stop in effect: hallucinations, seizures, fever and rebound spasticity have followed (US-TAB). No source grades this risk by dose or duration of exposure.");
 /* TRANSLATORS: rules database, rule allergy.baclofen action */
 /* xgettext:no-c-format */
 N_("Do not prescribe baclofen by any route or brand; choose another treatment.");
@@ -780,6 +828,9 @@ N_("Do not exceed 80 mg/day. For a patient already above 80 mg/day, taper by 10�
 /* TRANSLATORS: rules database, rule dose.oral.aud.us_max action */
 /* xgettext:no-c-format */
 N_("Confirm the response so far and document why more than 60 mg/day is needed; review drowsiness, mood and drinking at each step; do not exceed 80 mg/day.");
+/* TRANSLATORS: rules database, rule dose.oral.doses_per_day_high action */
+/* xgettext:no-c-format */
+N_("Check the schedule; give the daily dose in at most 4 doses.");
 /* TRANSLATORS: rules database, rule dose.oral.pediatric.from8 action */
 /* xgettext:no-c-format */
 N_("Keep to 60 mg/day or less (stricter UK limit) and within 2 mg/kg/day. Above this only for an adolescent of 12 or over, with specialist review and documented reason, never above 80 mg/day.");
@@ -789,6 +840,9 @@ N_("Reduce to 2 mg/kg/day or less using a current weight, and keep within the ag
 /* TRANSLATORS: rules database, rule dose.oral.pediatric.under8 action */
 /* xgettext:no-c-format */
 N_("Reduce to 40 mg/day or less and dose by weight (UK maintenance 0.75–2 mg/kg/day).");
+/* TRANSLATORS: rules database, rule dose.oral.single_dose_high action */
+/* xgettext:no-c-format */
+N_("Check the dose and units; split the daily dose into 3–4 doses as the labels do.");
 /* TRANSLATORS: rules database, rule dose.oral.spasticity.label_max action */
 /* xgettext:no-c-format */
 N_("Use the lowest effective dose. Above 80 mg/day, document why, review drowsiness, weakness and confusion at each step, and check renal function.");
@@ -822,6 +876,9 @@ N_("Check liver tests (and glucose) at baseline and periodically; titrate cautio
 /* TRANSLATORS: rules database, rule input.age_missing action */
 /* xgettext:no-c-format */
 N_("Enter the patient's age.");
+/* TRANSLATORS: rules database, rule input.creatinine_implausible action */
+/* xgettext:no-c-format */
+N_("Check the laboratory report and enter the creatinine in the unit it was reported in.");
 /* TRANSLATORS: rules database, rule input.it_origin_missing action */
 /* xgettext:no-c-format */
 N_("Record whether the spasticity is of spinal or cerebral origin.");
@@ -1020,6 +1077,18 @@ N_("Limit each increase to 15% per 24 h after implant (20% in maintenance) and o
 /* TRANSLATORS: rules database, rule titration.it.increase_spinal action */
 /* xgettext:no-c-format */
 N_("Limit each increase to 30% per 24 h after implant (40% in maintenance) and observe. If needs keep rising, check the pump and catheter first.");
+/* TRANSLATORS: rules database, rule titration.it.start_above_screening action */
+/* xgettext:no-c-format */
+N_("Start at twice the effective screening bolus per day (once it if the effect lasted more than 8 h), then titrate once per 24 h.");
+/* TRANSLATORS: rules database, rule titration.oral.pediatric_pace action */
+/* xgettext:no-c-format */
+N_("Space increases about a week apart and review drowsiness, tone and feeding before each step.");
+/* TRANSLATORS: rules database, rule titration.oral.pediatric_start action */
+/* xgettext:no-c-format */
+N_("Start at about 0.3 mg/kg/day (UK, France) split into 2–4 doses, using a current weight.");
+/* TRANSLATORS: rules database, rule titration.oral.start_at_max action */
+/* xgettext:no-c-format */
+N_("Start at the label dose and titrate; if the patient already takes this dose, record the current daily dose so the plan reads as a continuation.");
 /* TRANSLATORS: rules database, rule titration.oral.start_high action */
 /* xgettext:no-c-format */
 N_("Start at the label dose (spasticity 5 mg three times a day; AUD 15–20 mg/day) and titrate to effect.");
@@ -1041,6 +1110,9 @@ N_("Taper over at least 1–2 weeks, slower if withdrawal signs appear (CA; UpTo
 /* TRANSLATORS: rules database, rule withdrawal.oral.short_taper action */
 /* xgettext:no-c-format */
 N_("Lengthen the taper to at least 7 days (ideally 14) and slow it if withdrawal signs appear.");
+/* TRANSLATORS: rules database, rule withdrawal.oral.step_down_large action */
+/* xgettext:no-c-format */
+N_("Reduce by 10–15 mg/day per step, including the last step to zero; restart the previous dose if withdrawal signs appear.");
 /* TRANSLATORS: rules database, condition alcohol_use_history */
 /* xgettext:no-c-format */
 N_("History of alcohol misuse");

@@ -73,18 +73,34 @@ commit (TitratePatientForm *self,
   titrate_session_set_patient (self->session, patient);
 }
 
+/* Plausible ranges come from the rules database (table input_range), the
+ * same ones the document loader applies. */
+static void
+apply_range (TitrateNumberRow *row,
+             const char       *field)
+{
+  double min, max;
+  gboolean exclusive;
+
+  if (titrate_rules_get_default_input_range (field, &min, &max, &exclusive))
+    {
+      g_object_set (row, "exclusive-minimum", exclusive, NULL);
+      titrate_number_row_set_range (row, min, max);   /* re-validates what is typed */
+    }
+}
+
 static void
 update_creatinine_range (TitratePatientForm    *self,
                          TitrateCreatinineUnit  unit)
 {
   if (unit == TITRATE_CREATININE_UMOL_L)
     {
-      titrate_number_row_set_range (self->creatinine_row, 0, 2650);
+      apply_range (self->creatinine_row, "patient.serum_creatinine_umol_l");
       g_object_set (self->creatinine_row, "unit", "µmol/L", NULL);
     }
   else
     {
-      titrate_number_row_set_range (self->creatinine_row, 0, 30);
+      apply_range (self->creatinine_row, "patient.serum_creatinine_mg_dl");
       g_object_set (self->creatinine_row, "unit", "mg/dL", NULL);
     }
 }
@@ -137,6 +153,16 @@ update_renal (TitratePatientForm *self)
     text = g_strdup_printf (_("The entered CrCl is used. %s"), egfr);
   else
     text = g_strdup_printf ("%s\n%s", crcl, egfr);
+  /* Which estimate the dose bands use, and why (eGFR when CrCl is missing). */
+  if (renal.function_basis != TITRATE_RENAL_FUNCTION_CRCL && renal.function_note != NULL &&
+      !isnan (renal.function_ml_min))
+    {
+      g_autofree char *v = titrate_format_amount_display (titrate_renal_estimate_shown (renal.function_ml_min,
+                                                                                          TITRATE_RENAL_BASIS_NONE));
+      char *more = g_strdup_printf (_("%s\nDose bands use %s mL/min: %s"), text, v, _(renal.function_note));
+      g_free (text);
+      text = more;
+    }
   g_object_set (self->crcl_row, "hint", text, NULL);
 }
 
@@ -748,6 +774,10 @@ static void
 titrate_patient_form_init (TitratePatientForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  apply_range (self->age_row, "patient.age_years");
+  apply_range (self->weight_row, "patient.weight_kg");
+  apply_range (self->crcl_row, "patient.crcl_ml_min");
+  update_creatinine_range (self, TITRATE_CREATININE_MG_DL);
 
   /* The check buttons take the focus, not the flow box's cells; the cells
    * are named after their check button, not "GtkFlowBoxChild". */

@@ -504,6 +504,8 @@ titrate_renal_basis_label (TitrateRenalBasis basis)
       return CACHED (1, _("Cockcroft–Gault"));
     case TITRATE_RENAL_BASIS_CKD_EPI_2021:
       return CACHED (2, _("CKD-EPI 2021"));
+    case TITRATE_RENAL_BASIS_COCKCROFT_GAULT_ADJUSTED:
+      return CACHED (4, _("Cockcroft–Gault, adjusted body weight"));
     case TITRATE_RENAL_BASIS_NONE:
     default:
       return CACHED (3, _("not available"));

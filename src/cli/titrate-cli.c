@@ -279,7 +279,7 @@ cmd_check (const char *path)
       return EXIT_RULES;
     }
 
-  titrate_patient_get_renal (doc->patient, &renal);
+  titrate_patient_get_renal_with_rules (doc->patient, rules, doc->regimen->drug, &renal);
   titrate_check_applicable_limit (rules, doc->patient, doc->regimen, &limit);
   unit = titrate_route_unit (doc->regimen->route);
 
@@ -296,6 +296,16 @@ cmd_check (const char *path)
   add_string (b, "egfr_basis", titrate_renal_basis_to_string (renal.egfr_basis));
   if (renal.egfr_note)
     add_string (b, "egfr_note", renal.egfr_note);
+  /* Extension (compatible): the renal function the dose bands used and why. */
+  add_number (b, "renal_function_ml_min",
+              titrate_renal_estimate_shown (renal.function_ml_min, TITRATE_RENAL_BASIS_NONE), 0.001);
+  add_string (b, "renal_function_basis", titrate_renal_function_to_string (renal.function_basis));
+  if (renal.function_note)
+    add_string (b, "renal_function_note", renal.function_note);
+  if (!isnan (renal.bsa_m2))
+    add_number (b, "bsa_m2", floor (renal.bsa_m2 * 100 + 1e-9) / 100, 0.01);
+  json_builder_set_member_name (b, "creatinine_implausible");
+  json_builder_add_boolean_value (b, renal.creatinine_implausible);
   json_builder_end_object (b);
 
   /* Extension (compatible): the applicable maximum, unit in the key. */

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "titrate-counselling.h"
 #include "titrate-export-private.h"
 
 #define EPSILON 1e-9
@@ -22,60 +23,6 @@ day_has_doses (const TitrateDay *d)
   if (d->phase == TITRATE_PHASE_NONE || d->phase == TITRATE_PHASE_STOPPED)
     return FALSE;
   return d->n_doses > 0 || !isnan (d->daily_mcg) || !isnan (d->bolus_mcg);
-}
-
-/* Whether a counselling row's population applies to this patient and plan.
- * An unknown population code is left out: a point meant for another group
- * (pregnancy, a pump) must not reach this patient's handout. */
-static gboolean
-population_applies (const char            *population,
-                    const TitrateDocument *doc,
-                    TitrateRules          *rules)
-{
-  const TitratePatient *p = doc->patient;
-  const TitrateRegimen *r = doc->regimen;
-
-  if (population == NULL)
-    return TRUE;
-  if (strcmp (population, "clinician") == 0)
-    return FALSE;
-  if (strcmp (population, "elderly") == 0)
-    return !isnan (p->age_years) && p->age_years >= 65;
-  if (strcmp (population, "pediatric") == 0)
-    return !isnan (p->age_years) && p->age_years < 18;
-  if (strcmp (population, "pregnancy") == 0)
-    return p->pregnant;
-  if (strcmp (population, "lactation") == 0)
-    return p->breastfeeding;
-  if (strcmp (population, "aud") == 0)
-    return g_strcmp0 (r->indication, "alcohol_use_disorder") == 0;
-  if (strcmp (population, "epilepsy") == 0)
-    return titrate_patient_has_condition (p, "epilepsy");
-  if (strcmp (population, "hepatic_or_diabetes") == 0)
-    return titrate_patient_has_condition (p, "hepatic_impairment") ||
-           titrate_patient_has_condition (p, "diabetes");
-  if (strcmp (population, "intrathecal") == 0)
-    return r->route == TITRATE_ROUTE_INTRATHECAL;
-  if (strcmp (population, "liquid") == 0)
-    {
-      const TitrateFormulation *f = titrate_rules_get_formulation (rules, r->formulation);
-
-      return r->route == TITRATE_ROUTE_ORAL && f != NULL && g_strcmp0 (f->unit, "mg_per_ml") == 0;
-    }
-  if (strcmp (population, "renal") == 0)
-    {
-      TitrateRenal renal;
-
-      /* The rules database's renal bands start below CrCl 80 mL/min; Beers
-       * uses eGFR below 60 when no CrCl is known. */
-      titrate_patient_get_renal (p, &renal);
-      if (p->dialysis)
-        return TRUE;
-      if (!isnan (renal.crcl_ml_min))
-        return renal.crcl_ml_min < 80;
-      return !isnan (renal.egfr_ml_min_1_73m2) && renal.egfr_ml_min_1_73m2 < 60;
-    }
-  return FALSE;
 }
 
 /* Plan */
@@ -275,21 +222,8 @@ GPtrArray *
 _titrate_export_counselling (TitrateRules          *rules,
                              const TitrateDocument *doc)
 {
-  g_autoptr(GPtrArray) all = titrate_rules_list_counselling (rules);
-  GPtrArray *out = g_ptr_array_new ();
-  const char *route = titrate_route_to_string (doc->regimen->route);
-
-  for (guint i = 0; i < all->len; i++)
-    {
-      const TitrateCounselling *c = g_ptr_array_index (all, i);
-
-      if (c->route != NULL && strcmp (c->route, route) != 0)
-        continue;
-      if (!population_applies (c->population, doc, rules))
-        continue;
-      g_ptr_array_add (out, (gpointer) c);
-    }
-  return out;
+  /* The library selects; the export only draws what it is given. */
+  return titrate_counselling_select (rules, doc->patient, doc->regimen);
 }
 
 gboolean

@@ -1505,6 +1505,8 @@ basis_label (TitrateRenalBasis basis)
       return _("entered by the prescriber");
     case TITRATE_RENAL_BASIS_COCKCROFT_GAULT:
       return _("Cockcroft–Gault, actual body weight");
+    case TITRATE_RENAL_BASIS_COCKCROFT_GAULT_ADJUSTED:
+      return _("Cockcroft–Gault, adjusted body weight");
     case TITRATE_RENAL_BASIS_CKD_EPI_2021:
       return _("CKD-EPI 2021");
     case TITRATE_RENAL_BASIS_NONE:

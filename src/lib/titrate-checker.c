@@ -18,7 +18,7 @@
 #include "titrate-rules-private.h"
 
 #define EPSILON 1e-9
-#define ADULT_AGE 18.0
+#define MAX_WALK 512   /* steps examined before a stop (array bound, not clinical) */
 
 /* The checker reads only the typed rows loaded at open: no SQL on the
  * per-keystroke path. Every alert's text comes from its rule row; the checker
@@ -27,10 +27,12 @@
 typedef struct {
   TitrateRules             *rules;
   const TitrateRuleTables  *t;
+  const char               *medicine;     /* interned; selects the rows */
   const TitratePatient     *p;
   const TitrateRegimen     *r;
   GPtrArray                *alerts;
   TitrateRenal              renal;
+  gboolean                  continuing;   /* the patient already takes this medicine at the first step's dose */
   double                    age;          /* NAN if unknown */
   double                    rule_age;     /* age used to pick rows: adult if unknown */
   double                    peak;         /* highest daily total (mg or mcg) */
@@ -144,6 +146,8 @@ basis_label (TitrateRenalBasis basis)
       return _("entered");
     case TITRATE_RENAL_BASIS_COCKCROFT_GAULT:
       return _("Cockcroft–Gault, actual weight");
+    case TITRATE_RENAL_BASIS_COCKCROFT_GAULT_ADJUSTED:
+      return _("Cockcroft–Gault, adjusted body weight");
     case TITRATE_RENAL_BASIS_CKD_EPI_2021:
       return _("CKD-EPI 2021");
     case TITRATE_RENAL_BASIS_NONE:
@@ -155,16 +159,105 @@ basis_label (TitrateRenalBasis basis)
 static const TitrateRenalBandRow *
 renal_band (Check *c)
 {
-  if (isnan (c->renal.crcl_ml_min))
+  if (isnan (c->renal.function_ml_min))
     return NULL;
   for (guint i = 0; i < c->t->renal_bands->len; i++)
     {
       const TitrateRenalBandRow *b = &g_array_index (c->t->renal_bands, TitrateRenalBandRow, i);
 
-      if (c->renal.crcl_ml_min >= b->crcl_min && c->renal.crcl_ml_min < b->crcl_max)
+      if (b->medicine == c->medicine && c->renal.function_ml_min >= b->crcl_min && c->renal.function_ml_min < b->crcl_max)
         return b;
     }
   return NULL;
+}
+
+/* The renal value the bands used, with its basis and why it was chosen. */
+static char *
+renal_text (Check *c)
+{
+  const TitrateRenal *rn = &c->renal;
+
+  switch (rn->function_basis)
+    {
+    case TITRATE_RENAL_FUNCTION_CRCL:
+      {
+        g_autofree char *v = fmt (titrate_renal_estimate_shown (rn->crcl_ml_min, rn->crcl_basis));
+        return g_strdup_printf (_("CrCl %s mL/min (%s)"), v, basis_label (rn->crcl_basis));
+      }
+    case TITRATE_RENAL_FUNCTION_EGFR_DEINDEXED:
+      {
+        g_autofree char *e = fmt (titrate_renal_estimate_shown (rn->egfr_ml_min_1_73m2, rn->egfr_basis));
+        g_autofree char *v = fmt (titrate_renal_estimate_shown (rn->function_ml_min, TITRATE_RENAL_BASIS_NONE));
+        g_autofree char *bsa = fmt (floor (rn->bsa_m2 * 100 + 1e-9) / 100);
+        return g_strdup_printf (_("eGFR %s mL/min/1.73 m² (%s) = %s mL/min for a body-surface area of %s m² "
+                                  "(Mosteller), used because CrCl is not available (%s)"),
+                                e, basis_label (rn->egfr_basis), v, bsa,
+                                rn->crcl_note ? _(rn->crcl_note) : _("not entered"));
+      }
+    case TITRATE_RENAL_FUNCTION_EGFR_INDEXED:
+      {
+        g_autofree char *e = fmt (titrate_renal_estimate_shown (rn->egfr_ml_min_1_73m2, rn->egfr_basis));
+        return g_strdup_printf (_("eGFR %s mL/min/1.73 m² (%s), not de-indexed (no height or weight), used "
+                                  "because CrCl is not available (%s)"),
+                                e, basis_label (rn->egfr_basis), rn->crcl_note ? _(rn->crcl_note) : _("not entered"));
+      }
+    case TITRATE_RENAL_FUNCTION_NONE:
+    default:
+      return g_strdup (_("renal function not known"));
+    }
+}
+
+/* Whether the Beers 2023 eGFR rule applies; *renal_out describes the value. */
+static gboolean
+beers_applies (Check  *c,
+               char  **renal_out)
+{
+  const TitrateThresholdRow *beers_age = _titrate_rules_threshold (c->rules, c->medicine, "beers_age");
+  const TitrateThresholdRow *beers_egfr = _titrate_rules_threshold (c->rules, c->medicine, "beers_egfr");
+  double gfr = c->renal.egfr_ml_min_1_73m2;
+  TitrateRenalBasis basis = c->renal.egfr_basis;
+  gboolean uses_egfr = TRUE;
+
+  if (!_titrate_threshold_fires (beers_age, c->age) || c->r->route != TITRATE_ROUTE_ORAL)
+    return FALSE;
+
+  /* Beers uses eGFR; an entered CrCl stands in when no eGFR is known. */
+  if (isnan (gfr))
+    {
+      gfr = c->renal.crcl_ml_min;
+      basis = c->renal.crcl_basis;
+      uses_egfr = FALSE;
+    }
+  if (!c->p->dialysis && !_titrate_threshold_fires (beers_egfr, gfr))
+    return FALSE;
+
+  if (renal_out != NULL)
+    {
+      g_autofree char *g = fmt (titrate_renal_estimate_shown (gfr, basis));
+
+      if (c->p->dialysis)
+        *renal_out = g_strdup (_("on dialysis"));
+      else if (uses_egfr)
+        *renal_out = g_strdup_printf (_("eGFR %s mL/min/1.73 m² (%s)"), g, basis_label (basis));
+      else
+        *renal_out = g_strdup_printf (_("CrCl %s mL/min (%s)"), g, basis_label (basis));
+    }
+  return TRUE;
+}
+
+static void
+raise_rule_at (Check                 *c,
+               const TitrateRuleText *rule,
+               TitrateSeverity        severity,
+               int                    day,
+               const char            *trigger)
+{
+  if (find_alert (c, rule->code) != NULL)
+    return;
+  g_ptr_array_add (c->alerts,
+                   titrate_alert_new (rule->code, rule->category, severity, rule->title,
+                                      trigger, rule->reason, rule->action, rule->source,
+                                      rule->evidence, day));
 }
 
 static const TitrateTitrationLimitRow *
@@ -175,7 +268,7 @@ titration_limit (Check               *c,
     {
       const TitrateTitrationLimitRow *row = &g_array_index (c->t->titration_limits, TitrateTitrationLimitRow, i);
 
-      if (row->kind == kind && g_strcmp0 (row->indication, c->r->indication) == 0 &&
+      if (row->medicine == c->medicine && row->kind == kind && g_strcmp0 (row->indication, c->r->indication) == 0 &&
           in_age (c->rule_age, row->age_min_years, row->age_max_years))
         return row;
     }
@@ -194,7 +287,8 @@ label_limit (Check       *c,
       const TitrateDoseLimitRow *row = &g_array_index (c->t->dose_limits, TitrateDoseLimitRow, i);
       double value = NAN;
 
-      if (row->route != c->r->route || (row->indication && g_strcmp0 (row->indication, c->r->indication) != 0) ||
+      if (row->medicine != c->medicine || row->route != c->r->route ||
+          (row->indication && g_strcmp0 (row->indication, c->r->indication) != 0) ||
           !in_age (c->rule_age, row->age_min_years, row->age_max_years))
         continue;
       if (strcmp (row->kind, "label_max") != 0 && strcmp (row->kind, "soft") != 0)
@@ -280,8 +374,9 @@ check_input (Check *c)
     raise_code (c, "input.age_missing", 0, _("Age not entered"));
 
   if (c->r->indication == NULL || !titrate_rules_has_indication (c->rules, c->r->indication, c->r->route))
-    raise_code (c, "input.unknown_indication", 0, _("Indication “%s” for the %s route"),
-                c->r->indication ? c->r->indication : _("(none)"), titrate_route_to_label (c->r->route));
+    raise_code (c, "input.unknown_indication", 0, _("Indication “%s” for %s %s"),
+                c->r->indication ? c->r->indication : _("(none)"), titrate_route_to_label (c->r->route),
+                _titrate_rules_medicine_label (c->rules, c->medicine));
 
   /* Every unknown code is named, in one alert. */
   for (guint i = 0; i < c->p->conditions->len; i++)
@@ -303,11 +398,26 @@ check_input (Check *c)
                   list);
     }
 
-  if (isnan (c->renal.crcl_ml_min) && !c->p->dialysis)
+  if (c->renal.creatinine_implausible)
+    {
+      gboolean umol = c->p->creatinine_unit == TITRATE_CREATININE_UMOL_L;
+      const TitrateThresholdRow *row = _titrate_rules_threshold (c->rules, c->medicine,
+                                                                 umol ? "creatinine_umol_l_low" : "creatinine_mg_dl_high");
+      g_autofree char *v = fmt (c->p->serum_creatinine);
+      g_autofree char *lim = fmt (row->value);
+      g_autofree char *trigger = g_strdup_printf (umol ? _("Serum creatinine %s µmol/L, below %s µmol/L: looks like mg/dL; "
+                                                           "not used for CrCl or eGFR")
+                                                       : _("Serum creatinine %s mg/dL, above %s mg/dL: looks like µmol/L; "
+                                                           "not used for CrCl or eGFR"), v, lim);
+      raise_rule (c, row->rule, 0, trigger);
+    }
+
+  if (isnan (c->renal.function_ml_min) && !c->p->dialysis)
     raise_code (c, "input.renal_not_assessed", 0, _("CrCl not available (%s)"),
                 c->renal.crcl_note ? _(c->renal.crcl_note) : _("not entered"));
 
-  if (!isnan (c->age) && c->age < ADULT_AGE && isnan (c->p->weight_kg))
+  if (_titrate_band_contains (_titrate_rules_band (c->rules, c->medicine, "child"), c->age) &&
+      isnan (c->p->weight_kg))
     {
       g_autofree char *age = fmt (c->age);
       raise_code (c, "input.weight_missing_child", 0, _("Age %s years, weight not entered"), age);
@@ -407,7 +517,8 @@ check_dose_limits (Check *c)
       const TitrateDoseLimitRow *row = &g_array_index (c->t->dose_limits, TitrateDoseLimitRow, i);
       double max = c->r->route == TITRATE_ROUTE_ORAL ? row->max_daily_mg : row->max_daily_mcg;
 
-      if (row->route != c->r->route || (row->indication && g_strcmp0 (row->indication, c->r->indication) != 0) ||
+      if (row->medicine != c->medicine || row->route != c->r->route ||
+          (row->indication && g_strcmp0 (row->indication, c->r->indication) != 0) ||
           !in_age (c->rule_age, row->age_min_years, row->age_max_years))
         continue;
 
@@ -483,12 +594,14 @@ static void
 check_intrathecal_doses (Check *c)
 {
   double max_allowed = 0;
+  const TitrateThresholdRow *conc_row = _titrate_rules_threshold (c->rules, c->medicine, "screening_concentration");
 
   if (c->r->route != TITRATE_ROUTE_INTRATHECAL)
     return;
 
   for (guint i = 0; i < c->t->screening->len; i++)
-    max_allowed = MAX (max_allowed, g_array_index (c->t->screening, TitrateScreeningRow, i).bolus_mcg);
+    if (g_array_index (c->t->screening, TitrateScreeningRow, i).medicine == c->medicine)
+      max_allowed = MAX (max_allowed, g_array_index (c->t->screening, TitrateScreeningRow, i).bolus_mcg);
 
   for (guint i = 0; i < c->r->steps->len; i++)
     {
@@ -504,7 +617,8 @@ check_intrathecal_doses (Check *c)
         {
           const TitrateScreeningRow *row = &g_array_index (c->t->screening, TitrateScreeningRow, k);
 
-          if (fabs (row->bolus_mcg - s->bolus_mcg) < EPSILON && c->rule_age < row->age_max_years)
+          if (row->medicine == c->medicine && fabs (row->bolus_mcg - s->bolus_mcg) < EPSILON &&
+              c->rule_age < row->age_max_years)
             listed = TRUE;
         }
 
@@ -513,11 +627,13 @@ check_intrathecal_doses (Check *c)
       else if (!listed)
         raise_code (c, "dose.it.bolus_not_screening", s->day, _("Day %d: bolus %s mcg"), s->day, bolus);
 
-      if (!isnan (c->r->concentration_mcg_per_ml) && fabs (c->r->concentration_mcg_per_ml - 50) > EPSILON)
+      if (_titrate_threshold_fires (conc_row, c->r->concentration_mcg_per_ml))
         {
           g_autofree char *conc = fmt (c->r->concentration_mcg_per_ml);
-          raise_code (c, "dose.it.bolus_concentration", s->day, _("Day %d: bolus from %s mcg/mL"),
-                      s->day, conc);
+          g_autofree char *want = fmt (conc_row->value);
+          g_autofree char *trigger = g_strdup_printf (_("Day %d: bolus from %s mcg/mL (screening solution %s mcg/mL)"),
+                                                      s->day, conc, want);
+          raise_rule (c, conc_row->rule, s->day, trigger);
         }
     }
 }
@@ -542,16 +658,453 @@ continues_existing (Check *c)
   return lower_later && c->peak <= c->first_total + EPSILON;
 }
 
+/* Oral titration. Several rows of one kind are alternative sourced schemes:
+ * a step within any of them does not alert; the alert names them all. */
+
+static gboolean
+row_applies (Check                          *c,
+             const TitrateTitrationLimitRow *row,
+             TitrateTitrationKind            kind)
+{
+  return row->medicine == c->medicine && row->kind == kind &&
+         g_strcmp0 (row->indication, c->r->indication) == 0 &&
+         in_age (c->rule_age, row->age_min_years, row->age_max_years);
+}
+
+static int
+compare_desc (gconstpointer a,
+              gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+static double
+max_dose (const TitrateStep *s)
+{
+  double m = 0;
+
+  for (guint i = 0; i < s->n_doses; i++)
+    m = MAX (m, s->doses_mg[i]);
+  return m;
+}
+
+/* Within a per-dose scheme: the same number of doses, each raised by at most
+ * @limit mg (doses compared largest first), or one dose added that is no
+ * larger than the current ones while none is raised (20 mg three times a day
+ * → 20 mg four times a day). */
+static gboolean
+within_dose_step (const TitrateStep *prev,
+                  const TitrateStep *s,
+                  double             limit)
+{
+  double a[TITRATE_MAX_DOSES_PER_DAY] = { 0 }, b[TITRATE_MAX_DOSES_PER_DAY] = { 0 };
+
+  memcpy (a, prev->doses_mg, prev->n_doses * sizeof (double));
+  memcpy (b, s->doses_mg, s->n_doses * sizeof (double));
+  qsort (a, prev->n_doses, sizeof (double), compare_desc);
+  qsort (b, s->n_doses, sizeof (double), compare_desc);
+
+  if (s->n_doses == prev->n_doses)
+    {
+      for (guint i = 0; i < s->n_doses; i++)
+        if (b[i] - a[i] > limit + EPSILON)
+          return FALSE;
+      return TRUE;
+    }
+  if (s->n_doses == prev->n_doses + 1 && prev->n_doses > 0)
+    {
+      for (guint i = 0; i < prev->n_doses; i++)
+        if (b[i] > a[i] + EPSILON)
+          return FALSE;
+      return b[s->n_doses - 1] <= a[prev->n_doses - 1] + EPSILON;
+    }
+  return FALSE;
+}
+
+static char *
+schemes_text (Check *c)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < c->t->titration_limits->len; i++)
+    {
+      const TitrateTitrationLimitRow *row = &g_array_index (c->t->titration_limits, TitrateTitrationLimitRow, i);
+      g_autofree char *v = NULL;
+
+      if (!row_applies (c, row, row->kind) ||
+          (row->kind != TITRATE_TITRATION_STEP_DAILY_MG && row->kind != TITRATE_TITRATION_STEP_DOSE_MG))
+        continue;
+      v = fmt (row->value);
+      if (out->len > 0)
+        g_string_append (out, _(" or "));
+      if (row->kind == TITRATE_TITRATION_STEP_DAILY_MG)
+        g_string_append_printf (out, _("+%s mg/day"), v);
+      else
+        g_string_append_printf (out, _("+%s mg per dose"), v);
+      if (row->source)
+        g_string_append_printf (out, " (%s)", row->source);
+    }
+  return g_string_free (out, FALSE);
+}
+
+typedef struct {
+  int    day;
+  double from;
+  double to;
+  int    gap;
+} Offence;
+
+/* "also day 4 (+20 mg/day), day 7 (+20 mg/day)" for the offences other than @worst. */
+static char *
+others_text (GArray     *offences,
+             guint       worst,
+             gboolean    gaps)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < offences->len; i++)
+    {
+      const Offence *o = &g_array_index (offences, Offence, i);
+
+      if (i == worst)
+        continue;
+      g_string_append (out, out->len ? ", " : "");
+      if (gaps)
+        g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "day %d (%d day after the last)",
+                                                  "day %d (%d days after the last)", o->gap), o->day, o->gap);
+      else
+        {
+          g_autofree char *d = fmt (o->to - o->from);
+          g_string_append_printf (out, _("day %d (+%s mg/day)"), o->day, d);
+        }
+    }
+  if (out->len == 0)
+    return g_string_free (out, TRUE), g_strdup ("");
+  {
+    char *text = g_strdup_printf (ngettext ("; also %s", "; also %s", offences->len - 1), out->str);
+    g_string_free (out, TRUE);
+    return text;
+  }
+}
+
+static void
+check_oral_titration (Check *c)
+{
+  const TitrateTitrationLimitRow *start = titration_limit (c, TITRATE_TITRATION_START_DAILY_MG);
+  const TitrateTitrationLimitRow *interval = NULL;
+  const TitrateRuleText *step_rule = NULL;
+  const TitrateAdjustmentRow *elderly = NULL;
+  g_autoptr(GArray) big = g_array_new (FALSE, TRUE, sizeof (Offence));
+  g_autoptr(GArray) fast = g_array_new (FALSE, TRUE, sizeof (Offence));
+  g_autoptr(GArray) slow_elderly = g_array_new (FALSE, TRUE, sizeof (Offence));
+  const TitrateStep *prev = NULL;
+  TitrateStep current;
+  double label_max = label_limit (c, NULL);
+  const TitrateThresholdRow *at_max = _titrate_rules_threshold (c->rules, c->medicine, "start_at_maximum");
+
+  if (_titrate_threshold_fires (_titrate_rules_threshold (c->rules, c->medicine, "cautious_titration_age"), c->age))
+    elderly = _titrate_rules_get_adjustment (c->rules, c->medicine, "elderly");
+
+  /* The shortest sourced interval applies (alternatives: the most lenient). */
+  for (guint i = 0; i < c->t->titration_limits->len; i++)
+    {
+      const TitrateTitrationLimitRow *row = &g_array_index (c->t->titration_limits, TitrateTitrationLimitRow, i);
+
+      if (row_applies (c, row, TITRATE_TITRATION_INTERVAL_DAYS) && (interval == NULL || row->value < interval->value))
+        interval = row;
+      if ((row_applies (c, row, TITRATE_TITRATION_STEP_DAILY_MG) || row_applies (c, row, TITRATE_TITRATION_STEP_DOSE_MG)))
+        step_rule = row->rule;
+    }
+
+  /* Start. A plan at or below what the patient already takes is a renewal. */
+  if (c->first_day > 0 && !c->continuing && c->peak > c->first_total - EPSILON && !continues_existing (c))
+    {
+      double ratio = label_max > 0 ? c->first_total / label_max : NAN;
+      g_autofree char *ft = fmt (c->first_total);
+
+      if (_titrate_threshold_fires (at_max, ratio + EPSILON))
+        {
+          g_autofree char *lim = fmt (label_max);
+          g_autofree char *trigger = g_strdup_printf (_("Day %d: starts at %s mg/day, the %s mg/day maximum"),
+                                                      c->first_day, ft, lim);
+          raise_rule (c, at_max->rule, c->first_day, trigger);
+        }
+      else if (start != NULL && c->first_total > start->value + EPSILON)
+        {
+          g_autofree char *lim = fmt (start->value);
+          g_autofree char *trigger = g_strdup_printf (_("Starts at %s mg/day (label start %s mg/day)"), ft, lim);
+          raise_rule (c, start->rule, c->first_day, trigger);
+        }
+
+      /* Children: weight-based start (alternatives: the most lenient applies). */
+      if (!isnan (c->p->weight_kg) && c->p->weight_kg > 0)
+        {
+          const TitrateTitrationLimitRow *best = NULL;
+          GString *limits = g_string_new (NULL);
+          double per_kg = c->first_total / c->p->weight_kg;
+
+          for (guint i = 0; i < c->t->titration_limits->len; i++)
+            {
+              const TitrateTitrationLimitRow *row = &g_array_index (c->t->titration_limits, TitrateTitrationLimitRow, i);
+              g_autofree char *v = NULL;
+
+              if (!row_applies (c, row, TITRATE_TITRATION_START_MG_PER_KG_DAY))
+                continue;
+              if (best == NULL || row->value > best->value)
+                best = row;
+              v = fmt (row->value);
+              g_string_append_printf (limits, "%s%s mg/kg/day (%s)", limits->len ? _(" or ") : "", v,
+                                      row->source ? row->source : "");
+            }
+          if (best != NULL && per_kg > best->value + EPSILON)
+            {
+              g_autofree char *pk = fmt (round (per_kg * 100) / 100);
+              g_autofree char *w = fmt (c->p->weight_kg);
+              g_autofree char *trigger = g_strdup_printf (_("Starts at %s mg/day = %s mg/kg/day for %s kg "
+                                                          "(start about %s)"), ft, pk, w, limits->str);
+              raise_rule (c, best->rule, c->first_day, trigger);
+            }
+          g_string_free (limits, TRUE);
+        }
+    }
+
+  /* Steps. A known current dose is the baseline before the first step. */
+  if (c->continuing || !isnan (c->p->current_daily_mg))
+    {
+      double cur = c->p->current_daily_mg;
+
+      titrate_step_init_oral (&current, 0, &cur, 1);
+      if (!isnan (cur))
+        prev = &current;
+    }
+
+  for (guint i = 0; i < c->r->steps->len; i++)
+    {
+      const TitrateStep *s = step_at (c->r, i);
+      double from, to;
+      gboolean ok = FALSE, any_scheme = FALSE;
+      Offence o;
+
+      if (prev == NULL || titrate_step_is_stopped (prev))
+        {
+          prev = s;
+          continue;
+        }
+      from = titrate_step_daily_total (prev);
+      to = titrate_step_daily_total (s);
+      o.day = s->day;
+      o.from = from;
+      o.to = to;
+      o.gap = prev == &current ? -1 : s->day - prev->day;
+      if (to <= from + EPSILON)
+        {
+          prev = s;
+          continue;
+        }
+
+      for (guint k = 0; k < c->t->titration_limits->len && !ok; k++)
+        {
+          const TitrateTitrationLimitRow *row = &g_array_index (c->t->titration_limits, TitrateTitrationLimitRow, k);
+          gboolean single = prev == &current;   /* the current dose's split is not known */
+
+          if (row_applies (c, row, TITRATE_TITRATION_STEP_DAILY_MG))
+            {
+              any_scheme = TRUE;
+              ok = to - from <= row->value + EPSILON;
+            }
+          else if (row_applies (c, row, TITRATE_TITRATION_STEP_DOSE_MG) && !single)
+            {
+              any_scheme = TRUE;
+              ok = within_dose_step (prev, s, row->value);
+            }
+        }
+      if (any_scheme && !ok)
+        g_array_append_val (big, o);
+
+      if (o.gap >= 0)
+        {
+          if (interval != NULL && o.gap < interval->value - EPSILON)
+            g_array_append_val (fast, o);
+          if (elderly != NULL && o.gap < elderly->min_step_every_days)
+            g_array_append_val (slow_elderly, o);
+        }
+      prev = s;
+    }
+
+  if (big->len > 0 && step_rule != NULL)
+    {
+      guint worst = 0;
+      g_autofree char *schemes = schemes_text (c);
+      g_autofree char *others = NULL;
+      g_autofree char *f = NULL, *t = NULL, *d = NULL, *trigger = NULL;
+      const Offence *w;
+
+      for (guint i = 1; i < big->len; i++)
+        if (g_array_index (big, Offence, i).to - g_array_index (big, Offence, i).from >
+            g_array_index (big, Offence, worst).to - g_array_index (big, Offence, worst).from + EPSILON)
+          worst = i;
+      w = &g_array_index (big, Offence, worst);
+      others = others_text (big, worst, FALSE);
+      f = fmt (w->from);
+      t = fmt (w->to);
+      d = fmt (w->to - w->from);
+      trigger = g_strdup_printf (_("Day %d: %s → %s mg/day (+%s mg/day; label steps %s)%s"),
+                                 w->day, f, t, d, schemes, others);
+      raise_rule (c, step_rule, w->day, trigger);
+    }
+
+  if (fast->len > 0)
+    {
+      guint worst = 0;
+      g_autofree char *others = NULL;
+      g_autofree char *lim = fmt (interval->value);
+      g_autofree char *trigger = NULL;
+      const Offence *w;
+
+      for (guint i = 1; i < fast->len; i++)
+        if (g_array_index (fast, Offence, i).gap < g_array_index (fast, Offence, worst).gap)
+          worst = i;
+      w = &g_array_index (fast, Offence, worst);
+      others = others_text (fast, worst, TRUE);
+      trigger = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "Day %d: step-up %d day after the last (label: every %s days%s%s)%s",
+                                              "Day %d: step-up %d days after the last (label: every %s days%s%s)%s",
+                                              w->gap),
+                                 w->day, w->gap, lim, interval->source ? ", " : "",
+                                 interval->source ? interval->source : "", others);
+      raise_rule (c, interval->rule, w->day, trigger);
+    }
+
+  if (slow_elderly->len > 0)
+    {
+      guint worst = 0;
+      g_autofree char *age = fmt (c->age);
+      g_autofree char *others = NULL;
+      const Offence *w;
+
+      for (guint i = 1; i < slow_elderly->len; i++)
+        if (g_array_index (slow_elderly, Offence, i).gap < g_array_index (slow_elderly, Offence, worst).gap)
+          worst = i;
+      w = &g_array_index (slow_elderly, Offence, worst);
+      others = others_text (slow_elderly, worst, TRUE);
+      raise_code (c, "elderly.cautious_titration", w->day,
+                  g_dngettext (GETTEXT_PACKAGE,
+                               "Age %s years; day %d: step-up %d day after the last%s",
+                               "Age %s years; day %d: step-up %d days after the last%s", w->gap),
+                  age, w->day, w->gap, others);
+    }
+}
+
+/* Per-dose and doses-per-day plausibility (oral). */
+static void
+check_dose_plausibility (Check *c)
+{
+  const TitrateThresholdRow *single = _titrate_rules_threshold (c->rules, c->medicine, "single_dose_max");
+  const TitrateThresholdRow *count = _titrate_rules_threshold (c->rules, c->medicine, "doses_per_day_max");
+  const TitrateStep *worst_single = NULL, *worst_count = NULL;
+
+  if (c->r->route != TITRATE_ROUTE_ORAL)
+    return;
+  for (guint i = 0; i < c->r->steps->len; i++)
+    {
+      const TitrateStep *s = step_at (c->r, i);
+
+      if (_titrate_threshold_fires (single, max_dose (s)) && (worst_single == NULL || max_dose (s) > max_dose (worst_single)))
+        worst_single = s;
+      if (_titrate_threshold_fires (count, s->n_doses) && (worst_count == NULL || s->n_doses > worst_count->n_doses))
+        worst_count = s;
+    }
+  if (worst_single != NULL)
+    {
+      g_autofree char *d = fmt (max_dose (worst_single));
+      g_autofree char *lim = fmt (single->value);
+      g_autofree char *trigger = g_strdup_printf (_("Day %d: a single dose of %s mg (largest marketed unit %s mg)"),
+                                                  worst_single->day, d, lim);
+      raise_rule (c, single->rule, worst_single->day, trigger);
+    }
+  if (worst_count != NULL)
+    {
+      g_autofree char *lim = fmt (count->value);
+      g_autofree char *trigger = g_strdup_printf (ngettext ("Day %d: %u dose a day (labels: at most %s)",
+                                                            "Day %d: %u doses a day (labels: at most %s)",
+                                                            worst_count->n_doses),
+                                                  worst_count->day, worst_count->n_doses, lim);
+      raise_rule (c, count->rule, worst_count->day, trigger);
+    }
+}
+
+/* Post-implant start against the effective screening dose: twice it per
+ * 24 h, or once it when its effect lasted longer than the database's limit. */
+static void
+check_it_start (Check *c)
+{
+  const TitrateStep *first = NULL;
+  double screening = c->r->screening_effective_mcg;
+  const TitrateThresholdRow *long_effect = _titrate_rules_threshold (c->rules, c->medicine, "it_long_effect_hours");
+  const TitrateThresholdRow *limit;
+  gboolean boluses_before = FALSE;
+  double ratio;
+
+  if (c->r->it_phase == TITRATE_IT_PHASE_MAINTENANCE)
+    return;
+  for (guint i = 0; i < c->r->steps->len && first == NULL; i++)
+    {
+      const TitrateStep *s = step_at (c->r, i);
+
+      if (is_infusion (s))
+        {
+          if (!titrate_step_is_stopped (s))
+            first = s;
+        }
+      else if (s->bolus_mcg > 0)
+        {
+          boluses_before = TRUE;
+          if (isnan (c->r->screening_effective_mcg))
+            screening = s->bolus_mcg;   /* the last bolus before the pump: the effective one */
+        }
+    }
+  /* Without a phase, only a plan that screens first is a post-implant start. */
+  if (first == NULL || isnan (screening) || screening <= 0 ||
+      (c->r->it_phase == TITRATE_IT_PHASE_UNSET && !boluses_before))
+    return;
+
+  limit = _titrate_rules_threshold (c->rules, c->medicine,
+                                    _titrate_threshold_fires (long_effect, c->r->screening_effect_hours)
+                                    ? "it_start_ratio_long_effect" : "it_start_ratio");
+  ratio = first->daily_mcg / screening;
+  if (_titrate_threshold_fires (limit, ratio - EPSILON))
+    {
+      g_autofree char *d = fmt (first->daily_mcg);
+      g_autofree char *sc = fmt (screening);
+      g_autofree char *mx = fmt (screening * limit->value);
+      g_autofree char *f = fmt (limit->value);
+      g_autofree char *hours = fmt (c->r->screening_effect_hours);
+      g_autofree char *trigger = NULL;
+
+      if (_titrate_threshold_fires (long_effect, c->r->screening_effect_hours))
+        trigger = g_strdup_printf (_("Day %d: pump starts at %s mcg/day; effective screening bolus %s mcg lasted "
+                                     "%s h, so at most %s mcg/day (× %s)"), first->day, d, sc, hours, mx, f);
+      else
+        trigger = g_strdup_printf (_("Day %d: pump starts at %s mcg/day; effective screening bolus %s mcg, "
+                                     "so at most %s mcg/day (× %s)"), first->day, d, sc, mx, f);
+      raise_rule (c, limit->rule, first->day, trigger);
+    }
+}
+
 static void
 check_titration (Check *c)
 {
-  const TitrateTitrationLimitRow *start, *step, *interval;
-  const TitrateAdjustmentRow *elderly = NULL;
-
   if (c->r->route == TITRATE_ROUTE_INTRATHECAL)
     {
-      gboolean initial = TRUE;
+      /* The document says the phase; without it, the plan is post-implant
+       * titration until its first decrease or plateau. */
+      gboolean initial = c->r->it_phase != TITRATE_IT_PHASE_MAINTENANCE;
+      gboolean fixed = c->r->it_phase != TITRATE_IT_PHASE_UNSET;
       const TitrateStep *prev = NULL;
+
+      check_it_start (c);
 
       for (guint i = 0; i < c->r->steps->len; i++)
         {
@@ -575,7 +1128,8 @@ check_titration (Check *c)
                 {
                   const TitrateItAdjustmentRow *row = &g_array_index (c->t->it_adjustments, TitrateItAdjustmentRow, k);
 
-                  if (row->origin != c->r->spasticity_origin || row->post_implant != initial)
+                  if (row->medicine != c->medicine || row->origin != c->r->spasticity_origin ||
+                      row->post_implant != initial)
                     continue;
                   if (pct > row->max_increase_pct + EPSILON)
                     {
@@ -592,14 +1146,15 @@ check_titration (Check *c)
             }
           else if (pct < -EPSILON)
             {
-              initial = FALSE;
+              if (!fixed)
+                initial = FALSE;
               for (guint k = 0; k < c->t->it_adjustments->len; k++)
                 {
                   const TitrateItAdjustmentRow *row = &g_array_index (c->t->it_adjustments, TitrateItAdjustmentRow, k);
                   TitrateOrigin origin = c->r->spasticity_origin != TITRATE_ORIGIN_UNSET
                                          ? c->r->spasticity_origin : TITRATE_ORIGIN_SPINAL;
 
-                  if (row->origin != origin || row->post_implant)
+                  if (row->medicine != c->medicine || row->origin != origin || row->post_implant)
                     continue;
                   if (-pct > row->max_decrease_pct + EPSILON)
                     {
@@ -613,73 +1168,14 @@ check_titration (Check *c)
                     }
                 }
             }
-          else
+          else if (!fixed)
             initial = FALSE;
           prev = s;
         }
       return;
     }
 
-  start = titration_limit (c, TITRATE_TITRATION_START_DAILY_MG);
-  step = titration_limit (c, TITRATE_TITRATION_STEP_DAILY_MG);
-  interval = titration_limit (c, TITRATE_TITRATION_INTERVAL_DAYS);
-  if (!isnan (c->age) && c->age >= 65)
-    elderly = _titrate_rules_get_adjustment (c->rules, "elderly");
-
-  /* A plan that never rises above its first dose continues an existing
-   * treatment (a taper or a maintenance plan): its first step is not a start. */
-  if (start != NULL && c->first_day > 0 && c->first_total > start->value + EPSILON &&
-      c->peak > c->first_total - EPSILON && !continues_existing (c))
-    {
-      g_autofree char *ft = fmt (c->first_total);
-      g_autofree char *lim = fmt (start->value);
-      g_autofree char *trigger = g_strdup_printf (_("Starts at %s mg/day (label start %s mg/day)"), ft, lim);
-      raise_rule (c, start->rule, c->first_day, trigger);
-    }
-
-  for (guint i = 1; i < c->r->steps->len; i++)
-    {
-      const TitrateStep *prev = step_at (c->r, i - 1);
-      const TitrateStep *s = step_at (c->r, i);
-      double from = titrate_step_daily_total (prev);
-      double to = titrate_step_daily_total (s);
-      int gap = s->day - prev->day;
-      g_autofree char *f = NULL;
-      g_autofree char *t = NULL;
-
-      if (to <= from + EPSILON || titrate_step_is_stopped (prev))
-        continue;
-      f = fmt (from);
-      t = fmt (to);
-
-      if (step != NULL && to - from > step->value + EPSILON)
-        {
-          g_autofree char *d = fmt (to - from);
-          g_autofree char *lim = fmt (step->value);
-          g_autofree char *trigger = g_strdup_printf (_("Day %d: %s → %s mg/day (+%s mg/day; label steps "
-                                                      "+%s mg/day)"), s->day, f, t, d, lim);
-          raise_rule (c, step->rule, s->day, trigger);
-        }
-      if (interval != NULL && gap < interval->value - EPSILON)
-        {
-          g_autofree char *lim = fmt (interval->value);
-          g_autofree char *trigger = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                   "Day %d: step-up %d day after the last (label: every %s days)",
-                                                                   "Day %d: step-up %d days after the last (label: every %s days)",
-                                                                   gap),
-                                                      s->day, gap, lim);
-          raise_rule (c, interval->rule, s->day, trigger);
-        }
-      if (elderly != NULL && gap < elderly->min_step_every_days)
-        {
-          g_autofree char *age = fmt (c->age);
-          raise_code (c, "elderly.cautious_titration", s->day,
-                      g_dngettext (GETTEXT_PACKAGE,
-                                   "Age %s years; day %d: step-up %d day after the last",
-                                   "Age %s years; day %d: step-up %d days after the last", gap),
-                      age, s->day, gap);
-        }
-    }
+  check_oral_titration (c);
 }
 
 /* Withdrawal */
@@ -692,16 +1188,148 @@ taper_row (Check      *c,
     {
       const TitrateTaperRow *row = &g_array_index (c->t->tapers, TitrateTaperRow, i);
 
-      if (row->route == c->r->route && strcmp (row->rule->code, code) == 0 &&
+      if (row->medicine == c->medicine && row->route == c->r->route && strcmp (row->rule->code, code) == 0 &&
           (row->indication == NULL || g_strcmp0 (row->indication, c->r->indication) == 0))
         return row;
     }
   return NULL;
 }
 
+/* An oral plan that stops at step @k (plan index; 0 with a current dose
+ * known means the plan stops what the patient takes). The current dose, when
+ * known, is the baseline before the first step. A plateau inside the taper
+ * is still a taper. */
+static void
+check_oral_stop (Check *c,
+                 guint  k)
+{
+  double totals[MAX_WALK + 1];
+  int days[MAX_WALK + 1];
+  guint n = 0, stop, top, first_reduced = 0;
+  guint base = 0;
+  const TitrateTaperRow *row = taper_row (c, "withdrawal.oral.short_taper");
+  const TitrateTaperRow *size = taper_row (c, "withdrawal.oral.step_down_large");
+  g_autofree char *lt = NULL;
+
+  /* Validated at open: every medicine has this row. */
+  g_return_if_fail (row != NULL);
+
+  {
+    guint first = 0;
+
+    if (!isnan (c->p->current_daily_mg) && k + 1 < MAX_WALK)
+      {
+        totals[n] = c->p->current_daily_mg;
+        days[n] = 0;
+        n++;
+        base = 1;
+      }
+    /* Only the last MAX_WALK steps before the stop are examined. */
+    if (k + 1 > MAX_WALK)
+      first = k + 1 - MAX_WALK;
+    for (guint i = first; i <= k; i++)
+      {
+        totals[n] = titrate_step_daily_total (step_at (c->r, i));
+        days[n] = step_at (c->r, i)->day;
+        n++;
+      }
+  }
+  stop = n - 1;
+  if (stop == 0 || totals[stop - 1] <= EPSILON)
+    return;
+  lt = fmt (totals[stop - 1]);
+
+  /* The non-increasing run that ends in the stop starts at its highest step. */
+  top = stop - 1;
+  while (top >= 1 && totals[top] <= totals[top - 1] + EPSILON)
+    top--;
+  for (guint i = top + 1; i < stop && first_reduced == 0; i++)
+    if (totals[i] < totals[i - 1] - EPSILON)
+      first_reduced = i;
+
+  if (first_reduced == 0)
+    {
+      raise_code (c, "withdrawal.oral.abrupt_stop", days[stop],
+                  base && stop == 1 ? _("Day %d: stops the current %s mg/day with no reduction before")
+                                    : _("Day %d: stops from %s mg/day with no reduction before"),
+                  days[stop], lt);
+      return;
+    }
+
+  {
+    int taper_days = days[stop] - days[first_reduced];
+
+    if (taper_days < row->min_taper_days)
+      {
+        g_autofree char *peak = fmt (totals[top]);
+        raise_code (c, "withdrawal.oral.short_taper", days[first_reduced],
+                    g_dngettext (GETTEXT_PACKAGE,
+                                 "Taper from %s mg/day to zero over %d day (day %d to day %d)",
+                                 "Taper from %s mg/day to zero over %d days (day %d to day %d)",
+                                 taper_days),
+                    peak, taper_days, days[first_reduced], days[stop]);
+      }
+  }
+
+  /* Each reduction, and the last step to zero, within the sourced step size. */
+  if (size != NULL && !isnan (size->max_step_down_daily_mg))
+    {
+      guint worst = 0;
+      GString *others = g_string_new (NULL);
+
+      for (guint i = top + 1; i <= stop; i++)
+        {
+          double drop = totals[i - 1] - totals[i];
+
+          if (drop <= size->max_step_down_daily_mg + EPSILON)
+            continue;
+          if (worst == 0 || drop > totals[worst - 1] - totals[worst] + EPSILON)
+            worst = i;
+        }
+      if (worst != 0)
+        {
+          g_autofree char *from = fmt (totals[worst - 1]);
+          g_autofree char *to = fmt (totals[worst]);
+          g_autofree char *drop = fmt (totals[worst - 1] - totals[worst]);
+          g_autofree char *lim = fmt (size->max_step_down_daily_mg);
+          g_autofree char *trigger = NULL;
+
+          for (guint i = top + 1; i <= stop; i++)
+            {
+              double d = totals[i - 1] - totals[i];
+              g_autofree char *ds = NULL;
+
+              if (i == worst || d <= size->max_step_down_daily_mg + EPSILON)
+                continue;
+              ds = fmt (d);
+              g_string_append_printf (others, "%s", others->len ? ", " : _("; also "));
+              g_string_append_printf (others, _("day %d (−%s mg/day)"), days[i], ds);
+            }
+          if (worst == stop)
+            trigger = g_strdup_printf (_("Day %d: last step from %s mg/day to zero (−%s mg/day; steps of at "
+                                         "most %s mg/day, %s)%s"),
+                                       days[worst], from, drop, lim, size->source ? size->source : "", others->str);
+          else
+            trigger = g_strdup_printf (_("Day %d: %s → %s mg/day (−%s mg/day; steps of at most %s mg/day, %s)%s"),
+                                       days[worst], from, to, drop, lim, size->source ? size->source : "",
+                                       others->str);
+          raise_rule (c, size->rule, days[worst], trigger);
+        }
+      g_string_free (others, TRUE);
+    }
+}
+
 static void
 check_withdrawal (Check *c)
 {
+  /* The plan's first step stops what the patient already takes. */
+  if (c->r->route == TITRATE_ROUTE_ORAL && !isnan (c->p->current_daily_mg) && c->p->current_daily_mg > 0 &&
+      c->r->steps->len > 0 && titrate_step_is_stopped (step_at (c->r, 0)))
+    {
+      check_oral_stop (c, 0);
+      return;
+    }
+
   for (guint k = 1; k < c->r->steps->len; k++)
     {
       const TitrateStep *stop = step_at (c->r, k);
@@ -723,36 +1351,7 @@ check_withdrawal (Check *c)
           continue;
         }
 
-      /* Walk back over the decreasing run that leads to the stop. */
-      {
-        guint first_reduced = k;
-        const TitrateTaperRow *row = taper_row (c, "withdrawal.oral.short_taper");
-        int min_days = row ? row->min_taper_days : 7;
-
-        while (first_reduced >= 2 &&
-               titrate_step_daily_total (step_at (c->r, first_reduced - 1)) <
-               titrate_step_daily_total (step_at (c->r, first_reduced - 2)) - EPSILON)
-          first_reduced--;
-
-        if (first_reduced == k)
-          raise_code (c, "withdrawal.oral.abrupt_stop", stop->day,
-                      _("Day %d: stops from %s mg/day with no reduction before"), stop->day, lt);
-        else
-          {
-            int taper_days = stop->day - step_at (c->r, first_reduced)->day;
-
-            if (taper_days < min_days)
-              {
-                g_autofree char *peak = fmt (titrate_step_daily_total (step_at (c->r, first_reduced - 1)));
-                raise_code (c, "withdrawal.oral.short_taper", step_at (c->r, first_reduced)->day,
-                            g_dngettext (GETTEXT_PACKAGE,
-                                         "Taper from %s mg/day to zero over %d day (day %d to day %d)",
-                                         "Taper from %s mg/day to zero over %d days (day %d to day %d)",
-                                         taper_days),
-                            peak, taper_days, step_at (c->r, first_reduced)->day, stop->day);
-              }
-          }
-      }
+      check_oral_stop (c, k);
       return;
     }
 }
@@ -776,7 +1375,7 @@ comed_clear (gpointer data)
 static const TitrateDrug *
 medicine_drug (Check *c)
 {
-  return _titrate_rules_get_drug (c->rules, c->r->drug);
+  return _titrate_rules_get_drug (c->rules, c->medicine);
 }
 
 static gboolean
@@ -796,7 +1395,7 @@ same_medicine_rule (Check    *c,
     {
       const TitrateSameMedicineRow *row = &g_array_index (c->t->same_medicine, TitrateSameMedicineRow, i);
 
-      if (row->allergy == allergy && g_strcmp0 (row->medicine, c->r->drug) == 0 &&
+      if (row->allergy == allergy && g_strcmp0 (row->medicine, c->medicine) == 0 &&
           route_matches (row->route, c->r->route))
         return row->rule;
     }
@@ -819,7 +1418,7 @@ cns_flags (Check             *c,
       {
         const TitrateCnsClassRow *row = &g_array_index (c->t->cns_classes, TitrateCnsClassRow, x);
 
-        if (strcmp (row->class_code, classes[k]) != 0 || g_strcmp0 (row->medicine, c->r->drug) != 0)
+        if (strcmp (row->class_code, classes[k]) != 0 || g_strcmp0 (row->medicine, c->medicine) != 0)
           continue;
         *depressant |= row->depressant;
         *beers |= row->beers;
@@ -914,7 +1513,7 @@ burden_rule (Check          *c,
     {
       const TitrateBurdenRow *row = &g_array_index (c->t->burden_rules, TitrateBurdenRow, i);
 
-      if (g_strcmp0 (row->medicine, c->r->drug) != 0)
+      if (g_strcmp0 (row->medicine, c->medicine) != 0)
         continue;
       switch (row->kind)
         {
@@ -998,7 +1597,7 @@ check_comedications (Check     *c,
             guint slot;
 
             if (strcmp (row->class_code, classes[k]) != 0 || !route_matches (row->route, c->r->route) ||
-                g_strcmp0 (row->medicine, c->r->drug) != 0)
+                g_strcmp0 (row->medicine, c->medicine) != 0)
               continue;
             for (slot = 0; slot < n_rules && rules[slot] != row->rule; slot++)
               ;
@@ -1044,13 +1643,13 @@ check_comedications (Check     *c,
       if (isnan (c->age))
         trigger = g_strdup_printf (ngettext ("With %s: %s (%u CNS-active drug in all)",
                                              "With %s: %s (%u CNS-active drugs in all)", n),
-                                   c->r->drug, list->str, n);
+                                   _titrate_rules_medicine_label (c->rules, c->medicine), list->str, n);
       else
         {
           g_autofree char *age = fmt (c->age);
           trigger = g_strdup_printf (ngettext ("With %s: %s (%u CNS-active drug in all; age %s years)",
                                                "With %s: %s (%u CNS-active drugs in all; age %s years)", n),
-                                     c->r->drug, list->str, n, age);
+                                     _titrate_rules_medicine_label (c->rules, c->medicine), list->str, n, age);
         }
       raise_rule (c, burden, 0, trigger);
       g_string_free (list, TRUE);
@@ -1095,7 +1694,7 @@ allergy_names_medicine (Check      *c,
     }
   if (key == NULL)
     return FALSE;
-  if (c->r->drug != NULL && strstr (key, c->r->drug) != NULL)
+  if (c->medicine != NULL && strstr (key, c->medicine) != NULL)
     return TRUE;
   words = g_strsplit_set (key, " \t,;:()[]/-", -1);
   for (guint w = 0; words[w] != NULL; w++)
@@ -1159,26 +1758,67 @@ static void
 check_renal (Check *c)
 {
   const TitrateRenalBandRow *band;
-  g_autofree char *crcl = NULL;
+  g_autofree char *renal = NULL;
+  g_autofree char *peak = fmt (c->peak);
+  g_autofree char *beers_note = NULL;
 
   if (c->r->route != TITRATE_ROUTE_ORAL)
     return;
 
+  /* One kidney problem, one interruptive alert: the renal alert names the
+   * Beers alert, which then shows below it (check_elderly). */
+  if (beers_applies (c, NULL))
+    beers_note = g_strdup (_("; Beers 2023 also advises avoiding it at this age (see the older-adult alert)"));
+
   if (c->p->dialysis)
     {
-      raise_code (c, "renal.dialysis", 0, _("On dialysis"));
+      const TitrateAdjustmentRow *adj = _titrate_rules_get_adjustment (c->rules, c->medicine, "dialysis");
+      g_autofree char *trigger = NULL;
+
+      if (adj != NULL && !isnan (adj->max_daily_mg) && c->peak > 0)
+        {
+          g_autofree char *ceil_s = fmt (adj->max_daily_mg);
+
+          trigger = g_strdup_printf (c->peak > adj->max_daily_mg + EPSILON
+                                     ? _("On dialysis; plan peaks at %s mg/day, above about %s mg/day on dialysis (%s)%s")
+                                     : _("On dialysis; plan peaks at %s mg/day (about %s mg/day at most on dialysis, %s)%s"),
+                                     peak, ceil_s, adj->source, beers_note ? beers_note : "");
+        }
+      else
+        trigger = g_strdup_printf (_("On dialysis%s"), beers_note ? beers_note : "");
+      raise_code (c, "renal.dialysis", 0, "%s", trigger);
       return;
     }
 
   band = renal_band (c);
   if (band == NULL)
     return;
-  crcl = fmt (titrate_renal_estimate_shown (c->renal.crcl_ml_min, c->renal.crcl_basis));
+  renal = renal_text (c);
 
   if (band->avoid)
     {
-      g_autofree char *trigger = g_strdup_printf (_("CrCl %s mL/min (%s)"), crcl, basis_label (c->renal.crcl_basis));
-      raise_rule (c, band->rule, 0, trigger);
+      double ceiling = label_limit (c, NULL) * band->dose_factor;
+      GString *trigger = g_string_new (renal);
+
+      if (!isnan (ceiling) && c->peak > 0)
+        {
+          g_autofree char *ceil_s = fmt (round (ceiling * 10) / 10);
+          g_autofree char *factor = fmt (round (band->dose_factor * 1000) / 1000);
+
+          g_string_append_printf (trigger, _("; plan peaks at %s mg/day; if unavoidable, at most about %s mg/day "
+                                             "(label maximum × %s)"), peak, ceil_s, factor);
+          if (!isnan (band->conflict_daily_mg) && ceiling > band->conflict_daily_mg + EPSILON)
+            {
+              g_autofree char *tox = fmt (band->conflict_daily_mg);
+              g_string_append_printf (trigger, _(", but sources conflict: %s reports toxicity from %s mg/day "
+                                                 "at this level of kidney function"),
+                                      band->conflict_source, tox);
+            }
+        }
+      if (beers_note)
+        g_string_append (trigger, beers_note);
+      raise_rule (c, band->rule, 0, trigger->str);
+      g_string_free (trigger, TRUE);
       return;
     }
 
@@ -1187,23 +1827,22 @@ check_renal (Check *c)
     double ceiling = label_limit (c, NULL) * band->dose_factor;
     double start_max = start ? start->value * band->dose_factor : NAN;
     g_autofree char *ceil_s = fmt (round (ceiling * 10) / 10);
-    g_autofree char *peak = fmt (c->peak);
     g_autofree char *factor = fmt (round (band->dose_factor * 1000) / 1000);
 
     if (!isnan (ceiling) && c->peak > ceiling + EPSILON)
       {
-        g_autofree char *trigger = g_strdup_printf (_("CrCl %s mL/min (%s); plan peaks at %s mg/day, above the "
-                                                    "renally reduced %s mg/day (label maximum × %s)"), crcl,
-                                                    basis_label (c->renal.crcl_basis), peak, ceil_s, factor);
+        g_autofree char *trigger = g_strdup_printf (_("%s; plan peaks at %s mg/day, above the "
+                                                    "renally reduced %s mg/day (label maximum × %s)%s"), renal,
+                                                    peak, ceil_s, factor, beers_note ? beers_note : "");
         raise_rule (c, band->rule, first_day_above (c, ceiling), trigger);
       }
-    else if (!isnan (start_max) && c->first_total > start_max + EPSILON)
+    else if (!isnan (start_max) && c->first_total > start_max + EPSILON && !c->continuing)
       {
         g_autofree char *ft = fmt (c->first_total);
         g_autofree char *sm = fmt (round (start_max * 100) / 100);
-        g_autofree char *trigger = g_strdup_printf (_("CrCl %s mL/min (%s); starts at %s mg/day, above the "
-                                                    "renally reduced start %s mg/day (label start × %s)"), crcl,
-                                                    basis_label (c->renal.crcl_basis), ft, sm, factor);
+        g_autofree char *trigger = g_strdup_printf (_("%s; starts at %s mg/day, above the "
+                                                    "renally reduced start %s mg/day (label start × %s)%s"), renal,
+                                                    ft, sm, factor, beers_note ? beers_note : "");
         raise_rule (c, band->rule, c->first_day, trigger);
       }
   }
@@ -1212,54 +1851,61 @@ check_renal (Check *c)
 static void
 check_elderly (Check *c)
 {
-  double gfr;
-  gboolean uses_egfr;
-  TitrateRenalBasis basis;
+  g_autofree char *renal = NULL;
+  g_autofree char *age = NULL;
+  const TitrateThresholdRow *beers_age = _titrate_rules_threshold (c->rules, c->medicine, "beers_age");
+  const TitrateAlert *kidney = NULL;
 
-  if (isnan (c->age) || c->age < 65 || c->r->route != TITRATE_ROUTE_ORAL)
+  if (!beers_applies (c, &renal))
     return;
+  age = fmt (c->age);
 
-  /* Beers uses eGFR; an entered CrCl stands in when no eGFR is known. */
-  gfr = c->renal.egfr_ml_min_1_73m2;
-  basis = c->renal.egfr_basis;
-  uses_egfr = TRUE;
-  if (isnan (gfr))
+  for (guint i = 0; i < c->alerts->len; i++)
     {
-      gfr = c->renal.crcl_ml_min;
-      basis = c->renal.crcl_basis;
-      uses_egfr = FALSE;
+      const TitrateAlert *a = g_ptr_array_index (c->alerts, i);
+
+      if (a->category == TITRATE_CATEGORY_RENAL && a->severity >= TITRATE_SEVERITY_MAJOR)
+        kidney = a;
     }
 
-  if (c->p->dialysis || (!isnan (gfr) && gfr < 60))
+  if (kidney != NULL)
     {
-      g_autofree char *age = fmt (c->age);
-      g_autofree char *g = fmt (titrate_renal_estimate_shown (gfr, basis));
-      g_autofree char *renal = NULL;
+      const TitrateThresholdRow *beside = _titrate_rules_threshold (c->rules, c->medicine, "beers_beside_renal");
+      g_autofree char *trigger = g_strdup_printf (_("Age %s years, %s; the same kidney problem is the "
+                                                    "interruptive alert “%s”"), age, renal, kidney->title);
 
-      if (c->p->dialysis)
-        renal = g_strdup (_("on dialysis"));
-      else if (uses_egfr)
-        renal = g_strdup_printf (_("eGFR %s mL/min/1.73 m² (%s)"), g, basis_label (basis));
-      else
-        renal = g_strdup_printf (_("CrCl %s mL/min (%s)"), g, basis_label (basis));
-
-      raise_code (c, "elderly.beers_egfr60", 0, _("Age %s years, %s"), age, renal);
-
-      if (c->age >= 66 && c->first_day > 0 && c->first_total >= 20 - EPSILON)
-        {
-          g_autofree char *ft = fmt (c->first_total);
-          raise_code (c, "elderly.muanda_start20", c->first_day, _("Age %s years, %s, starting at %s mg/day"),
-                      age, renal, ft);
-        }
+      raise_rule_at (c, beers_age->rule, beside->has_severity ? beside->severity : beers_age->rule->severity,
+                     0, trigger);
     }
+  else
+    {
+      g_autofree char *trigger = g_strdup_printf (_("Age %s years, %s"), age, renal);
+      raise_rule (c, beers_age->rule, 0, trigger);
+    }
+
+  {
+    const TitrateThresholdRow *m_age = _titrate_rules_threshold (c->rules, c->medicine, "muanda_age");
+    const TitrateThresholdRow *m_egfr = _titrate_rules_threshold (c->rules, c->medicine, "muanda_egfr");
+    const TitrateThresholdRow *m_start = _titrate_rules_threshold (c->rules, c->medicine, "muanda_start");
+    double gfr = isnan (c->renal.egfr_ml_min_1_73m2) ? c->renal.crcl_ml_min : c->renal.egfr_ml_min_1_73m2;
+
+    if (_titrate_threshold_fires (m_age, c->age) && (c->p->dialysis || _titrate_threshold_fires (m_egfr, gfr)) &&
+        c->first_day > 0 && !c->continuing && _titrate_threshold_fires (m_start, c->first_total + EPSILON))
+      {
+        g_autofree char *ft = fmt (c->first_total);
+        g_autofree char *trigger = g_strdup_printf (_("Age %s years, %s, starting at %s mg/day"), age, renal, ft);
+        raise_rule (c, m_start->rule, c->first_day, trigger);
+      }
+  }
 }
 
 static void
 check_pediatric (Check *c)
 {
   g_autofree char *age = NULL;
+  const TitrateThresholdRow *row;
 
-  if (isnan (c->age) || c->age >= ADULT_AGE)
+  if (!_titrate_band_contains (_titrate_rules_band (c->rules, c->medicine, "child"), c->age))
     return;
   age = fmt (c->age);
 
@@ -1267,16 +1913,30 @@ check_pediatric (Check *c)
     {
       const TitrateFormulation *f = titrate_rules_get_formulation (c->rules, c->r->formulation);
 
-      if (c->age < 12)
-        raise_code (c, "pediatric.us_under12", 0, _("Age %s years"), age);
-      if (f != NULL && g_strcmp0 (f->code, "tablet") == 0 && !isnan (c->p->weight_kg) && c->p->weight_kg < 33)
+      row = _titrate_rules_threshold (c->rules, c->medicine, "us_pediatric_unestablished");
+      if (_titrate_threshold_fires (row, c->age))
+        {
+          g_autofree char *trigger = g_strdup_printf (_("Age %s years"), age);
+          raise_rule (c, row->rule, 0, trigger);
+        }
+      row = _titrate_rules_threshold (c->rules, c->medicine, "tablet_min_weight");
+      if (f != NULL && g_strcmp0 (f->code, "tablet") == 0 && _titrate_threshold_fires (row, c->p->weight_kg))
         {
           g_autofree char *w = fmt (c->p->weight_kg);
-          raise_code (c, "pediatric.tablet_under33kg", 0, _("Age %s years, %s kg, tablets"), age, w);
+          g_autofree char *lim = fmt (row->value);
+          g_autofree char *trigger = g_strdup_printf (_("Age %s years, %s kg, tablets (not below %s kg)"), age, w, lim);
+          raise_rule (c, row->rule, 0, trigger);
         }
     }
-  else if (c->age < 4)
-    raise_code (c, "pediatric.it_under4", 0, _("Age %s years"), age);
+  else
+    {
+      row = _titrate_rules_threshold (c->rules, c->medicine, "intrathecal_min_age");
+      if (_titrate_threshold_fires (row, c->age))
+        {
+          g_autofree char *trigger = g_strdup_printf (_("Age %s years"), age);
+          raise_rule (c, row->rule, 0, trigger);
+        }
+    }
 }
 
 static void
@@ -1305,7 +1965,7 @@ check_conditions (Check *c)
           const TitrateConditionRow *row = &g_array_index (c->t->condition_rows, TitrateConditionRow, k);
           g_autofree char *trigger = NULL;
 
-          if (strcmp (row->condition, code) != 0 || g_strcmp0 (row->medicine, c->r->drug) != 0 ||
+          if (strcmp (row->condition, code) != 0 || g_strcmp0 (row->medicine, c->medicine) != 0 ||
               !route_matches (row->route, c->r->route) ||
               (row->indication != NULL && g_strcmp0 (row->indication, c->r->indication) != 0))
             continue;
@@ -1363,11 +2023,19 @@ init_check (Check                *c,
   c->t = _titrate_rules_get_tables (rules);
   c->p = patient;
   c->r = regimen;
+  c->medicine = _titrate_rules_medicine (rules, regimen->drug);
   c->age = patient->age_years;
   /* With no age, adult rows apply; the missing age itself is an alert. */
-  c->rule_age = isnan (patient->age_years) ? ADULT_AGE : patient->age_years;
-  titrate_patient_get_renal (patient, &c->renal);
+  c->rule_age = patient->age_years;
+  if (isnan (c->rule_age) && c->medicine != NULL)
+    c->rule_age = _titrate_rules_band (rules, c->medicine, "adult")->min_value;
+  titrate_patient_get_renal_with_rules (patient, rules, regimen->drug, &c->renal);
   summarise_plan (c);
+  /* Already taking this medicine: the plan renews or changes the current
+   * dose, it does not start treatment (a rise is checked as a step from the
+   * current dose). */
+  c->continuing = regimen->route == TITRATE_ROUTE_ORAL && !isnan (patient->current_daily_mg) &&
+                  patient->current_daily_mg > 0 && c->first_day > 0;
 }
 
 GPtrArray *
@@ -1389,12 +2057,20 @@ titrate_check (TitrateRules         *rules,
   g_return_val_if_fail (patient != NULL && regimen != NULL, NULL);
 
   init_check (&c, rules, patient, regimen);
+  if (c.medicine == NULL)
+    {
+      g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_RULES,
+                   _("The rules database has no rules for “%s”: nothing was checked"),
+                   regimen->drug ? regimen->drug : _("(no medicine named)"));
+      return NULL;
+    }
   c.alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) titrate_alert_unref);
 
   check_input (&c);
   check_route (&c);
   check_dose_limits (&c);
   check_measurable (&c);
+  check_dose_plausibility (&c);
   check_intrathecal_doses (&c);
   check_titration (&c);
   check_withdrawal (&c);
@@ -1427,6 +2103,8 @@ titrate_check_applicable_limit (TitrateRules         *rules,
     return;
 
   init_check (&c, rules, patient, regimen);
+  if (c.medicine == NULL)
+    return;
   out->max_daily = label_limit (&c, &out->rule_code);
   if (regimen->route != TITRATE_ROUTE_ORAL || isnan (out->max_daily))
     return;
@@ -1434,7 +2112,7 @@ titrate_check_applicable_limit (TitrateRules         *rules,
   band = renal_band (&c);
   if (patient->dialysis)
     {
-      const TitrateAdjustmentRow *adj = _titrate_rules_get_adjustment (rules, "dialysis");
+      const TitrateAdjustmentRow *adj = _titrate_rules_get_adjustment (rules, c.medicine, "dialysis");
 
       out->renal_factor = adj ? adj->dose_factor : 1.0;
       out->rule_code = "renal.dialysis";

@@ -38,6 +38,7 @@
 #include "titrate-document.h"
 #include "titrate-error.h"
 #include "titrate-pump.h"
+#include "titrate-rules-private.h"
 #include "titrate-types.h"
 
 #define MAX_PLAN_DAY        100000   /* ~270 years: only guards the int range */
@@ -59,13 +60,14 @@ static const char * const root_keys[] = {
 static const char * const patient_keys[] = {
   "age_years", "weight_kg", "sex", "serum_creatinine_mg_dl",
   "serum_creatinine_umol_l", "crcl_ml_min", "egfr_ml_min_1_73m2", "dialysis",
-  "pregnant", "breastfeeding", "conditions", "allergies", NULL
+  "pregnant", "breastfeeding", "conditions", "allergies",
+  "height_cm", "current_daily_mg", "current_since", NULL
 };
 
 static const char * const regimen_keys[] = {
   "drug", "route", "indication", "formulation", "strength_mg", "start_date",
   "concentration_mg_per_ml", "concentration_mcg_per_ml", "spasticity_origin",
-  "steps", "protocol", "pump", NULL
+  "steps", "protocol", "pump", "it_phase", "screening_effective_mcg", "screening_effect_hours", NULL
 };
 
 static gboolean
@@ -718,6 +720,28 @@ read_number (JsonNode    *node,
   return TRUE;
 }
 
+/* A number within the plausible range the rules database gives for @path
+ * (table input_range); NAN when absent. */
+static gboolean
+read_ranged (JsonNode    *node,
+             const char  *path,
+             double      *out,
+             GError     **error)
+{
+  double min, max;
+  gboolean min_exclusive;
+
+  if (node_is_null (node))
+    {
+      *out = NAN;
+      return TRUE;
+    }
+  if (!titrate_rules_get_default_input_range (path, &min, &max, &min_exclusive))
+    return fail (error, TITRATE_ERROR_RULES, path,
+                 _("no plausible range in the rules database, so the value cannot be checked"));
+  return read_number (node, path, min, !min_exclusive, max, out, error);
+}
+
 /* A positive, finite number; NAN when absent. */
 static gboolean
 read_positive (JsonNode    *node,
@@ -1053,13 +1077,13 @@ load_patient (JsonObject      *object,
   JsonNode *mg_dl = json_object_get_member (object, "serum_creatinine_mg_dl");
   JsonNode *umol_l = json_object_get_member (object, "serum_creatinine_umol_l");
 
-  if (!read_number (json_object_get_member (object, "age_years"),
-                    "patient.age_years", 0, TRUE, 130,
+  if (!read_ranged (json_object_get_member (object, "age_years"),
+                    "patient.age_years",
                     &patient->age_years, error))
     return FALSE;
 
-  if (!read_number (json_object_get_member (object, "weight_kg"),
-                    "patient.weight_kg", 0, FALSE, 400,
+  if (!read_ranged (json_object_get_member (object, "weight_kg"),
+                    "patient.weight_kg",
                     &patient->weight_kg, error))
     return FALSE;
 
@@ -1086,25 +1110,38 @@ load_patient (JsonObject      *object,
   patient->creatinine_unit = TITRATE_CREATININE_MG_DL;
   if (!node_is_null (umol_l))
     {
-      if (!read_number (umol_l, "patient.serum_creatinine_umol_l", 0, FALSE, 2650,
+      if (!read_ranged (umol_l, "patient.serum_creatinine_umol_l",
                         &patient->serum_creatinine, error))
         return FALSE;
       patient->creatinine_unit = TITRATE_CREATININE_UMOL_L;
     }
-  else if (!read_number (mg_dl, "patient.serum_creatinine_mg_dl", 0, FALSE, 30,
+  else if (!read_ranged (mg_dl, "patient.serum_creatinine_mg_dl",
                          &patient->serum_creatinine, error))
     {
       return FALSE;
     }
 
-  if (!read_number (json_object_get_member (object, "crcl_ml_min"),
-                    "patient.crcl_ml_min", 0, FALSE, 300,
+  if (!read_ranged (json_object_get_member (object, "crcl_ml_min"),
+                    "patient.crcl_ml_min",
                     &patient->crcl_ml_min, error))
     return FALSE;
 
-  if (!read_number (json_object_get_member (object, "egfr_ml_min_1_73m2"),
-                    "patient.egfr_ml_min_1_73m2", 0, FALSE, 200,
+  if (!read_ranged (json_object_get_member (object, "egfr_ml_min_1_73m2"),
+                    "patient.egfr_ml_min_1_73m2",
                     &patient->egfr_ml_min_1_73m2, error))
+    return FALSE;
+
+  /* Compatible extensions of version 1: height, and what the patient
+   * already takes (daily oral dose and since when). */
+  if (!read_ranged (json_object_get_member (object, "height_cm"), "patient.height_cm",
+                    &patient->height_cm, error)
+      || !read_ranged (json_object_get_member (object, "current_daily_mg"), "patient.current_daily_mg",
+                       &patient->current_daily_mg, error))
+    return FALSE;
+  g_date_clear (&patient->current_since, 1);
+  node = json_object_get_member (object, "current_since");
+  if (!node_is_null (node)
+      && !read_date (node, "patient.current_since", &patient->current_since, NULL, error))
     return FALSE;
 
   if (!read_boolean (json_object_get_member (object, "dialysis"),
@@ -1462,6 +1499,11 @@ load_regimen (JsonObject      *object,
   JsonObjectIter iter;
   const char *name;
   JsonNode *member;
+  const char *drug_code = NULL;
+
+  /* No drug named: the rules database's default medicine. */
+  if (_titrate_rules_get_shared () != NULL)
+    drug_code = titrate_rules_lookup_medicine (_titrate_rules_get_shared (), NULL);
 
   node = json_object_get_member (object, "drug");
   if (!node_is_null (node))
@@ -1471,13 +1513,21 @@ load_regimen (JsonObject      *object,
       if (node_is_string (node))
         drug = g_strstrip (g_strdup (json_node_get_string (node)));
 
-      if (drug == NULL || g_ascii_strcasecmp (drug, "baclofen") != 0)
-        {
-          g_autofree char *got = describe_node (node);
+      /* The medicines the rules database holds rules for (no name in C). */
+      {
+        TitrateRules *shared = _titrate_rules_get_shared ();
+        const char *medicine = shared && drug ? titrate_rules_lookup_medicine (shared, drug) : NULL;
 
-          return fail (error, TITRATE_ERROR_INVALID, "regimen.drug",
-                       _("this tool is for baclofen only (got %s)"), got);
-        }
+        if (medicine == NULL)
+          {
+            g_autofree char *got = describe_node (node);
+            g_autofree char *known = shared ? titrate_rules_dup_medicine_codes (shared) : g_strdup ("");
+
+            return fail (error, TITRATE_ERROR_INVALID, "regimen.drug",
+                         _("the rules database has rules for %s only (got %s)"), known, got);
+          }
+        drug_code = medicine;
+      }
     }
 
   node = json_object_get_member (object, "route");
@@ -1518,7 +1568,7 @@ load_regimen (JsonObject      *object,
   regimen = titrate_regimen_new (route);
   regimen->route = route;
   g_free (regimen->drug);
-  regimen->drug = g_strdup ("baclofen");
+  regimen->drug = g_strdup (drug_code);
 
   g_clear_pointer (&regimen->indication, g_free);
   if (!read_text (json_object_get_member (object, "indication"),
@@ -1567,6 +1617,37 @@ load_regimen (JsonObject      *object,
                        _("must be \"spinal\" or \"cerebral\" (got %s)"), got);
         }
     }
+
+  /* Compatible extensions of version 1 for intrathecal regimens. */
+  regimen->it_phase = TITRATE_IT_PHASE_UNSET;
+  node = json_object_get_member (object, "it_phase");
+  if (!node_is_null (node))
+    {
+      const char *phase = node_is_string (node) ? json_node_get_string (node) : NULL;
+
+      if (route != TITRATE_ROUTE_INTRATHECAL)
+        return fail (error, TITRATE_ERROR_INVALID, "regimen.it_phase",
+                     _("only applies to intrathecal regimens"));
+      if (g_strcmp0 (phase, "post_implant") == 0)
+        regimen->it_phase = TITRATE_IT_PHASE_POST_IMPLANT;
+      else if (g_strcmp0 (phase, "maintenance") == 0)
+        regimen->it_phase = TITRATE_IT_PHASE_MAINTENANCE;
+      else
+        {
+          g_autofree char *got = describe_node (node);
+
+          return fail (error, TITRATE_ERROR_INVALID, "regimen.it_phase",
+                       _("must be \"post_implant\" or \"maintenance\" (got %s)"), got);
+        }
+    }
+  if (!read_positive (json_object_get_member (object, "screening_effective_mcg"),
+                      "regimen.screening_effective_mcg", &regimen->screening_effective_mcg, error)
+      || !read_positive (json_object_get_member (object, "screening_effect_hours"),
+                         "regimen.screening_effect_hours", &regimen->screening_effect_hours, error))
+    return FALSE;
+  if (route != TITRATE_ROUTE_INTRATHECAL && !isnan (regimen->screening_effect_hours))
+    return fail (error, TITRATE_ERROR_INVALID, "regimen.screening_effect_hours",
+                 _("only applies to intrathecal regimens"));
 
   if (regimen->steps != NULL)
     g_array_set_size (regimen->steps, 0);
@@ -2038,6 +2119,7 @@ patient_to_json (const TitratePatient *patient,
 
   set_number (object, "age_years", patient->age_years);
   set_number (object, "weight_kg", patient->weight_kg);
+  set_number (object, "height_cm", patient->height_cm);
   if (patient->sex != TITRATE_SEX_UNKNOWN)
     json_object_set_string_member (object, "sex", titrate_sex_to_string (patient->sex));
   if (patient->creatinine_unit == TITRATE_CREATININE_UMOL_L)
@@ -2051,6 +2133,16 @@ patient_to_json (const TitratePatient *patient,
   json_object_set_boolean_member (object, "breastfeeding", patient->breastfeeding);
   set_string_array (object, "conditions", patient->conditions);
   set_string_array (object, "allergies", patient->allergies);
+  set_number (object, "current_daily_mg", patient->current_daily_mg);
+  if (g_date_valid (&patient->current_since))
+    {
+      char buf[16];
+
+      g_snprintf (buf, sizeof buf, "%04u-%02u-%02u", (unsigned) g_date_get_year (&patient->current_since),
+                  (unsigned) g_date_get_month (&patient->current_since),
+                  (unsigned) g_date_get_day (&patient->current_since));
+      json_object_set_string_member (object, "current_since", buf);
+    }
 
   set_unknown (object, unknown, patient_keys);
   return object;
@@ -2124,7 +2216,13 @@ regimen_to_json (const TitrateRegimen *regimen,
   gboolean oral = regimen->route == TITRATE_ROUTE_ORAL;
   guint n_steps = regimen->steps != NULL ? regimen->steps->len : 0;
 
-  json_object_set_string_member (object, "drug", "baclofen");
+  {
+    TitrateRules *shared = _titrate_rules_get_shared ();
+    const char *drug = regimen->drug ? regimen->drug : shared ? titrate_rules_lookup_medicine (shared, NULL) : NULL;
+
+    if (drug != NULL)
+      json_object_set_string_member (object, "drug", drug);
+  }
   json_object_set_string_member (object, "route", titrate_route_to_string (regimen->route));
   if (regimen->indication != NULL && *regimen->indication != '\0')
     json_object_set_string_member (object, "indication", regimen->indication);
@@ -2154,6 +2252,12 @@ regimen_to_json (const TitrateRegimen *regimen,
       if (regimen->spasticity_origin != TITRATE_ORIGIN_UNSET)
         json_object_set_string_member (object, "spasticity_origin",
                                        titrate_origin_to_string (regimen->spasticity_origin));
+      if (regimen->it_phase != TITRATE_IT_PHASE_UNSET)
+        json_object_set_string_member (object, "it_phase",
+                                       regimen->it_phase == TITRATE_IT_PHASE_POST_IMPLANT ? "post_implant"
+                                                                                          : "maintenance");
+      set_number (object, "screening_effective_mcg", regimen->screening_effective_mcg);
+      set_number (object, "screening_effect_hours", regimen->screening_effect_hours);
     }
 
   if (oral && regimen->has_protocol && n_steps == 0)

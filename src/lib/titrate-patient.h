@@ -19,7 +19,16 @@ typedef enum {
   TITRATE_RENAL_BASIS_ENTERED,           /* typed by the prescriber; wins */
   TITRATE_RENAL_BASIS_COCKCROFT_GAULT,   /* computed, actual body weight */
   TITRATE_RENAL_BASIS_CKD_EPI_2021,      /* computed, race-free 2021 equation */
+  TITRATE_RENAL_BASIS_COCKCROFT_GAULT_ADJUSTED, /* computed, adjusted body weight (obesity) */
 } TitrateRenalBasis;
+
+/* Which renal estimate the dose bands use (TitrateRenal.function_basis). */
+typedef enum {
+  TITRATE_RENAL_FUNCTION_NONE,
+  TITRATE_RENAL_FUNCTION_CRCL,            /* entered or Cockcroft–Gault CrCl, mL/min */
+  TITRATE_RENAL_FUNCTION_EGFR_DEINDEXED,  /* eGFR × BSA / 1.73, mL/min */
+  TITRATE_RENAL_FUNCTION_EGFR_INDEXED,    /* eGFR as reported, mL/min/1.73 m² (no height/weight) */
+} TitrateRenalFunction;
 
 /**
  * TitratePatient:
@@ -30,6 +39,7 @@ typedef enum {
 typedef struct {
   double     age_years;
   double     weight_kg;
+  double     height_cm;                   /* optional; NAN if unknown */
   TitrateSex sex;
   double     serum_creatinine;            /* in creatinine_unit; NAN if unknown */
   TitrateCreatinineUnit creatinine_unit;
@@ -38,6 +48,8 @@ typedef struct {
   gboolean   dialysis;
   gboolean   pregnant;
   gboolean   breastfeeding;
+  double     current_daily_mg;            /* already taking this medicine orally: mg/day; NAN if not */
+  GDate      current_since;               /* since when (cleared if unknown) */
   GPtrArray *conditions;                  /* (element-type utf8) condition codes */
   GPtrArray *allergies;                   /* (element-type utf8) free text / drug names */
 } TitratePatient;
@@ -55,6 +67,15 @@ typedef struct {
   double            egfr_ml_min_1_73m2;
   TitrateRenalBasis egfr_basis;
   const char       *egfr_note;
+  /* The renal function the dose bands use: CrCl when it can be had (entered
+   * or Cockcroft–Gault), otherwise eGFR, de-indexed by BSA (Mosteller) when
+   * height and weight are known. function_note says why, untranslated N_(). */
+  double            function_ml_min;
+  TitrateRenalFunction function_basis;
+  const char       *function_note;
+  double            bsa_m2;               /* Mosteller; NAN without height and weight */
+  double            ibw_kg;               /* Devine; NAN without height and sex */
+  gboolean          creatinine_implausible; /* value not used: see input.creatinine_implausible */
 } TitrateRenal;
 
 GType           titrate_patient_get_type        (void) G_GNUC_CONST;
@@ -68,11 +89,23 @@ gboolean        titrate_patient_has_condition   (const TitratePatient *patient,
 double          titrate_patient_creatinine_mg_dl (const TitratePatient *patient);
 void            titrate_patient_get_renal       (const TitratePatient *patient,
                                                  TitrateRenal         *out);
+/* The same with the thresholds (adjusted-weight trigger, creatinine
+ * plausibility) of @rules for @drug (NULL: the database default);
+ * titrate_patient_get_renal() uses the embedded database. */
+struct _TitrateRules;
+void            titrate_patient_get_renal_with_rules (const TitratePatient *patient,
+                                                      struct _TitrateRules *rules,
+                                                      const char           *drug,
+                                                      TitrateRenal         *out);
 
 /* Pure equations, exposed for testing. NAN when an input is missing or out of range. */
 double titrate_cockcroft_gault (double age_years, double weight_kg, TitrateSex sex,
                                 double creatinine_mg_dl);
 double titrate_ckd_epi_2021    (double age_years, TitrateSex sex, double creatinine_mg_dl);
+double titrate_bsa_mosteller   (double height_cm, double weight_kg);
+double titrate_ibw_devine      (double height_cm, TitrateSex sex);
+
+const char *titrate_renal_function_to_string (TitrateRenalFunction function);
 
 const char *titrate_renal_basis_to_string (TitrateRenalBasis basis);
 

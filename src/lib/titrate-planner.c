@@ -210,6 +210,22 @@ titrate_regimen_expand_protocol (TitrateRegimen *regimen,
   return TRUE;
 }
 
+/* A bolus step given while an infusion runs is on top of it: the infusion
+ * continues at its last rate. NAN when no infusion precedes @index. */
+static double
+running_infusion (const TitrateRegimen *regimen,
+                  guint                 index)
+{
+  for (guint i = index; i-- > 0;)
+    {
+      const TitrateStep *s = &g_array_index (regimen->steps, TitrateStep, i);
+
+      if (isnan (s->bolus_mcg))
+        return !isnan (s->daily_mcg) && s->daily_mcg > 0 ? s->daily_mcg : NAN;
+    }
+  return NAN;
+}
+
 /* Phases */
 
 TitratePhase
@@ -225,7 +241,7 @@ titrate_regimen_step_phase (const TitrateRegimen *regimen,
   if (titrate_step_is_stopped (step))
     return TITRATE_PHASE_STOPPED;
   if (!isnan (step->bolus_mcg))
-    return TITRATE_PHASE_SCREENING;
+    return isnan (running_infusion (regimen, index)) ? TITRATE_PHASE_SCREENING : TITRATE_PHASE_MAINTENANCE;
 
   total = titrate_step_daily_total (step);
   for (guint i = index + 1; i < regimen->steps->len; i++)
@@ -249,6 +265,7 @@ titrate_regimen_step_phase (const TitrateRegimen *regimen,
 }
 
 /* Day-by-day view */
+
 
 static void
 unit_for_regimen (TitrateRules         *rules,
@@ -375,11 +392,22 @@ fill_day (const TitrateRegimen *regimen,
   if (phase == TITRATE_PHASE_STOPPED)
     out->daily_total = 0;
   /* A screening bolus is given once, on its day; the days after it (waiting
-   * for the next bolus or the implant) have no intrathecal dose. */
-  if (!isnan (step->bolus_mcg) && step->day != day)
+   * for the next bolus or the implant) have no intrathecal dose. A bolus
+   * during an established infusion is given on top of it: the infusion runs
+   * on at its rate, never "drops" to the bolus amount. */
+  if (!isnan (step->bolus_mcg))
     {
-      out->bolus_mcg = NAN;
-      out->daily_total = 0;
+      double infusion = running_infusion (regimen, (guint) index);
+
+      if (!isnan (infusion))
+        {
+          out->daily_mcg = infusion;
+          out->daily_total = infusion + (step->day == day ? step->bolus_mcg : 0);
+        }
+      else if (step->day != day)
+        out->daily_total = 0;
+      if (step->day != day)
+        out->bolus_mcg = NAN;
     }
 }
 
@@ -437,7 +465,7 @@ titrate_planner_horizon (const TitrateRegimen *regimen)
   if (regimen->steps->len == 0)
     return 28;
   if (last_dosing >= 0)
-    return last_dosing + 1;     /* include the first day without baclofen */
+    return last_dosing + 1;     /* include the first day without the medicine */
   last_change = g_array_index (regimen->steps, TitrateStep, regimen->steps->len - 1).day;
   return MAX (last_change + 13, 28);
 }
@@ -455,6 +483,7 @@ titrate_suggestion_free (TitrateSuggestion *suggestion)
 
 static const TitrateProtocolRow *
 find_protocol (TitrateRules *rules,
+               const char   *medicine,
                const char   *indication,
                double        age)
 {
@@ -464,7 +493,7 @@ find_protocol (TitrateRules *rules,
     {
       const TitrateProtocolRow *row = &g_array_index (t->protocols, TitrateProtocolRow, i);
 
-      if (g_strcmp0 (row->indication, indication) == 0 &&
+      if (row->medicine == medicine && g_strcmp0 (row->indication, indication) == 0 &&
           age >= row->age_min_years && age < row->age_max_years)
         return row;
     }
@@ -473,6 +502,7 @@ find_protocol (TitrateRules *rules,
 
 static const TitrateRenalBandRow *
 find_renal_band (TitrateRules *rules,
+                 const char   *medicine,
                  double        crcl)
 {
   const TitrateRuleTables *t = _titrate_rules_get_tables (rules);
@@ -483,7 +513,7 @@ find_renal_band (TitrateRules *rules,
     {
       const TitrateRenalBandRow *row = &g_array_index (t->renal_bands, TitrateRenalBandRow, i);
 
-      if (crcl >= row->crcl_min && crcl < row->crcl_max)
+      if (row->medicine == medicine && crcl >= row->crcl_min && crcl < row->crcl_max)
         return row;
     }
   return NULL;
@@ -520,13 +550,22 @@ titrate_planner_suggest (TitrateRules         *rules,
   double strength, unit = NAN, factor = 1.0;
   double start_daily, step_dose, target;
   const char *divisible;
+  const char *medicine;
   int every, n;
 
   g_return_val_if_fail (TITRATE_IS_RULES (rules), NULL);
 
+  medicine = _titrate_rules_medicine (rules, regimen->drug);
+  if (medicine == NULL)
+    {
+      g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_RULES,
+                   _("The rules database has no rules for “%s”."), regimen->drug ? regimen->drug : "");
+      return NULL;
+    }
+
   if (regimen->route != TITRATE_ROUTE_ORAL)
     {
-      plan_error (error, _("Suggested protocols are for oral baclofen only. Intrathecal dosing follows "
+      plan_error (error, _("Suggested protocols are for oral regimens only. Intrathecal dosing follows "
                   "the screening bolus and pump titration; no oral-to-intrathecal conversion is computed."));
       return NULL;
     }
@@ -536,13 +575,13 @@ titrate_planner_suggest (TitrateRules         *rules,
       return NULL;
     }
 
-  indication = regimen->indication ? regimen->indication : "spasticity";
-  row = find_protocol (rules, indication, patient->age_years);
+  indication = regimen->indication;
+  row = indication ? find_protocol (rules, medicine, indication, patient->age_years) : NULL;
   if (row == NULL)
     {
       g_autofree char *age = fmt (patient->age_years);
       plan_error (error, _("No sourced default protocol for %s at age %s years; enter the plan step by step."),
-                  indication, age);
+                  indication ? indication : _("no indication"), age);
       return NULL;
     }
   if ((!isnan (row->start_mg_per_kg_day) || !isnan (row->step_mg_per_kg_day) ||
@@ -569,17 +608,17 @@ titrate_planner_suggest (TitrateRules         *rules,
   g_ptr_array_add (s->notes, g_strdup_printf (_("%s (%s)"), row->note, row->source));
 
   /* Population adjustments */
-  titrate_patient_get_renal (patient, &renal);
+  titrate_patient_get_renal_with_rules (patient, rules, regimen->drug, &renal);
   if (patient->dialysis)
-    adj = _titrate_rules_get_adjustment (rules, "dialysis");
+    adj = _titrate_rules_get_adjustment (rules, medicine, "dialysis");
   else
     {
-      const TitrateRenalBandRow *band = find_renal_band (rules, renal.crcl_ml_min);
+      const TitrateRenalBandRow *band = find_renal_band (rules, medicine, renal.function_ml_min);
 
       if (band != NULL)
-        adj = _titrate_rules_get_adjustment (rules, band->population);
+        adj = _titrate_rules_get_adjustment (rules, medicine, band->population);
       if (adj == NULL && band != NULL)
-        adj = _titrate_rules_get_adjustment (rules, "renal_severe");
+        adj = _titrate_rules_get_adjustment (rules, medicine, "renal_severe");
     }
   if (adj != NULL)
     {
@@ -594,9 +633,9 @@ titrate_planner_suggest (TitrateRules         *rules,
                                                     titrate_renal_basis_to_string (renal.crcl_basis),
                                                     adj->note, adj->source));
     }
-  if (patient->age_years >= 65)
+  if (_titrate_threshold_fires (_titrate_rules_threshold (rules, medicine, "cautious_titration_age"), patient->age_years))
     {
-      const TitrateAdjustmentRow *elderly = _titrate_rules_get_adjustment (rules, "elderly");
+      const TitrateAdjustmentRow *elderly = _titrate_rules_get_adjustment (rules, medicine, "elderly");
 
       if (elderly != NULL && elderly->min_step_every_days > every)
         {

@@ -13,6 +13,7 @@
 #include "titrate-error.h"
 #include "titrate-regimen.h"
 #include "titrate-pump.h"
+#include "titrate-rules-private.h"
 
 G_DEFINE_BOXED_TYPE (TitrateRegimen, titrate_regimen, titrate_regimen_copy, titrate_regimen_free)
 
@@ -84,11 +85,15 @@ titrate_regimen_new (TitrateRoute route)
 {
   TitrateRegimen *r = g_new0 (TitrateRegimen, 1);
 
-  r->drug = g_strdup ("baclofen");
+  /* The rules database's default medicine (meta.drug): no name in C. */
+  if (_titrate_rules_get_shared () != NULL)
+    r->drug = g_strdup (titrate_rules_lookup_medicine (_titrate_rules_get_shared (), NULL));
   r->route = route;
   r->strength_mg = NAN;
   r->concentration_mg_per_ml = NAN;
   r->concentration_mcg_per_ml = NAN;
+  r->screening_effective_mcg = NAN;
+  r->screening_effect_hours = NAN;
   g_date_clear (&r->start_date, 1);
   r->spasticity_origin = TITRATE_ORIGIN_UNSET;
   r->steps = g_array_new (FALSE, TRUE, sizeof (TitrateStep));

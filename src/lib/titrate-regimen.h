@@ -67,6 +67,12 @@ typedef struct {
 
 const char *titrate_protocol_kind_to_string (TitrateProtocolKind kind);
 
+typedef enum {
+  TITRATE_IT_PHASE_UNSET,          /* not said: read from the plan */
+  TITRATE_IT_PHASE_POST_IMPLANT,   /* titration after the implant (label % per 24 h) */
+  TITRATE_IT_PHASE_MAINTENANCE,    /* an established infusion */
+} TitrateItPhase;
+
 /**
  * TitrateRegimen:
  *
@@ -74,7 +80,7 @@ const char *titrate_protocol_kind_to_string (TitrateProtocolKind kind);
  * never share a field with oral ones.
  */
 typedef struct {
-  char          *drug;                      /* "baclofen" */
+  char          *drug;                      /* medicine code (new regimens: the rules database default) */
   TitrateRoute   route;
   char          *indication;                /* code, e.g. "spasticity" */
   char          *formulation;               /* code, e.g. "tablet" */
@@ -83,6 +89,9 @@ typedef struct {
   double         concentration_mcg_per_ml;  /* intrathecal; NAN if n/a */
   GDate          start_date;                /* may be invalid (not set) */
   TitrateOrigin  spasticity_origin;         /* intrathecal only */
+  TitrateItPhase it_phase;                  /* intrathecal: post-implant titration or maintenance */
+  double         screening_effective_mcg;   /* intrathecal: effective screening bolus; NAN if not given */
+  double         screening_effect_hours;    /* intrathecal: how long that bolus worked; NAN if not given */
   GArray        *steps;                     /* (element-type TitrateStep), sorted by day */
   gboolean       has_protocol;
   TitrateProtocol protocol;                 /* as written in the document */

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 /* Typed rows, loaded once at open. NULL SQL numbers are NAN; route -1 = any. */
 
 typedef struct {
+  const char   *medicine;         /* interned: compare pointers */
   const TitrateRuleText *rule;
   TitrateRoute  route;
   const char   *indication;        /* NULL = any */
@@ -28,18 +29,23 @@ typedef enum {
   TITRATE_TITRATION_START_DAILY_MG,
   TITRATE_TITRATION_STEP_DAILY_MG,
   TITRATE_TITRATION_INTERVAL_DAYS,
+  TITRATE_TITRATION_STEP_DOSE_MG,
+  TITRATE_TITRATION_START_MG_PER_KG_DAY,
 } TitrateTitrationKind;
 
 typedef struct {
+  const char   *medicine;         /* interned: compare pointers */
   const TitrateRuleText *rule;
   const char   *indication;
   double        age_min_years;
   double        age_max_years;
   TitrateTitrationKind kind;
   double        value;
+  const char   *source;            /* the scheme; may be NULL */
 } TitrateTitrationLimitRow;
 
 typedef struct {
+  const char   *medicine;         /* interned: compare pointers */
   const char *indication;
   double      age_min_years;
   double      age_max_years;
@@ -57,6 +63,7 @@ typedef struct {
 } TitrateProtocolRow;
 
 typedef struct {
+  const char   *medicine;         /* interned: compare pointers */
   const char *population;
   double      dose_factor;
   double      max_daily_mg;        /* absolute ceiling, NAN if none */
@@ -66,15 +73,19 @@ typedef struct {
 } TitrateAdjustmentRow;
 
 typedef struct {
+  const char   *medicine;         /* interned: compare pointers */
   const TitrateRuleText *rule;
   const char *population;
   double      crcl_min;
   double      crcl_max;
   double      dose_factor;
   gboolean    avoid;
+  double      conflict_daily_mg;   /* NAN if none */
+  const char *conflict_source;
 } TitrateRenalBandRow;
 
 typedef struct {
+  const char   *medicine;         /* interned: compare pointers */
   int         seq;
   double      bolus_mcg;
   double      age_max_years;
@@ -82,6 +93,7 @@ typedef struct {
 } TitrateScreeningRow;
 
 typedef struct {
+  const char   *medicine;         /* interned: compare pointers */
   const TitrateRuleText *rule;
   TitrateOrigin origin;
   gboolean      post_implant;
@@ -91,10 +103,13 @@ typedef struct {
 } TitrateItAdjustmentRow;
 
 typedef struct {
+  const char   *medicine;         /* interned: compare pointers */
   const TitrateRuleText *rule;
   TitrateRoute route;
   const char  *indication;
   int          min_taper_days;
+  double       max_step_down_daily_mg;   /* NAN = not checked */
+  const char  *source;
 } TitrateTaperRow;
 
 typedef struct {
@@ -151,6 +166,55 @@ typedef struct {
 } TitrateSameMedicineRow;
 
 typedef struct {
+  const char *code;               /* interned */
+  const char *label;
+  const char *source;
+} TitrateMedicineRow;
+
+/* A named patient group: metric in [min_value, max_value). */
+typedef struct {
+  const char *medicine;
+  const char *code;
+  const char *metric;
+  double      min_value;
+  double      max_value;
+  const char *source;
+  const char *note;
+} TitratePopulationBandRow;
+
+typedef enum {
+  TITRATE_CMP_LT,
+  TITRATE_CMP_LE,
+  TITRATE_CMP_GT,
+  TITRATE_CMP_GE,
+  TITRATE_CMP_NE,
+} TitrateComparison;
+
+/* "metric comparison value" raises rule (NULL: a computation parameter). */
+typedef struct {
+  const char            *medicine;
+  const char            *code;
+  const TitrateRuleText *rule;
+  const char            *metric;
+  TitrateComparison      comparison;
+  const char            *comparison_text;
+  double                 value;
+  const char            *unit;
+  gboolean               has_severity;
+  TitrateSeverity        severity;
+  const char            *source;
+  const char            *note;
+} TitrateThresholdRow;
+
+typedef struct {
+  const char *field;
+  double      min_value;
+  double      max_value;
+  gboolean    min_exclusive;
+  const char *source;
+} TitrateInputRangeRow;
+
+typedef struct {
   GArray *dose_limits;         /* TitrateDoseLimitRow */
   GArray *titration_limits;    /* TitrateTitrationLimitRow */
   GArray *protocols;           /* TitrateProtocolRow */
@@ -164,6 +228,10 @@ typedef struct {
   GArray *cns_classes;         /* TitrateCnsClassRow */
   GArray *burden_rules;        /* TitrateBurdenRow, by priority */
   GArray *same_medicine;       /* TitrateSameMedicineRow */
+  GArray *medicines;           /* TitrateMedicineRow */
+  GArray *population_bands;    /* TitratePopulationBandRow */
+  GArray *thresholds;          /* TitrateThresholdRow */
+  GArray *input_ranges;        /* TitrateInputRangeRow */
 } TitrateRuleTables;
 
 const TitrateRuleTables *_titrate_rules_get_tables (TitrateRules *self);
@@ -177,7 +245,43 @@ const TitrateDrug *_titrate_rules_get_drug (TitrateRules *self,
                                             const char   *code);
 
 const TitrateAdjustmentRow *_titrate_rules_get_adjustment (TitrateRules *self,
+                                                          const char   *medicine,
                                                           const char   *population);
+
+/* Clinical tables keyed by medicine (titrate-rules-clinical.c). */
+gboolean    _titrate_rules_load_clinical      (TitrateRules      *self,
+                                               TitrateRuleTables *tables,
+                                               gpointer           db,
+                                               GError           **error);
+void        _titrate_rules_free_clinical      (TitrateRuleTables *tables);
+const char *_titrate_rules_intern             (TitrateRules      *self,
+                                               const char        *text);
+gboolean    _titrate_rules_fail               (TitrateRules      *self,
+                                               GError           **error,
+                                               const char        *message);
+
+/* The interned code of the medicine a regimen prescribes (regimen->drug, or
+ * the database's default, meta.drug); NULL when the database has no rows for it. */
+const char *_titrate_rules_medicine           (TitrateRules      *self,
+                                               const char        *drug);
+
+const char *_titrate_rules_medicine_label     (TitrateRules      *self,
+                                               const char        *medicine);
+
+const TitratePopulationBandRow *_titrate_rules_band      (TitrateRules *self,
+                                                          const char   *medicine,
+                                                          const char   *code);
+const TitrateThresholdRow      *_titrate_rules_threshold (TitrateRules *self,
+                                                          const char   *medicine,
+                                                          const char   *code);
+gboolean _titrate_band_contains      (const TitratePopulationBandRow *band,
+                                      double                          value);
+gboolean _titrate_threshold_fires    (const TitrateThresholdRow *row,
+                                      double                     value);
+
+/* The embedded database, opened once for readers without a rules object;
+ * NULL if it is unusable. Not a reference: do not unref. */
+TitrateRules *_titrate_rules_get_shared (void);
 
 /* Names the checker requires; validation fails if any is missing. */
 extern const char * const _titrate_required_rules[];

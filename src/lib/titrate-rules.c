@@ -33,6 +33,7 @@ struct _TitrateRules
   const char  *content_version;
   const char  *content_date;
   const char  *title;
+  const char  *default_medicine;
 
   GArray      *rules;            /* TitrateRuleText */
   GHashTable  *rules_by_code;    /* code → TitrateRuleText* */
@@ -234,6 +235,8 @@ read_meta (TitrateRules *self,
     self->content_date = value;
   else if (g_strcmp0 (key, "title") == 0)
     self->title = value;
+  else if (g_strcmp0 (key, "drug") == 0)
+    self->default_medicine = value;
   else if (g_strcmp0 (key, "schema_version") == 0 &&
            g_ascii_strtoll (value, NULL, 10) != TITRATE_RULES_SCHEMA_VERSION)
     return fail (error, self->origin, _("meta.schema_version is %s, this Titrate needs %d"),
@@ -334,16 +337,17 @@ read_dose_limit (TitrateRules *self,
 {
   TitrateDoseLimitRow row = { 0 };
 
-  if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 0), "dose_limit", error)))
+  if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 1), "dose_limit", error)))
     return FALSE;
-  row.route = col_route (stmt, 1);
-  row.indication = col_str (self, stmt, 2);
-  row.age_min_years = col_num (stmt, 3);
-  row.age_max_years = col_num (stmt, 4);
-  row.max_daily_mg = col_num (stmt, 5);
-  row.max_mg_per_kg_day = col_num (stmt, 6);
-  row.max_daily_mcg = col_num (stmt, 7);
-  row.kind = col_str (self, stmt, 8);
+  row.medicine = col_str (self, stmt, 0);
+  row.route = col_route (stmt, 2);
+  row.indication = col_str (self, stmt, 3);
+  row.age_min_years = col_num (stmt, 4);
+  row.age_max_years = col_num (stmt, 5);
+  row.max_daily_mg = col_num (stmt, 6);
+  row.max_mg_per_kg_day = col_num (stmt, 7);
+  row.max_daily_mcg = col_num (stmt, 8);
+  row.kind = col_str (self, stmt, 9);
   g_array_append_val (self->tables.dose_limits, row);
   return TRUE;
 }
@@ -354,20 +358,26 @@ read_titration_limit (TitrateRules *self,
                       GError      **error)
 {
   TitrateTitrationLimitRow row = { 0 };
-  const char *kind = (const char *) sqlite3_column_text (stmt, 4);
+  const char *kind = (const char *) sqlite3_column_text (stmt, 5);
 
-  if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 0), "titration_limit", error)))
+  if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 1), "titration_limit", error)))
     return FALSE;
-  row.indication = col_str (self, stmt, 1);
-  row.age_min_years = col_num (stmt, 2);
-  row.age_max_years = col_num (stmt, 3);
+  row.medicine = col_str (self, stmt, 0);
+  row.indication = col_str (self, stmt, 2);
+  row.age_min_years = col_num (stmt, 3);
+  row.age_max_years = col_num (stmt, 4);
   if (g_strcmp0 (kind, "start_daily_mg") == 0)
     row.kind = TITRATE_TITRATION_START_DAILY_MG;
   else if (g_strcmp0 (kind, "step_daily_mg") == 0)
     row.kind = TITRATE_TITRATION_STEP_DAILY_MG;
+  else if (g_strcmp0 (kind, "step_dose_mg") == 0)
+    row.kind = TITRATE_TITRATION_STEP_DOSE_MG;
+  else if (g_strcmp0 (kind, "start_mg_per_kg_day") == 0)
+    row.kind = TITRATE_TITRATION_START_MG_PER_KG_DAY;
   else
     row.kind = TITRATE_TITRATION_INTERVAL_DAYS;
-  row.value = col_num (stmt, 5);
+  row.value = col_num (stmt, 6);
+  row.source = col_str (self, stmt, 7);
   g_array_append_val (self->tables.titration_limits, row);
   return TRUE;
 }
@@ -378,20 +388,21 @@ read_protocol (TitrateRules *self,
                GError      **error)
 {
   TitrateProtocolRow row = {
-    .indication = col_str (self, stmt, 0),
-    .age_min_years = col_num (stmt, 1),
-    .age_max_years = col_num (stmt, 2),
-    .doses_per_day = sqlite3_column_int (stmt, 3),
-    .start_dose_mg = col_num (stmt, 4),
-    .start_mg_per_kg_day = col_num (stmt, 5),
-    .max_start_dose_mg = col_num (stmt, 6),
-    .step_mg_per_dose = col_num (stmt, 7),
-    .step_mg_per_kg_day = col_num (stmt, 8),
-    .step_every_days = sqlite3_column_int (stmt, 9),
-    .target_daily_mg = col_num (stmt, 10),
-    .target_mg_per_kg_day = col_num (stmt, 11),
-    .source = col_str (self, stmt, 12),
-    .note = col_tr (self, stmt, 13),
+    .medicine = col_str (self, stmt, 0),
+    .indication = col_str (self, stmt, 1),
+    .age_min_years = col_num (stmt, 2),
+    .age_max_years = col_num (stmt, 3),
+    .doses_per_day = sqlite3_column_int (stmt, 4),
+    .start_dose_mg = col_num (stmt, 5),
+    .start_mg_per_kg_day = col_num (stmt, 6),
+    .max_start_dose_mg = col_num (stmt, 7),
+    .step_mg_per_dose = col_num (stmt, 8),
+    .step_mg_per_kg_day = col_num (stmt, 9),
+    .step_every_days = sqlite3_column_int (stmt, 10),
+    .target_daily_mg = col_num (stmt, 11),
+    .target_mg_per_kg_day = col_num (stmt, 12),
+    .source = col_str (self, stmt, 13),
+    .note = col_tr (self, stmt, 14),
   };
 
   g_array_append_val (self->tables.protocols, row);
@@ -404,8 +415,8 @@ read_adjustment (TitrateRules *self,
                  GError      **error)
 {
   TitrateAdjustmentRow row = {
-    col_str (self, stmt, 0), col_num (stmt, 1), col_num (stmt, 2), sqlite3_column_int (stmt, 3),
-    col_str (self, stmt, 4), col_tr (self, stmt, 5),
+    col_str (self, stmt, 0), col_str (self, stmt, 1), col_num (stmt, 2), col_num (stmt, 3), sqlite3_column_int (stmt, 4),
+    col_str (self, stmt, 5), col_tr (self, stmt, 6),
   };
 
   g_array_append_val (self->tables.adjustments, row);
@@ -419,13 +430,16 @@ read_renal_band (TitrateRules *self,
 {
   TitrateRenalBandRow row = { 0 };
 
-  if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 0), "renal_band", error)))
+  if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 1), "renal_band", error)))
     return FALSE;
-  row.population = col_str (self, stmt, 1);
-  row.crcl_min = col_num (stmt, 2);
-  row.crcl_max = col_num (stmt, 3);
-  row.dose_factor = col_num (stmt, 4);
-  row.avoid = sqlite3_column_int (stmt, 5) != 0;
+  row.medicine = col_str (self, stmt, 0);
+  row.population = col_str (self, stmt, 2);
+  row.crcl_min = col_num (stmt, 3);
+  row.crcl_max = col_num (stmt, 4);
+  row.dose_factor = col_num (stmt, 5);
+  row.avoid = sqlite3_column_int (stmt, 6) != 0;
+  row.conflict_daily_mg = col_num (stmt, 7);
+  row.conflict_source = col_str (self, stmt, 8);
   g_array_append_val (self->tables.renal_bands, row);
   return TRUE;
 }
@@ -436,7 +450,7 @@ read_screening (TitrateRules *self,
                 GError      **error)
 {
   TitrateScreeningRow row = {
-    sqlite3_column_int (stmt, 0), col_num (stmt, 1), col_num (stmt, 2), col_str (self, stmt, 3),
+    col_str (self, stmt, 0), sqlite3_column_int (stmt, 1), col_num (stmt, 2), col_num (stmt, 3), col_str (self, stmt, 4),
   };
 
   g_array_append_val (self->tables.screening, row);
@@ -450,14 +464,15 @@ read_it_adjustment (TitrateRules *self,
 {
   TitrateItAdjustmentRow row = { 0 };
 
-  if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 0), "it_adjustment", error)))
+  if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 1), "it_adjustment", error)))
     return FALSE;
-  if (!titrate_origin_from_string ((const char *) sqlite3_column_text (stmt, 1), &row.origin))
+  row.medicine = col_str (self, stmt, 0);
+  if (!titrate_origin_from_string ((const char *) sqlite3_column_text (stmt, 2), &row.origin))
     return fail (error, self->origin, _("it_adjustment has an unknown origin"));
-  row.post_implant = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "post_implant") == 0;
-  row.max_increase_pct = col_num (stmt, 3);
-  row.max_decrease_pct = col_num (stmt, 4);
-  row.min_interval_days = sqlite3_column_int (stmt, 5);
+  row.post_implant = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "post_implant") == 0;
+  row.max_increase_pct = col_num (stmt, 4);
+  row.max_decrease_pct = col_num (stmt, 5);
+  row.min_interval_days = sqlite3_column_int (stmt, 6);
   g_array_append_val (self->tables.it_adjustments, row);
   return TRUE;
 }
@@ -469,11 +484,14 @@ read_taper (TitrateRules *self,
 {
   TitrateTaperRow row = { 0 };
 
-  if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 0), "taper_rule", error)))
+  if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 1), "taper_rule", error)))
     return FALSE;
-  row.route = col_route (stmt, 1);
-  row.indication = col_str (self, stmt, 2);
-  row.min_taper_days = sqlite3_column_int (stmt, 3);
+  row.medicine = col_str (self, stmt, 0);
+  row.route = col_route (stmt, 2);
+  row.indication = col_str (self, stmt, 3);
+  row.min_taper_days = sqlite3_column_int (stmt, 4);
+  row.max_step_down_daily_mg = col_num (stmt, 5);
+  row.source = col_str (self, stmt, 6);
   g_array_append_val (self->tables.tapers, row);
   return TRUE;
 }
@@ -721,7 +739,7 @@ read_counselling (TitrateRules *self,
 {
   TitrateCounselling c = {
     sqlite3_column_int (stmt, 0), col_tr (self, stmt, 1), col_str (self, stmt, 2),
-    col_str (self, stmt, 3), col_tr (self, stmt, 4), col_str (self, stmt, 5),
+    col_str (self, stmt, 3), col_tr (self, stmt, 4), col_str (self, stmt, 5), col_str (self, stmt, 6),
   };
 
   g_array_append_val (self->counselling, c);
@@ -875,18 +893,18 @@ load (TitrateRules *self,
     { "SELECT code, route, label FROM indication ORDER BY rowid", read_indication },
     { "SELECT code, route, label, unit, divisible FROM formulation ORDER BY rowid", read_formulation },
     { "SELECT formulation, strength, scored, product FROM strength ORDER BY formulation, strength", read_strength },
-    { "SELECT rule, route, indication, age_min_years, age_max_years, max_daily_mg, max_mg_per_kg_day, "
+    { "SELECT medicine, rule, route, indication, age_min_years, age_max_years, max_daily_mg, max_mg_per_kg_day, "
       "max_daily_mcg, kind FROM dose_limit", read_dose_limit },
-    { "SELECT rule, indication, age_min_years, age_max_years, kind, value FROM titration_limit", read_titration_limit },
-    { "SELECT indication, age_min_years, age_max_years, doses_per_day, start_dose_mg, start_mg_per_kg_day, "
+    { "SELECT medicine, rule, indication, age_min_years, age_max_years, kind, value, source FROM titration_limit", read_titration_limit },
+    { "SELECT medicine, indication, age_min_years, age_max_years, doses_per_day, start_dose_mg, start_mg_per_kg_day, "
       "max_start_dose_mg, step_mg_per_dose, step_mg_per_kg_day, step_every_days, target_daily_mg, "
       "target_mg_per_kg_day, source, note FROM protocol ORDER BY id", read_protocol },
-    { "SELECT population, dose_factor, max_daily_mg, min_step_every_days, source, note FROM protocol_adjustment",
+    { "SELECT medicine, population, dose_factor, max_daily_mg, min_step_every_days, source, note FROM protocol_adjustment",
       read_adjustment },
-    { "SELECT rule, population, crcl_min, crcl_max, dose_factor, avoid FROM renal_band ORDER BY crcl_min DESC", read_renal_band },
-    { "SELECT seq, bolus_mcg, age_max_years, source FROM it_screening ORDER BY seq", read_screening },
-    { "SELECT rule, origin, phase, max_increase_pct, max_decrease_pct, min_interval_days FROM it_adjustment", read_it_adjustment },
-    { "SELECT rule, route, indication, min_taper_days FROM taper_rule", read_taper },
+    { "SELECT medicine, rule, population, crcl_min, crcl_max, dose_factor, avoid, conflict_daily_mg, conflict_source FROM renal_band ORDER BY crcl_min DESC", read_renal_band },
+    { "SELECT medicine, seq, bolus_mcg, age_max_years, source FROM it_screening ORDER BY medicine, seq", read_screening },
+    { "SELECT medicine, rule, origin, phase, max_increase_pct, max_decrease_pct, min_interval_days FROM it_adjustment", read_it_adjustment },
+    { "SELECT medicine, rule, route, indication, min_taper_days, max_step_down_daily_mg, source FROM taper_rule", read_taper },
     { "SELECT code, label FROM drug_class", read_drug_class },
     { "SELECT d.code, d.class, c.label FROM drug d JOIN drug_class c ON c.code = d.class ORDER BY d.code", read_drug },
     { "SELECT name, drug, kind FROM drug_name ORDER BY name", read_drug_name },
@@ -901,7 +919,7 @@ load (TitrateRules *self,
     { "SELECT medicine, priority, rule, kind, age_min_years, min_drugs FROM cns_burden_rule "
       "ORDER BY medicine, priority", read_burden_rule },
     { "SELECT medicine, kind, route, rule FROM same_medicine_rule ORDER BY rowid", read_same_medicine },
-    { "SELECT id, topic, route, population, text, source FROM counselling ORDER BY id", read_counselling },
+    { "SELECT id, topic, route, population, text, source, medicine FROM counselling ORDER BY id", read_counselling },
   };
 
   if (!check_structure (self, db, error))
@@ -979,6 +997,8 @@ load (TitrateRules *self,
       self->tables.burden_rules->len == 0 || self->tables.same_medicine->len == 0)
     return fail (error, self->origin, _("the comedication tables (name_word, cns_class, cns_burden_rule, "
                                         "same_medicine_rule) are empty"));
+  if (!_titrate_rules_load_clinical (self, &self->tables, db, error))
+    return FALSE;
 
   /* Every drug gets its NULL-terminated class vector now, so lookups on the
    * check path never allocate or mutate. */
@@ -1096,6 +1116,7 @@ titrate_rules_finalize (GObject *object)
   g_clear_pointer (&self->tables.cns_classes, g_array_unref);
   g_clear_pointer (&self->tables.burden_rules, g_array_unref);
   g_clear_pointer (&self->tables.same_medicine, g_array_unref);
+  _titrate_rules_free_clinical (&self->tables);
   g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
 
@@ -1473,15 +1494,50 @@ _titrate_rules_get_drug (TitrateRules *self,
   return code ? g_hash_table_lookup (self->drugs_by_code, code) : NULL;
 }
 
+const char *
+_titrate_rules_intern (TitrateRules *self,
+                       const char   *text)
+{
+  return text ? g_string_chunk_insert_const (self->strings, text) : NULL;
+}
+
+gboolean
+_titrate_rules_fail (TitrateRules *self,
+                     GError      **error,
+                     const char   *message)
+{
+  return fail (error, self->origin, "%s", message);
+}
+
+const char *
+_titrate_rules_medicine (TitrateRules *self,
+                         const char   *drug)
+{
+  const GArray *medicines = self->tables.medicines;
+  g_autofree char *folded = NULL;
+
+  if (drug == NULL || *drug == '\0')
+    drug = self->default_medicine;
+  if (drug == NULL || medicines == NULL)
+    return NULL;
+  folded = g_ascii_strdown (drug, -1);
+  g_strstrip (folded);
+  for (guint i = 0; i < medicines->len; i++)
+    if (strcmp (g_array_index (medicines, TitrateMedicineRow, i).code, folded) == 0)
+      return g_array_index (medicines, TitrateMedicineRow, i).code;
+  return NULL;
+}
+
 const TitrateAdjustmentRow *
 _titrate_rules_get_adjustment (TitrateRules *self,
+                               const char   *medicine,
                                const char   *population)
 {
   for (guint i = 0; i < self->tables.adjustments->len; i++)
     {
       const TitrateAdjustmentRow *row = &g_array_index (self->tables.adjustments, TitrateAdjustmentRow, i);
 
-      if (g_strcmp0 (row->population, population) == 0)
+      if (row->medicine == medicine && g_strcmp0 (row->population, population) == 0)
         return row;
     }
   return NULL;

@@ -75,6 +75,7 @@ typedef struct {
   const char *population;      /* NULL = everyone */
   const char *text;
   const char *source;
+  const char *medicine;        /* the medicine the point is about */
 } TitrateCounselling;
 
 #define TITRATE_TYPE_RULES (titrate_rules_get_type ())
@@ -121,6 +122,28 @@ GPtrArray    *titrate_rules_list_strengths   (TitrateRules *self,
                                               const char   *formulation); /* TitrateStrength */
 GPtrArray    *titrate_rules_list_sources     (TitrateRules *self);  /* TitrateSource */
 GPtrArray    *titrate_rules_list_counselling (TitrateRules *self);  /* TitrateCounselling */
+
+/* The plausible range of a patient input (document path, e.g.
+ * "patient.age_years"), from the rules database. FALSE if the field has no
+ * range. *min_exclusive says whether min itself is refused. */
+gboolean      titrate_rules_get_input_range  (TitrateRules *self,
+                                              const char   *field,
+                                              double       *min,
+                                              double       *max,
+                                              gboolean     *min_exclusive);
+/* The medicine code the database holds rules for that @drug names (case and
+ * spaces ignored), or its default medicine when @drug is NULL; NULL if none. */
+const char   *titrate_rules_lookup_medicine  (TitrateRules *self,
+                                              const char   *drug);
+/* "baclofen, …": the medicines the database holds rules for. Free with g_free(). */
+char         *titrate_rules_dup_medicine_codes (TitrateRules *self);
+
+/* The same, from the embedded database (for readers that have no rules
+ * object, such as the document loader). */
+gboolean      titrate_rules_get_default_input_range (const char *field,
+                                                     double     *min,
+                                                     double     *max,
+                                                     gboolean   *min_exclusive);
 
 gboolean      titrate_rules_has_condition    (TitrateRules *self,
                                               const char   *code);

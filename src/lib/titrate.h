@@ -14,6 +14,7 @@
 #include "titrate-rules.h"
 #include "titrate-alert.h"
 #include "titrate-checker.h"
+#include "titrate-counselling.h"
 #include "titrate-planner.h"
 #include "titrate-document.h"
 #include "titrate-pump.h"

@@ -1,0 +1,25 @@
+/* titrate-counselling.h — which counselling points apply to a patient
+ *
+ * Copyright 2026 The Titrate authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "titrate-patient.h"
+#include "titrate-regimen.h"
+#include "titrate-rules.h"
+
+G_BEGIN_DECLS
+
+/* The counselling points (TitrateCounselling, owned by @rules) for this
+ * patient and regimen, in database order: the regimen's medicine and route,
+ * and the population groups the patient belongs to, with the group limits
+ * (age, renal function) read from the rules database's population bands.
+ * Points for clinicians only, and groups the library does not know, are left
+ * out. The export library draws exactly this list. */
+GPtrArray *titrate_counselling_select (TitrateRules         *rules,
+                                       const TitratePatient *patient,
+                                       const TitrateRegimen *regimen);
+
+G_END_DECLS

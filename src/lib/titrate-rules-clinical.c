@@ -1,0 +1,474 @@
+/* titrate-rules-clinical.c — medicines, population bands, threshold rules
+ * and input ranges: loaded once at open into C arrays, validated per medicine
+ *
+ * Copyright 2026 The Titrate authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "titrate-rules-private.h"
+
+/* Every medicine must have these rows: the checker, the planner and the
+ * counselling selection ask for them by code. A missing row refuses the
+ * database at open, never a default in C. */
+static const char * const required_bands[] = {
+  "adult", "child", "older_adult", "renal_reduced", "egfr_reduced", NULL
+};
+
+static const char * const required_thresholds[] = {
+  "us_pediatric_unestablished", "tablet_min_weight", "intrathecal_min_age",
+  "beers_age", "beers_egfr", "beers_beside_renal",
+  "muanda_age", "muanda_egfr", "muanda_start", "cautious_titration_age",
+  "screening_concentration", "start_at_maximum",
+  "creatinine_umol_l_low", "creatinine_mg_dl_high", "adjusted_weight_trigger",
+  "single_dose_max", "doses_per_day_max", "it_start_ratio", "it_start_ratio_long_effect",
+  "it_long_effect_hours",
+  NULL
+};
+
+static const char * const required_adjustments[] = { "elderly", "dialysis", NULL };
+
+static const char * const required_input_ranges[] = {
+  "patient.age_years", "patient.weight_kg", "patient.height_cm",
+  "patient.serum_creatinine_mg_dl", "patient.serum_creatinine_umol_l",
+  "patient.crcl_ml_min", "patient.egfr_ml_min_1_73m2", "patient.current_daily_mg",
+  NULL
+};
+
+static gboolean
+failf (TitrateRules *self,
+       GError      **error,
+       const char   *format,
+       ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+failf (TitrateRules *self,
+       GError      **error,
+       const char   *format,
+       ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  return _titrate_rules_fail (self, error, msg);
+}
+
+static const char *
+text_at (TitrateRules *self,
+         sqlite3_stmt *stmt,
+         int           col)
+{
+  return _titrate_rules_intern (self, (const char *) sqlite3_column_text (stmt, col));
+}
+
+static double
+num_at (sqlite3_stmt *stmt,
+        int           col)
+{
+  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+    return NAN;
+  return sqlite3_column_double (stmt, col);
+}
+
+static gboolean
+comparison_from_string (const char        *text,
+                        TitrateComparison *out)
+{
+  static const struct { const char *text; TitrateComparison cmp; } map[] = {
+    { "<", TITRATE_CMP_LT }, { "<=", TITRATE_CMP_LE }, { ">", TITRATE_CMP_GT },
+    { ">=", TITRATE_CMP_GE }, { "!=", TITRATE_CMP_NE },
+  };
+
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (map); i++)
+    if (strcmp (map[i].text, text) == 0)
+      {
+        *out = map[i].cmp;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+run (TitrateRules *self,
+     sqlite3      *db,
+     const char   *sql,
+     gboolean    (*row) (TitrateRules *, TitrateRuleTables *, sqlite3_stmt *, GError **),
+     TitrateRuleTables *tables,
+     GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return failf (self, error, _("%s (in “%s”)"), sqlite3_errmsg (db), sql);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!row (self, tables, stmt, error))
+      {
+        sqlite3_finalize (stmt);
+        return FALSE;
+      }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return failf (self, error, "%s", sqlite3_errmsg (db));
+  return TRUE;
+}
+
+static gboolean
+read_medicine (TitrateRules      *self,
+               TitrateRuleTables *t,
+               sqlite3_stmt      *stmt,
+               GError           **error)
+{
+  TitrateMedicineRow row = { text_at (self, stmt, 0), text_at (self, stmt, 1), text_at (self, stmt, 2) };
+
+  g_array_append_val (t->medicines, row);
+  return TRUE;
+}
+
+static gboolean
+read_band (TitrateRules      *self,
+           TitrateRuleTables *t,
+           sqlite3_stmt      *stmt,
+           GError           **error)
+{
+  TitratePopulationBandRow row = {
+    text_at (self, stmt, 0), text_at (self, stmt, 1), text_at (self, stmt, 2),
+    num_at (stmt, 3), num_at (stmt, 4), text_at (self, stmt, 5), text_at (self, stmt, 6),
+  };
+
+  g_array_append_val (t->population_bands, row);
+  return TRUE;
+}
+
+static gboolean
+read_threshold (TitrateRules      *self,
+                TitrateRuleTables *t,
+                sqlite3_stmt      *stmt,
+                GError           **error)
+{
+  TitrateThresholdRow row = { 0 };
+  const char *rule = (const char *) sqlite3_column_text (stmt, 2);
+  const char *severity = (const char *) sqlite3_column_text (stmt, 7);
+
+  row.medicine = text_at (self, stmt, 0);
+  row.code = text_at (self, stmt, 1);
+  if (rule != NULL && (row.rule = titrate_rules_get_rule (self, rule)) == NULL)
+    return failf (self, error, _("table %s refers to unknown rule “%s”"), "threshold", rule);
+  row.metric = text_at (self, stmt, 3);
+  row.comparison_text = text_at (self, stmt, 4);
+  if (!comparison_from_string (row.comparison_text, &row.comparison))
+    return failf (self, error, _("threshold %s has an unknown comparison"), row.code);
+  row.value = num_at (stmt, 5);
+  row.unit = text_at (self, stmt, 6);
+  row.has_severity = severity != NULL;
+  if (severity != NULL && !titrate_severity_from_string (severity, &row.severity))
+    return failf (self, error, _("threshold %s has an unknown severity"), row.code);
+  row.source = text_at (self, stmt, 8);
+  row.note = text_at (self, stmt, 9);
+  g_array_append_val (t->thresholds, row);
+  return TRUE;
+}
+
+static gboolean
+read_input_range (TitrateRules      *self,
+                  TitrateRuleTables *t,
+                  sqlite3_stmt      *stmt,
+                  GError           **error)
+{
+  TitrateInputRangeRow row = {
+    text_at (self, stmt, 0), num_at (stmt, 1), num_at (stmt, 2), sqlite3_column_int (stmt, 3) != 0,
+    text_at (self, stmt, 4),
+  };
+
+  g_array_append_val (t->input_ranges, row);
+  return TRUE;
+}
+
+static gboolean
+has_taper (const TitrateRuleTables *t,
+           const char              *medicine,
+           const char              *rule)
+{
+  for (guint i = 0; i < t->tapers->len; i++)
+    {
+      const TitrateTaperRow *row = &g_array_index (t->tapers, TitrateTaperRow, i);
+
+      if (row->medicine == medicine && strcmp (row->rule->code, rule) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+has_titration_kind (const TitrateRuleTables *t,
+                    const char              *medicine,
+                    const char              *indication,
+                    TitrateTitrationKind     kind)
+{
+  for (guint i = 0; i < t->titration_limits->len; i++)
+    {
+      const TitrateTitrationLimitRow *row = &g_array_index (t->titration_limits, TitrateTitrationLimitRow, i);
+
+      if (row->medicine == medicine && row->kind == kind && g_strcmp0 (row->indication, indication) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+validate (TitrateRules      *self,
+          TitrateRuleTables *t,
+          GError           **error)
+{
+  if (t->medicines->len == 0)
+    return failf (self, error, _("table %s is empty"), "medicine");
+
+  for (guint m = 0; m < t->medicines->len; m++)
+    {
+      const char *med = g_array_index (t->medicines, TitrateMedicineRow, m).code;
+      gboolean any_band = FALSE;
+
+      for (guint i = 0; required_bands[i] != NULL; i++)
+        if (_titrate_rules_band (self, med, required_bands[i]) == NULL)
+          return failf (self, error, _("medicine %s has no population band “%s”"), med, required_bands[i]);
+      for (guint i = 0; required_thresholds[i] != NULL; i++)
+        if (_titrate_rules_threshold (self, med, required_thresholds[i]) == NULL)
+          return failf (self, error, _("medicine %s has no threshold “%s”"), med, required_thresholds[i]);
+      for (guint i = 0; required_adjustments[i] != NULL; i++)
+        if (_titrate_rules_get_adjustment (self, med, required_adjustments[i]) == NULL)
+          return failf (self, error, _("medicine %s has no protocol adjustment “%s”"), med, required_adjustments[i]);
+      if (!has_taper (t, med, "withdrawal.oral.short_taper") || !has_taper (t, med, "withdrawal.oral.abrupt_stop"))
+        return failf (self, error, _("medicine %s has no oral taper rule"), med);
+      for (guint i = 0; i < t->renal_bands->len; i++)
+        any_band |= g_array_index (t->renal_bands, TitrateRenalBandRow, i).medicine == med;
+      if (!any_band)
+        return failf (self, error, _("medicine %s has no renal band"), med);
+
+      /* A titration limit for an indication needs all three kinds. */
+      for (guint i = 0; i < t->titration_limits->len; i++)
+        {
+          const TitrateTitrationLimitRow *row = &g_array_index (t->titration_limits, TitrateTitrationLimitRow, i);
+
+          if (row->medicine != med)
+            continue;
+          if (!has_titration_kind (t, med, row->indication, TITRATE_TITRATION_START_DAILY_MG) ||
+              !has_titration_kind (t, med, row->indication, TITRATE_TITRATION_STEP_DAILY_MG) ||
+              !has_titration_kind (t, med, row->indication, TITRATE_TITRATION_INTERVAL_DAYS))
+            return failf (self, error, _("medicine %s: titration limits for %s are incomplete"),
+                          med, row->indication);
+        }
+    }
+
+  /* Every medicine-keyed row names a medicine the table holds. */
+#define CHECK_MEDICINE(array, type, table)                                              \
+  for (guint i = 0; i < (array)->len; i++)                                            \
+    if (_titrate_rules_medicine (self, g_array_index ((array), type, i).medicine) !=  \
+        g_array_index ((array), type, i).medicine)                                    \
+      return failf (self, error, _("table %s refers to an unknown medicine"), table);
+  CHECK_MEDICINE (t->dose_limits, TitrateDoseLimitRow, "dose_limit");
+  CHECK_MEDICINE (t->titration_limits, TitrateTitrationLimitRow, "titration_limit");
+  CHECK_MEDICINE (t->renal_bands, TitrateRenalBandRow, "renal_band");
+  CHECK_MEDICINE (t->tapers, TitrateTaperRow, "taper_rule");
+#undef CHECK_MEDICINE
+
+  for (guint i = 0; required_input_ranges[i] != NULL; i++)
+    {
+      double min, max;
+      gboolean excl;
+
+      if (!titrate_rules_get_input_range (self, required_input_ranges[i], &min, &max, &excl))
+        return failf (self, error, _("no input range for %s"), required_input_ranges[i]);
+    }
+  return TRUE;
+}
+
+gboolean
+_titrate_rules_load_clinical (TitrateRules      *self,
+                              TitrateRuleTables *t,
+                              gpointer           db,
+                              GError           **error)
+{
+  t->medicines = g_array_new (FALSE, TRUE, sizeof (TitrateMedicineRow));
+  t->population_bands = g_array_new (FALSE, TRUE, sizeof (TitratePopulationBandRow));
+  t->thresholds = g_array_new (FALSE, TRUE, sizeof (TitrateThresholdRow));
+  t->input_ranges = g_array_new (FALSE, TRUE, sizeof (TitrateInputRangeRow));
+
+  if (!run (self, db, "SELECT code, label, source FROM medicine ORDER BY code", read_medicine, t, error) ||
+      !run (self, db, "SELECT medicine, code, metric, min_value, max_value, source, note FROM population_band",
+            read_band, t, error) ||
+      !run (self, db, "SELECT medicine, code, rule, metric, comparison, value, unit, severity, source, note "
+            "FROM threshold", read_threshold, t, error) ||
+      !run (self, db, "SELECT field, min_value, max_value, min_exclusive, source FROM input_range",
+            read_input_range, t, error))
+    return FALSE;
+  return validate (self, t, error);
+}
+
+void
+_titrate_rules_free_clinical (TitrateRuleTables *t)
+{
+  g_clear_pointer (&t->medicines, g_array_unref);
+  g_clear_pointer (&t->population_bands, g_array_unref);
+  g_clear_pointer (&t->thresholds, g_array_unref);
+  g_clear_pointer (&t->input_ranges, g_array_unref);
+}
+
+const TitratePopulationBandRow *
+_titrate_rules_band (TitrateRules *self,
+                     const char   *medicine,
+                     const char   *code)
+{
+  const GArray *bands = _titrate_rules_get_tables (self)->population_bands;
+
+  for (guint i = 0; bands != NULL && i < bands->len; i++)
+    {
+      const TitratePopulationBandRow *row = &g_array_index (bands, TitratePopulationBandRow, i);
+
+      if (row->medicine == medicine && strcmp (row->code, code) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+const TitrateThresholdRow *
+_titrate_rules_threshold (TitrateRules *self,
+                          const char   *medicine,
+                          const char   *code)
+{
+  const GArray *rows = _titrate_rules_get_tables (self)->thresholds;
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      const TitrateThresholdRow *row = &g_array_index (rows, TitrateThresholdRow, i);
+
+      if (row->medicine == medicine && strcmp (row->code, code) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+gboolean
+_titrate_band_contains (const TitratePopulationBandRow *band,
+                        double                          value)
+{
+  return band != NULL && !isnan (value) && value >= band->min_value && value < band->max_value;
+}
+
+gboolean
+_titrate_threshold_fires (const TitrateThresholdRow *row,
+                          double                     value)
+{
+  if (row == NULL || isnan (value))
+    return FALSE;
+  switch (row->comparison)
+    {
+    case TITRATE_CMP_LT:
+      return value < row->value;
+    case TITRATE_CMP_LE:
+      return value <= row->value;
+    case TITRATE_CMP_GT:
+      return value > row->value;
+    case TITRATE_CMP_GE:
+      return value >= row->value;
+    case TITRATE_CMP_NE:
+      return fabs (value - row->value) > 1e-9;
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+titrate_rules_get_input_range (TitrateRules *self,
+                               const char   *field,
+                               double       *min,
+                               double       *max,
+                               gboolean     *min_exclusive)
+{
+  const GArray *rows;
+
+  g_return_val_if_fail (TITRATE_IS_RULES (self), FALSE);
+  rows = _titrate_rules_get_tables (self)->input_ranges;
+  for (guint i = 0; field != NULL && rows != NULL && i < rows->len; i++)
+    {
+      const TitrateInputRangeRow *row = &g_array_index (rows, TitrateInputRangeRow, i);
+
+      if (strcmp (row->field, field) == 0)
+        {
+          if (min)
+            *min = row->min_value;
+          if (max)
+            *max = row->max_value;
+          if (min_exclusive)
+            *min_exclusive = row->min_exclusive;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gpointer
+open_shared (gpointer data)
+{
+  /* Kept for the life of the process; NULL if the embedded database is
+   * unusable, and then every range lookup fails (fail safe). */
+  return titrate_rules_new_embedded (NULL);
+}
+
+TitrateRules *
+_titrate_rules_get_shared (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, open_shared, NULL);
+}
+
+gboolean
+titrate_rules_get_default_input_range (const char *field,
+                                       double     *min,
+                                       double     *max,
+                                       gboolean   *min_exclusive)
+{
+  TitrateRules *shared = _titrate_rules_get_shared ();
+
+  return shared != NULL && titrate_rules_get_input_range (shared, field, min, max, min_exclusive);
+}
+
+const char *
+_titrate_rules_medicine_label (TitrateRules *self,
+                               const char   *medicine)
+{
+  const GArray *rows = _titrate_rules_get_tables (self)->medicines;
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    if (g_array_index (rows, TitrateMedicineRow, i).code == medicine)
+      return g_array_index (rows, TitrateMedicineRow, i).label;
+  return medicine;
+}
+
+char *
+titrate_rules_dup_medicine_codes (TitrateRules *self)
+{
+  const GArray *rows = _titrate_rules_get_tables (self)->medicines;
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    g_string_append_printf (out, "%s%s", i ? ", " : "", g_array_index (rows, TitrateMedicineRow, i).code);
+  return g_string_free (out, FALSE);
+}
+
+const char *
+titrate_rules_lookup_medicine (TitrateRules *self,
+                               const char   *drug)
+{
+  g_return_val_if_fail (TITRATE_IS_RULES (self), NULL);
+  return _titrate_rules_medicine (self, drug);
+}
