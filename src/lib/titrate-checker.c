@@ -276,8 +276,11 @@ check_route (Check *c)
   if (c->r->route == TITRATE_ROUTE_ORAL && f != NULL && g_strcmp0 (f->unit, "mg_per_ml") == 0)
     {
       g_autofree char *conc = fmt (c->r->concentration_mg_per_ml);
-      raise_code (c, "route.oral_liquid", 0, _("%s, %s mg/mL"), f->label,
-                  isnan (c->r->concentration_mg_per_ml) ? "concentration not given" : conc);
+      if (isnan (c->r->concentration_mg_per_ml))
+        /* Translators: %s is a formulation, e.g. "Oral solution" */
+        raise_code (c, "route.oral_liquid", 0, _("%s, concentration not given"), f->label);
+      else
+        raise_code (c, "route.oral_liquid", 0, _("%s, %s mg/mL"), f->label, conc);
     }
 }
 
@@ -1009,7 +1012,7 @@ titrate_check (TitrateRules         *rules,
   if (rules == NULL)
     {
       g_set_error_literal (error, TITRATE_ERROR, TITRATE_ERROR_RULES,
-                           "No usable rules database: nothing was checked");
+                           _("No usable rules database: nothing was checked"));
       return NULL;
     }
   g_return_val_if_fail (TITRATE_IS_RULES (rules), NULL);

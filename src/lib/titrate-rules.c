@@ -999,7 +999,7 @@ titrate_rules_get_content_date (TitrateRules *self)
 const char *
 titrate_rules_get_title (TitrateRules *self)
 {
-  return self->title ? self->title : "Titrate rules";
+  return self->title ? self->title : _("Titrate rules");
 }
 
 const char *
