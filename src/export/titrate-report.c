@@ -1117,7 +1117,9 @@ day_date_markup (const TitrateDay *d)
       return g_markup_printf_escaped ("<b>%s</b>", day);
     }
   weekday = _titrate_export_date (&d->date, "%A");
-  date = _titrate_export_date (&d->date, "%e %B");
+  /* Translators: day and month under the weekday in the handout, strftime
+   * format, e.g. "4 January" */
+  date = _titrate_export_date (&d->date, _("%e %B"));
   return g_markup_printf_escaped ("<b>%s</b>\n%s", weekday, date);
 }
 
@@ -1275,13 +1277,17 @@ add_week_table (TitrateReport *self,
   if (g_date_valid (&first->date))
     {
       g_autofree char *a = NULL;
-      g_autofree char *z = _titrate_export_date (&last->date, "%A %e %B");
+      /* Translators: last day of a week's table, strftime format, e.g.
+       * "Sunday 10 January" */
+      g_autofree char *z = _titrate_export_date (&last->date, _("%A %e %B"));
 
       if (first == last)
         title = g_strdup (z);
       else
         {
-          a = _titrate_export_date (&first->date, "%A %e");
+          /* Translators: first day of a week's table, strftime format, e.g.
+           * "Monday 4" (followed by " to Sunday 10 January") */
+          a = _titrate_export_date (&first->date, _("%A %e"));
           /* Translators: a week's table, e.g. "Monday 4 to Sunday 10 January" */
           title = g_strdup_printf (_("%s to %s"), a, z);
         }
@@ -1363,7 +1369,9 @@ build_handout (TitrateReport *self)
   add_heading (self, _("Your baclofen plan"), HANDOUT_TITLE, 0);
   add_field (self, _("Name"), 6);
 
-  start = _titrate_export_date (&r->start_date, "%A %e %B %Y");
+  /* Translators: the plan's start date on the handout, strftime format,
+   * e.g. "Monday 4 January 2027" */
+  start = _titrate_export_date (&r->start_date, _("%A %e %B %Y"));
   if (oral)
     markup = g_markup_printf_escaped ("%s\n%s", _("This calendar shows how much baclofen to take each day, and when. "
                                                   "The dose changes slowly, step by step."),
@@ -1852,7 +1860,8 @@ build_summary (TitrateReport *self)
     g_autofree char *schema = g_strdup_printf ("%d", titrate_rules_get_schema_version (self->rules));
     kv (s, _("Schema version"), schema);
   }
-  kv (s, _("Origin"), titrate_rules_get_origin (self->rules));
+  kv (s, _("Origin"), g_strcmp0 (titrate_rules_get_origin (self->rules), "embedded") == 0
+                      ? _("embedded in Titrate") : titrate_rules_get_origin (self->rules));
   g_string_truncate (s, s->len - 1);
   add_text (self, s->str, SUMMARY_BODY, 0, 4);
 

@@ -22,6 +22,19 @@
 
 /* Removes floating-point noise (0.30000000000000004) without rounding any
  * clinically meaningful digit: doses are kept to 1/1000 mg. */
+/* A formulation name ("Tablet", "Oral solution") inside a sentence: in lower
+ * case where the language writes it so, unchanged where it keeps its capital. */
+static char *
+label_in_sentence (const char *label)
+{
+  /* Translators: "lowercase" if a formulation name such as "Tablet" is written
+   * in lower case inside a sentence in your language (English, French); "keep"
+   * if it keeps its capital (German nouns). Anything else means "lowercase". */
+  if (g_strcmp0 (C_("formulation name inside a sentence", "lowercase"), "keep") == 0)
+    return g_strdup (label);
+  return g_utf8_strdown (label, -1);
+}
+
 /* The basis of a CrCl as shown to the prescriber (never the JSON code). */
 static const char *
 renal_basis_label (TitrateRenalBasis basis)
@@ -338,7 +351,7 @@ titrate_planner_unit_name (TitrateRules         *rules,
     return NULL;
   f = titrate_rules_get_formulation (rules, regimen->formulation);
   amount = titrate_format_amount_display (strength);
-  label = g_utf8_strdown (f->label, -1);
+  label = label_in_sentence (f->label);
   if (g_strcmp0 (divisible, "volume") == 0)
     return g_strdup_printf (_("mL of %s mg/mL %s"), amount, label);
   if (g_strcmp0 (divisible, "scored_half") == 0)
@@ -653,7 +666,7 @@ titrate_planner_suggest (TitrateRules         *rules,
           g_autofree char *u = fmt (unit);
           g_autofree char *st = fmt (strength);
           const TitrateFormulation *form = titrate_rules_get_formulation (rules, regimen->formulation);
-          g_autofree char *form_label = g_utf8_strdown (form != NULL ? form->label : _("tablet"), -1);
+          g_autofree char *form_label = label_in_sentence (form != NULL ? form->label : _("tablet"));
 
           plan_error (error, _("The adjusted start (%s mg/day) is smaller than the smallest dose the "
                       "%s mg %s can give (%s mg). Choose a lower strength or an oral liquid."),
