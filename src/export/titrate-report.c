@@ -1587,7 +1587,7 @@ add_patient_section (TitrateReport *self)
 
   g_free (crcl);
   if (isnan (renal.crcl_ml_min))
-    crcl = g_strdup_printf (_("not available (%s)"), renal.crcl_note ? renal.crcl_note : basis_label (renal.crcl_basis));
+    crcl = g_strdup_printf (_("not available (%s)"), renal.crcl_note ? _(renal.crcl_note) : basis_label (renal.crcl_basis));
   else
     {
       g_autofree char *v = number_or_dash (titrate_renal_estimate_shown (renal.crcl_ml_min, renal.crcl_basis), 0.001);
@@ -1595,7 +1595,7 @@ add_patient_section (TitrateReport *self)
     }
   kv (s, _("Creatinine clearance (CrCl)"), crcl);
   if (isnan (renal.egfr_ml_min_1_73m2))
-    egfr = g_strdup_printf (_("not available (%s)"), renal.egfr_note ? renal.egfr_note : basis_label (renal.egfr_basis));
+    egfr = g_strdup_printf (_("not available (%s)"), renal.egfr_note ? _(renal.egfr_note) : basis_label (renal.egfr_basis));
   else
     {
       g_autofree char *v = number_or_dash (titrate_renal_estimate_shown (renal.egfr_ml_min_1_73m2, renal.egfr_basis), 0.001);
