@@ -17,12 +17,13 @@ if ! dpkg -s $PKGS >/dev/null 2>&1; then
   $SUDO apt-get install -y -qq --no-install-recommends $PKGS >/dev/null
 fi
 
-# Locales the widget tests switch to (French decimal commas and Monday
+# Locales the widget tests and translated runs switch to (French and German
+# decimal commas and Monday
 # weeks; US English, where "," groups thousands). Without them those
 # checks are skipped, so generate them here.
 have=$(locale -a 2>/dev/null || true)
 missing=""
-for loc in fr_FR en_US; do
+for loc in fr_FR de_DE en_US; do
   grep -qix "$loc.utf8" <<<"$have" || missing="$missing $loc"
 done
 if [ -n "$missing" ] && [ -f /etc/locale.gen ]; then

@@ -16,9 +16,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(TitrateApplication) app = NULL;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* TITRATE_LOCALEDIR (set by `meson devenv` and tools/run.sh) points at the
+   * build tree's compiled catalogues, so an uninstalled run is translated. */
+  localedir = g_getenv ("TITRATE_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -868,6 +868,17 @@ titrate_session_new_document (TitrateSession        *self,
 
 /* Loads a document; @file is NULL for a bundled example, which opens as
  * an untitled document. */
+/* The bundled examples' titles (data/examples/NAME.titrate), for xgettext. */
+static const char *const example_titles[] G_GNUC_UNUSED = {
+  N_("Alcohol use disorder with cirrhosis"),
+  N_("Child (6 years, 20 kg) with cerebral palsy, oral solution"),
+  N_("Intrathecal: screening and post-implant titration (spinal origin)"),
+  N_("Older adult with CKD on lorazepam"),
+  N_("Pregnancy: multiple sclerosis on maintenance, taper before delivery"),
+  N_("Spinal cord injury with many CNS depressants"),
+  N_("Stopping baclofen: taper from 60 mg/day"),
+};
+
 gboolean
 titrate_session_load_bytes (TitrateSession  *self,
                             GBytes          *bytes,
@@ -894,7 +905,13 @@ titrate_session_load_bytes (TitrateSession  *self,
   if (file != NULL)
     title = g_file_get_basename (file);
   else
-    title = titrate_document_dup_title (doc);
+    {
+      /* A bundled example: its title in the user's language (a title
+       * without a translation is shown as written). */
+      g_autofree char *stored = titrate_document_dup_title (doc);
+
+      title = stored != NULL ? g_strdup (g_dgettext (GETTEXT_PACKAGE, stored)) : NULL;
+    }
   if (title == NULL)
     title = g_strdup (_("Untitled plan"));
   replace_document (self, g_steal_pointer (&doc), file, title);

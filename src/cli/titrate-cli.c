@@ -471,6 +471,28 @@ cmd_plan (const char *path)
   return EXIT_CHECKED;
 }
 
+/* A word from the rules database's vocabulary (a source's or a drug name's
+ * kind), as the user reads it; an unknown word is shown as stored. */
+static const char *
+kind_label (const char *kind)
+{
+  static const struct { const char *kind; const char *label; } labels[] = {
+    { "label", N_("label") },
+    { "guideline", N_("guideline") },
+    { "tertiary", N_("tertiary") },
+    { "study", N_("study") },
+    { "seed", N_("background") },
+    { "generic", N_("generic") },
+    { "brand", N_("brand") },
+    { "synonym", N_("synonym") },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (kind, labels[i].kind) == 0)
+      return _(labels[i].label);
+  return kind;
+}
+
 static int
 cmd_rules (void)
 {
@@ -483,7 +505,8 @@ cmd_rules (void)
     return EXIT_RULES;
 
   g_print ("%s\n", titrate_rules_get_title (rules));
-  g_print (_("  origin:          %s\n"), titrate_rules_get_origin (rules));
+  g_print (_("  origin:          %s\n"), g_strcmp0 (titrate_rules_get_origin (rules), "embedded") == 0
+                                         ? _("embedded in Titrate") : titrate_rules_get_origin (rules));
   g_print (_("  schema version:  %d\n"), titrate_rules_get_schema_version (rules));
   g_print (_("  content version: %s (%s)\n"), titrate_rules_get_content_version (rules),
            titrate_rules_get_content_date (rules));
@@ -499,7 +522,7 @@ cmd_rules (void)
   for (guint i = 0; i < sources->len; i++)
     {
       const TitrateSource *s = g_ptr_array_index (sources, i);
-      g_print ("  %-22s [%s] %s\n", s->key, s->kind, s->citation);
+      g_print ("  %-22s [%s] %s\n", s->key, kind_label (s->kind), s->citation);
     }
   return EXIT_CHECKED;
 }
@@ -540,7 +563,7 @@ cmd_drugs (const char *term)
       const TitrateDrugName *n = g_ptr_array_index (found, i);
       g_autoptr(GArray) parts = titrate_rules_resolve_drug (rules, n->name);
 
-      g_print ("%-28s %-8s → %-24s %s\n", n->name, n->kind, n->drug->code, n->drug->class_label);
+      g_print ("%-28s %-8s → %-24s %s\n", n->name, kind_label (n->kind), n->drug->code, n->drug->class_label);
       /* A combination product: every ingredient is checked. */
       for (guint k = 0; parts->len > 1 && k < parts->len; k++)
         {
@@ -701,9 +724,13 @@ main (int   argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   const char *command;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* TITRATE_LOCALEDIR (set by `meson devenv` and tools/run.sh) points at the
+   * build tree's compiled catalogues, so an uninstalled run is translated. */
+  localedir = g_getenv ("TITRATE_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   textdomain (GETTEXT_PACKAGE);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 

@@ -1118,7 +1118,9 @@ day_date_markup (const TitrateDay *d)
       return g_markup_printf_escaped ("<b>%s</b>", day);
     }
   weekday = _titrate_export_date (&d->date, "%A");
-  date = _titrate_export_date (&d->date, "%e %B");
+  /* Translators: day and month under the weekday in the handout, strftime
+   * format, e.g. "4 January" */
+  date = _titrate_export_date (&d->date, _("%e %B"));
   return g_markup_printf_escaped ("<b>%s</b>\n%s", weekday, date);
 }
 
@@ -1287,13 +1289,17 @@ add_week_table (TitrateReport *self,
   if (g_date_valid (&first->date))
     {
       g_autofree char *a = NULL;
-      g_autofree char *z = _titrate_export_date (&last->date, "%A %e %B");
+      /* Translators: last day of a week's table, strftime format, e.g.
+       * "Sunday 10 January" */
+      g_autofree char *z = _titrate_export_date (&last->date, _("%A %e %B"));
 
       if (first == last)
         title = g_strdup (z);
       else
         {
-          a = _titrate_export_date (&first->date, "%A %e");
+          /* Translators: first day of a week's table, strftime format, e.g.
+           * "Monday 4" (followed by " to Sunday 10 January") */
+          a = _titrate_export_date (&first->date, _("%A %e"));
           /* Translators: a week's table, e.g. "Monday 4 to Sunday 10 January" */
           title = g_strdup_printf (_("%s to %s"), a, z);
         }
@@ -1375,7 +1381,9 @@ build_handout (TitrateReport *self)
   add_heading (self, _("Your baclofen plan"), HANDOUT_TITLE, 0);
   add_field (self, _("Name"), 6);
 
-  start = _titrate_export_date (&r->start_date, "%A %e %B %Y");
+  /* Translators: the plan's start date on the handout, strftime format,
+   * e.g. "Monday 4 January 2027" */
+  start = _titrate_export_date (&r->start_date, _("%A %e %B %Y"));
   if (oral)
     markup = g_markup_printf_escaped ("%s\n%s", _("This calendar shows how much baclofen to take each day, and when. "
                                                   "The dose changes slowly, step by step."),
@@ -1600,7 +1608,7 @@ add_patient_section (TitrateReport *self)
 
   g_free (crcl);
   if (isnan (renal.crcl_ml_min))
-    crcl = g_strdup_printf (_("not available (%s)"), renal.crcl_note ? renal.crcl_note : basis_label (renal.crcl_basis));
+    crcl = g_strdup_printf (_("not available (%s)"), renal.crcl_note ? _(renal.crcl_note) : basis_label (renal.crcl_basis));
   else
     {
       g_autofree char *v = number_or_dash (titrate_renal_estimate_shown (renal.crcl_ml_min, renal.crcl_basis), 0.001);
@@ -1608,7 +1616,7 @@ add_patient_section (TitrateReport *self)
     }
   kv (s, _("Creatinine clearance (CrCl)"), crcl);
   if (isnan (renal.egfr_ml_min_1_73m2))
-    egfr = g_strdup_printf (_("not available (%s)"), renal.egfr_note ? renal.egfr_note : basis_label (renal.egfr_basis));
+    egfr = g_strdup_printf (_("not available (%s)"), renal.egfr_note ? _(renal.egfr_note) : basis_label (renal.egfr_basis));
   else
     {
       g_autofree char *v = number_or_dash (titrate_renal_estimate_shown (renal.egfr_ml_min_1_73m2, renal.egfr_basis), 0.001);
@@ -1882,7 +1890,8 @@ build_summary (TitrateReport *self)
     g_autofree char *schema = g_strdup_printf ("%d", titrate_rules_get_schema_version (self->rules));
     kv (s, _("Schema version"), schema);
   }
-  kv (s, _("Origin"), titrate_rules_get_origin (self->rules));
+  kv (s, _("Origin"), g_strcmp0 (titrate_rules_get_origin (self->rules), "embedded") == 0
+                      ? _("embedded in Titrate") : titrate_rules_get_origin (self->rules));
   g_string_truncate (s, s->len - 1);
   add_text (self, s->str, SUMMARY_BODY, 0, 4);
 

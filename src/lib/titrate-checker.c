@@ -479,6 +479,7 @@ check_route (Check *c)
 
       /* No concentration: also input.liquid_concentration_missing. */
       if (isnan (c->r->concentration_mg_per_ml))
+        /* Translators: %s is a formulation, e.g. "Oral solution" */
         raise_code (c, "route.oral_liquid", 0, _("%s, concentration not given"), f->label);
       else
         raise_code (c, "route.oral_liquid", 0, _("%s, %s mg/mL"), f->label, conc);
@@ -2050,7 +2051,7 @@ titrate_check (TitrateRules         *rules,
   if (rules == NULL)
     {
       g_set_error_literal (error, TITRATE_ERROR, TITRATE_ERROR_RULES,
-                           "No usable rules database: nothing was checked");
+                           _("No usable rules database: nothing was checked"));
       return NULL;
     }
   g_return_val_if_fail (TITRATE_IS_RULES (rules), NULL);

@@ -22,6 +22,37 @@
 
 /* Removes floating-point noise (0.30000000000000004) without rounding any
  * clinically meaningful digit: doses are kept to 1/1000 mg. */
+/* A formulation name ("Tablet", "Oral solution") inside a sentence: in lower
+ * case where the language writes it so, unchanged where it keeps its capital. */
+static char *
+label_in_sentence (const char *label)
+{
+  /* Translators: "lowercase" if a formulation name such as "Tablet" is written
+   * in lower case inside a sentence in your language (English, French); "keep"
+   * if it keeps its capital (German nouns). Anything else means "lowercase". */
+  if (g_strcmp0 (C_("formulation name inside a sentence", "lowercase"), "keep") == 0)
+    return g_strdup (label);
+  return g_utf8_strdown (label, -1);
+}
+
+/* The basis of a CrCl as shown to the prescriber (never the JSON code). */
+static const char *
+renal_basis_label (TitrateRenalBasis basis)
+{
+  switch (basis)
+    {
+    case TITRATE_RENAL_BASIS_ENTERED:
+      return _("entered");
+    case TITRATE_RENAL_BASIS_COCKCROFT_GAULT:
+      return _("Cockcroft–Gault, actual weight");
+    case TITRATE_RENAL_BASIS_CKD_EPI_2021:
+      return _("CKD-EPI 2021");
+    case TITRATE_RENAL_BASIS_NONE:
+    default:
+      return _("not available");
+    }
+}
+
 static double
 snap (double value)
 {
@@ -199,7 +230,7 @@ titrate_regimen_expand_protocol (TitrateRegimen *regimen,
   if (regimen->route != TITRATE_ROUTE_ORAL)
     {
       g_set_error_literal (error, TITRATE_ERROR, TITRATE_ERROR_UNIT,
-                           "regimen.protocol: protocols are written in mg and are for oral regimens only");
+                           _("regimen.protocol: protocols are written in mg and are for oral regimens only"));
       return FALSE;
     }
   steps = g_array_new (FALSE, TRUE, sizeof (TitrateStep));
@@ -337,7 +368,7 @@ titrate_planner_unit_name (TitrateRules         *rules,
     return NULL;
   f = titrate_rules_get_formulation (rules, regimen->formulation);
   amount = titrate_format_amount_display (strength);
-  label = g_utf8_strdown (f->label, -1);
+  label = label_in_sentence (f->label);
   if (g_strcmp0 (divisible, "volume") == 0)
     return g_strdup_printf (_("mL of %s mg/mL %s"), amount, label);
   if (g_strcmp0 (divisible, "scored_half") == 0)
@@ -630,7 +661,7 @@ titrate_planner_suggest (TitrateRules         *rules,
         g_ptr_array_add (s->notes, g_strdup_printf (_("On dialysis: %s (%s)"), adj->note, adj->source));
       else
         g_ptr_array_add (s->notes, g_strdup_printf (_("CrCl %s mL/min (%s): %s (%s)"), crcl,
-                                                    titrate_renal_basis_to_string (renal.crcl_basis),
+                                                    renal_basis_label (renal.crcl_basis),
                                                     adj->note, adj->source));
     }
   if (_titrate_threshold_fires (_titrate_rules_threshold (rules, medicine, "cautious_titration_age"), patient->age_years))
@@ -673,10 +704,12 @@ titrate_planner_suggest (TitrateRules         *rules,
           g_autofree char *sd = fmt (start_daily);
           g_autofree char *u = fmt (unit);
           g_autofree char *st = fmt (strength);
+          const TitrateFormulation *form = titrate_rules_get_formulation (rules, regimen->formulation);
+          g_autofree char *form_label = label_in_sentence (form != NULL ? form->label : _("tablet"));
 
           plan_error (error, _("The adjusted start (%s mg/day) is smaller than the smallest dose the "
                       "%s mg %s can give (%s mg). Choose a lower strength or an oral liquid."),
-                      sd, st, regimen->formulation ? regimen->formulation : "tablet", u);
+                      sd, st, form_label, u);
           return NULL;
         }
       if (fabs (start_dose * n - start_daily) > EPSILON)
@@ -684,8 +717,12 @@ titrate_planner_suggest (TitrateRules         *rules,
           g_autofree char *from = fmt (start_daily);
           g_autofree char *to = fmt (start_dose * n);
           g_autofree char *st = fmt (strength);
-          g_ptr_array_add (s->notes, g_strdup_printf (_("Start rounded down from %s to %s mg/day to fit %s mg %s."),
-                                                      from, to, st, divisible[0] == 's' ? "tablets (halves allowed)" : "units"));
+          if (divisible[0] == 's')
+            g_ptr_array_add (s->notes, g_strdup_printf (_("Start rounded down from %s to %s mg/day to fit %s mg tablets (halves allowed)."),
+                                                        from, to, st));
+          else
+            g_ptr_array_add (s->notes, g_strdup_printf (_("Start rounded down from %s to %s mg/day to fit whole %s mg tablets."),
+                                                        from, to, st));
         }
       s->protocol.start_dose_mg = start_dose;
 

@@ -1223,10 +1223,14 @@ titrate_rules_get_content_date (TitrateRules *self)
   return self->content_date;
 }
 
+/* The embedded database's meta title, for xgettext: shown translated. An
+ * institution's own title has no translation and is shown as stored. */
+static const char *const embedded_title G_GNUC_UNUSED = N_("Titrate baclofen rules");
+
 const char *
 titrate_rules_get_title (TitrateRules *self)
 {
-  return self->title ? self->title : "Titrate rules";
+  return self->title ? g_dgettext (GETTEXT_PACKAGE, self->title) : _("Titrate rules");
 }
 
 const char *
