@@ -16,6 +16,7 @@
 #include "titrate-error.h"
 #include "titrate-resources.h"
 #include "titrate-rules-private.h"
+#include "titrate-selftest.h"
 
 #define EMBEDDED_PATH "/io/github/titrate/Titrate/rules/rules.sqlite"
 
@@ -1176,6 +1177,42 @@ copy_checked (TitrateRules *self,
 }
 
 static gboolean
+check_selftest (TitrateRules *self,
+                GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(TitrateSelftestResult) result = titrate_selftest_run (self, &local_error);
+  g_autoptr(GString) names = NULL;
+  guint shown = 0;
+
+  if (result == NULL)
+    return fail (error, self->origin, _("the clinical self-test could not run: %s"), local_error->message);
+  if (result->must_alert_failed == 0)
+    return TRUE;
+
+  names = g_string_new (NULL);
+  for (guint i = 0; i < result->failures->len; i++)
+    {
+      const TitrateSelftestFailure *f = g_ptr_array_index (result->failures, i);
+
+      if (!f->must_alert)
+        continue;
+      if (shown++ == 5)
+        {
+          g_string_append (names, "; …");
+          break;
+        }
+      g_string_append_printf (names, "%s“%s” (%s)", names->len ? "; " : "", f->name, f->detail);
+    }
+  return fail (error, self->origin,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "the clinical self-test failed: %u scenario that must raise an alert did not: %s",
+                            "the clinical self-test failed: %u scenarios that must raise an alert did not: %s",
+                            result->must_alert_failed),
+               result->must_alert_failed, names->str);
+}
+
+static gboolean
 titrate_rules_initable_init (GInitable     *initable,
                              GCancellable  *cancellable,
                              GError       **error)
@@ -1245,6 +1282,11 @@ titrate_rules_initable_init (GInitable     *initable,
   sqlite3_close (db);
   /* Everything is copied into memory; the image is no longer needed. */
   g_clear_pointer (&self->bytes, g_bytes_unref);
+
+  /* A database other than the one built and tested with this Titrate must
+   * still raise what the clinical self-test says it must. */
+  if (ok && !self->embedded)
+    ok = check_selftest (self, error);
   if (ok && g_get_monotonic_time () > self->deadline)
     ok = fail (error, self->origin, _("reading it took too long (more than %d seconds)"),
                (int) (QUERY_BUDGET_USEC / G_USEC_PER_SEC));
