@@ -1205,7 +1205,8 @@ check_selftest (TitrateRules *self,
           g_string_append (names, "; …");
           break;
         }
-      g_string_append_printf (names, "%s“%s” (%s)", names->len ? "; " : "", f->name, f->detail);
+      /* Names only: the details (with alert codes) are for `titrate-cli selftest`. */
+      g_string_append_printf (names, "%s“%s”", names->len ? "; " : "", f->name);
     }
   return fail (error, self->origin,
                g_dngettext (GETTEXT_PACKAGE,
