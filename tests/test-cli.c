@@ -398,6 +398,23 @@ test_rules_digest (void)
   g_remove (other);
 }
 
+/* Past its review-by date: a warning on stderr, still checked (exit 0). */
+static void
+test_rules_review_overdue (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *doc = example ("older-adult-ckd.titrate");
+  g_autofree char *path = mutated_db ("titrate-cli-overdue.sqlite",
+                                      "UPDATE meta SET value = '2020-01-01' WHERE key = 'review_by';");
+
+  run (&r, "check", "--rules", path, doc, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "warning"));
+  g_assert_nonnull (strstr (r.err, "2020-01-01"));
+  g_assert_nonnull (strstr (r.out, "renal.moderate"));
+  g_remove (path);
+}
+
 static void
 test_selftest_command (void)
 {
@@ -457,5 +474,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/cli/rules-wal-ignored", test_rules_wal_ignored);
   g_test_add_func ("/titrate/cli/rules-digest", test_rules_digest);
   g_test_add_func ("/titrate/cli/selftest", test_selftest_command);
+  g_test_add_func ("/titrate/cli/rules-review-overdue", test_rules_review_overdue);
   return g_test_run ();
 }

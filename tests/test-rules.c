@@ -531,6 +531,74 @@ test_local_rule (void)
   g_assert_false (titrate_rules_get_rule (rules, "interaction.alcohol")->local);
 }
 
+/* The shipped self-test: at least 60 scenarios, every category has a
+ * must-alert scenario, and all pass on the embedded database. */
+static void
+test_selftest_suite (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TitrateSelftestResult) result = titrate_selftest_run (test_rules (), &error);
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "data", "selftest", NULL);
+  g_autoptr(GDir) files = g_dir_open (dir, 0, &error);
+  gboolean must[TITRATE_N_CATEGORIES] = { FALSE };
+  gboolean must_not[TITRATE_N_CATEGORIES] = { FALSE };
+  guint n = 0;
+  const char *name;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  for (guint i = 0; i < result->failures->len; i++)
+    {
+      const TitrateSelftestFailure *f = g_ptr_array_index (result->failures, i);
+      g_printerr ("FAIL %s: %s: %s\n", f->file, f->name, f->detail);
+    }
+  g_assert_cmpuint (result->failed, ==, 0);
+  g_assert_cmpuint (result->passed, ==, titrate_selftest_count ());
+  g_assert_cmpuint (result->passed, >=, 60);
+
+  while ((name = g_dir_read_name (files)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonArray *scenarios;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      g_assert_true (json_parser_load_from_file (parser, path, &error));
+      scenarios = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "scenarios");
+      for (guint i = 0; i < json_array_get_length (scenarios); i++)
+        {
+          JsonObject *s = json_array_get_object_element (scenarios, i);
+          const char *keys[] = { "must_alert", "must_not_alert" };
+
+          n++;
+          g_assert_true (json_object_has_member (s, "why"));
+          for (guint k = 0; k < 2; k++)
+            {
+              JsonArray *e = json_object_has_member (s, keys[k]) ? json_object_get_array_member (s, keys[k]) : NULL;
+
+              for (guint j = 0; e != NULL && j < json_array_get_length (e); j++)
+                {
+                  JsonObject *x = json_array_get_object_element (e, j);
+                  TitrateCategory c;
+
+                  if (json_object_has_member (x, "category") &&
+                      titrate_category_from_string (json_object_get_string_member (x, "category"), &c))
+                    (k == 0 ? must : must_not)[c] = TRUE;
+                }
+            }
+        }
+    }
+  g_assert_cmpuint (n, ==, titrate_selftest_count ());
+  for (guint c = 0; c < TITRATE_N_CATEGORIES; c++)
+    if (!must[c])
+      g_error ("no must-alert scenario for category %s", titrate_category_to_string (c));
+  /* The labels' own schedules and other quiet cases are covered too. */
+  g_assert_true (must_not[TITRATE_CATEGORY_DOSE] && must_not[TITRATE_CATEGORY_TITRATION] &&
+                 must_not[TITRATE_CATEGORY_WITHDRAWAL] && must_not[TITRATE_CATEGORY_INTERACTION] &&
+                 must_not[TITRATE_CATEGORY_RENAL] && must_not[TITRATE_CATEGORY_LACTATION]);
+}
+
 static void
 test_drug_lookup (void)
 {
@@ -633,6 +701,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/rules/digest", test_digest);
   g_test_add_func ("/titrate/rules/review-metadata", test_review_metadata);
   g_test_add_func ("/titrate/rules/local-rule", test_local_rule);
+  g_test_add_func ("/titrate/rules/selftest-suite", test_selftest_suite);
   g_test_add_func ("/titrate/rules/drug-lookup", test_drug_lookup);
   g_test_add_func ("/titrate/rules/drug-search", test_drug_search);
   g_test_add_func ("/titrate/rules/vocabularies", test_vocabularies);
