@@ -3,8 +3,9 @@
  * Copyright 2026 The Titrate authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Exit status: 0 checked (whatever the alerts), 2 invalid document or
- * arguments (message on stderr naming the field), 3 rules database unusable.
+ * Exit status: 0 checked (whatever the alerts), 1 selftest: a scenario
+ * failed, 2 invalid document or arguments (message on stderr naming the
+ * field), 3 rules database unusable.
  */
 
 #include "config.h"
