@@ -1672,7 +1672,8 @@ titrate_rules_check_digest (TitrateRules *self,
   g_return_val_if_fail (TITRATE_IS_RULES (self), FALSE);
   if (expected == NULL || *expected == '\0')
     return TRUE;
-  want = g_ascii_strdown (g_strstrip (g_strdup (expected)), -1);
+  want = g_ascii_strdown (expected, -1);
+  g_strstrip (want);
   if (strcmp (want, self->digest) == 0)
     return TRUE;
   g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_RULES,
