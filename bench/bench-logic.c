@@ -12,6 +12,7 @@
  */
 
 #include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 
 #include "titrate.h"
@@ -41,13 +42,25 @@ percentile (double *v,
   return v[MIN (n - 1, (int) (p * n))];
 }
 
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   const char *comeds[] = { "lorazepam", "oxycodone", "gabapentin", "amlodipine", "metformin",
                            "sertraline", "tizanidine", "ibuprofen", "Zyprexa", "alcohol" };
-  const int n_open = 50, n_check = 20000, n_plan = 5000;
+  const int n_open = 50, n_check = 20000, n_plan = 5000, n_selftest = 30, n_file = 20;
+  g_autofree double *t_selftest = g_new (double, n_selftest);
+  g_autofree double *t_file = g_new (double, n_file);
+  guint n_scenarios = 0;
   g_autofree double *t_open = g_new (double, n_open);
   g_autofree double *t_check = g_new (double, n_check);
   g_autofree double *t_plan = g_new (double, n_plan);
@@ -74,6 +87,42 @@ main (int   argc,
           return 1;
         }
     }
+
+  /* The clinical self-test, whole suite, on the embedded database. CPU
+   * time of this process, so other load on a shared machine does not count. */
+  for (int i = 0; i < n_selftest; i++)
+    {
+      g_autoptr(TitrateSelftestResult) result = NULL;
+      double c0 = cpu_ms ();
+      result = titrate_selftest_run (rules, NULL);
+      t_selftest[i] = cpu_ms () - c0;
+      if (result == NULL || result->failed > 0)
+        {
+          g_printerr ("bench-logic: the self-test fails on the embedded database\n");
+          return 1;
+        }
+      n_scenarios = result->passed;
+    }
+
+  /* A database that is not the embedded one (an institution's copy): read,
+   * schema compared, every row re-checked, semantic checks, self-test. */
+  {
+    g_autoptr(GBytes) image = g_resources_lookup_data ("/io/github/titrate/Titrate/rules/rules.sqlite",
+                                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+    for (int i = 0; image != NULL && i < n_file; i++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(TitrateRules) copy = NULL;
+        double c0 = cpu_ms ();
+        copy = titrate_rules_new_for_bytes (image, &error);
+        t_file[i] = cpu_ms () - c0;
+        if (copy == NULL)
+          {
+            g_printerr ("bench-logic: %s\n", error->message);
+            return 1;
+          }
+      }
+  }
 
   /* An older woman with CKD */
   p->age_years = 81;
@@ -131,5 +180,9 @@ main (int   argc,
   printf ("  checks per second:       %.0f on one core            (target ≥ 20000)\n",
           n_check / (wall / 1e6));
   printf ("  planner (expand + 90 d): median %.1f µs\n", median (t_plan, n_plan));
+  printf ("  clinical self-test:      median %.2f ms, p95 %.2f ms CPU for %u scenarios   (target < 50 ms)\n",
+          median (t_selftest, n_selftest), percentile (t_selftest, n_selftest, 0.95), n_scenarios);
+  printf ("  institution DB open:     median %.2f ms, p95 %.2f ms CPU (validation + copy + self-test)\n",
+          median (t_file, n_file), percentile (t_file, n_file, 0.95));
   return 0;
 }

@@ -5,7 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "titrate.h"
@@ -229,6 +231,237 @@ test_rules_and_drugs (void)
   g_assert_nonnull (strstr (none.out, "not checked"));
 }
 
+/* A copy of the built rules database with @sql applied. */
+static char *
+mutated_db (const char *name,
+            const char *sql)
+{
+  g_autofree char *contents = NULL;
+  char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  gsize len;
+  sqlite3 *db;
+  char *err = NULL;
+
+  g_assert_true (g_file_get_contents (g_getenv ("TITRATE_BUILT_RULES_DB"), &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  if (sql != NULL)
+    {
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      if (sqlite3_exec (db, sql, NULL, NULL, &err) != SQLITE_OK)
+        g_error ("%s: %s", sql, err);
+      sqlite3_close (db);
+    }
+  return path;
+}
+
+/* Two bytes of the interaction index's benzodiazepine key changed. */
+static char *
+index_corrupted_db (void)
+{
+  char *path = mutated_db ("titrate-cli-index.sqlite", NULL);
+  g_autofree char *contents = NULL;
+  gsize len, page_size;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int root;
+  char *hit;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema "
+                                           "WHERE name = 'sqlite_autoindex_interaction_1'", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  root = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  page_size = ((guint8) contents[16] << 8) | (guint8) contents[17];
+  hit = memmem (contents + (root - 1) * page_size, page_size, "benzodiazepine", 14);
+  g_assert_nonnull (hit);
+  hit[0] = 'c';
+  hit[1] = 'f';
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  return path;
+}
+
+/* Every altered database is refused: exit 3, the reason on stderr, nothing
+ * on stdout that could pass for an empty alert list. */
+static void
+test_altered_rules_refused (void)
+{
+  static const struct {
+    const char *name;
+    const char *sql;
+    const char *fragment;
+  } cases[] = {
+    { "empty-source", "PRAGMA ignore_check_constraints = ON; UPDATE rule SET source = '' WHERE code = 'renal.severe';",
+      "CHECK constraint failed" },
+    { "view", "CREATE VIEW v AS SELECT * FROM rule;", "view v" },
+    { "trigger", "CREATE TRIGGER t AFTER INSERT ON meta BEGIN DELETE FROM interaction; END;", "trigger t" },
+    { "recursive-view", "CREATE VIEW forever AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+                        "SELECT x FROM c;", "forever" },
+    { "indication-code", "UPDATE titration_limit SET indication = 'spasticitx' "
+                         "WHERE indication = 'spasticity' AND kind = 'start_daily_mg';", "spasticitx" },
+    { "no-opioid-class", "DELETE FROM interaction WHERE class = 'opioid';"
+                         "DELETE FROM drug_combination WHERE name IN (SELECT name FROM drug_combination "
+                         "  WHERE ingredient IN (SELECT code FROM drug WHERE class = 'opioid'));"
+                         "DELETE FROM cns_class WHERE class = 'opioid';"
+                         "DELETE FROM drug_name WHERE drug IN (SELECT code FROM drug WHERE class = 'opioid');"
+                         "DELETE FROM drug_extra_class WHERE class = 'opioid' "
+                         "  OR drug IN (SELECT code FROM drug WHERE class = 'opioid');"
+                         "DELETE FROM drug WHERE class = 'opioid'; DELETE FROM drug_class WHERE code = 'opioid';",
+      "self-test" },
+    { "no-benzodiazepine-row", "DELETE FROM interaction WHERE rule = 'interaction.benzodiazepine';", "benzodiazepine" },
+    { "raised-limit", "UPDATE dose_limit SET max_daily_mg = 800 WHERE rule = 'dose.oral.spasticity.label_max';",
+      "self-test" },
+  };
+  g_autofree char *doc = example ("older-adult-ckd.titrate");
+
+  for (guint i = 0; i <= G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) r = { 0 };
+      g_auto(Run) s = { 0 };
+      g_autofree char *file = g_strdup_printf ("titrate-cli-%s.sqlite", i < G_N_ELEMENTS (cases) ? cases[i].name : "x");
+      g_autofree char *path = i < G_N_ELEMENTS (cases) ? mutated_db (file, cases[i].sql) : index_corrupted_db ();
+      const char *fragment = i < G_N_ELEMENTS (cases) ? cases[i].fragment : "integrity";
+
+      run (&r, "check", "--rules", path, doc, NULL);
+      if (r.status != 3 || strstr (r.err, fragment) == NULL || *r.out != '\0')
+        g_error ("%s: exit %d, stderr “%s”, stdout “%s”", path, r.status, r.err, r.out);
+      run (&s, "selftest", "--rules", path, NULL);
+      g_assert_cmpint (s.status, ==, 3);
+      g_assert_cmpstr (s.out, ==, "");
+      g_remove (path);
+    }
+}
+
+/* A WAL beside the file (committed, never checkpointed) that deletes every
+ * interaction is never applied: the benzodiazepine alert is still raised. */
+static void
+test_rules_wal_ignored (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *doc = example ("older-adult-ckd.titrate");
+  g_autofree char *path = mutated_db ("titrate-cli-wal.sqlite", "PRAGMA journal_mode = WAL;");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_autocheckpoint = 0; DELETE FROM interaction;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  run (&r, "check", "--rules", path, doc, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "interaction.benzodiazepine"));
+  g_remove (wal);
+  g_remove (path);
+}
+
+static void
+test_rules_digest (void)
+{
+  g_auto(Run) r = { 0 };
+  g_auto(Run) ok = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) info = { 0 };
+  g_autofree char *doc = example ("older-adult-ckd.titrate");
+  g_autofree char *contents = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *copy = mutated_db ("titrate-cli-digest.sqlite", NULL);
+  g_autofree char *other = mutated_db ("titrate-cli-other.sqlite",
+                                       "UPDATE rule SET action = action || ' ' WHERE code = 'renal.mild';");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *rules;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (copy, &contents, &len, NULL));
+  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+
+  run (&info, "rules", NULL);
+  g_assert_nonnull (strstr (info.out, digest));
+
+  run (&ok, "check", "--rules", copy, "--rules-digest", digest, doc, NULL);
+  g_assert_cmpint (ok.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, ok.out, -1, NULL));
+  rules = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "rules");
+  g_assert_cmpstr (json_object_get_string_member (rules, "sha256"), ==, digest);
+  g_assert_nonnull (json_object_get_string_member (rules, "review_by"));
+
+  /* A different file (one space added to one rule): both digests shown. */
+  run (&bad, "check", "--rules", other, "--rules-digest", digest, doc, NULL);
+  g_assert_cmpint (bad.status, ==, 3);
+  g_assert_cmpstr (bad.out, ==, "");
+  g_assert_nonnull (strstr (bad.err, digest));
+  g_assert_nonnull (strstr (bad.err, "SHA-256"));
+
+  /* The pin applies to the embedded database too. */
+  run (&r, "check", "--rules-digest", "0000", doc, NULL);
+  g_assert_cmpint (r.status, ==, 3);
+  g_assert_cmpstr (r.out, ==, "");
+  g_remove (copy);
+  g_remove (other);
+}
+
+/* Past its review-by date: a warning on stderr, still checked (exit 0). */
+static void
+test_rules_review_overdue (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *doc = example ("older-adult-ckd.titrate");
+  g_autofree char *path = mutated_db ("titrate-cli-overdue.sqlite",
+                                      "UPDATE meta SET value = '2020-01-01' WHERE key = 'review_by';");
+
+  run (&r, "check", "--rules", path, doc, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "warning"));
+  g_assert_nonnull (strstr (r.err, "2020-01-01"));
+  g_assert_nonnull (strstr (r.out, "renal.moderate"));
+  g_remove (path);
+}
+
+static void
+test_selftest_command (void)
+{
+  g_auto(Run) r = { 0 };
+  g_auto(Run) m = { 0 };
+  g_autofree char *lax = mutated_db ("titrate-cli-lax.sqlite",
+                                     "UPDATE interaction SET route = 'intrathecal' WHERE rule = 'interaction.alcohol';");
+  g_autofree char *nuisance = mutated_db ("titrate-cli-nuisance.sqlite",
+                                          "UPDATE rule SET severity = 'major' WHERE code = 'interaction.ssri_snri';");
+  guint passed = 0, failed = 0;
+  const char *last;
+
+  run (&r, "selftest", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  last = g_strrstr (g_strchomp (r.out), "\n");
+  last = last ? last + 1 : r.out;
+  g_assert_cmpint (sscanf (last, "%u passed, %u failed", &passed, &failed), ==, 2);
+  g_assert_cmpuint (passed, >=, 60);
+  g_assert_cmpuint (failed, ==, 0);
+
+  /* check refuses it, naming the must-alert scenario that failed. */
+  {
+    g_auto(Run) c = { 0 };
+    g_autofree char *doc = example ("older-adult-ckd.titrate");
+
+    run (&c, "check", "--rules", lax, doc, NULL);
+    g_assert_cmpint (c.status, ==, 3);
+    g_assert_nonnull (strstr (c.err, "Alcohol"));
+    g_assert_cmpstr (c.out, ==, "");
+  }
+
+  /* A nuisance alert (a must-not-alert scenario alerts) is not a reason to
+   * refuse the database, but selftest reports it and exits 1. */
+  run (&m, "selftest", "--rules", nuisance, NULL);
+  g_assert_cmpint (m.status, ==, 1);
+  g_assert_nonnull (strstr (m.out, "FAIL"));
+  g_assert_nonnull (strstr (m.out, "Sertraline"));
+  g_assert_nonnull (strstr (m.out, " passed, 1 failed"));
+  g_remove (nuisance);
+  g_remove (lax);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -242,5 +475,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/cli/plan-expands-protocol", test_plan_expands_protocol);
   g_test_add_func ("/titrate/cli/plan-table", test_plan_table);
   g_test_add_func ("/titrate/cli/rules-and-drugs", test_rules_and_drugs);
+  g_test_add_func ("/titrate/cli/altered-rules-refused", test_altered_rules_refused);
+  g_test_add_func ("/titrate/cli/rules-wal-ignored", test_rules_wal_ignored);
+  g_test_add_func ("/titrate/cli/rules-digest", test_rules_digest);
+  g_test_add_func ("/titrate/cli/selftest", test_selftest_command);
+  g_test_add_func ("/titrate/cli/rules-review-overdue", test_rules_review_overdue);
   return g_test_run ();
 }

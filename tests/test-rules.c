@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <string.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -228,6 +229,379 @@ test_readonly (void)
   g_assert_cmpmem (before, len1, after, len2);
 }
 
+/* A WAL beside the file holds committed changes that delete interactions and
+ * raise a limit: the library reads exactly the main file, never the WAL. */
+static void
+test_wal_not_applied (void)
+{
+  g_autofree char *path = modified_copy ("wal.sqlite", "PRAGMA journal_mode = WAL;");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TitrateRules) rules = NULL;
+  sqlite3 *db;
+  int n = -1;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_autocheckpoint = 0;"
+                                     "PRAGMA foreign_keys = OFF;"
+                                     "DELETE FROM interaction;"
+                                     "UPDATE dose_limit SET max_daily_mg = 900 WHERE max_daily_mg IS NOT NULL;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  rules = titrate_rules_new_for_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (_titrate_rules_get_tables (rules)->interactions->len, >, 10);
+  for (guint i = 0; i < _titrate_rules_get_tables (rules)->dose_limits->len; i++)
+    g_assert_cmpfloat (g_array_index (_titrate_rules_get_tables (rules)->dose_limits, TitrateDoseLimitRow, i).max_daily_mg,
+                       !=, 900);
+  /* …and the WAL is still there, unapplied, as proof the mutation was real. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt;
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM interaction", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    n = sqlite3_column_int (stmt, 0);
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (db);
+  g_assert_cmpint (n, ==, 0);
+}
+
+/* Two bytes changed inside an index page: quick_check passes, a query using
+ * the index misses the benzodiazepine row. integrity_check refuses it. */
+static void
+test_index_corruption (void)
+{
+  g_autofree char *path = modified_copy ("index.sqlite", NULL);
+  g_autofree char *contents = NULL;
+  gsize len, page_size;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int root;
+  char *hit = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = 'sqlite_autoindex_interaction_1'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  root = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  page_size = ((guint8) contents[16] << 8) | (guint8) contents[17];
+  if (page_size == 1)
+    page_size = 65536;
+  g_assert_cmpuint (len, >=, root * page_size);
+  hit = memmem (contents + (root - 1) * page_size, page_size, "benzodiazepine", strlen ("benzodiazepine"));
+  g_assert_nonnull (hit);
+  hit[0] = 'c';
+  hit[1] = 'f';
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  assert_refused (path, "integrity");
+}
+
+static void
+test_empty_rule_source (void)
+{
+  /* A read-only connection does not enforce CHECK constraints. */
+  g_autofree char *path = modified_copy ("empty-source.sqlite",
+                                         "PRAGMA ignore_check_constraints = ON;"
+                                         "UPDATE rule SET source = '' WHERE code = 'renal.severe';");
+
+  assert_refused (path, "CHECK constraint failed");
+}
+
+static void
+test_bad_severity (void)
+{
+  g_autofree char *path = modified_copy ("bad-severity.sqlite",
+                                         "PRAGMA ignore_check_constraints = ON;"
+                                         "UPDATE rule SET title = 'x' WHERE code = 'interaction.opioid';");
+
+  assert_refused (path, "rule");
+}
+
+static void
+test_view (void)
+{
+  g_autofree char *path = modified_copy ("view.sqlite", "CREATE VIEW v AS SELECT * FROM rule;");
+
+  assert_refused (path, "view v");
+}
+
+static void
+test_trigger (void)
+{
+  g_autofree char *path = modified_copy ("trigger.sqlite",
+                                         "CREATE TRIGGER t AFTER INSERT ON meta BEGIN DELETE FROM interaction; END;");
+
+  assert_refused (path, "trigger t");
+}
+
+static void
+test_recursive_view (void)
+{
+  /* Would run forever if anything selected from it. */
+  g_autofree char *path = modified_copy ("recursive-view.sqlite",
+                                         "CREATE VIEW forever AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+                                         "SELECT x FROM c;");
+  gint64 start = g_get_monotonic_time ();
+
+  assert_refused (path, "forever");
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+}
+
+static void
+test_table_replaced_by_view (void)
+{
+  g_autofree char *path = modified_copy ("view-table.sqlite",
+                                         "PRAGMA foreign_keys = OFF;"
+                                         "ALTER TABLE interaction RENAME TO interaction_old;"
+                                         "CREATE VIEW interaction AS SELECT * FROM interaction_old WHERE class <> 'opioid';");
+
+  assert_refused (path, "does not define");
+}
+
+static void
+test_extra_index (void)
+{
+  g_autofree char *path = modified_copy ("extra-index.sqlite", "CREATE INDEX extra ON rule (severity);");
+
+  assert_refused (path, "index extra");
+}
+
+static void
+test_altered_check (void)
+{
+  /* A looser CHECK in the file's own schema does not make its rows valid. */
+  g_autofree char *path = modified_copy ("altered-check.sqlite",
+                                         "PRAGMA writable_schema = ON;"
+                                         "UPDATE sqlite_schema SET sql = replace (sql, 'length(source) >= 2', 'length(source) >= 0') "
+                                         "WHERE name = 'rule';");
+
+  assert_refused (path, "table rule");
+}
+
+static void
+test_altered_indication_code (void)
+{
+  /* One byte: the adult start-dose limit would never match a regimen. */
+  g_autofree char *path = modified_copy ("indication-byte.sqlite",
+                                         "UPDATE titration_limit SET indication = 'spasticitx' "
+                                         "WHERE indication = 'spasticity' AND kind = 'start_daily_mg';");
+
+  assert_refused (path, "spasticitx");
+}
+
+static void
+test_deleted_interaction_row (void)
+{
+  g_autofree char *path = modified_copy ("no-benzo.sqlite",
+                                         "DELETE FROM interaction WHERE rule = 'interaction.benzodiazepine';");
+
+  assert_refused (path, "benzodiazepine");
+}
+
+static void
+test_deleted_opioid_class (void)
+{
+  /* The opioid class, its drugs, names and interactions gone: consistent
+   * in itself, so only the clinical self-test can notice. */
+  g_autofree char *path = modified_copy ("no-opioids.sqlite",
+                                         "DELETE FROM interaction WHERE class = 'opioid';"
+                                         "DELETE FROM drug_combination WHERE name IN (SELECT name FROM drug_combination WHERE ingredient IN "
+                                         "  (SELECT code FROM drug WHERE class = 'opioid'));"
+                                         "DELETE FROM cns_class WHERE class = 'opioid';"
+                                         "DELETE FROM drug_name WHERE drug IN (SELECT code FROM drug WHERE class = 'opioid');"
+                                         "DELETE FROM drug_extra_class WHERE drug IN (SELECT code FROM drug WHERE class = 'opioid') "
+                                         "  OR class = 'opioid';"
+                                         "DELETE FROM drug WHERE class = 'opioid';"
+                                         "DELETE FROM drug_class WHERE code = 'opioid';");
+
+  assert_refused (path, "self-test");
+}
+
+static void
+test_interaction_route_changed (void)
+{
+  /* The oral opioid interaction moved to the intrathecal route: structurally
+   * valid, clinically silent for every oral regimen. */
+  g_autofree char *path = modified_copy ("opioid-route.sqlite",
+                                         "UPDATE interaction SET route = 'intrathecal' WHERE rule = 'interaction.opioid';");
+
+  assert_refused (path, "self-test");
+}
+
+static void
+test_formulation_without_strength (void)
+{
+  g_autofree char *path = modified_copy ("no-strength.sqlite",
+                                         "DELETE FROM strength WHERE formulation = 'granules';");
+
+  assert_refused (path, "granules");
+}
+
+static void
+test_renal_gap (void)
+{
+  g_autofree char *path = modified_copy ("renal-gap.sqlite",
+                                         "UPDATE renal_band SET crcl_max = 29 WHERE rule = 'renal.severe';");
+
+  assert_refused (path, "renal");
+}
+
+static void
+test_review_date_missing (void)
+{
+  g_autofree char *path = modified_copy ("no-review.sqlite",
+                                         "UPDATE rule SET reviewed = '' WHERE code = 'renal.mild';");
+
+  assert_refused (path, "review date");
+}
+
+static void
+test_digest (void)
+{
+  g_autofree char *path = modified_copy ("digest.sqlite", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TitrateRules) rules = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+  rules = titrate_rules_new_for_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (titrate_rules_get_digest (rules), ==, expected);
+  g_assert_true (titrate_rules_check_digest (rules, NULL, &error));
+  g_assert_true (titrate_rules_check_digest (rules, expected, &error));
+  {
+    g_autofree char *upper = g_ascii_strup (expected, -1);
+    g_assert_true (titrate_rules_check_digest (rules, upper, &error));
+  }
+  g_assert_no_error (error);
+  g_assert_false (titrate_rules_check_digest (rules, "00ff", &error));
+  g_assert_error (error, TITRATE_ERROR, TITRATE_ERROR_RULES);
+  g_assert_nonnull (strstr (error->message, expected));
+  g_assert_nonnull (strstr (error->message, "00ff"));
+  /* The embedded database has a digest too, and it is the built file's. */
+  g_assert_cmpstr (titrate_rules_get_digest (test_rules ()), ==, expected);
+}
+
+static void
+test_review_metadata (void)
+{
+  TitrateRules *rules = test_rules ();
+  const TitrateRuleText *r = titrate_rules_get_rule (rules, "renal.moderate");
+  GDate before, after;
+
+  g_assert_true (g_regex_match_simple ("^\\d{4}-\\d{2}-\\d{2}$", r->reviewed, 0, 0));
+  g_assert_false (r->local);
+  g_assert_nonnull (titrate_rules_get_review_by (rules));
+  g_date_clear (&before, 1);
+  g_date_clear (&after, 1);
+  g_assert_true (g_date_valid_dmy (1, 1, 2000));
+  g_date_set_dmy (&before, 1, 1, 2000);
+  g_date_set_dmy (&after, 1, 1, 2999);
+  g_assert_false (titrate_rules_review_overdue (rules, &before));
+  g_assert_true (titrate_rules_review_overdue (rules, &after));
+}
+
+static void
+test_local_rule (void)
+{
+  /* An institution's own source and rule, added after the release files. */
+  g_autofree char *path = modified_copy ("local.sqlite",
+                                         "INSERT INTO source (key, citation, kind) VALUES ('CHU2027', 'Local protocol', 'guideline');"
+                                         "UPDATE rule SET source = source || '; CHU2027', reviewed = '2027-01-15' "
+                                         "WHERE code = 'interaction.opioid';");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TitrateRules) rules = titrate_rules_new_for_path (path, &error);
+  const TitrateRuleText *r;
+
+  g_assert_no_error (error);
+  r = titrate_rules_get_rule (rules, "interaction.opioid");
+  g_assert_true (r->local);
+  g_assert_cmpstr (r->reviewed, ==, "2027-01-15");
+  g_assert_nonnull (strstr (r->source, "CHU2027"));
+  g_assert_nonnull (strstr (r->source, "local rule"));
+  g_assert_false (titrate_rules_get_rule (rules, "interaction.alcohol")->local);
+}
+
+/* The shipped self-test: at least 60 scenarios, every category has a
+ * must-alert scenario, and all pass on the embedded database. */
+static void
+test_selftest_suite (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TitrateSelftestResult) result = titrate_selftest_run (test_rules (), &error);
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "data", "selftest", NULL);
+  g_autoptr(GDir) files = g_dir_open (dir, 0, &error);
+  gboolean must[TITRATE_N_CATEGORIES] = { FALSE };
+  gboolean must_not[TITRATE_N_CATEGORIES] = { FALSE };
+  guint n = 0;
+  const char *name;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  for (guint i = 0; i < result->failures->len; i++)
+    {
+      const TitrateSelftestFailure *f = g_ptr_array_index (result->failures, i);
+      g_printerr ("FAIL %s: %s: %s\n", f->file, f->name, f->detail);
+    }
+  g_assert_cmpuint (result->failed, ==, 0);
+  g_assert_cmpuint (result->passed, ==, titrate_selftest_count ());
+  g_assert_cmpuint (result->passed, >=, 60);
+
+  while ((name = g_dir_read_name (files)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonArray *scenarios;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      g_assert_true (json_parser_load_from_file (parser, path, &error));
+      scenarios = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "scenarios");
+      for (guint i = 0; i < json_array_get_length (scenarios); i++)
+        {
+          JsonObject *s = json_array_get_object_element (scenarios, i);
+          const char *keys[] = { "must_alert", "must_not_alert" };
+
+          n++;
+          g_assert_true (json_object_has_member (s, "why"));
+          for (guint k = 0; k < 2; k++)
+            {
+              JsonArray *e = json_object_has_member (s, keys[k]) ? json_object_get_array_member (s, keys[k]) : NULL;
+
+              for (guint j = 0; e != NULL && j < json_array_get_length (e); j++)
+                {
+                  JsonObject *x = json_array_get_object_element (e, j);
+                  TitrateCategory c;
+
+                  if (json_object_has_member (x, "category") &&
+                      titrate_category_from_string (json_object_get_string_member (x, "category"), &c))
+                    (k == 0 ? must : must_not)[c] = TRUE;
+                }
+            }
+        }
+    }
+  g_assert_cmpuint (n, ==, titrate_selftest_count ());
+  for (guint c = 0; c < TITRATE_N_CATEGORIES; c++)
+    if (!must[c])
+      g_error ("no must-alert scenario for category %s", titrate_category_to_string (c));
+  /* The labels' own schedules and other quiet cases are covered too. */
+  g_assert_true (must_not[TITRATE_CATEGORY_DOSE] && must_not[TITRATE_CATEGORY_TITRATION] &&
+                 must_not[TITRATE_CATEGORY_WITHDRAWAL] && must_not[TITRATE_CATEGORY_INTERACTION] &&
+                 must_not[TITRATE_CATEGORY_RENAL] && must_not[TITRATE_CATEGORY_LACTATION]);
+}
+
 static void
 test_drug_lookup (void)
 {
@@ -338,6 +712,27 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/rules/missing-table", test_missing_table);
   g_test_add_func ("/titrate/rules/condition-without-rule", test_condition_without_rule);
   g_test_add_func ("/titrate/rules/readonly", test_readonly);
+  g_test_add_func ("/titrate/rules/wal-not-applied", test_wal_not_applied);
+  g_test_add_func ("/titrate/rules/index-corruption", test_index_corruption);
+  g_test_add_func ("/titrate/rules/empty-rule-source", test_empty_rule_source);
+  g_test_add_func ("/titrate/rules/short-title", test_bad_severity);
+  g_test_add_func ("/titrate/rules/view", test_view);
+  g_test_add_func ("/titrate/rules/trigger", test_trigger);
+  g_test_add_func ("/titrate/rules/recursive-view", test_recursive_view);
+  g_test_add_func ("/titrate/rules/table-replaced-by-view", test_table_replaced_by_view);
+  g_test_add_func ("/titrate/rules/extra-index", test_extra_index);
+  g_test_add_func ("/titrate/rules/altered-check", test_altered_check);
+  g_test_add_func ("/titrate/rules/altered-indication-code", test_altered_indication_code);
+  g_test_add_func ("/titrate/rules/deleted-interaction-row", test_deleted_interaction_row);
+  g_test_add_func ("/titrate/rules/deleted-opioid-class", test_deleted_opioid_class);
+  g_test_add_func ("/titrate/rules/interaction-route-changed", test_interaction_route_changed);
+  g_test_add_func ("/titrate/rules/formulation-without-strength", test_formulation_without_strength);
+  g_test_add_func ("/titrate/rules/renal-gap", test_renal_gap);
+  g_test_add_func ("/titrate/rules/review-date-missing", test_review_date_missing);
+  g_test_add_func ("/titrate/rules/digest", test_digest);
+  g_test_add_func ("/titrate/rules/review-metadata", test_review_metadata);
+  g_test_add_func ("/titrate/rules/local-rule", test_local_rule);
+  g_test_add_func ("/titrate/rules/selftest-suite", test_selftest_suite);
   g_test_add_func ("/titrate/rules/drug-lookup", test_drug_lookup);
   g_test_add_func ("/titrate/rules/drug-search", test_drug_search);
   g_test_add_func ("/titrate/rules/vocabularies", test_vocabularies);

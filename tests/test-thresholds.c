@@ -1041,7 +1041,7 @@ test_missing_rows_refused (void)
     { "no-range.sqlite", "DELETE FROM input_range WHERE field = 'patient.weight_kg';", "patient.weight_kg" },
     { "no-elderly.sqlite", "DELETE FROM protocol_adjustment WHERE population = 'elderly';", "elderly" },
     { "part-titration.sqlite", "DELETE FROM titration_limit WHERE kind = 'interval_days' AND indication = 'spasticity';",
-      "titration limits" },
+      "titration limit" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

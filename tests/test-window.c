@@ -494,6 +494,47 @@ test_blocked (void)
   g_rmdir (dir);
 }
 
+/* An institution's file chosen in Preferences that cannot be used: the page
+ * names the file and gives advice that fits (Preferences, not reinstall). */
+static void
+test_blocked_institution (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.titrate.Titrate");
+  g_autofree char *dir = g_dir_make_tmp ("titrate-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "hospital-rules.sqlite", NULL);
+  TitrateWindow *win;
+  GtkWidget *page;
+  const char *text;
+
+  g_assert_true (g_file_set_contents (path, "not a database\n", -1, NULL));
+  g_settings_set_string (settings, "rules-path", path);
+  win = new_window ();
+  g_settings_reset (settings, "rules-path");
+
+  g_assert_true (titrate_window_get_blocked (win));
+  page = gtk_stack_get_visible_child (WIN (win, "main_stack"));
+  text = adw_status_page_get_description (ADW_STATUS_PAGE (page));
+  g_assert_nonnull (strstr (text, "hospital-rules.sqlite"));
+  g_assert_nonnull (strstr (text, "Preferences"));
+  g_assert_null (strstr (text, "Reinstall"));
+  g_assert_null (titrate_window_get_plan_view (win));
+  close_window (win);
+
+  /* A pinned digest that does not match refuses even the built-in one. */
+  g_settings_set_string (settings, "rules-digest", "0123abcd");
+  win = new_window ();
+  g_settings_reset (settings, "rules-digest");
+  g_assert_true (titrate_window_get_blocked (win));
+  page = gtk_stack_get_visible_child (WIN (win, "main_stack"));
+  text = adw_status_page_get_description (ADW_STATUS_PAGE (page));
+  g_assert_nonnull (strstr (text, "SHA-256"));
+  g_assert_nonnull (strstr (text, "0123abcd"));
+  close_window (win);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 static void
 acknowledge_all (TitrateWindow *win)
 {
@@ -783,6 +824,7 @@ test_about (void)
   g_assert_nonnull (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)),
                             "Decision support, not a prescription"));
   g_assert_nonnull (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)), "sources"));
+  g_assert_nonnull (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)), "SHA-256"));
   gtk_window_destroy (about);
 
   /* The shortcuts window exists (from gtk/help-overlay.ui). */
@@ -1438,6 +1480,7 @@ main (int   argc,
   g_test_add_func ("/titrate/window/example-calendar", test_example_calendar);
   g_test_add_func ("/titrate/window/unknown-comedication", test_unknown_comedication);
   g_test_add_func ("/titrate/window/blocked", test_blocked);
+  g_test_add_func ("/titrate/window/blocked-institution", test_blocked_institution);
   g_test_add_func ("/titrate/window/roundtrip", test_roundtrip);
   g_test_add_func ("/titrate/window/protocol-error", test_protocol_error);
   g_test_add_func ("/titrate/window/parse-doses", test_parse_doses);

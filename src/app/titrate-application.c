@@ -19,6 +19,7 @@
 #include "titrate-pump-marks.h"
 #include "titrate-preferences-window.h"
 #include "titrate-recovery.h"
+#include "titrate-rules-source.h"
 #include "titrate-window.h"
 
 #define SCHEMA_ID      "io.github.titrate.Titrate"
@@ -31,6 +32,9 @@ struct _TitrateApplication
   GSettings      *settings;
   gboolean        settings_looked_up;
   char           *example;        /* --example NAME, opened on activate */
+  char           *rules_option;   /* --rules FILE */
+  TitrateRulesSource rules_source; /* where the last open looked */
+  char           *rules_path;
   gboolean        recovery_offered;
 };
 
@@ -66,12 +70,17 @@ describe_rules (TitrateRules *rules,
       g_string_append_printf (sources, "%s — %s\n", key, citation);
     }
   /* Translators: "Titrate baclofen rules 2026.11.1 (2026-11-21), schema 1, 52 sources" */
-  return g_strdup_printf (_("%s %s (%s), schema %d, %u sources"),
+  /* Translators: 1: title, 2: version, 3: date, 4: schema, 5: number of sources, 6: "built in" or a
+   * file name, 7: a review date, 8: SHA-256 (hex) */
+  return g_strdup_printf (_("%s %s (%s), schema %d, %u sources; %s; review by %s; SHA-256 %s"),
                           titrate_rules_get_title (rules),
                           titrate_rules_get_content_version (rules),
                           titrate_rules_get_content_date (rules),
                           titrate_rules_get_schema_version (rules),
-                          list->len);
+                          list->len,
+                          titrate_rules_is_embedded (rules) ? _("built in") : titrate_rules_get_origin (rules),
+                          titrate_rules_get_review_by (rules) ? titrate_rules_get_review_by (rules) : "—",
+                          titrate_rules_get_digest (rules));
 }
 
 /* Once per run, at the first window: plans a crash left unsaved. */
@@ -257,7 +266,13 @@ titrate_application_handle_local_options (GApplication *application,
 {
   TitrateApplication *self = TITRATE_APPLICATION (application);
   const char *example = NULL;
+  const char *rules = NULL;
 
+  if (g_variant_dict_lookup (options, "rules", "^&ay", &rules))
+    {
+      g_free (self->rules_option);
+      self->rules_option = g_strdup (rules);
+    }
   if (g_variant_dict_lookup (options, "example", "&s", &example))
     {
       g_free (self->example);
@@ -330,6 +345,8 @@ titrate_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_pointer (&self->example, g_free);
+  g_clear_pointer (&self->rules_option, g_free);
+  g_clear_pointer (&self->rules_path, g_free);
 
   G_OBJECT_CLASS (titrate_application_parent_class)->dispose (object);
 }
@@ -355,6 +372,9 @@ titrate_application_init (TitrateApplication *self)
   const GOptionEntry options[] = {
     { "example", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Open a bundled teaching case (e.g. older-adult-ckd) as a new plan"), N_("NAME") },
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Use this rules database (an institution’s reviewed copy) instead of the built-in one or the one "
+         "chosen in Preferences; it must pass the same checks and the clinical self-test"), N_("FILE") },
     { NULL }
   };
 
@@ -422,8 +442,10 @@ titrate_application_get_settings (TitrateApplication *self)
 /**
  * titrate_application_open_rules:
  *
- * Opens the embedded rules database, or the file named by the
- * TITRATE_RULES_DB environment variable (same validation).
+ * Opens the rules database: --rules FILE, else the file named by the
+ * TITRATE_RULES_DB environment variable, else the institution's file chosen
+ * in Preferences, else the embedded one (same validation and self-test for
+ * every file), and checks the digest pinned in Preferences.
  *
  * Returns: (transfer full) (nullable): the rules, or %NULL with @error set
  */
@@ -431,9 +453,31 @@ TitrateRules *
 titrate_application_open_rules (TitrateApplication  *self,
                                 GError             **error)
 {
-  const char *path = g_getenv ("TITRATE_RULES_DB");
+  g_clear_pointer (&self->rules_path, g_free);
+  return titrate_rules_source_open (self->rules_option, titrate_application_get_settings (self),
+                                    &self->rules_source, &self->rules_path, error);
+}
 
-  if (path != NULL && *path != '\0')
-    return titrate_rules_new_for_path (path, error);
-  return titrate_rules_new_embedded (error);
+/**
+ * titrate_application_describe_rules_failure:
+ *
+ * Returns: (transfer full): the blocking page's text for @error from the
+ *   last titrate_application_open_rules(): which file, why, what to do
+ */
+char *
+titrate_application_describe_rules_failure (TitrateApplication *self,
+                                            const GError       *error)
+{
+  return titrate_rules_source_describe_failure (self->rules_source, self->rules_path, error);
+}
+
+/**
+ * titrate_application_rules_blocked_actions:
+ *
+ * Returns: (transfer full): the blocking page's buttons
+ */
+GtkWidget *
+titrate_application_rules_blocked_actions (TitrateApplication *self)
+{
+  return titrate_rules_source_blocked_actions (self->rules_source);
 }

@@ -21,6 +21,9 @@ TitrateApplication *titrate_application_new          (const char          *appli
 GSettings          *titrate_application_get_settings (TitrateApplication  *self);
 TitrateRules       *titrate_application_open_rules   (TitrateApplication  *self,
                                                       GError             **error);
+char               *titrate_application_describe_rules_failure (TitrateApplication *self,
+                                                                const GError       *error);
+GtkWidget          *titrate_application_rules_blocked_actions  (TitrateApplication *self);
 void                titrate_application_ensure_resources (void);
 
 G_END_DECLS

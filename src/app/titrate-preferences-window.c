@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "titrate-preferences-window.h"
+#include "titrate-rules-source.h"
 #include "titrate-ui-utils.h"
 
 struct _TitratePreferencesWindow
@@ -277,6 +278,7 @@ titrate_preferences_window_new (GtkWindow *parent,
                                 (gpointer) paper_nicks, NULL);
   g_settings_bind (settings, "reminders-per-day", self->reminders_switch, "active", G_SETTINGS_BIND_DEFAULT);
 
+  titrate_rules_source_add_preferences (ADW_PREFERENCES_WINDOW (self), settings);
   load_dose_times (self);
   g_signal_connect_swapped (settings, "changed", G_CALLBACK (on_settings_changed_cb), self);
   return GTK_WIDGET (self);

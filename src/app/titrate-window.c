@@ -19,6 +19,7 @@
 #include "titrate-recent.h"
 #include "titrate-ui-utils.h"
 #include "titrate-window.h"
+#include "titrate-rules-source.h"
 #include "titrate-window-output.h"
 
 #define EXAMPLES_PATH "/io/github/titrate/Titrate/examples/"
@@ -731,22 +732,15 @@ load (TitrateWindow *self)
 
   if (rules == NULL)
     {
-      /* Nothing can be checked: show why, and no plan at all. */
-      g_autofree char *description = g_strdup_printf (_("%s\n\nNo plan can be shown as checked. "
-                                                         "Reinstall Titrate or report this problem."),
-                                                       error->message);
-
-      GtkWidget *quit = gtk_button_new_with_mnemonic (_("_Quit"));
+      /* Nothing can be checked: show which file, why, and no plan at all. */
+      g_autofree char *description = titrate_application_describe_rules_failure (application, error);
 
       self->blocked_page = ADW_STATUS_PAGE (adw_status_page_new ());
       adw_status_page_set_icon_name (self->blocked_page, "dialog-error-symbolic");
       adw_status_page_set_title (self->blocked_page, _("Rules database unavailable — nothing can be checked"));
       adw_status_page_set_description (self->blocked_page, description);
       gtk_widget_add_css_class (GTK_WIDGET (self->blocked_page), "blocked");
-      gtk_widget_set_halign (quit, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (quit, "pill");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (quit), "app.quit");
-      adw_status_page_set_child (self->blocked_page, quit);
+      adw_status_page_set_child (self->blocked_page, titrate_application_rules_blocked_actions (application));
       gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->blocked_page), "blocked");
       gtk_stack_set_visible_child_name (self->main_stack, "blocked");
     }
@@ -756,7 +750,17 @@ load (TitrateWindow *self)
       AdwViewStack *views;
       GtkWidget *plan;
 
+      g_autofree char *review_warning = titrate_rules_source_review_warning (rules);
+
       titrate_session_new_document (self->session, default_creatinine_unit (self));
+      /* Past the database's review-by date: a warning that stays, not a block. */
+      if (review_warning != NULL)
+        {
+          AdwToast *toast = adw_toast_new (review_warning);
+
+          adw_toast_set_timeout (toast, 0);
+          adw_toast_overlay_add_toast (self->toast_overlay, toast);
+        }
       self->autosave = titrate_autosave_new (self->session);
       g_signal_connect_object (self->autosave, "notify::error", G_CALLBACK (on_autosave_error_cb),
                                self, G_CONNECT_SWAPPED);

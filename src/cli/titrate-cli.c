@@ -3,8 +3,9 @@
  * Copyright 2026 The Titrate authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Exit status: 0 checked (whatever the alerts), 2 invalid document or
- * arguments (message on stderr naming the field), 3 rules database unusable.
+ * Exit status: 0 checked (whatever the alerts), 1 selftest: a scenario
+ * failed, 2 invalid document or arguments (message on stderr naming the
+ * field), 3 rules database unusable.
  */
 
 #include "config.h"
@@ -22,10 +23,12 @@
 #include "titrate-export.h"
 
 #define EXIT_CHECKED 0
+#define EXIT_SELFTEST 1
 #define EXIT_INVALID 2
 #define EXIT_RULES   3
 
 static char *opt_rules = NULL;
+static char *opt_rules_digest = NULL;
 static gboolean opt_table = FALSE;
 static gboolean opt_version = FALSE;
 static char *opt_pdf = NULL;
@@ -39,7 +42,9 @@ static int opt_pump_margin_days = -1;
 
 static const GOptionEntry entries[] = {
   { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &opt_rules,
-    N_("Use this rules database instead of the embedded one (same validation)"), "DB" },
+    N_("Use this rules database instead of the embedded one (same validation, and the clinical self-test)"), "DB" },
+  { "rules-digest", 0, 0, G_OPTION_ARG_STRING, &opt_rules_digest,
+    N_("Refuse the rules database unless its SHA-256 is this one (the copy your institution reviewed)"), "HEX" },
   { "table", 't', 0, G_OPTION_ARG_NONE, &opt_table,
     N_("plan: print the day-by-day calendar as a table"), NULL },
   { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &opt_pdf,
@@ -70,11 +75,14 @@ static const char summary[] = N_(
   "               (--table: the day-by-day calendar for a person)\n"
   "  rules        Print the rules database's versions, counts and sources\n"
   "  drugs TERM   Search comedication names (generics, brands, synonyms)\n"
+  "  selftest     Run the clinical self-test (must-alert and must-not-alert\n"
+  "               scenarios) against the rules database; exit 1 if any fails\n"
   "  export (--pdf OUT [--handout] [--summary] [--paper a4|letter] | --ics OUT [--per-day] | --csv OUT) FILE\n"
   "               Write the plan as printed pages (PDF), reminders (iCalendar)\n"
   "               or a day-by-day calendar (CSV); nothing is written on error\n"
   "\n"
-  "Exit status: 0 checked, 2 invalid document or arguments, 3 rules database unusable.\n"
+  "Exit status: 0 checked, 1 self-test failed, 2 invalid document or arguments,\n"
+  "3 rules database unusable.\n"
   "Decision support only: every alert states its source; the prescriber decides.");
 
 /* Helpers */
@@ -89,8 +97,18 @@ open_rules (void)
     rules = titrate_rules_new_for_path (opt_rules, &error);
   else
     rules = titrate_rules_new_embedded (&error);
+  if (rules != NULL && !titrate_rules_check_digest (rules, opt_rules_digest, &error))
+    g_clear_object (&rules);
   if (rules == NULL)
-    g_printerr (_("titrate-cli: %s\nNothing was checked.\n"), error->message);
+    {
+      g_printerr (_("titrate-cli: %s\nNothing was checked.\n"), error->message);
+      return NULL;
+    }
+  /* Past its review date: a visible warning, not a block. */
+  if (titrate_rules_review_overdue (rules, NULL))
+    g_printerr (_("titrate-cli: warning: the rules database (%s) was due for review on %s; "
+                  "ask whoever maintains it whether it is still current.\n"),
+                titrate_rules_get_origin (rules), titrate_rules_get_review_by (rules));
   return rules;
 }
 
@@ -164,6 +182,8 @@ add_rules_info (JsonBuilder  *b,
   add_string (b, "content_version", titrate_rules_get_content_version (rules));
   add_string (b, "content_date", titrate_rules_get_content_date (rules));
   add_string (b, "origin", titrate_rules_get_origin (rules));
+  add_string (b, "sha256", titrate_rules_get_digest (rules));
+  add_string (b, "review_by", titrate_rules_get_review_by (rules));
   json_builder_end_object (b);
 }
 
@@ -510,6 +530,8 @@ cmd_rules (void)
   g_print (_("  schema version:  %d\n"), titrate_rules_get_schema_version (rules));
   g_print (_("  content version: %s (%s)\n"), titrate_rules_get_content_version (rules),
            titrate_rules_get_content_date (rules));
+  g_print (_("  review by:       %s\n"), titrate_rules_get_review_by (rules) ? titrate_rules_get_review_by (rules) : _("not set"));
+  g_print (_("  SHA-256:         %s\n"), titrate_rules_get_digest (rules));
 
   g_print (_("\nRows per table:\n"));
   counts = titrate_rules_get_counts (rules);
@@ -525,6 +547,31 @@ cmd_rules (void)
       g_print ("  %-22s [%s] %s\n", s->key, kind_label (s->kind), s->citation);
     }
   return EXIT_CHECKED;
+}
+
+static int
+cmd_selftest (void)
+{
+  g_autoptr(TitrateRules) rules = open_rules ();
+  g_autoptr(TitrateSelftestResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (rules == NULL)
+    return EXIT_RULES;
+  if ((result = titrate_selftest_run (rules, &error)) == NULL)
+    {
+      g_printerr ("titrate-cli: %s\n", error->message);
+      return EXIT_RULES;
+    }
+  for (guint i = 0; i < result->failures->len; i++)
+    {
+      const TitrateSelftestFailure *f = g_ptr_array_index (result->failures, i);
+
+      g_print (_("FAIL %s: %s: %s\n"), f->file, f->name, f->detail);
+    }
+  /* TRANSLATORS: the self-test's closing line, e.g. "104 passed, 0 failed" */
+  g_print (_("%u passed, %u failed\n"), result->passed, result->failed);
+  return result->failed == 0 ? EXIT_CHECKED : EXIT_SELFTEST;
 }
 
 static int
@@ -756,6 +803,8 @@ main (int   argc,
   command = argv[1];
   if (strcmp (command, "rules") == 0 && argc == 2)
     return cmd_rules ();
+  if (strcmp (command, "selftest") == 0 && argc == 2)
+    return cmd_selftest ();
   if (strcmp (command, "check") == 0 && argc == 3)
     return cmd_check (argv[2]);
   if (strcmp (command, "plan") == 0 && argc == 3)
@@ -770,6 +819,6 @@ main (int   argc,
     g_printerr (_("titrate-cli: %s takes exactly one argument (%s)\n"), command,
                 strcmp (command, "drugs") == 0 ? "TERM" : "FILE");
   else
-    g_printerr (_("titrate-cli: unknown command “%s” (check, plan, rules, drugs or export); see --help\n"), command);
+    g_printerr (_("titrate-cli: unknown command “%s” (check, plan, rules, selftest, drugs or export); see --help\n"), command);
   return EXIT_INVALID;
 }

@@ -10,12 +10,15 @@
 #include <math.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
 
 #include "titrate-drug-names.h"
 #include "titrate-error.h"
 #include "titrate-pump.h"
 #include "titrate-resources.h"
 #include "titrate-rules-private.h"
+#include "titrate-selftest.h"
 
 #define EMBEDDED_PATH "/io/github/titrate/Titrate/rules/rules.sqlite"
 
@@ -34,6 +37,10 @@ struct _TitrateRules
   const char  *content_date;
   const char  *title;
   const char  *default_medicine;
+  const char  *review_by;        /* ISO date or NULL */
+  char        *digest;           /* SHA-256 of the database image, hex */
+  gboolean     embedded;
+  gint64       deadline;         /* monotonic µs: queries stop after it */
 
   GArray      *rules;            /* TitrateRuleText */
   GHashTable  *rules_by_code;    /* code → TitrateRuleText* */
@@ -219,6 +226,18 @@ name_key (const char *name)
   return _titrate_drug_names_key (name);
 }
 
+/* YYYY-MM-DD, a real calendar date */
+static gboolean
+is_iso_date (const char *text)
+{
+  unsigned y, m, d;
+  char tail;
+
+  return text != NULL && strlen (text) == 10 && text[4] == '-' && text[7] == '-' &&
+         sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) == 3 &&
+         g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+}
+
 /* Row readers */
 
 static gboolean
@@ -237,6 +256,12 @@ read_meta (TitrateRules *self,
     self->title = value;
   else if (g_strcmp0 (key, "drug") == 0)
     self->default_medicine = value;
+  else if (g_strcmp0 (key, "review_by") == 0)
+    {
+      if (!is_iso_date (value))
+        return fail (error, self->origin, _("meta.review_by is not a date (YYYY-MM-DD)"));
+      self->review_by = value;
+    }
   else if (g_strcmp0 (key, "schema_version") == 0 &&
            g_ascii_strtoll (value, NULL, 10) != TITRATE_RULES_SCHEMA_VERSION)
     return fail (error, self->origin, _("meta.schema_version is %s, this Titrate needs %d"),
@@ -249,7 +274,8 @@ read_source (TitrateRules *self,
              sqlite3_stmt *stmt,
              GError      **error)
 {
-  TitrateSource s = { col_str (self, stmt, 0), col_str (self, stmt, 1), col_str (self, stmt, 2) };
+  TitrateSource s = { col_str (self, stmt, 0), col_str (self, stmt, 1), col_str (self, stmt, 2),
+                      sqlite3_column_int (stmt, 3) != 0 };
 
   g_array_append_val (self->sources, s);
   return TRUE;
@@ -272,6 +298,9 @@ read_rule (TitrateRules *self,
   r.action = col_tr (self, stmt, 5);
   r.source = col_str (self, stmt, 6);
   r.evidence = col_str (self, stmt, 7);
+  r.reviewed = col_str (self, stmt, 8);
+  if (!is_iso_date (r.reviewed))
+    return fail (error, self->origin, _("rule %s has no review date (YYYY-MM-DD)"), r.code);
   if (r.title == NULL || r.reason == NULL || r.action == NULL || r.source == NULL || r.evidence == NULL)
     return fail (error, self->origin, _("rule %s lacks title, reason, action, source or evidence"), r.code);
   g_array_append_val (self->rules, r);
@@ -776,24 +805,57 @@ single_int (sqlite3    *db,
   return ok;
 }
 
+/* Runs @sql; each row it returns is a defect, reported with @format
+ * (two %s: the row's first two columns). */
 static gboolean
-check_structure (TitrateRules *self,
-                 sqlite3      *db,
-                 GError      **error)
+refuse_rows (TitrateRules *self,
+             sqlite3      *db,
+             const char   *sql,
+             const char   *format,
+             GError      **error)
 {
   sqlite3_stmt *stmt = NULL;
-  const char *text;
-  int version = -1;
   int rc;
 
-  /* The first read tells whether this is a database at all. */
-  if (!single_int (db, "PRAGMA user_version", &version))
-    return fail (error, self->origin, _("%s"), sqlite3_errmsg (db));
-  if (version != TITRATE_RULES_SCHEMA_VERSION)
-    return fail (error, self->origin, _("schema version %d, this Titrate needs %d"),
-                 version, TITRATE_RULES_SCHEMA_VERSION);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return fail (error, self->origin, _("%s (in “%s”)"), sqlite3_errmsg (db), sql);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *a = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      g_autofree char *b = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      g_autofree char *msg = NULL;
 
-  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK)
+      sqlite3_finalize (stmt);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      msg = g_strdup_printf (format, a ? a : "NULL", b ? b : "NULL");
+#pragma GCC diagnostic pop
+      return fail (error, self->origin, "%s", msg);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return fail (error, self->origin, _("%s"), sqlite3_errmsg (db));
+  return TRUE;
+}
+
+/* PRAGMA integrity_check for any database file (not quick_check: it also
+ * compares every index with its table, so a damaged index cannot hide a row
+ * from a query). The embedded image, part of the executable and checked in
+ * full by the build, gets quick_check: it costs a third at every start. */
+static gboolean
+integrity (TitrateRules *self,
+           sqlite3      *db,
+           const char   *schema,
+           const char   *pragma,
+           GError      **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA \"%s\".%s", schema, pragma);
+  sqlite3_stmt *stmt = NULL;
+  const char *text;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     return fail (error, self->origin, _("%s"), sqlite3_errmsg (db));
   rc = sqlite3_step (stmt);
   text = (const char *) sqlite3_column_text (stmt, 0);
@@ -804,6 +866,16 @@ check_structure (TitrateRules *self,
       return fail (error, self->origin, _("integrity check failed: %s"), msg);
     }
   sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static gboolean
+check_structure (TitrateRules *self,
+                 sqlite3      *db,
+                 GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
 
   if (sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
     return fail (error, self->origin, _("%s"), sqlite3_errmsg (db));
@@ -815,6 +887,8 @@ check_structure (TitrateRules *self,
       return fail (error, self->origin, _("table %s refers to a missing row"), table);
     }
   sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return fail (error, self->origin, _("%s"), sqlite3_errmsg (db));
 
   for (guint i = 0; required_tables[i] != NULL; i++)
     {
@@ -831,6 +905,70 @@ check_structure (TitrateRules *self,
   return TRUE;
 }
 
+/* Semantic validation: every value a prescriber can choose can still raise
+ * what it should, and every code in a row is a known code. Each query
+ * returns the defects; the message names the first. */
+static const struct {
+  const char *sql;
+  const char *message;
+} semantic_checks[] = {
+  { "SELECT 'dose_limit', indication FROM dose_limit d WHERE indication IS NOT NULL AND NOT EXISTS "
+    "  (SELECT 1 FROM indication i WHERE i.code = d.indication AND i.route = d.route) "
+    "UNION ALL SELECT 'titration_limit', indication FROM titration_limit t WHERE NOT EXISTS "
+    "  (SELECT 1 FROM indication i WHERE i.code = t.indication AND i.route = 'oral') "
+    "UNION ALL SELECT 'protocol', indication FROM protocol p WHERE NOT EXISTS "
+    "  (SELECT 1 FROM indication i WHERE i.code = p.indication AND i.route = 'oral') "
+    "UNION ALL SELECT 'taper_rule', indication FROM taper_rule t WHERE indication IS NOT NULL AND NOT EXISTS "
+    "  (SELECT 1 FROM indication i WHERE i.code = t.indication AND i.route = t.route) "
+    "UNION ALL SELECT 'condition_caution', indication FROM condition_caution c WHERE indication IS NOT NULL "
+    "  AND NOT EXISTS (SELECT 1 FROM indication i WHERE i.code = c.indication "
+    "                  AND (c.route IS NULL OR i.route = c.route))",
+    N_("table %s names unknown indication “%s”") },
+  { "SELECT code, route FROM indication i WHERE NOT EXISTS (SELECT 1 FROM dose_limit d "
+    "  WHERE d.route = i.route AND (d.indication = i.code OR d.indication IS NULL) AND d.age_max_years >= 200)",
+    N_("indication “%s” (%s) has no adult dose limit") },
+  { "SELECT i.code, k.kind FROM indication i, (SELECT 'start_daily_mg' AS kind UNION ALL SELECT 'step_daily_mg' "
+    "  UNION ALL SELECT 'interval_days') k WHERE i.route = 'oral' AND NOT EXISTS "
+    "  (SELECT 1 FROM titration_limit t WHERE t.indication = i.code AND t.kind = k.kind)",
+    N_("oral indication “%s” has no titration limit of kind %s") },
+  { "SELECT code, route FROM indication i WHERE NOT EXISTS (SELECT 1 FROM taper_rule t "
+    "  WHERE t.route = i.route AND (t.indication IS NULL OR t.indication = i.code))",
+    N_("indication “%s” (%s) has no taper rule") },
+  { "SELECT code, route FROM formulation f WHERE NOT EXISTS (SELECT 1 FROM strength s WHERE s.formulation = f.code)",
+    N_("formulation “%s” (%s) has no strength") },
+  /* (IN over a subquery: each set is built once, not per row) */
+  { "SELECT code, label FROM drug_class WHERE code NOT IN "
+    "  (SELECT class FROM drug WHERE code IN (SELECT drug FROM drug_name) "
+    "   UNION SELECT class FROM drug_extra_class WHERE drug IN (SELECT drug FROM drug_name))",
+    N_("drug class “%s” (%s) has no drug name a prescriber could type") },
+  { "SELECT code, class FROM drug WHERE code NOT IN (SELECT drug FROM drug_name)",
+    N_("drug “%s” (%s) has no name") },
+  /* A class may rightly raise nothing (a name recognised so it is not
+   * reported as unknown, with no interaction in the sources): which classes
+   * must alert is the clinical self-test's to say, not a list here. */
+  { "SELECT i.rule, r.category FROM interaction i JOIN rule r ON r.code = i.rule "
+    "  WHERE r.category NOT IN ('interaction', 'duplication')",
+    N_("interaction row for rule %s has category %s") },
+  { "SELECT rule, crcl_min FROM renal_band a WHERE crcl_min > 0 AND NOT EXISTS "
+    "  (SELECT 1 FROM renal_band b WHERE b.crcl_max = a.crcl_min) "
+    "UNION ALL SELECT 'renal_band', 'no band from 0 mL/min' WHERE NOT EXISTS (SELECT 1 FROM renal_band WHERE crcl_min = 0)",
+    N_("renal bands leave a gap below rule %s (%s)") },
+  { "SELECT rule, 'dose_limit' FROM dose_limit WHERE age_min_years >= age_max_years "
+    "UNION ALL SELECT rule, 'titration_limit' FROM titration_limit WHERE age_min_years >= age_max_years",
+    N_("rule %s has an empty age range in %s") },
+};
+
+static gboolean
+check_semantics (TitrateRules *self,
+                 sqlite3      *db,
+                 GError      **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (semantic_checks); i++)
+    if (!refuse_rows (self, db, semantic_checks[i].sql, _(semantic_checks[i].message), error))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 check_sources (TitrateRules *self,
                GError      **error)
@@ -838,23 +976,37 @@ check_sources (TitrateRules *self,
   g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < self->sources->len; i++)
-    g_hash_table_add (keys, (gpointer) g_array_index (self->sources, TitrateSource, i).key);
+    {
+      TitrateSource *s = &g_array_index (self->sources, TitrateSource, i);
+      g_hash_table_insert (keys, (gpointer) s->key, s);
+    }
 
-  /* Every element of rule.source starts with a known source key. */
+  /* Every element of rule.source starts with a known source key. A rule
+   * citing an institution's local source is a local rule, and says so. */
   for (guint i = 0; i < self->rules->len; i++)
     {
-      const TitrateRuleText *r = &g_array_index (self->rules, TitrateRuleText, i);
+      TitrateRuleText *r = &g_array_index (self->rules, TitrateRuleText, i);
       g_auto(GStrv) parts = g_strsplit (r->source, ";", -1);
 
       for (guint p = 0; parts[p] != NULL; p++)
         {
           g_autofree char *part = g_strstrip (g_strdup (parts[p]));
           char *space = strpbrk (part, " ,(");
+          const TitrateSource *source;
 
           if (space != NULL)
             *space = '\0';
-          if (*part == '\0' || !g_hash_table_contains (keys, part))
+          source = *part ? g_hash_table_lookup (keys, part) : NULL;
+          if (source == NULL)
             return fail (error, self->origin, _("rule %s cites unknown source “%s”"), r->code, part);
+          if (source->local)
+            r->local = TRUE;
+        }
+      if (r->local)
+        {
+          /* TRANSLATORS: appended to an alert's source keys, e.g. "CHU2027 (local rule)" */
+          g_autofree char *marked = g_strdup_printf (_("%s (local rule)"), r->source);
+          r->source = g_string_chunk_insert_const (self->strings, marked);
         }
     }
 
@@ -874,6 +1026,17 @@ check_sources (TitrateRules *self,
   for (guint i = 0; _titrate_required_rules[i] != NULL; i++)
     if (!g_hash_table_contains (self->rules_by_code, _titrate_required_rules[i]))
       return fail (error, self->origin, _("required rule %s is missing"), _titrate_required_rules[i]);
+
+  /* Every route a prescriber can choose has indications and formulations. */
+  for (TitrateRoute route = TITRATE_ROUTE_ORAL; route <= TITRATE_ROUTE_INTRATHECAL; route++)
+    {
+      g_autoptr(GPtrArray) indications = titrate_rules_list_indications (self, route);
+      g_autoptr(GPtrArray) formulations = titrate_rules_list_formulations (self, route);
+
+      if (indications->len == 0 || formulations->len == 0)
+        return fail (error, self->origin, _("route %s has no indication or no formulation"),
+                     titrate_route_to_string (route));
+    }
   return TRUE;
 }
 
@@ -887,8 +1050,9 @@ load (TitrateRules *self,
     RowFunc     func;
   } readers[] = {
     { "SELECT key, value FROM meta", read_meta },
-    { "SELECT key, citation, kind FROM source ORDER BY key", read_source },
-    { "SELECT code, category, severity, title, reason, action, source, evidence FROM rule ORDER BY code", read_rule },
+    { "SELECT key, citation, kind, local FROM source ORDER BY key", read_source },
+    { "SELECT code, category, severity, title, reason, action, source, evidence, reviewed FROM rule ORDER BY code",
+      read_rule },
     { "SELECT code, label FROM condition ORDER BY label", read_condition },
     { "SELECT code, route, label FROM indication ORDER BY rowid", read_indication },
     { "SELECT code, route, label, unit, divisible FROM formulation ORDER BY rowid", read_formulation },
@@ -922,7 +1086,7 @@ load (TitrateRules *self,
     { "SELECT id, topic, route, population, text, source, medicine FROM counselling ORDER BY id", read_counselling },
   };
 
-  if (!check_structure (self, db, error))
+  if (!check_structure (self, db, error) || !check_semantics (self, db, error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
@@ -1016,6 +1180,255 @@ load (TitrateRules *self,
   return check_sources (self, error);
 }
 
+/* Hard bounds on what opening a database may cost: a file larger than this
+ * is refused unread, and every query stops when the time budget is spent (a
+ * hostile file must not hang the app or the CLI). */
+#define MAX_DATABASE_BYTES (64 * 1024 * 1024)
+#define QUERY_BUDGET_USEC  (10 * G_USEC_PER_SEC)
+
+static int
+on_progress (void *data)
+{
+  TitrateRules *self = data;
+
+  return g_get_monotonic_time () > self->deadline;
+}
+
+static gboolean
+sql_fail (TitrateRules *self,
+          sqlite3      *db,
+          GError      **error)
+{
+  if (g_get_monotonic_time () > self->deadline)
+    return fail (error, self->origin, _("reading it took too long (more than %d seconds)"),
+                 (int) (QUERY_BUDGET_USEC / G_USEC_PER_SEC));
+  return fail (error, self->origin, _("%s"), sqlite3_errmsg (db));
+}
+
+/* A connection that trusts nothing in the file: no triggers, no views, no
+ * functions called from the schema, no writes to sqlite_schema, every query
+ * bounded in time. */
+static sqlite3 *
+open_guarded (TitrateRules *self,
+              GError      **error)
+{
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      fail (error, self->origin, _("%s"), db ? sqlite3_errmsg (db) : _("out of memory"));
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+#ifdef SQLITE_DBCONFIG_ENABLE_VIEW
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+#endif
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  sqlite3_progress_handler (db, 1000, on_progress, self);
+  return db;
+}
+
+/* Deserializes a private copy of @bytes as @schema, read-only. The copy's
+ * header is set to rollback-journal mode: the image is read exactly as it
+ * is, and no -wal or -journal file is ever looked for, let alone applied. */
+static gboolean
+attach_image (TitrateRules *self,
+              sqlite3      *db,
+              const char   *schema,
+              GBytes       *bytes,
+              GError      **error)
+{
+  gsize len = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  unsigned char *copy;
+
+  if (strcmp (schema, "main") != 0)
+    {
+      g_autofree char *sql = g_strdup_printf ("ATTACH ':memory:' AS \"%s\"", schema);
+
+      if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return sql_fail (self, db, error);
+    }
+  copy = sqlite3_malloc64 (MAX (len, 1));
+  if (copy == NULL)
+    return fail (error, self->origin, _("out of memory"));
+  if (len > 0)
+    memcpy (copy, data, len);
+  if (len >= 20 && (copy[18] == 2 || copy[19] == 2))
+    copy[18] = copy[19] = 1;
+  if (sqlite3_deserialize (db, schema, copy, len, len,
+                           SQLITE_DESERIALIZE_READONLY | SQLITE_DESERIALIZE_FREEONCLOSE) != SQLITE_OK)
+    return sql_fail (self, db, error);
+  return TRUE;
+}
+
+static gboolean
+check_version (TitrateRules *self,
+               sqlite3      *db,
+               const char   *schema,
+               GError      **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA \"%s\".user_version", schema);
+  int version = -1;
+
+  /* The first read tells whether this is a database at all. */
+  if (!single_int (db, sql, &version))
+    return sql_fail (self, db, error);
+  if (version != TITRATE_RULES_SCHEMA_VERSION)
+    return fail (error, self->origin, _("schema version %d, this Titrate needs %d"),
+                 version, TITRATE_RULES_SCHEMA_VERSION);
+  return TRUE;
+}
+
+/* The reference schema is the embedded database's own: its CREATE
+ * statements, in order, from sqlite_schema. */
+static GBytes *
+embedded_image (void)
+{
+  return g_resource_lookup_data (titrate_data_get_resource (), EMBEDDED_PATH,
+                                 G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+}
+
+static gboolean
+create_reference_schema (TitrateRules *self,
+                         sqlite3      *db,
+                         GError      **error)
+{
+  g_autoptr(GBytes) reference = embedded_image ();
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *ref = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gsize len = 0;
+  const guint8 *data;
+  gboolean ok = FALSE;
+
+  if (reference == NULL)
+    return fail (error, self->origin, _("the embedded database is missing from the build"));
+  data = g_bytes_get_data (reference, &len);
+  if (sqlite3_open_v2 (":memory:", &ref, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_deserialize (ref, "main", (unsigned char *) data, len, len, SQLITE_DESERIALIZE_READONLY) == SQLITE_OK &&
+      sqlite3_prepare_v2 (ref, "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (statements, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      ok = statements->len > 0;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (ref);
+  if (!ok)
+    return fail (error, self->origin, _("the embedded reference schema cannot be read"));
+
+  for (guint i = 0; i < statements->len; i++)
+    if (sqlite3_exec (db, g_ptr_array_index (statements, i), NULL, NULL, NULL) != SQLITE_OK)
+      return sql_fail (self, db, error);
+  return TRUE;
+}
+
+/* Only the objects the reference schema defines, each exactly as defined:
+ * no view, trigger, extra index or table, no altered CHECK. */
+static gboolean
+compare_schema (TitrateRules *self,
+                sqlite3      *db,
+                GError      **error)
+{
+  return refuse_rows (self, db,
+                      "SELECT type, name FROM cand.sqlite_schema c WHERE NOT EXISTS (SELECT 1 FROM main.sqlite_schema m "
+                      "  WHERE m.type = c.type AND m.name = c.name AND m.tbl_name = c.tbl_name AND m.sql IS c.sql)",
+                      _("it holds an object the Titrate schema does not define, or defines differently: %s %s"),
+                      error) &&
+         refuse_rows (self, db,
+                      "SELECT type, name FROM main.sqlite_schema m WHERE NOT EXISTS (SELECT 1 FROM cand.sqlite_schema c "
+                      "  WHERE m.type = c.type AND m.name = c.name)",
+                      _("%s %s of the Titrate schema is missing"),
+                      error);
+}
+
+/* Copies every row of the candidate into the reference schema, where every
+ * CHECK, NOT NULL, UNIQUE and type constraint is enforced again: a read-only
+ * connection never enforces them, so an edited file could hold rows the
+ * schema forbids (an empty source, an unknown severity). */
+static gboolean
+copy_checked (TitrateRules *self,
+              sqlite3      *db,
+              GError      **error)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT name FROM main.sqlite_schema WHERE type = 'table' "
+                              "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid", -1, &stmt, NULL) != SQLITE_OK)
+    return sql_fail (self, db, error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  if (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+    return sql_fail (self, db, error);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const char *table = g_ptr_array_index (tables, i);
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO main.\"%s\" SELECT * FROM cand.\"%s\" ORDER BY rowid",
+                                              table, table);
+
+      if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        {
+          gboolean late = g_get_monotonic_time () > self->deadline;
+          g_autofree char *msg = g_strdup (sqlite3_errmsg (db));
+
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          if (late)
+            return fail (error, self->origin, _("reading it took too long (more than %d seconds)"),
+                         (int) (QUERY_BUDGET_USEC / G_USEC_PER_SEC));
+          return fail (error, self->origin, _("a row of table %s breaks the schema (%s)"), table, msg);
+        }
+    }
+  if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec (db, "DETACH cand", NULL, NULL, NULL) != SQLITE_OK)
+    return sql_fail (self, db, error);
+  return TRUE;
+}
+
+static gboolean
+check_selftest (TitrateRules *self,
+                GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(TitrateSelftestResult) result = titrate_selftest_run (self, &local_error);
+  g_autoptr(GString) names = NULL;
+  guint shown = 0;
+
+  if (result == NULL)
+    return fail (error, self->origin, _("the clinical self-test could not run: %s"), local_error->message);
+  if (result->must_alert_failed == 0)
+    return TRUE;
+
+  names = g_string_new (NULL);
+  for (guint i = 0; i < result->failures->len; i++)
+    {
+      const TitrateSelftestFailure *f = g_ptr_array_index (result->failures, i);
+
+      if (!f->must_alert)
+        continue;
+      if (shown++ == 5)
+        {
+          g_string_append (names, "; …");
+          break;
+        }
+      /* Names only: the details (with alert codes) are for `titrate-cli selftest`. */
+      g_string_append_printf (names, "%s“%s”", names->len ? "; " : "", f->name);
+    }
+  return fail (error, self->origin,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "the clinical self-test failed: %u scenario that must raise an alert did not: %s",
+                            "the clinical self-test failed: %u scenarios that must raise an alert did not: %s",
+                            result->must_alert_failed),
+               result->must_alert_failed, names->str);
+}
+
 static gboolean
 titrate_rules_initable_init (GInitable     *initable,
                              GCancellable  *cancellable,
@@ -1024,50 +1437,76 @@ titrate_rules_initable_init (GInitable     *initable,
   TitrateRules *self = TITRATE_RULES (initable);
   sqlite3 *db = NULL;
   gboolean ok;
-  int rc;
+
+  self->deadline = g_get_monotonic_time () + QUERY_BUDGET_USEC;
 
   if (self->path != NULL)
     {
+      g_autoptr(GError) local_error = NULL;
+      GStatBuf st;
+      char *contents = NULL;
+      gsize len = 0;
+
+      /* Read exactly the file that was reviewed, whole: no -wal or
+       * -journal beside it is ever opened. */
       self->origin = g_strdup (self->path);
-      if (!g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
+      if (g_stat (self->path, &st) != 0 || !S_ISREG (st.st_mode))
         return fail (error, self->origin, _("no such file"));
-      rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY, NULL);
+      if (st.st_size > MAX_DATABASE_BYTES)
+        return fail (error, self->origin, _("the file is larger than %d MiB"), MAX_DATABASE_BYTES / (1024 * 1024));
+      if (!g_file_get_contents (self->path, &contents, &len, &local_error))
+        return fail (error, self->origin, "%s", local_error->message);
+      self->bytes = g_bytes_new_take (contents, len);
+    }
+  else if (self->bytes == NULL)
+    {
+      self->origin = g_strdup ("embedded");
+      self->embedded = TRUE;
+      self->bytes = embedded_image ();
+      if (self->bytes == NULL)
+        return fail (error, self->origin, _("the embedded database is missing from the build"));
+    }
+  else
+    self->origin = g_strdup ("memory");
+
+  if (g_bytes_get_size (self->bytes) > MAX_DATABASE_BYTES)
+    return fail (error, self->origin, _("the file is larger than %d MiB"), MAX_DATABASE_BYTES / (1024 * 1024));
+  self->digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, self->bytes);
+
+  if ((db = open_guarded (self, error)) == NULL)
+    return FALSE;
+
+  if (self->embedded)
+    {
+      /* Built, integrity-checked and self-tested by the build. */
+      ok = attach_image (self, db, "main", self->bytes, error) &&
+           check_version (self, db, "main", error) &&
+           integrity (self, db, "main", "quick_check", error);
     }
   else
     {
-      gsize len = 0;
-      const guint8 *data;
-
-      if (self->bytes == NULL)
-        {
-          self->origin = g_strdup ("embedded");
-          self->bytes = g_resource_lookup_data (titrate_data_get_resource (), EMBEDDED_PATH,
-                                                G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-          if (self->bytes == NULL)
-            return fail (error, self->origin, _("the embedded database is missing from the build"));
-        }
-      else
-        self->origin = g_strdup ("memory");
-
-      data = g_bytes_get_data (self->bytes, &len);
-      rc = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READONLY, NULL);
-      /* READONLY: the blob is never written; it may live in .rodata. */
-      if (rc == SQLITE_OK)
-        rc = sqlite3_deserialize (db, "main", (unsigned char *) data, len, len,
-                                  SQLITE_DESERIALIZE_READONLY);
+      /* Anything else is compared with the embedded reference schema and
+       * copied, row by row, into it. */
+      ok = create_reference_schema (self, db, error) &&
+           attach_image (self, db, "cand", self->bytes, error) &&
+           check_version (self, db, "cand", error) &&
+           compare_schema (self, db, error) &&
+           integrity (self, db, "cand", "integrity_check", error) &&
+           copy_checked (self, db, error);
     }
 
-  if (rc != SQLITE_OK)
-    {
-      fail (error, self->origin, _("%s"), db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-      sqlite3_close (db);
-      return FALSE;
-    }
-
-  ok = load (self, db, error);
+  ok = ok && load (self, db, error);
   sqlite3_close (db);
   /* Everything is copied into memory; the image is no longer needed. */
   g_clear_pointer (&self->bytes, g_bytes_unref);
+
+  /* A database other than the one built and tested with this Titrate must
+   * still raise what the clinical self-test says it must. */
+  if (ok && !self->embedded)
+    ok = check_selftest (self, error);
+  if (ok && g_get_monotonic_time () > self->deadline)
+    ok = fail (error, self->origin, _("reading it took too long (more than %d seconds)"),
+               (int) (QUERY_BUDGET_USEC / G_USEC_PER_SEC));
   return ok;
 }
 
@@ -1087,6 +1526,7 @@ titrate_rules_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->origin, g_free);
+  g_clear_pointer (&self->digest, g_free);
   g_clear_pointer (&self->rules_by_code, g_hash_table_unref);
   g_clear_pointer (&self->rules, g_array_unref);
   g_clear_pointer (&self->names_by_key, g_hash_table_unref);
@@ -1468,6 +1908,72 @@ titrate_rules_get_strength (TitrateRules *self,
         return s;
     }
   return NULL;
+}
+
+const char *
+titrate_rules_get_digest (TitrateRules *self)
+{
+  g_return_val_if_fail (TITRATE_IS_RULES (self), NULL);
+  return self->digest;
+}
+
+gboolean
+titrate_rules_is_embedded (TitrateRules *self)
+{
+  g_return_val_if_fail (TITRATE_IS_RULES (self), FALSE);
+  return self->embedded;
+}
+
+const char *
+titrate_rules_get_review_by (TitrateRules *self)
+{
+  g_return_val_if_fail (TITRATE_IS_RULES (self), NULL);
+  return self->review_by;
+}
+
+gboolean
+titrate_rules_review_overdue (TitrateRules *self,
+                              GDate        *today)
+{
+  GDate due;
+  unsigned y, m, d;
+
+  g_return_val_if_fail (TITRATE_IS_RULES (self), FALSE);
+  if (self->review_by == NULL || sscanf (self->review_by, "%4u-%2u-%2u", &y, &m, &d) != 3)
+    return FALSE;
+  g_date_clear (&due, 1);
+  g_date_set_dmy (&due, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  if (today != NULL)
+    return g_date_compare (today, &due) > 0;
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    GDate t;
+
+    g_date_clear (&t, 1);
+    g_date_set_dmy (&t, (GDateDay) g_date_time_get_day_of_month (now),
+                    (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+    return g_date_compare (&t, &due) > 0;
+  }
+}
+
+gboolean
+titrate_rules_check_digest (TitrateRules *self,
+                            const char   *expected,
+                            GError      **error)
+{
+  g_autofree char *want = NULL;
+
+  g_return_val_if_fail (TITRATE_IS_RULES (self), FALSE);
+  if (expected == NULL || *expected == '\0')
+    return TRUE;
+  want = g_ascii_strdown (expected, -1);
+  g_strstrip (want);
+  if (strcmp (want, self->digest) == 0)
+    return TRUE;
+  g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_RULES,
+               _("Rules database (%s) cannot be used: its SHA-256 is %s, but the reviewed copy pinned "
+                 "in the settings is %s"), self->origin, self->digest, want);
+  return FALSE;
 }
 
 GHashTable *

@@ -28,6 +28,8 @@ typedef struct {
   const char     *action;
   const char     *source;      /* source keys, "; "-separated */
   const char     *evidence;    /* L, G, G-t, S, SEED, U … */
+  const char     *reviewed;    /* ISO date the row was last reviewed */
+  gboolean        local;       /* cites an institution's local source */
 } TitrateRuleText;
 
 typedef struct {
@@ -66,6 +68,7 @@ typedef struct {
   const char *key;
   const char *citation;
   const char *kind;
+  gboolean    local;           /* added by an institution, not the Titrate release */
 } TitrateSource;
 
 typedef struct {
@@ -157,6 +160,19 @@ const TitrateStrength    *titrate_rules_get_strength    (TitrateRules *self,
                                                          double        strength);
 const char   *titrate_rules_get_condition_label (TitrateRules *self,
                                                  const char   *code);
+
+/* SHA-256 of the database image as read (lower-case hex). */
+const char   *titrate_rules_get_digest      (TitrateRules *self);
+gboolean      titrate_rules_is_embedded     (TitrateRules *self);
+/* Refuses (TITRATE_ERROR_RULES, both digests in the message) when
+ * @expected (hex, any case; NULL or "" = not pinned) differs. */
+gboolean      titrate_rules_check_digest    (TitrateRules *self,
+                                             const char   *expected,
+                                             GError      **error);
+/* meta.review_by (ISO date) or NULL; overdue = @today (NULL: now) after it. */
+const char   *titrate_rules_get_review_by   (TitrateRules *self);
+gboolean      titrate_rules_review_overdue  (TitrateRules *self,
+                                             GDate        *today);
 
 /* Row counts per table, for `titrate-cli rules`. (transfer none) name → count */
 GHashTable   *titrate_rules_get_counts      (TitrateRules *self);

@@ -18,4 +18,5 @@
 #include "titrate-planner.h"
 #include "titrate-document.h"
 #include "titrate-pump.h"
+#include "titrate-selftest.h"
 #undef TITRATE_INSIDE
