@@ -17,4 +17,5 @@
 #include "titrate-planner.h"
 #include "titrate-document.h"
 #include "titrate-io.h"
+#include "titrate-sidecar.h"
 #undef TITRATE_INSIDE
