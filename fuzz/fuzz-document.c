@@ -46,6 +46,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
                                                        MIN (titrate_planner_horizon (doc->regimen), 400));
 
       g_assert_nonnull (alerts);
+      g_assert_nonnull (days);
     }
   return 0;
 }
