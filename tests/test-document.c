@@ -1121,6 +1121,21 @@ test_hostile_nesting (void)
   for (guint i = 0; i < 70000; i++)
     g_string_append (objects, "{\"a\":");
   assert_refused (objects->str, -1, "[0].a.a", "nested deeper");
+
+  /* json-glib also reads comments and 'text', where brackets would escape
+   * the count: not JSON, refused with where. */
+  assert_refused ("{\"format\": \"titrate-regimen\", /* \" */ \"version\": 1}", -1,
+                  "line 1, column 31", "comment or a single quote");
+  assert_refused ("{'format': 'titrate-regimen', 'version': 1}", -1, "line 1, column 2", "single quote");
+  /* A malformed string: every bracket after it counts. */
+  {
+    GString *bad = g_string_new ("{\"format\": \"titrate-regimen\", \"x\": \"\\u12\" ");
+
+    for (guint i = 0; i < 1000; i++)
+      g_string_append_c (bad, '[');
+    assert_refused (bad->str, -1, "not a JSON document", "nested deeper");
+    g_string_free (bad, TRUE);
+  }
 }
 
 static void

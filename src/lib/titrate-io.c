@@ -318,6 +318,31 @@ scan_string (const char *data,
   return FALSE;
 }
 
+static gboolean
+count_brackets (const char  *data,
+                gsize        length,
+                guint        depth,
+                guint        max_depth,
+                GError     **error)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      if (data[i] == '[' || data[i] == '{')
+        {
+          if (++depth > max_depth)
+            {
+              g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
+                           _("not a JSON document: nested deeper than %u levels, the limit for a regimen document"),
+                           max_depth);
+              return FALSE;
+            }
+        }
+      else if ((data[i] == ']' || data[i] == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
 gboolean
 titrate_io_json_prescan (const char  *data,
                          gsize        length,
@@ -337,15 +362,46 @@ titrate_io_json_prescan (const char  *data,
 
       switch (c)
         {
+        case '\'':
+        case '/':
+          {
+            /* json-glib's scanner also takes 'text' and comments (and a
+             * bracket in them would escape this count): not JSON. */
+            guint line = 1, column = 1;
+
+            for (gsize k = 0; k < i; k++)
+              {
+                if (data[k] == '\n')
+                  {
+                    line++;
+                    column = 1;
+                  }
+                else if (((guchar) data[k] & 0xC0) != 0x80)
+                  column++;
+              }
+            g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
+                         _("not a JSON document: line %u, column %u: a comment or a single quote "
+                           "(write text in double quotes)"), line, column);
+            ok = FALSE;
+          }
+          break;
+
         case '"':
           {
             gboolean is_key = top != NULL && top->is_object && top->expect_key;
             gboolean has_nul = FALSE;
+            gsize start = i;
 
             i++;
             g_string_truncate (key, 0);
             if (!scan_string (data, length, &i, is_key ? key : NULL, &has_nul))
-              goto done;   /* malformed: the parser says where */
+              {
+                /* Malformed: the parser says where. Until then, count
+                 * every bracket, in strings or not: never less nesting
+                 * than the parser could see. */
+                ok = count_brackets (data + start + 1, length - start - 1, depth, max_depth, error);
+                goto done;
+              }
             if (is_key)
               {
                 char *stored;
