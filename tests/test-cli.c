@@ -142,6 +142,8 @@ test_output_failure (void)
     { "plan", path, NULL },
     { "plan", "--table", path },
     { "rules", NULL, NULL },
+    { "drugs", "xan", NULL },
+    { "--help", NULL, NULL },
   };
   int full = open ("/dev/full", O_WRONLY);
 
@@ -158,6 +160,14 @@ test_output_failure (void)
           g_assert_nonnull (strstr (r.err, "could not be written"));
           g_assert_nonnull (strstr (r.err, "No space left on device"));
         }
+      /* A reader that is there gets everything (and exit 0). */
+      {
+        g_auto(Run) r = { 0 };
+
+        run_fds (&r, -1, -1, commands[i][0], commands[i][1], commands[i][2], NULL);
+        g_assert_cmpint (r.status, ==, 0);
+        g_assert_cmpuint (strlen (r.out), >, 0);
+      }
 
       /* A pipe whose reader is gone. */
       g_assert_cmpint (pipe (pipe_fds), ==, 0);

@@ -15,6 +15,7 @@
 #include <locale.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -575,6 +576,16 @@ finish_output (int status)
   return status;
 }
 
+static void
+check_help_output (void)
+{
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      g_printerr (_("titrate-cli: the output could not be written in full: %s\n"), g_strerror (errno));
+      _exit (EXIT_IO);
+    }
+}
+
 static int
 run_command (void)
 {
@@ -613,7 +624,8 @@ main (int   argc,
   /* A reader that went away is a write error (EPIPE), reported with exit
    * status 4, not a silent death. */
   signal (SIGPIPE, SIG_IGN);
-  g_set_print_handler (print_to_output);
+  /* --help prints and exits from inside the option parser. */
+  atexit (check_help_output);
 
   if (!titrate_cli_options_parse (&opts, g_strdupv (argv), TRUE, &error))
     {
@@ -621,6 +633,7 @@ main (int   argc,
       titrate_cli_options_clear (&opts);
       return EXIT_INVALID;
     }
+  g_set_print_handler (print_to_output);
 
   status = finish_output (run_command ());
   titrate_cli_options_clear (&opts);
