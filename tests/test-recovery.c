@@ -457,6 +457,8 @@ test_broken_autosave (void)
   g_autofree char *rejected = titrate_autosave_get_rejected_dir ();
   g_autofree char *aside = g_build_filename (rejected, name, NULL);
   g_autofree char *temporary = g_strconcat (broken, ".Ab3dE9", NULL);
+  g_autofree char *saving_name = g_strconcat (".", name, ".saving-Zz9yY8", NULL);
+  g_autofree char *saving = g_build_filename (dir, saving_name, NULL);
   g_autofree char *other_id = g_uuid_string_random ();
   g_autofree char *other_name = g_strconcat (other_id, ".json", NULL);
   g_autofree char *lonely_sidecar = g_build_filename (dir, other_name, NULL);
@@ -468,6 +470,7 @@ test_broken_autosave (void)
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (broken, "{ \"format\": \"titrate-regimen\", \"vers", -1, NULL));
   g_assert_true (g_file_set_contents (temporary, "{ half", -1, NULL));
+  g_assert_true (g_file_set_contents (saving, "{ half", -1, NULL));
   g_assert_true (g_file_set_contents (lonely_sidecar, "{}", -1, NULL));
 
   orphans = titrate_autosave_find_orphans ();
@@ -476,6 +479,7 @@ test_broken_autosave (void)
   g_assert_null (titrate_autosave_entry_get_title (g_ptr_array_index (orphans, 0)));
   /* The interrupted write's temporary file and the lone sidecar are gone. */
   g_assert_false (g_file_test (temporary, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (saving, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (lonely_sidecar, G_FILE_TEST_EXISTS));
   g_clear_pointer (&orphans, g_ptr_array_unref);
 
