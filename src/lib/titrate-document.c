@@ -2313,7 +2313,11 @@ titrate_document_to_data (const TitrateDocument *doc,
  *
  * Writes @doc atomically: the new content goes to a temporary file that is
  * synced and renamed over @file, so a crash leaves either the old or the new
- * document, never a mix.
+ * document, never a mix. Patient data stays private: the temporary file is
+ * 0600, a new document too, an existing one keeps its permissions; a link is
+ * followed to its target; a FIFO or device is refused, never replaced; the
+ * temporary files of an interrupted save are removed by the next one (see
+ * titrate_io_replace_file()).
  *
  * Returns: %TRUE on success
  */
