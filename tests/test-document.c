@@ -1302,6 +1302,43 @@ test_hostile_not_regular (void)
   g_rmdir (dir);
 }
 
+/* A document that loads but whose indented form would pass the size limit
+ * (deep kept keys) is not saved: what is written always opens again. */
+static void
+test_save_too_large (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("titrate-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.titrate", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) text = g_string_new (hostile_head);
+  g_autoptr(TitrateDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  g_autofree char *saved = NULL;
+
+  for (guint k = 0; k < 3; k++)
+    {
+      g_string_append_printf (text, ", \"x_%u\": ", k);
+      for (guint i = 0; i < 55; i++)
+        g_string_append_c (text, '[');
+      for (guint i = 0; i < 9000; i++)
+        g_string_append (text, i ? ",[[0]]" : "[[0]]");
+      for (guint i = 0; i < 55; i++)
+        g_string_append_c (text, ']');
+    }
+  g_string_append (text, "}");
+  g_assert_cmpuint (text->len, <, TITRATE_IO_MAX_DOCUMENT_BYTES);
+  doc = load_ok (text->str);
+  saved = titrate_document_to_data (doc, &length);
+  g_assert_cmpuint (length, >, TITRATE_IO_MAX_DOCUMENT_BYTES);
+
+  g_assert_false (titrate_document_save (doc, file, &error));
+  g_assert_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "would be larger than"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* Saving: permissions kept, new files private, links followed, FIFOs left
  * alone, stale temporary files removed. */
 static void
@@ -1397,6 +1434,7 @@ main (int   argc,
   g_test_add_func ("/titrate/document/wrong-types", test_wrong_types);
   g_test_add_func ("/titrate/document/save", test_save);
   g_test_add_func ("/titrate/document/save-files", test_save_files);
+  g_test_add_func ("/titrate/document/save-too-large", test_save_too_large);
   g_test_add_func ("/titrate/document/hostile/nesting", test_hostile_nesting);
   g_test_add_func ("/titrate/document/hostile/duplicates", test_hostile_duplicates);
   g_test_add_func ("/titrate/document/hostile/nul", test_hostile_nul);

@@ -2335,6 +2335,18 @@ titrate_document_save (const TitrateDocument *doc,
 
   data = titrate_document_to_data (doc, &length);
 
+  /* What could not be opened again is not written (deeply nested kept
+   * keys grow when indented). */
+  if (length > TITRATE_IO_MAX_DOCUMENT_BYTES)
+    {
+      g_autofree char *limit = g_format_size_full (TITRATE_IO_MAX_DOCUMENT_BYTES, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
+                   _("the document would be larger than %s, the limit for a regimen document; "
+                     "nothing was written"), limit);
+      return FALSE;
+    }
+
   if (g_file_is_native (file))
     {
       g_autofree char *path = g_file_get_path (file);
