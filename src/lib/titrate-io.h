@@ -20,8 +20,8 @@ G_BEGIN_DECLS
 
 /* Reads a whole regular file of at most @max_bytes. Refuses a FIFO, a
  * device or a folder without blocking (G_IO_ERROR_NOT_REGULAR_FILE), and a
- * larger file with a message naming the limit (G_IO_ERROR_NO_SPACE is not
- * used: the error is TITRATE_ERROR_INVALID). @contents is NUL-terminated. */
+ * larger file with a message naming the limit (TITRATE_ERROR_INVALID).
+ * @contents is NUL-terminated. */
 gboolean titrate_io_read_path  (const char  *path,
                                 gsize        max_bytes,
                                 char       **contents,
