@@ -6,9 +6,14 @@
  */
 
 #include <glib/gstdio.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 
 #include "titrate.h"
 #include "titrate-test-cli.h"
@@ -40,6 +45,243 @@ find_alert (JsonArray *alerts, const char *code)
         return a;
     }
   return NULL;
+}
+
+/* Runs titrate-cli (killed after 30 s: a hang fails the test) with @in_fd
+ * as standard input (-1: none) and @out_fd as standard output (-1:
+ * captured in r->out). */
+static void
+run_fds (Run        *r,
+         int         in_fd,
+         int         out_fd,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out_path = NULL;
+  g_autofree char *err_path = NULL;
+  int captured_out = -1;
+  int err_fd;
+  int null_fd = -1;
+  int wait_status = 0;
+  const char *arg;
+  GPid pid;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) "timeout");
+  g_ptr_array_add (argv, (gpointer) "-s");
+  g_ptr_array_add (argv, (gpointer) "KILL");
+  g_ptr_array_add (argv, (gpointer) "30");
+  g_ptr_array_add (argv, (gpointer) g_getenv ("TITRATE_CLI"));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  if (out_fd < 0)
+    {
+      captured_out = g_file_open_tmp ("titrate-cli-out-XXXXXX", &out_path, &error);
+      g_assert_no_error (error);
+      out_fd = captured_out;
+    }
+  err_fd = g_file_open_tmp ("titrate-cli-err-XXXXXX", &err_path, &error);
+  g_assert_no_error (error);
+  if (in_fd < 0)
+    in_fd = null_fd = open ("/dev/null", O_RDONLY);
+
+  g_assert_true (g_spawn_async_with_fds (NULL, (char **) argv->pdata, NULL,
+                                         G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                         &pid, in_fd, out_fd, err_fd, &error));
+  g_assert_no_error (error);
+  while (waitpid (pid, &wait_status, 0) < 0)
+    g_assert_cmpint (errno, ==, EINTR);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFEXITED (wait_status));
+  r->status = WEXITSTATUS (wait_status);
+  g_assert_cmpint (r->status, !=, 137);   /* killed by timeout: it hung */
+
+  if (out_path != NULL)
+    {
+      g_assert_true (g_file_get_contents (out_path, &r->out, NULL, NULL));
+      g_unlink (out_path);
+      close (captured_out);
+    }
+  else
+    r->out = g_strdup ("");
+  g_assert_true (g_file_get_contents (err_path, &r->err, NULL, NULL));
+  g_unlink (err_path);
+  close (err_fd);
+  if (null_fd >= 0)
+    close (null_fd);
+  g_test_message ("exit %d: %s", r->status, r->err);
+}
+
+static char *
+deep_document (guint depth)
+{
+  GString *s = g_string_new ("{\"format\":\"titrate-regimen\",\"version\":1,\"patient\":{\"age_years\":40},"
+                             "\"regimen\":{\"route\":\"oral\",\"steps\":[]},\"x_deep\":");
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (s, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (s, ']');
+  g_string_append_c (s, '}');
+  return g_string_free (s, FALSE);
+}
+
+/* Output that cannot be written in full (a full disk, a reader gone)
+ * exits 4 with a message, never 0: a lost check must not look like an
+ * empty alert list. */
+static void
+test_output_failure (void)
+{
+  g_autofree char *path = example ("older-adult-ckd.titrate");
+  const char *commands[][3] = {
+    { "check", path, NULL },
+    { "plan", path, NULL },
+    { "plan", "--table", path },
+    { "rules", NULL, NULL },
+    { "drugs", "xan", NULL },
+    { "--help", NULL, NULL },
+  };
+  int full = open ("/dev/full", O_WRONLY);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      int pipe_fds[2];
+
+      if (full >= 0)
+        {
+          g_auto(Run) r = { 0 };
+
+          run_fds (&r, -1, full, commands[i][0], commands[i][1], commands[i][2], NULL);
+          g_assert_cmpint (r.status, ==, 4);
+          g_assert_nonnull (strstr (r.err, "could not be written"));
+          g_assert_nonnull (strstr (r.err, "No space left on device"));
+        }
+      /* A reader that is there gets everything (and exit 0). */
+      {
+        g_auto(Run) r = { 0 };
+
+        run_fds (&r, -1, -1, commands[i][0], commands[i][1], commands[i][2], NULL);
+        g_assert_cmpint (r.status, ==, 0);
+        g_assert_cmpuint (strlen (r.out), >, 0);
+      }
+
+      /* A pipe whose reader is gone. */
+      g_assert_cmpint (pipe (pipe_fds), ==, 0);
+      close (pipe_fds[0]);
+      {
+        g_auto(Run) r = { 0 };
+
+        run_fds (&r, -1, pipe_fds[1], commands[i][0], commands[i][1], commands[i][2], NULL);
+        g_assert_cmpint (r.status, ==, 4);
+        g_assert_nonnull (strstr (r.err, "could not be written"));
+      }
+      close (pipe_fds[1]);
+    }
+  if (full < 0)
+    g_test_message ("no /dev/full: only the closed pipe was tried");
+  else
+    close (full);
+}
+
+/* Documents are regular files, or "-" for standard input; hostile ones are
+ * refused with the field named, without a crash or a hang. */
+static void
+test_hostile_input (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("titrate-cli-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "plan.titrate", NULL);
+  g_autofree char *deep = deep_document (100000);
+  g_autofree char *deep_path = g_build_filename (dir, "deep.titrate", NULL);
+  g_autofree char *twice_path = g_build_filename (dir, "twice.titrate", NULL);
+  g_autofree char *good = example ("older-adult-ckd.titrate");
+  g_autoptr(GString) huge = g_string_new ("{\"x\":\"");
+  g_autofree char *huge_path = g_build_filename (dir, "huge.titrate", NULL);
+
+  g_assert_true (g_file_set_contents (deep_path, deep, -1, NULL));
+  g_assert_true (g_file_set_contents (twice_path,
+    "{\"format\":\"titrate-regimen\",\"version\":1,\"patient\":{\"age_years\":80,\"age_years\":30},"
+    "\"regimen\":{\"route\":\"oral\",\"steps\":[]}}", -1, NULL));
+  while (huge->len < 5 * 1024 * 1024)
+    g_string_append (huge, "0123456789abcdef");
+  g_string_append (huge, "\"}");
+  g_assert_true (g_file_set_contents (huge_path, huge->str, (gssize) huge->len, NULL));
+
+  /* A FIFO: refused at once (it blocked forever before). */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  {
+    g_auto(Run) r = { 0 };
+
+    run_fds (&r, -1, -1, "check", fifo, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "FIFO"));
+    g_assert_cmpstr (r.out, ==, "");
+  }
+
+  /* Deep nesting: check and plan refuse it, naming the key. */
+  {
+    g_auto(Run) r = { 0 };
+    g_auto(Run) r2 = { 0 };
+
+    run_fds (&r, -1, -1, "check", deep_path, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "x_deep"));
+    g_assert_nonnull (strstr (r.err, "nested deeper"));
+    g_assert_cmpstr (r.out, ==, "");
+    run_fds (&r2, -1, -1, "plan", deep_path, NULL);
+    g_assert_cmpint (r2.status, ==, 2);
+    g_assert_nonnull (strstr (r2.err, "nested deeper"));
+  }
+
+  /* A duplicate key, named. */
+  {
+    g_auto(Run) r = { 0 };
+
+    run_fds (&r, -1, -1, "check", twice_path, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "patient.age_years"));
+    g_assert_nonnull (strstr (r.err, "twice"));
+  }
+
+  /* Too large, from a file and from standard input. */
+  {
+    g_auto(Run) r = { 0 };
+    g_auto(Run) r2 = { 0 };
+    int fd = open (huge_path, O_RDONLY);
+
+    run_fds (&r, -1, -1, "check", huge_path, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "larger than"));
+    run_fds (&r2, fd, -1, "check", "-", NULL);
+    g_assert_cmpint (r2.status, ==, 2);
+    g_assert_nonnull (strstr (r2.err, "larger than"));
+    g_assert_nonnull (strstr (r2.err, "standard input"));
+    close (fd);
+  }
+
+  /* "-" is standard input: the same alerts as the file. */
+  {
+    g_auto(Run) r = { 0 };
+    g_auto(Run) r2 = { 0 };
+    int fd = open (good, O_RDONLY);
+
+    run_fds (&r, fd, -1, "check", "-", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    run (&r2, "check", good, NULL);
+    g_assert_cmpstr (r.out, ==, r2.out);
+    close (fd);
+  }
+
+  g_unlink (fifo);
+  g_unlink (deep_path);
+  g_unlink (twice_path);
+  g_unlink (huge_path);
+  g_rmdir (dir);
 }
 
 static void
@@ -480,5 +722,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/cli/rules-digest", test_rules_digest);
   g_test_add_func ("/titrate/cli/selftest", test_selftest_command);
   g_test_add_func ("/titrate/cli/rules-review-overdue", test_rules_review_overdue);
+  g_test_add_func ("/titrate/cli/output-failure", test_output_failure);
+  g_test_add_func ("/titrate/cli/hostile-input", test_hostile_input);
   return g_test_run ();
 }

@@ -4,8 +4,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
@@ -1049,6 +1053,368 @@ test_save (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Hostile and odd documents: each refused with a message naming what is
+ * wrong, quickly, before anything recurses or allocates without bound. */
+
+static const char hostile_head[] =
+  "{\"format\": \"titrate-regimen\", \"version\": 1,\n"
+  " \"patient\": {\"age_years\": 50, \"weight_kg\": 70},\n"
+  " \"regimen\": {\"route\": \"oral\", \"indication\": \"spasticity\", \"formulation\": \"tablet\",\n"
+  "             \"strength_mg\": 10, \"steps\": [{\"day\": 1, \"doses_mg\": [5, 5, 5]}]}";
+
+static void
+assert_refused (const char *data,
+                gssize      length,
+                const char *must_name,
+                const char *must_say)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TitrateDocument) doc = titrate_document_load_from_data (data, length, &error);
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_null (doc);
+  g_assert_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID);
+  g_test_message ("refused: %s", error->message);
+  if (strstr (error->message, must_name) == NULL || strstr (error->message, must_say) == NULL)
+    g_error ("message \"%s\" does not name \"%s\" and say \"%s\"", error->message, must_name, must_say);
+  /* Refusing is quick (a million steps took a minute before). */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+}
+
+static char *
+nested_arrays (guint depth)
+{
+  GString *s = g_string_new (hostile_head);
+
+  g_string_append (s, ",\n \"x_deep\": ");
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (s, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (s, ']');
+  g_string_append (s, "}\n");
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_hostile_nesting (void)
+{
+  g_autofree char *deep = nested_arrays (100000);
+  g_autofree char *fine = nested_arrays (TITRATE_IO_MAX_JSON_DEPTH - 1);
+  g_autofree char *over = nested_arrays (TITRATE_IO_MAX_JSON_DEPTH);
+  g_autoptr(GString) objects = g_string_new ("[");
+  g_autoptr(TitrateDocument) doc = NULL;
+
+  /* 100,000 nested arrays in a kept unknown key crashed json-glib. */
+  assert_refused (deep, -1, "x_deep", "nested deeper than 64 levels");
+  assert_refused (over, -1, "x_deep", "nested deeper than 64 levels");
+
+  /* Within the limit it is kept, and saved back the same. */
+  doc = load_ok (fine);
+  {
+    g_autofree char *saved = titrate_document_to_data (doc, NULL);
+    g_autoptr(TitrateDocument) again = load_ok (saved);
+
+    assert_same_document (doc, again);
+  }
+
+  /* Objects nest too; so does a bare top level. */
+  for (guint i = 0; i < 70000; i++)
+    g_string_append (objects, "{\"a\":");
+  assert_refused (objects->str, -1, "[0].a.a", "nested deeper");
+
+  /* json-glib also reads comments and 'text', where brackets would escape
+   * the count: not JSON, refused with where. */
+  assert_refused ("{\"format\": \"titrate-regimen\", /* \" */ \"version\": 1}", -1,
+                  "line 1, column 31", "comment or a single quote");
+  assert_refused ("{'format': 'titrate-regimen', 'version': 1}", -1, "line 1, column 2", "single quote");
+  /* A malformed string: every bracket after it counts. */
+  {
+    GString *bad = g_string_new ("{\"format\": \"titrate-regimen\", \"x\": \"\\u12\" ");
+
+    for (guint i = 0; i < 1000; i++)
+      g_string_append_c (bad, '[');
+    assert_refused (bad->str, -1, "not a JSON document", "nested deeper");
+    g_string_free (bad, TRUE);
+  }
+}
+
+static void
+test_hostile_duplicates (void)
+{
+  g_autofree char *twice_age = g_strconcat (
+    "{\"format\": \"titrate-regimen\", \"version\": 1,\n"
+    " \"patient\": {\"age_years\": 80, \"weight_kg\": 70, \"age_years\": 30},\n"
+    " \"regimen\": {\"route\": \"oral\", \"steps\": []}}", NULL);
+  g_autofree char *twice_patient = g_strconcat (
+    "{\"format\": \"titrate-regimen\", \"version\": 1,\n"
+    " \"patient\": {\"age_years\": 80, \"dialysis\": true},\n"
+    " \"regimen\": {\"route\": \"oral\", \"steps\": []},\n"
+    " \"patient\": {\"age_years\": 30}}", NULL);
+  /* The same key spelt with an escape is the same key. */
+  g_autofree char *twice_escaped = g_strconcat (
+    "{\"format\": \"titrate-regimen\", \"version\": 1,\n"
+    " \"patient\": {\"age_years\": 80, \"age\\u005fyears\": 30},\n"
+    " \"regimen\": {\"route\": \"oral\", \"steps\": []}}", NULL);
+  g_autofree char *twice_in_step = g_strconcat (
+    "{\"format\": \"titrate-regimen\", \"version\": 1, \"patient\": {},\n"
+    " \"regimen\": {\"route\": \"oral\", \"steps\": [{\"day\": 1, \"doses_mg\": [5]},\n"
+    "   {\"day\": 2, \"doses_mg\": [5], \"doses_mg\": [50]}]}}", NULL);
+  /* Equal keys in different objects are fine. */
+  g_autofree char *apart = g_strconcat (hostile_head, ", \"x_a\": {\"age_years\": 1}, \"x_b\": {\"age_years\": 2}}", NULL);
+  g_autoptr(TitrateDocument) doc = NULL;
+
+  assert_refused (twice_age, -1, "patient.age_years", "appears twice");
+  assert_refused (twice_patient, -1, "patient", "appears twice");
+  assert_refused (twice_escaped, -1, "patient.age_years", "appears twice");
+  assert_refused (twice_in_step, -1, "regimen.steps[1].doses_mg", "appears twice");
+  doc = load_ok (apart);
+  g_assert_cmpfloat (doc->patient->age_years, ==, 50);
+}
+
+static void
+test_hostile_nul (void)
+{
+  static const char route[] =
+    "{\"format\": \"titrate-regimen\", \"version\": 1, \"patient\": {},\n"
+    " \"regimen\": {\"route\": \"oral\\u0000intrathecal\", \"steps\": []}}";
+  static const char comedication[] =
+    "{\"format\": \"titrate-regimen\", \"version\": 1, \"patient\": {},\n"
+    " \"regimen\": {\"route\": \"oral\", \"steps\": []},\n"
+    " \"comedications\": [\"ibuprofen\", \"lorazepam\\u0000 (stopped)\"]}";
+  static const char key[] =
+    "{\"format\": \"titrate-regimen\", \"version\": 1, \"patient\": {\"x\\u0000\": 1},\n"
+    " \"regimen\": {\"route\": \"oral\", \"steps\": []}}";
+  /* A raw NUL byte is not text either. */
+  static const char raw[] = "{\"format\": \"titrate-regimen\", \"version\": 1, \"x\": \"a\0b\"}";
+  g_autoptr(GError) error = NULL;
+
+  assert_refused (route, -1, "regimen.route", "NUL character");
+  assert_refused (comedication, -1, "comedications[1]", "NUL character");
+  assert_refused (key, -1, "patient.x", "NUL character");
+  g_assert_null (titrate_document_load_from_data (raw, sizeof raw - 1, &error));
+  g_assert_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID);
+}
+
+static void
+test_hostile_sizes (void)
+{
+  g_autoptr(GString) big = g_string_new (hostile_head);
+  g_autoptr(GString) steps = g_string_new (
+    "{\"format\": \"titrate-regimen\", \"version\": 1, \"patient\": {},\n"
+    " \"regimen\": {\"route\": \"oral\", \"steps\": [");
+  g_autoptr(GString) comedications = g_string_new (hostile_head);
+  g_autoptr(GString) long_list = g_string_new (hostile_head);
+  g_autoptr(GString) doses = g_string_new (
+    "{\"format\": \"titrate-regimen\", \"version\": 1, \"patient\": {},\n"
+    " \"regimen\": {\"route\": \"oral\", \"steps\": [{\"day\": 1, \"doses_mg\": [");
+
+  /* Document size, in bytes. */
+  g_string_append (big, ", \"x_pad\": \"");
+  while (big->len <= TITRATE_IO_MAX_DOCUMENT_BYTES)
+    g_string_append (big, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+  g_string_append (big, "\"}");
+  assert_refused (big->str, (gssize) big->len, "MiB", "larger than 4.0");
+
+  /* Steps: one more than the limit. */
+  for (guint i = 1; i <= 3661; i++)
+    g_string_append_printf (steps, "%s{\"day\": %u, \"doses_mg\": [5]}", i > 1 ? "," : "", i);
+  g_string_append (steps, "]}}");
+  assert_refused (steps->str, -1, "regimen.steps", "at most 3660 steps");
+
+  /* Comedications. */
+  g_string_append (comedications, ", \"comedications\": [");
+  for (guint i = 0; i < 201; i++)
+    g_string_append_printf (comedications, "%s\"drug %u\"", i ? "," : "", i);
+  g_string_append (comedications, "]}");
+  assert_refused (comedications->str, -1, "comedications", "at most 200 entries");
+
+  /* Doses per step: the list is refused before each dose is read. */
+  for (guint i = 0; i < 9; i++)
+    g_string_append_printf (doses, "%s5", i ? "," : "");
+  g_string_append (doses, "]}]}}");
+  assert_refused (doses->str, -1, "regimen.steps[0].doses_mg", "at most 8 doses a day");
+
+  /* Any other list, even in a kept unknown key. */
+  g_string_append (long_list, ", \"x_list\": [");
+  for (guint i = 0; i < TITRATE_IO_MAX_JSON_ARRAY + 1; i++)
+    g_string_append_printf (long_list, "%s0", i ? "," : "");
+  g_string_append (long_list, "]}");
+  assert_refused (long_list->str, -1, "x_list", "more than 10000 elements");
+}
+
+static void
+test_hostile_amounts (void)
+{
+  static const struct { const char *key; const char *value; } cases[] = {
+    { "strength_mg", "1e-300" },
+    { "strength_mg", "1e300" },
+    { "strength_mg", "0.0001" },
+    { "strength_mg", "200000" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf (
+        "{\"format\": \"titrate-regimen\", \"version\": 1, \"patient\": {},\n"
+        " \"regimen\": {\"route\": \"oral\", \"formulation\": \"tablet\", \"%s\": %s, \"steps\": []}}",
+        cases[i].key, cases[i].value);
+
+      assert_refused (text, -1, "regimen.strength_mg", "plausible amount");
+    }
+
+  assert_refused ("{\"format\": \"titrate-regimen\", \"version\": 1, \"patient\": {},\n"
+                  " \"regimen\": {\"route\": \"oral\", \"steps\": [{\"day\": 1, \"doses_mg\": [1e300]}]}}",
+                  -1, "regimen.steps[0].doses_mg[0]", "plausible amount");
+  assert_refused ("{\"format\": \"titrate-regimen\", \"version\": 1, \"patient\": {},\n"
+                  " \"regimen\": {\"route\": \"intrathecal\", \"steps\": [{\"day\": 1, \"bolus_mcg\": 1e-300}]}}",
+                  -1, "regimen.steps[0].bolus_mcg", "plausible amount");
+  assert_refused ("{\"format\": \"titrate-regimen\", \"version\": 1, \"patient\": {},\n"
+                  " \"regimen\": {\"route\": \"oral\", \"formulation\": \"oral_solution\", "
+                  "\"concentration_mg_per_ml\": 1e-300, \"steps\": []}}",
+                  -1, "regimen.concentration_mg_per_ml", "plausible amount");
+}
+
+/* Input documents are regular files: a FIFO is refused at once, never
+ * waited on. */
+static void
+test_hostile_not_regular (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("titrate-test-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "plan.titrate", NULL);
+  g_autoptr(GFile) fifo_file = g_file_new_for_path (fifo);
+  g_autoptr(GFile) dir_file = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_null (titrate_document_load_from_file (fifo_file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_nonnull (strstr (error->message, "FIFO"));
+  g_clear_error (&error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+
+  g_assert_null (titrate_document_load_from_file (dir_file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_nonnull (strstr (error->message, "folder"));
+  g_clear_error (&error);
+
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
+/* A document that loads but whose indented form would pass the size limit
+ * (deep kept keys) is not saved: what is written always opens again. */
+static void
+test_save_too_large (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("titrate-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.titrate", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) text = g_string_new (hostile_head);
+  g_autoptr(TitrateDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  g_autofree char *saved = NULL;
+
+  for (guint k = 0; k < 3; k++)
+    {
+      g_string_append_printf (text, ", \"x_%u\": ", k);
+      for (guint i = 0; i < 55; i++)
+        g_string_append_c (text, '[');
+      for (guint i = 0; i < 9000; i++)
+        g_string_append (text, i ? ",[[0]]" : "[[0]]");
+      for (guint i = 0; i < 55; i++)
+        g_string_append_c (text, ']');
+    }
+  g_string_append (text, "}");
+  g_assert_cmpuint (text->len, <, TITRATE_IO_MAX_DOCUMENT_BYTES);
+  doc = load_ok (text->str);
+  saved = titrate_document_to_data (doc, &length);
+  g_assert_cmpuint (length, >, TITRATE_IO_MAX_DOCUMENT_BYTES);
+
+  g_assert_false (titrate_document_save (doc, file, &error));
+  g_assert_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "would be larger than"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* Saving: permissions kept, new files private, links followed, FIFOs left
+ * alone, stale temporary files removed. */
+static void
+test_save_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("titrate-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.titrate", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.titrate", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "fifo.titrate", NULL);
+  g_autofree char *stale = g_build_filename (dir, ".plan.titrate.saving-Ab3dE9", NULL);
+  g_autofree char *busy = g_build_filename (dir, ".plan.titrate.saving-Zz9yY8", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) link_file = g_file_new_for_path (link);
+  g_autoptr(GFile) fifo_file = g_file_new_for_path (fifo);
+  g_autoptr(TitrateDocument) doc = load_ok (example);
+  g_autoptr(TitrateDocument) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *target = NULL;
+  GStatBuf st;
+  int busy_fd;
+
+  /* New: private to its owner, whatever the umask. */
+  g_assert_true (titrate_document_save (doc, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* Existing: keeps the permissions it was given. */
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+  g_assert_true (titrate_document_save (doc, file, &error));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+
+  /* A link: its target is written, the link stays. */
+  g_assert_cmpint (symlink ("plan.titrate", link), ==, 0);
+  doc->patient->age_years = 81;
+  g_assert_true (titrate_document_save (doc, link_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  target = g_file_read_link (link, NULL);
+  g_assert_cmpstr (target, ==, "plan.titrate");
+  loaded = titrate_document_load_from_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (loaded->patient->age_years, ==, 81);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+
+  /* A FIFO: refused, and still a FIFO. */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_false (titrate_document_save (doc, fifo_file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_test_message ("save to a FIFO: %s", error->message);
+  g_clear_error (&error);
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+
+  /* A temporary file whose writer is gone is removed by the next save; one
+   * still being written (locked) is not. */
+  g_assert_true (g_file_set_contents (stale, "{ half", -1, NULL));
+  busy_fd = g_open (busy, O_RDWR | O_CREAT, 0600);
+  g_assert_cmpint (busy_fd, >=, 0);
+  g_assert_cmpint (flock (busy_fd, LOCK_EX), ==, 0);
+  g_assert_true (titrate_document_save (doc, file, &error));
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (busy, G_FILE_TEST_EXISTS));
+  close (busy_fd);
+  g_assert_true (titrate_document_save (doc, file, &error));
+  g_assert_false (g_file_test (busy, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_entries (dir), ==, 3);
+
+  g_unlink (fifo);
+  g_unlink (link);
+  g_unlink (path);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1067,6 +1433,14 @@ main (int   argc,
   g_test_add_func ("/titrate/document/invalid-length", test_invalid_length);
   g_test_add_func ("/titrate/document/wrong-types", test_wrong_types);
   g_test_add_func ("/titrate/document/save", test_save);
+  g_test_add_func ("/titrate/document/save-files", test_save_files);
+  g_test_add_func ("/titrate/document/save-too-large", test_save_too_large);
+  g_test_add_func ("/titrate/document/hostile/nesting", test_hostile_nesting);
+  g_test_add_func ("/titrate/document/hostile/duplicates", test_hostile_duplicates);
+  g_test_add_func ("/titrate/document/hostile/nul", test_hostile_nul);
+  g_test_add_func ("/titrate/document/hostile/sizes", test_hostile_sizes);
+  g_test_add_func ("/titrate/document/hostile/amounts", test_hostile_amounts);
+  g_test_add_func ("/titrate/document/hostile/not-regular", test_hostile_not_regular);
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
     {

@@ -8,7 +8,9 @@
 
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <libical/ical.h>
 
@@ -1055,19 +1057,134 @@ test_cli_export_errors (void)
     g_assert_true (g_file_get_contents (keep, &kept, NULL, NULL));
     g_assert_cmpstr (kept, ==, "previous export\r\n");
   }
-  /* An output directory that does not exist: 2, named */
+  /* An output directory that does not exist: an output failure (4), named */
   {
     g_auto(Run) r = { 0 };
     g_autofree char *nowhere = g_build_filename (dir, "missing", "plan.csv", NULL);
 
     run (&r, "export", "--csv", nowhere, good, NULL);
-    g_assert_cmpint (r.status, ==, 2);
+    g_assert_cmpint (r.status, ==, 4);
     assert_contains (r.err, "plan.csv");
     g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
   }
 
   g_remove (keep);
   g_rmdir (out_dir);
+  remove_dir (dir);
+}
+
+/* Export targets: "-" is standard output; a link's target is written; a
+ * FIFO is refused and left a FIFO; a new export is private, an existing one
+ * keeps its permissions; output that cannot be written exits 4. */
+static void
+test_cli_export_targets (void)
+{
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *good = g_build_filename (g_getenv ("TITRATE_EXAMPLES"), "older-adult-ckd.titrate", NULL);
+  g_autofree char *csv = g_build_filename (dir, "plan.csv", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.csv", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "fifo.csv", NULL);
+  g_autofree char *tiny = g_build_filename (dir, "tiny.titrate", NULL);
+  g_autofree char *target = NULL;
+  GStatBuf st;
+
+  /* Standard output */
+  {
+    g_auto(Run) r = { 0 };
+    g_auto(Run) r2 = { 0 };
+
+    run (&r, "export", "--csv", "-", good, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_str_has_prefix (r.out, "date,day,phase,"));
+    assert_contains (r.err, "standard output");
+    run (&r2, "export", "--ics", "-", good, NULL);
+    g_assert_cmpint (r2.status, ==, 0);
+    g_assert_true (g_str_has_prefix (r2.out, "BEGIN:VCALENDAR"));
+  }
+  /* New: private; existing: keeps its permissions */
+  {
+    g_auto(Run) r = { 0 };
+    g_auto(Run) r2 = { 0 };
+
+    run (&r, "export", "--csv", csv, good, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpint (g_stat (csv, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    g_assert_cmpint (g_chmod (csv, 0644), ==, 0);
+    run (&r2, "export", "--csv", csv, good, NULL);
+    g_assert_cmpint (r2.status, ==, 0);
+    g_assert_cmpint (g_stat (csv, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0644);
+  }
+  /* A link: the target is written, the link stays */
+  {
+    g_auto(Run) r = { 0 };
+
+    g_assert_true (g_file_set_contents (csv, "old", -1, NULL));
+    g_assert_cmpint (symlink ("plan.csv", link), ==, 0);
+    run (&r, "export", "--csv", link, good, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+    target = g_file_read_link (link, NULL);
+    g_assert_cmpstr (target, ==, "plan.csv");
+    {
+      g_autofree char *text = NULL;
+
+      g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+      g_assert_true (g_str_has_prefix (text, "date,day,phase,"));
+    }
+  }
+  /* A FIFO: refused (exit 4, named), never replaced, never waited on */
+  {
+    g_auto(Run) r = { 0 };
+
+    g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+    run (&r, "export", "--csv", fifo, good, NULL);
+    g_assert_cmpint (r.status, ==, 4);
+    assert_contains (r.err, "fifo.csv");
+    assert_contains (r.err, "not a regular file");
+    g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+    g_assert_true (S_ISFIFO (st.st_mode));
+  }
+  /* Standard output full: 4 (a redirection, never /dev/full as a target) */
+  if (g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      const char *argv[] = { "sh", "-c", "exec \"$0\" export --pdf - \"$1\" >/dev/full", g_getenv ("TITRATE_CLI"), good, NULL };
+      g_autofree char *err = NULL;
+      g_autoptr(GError) error = NULL;
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                   NULL, NULL, NULL, &err, &status, &error));
+      g_assert_no_error (error);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 4);
+      assert_contains (err, "No space left on device");
+    }
+  /* Extreme but accepted amounts (a 0.001 mg tablet, 100 g doses): every
+   * format is written, quickly, without undefined behaviour. */
+  {
+    const char *formats[] = { "--csv", "--ics", "--pdf" };
+
+    g_assert_true (g_file_set_contents (tiny,
+      "{\"format\":\"titrate-regimen\",\"version\":1,\"patient\":{\"age_years\":40,\"weight_kg\":70,\"sex\":\"male\"},"
+      "\"regimen\":{\"route\":\"oral\",\"indication\":\"spasticity\",\"formulation\":\"tablet\",\"strength_mg\":0.001,"
+      "\"start_date\":\"2027-01-04\",\"steps\":[{\"day\":1,\"doses_mg\":[100000,0.001]}]}}", -1, NULL));
+    for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+      {
+        g_auto(Run) r = { 0 };
+        gint64 start = g_get_monotonic_time ();
+
+        run (&r, "export", formats[i], "-", tiny, NULL);
+        g_assert_cmpint (r.status, ==, 0);
+        g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
+      }
+  }
+
+  g_unlink (link);
+  g_unlink (fifo);
+  g_unlink (csv);
+  g_unlink (tiny);
   remove_dir (dir);
 }
 
@@ -1097,6 +1214,7 @@ main (int   argc,
   g_test_add_func ("/titrate/export/pdf/many-and-no-partial-file", test_pdf_many_and_no_partial_file);
   g_test_add_func ("/titrate/export/cli/export", test_cli_export);
   g_test_add_func ("/titrate/export/cli/errors", test_cli_export_errors);
+  g_test_add_func ("/titrate/export/cli/targets", test_cli_export_targets);
 
   return g_test_run ();
 }

@@ -25,6 +25,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "titrate-application.h"
@@ -410,6 +411,17 @@ test_autosave_and_discard (void)
   autosaved = titrate_autosave_dup_path (autosave);
   g_assert_nonnull (autosaved);
   g_assert_true (g_file_test (autosaved, G_FILE_TEST_EXISTS));
+  /* Patient data: private to its owner, the plan and its sidecar. */
+  {
+    g_autofree char *sidecar = g_strconcat (autosaved, NULL);
+    GStatBuf st;
+
+    strcpy (sidecar + strlen (sidecar) - strlen (".titrate"), ".json");
+    g_assert_cmpint (g_stat (autosaved, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    g_assert_cmpint (g_stat (sidecar, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
 
   /* Locked by this running process: not offered as a crashed plan. */
   orphans = titrate_autosave_find_orphans ();
@@ -442,8 +454,11 @@ test_broken_autosave (void)
   g_autofree char *id = g_uuid_string_random ();
   g_autofree char *name = g_strconcat (id, ".titrate", NULL);
   g_autofree char *broken = g_build_filename (dir, name, NULL);
-  g_autofree char *aside = g_strconcat (broken, ".broken", NULL);
+  g_autofree char *rejected = titrate_autosave_get_rejected_dir ();
+  g_autofree char *aside = g_build_filename (rejected, name, NULL);
   g_autofree char *temporary = g_strconcat (broken, ".Ab3dE9", NULL);
+  g_autofree char *saving_name = g_strconcat (".", name, ".saving-Zz9yY8", NULL);
+  g_autofree char *saving = g_build_filename (dir, saving_name, NULL);
   g_autofree char *other_id = g_uuid_string_random ();
   g_autofree char *other_name = g_strconcat (other_id, ".json", NULL);
   g_autofree char *lonely_sidecar = g_build_filename (dir, other_name, NULL);
@@ -455,6 +470,7 @@ test_broken_autosave (void)
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (broken, "{ \"format\": \"titrate-regimen\", \"vers", -1, NULL));
   g_assert_true (g_file_set_contents (temporary, "{ half", -1, NULL));
+  g_assert_true (g_file_set_contents (saving, "{ half", -1, NULL));
   g_assert_true (g_file_set_contents (lonely_sidecar, "{}", -1, NULL));
 
   orphans = titrate_autosave_find_orphans ();
@@ -463,6 +479,7 @@ test_broken_autosave (void)
   g_assert_null (titrate_autosave_entry_get_title (g_ptr_array_index (orphans, 0)));
   /* The interrupted write's temporary file and the lone sidecar are gone. */
   g_assert_false (g_file_test (temporary, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (saving, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (lonely_sidecar, G_FILE_TEST_EXISTS));
   g_clear_pointer (&orphans, g_ptr_array_unref);
 
@@ -489,8 +506,125 @@ test_broken_autosave (void)
   orphans = titrate_autosave_find_orphans ();
   g_assert_cmpuint (orphans->len, ==, 0);
 
+  /* Set aside for good: a later start neither offers it nor deletes it. */
+  orphans = titrate_autosave_find_orphans ();
+  g_assert_cmpuint (orphans->len, ==, 0);
+  g_assert_true (g_file_test (aside, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&orphans, g_ptr_array_unref);
+
   g_unlink (aside);
   close_window (GTK_WINDOW (win));
+}
+
+static char *
+deep_json (const char *head,
+           guint       depth)
+{
+  GString *s = g_string_new (head);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (s, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (s, ']');
+  g_string_append_c (s, '}');
+  return g_string_free (s, FALSE);
+}
+
+/* Hostile autosaves: deep, huge, a FIFO, a link to a device. Each is
+ * offered, fails to restore with a message, is set aside in rejected/ and
+ * never offered again; nothing crashes or waits. A deep sidecar costs only
+ * the title. */
+static void
+test_hostile_autosaves (void)
+{
+  g_autofree char *dir = titrate_autosave_get_dir ();
+  g_autofree char *rejected = titrate_autosave_get_rejected_dir ();
+  const char *kinds[] = { "deep", "huge", "fifo", "device-link" };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autofree char *id = g_uuid_string_random ();
+      g_autofree char *name = g_strconcat (id, ".titrate", NULL);
+      g_autofree char *sidecar_name = g_strconcat (id, ".json", NULL);
+      g_autofree char *plan = g_build_filename (dir, name, NULL);
+      g_autofree char *sidecar = g_build_filename (dir, sidecar_name, NULL);
+      g_autofree char *aside = g_build_filename (rejected, name, NULL);
+      g_autofree char *deep_sidecar = deep_json ("{\"format\": \"titrate-autosave\", \"title\": ", 100000);
+      g_autoptr(GPtrArray) orphans = NULL;
+      TitrateWindow *win;
+      GtkWindow *dialog;
+      GtkWindow *error_dialog;
+      GStatBuf st;
+
+      if (g_str_equal (kinds[k], "deep"))
+        {
+          g_autofree char *deep = deep_json ("{\"format\": \"titrate-regimen\", \"version\": 1, "
+                                             "\"patient\": {}, \"regimen\": {\"route\": \"oral\", "
+                                             "\"steps\": []}, \"x_deep\": ", 100000);
+
+          g_assert_true (g_file_set_contents (plan, deep, -1, NULL));
+        }
+      else if (g_str_equal (kinds[k], "huge"))
+        {
+          FILE *f = fopen (plan, "w");
+
+          g_assert_nonnull (f);
+          /* Sparse: 5 GB on paper, nothing on disk. */
+          g_assert_cmpint (fseeko (f, (off_t) 5 * 1024 * 1024 * 1024, SEEK_SET), ==, 0);
+          g_assert_cmpint (fputc ('}', f), !=, EOF);
+          fclose (f);
+        }
+      else if (g_str_equal (kinds[k], "fifo"))
+        g_assert_cmpint (mkfifo (plan, 0600), ==, 0);
+      else if (g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+        g_assert_cmpint (symlink ("/dev/zero", plan), ==, 0);
+      else
+        continue;
+      g_assert_true (g_file_set_contents (sidecar, deep_sidecar, -1, NULL));
+
+      /* Listed (without the title of the deep sidecar), not crashed on. */
+      orphans = titrate_autosave_find_orphans ();
+      g_assert_cmpuint (orphans->len, ==, 1);
+      g_assert_null (titrate_autosave_entry_get_title (g_ptr_array_index (orphans, 0)));
+      g_clear_pointer (&orphans, g_ptr_array_unref);
+
+      win = titrate_window_new (app);
+      gtk_window_present (GTK_WINDOW (win));
+      pump ();
+      g_assert_true (titrate_recovery_offer (app, GTK_WINDOW (win)));
+      dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5);
+      g_assert_nonnull (dialog);
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+      gtk_window_destroy (dialog);
+      pump ();
+
+      error_dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5);
+      g_assert_nonnull (error_dialog);
+      g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (error_dialog)), ==,
+                       "An Unsaved Plan Could Not Be Restored");
+      g_test_message ("%s: %s", kinds[k], adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (error_dialog)));
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (error_dialog)), rejected));
+      gtk_window_destroy (error_dialog);
+      g_assert_true (titrate_window_is_pristine (win));
+
+      /* Set aside as it was (a FIFO stays a FIFO, a link a link). */
+      g_assert_cmpint (g_lstat (aside, &st), ==, 0);
+      g_assert_false (g_file_test (plan, G_FILE_TEST_EXISTS) || g_file_test (plan, G_FILE_TEST_IS_SYMLINK));
+      g_assert_false (g_file_test (sidecar, G_FILE_TEST_EXISTS));
+      if (g_str_equal (kinds[k], "fifo"))
+        g_assert_true (S_ISFIFO (st.st_mode));
+      if (g_str_equal (kinds[k], "device-link"))
+        g_assert_true (S_ISLNK (st.st_mode));
+
+      /* Never offered again. */
+      orphans = titrate_autosave_find_orphans ();
+      g_assert_cmpuint (orphans->len, ==, 0);
+
+      g_unlink (aside);
+      close_window (GTK_WINDOW (win));
+    }
 }
 
 static void
@@ -529,6 +663,7 @@ main (int   argc,
   g_test_add_func ("/titrate/recovery/kill-and-restore", test_kill_and_restore);
   g_test_add_func ("/titrate/recovery/autosave-and-discard", test_autosave_and_discard);
   g_test_add_func ("/titrate/recovery/broken-autosave", test_broken_autosave);
+  g_test_add_func ("/titrate/recovery/hostile-autosaves", test_hostile_autosaves);
 
   status = g_test_run ();
   g_clear_object (&app);

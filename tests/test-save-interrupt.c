@@ -7,10 +7,12 @@
  * save-stress saves two different documents in turn to one path in a tight
  * loop; this test SIGKILLs it at random moments, many times, and after each
  * kill loads the path: it must hold exactly document A or document B, byte
- * for byte. What else may be left: titrate_document_save() writes through
- * g_file_set_contents_full(), whose temporary file "<name>.XXXXXX" stays
- * behind when the kill lands between its creation and the rename. Those
- * are counted, checked to be nothing but that pattern, and removed.
+ * for byte. What else may be left: the temporary file of the interrupted
+ * save, ".plan.titrate.saving-XXXXXX", private (0600, or the document's own
+ * mode in the instant before its rename), when the kill lands
+ * between its creation and the rename. The next save removes it: at most
+ * one is ever found, and none after a last, uninterrupted save. The
+ * document keeps the permissions it was given (0640 here) throughout.
  */
 
 #include "config.h"
@@ -18,6 +20,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
@@ -62,6 +65,40 @@ read_file (const char *path,
   g_assert_true (g_file_get_contents (path, &data, length, &error));
   g_assert_no_error (error);
   return data;
+}
+
+/* Temporary files of interrupted saves beside @target_name: private, and
+ * nothing else unexpected. */
+static guint
+count_temporaries (const char *dir,
+                   const char *target_name,
+                   guint       kill_n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, &error);
+  g_autofree char *prefix = g_strconcat (".", target_name, ".saving-", NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      GStatBuf st;
+
+      if (g_str_equal (name, target_name) || g_str_equal (name, "a.ref") || g_str_equal (name, "b.ref"))
+        continue;
+      if (!(g_str_has_prefix (name, prefix) && strlen (name) == strlen (prefix) + 6))
+        g_error ("Unexpected file after kill %u: %s", kill_n, name);
+      g_assert_true (titrate_io_is_temporary_name (name));
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      /* Private, or (killed just before its rename) the document's own
+       * permissions, never wider. */
+      if ((st.st_mode & 0777) != 0600)
+        g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+      n++;
+    }
+  return n;
 }
 
 /* Tests */
@@ -112,16 +149,18 @@ test_interrupted_save (void)
       g_autoptr(GDir) listing = NULL;
       g_autoptr(TitrateDocument) loaded = NULL;
       g_autofree char *data = NULL;
-      const char *name;
       GPid pid;
       int out_fd;
       char ready[8] = { 0 };
       gsize got = 0;
       int status = 0;
       gsize length = 0;
+      GStatBuf st;
 
       /* The previous version is always A or B; start from A each time. */
       write_doc (a, target);
+      if (kill_n == 0)
+        g_assert_cmpint (g_chmod (target, 0640), ==, 0);
 
       g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
                                                G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
@@ -160,25 +199,23 @@ test_interrupted_save (void)
       g_assert_no_error (error);
       g_assert_nonnull (loaded);
 
-      /* Nothing else but GLib's temporary file of the interrupted write. */
-      listing = g_dir_open (dir, 0, &error);
-      g_assert_no_error (error);
-      while ((name = g_dir_read_name (listing)) != NULL)
-        {
-          g_autofree char *path = g_build_filename (dir, name, NULL);
+      /* The document keeps its permissions. */
+      g_assert_cmpint (g_stat (target, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0640);
 
-          if (g_str_equal (name, target_name) || g_str_equal (name, "a.ref") || g_str_equal (name, "b.ref"))
-            continue;
-          if (!(g_str_has_prefix (name, target_name) && strlen (name) == strlen (target_name) + 7 &&
-                name[strlen (target_name)] == '.'))
-            g_error ("Unexpected file after kill %u: %s", kill_n, name);
-          temporaries++;
-          g_unlink (path);
-        }
+      /* Nothing else but the temporary file of this interrupted save
+       * (the next save removed those of the earlier ones). */
+      g_assert_cmpuint (count_temporaries (dir, target_name, kill_n), <=, 1);
+      temporaries += count_temporaries (dir, target_name, kill_n);
     }
 
+  /* A save after the last kill leaves no temporary file behind. */
+  write_doc (a, target);
+  g_assert_cmpuint (count_temporaries (dir, target_name, N_KILLS), ==, 0);
+
   g_test_message ("%d kills: old document (A) %u times, new (B) %u times; "
-                  "%u GLib temporary files (plan.titrate.XXXXXX) left by interrupted writes",
+                  "%u temporary files (.plan.titrate.saving-XXXXXX) left by interrupted saves, "
+                  "each removed by the next save",
                   N_KILLS, seen_a, seen_b, temporaries);
   g_assert_cmpuint (seen_a + seen_b, ==, N_KILLS);
   test_remove_tree (dir);

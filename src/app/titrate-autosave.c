@@ -35,11 +35,13 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "titrate.h"
 #include "titrate-autosave.h"
 
-#define SIDECAR_FORMAT "titrate-autosave"
+#define SIDECAR_FORMAT TITRATE_SIDECAR_FORMAT
 
 struct _TitrateAutosaveEntry
 {
@@ -252,8 +254,7 @@ write_job_run (WriteJob  *job,
   g_autofree char *doc_path = file_path (job->dir, job->id, ".titrate");
   g_autoptr(GFile) file = g_file_new_for_path (doc_path);
 
-  if (!g_file_set_contents_full (sidecar_path, job->sidecar, (gssize) job->sidecar_length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+  if (!titrate_io_replace_file (sidecar_path, job->sidecar, job->sidecar_length, 0600, error))
     return FALSE;
   return titrate_document_save (job->doc, file, error);
 }
@@ -405,7 +406,8 @@ is_plan_name (const char  *name,
 }
 
 /* "<uuid>.suffix" with @suffix one of ours, optionally followed by GLib's
- * ".XXXXXX" temporary-file tail. */
+ * ".XXXXXX" temporary-file tail (older versions), or a temporary file of
+ * titrate_io_replace_file(), ".<uuid>.suffix.saving-XXXXXX". */
 static char *
 id_of_file (const char *name,
             gboolean   *is_temporary)
@@ -414,6 +416,15 @@ id_of_file (const char *name,
   g_autofree char *id = NULL;
   const char *rest;
 
+  if (titrate_io_is_temporary_name (name))
+    {
+      g_autofree char *inner = g_strndup (name + 1, strlen (name) - 1 - strlen (".saving-XXXXXX"));
+      gboolean ignored;
+      char *found = id_of_file (inner, &ignored);
+
+      *is_temporary = TRUE;
+      return found;
+    }
   if (strlen (name) < 36)
     return NULL;
   id = g_strndup (name, 36);
@@ -440,20 +451,18 @@ static void
 read_sidecar (TitrateAutosaveEntry *entry)
 {
   g_autofree char *path = file_path (entry->dir, entry->id, ".json");
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *object;
-  const char *uri;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
 
-  if (!json_parser_load_from_file (parser, path, NULL))
-    return;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return;
-  object = json_node_get_object (json_parser_get_root (parser));
-  if (g_strcmp0 (json_object_get_string_member_with_default (object, "format", ""), SIDECAR_FORMAT) != 0)
-    return;
-  entry->title = g_strdup (json_object_get_string_member_with_default (object, "title", NULL));
-  uri = json_object_get_string_member_with_default (object, "uri", NULL);
-  if (uri != NULL && *uri != '\0')
+  /* Bounded, regular files only, pre-scanned: a broken sidecar costs the
+   * title and the original file's name, never the start. */
+  if (!titrate_sidecar_read_path (path, &entry->title, &uri, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_debug ("Autosave: ignoring the sidecar %s: %s", path, error->message);
+      return;
+    }
+  if (uri != NULL)
     entry->file = g_file_new_for_uri (uri);
 }
 
@@ -688,6 +697,16 @@ titrate_autosave_adopt (TitrateAutosave      *self,
   schedule (self);
 }
 
+/* (transfer full) where autosaved plans that could not be restored are
+ * kept: <autosave dir>/rejected */
+char *
+titrate_autosave_get_rejected_dir (void)
+{
+  g_autofree char *dir = titrate_autosave_get_dir ();
+
+  return g_build_filename (dir, "rejected", NULL);
+}
+
 /**
  * titrate_autosave_find_orphans:
  *
@@ -835,12 +854,24 @@ titrate_autosave_entry_load (const TitrateAutosaveEntry  *entry,
   g_autofree char *path = NULL;
   g_autofree char *data = NULL;
   gsize length = 0;
+  GStatBuf st;
 
   g_return_val_if_fail (entry != NULL, NULL);
 
   path = file_path (entry->dir, entry->id, ".titrate");
-  if (!g_file_get_contents (path, &data, &length, error))
-    return NULL;
+  /* Autosave writes regular files only: a link (to a device, say), a FIFO
+   * or a huge file is refused at once, never waited on. */
+  if (g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                           _("The autosaved plan is a link, not a file Titrate wrote."));
+      return NULL;
+    }
+  if (!titrate_io_read_path (path, TITRATE_IO_MAX_DOCUMENT_BYTES, &data, &length, error))
+    {
+      g_prefix_error (error, _("The autosaved plan could not be read: "));
+      return NULL;
+    }
   return g_bytes_new_take (g_steal_pointer (&data), length);
 }
 
@@ -860,20 +891,28 @@ titrate_autosave_entry_delete (TitrateAutosaveEntry *entry)
     }
 }
 
-/* It could not be read: renamed to <id>.titrate.broken (kept for
- * inspection, no longer offered). */
+/* It could not be read: moved to the folder rejected/ beside the autosaves
+ * (kept for inspection, never offered again). */
 void
 titrate_autosave_entry_set_aside (TitrateAutosaveEntry *entry)
 {
   g_autofree char *path = NULL;
+  g_autofree char *rejected = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *aside = NULL;
 
   g_return_if_fail (entry != NULL);
 
   path = file_path (entry->dir, entry->id, ".titrate");
-  aside = file_path (entry->dir, entry->id, ".titrate.broken");
-  if (g_rename (path, aside) != 0)
-    g_debug ("Autosave: could not rename %s: %s", path, g_strerror (errno));
+  rejected = titrate_autosave_get_rejected_dir ();
+  name = g_strconcat (entry->id, ".titrate", NULL);
+  aside = g_build_filename (rejected, name, NULL);
+  if (g_mkdir_with_parents (rejected, 0700) != 0 || g_rename (path, aside) != 0)
+    {
+      /* Never offered again either way: what cannot be kept aside goes. */
+      g_debug ("Autosave: could not set %s aside: %s; removing it", path, g_strerror (errno));
+      g_unlink (path);
+    }
   remove_file (entry->dir, entry->id, ".json");
   if (entry->lock_fd >= 0)
     {

@@ -29,6 +29,7 @@ typedef struct _TitrateAutosaveEntry TitrateAutosaveEntry;
 G_DECLARE_FINAL_TYPE (TitrateAutosave, titrate_autosave, TITRATE, AUTOSAVE, GObject)
 
 char            *titrate_autosave_get_dir        (void);
+char            *titrate_autosave_get_rejected_dir (void);
 
 TitrateAutosave *titrate_autosave_new            (TitrateSession   *session);
 const char      *titrate_autosave_get_id         (TitrateAutosave  *self);

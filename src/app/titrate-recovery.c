@@ -105,12 +105,13 @@ restore (Recovery             *recovery,
                                 titrate_autosave_entry_get_file (entry),
                                 titrate_autosave_entry_get_title (entry), &error))
     {
-      g_autofree char *dir = titrate_autosave_get_dir ();
+      g_autofree char *dir = titrate_autosave_get_rejected_dir ();
       g_autofree char *body = NULL;
 
       titrate_autosave_entry_set_aside (entry);
       /* Translators: %s is the reason, then the folder the copy is kept in */
-      body = g_strdup_printf (_("%s\n\nThe autosaved copy was kept in %s."), error->message, dir);
+      body = g_strdup_printf (_("%s\n\nThe autosaved copy was set aside in %s and will not be offered again."),
+                              error->message, dir);
       show_error (recovery->parent, _("An Unsaved Plan Could Not Be Restored"), body);
       if (created)
         gtk_window_destroy (GTK_WINDOW (window));

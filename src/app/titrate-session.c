@@ -928,9 +928,15 @@ titrate_session_load_file (TitrateSession  *self,
   g_return_val_if_fail (TITRATE_IS_SESSION (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  bytes = g_file_load_bytes (file, NULL, NULL, error);
-  if (bytes == NULL)
-    return FALSE;
+  /* Regular files only (a FIFO would freeze the window), bounded. */
+  {
+    char *data = NULL;
+    gsize length = 0;
+
+    if (!titrate_io_read_file (file, TITRATE_IO_MAX_DOCUMENT_BYTES, &data, &length, error))
+      return FALSE;
+    bytes = g_bytes_new_take (data, length);
+  }
   return titrate_session_load_bytes (self, bytes, file, error);
 }
 

@@ -5,85 +5,38 @@
  *
  * Exit status: 0 checked (whatever the alerts), 1 selftest: a scenario
  * failed, 2 invalid document or arguments (message on stderr naming the
- * field), 3 rules database unusable.
+ * field), 3 rules database unusable, 4 the output could not be written in
+ * full (a full disk, a closed pipe): a failure never looks like an empty
+ * alert list.
  */
 
 #include "config.h"
 
-#include <langinfo.h>
+#include <errno.h>
 #include <locale.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include <signal.h>
+#include <unistd.h>
+
 #include "titrate.h"
 #include "titrate-drug-names.h"
 #include "titrate-pump.h"
+#include "titrate-cli-options.h"
 #include "titrate-export.h"
 
-#define EXIT_CHECKED 0
-#define EXIT_SELFTEST 1
-#define EXIT_INVALID 2
-#define EXIT_RULES   3
+#define EXIT_CHECKED TITRATE_CLI_EXIT_CHECKED
+#define EXIT_SELFTEST TITRATE_CLI_EXIT_SELFTEST
+#define EXIT_INVALID TITRATE_CLI_EXIT_INVALID
+#define EXIT_RULES   TITRATE_CLI_EXIT_RULES
+#define EXIT_IO      TITRATE_CLI_EXIT_IO
 
-static char *opt_rules = NULL;
-static char *opt_rules_digest = NULL;
-static gboolean opt_table = FALSE;
-static gboolean opt_version = FALSE;
-static char *opt_pdf = NULL;
-static char *opt_ics = NULL;
-static char *opt_csv = NULL;
-static gboolean opt_handout = FALSE;
-static gboolean opt_summary = FALSE;
-static gboolean opt_per_day = FALSE;
-static char *opt_paper = NULL;
-static int opt_pump_margin_days = -1;
-
-static const GOptionEntry entries[] = {
-  { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &opt_rules,
-    N_("Use this rules database instead of the embedded one (same validation, and the clinical self-test)"), "DB" },
-  { "rules-digest", 0, 0, G_OPTION_ARG_STRING, &opt_rules_digest,
-    N_("Refuse the rules database unless its SHA-256 is this one (the copy your institution reviewed)"), "HEX" },
-  { "table", 't', 0, G_OPTION_ARG_NONE, &opt_table,
-    N_("plan: print the day-by-day calendar as a table"), NULL },
-  { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &opt_pdf,
-    N_("export: write the printed pages as PDF (default: the patient handout)"), "OUT" },
-  { "ics", 0, 0, G_OPTION_ARG_FILENAME, &opt_ics,
-    N_("export: write calendar reminders (iCalendar)"), "OUT" },
-  { "csv", 0, 0, G_OPTION_ARG_FILENAME, &opt_csv,
-    N_("export: write the day-by-day calendar as CSV"), "OUT" },
-  { "handout", 0, 0, G_OPTION_ARG_NONE, &opt_handout,
-    N_("export --pdf: the patient handout (with --summary: both, handout first)"), NULL },
-  { "summary", 0, 0, G_OPTION_ARG_NONE, &opt_summary,
-    N_("export --pdf: the clinician summary"), NULL },
-  { "per-day", 0, 0, G_OPTION_ARG_NONE, &opt_per_day,
-    N_("export --ics: one reminder per day instead of one per dose"), NULL },
-  { "paper", 0, 0, G_OPTION_ARG_STRING, &opt_paper,
-    N_("export --pdf: paper size, a4 or letter (default: from the locale)"), "SIZE" },
-  { "pump-margin-days", 0, 0, G_OPTION_ARG_INT, &opt_pump_margin_days,
-    N_("check, export: days between the pump refill-by date and the alarm date (default: the rules database's)"), "N" },
-  { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Print the version"), NULL },
-  { NULL }
-};
-
-/* Translated at run time, see main (). */
-static const char summary[] = N_(
-  "Commands:\n"
-  "  check FILE   Check a regimen document; print the alerts as JSON\n"
-  "  plan FILE    Print the document with its protocol expanded into steps\n"
-  "               (--table: the day-by-day calendar for a person)\n"
-  "  rules        Print the rules database's versions, counts and sources\n"
-  "  drugs TERM   Search comedication names (generics, brands, synonyms)\n"
-  "  selftest     Run the clinical self-test (must-alert and must-not-alert\n"
-  "               scenarios) against the rules database; exit 1 if any fails\n"
-  "  export (--pdf OUT [--handout] [--summary] [--paper a4|letter] | --ics OUT [--per-day] | --csv OUT) FILE\n"
-  "               Write the plan as printed pages (PDF), reminders (iCalendar)\n"
-  "               or a day-by-day calendar (CSV); nothing is written on error\n"
-  "\n"
-  "Exit status: 0 checked, 1 self-test failed, 2 invalid document or arguments,\n"
-  "3 rules database unusable.\n"
-  "Decision support only: every alert states its source; the prescriber decides.");
+static TitrateCliOptions opts;
 
 /* Helpers */
 
@@ -93,11 +46,11 @@ open_rules (void)
   g_autoptr(GError) error = NULL;
   TitrateRules *rules;
 
-  if (opt_rules != NULL)
-    rules = titrate_rules_new_for_path (opt_rules, &error);
+  if (opts.rules != NULL)
+    rules = titrate_rules_new_for_path (opts.rules, &error);
   else
     rules = titrate_rules_new_embedded (&error);
-  if (rules != NULL && !titrate_rules_check_digest (rules, opt_rules_digest, &error))
+  if (rules != NULL && !titrate_rules_check_digest (rules, opts.rules_digest, &error))
     g_clear_object (&rules);
   if (rules == NULL)
     {
@@ -116,8 +69,24 @@ static TitrateDocument *
 open_document (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  TitrateDocument *doc = titrate_document_load_from_file (file, &error);
+  TitrateDocument *doc = NULL;
+
+  if (strcmp (path, "-") == 0)
+    {
+      /* Standard input, bounded like a file. */
+      g_autofree char *data = NULL;
+      gsize length = 0;
+
+      if (titrate_io_read_fd (STDIN_FILENO, TITRATE_IO_MAX_DOCUMENT_BYTES, &data, &length, &error))
+        doc = titrate_document_load_from_data (data, (gssize) length, &error);
+      path = _("standard input");
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+      doc = titrate_document_load_from_file (file, &error);
+    }
 
   if (doc == NULL)
     {
@@ -161,6 +130,36 @@ add_string (JsonBuilder *b,
     json_builder_add_string_value (b, value);
 }
 
+/* Standard output, kept until the end and then written in one go, so that
+ * a short write (a full disk, a reader gone) is known, with its reason.
+ * Documents are bounded, so is what is printed about them. */
+static GString *output = NULL;
+
+static void
+print_to_output (const char *text)
+{
+  if (output == NULL)
+    output = g_string_new (NULL);
+  g_string_append (output, text);
+}
+
+static gboolean
+flush_output (GError **error)
+{
+  gboolean ok = TRUE;
+
+  if (output != NULL && output->len > 0)
+    ok = titrate_io_write_fd (STDOUT_FILENO, output->str, output->len, error);
+  if (output != NULL)
+    g_string_truncate (output, 0);
+  if (ok && fflush (stdout) != 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (errno), g_strerror (errno));
+      ok = FALSE;
+    }
+  return ok;
+}
+
 static void
 print_json (JsonNode *node)
 {
@@ -198,18 +197,18 @@ prepare_pump (const char      *path,
   TitratePump *pump = doc->regimen->pump;
   const TitratePumpSetting *margin = titrate_pump_get_setting (rules, "refill_margin_days");
 
-  if (opt_pump_margin_days >= 0 || opt_pump_margin_days < -1)
+  if (opts.pump_margin_days >= 0 || opts.pump_margin_days < -1)
     {
-      if (opt_pump_margin_days < margin->min_value || opt_pump_margin_days > margin->max_value)
+      if (opts.pump_margin_days < margin->min_value || opts.pump_margin_days > margin->max_value)
         {
           g_printerr (_("titrate-cli: --pump-margin-days must be a whole number of days from %g to %g (got %d)\n"),
-                      margin->min_value, margin->max_value, opt_pump_margin_days);
+                      margin->min_value, margin->max_value, opts.pump_margin_days);
           return FALSE;
         }
     }
   if (pump == NULL)
     return TRUE;
-  pump->margin_days = opt_pump_margin_days;
+  pump->margin_days = opts.pump_margin_days;
   if (!titrate_pump_validate_with_rules (pump, doc->regimen, rules, &error))
     {
       g_printerr ("titrate-cli: %s: %s\n", path, error->message);
@@ -477,7 +476,7 @@ cmd_plan (const char *path)
   if ((doc = open_document (path)) == NULL)
     return EXIT_INVALID;
 
-  if (opt_table)
+  if (opts.table)
     {
       g_autoptr(TitrateRules) rules = open_rules ();
 
@@ -624,43 +623,40 @@ cmd_drugs (const char *term)
   return EXIT_CHECKED;
 }
 
-/* Paper size from --paper, else from the locale (glibc's LC_PAPER: US
- * Letter is 216 × 279 mm), else A4. */
+/* Writes an export to @out, or to standard output for "-". */
 static gboolean
-paper_size (double *width,
-            double *height)
+write_output (const char  *out,
+              const void  *data,
+              gsize        length,
+              GError     **error)
 {
-  if (opt_paper == NULL)
+  if (strcmp (out, "-") == 0)
     {
-#if defined(__GLIBC__)
-      union { unsigned int word; char *string; } langinfo;
+      if (flush_output (error) && titrate_io_write_fd (STDOUT_FILENO, data, length, error))
+        return TRUE;
+      g_prefix_error (error, "%s: ", _("standard output"));
+      return FALSE;
+    }
+  return titrate_io_replace_file (out, data, length, 0600, error);
+}
 
-      langinfo.string = nl_langinfo (_NL_PAPER_HEIGHT);
-      if (langinfo.word == 279)
-        {
-          *width = TITRATE_PAPER_LETTER_WIDTH;
-          *height = TITRATE_PAPER_LETTER_HEIGHT;
-          return TRUE;
-        }
-#endif
-      *width = TITRATE_PAPER_A4_WIDTH;
-      *height = TITRATE_PAPER_A4_HEIGHT;
-      return TRUE;
-    }
-  if (g_ascii_strcasecmp (opt_paper, "a4") == 0)
-    {
-      *width = TITRATE_PAPER_A4_WIDTH;
-      *height = TITRATE_PAPER_A4_HEIGHT;
-      return TRUE;
-    }
-  if (g_ascii_strcasecmp (opt_paper, "letter") == 0)
-    {
-      *width = TITRATE_PAPER_LETTER_WIDTH;
-      *height = TITRATE_PAPER_LETTER_HEIGHT;
-      return TRUE;
-    }
-  g_printerr (_("titrate-cli: --paper: must be a4 or letter (got “%s”)\n"), opt_paper);
-  return FALSE;
+/* What was written, on standard error when the data went to standard
+ * output. */
+G_GNUC_PRINTF (1, 2)
+static void
+say_written (const char *format,
+             ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (strcmp (opts.output, "-") == 0)
+    g_printerr ("%s", text);
+  else
+    g_print ("%s", text);
 }
 
 static int
@@ -669,35 +665,8 @@ cmd_export (const char *path)
   g_autoptr(TitrateRules) rules = NULL;
   g_autoptr(TitrateDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
-  const char *out;
-  guint n_formats = (opt_pdf != NULL) + (opt_ics != NULL) + (opt_csv != NULL);
-  double width = 0;
-  double height = 0;
-
-  /* Arguments first: a mistake here must not leave a file behind either. */
-  if (n_formats != 1)
-    {
-      g_printerr (_("titrate-cli: export needs exactly one of --pdf OUT, --ics OUT or --csv OUT\n"));
-      return EXIT_INVALID;
-    }
-  if ((opt_handout || opt_summary || opt_paper != NULL) && opt_pdf == NULL)
-    {
-      g_printerr (_("titrate-cli: --handout, --summary and --paper apply to --pdf only\n"));
-      return EXIT_INVALID;
-    }
-  if (opt_per_day && opt_ics == NULL)
-    {
-      g_printerr (_("titrate-cli: --per-day applies to --ics only\n"));
-      return EXIT_INVALID;
-    }
-  out = opt_pdf ? opt_pdf : opt_ics ? opt_ics : opt_csv;
-  if (*out == '\0')
-    {
-      g_printerr (_("titrate-cli: %s: the output file name is empty\n"), opt_pdf ? "--pdf" : opt_ics ? "--ics" : "--csv");
-      return EXIT_INVALID;
-    }
-  if (opt_pdf != NULL && !paper_size (&width, &height))
-    return EXIT_INVALID;
+  const char *out = opts.output;
+  const char *shown = strcmp (out, "-") == 0 ? _("standard output") : out;
 
   if ((doc = open_document (path)) == NULL)
     return EXIT_INVALID;
@@ -706,50 +675,61 @@ cmd_export (const char *path)
   if (!prepare_pump (path, doc, rules))
     return EXIT_INVALID;
 
-  if (opt_csv != NULL)
+  if (opts.csv != NULL)
     {
-      if (!titrate_csv_export (rules, doc, opt_csv, &error))
+      g_autofree char *text = NULL;
+      gsize length = 0;
+
+      if ((text = titrate_csv_write (rules, doc, &length, &error)) == NULL ||
+          !write_output (out, text, length, &error))
         goto failed;
-      g_print (_("%s: day-by-day calendar (CSV)\n"), opt_csv);
+      say_written (_("%s: day-by-day calendar (CSV)\n"), shown);
     }
-  else if (opt_ics != NULL)
+  else if (opts.ics != NULL)
     {
       TitrateIcsOptions options;
+      g_autofree char *text = NULL;
+      gsize length = 0;
 
       titrate_ics_options_init (&options);
-      options.mode = opt_per_day ? TITRATE_ICS_PER_DAY : TITRATE_ICS_PER_ADMINISTRATION;
-      if (!titrate_ics_export (rules, doc, &options, opt_ics, &error))
+      options.mode = opts.per_day ? TITRATE_ICS_PER_DAY : TITRATE_ICS_PER_ADMINISTRATION;
+      if ((text = titrate_ics_write (rules, doc, &options, &length, &error)) == NULL ||
+          !write_output (out, text, length, &error))
         goto failed;
-      g_print (_("%s: calendar reminders (iCalendar, %s)\n"), opt_ics,
-               opt_per_day ? _("one per day") : _("one per dose"));
+      say_written (_("%s: calendar reminders (iCalendar, %s)\n"), shown,
+                   opts.per_day ? _("one per day") : _("one per dose"));
     }
   else
     {
       g_autoptr(TitrateReport) handout = NULL;
       g_autoptr(TitrateReport) summary_report = NULL;
+      g_autoptr(GBytes) bytes = NULL;
       TitrateReport *reports[2];
       guint n = 0;
       int pages = 0;
 
-      if (opt_handout || !opt_summary)
+      if (opts.handout || !opts.summary)
         {
-          if ((handout = titrate_report_new (rules, doc, TITRATE_REPORT_HANDOUT, width, height, &error)) == NULL)
+          if ((handout = titrate_report_new (rules, doc, TITRATE_REPORT_HANDOUT, opts.paper_width,
+                                             opts.paper_height, &error)) == NULL)
             goto failed;
           reports[n++] = handout;
         }
-      if (opt_summary)
+      if (opts.summary)
         {
-          if ((summary_report = titrate_report_new (rules, doc, TITRATE_REPORT_SUMMARY, width, height, &error)) == NULL)
+          if ((summary_report = titrate_report_new (rules, doc, TITRATE_REPORT_SUMMARY, opts.paper_width,
+                                                    opts.paper_height, &error)) == NULL)
             goto failed;
           reports[n++] = summary_report;
         }
       for (guint i = 0; i < n; i++)
         pages += titrate_report_get_n_pages (reports[i]);
-      if (!titrate_report_export_pdf_many (reports, n, opt_pdf, &error))
+      if ((bytes = titrate_report_pdf_many (reports, n, &error)) == NULL ||
+          !write_output (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
         goto failed;
-      g_print (_("%s: %s, %d pages\n"), opt_pdf,
-               handout && summary_report ? _("patient handout and clinician summary") :
-               handout ? _("patient handout") : _("clinician summary"), pages);
+      say_written (_("%s: %s, %d pages\n"), shown,
+                   handout && summary_report ? _("patient handout and clinician summary") :
+                   handout ? _("patient handout") : _("clinician summary"), pages);
     }
   return EXIT_CHECKED;
 
@@ -759,19 +739,78 @@ failed:
       g_printerr (_("titrate-cli: %s\nNothing was written.\n"), error->message);
       return EXIT_RULES;
     }
-  g_printerr (_("titrate-cli: %s: %s\nNothing was written.\n"), error->domain == TITRATE_ERROR ? path : out,
+  if (error->domain == G_IO_ERROR)
+    {
+      if (strcmp (out, "-") == 0)
+        g_printerr (_("titrate-cli: %s\nThe export was not written in full.\n"), error->message);
+      else
+        g_printerr (_("titrate-cli: %s\nNothing was written.\n"), error->message);
+      return EXIT_IO;
+    }
+  g_printerr (_("titrate-cli: %s: %s\nNothing was written.\n"), error->domain == TITRATE_ERROR ? path : shown,
               error->message);
   return EXIT_INVALID;
+}
+
+/* Everything printed reached standard output, or the exit status says it
+ * did not: a check whose output was lost must not look like no alerts. */
+static int
+finish_output (int status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!flush_output (&error))
+    {
+      g_printerr (_("titrate-cli: the output could not be written in full: %s\n"), error->message);
+      status = EXIT_IO;
+    }
+  if (output != NULL)
+    g_string_free (g_steal_pointer (&output), TRUE);
+  return status;
+}
+
+static void
+check_help_output (void)
+{
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      g_printerr (_("titrate-cli: the output could not be written in full: %s\n"), g_strerror (errno));
+      _exit (EXIT_IO);
+    }
+}
+
+static int
+run_command (void)
+{
+  switch (opts.command)
+    {
+    case TITRATE_CLI_VERSION:
+      g_print ("titrate-cli %s\n", PACKAGE_VERSION);
+      return EXIT_CHECKED;
+    case TITRATE_CLI_CHECK:
+      return cmd_check (opts.argument);
+    case TITRATE_CLI_PLAN:
+      return cmd_plan (opts.argument);
+    case TITRATE_CLI_RULES:
+      return cmd_rules ();
+    case TITRATE_CLI_DRUGS:
+      return cmd_drugs (opts.argument);
+    case TITRATE_CLI_EXPORT:
+      return cmd_export (opts.argument);
+    case TITRATE_CLI_SELFTEST:
+      return cmd_selftest ();
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  const char *command;
   const char *localedir;
+  int status;
 
   setlocale (LC_ALL, "");
   /* TITRATE_LOCALEDIR (set by `meson devenv` and tools/run.sh) points at the
@@ -781,44 +820,21 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
-  context = g_option_context_new (_("COMMAND [ARGUMENT] — baclofen regimen checks"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _(summary));
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  /* A reader that went away is a write error (EPIPE), reported with exit
+   * status 4, not a silent death. */
+  signal (SIGPIPE, SIG_IGN);
+  /* --help prints and exits from inside the option parser. */
+  atexit (check_help_output);
+
+  if (!titrate_cli_options_parse (&opts, g_strdupv (argv), TRUE, &error))
     {
       g_printerr ("titrate-cli: %s\n", error->message);
+      titrate_cli_options_clear (&opts);
       return EXIT_INVALID;
     }
-  if (opt_version)
-    {
-      g_print ("titrate-cli %s\n", PACKAGE_VERSION);
-      return EXIT_CHECKED;
-    }
-  if (argc < 2)
-    {
-      g_printerr (_("titrate-cli: no command given (check, plan, rules, drugs or export); see --help\n"));
-      return EXIT_INVALID;
-    }
+  g_set_print_handler (print_to_output);
 
-  command = argv[1];
-  if (strcmp (command, "rules") == 0 && argc == 2)
-    return cmd_rules ();
-  if (strcmp (command, "selftest") == 0 && argc == 2)
-    return cmd_selftest ();
-  if (strcmp (command, "check") == 0 && argc == 3)
-    return cmd_check (argv[2]);
-  if (strcmp (command, "plan") == 0 && argc == 3)
-    return cmd_plan (argv[2]);
-  if (strcmp (command, "drugs") == 0 && argc == 3)
-    return cmd_drugs (argv[2]);
-  if (strcmp (command, "export") == 0 && argc == 3)
-    return cmd_export (argv[2]);
-
-  if (strcmp (command, "check") == 0 || strcmp (command, "plan") == 0 || strcmp (command, "drugs") == 0 ||
-      strcmp (command, "export") == 0)
-    g_printerr (_("titrate-cli: %s takes exactly one argument (%s)\n"), command,
-                strcmp (command, "drugs") == 0 ? "TERM" : "FILE");
-  else
-    g_printerr (_("titrate-cli: unknown command “%s” (check, plan, rules, selftest, drugs or export); see --help\n"), command);
-  return EXIT_INVALID;
+  status = finish_output (run_command ());
+  titrate_cli_options_clear (&opts);
+  return status;
 }

@@ -134,8 +134,13 @@ _titrate_export_fraction (double units)
 static gulong
 plural_count (double units)
 {
-  if (units <= 1 + EPSILON)
+  /* Converting a double outside gulong's range (or NaN) is undefined:
+   * anything that large (the loader refuses such strengths) picks the
+   * plural form of a large round number. */
+  if (isnan (units) || units <= 1 + EPSILON)
     return 1;
+  if (units >= 1e9)
+    return 1000000000;
   return (gulong) ceil (units - EPSILON);
 }
 
@@ -233,8 +238,9 @@ _titrate_export_write_file (const char  *path,
                             GError     **error)
 {
   /* Temporary file, fsync, rename: a reader never sees a half-written
-   * export, and a failed export leaves no file behind. */
-  return g_file_set_contents_full (path, data, (gssize) length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
-                                   0666, error);
+   * export, and a failed export leaves no file behind. A link is followed
+   * to its target; a FIFO or device is refused, never replaced; an
+   * existing file keeps its permissions, a new one (patient data) is
+   * private to its owner. */
+  return titrate_io_replace_file (path, data, length, 0600, error);
 }

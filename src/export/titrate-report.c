@@ -44,6 +44,7 @@
 #define BOX_PAD         10.0
 #define TICK_SIZE       18.0
 #define TABLET_D        19.0
+#define MAX_UNIT_PICTURES 40   /* tablets or packets drawn for one dose, at most */
 #define TABLET_GAP       5.0
 
 typedef enum {
@@ -337,6 +338,10 @@ render_units (Render            *r,
 
   *used_width = 0;
   if (isnan (units) || units <= 0 || (product != TITRATE_PRODUCT_TABLET && product != TITRATE_PRODUCT_PACKET))
+    return 0;
+  /* A picture helps count a few tablets; beyond that (an odd strength)
+   * the text alone says how many, and the page stays drawable. */
+  if (units > MAX_UNIT_PICTURES)
     return 0;
   whole = (guint) floor (units + 1e-9);
   half = fabs (units - whole - 0.5) < 1e-9;
@@ -2184,15 +2189,36 @@ titrate_report_export_pdf_many (TitrateReport * const *reports,
                                 const char            *path,
                                 GError               **error)
 {
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if ((bytes = titrate_report_pdf_many (reports, n_reports, error)) == NULL)
+    return FALSE;
+  return _titrate_export_write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
+}
+
+/**
+ * titrate_report_pdf_many:
+ * @reports: (array length=n_reports): reports, drawn in turn
+ * @n_reports: at least 1
+ * @error: set on failure
+ *
+ * Returns: (transfer full): the PDF's bytes (for standard output), or %NULL
+ */
+GBytes *
+titrate_report_pdf_many (TitrateReport * const *reports,
+                         guint                  n_reports,
+                         GError               **error)
+{
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
   g_autofree char *creator = g_strdup_printf ("Titrate %s", PACKAGE_VERSION);
 
-  g_return_val_if_fail (reports != NULL && n_reports > 0, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (reports != NULL && n_reports > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, reports[0]->width, reports[0]->height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
@@ -2203,7 +2229,7 @@ titrate_report_export_pdf_many (TitrateReport * const *reports,
 
   for (guint i = 0; i < n_reports; i++)
     {
-      g_return_val_if_fail (TITRATE_IS_REPORT (reports[i]), FALSE);
+      g_return_val_if_fail (TITRATE_IS_REPORT (reports[i]), NULL);
 
       for (int page = 0; page < titrate_report_get_n_pages (reports[i]); page++)
         {
@@ -2224,9 +2250,9 @@ titrate_report_export_pdf_many (TitrateReport * const *reports,
     {
       g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID, _("The PDF could not be drawn: %s"),
                    cairo_status_to_string (status));
-      return FALSE;
+      return NULL;
     }
-  return _titrate_export_write_file (path, (const char *) bytes->data, bytes->len, error);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 
 /**

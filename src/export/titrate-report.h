@@ -96,6 +96,9 @@ gboolean       titrate_report_export_pdf_many (TitrateReport * const *reports,
                                                guint                  n_reports,
                                                const char            *path,
                                                GError               **error);
+GBytes        *titrate_report_pdf_many        (TitrateReport * const *reports,
+                                               guint                  n_reports,
+                                               GError               **error);
 
 /* The counselling points the handout prints for this patient and regimen:
  * patient-facing rows whose route and population apply.

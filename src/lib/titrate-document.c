@@ -39,11 +39,26 @@
 #include "titrate-error.h"
 #include "titrate-pump.h"
 #include "titrate-rules-private.h"
+#include "titrate-io.h"
 #include "titrate-types.h"
 
 #define MAX_PLAN_DAY        100000   /* ~270 years: only guards the int range */
 #define MAX_STEP_EVERY_DAYS 365
 #define INLINE_MAX_COLUMNS  100
+
+/* Plausible amounts: software bounds, not clinical limits (those are in the
+ * rules database). A strength, concentration or dose outside them is a
+ * typing or file error (1e-300 mg, 1e300 mg); inside, every product,
+ * quotient and count the planner and the exports compute stays finite and
+ * exact enough to print. Units as the key says (mg, mcg, mg/mL, mcg/mL). */
+#define AMOUNT_MIN          0.001
+#define AMOUNT_MAX          100000.0
+
+/* Software limits on lists (not clinical limits): far above any real plan,
+ * low enough that a hostile file cannot take minutes or gigabytes. */
+#define MAX_STEPS           3660     /* ten years of daily steps */
+#define MAX_TEXT_LIST       200      /* comedications, conditions, allergies */
+#define MAX_ACKNOWLEDGEMENTS 500
 
 /* Largest integer a double holds exactly (2^53). */
 #define MAX_EXACT_INTEGER   9007199254740992.0
@@ -764,6 +779,14 @@ read_positive (JsonNode    *node,
       return fail (error, TITRATE_ERROR_INVALID, path,
                    _("must be a number greater than 0 (got %s)"), got);
     }
+  if (value < AMOUNT_MIN || value > AMOUNT_MAX)
+    {
+      g_autofree char *got = describe_node (node);
+
+      return fail (error, TITRATE_ERROR_INVALID, path,
+                   _("must be from %g to %g, a plausible amount (got %s)"),
+                   AMOUNT_MIN, AMOUNT_MAX, got);
+    }
 
   *out = value;
   return TRUE;
@@ -785,6 +808,14 @@ read_dose (JsonNode    *node,
 
       return fail (error, TITRATE_ERROR_INVALID, path,
                    _("must be a dose in %s, 0 or more (got %s)"), unit, got);
+    }
+  if (value > 0 && (value < AMOUNT_MIN || value > AMOUNT_MAX))
+    {
+      g_autofree char *got = describe_node (node);
+
+      return fail (error, TITRATE_ERROR_INVALID, path,
+                   _("must be 0 or a dose in %s from %g to %g, a plausible amount (got %s)"),
+                   unit, AMOUNT_MIN, AMOUNT_MAX, got);
     }
 
   *out = value;
@@ -894,6 +925,10 @@ read_string_array (JsonNode    *node,
 
   array = json_node_get_array (node);
   n = json_array_get_length (array);
+  if (n > MAX_TEXT_LIST)
+    return fail (error, TITRATE_ERROR_INVALID, path,
+                 _("at most %d entries, the limit for a regimen document (got %u)"),
+                 MAX_TEXT_LIST, n);
   for (guint i = 0; i < n; i++)
     {
       JsonNode *element = json_array_get_element (array, i);
@@ -1288,6 +1323,10 @@ load_steps (JsonNode        *node,
 
   array = json_node_get_array (node);
   n = json_array_get_length (array);
+  if (n > MAX_STEPS)
+    return fail (error, TITRATE_ERROR_INVALID, "regimen.steps",
+                 _("at most %d steps, the limit for a regimen document (got %u)"),
+                 MAX_STEPS, n);
   for (guint i = 0; i < n; i++)
     {
       JsonNode *element = json_array_get_element (array, i);
@@ -1697,6 +1736,10 @@ load_acknowledgements (JsonNode         *node,
 
   array = json_node_get_array (node);
   n = json_array_get_length (array);
+  if (n > MAX_ACKNOWLEDGEMENTS)
+    return fail (error, TITRATE_ERROR_INVALID, "acknowledgements",
+                 _("at most %d acknowledgements, the limit for a regimen document (got %u)"),
+                 MAX_ACKNOWLEDGEMENTS, n);
   for (guint i = 0; i < n; i++)
     {
       JsonNode *element = json_array_get_element (array, i);
@@ -1940,6 +1983,15 @@ titrate_document_load_from_data (const char  *data,
     data = "";
   len = length < 0 ? strlen (data) : (gsize) length;
 
+  if (len > TITRATE_IO_MAX_DOCUMENT_BYTES)
+    {
+      g_autofree char *limit = g_format_size_full (TITRATE_IO_MAX_DOCUMENT_BYTES, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
+                   _("the document is larger than %s, the limit for a regimen document"), limit);
+      return NULL;
+    }
+
   if (!g_utf8_validate (data, (gssize) len, NULL))
     {
       g_set_error_literal (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
@@ -1953,6 +2005,10 @@ titrate_document_load_from_data (const char  *data,
       data += 3;
       len -= 3;
     }
+
+  /* Before json-glib recurses into it: depth, duplicate keys, NULs. */
+  if (!titrate_io_json_prescan (data, len, TITRATE_IO_MAX_JSON_DEPTH, error))
+    return NULL;
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
@@ -2039,7 +2095,8 @@ titrate_document_load_from_file (GFile   *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+  /* Regular files only (a FIFO would block), and bounded. */
+  if (!titrate_io_read_file (file, TITRATE_IO_MAX_DOCUMENT_BYTES, &contents, &length, error))
     return NULL;
 
   return titrate_document_load_from_data (contents, (gssize) length, error);
@@ -2365,7 +2422,11 @@ titrate_document_to_data (const TitrateDocument *doc,
  *
  * Writes @doc atomically: the new content goes to a temporary file that is
  * synced and renamed over @file, so a crash leaves either the old or the new
- * document, never a mix.
+ * document, never a mix. Patient data stays private: the temporary file is
+ * 0600, a new document too, an existing one keeps its permissions; a link is
+ * followed to its target; a FIFO or device is refused, never replaced; the
+ * temporary files of an interrupted save are removed by the next one (see
+ * titrate_io_replace_file()).
  *
  * Returns: %TRUE on success
  */
@@ -2383,15 +2444,26 @@ titrate_document_save (const TitrateDocument *doc,
 
   data = titrate_document_to_data (doc, &length);
 
+  /* What could not be opened again is not written (deeply nested kept
+   * keys grow when indented). */
+  if (length > TITRATE_IO_MAX_DOCUMENT_BYTES)
+    {
+      g_autofree char *limit = g_format_size_full (TITRATE_IO_MAX_DOCUMENT_BYTES, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
+                   _("the document would be larger than %s, the limit for a regimen document; "
+                     "nothing was written"), limit);
+      return FALSE;
+    }
+
   if (g_file_is_native (file))
     {
       g_autofree char *path = g_file_get_path (file);
 
+      /* Follows a link to its target, keeps an existing file's
+       * permissions, creates a new one private (0600). */
       if (path != NULL)
-        return g_file_set_contents_full (path, data, (gssize) length,
-                                         G_FILE_SET_CONTENTS_CONSISTENT
-                                         | G_FILE_SET_CONTENTS_DURABLE,
-                                         0644, error);
+        return titrate_io_replace_file (path, data, length, 0600, error);
     }
 
   /* GIO's replace also writes a temporary file and renames it into place. */

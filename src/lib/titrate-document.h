@@ -66,7 +66,9 @@ TitrateDocument *titrate_document_load_from_file (GFile       *file,
 /* (transfer full) pretty-printed JSON */
 char            *titrate_document_to_data        (const TitrateDocument *doc,
                                                   gsize                 *length);
-/* Atomic: writes a temporary file, syncs it and renames it over @file. */
+/* Atomic: writes a temporary file, syncs it and renames it over @file (a
+ * link's target). Keeps an existing file's permissions; a new file is 0600.
+ * Refuses a FIFO or device target. See titrate_io_replace_file(). */
 gboolean         titrate_document_save           (const TitrateDocument *doc,
                                                   GFile                 *file,
                                                   GError               **error);

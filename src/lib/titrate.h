@@ -19,4 +19,6 @@
 #include "titrate-document.h"
 #include "titrate-pump.h"
 #include "titrate-selftest.h"
+#include "titrate-io.h"
+#include "titrate-sidecar.h"
 #undef TITRATE_INSIDE
