@@ -16,4 +16,5 @@
 #include "titrate-checker.h"
 #include "titrate-planner.h"
 #include "titrate-document.h"
+#include "titrate-scenario.h"
 #undef TITRATE_INSIDE
