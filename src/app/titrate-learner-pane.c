@@ -50,6 +50,10 @@ struct _TitrateLearnerPane
   GtkListBox      *verdicts_list;
   GtkListBox      *alerts_list;
   GtkButton       *next_alert_button;
+  GtkButton       *add_flag_button;
+  GtkButton       *add_step_button;
+  GtkButton       *again_button;
+  GtkButton       *leave_button;
 
   TitrateRules          *rules;
   TitrateDocument       *doc;        /* the plan as given (protocol expanded) */
@@ -76,26 +80,50 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* A row of wrapped text: bold title, plain subtitle, an optional icon.
+ * (AdwActionRow's wrapped titles mis-measure in GTK 4.8.) */
 static GtkWidget *
 text_row (const char *title,
           const char *subtitle,
           const char *icon_name)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *label = gtk_label_new (title);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
   if (icon_name != NULL)
     {
       GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
 
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_box_append (GTK_BOX (box), icon);
     }
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (texts), label);
+  if (subtitle != NULL && *subtitle != '\0')
+    {
+      GtkWidget *sub = gtk_label_new (subtitle);
+
+      gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (sub), 0);
+      gtk_label_set_selectable (GTK_LABEL (sub), FALSE);
+      gtk_box_append (GTK_BOX (texts), sub);
+      g_object_set_data (G_OBJECT (row), "subtitle", sub);
+    }
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  g_object_set_data (G_OBJECT (row), "title", label);
+  g_object_set_data (G_OBJECT (row), "box", box);
   return row;
 }
 
@@ -355,15 +383,18 @@ edited_regimen (TitrateLearnerPane *self,
       GtkSpinButton *spin = g_object_get_data (G_OBJECT (row), "spin");
       GtkEditable *entry = g_object_get_data (G_OBJECT (row), "entry");
       gboolean bolus = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "bolus"));
-      int day = gtk_spin_button_get_value_as_int (spin);
+      int day = spin != NULL ? gtk_spin_button_get_value_as_int (spin) : 0;
       double doses[TITRATE_MAX_DOSES_PER_DAY];
       guint n = 0;
       g_autofree char *parse_error = NULL;
+      g_autofree char *text = NULL;
       TitrateStep step;
 
       if (spin == NULL)
         continue;
-      if (!titrate_step_dialog_parse_doses (gtk_editable_get_text (entry), doses, &n, &parse_error))
+      text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+      /* An empty box means stopped. */
+      if (*text != '\0' && !titrate_step_dialog_parse_doses (text, doses, &n, &parse_error))
         {
           *message = g_strdup_printf (_("Day %d: %s"), day, parse_error);
           return NULL;
@@ -429,7 +460,7 @@ static void
 on_remove_flag_cb (GtkButton          *button,
                    TitrateLearnerPane *self)
 {
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
   int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
 
   g_ptr_array_remove_index (self->flags, (guint) index);
@@ -479,7 +510,7 @@ on_add_flag_cb (TitrateLearnerPane *self)
   gtk_widget_set_tooltip_text (remove, _("Remove this flag"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove this flag"), -1);
   g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_flag_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  gtk_box_append (GTK_BOX (g_object_get_data (G_OBJECT (row), "box")), remove);
   gtk_list_box_append (self->flags_list, row);
 
   gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), "");
@@ -810,6 +841,10 @@ titrate_learner_pane_class_init (TitrateLearnerPaneClass *klass)
   BIND (verdicts_list);
   BIND (alerts_list);
   BIND (next_alert_button);
+  BIND (add_flag_button);
+  BIND (add_step_button);
+  BIND (again_button);
+  BIND (leave_button);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_add_flag_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_submit_cb);

@@ -1,0 +1,318 @@
+/* test-learner.c — learner mode played end to end through its widgets:
+ * open a scenario (alerts hidden), flag, correct the plan, submit, read the
+ * result shown; the session's scores as CSV (needs a display: Xvfb)
+ *
+ * Copyright 2026 The Titrate authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "titrate-application.h"
+#include "titrate-learner-pane.h"
+#include "titrate-state-dir.h"
+#include "titrate-teaching.h"
+#include "titrate-window.h"
+
+static TitrateApplication *app;
+
+static void
+pump (void)
+{
+  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+static gpointer
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+#define PANE(pane, name) child ((pane), TITRATE_TYPE_LEARNER_PANE, (name))
+
+static void
+click (gpointer button)
+{
+  g_signal_emit_by_name (button, "clicked");
+  pump ();
+}
+
+static TitrateLearnerPane *
+open_scenario (TitrateWindow *win,
+               const char    *name)
+{
+  GtkStack *stack = child (win, TITRATE_TYPE_WINDOW, "main_stack");
+  GtkWidget *pane;
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.open-scenario", "s", name);
+  pump ();
+  pane = titrate_teaching_get_learner_pane (GTK_WINDOW (win));
+  g_assert_nonnull (pane);
+  /* The plan page, with its alerts, calendar marks and chart, is hidden. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "learner");
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (titrate_window_get_plan_view (win))));
+  return TITRATE_LEARNER_PANE (pane);
+}
+
+static guint
+n_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (list)); w != NULL; w = gtk_widget_get_next_sibling (w))
+    n++;
+  return n;
+}
+
+static void
+flag (TitrateLearnerPane *pane,
+      TitrateCategory     category,
+      int                 day,
+      const char         *reason)
+{
+  gtk_drop_down_set_selected (PANE (pane, "category_dropdown"), category);
+  gtk_spin_button_set_value (PANE (pane, "day_spin"), day);
+  gtk_editable_set_text (GTK_EDITABLE (PANE (pane, "reason_entry")), reason);
+  click (PANE (pane, "add_flag_button"));
+}
+
+static GtkWidget *
+step_row (TitrateLearnerPane *pane,
+          guint               index)
+{
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (PANE (pane, "steps_list")));
+
+  for (guint i = 0; i < index && row != NULL; i++)
+    row = gtk_widget_get_next_sibling (row);
+  g_assert_nonnull (row);
+  return row;
+}
+
+static void
+set_step (TitrateLearnerPane *pane,
+          guint               index,
+          int                 day,
+          const char         *doses)
+{
+  GtkWidget *row = step_row (pane, index);
+
+  gtk_spin_button_set_value (g_object_get_data (G_OBJECT (row), "spin"), day);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "entry"), doses);
+  pump ();
+}
+
+/* Scenario 06: 60 mg/day stopped on day 4. The learner flags the stop and
+ * one needless problem, does not correct the plan, and submits. */
+static void
+test_flag_and_submit (void)
+{
+  TitrateWindow *win = titrate_window_new (app);
+  TitrateLearnerPane *pane;
+  const TitrateScenarioResult *result;
+  GPtrArray *scores = titrate_teaching_get_scores ();
+  guint n_scores = scores->len;
+
+  gtk_window_present (GTK_WINDOW (win));
+  pump ();
+  pane = open_scenario (win, "06-abrupt-stop");
+  g_assert_cmpstr (gtk_label_get_text (PANE (pane, "title_label")), ==, "An abrupt stop on admission");
+  g_assert_nonnull (strstr (gtk_label_get_text (PANE (pane, "case_label")), "Serum creatinine: 0.7 mg/dL"));
+  g_assert_cmpuint (n_rows (PANE (pane, "steps_list")), ==, 2);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (PANE (pane, "review_stack")), ==, "flagging");
+
+  /* A flag without a reason is refused, and says why. */
+  flag (pane, TITRATE_CATEGORY_WITHDRAWAL, 4, "   ");
+  g_assert_cmpuint (n_rows (PANE (pane, "flags_list")), ==, 0);
+  g_assert_true (gtk_widget_get_visible (PANE (pane, "flag_error_label")));
+
+  flag (pane, TITRATE_CATEGORY_WITHDRAWAL, 4, "Stops 60 mg/day with no taper");
+  flag (pane, TITRATE_CATEGORY_INTERACTION, 0, "Might interact");
+  g_assert_cmpuint (n_rows (PANE (pane, "flags_list")), ==, 2);
+  g_assert_false (gtk_widget_get_visible (PANE (pane, "flag_error_label")));
+  gtk_editable_set_text (GTK_EDITABLE (PANE (pane, "learner_row")), "Zoë M.");
+
+  click (PANE (pane, "submit_button"));
+  g_assert_cmpstr (gtk_label_get_text (PANE (pane, "plan_error_label")), ==, "");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (PANE (pane, "review_stack")), ==, "results");
+  result = titrate_learner_pane_get_result (pane);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (result->n_matched, ==, 1);
+  g_assert_cmpuint (result->n_missed, ==, 0);
+  g_assert_cmpuint (result->n_false, ==, 1);
+  /* One finding (worth 100), one needless flag (−50). */
+  g_assert_cmpstr (gtk_label_get_text (PANE (pane, "score_label")), ==, "Score: 50 / 100");
+  g_assert_nonnull (strstr (gtk_label_get_text (PANE (pane, "summary_label")), "Found 1 of 1 problem"));
+  g_assert_nonnull (strstr (gtk_label_get_text (PANE (pane, "summary_label")), "1 needless flag"));
+  g_assert_true (result->has_fix_goal);
+  g_assert_false (result->fix_cleared);
+  g_assert_nonnull (strstr (gtk_label_get_text (PANE (pane, "fix_label")), "still raises"));
+  /* Revealed now: the findings, the verdicts, the checker's alert with its
+   * source, and the explanation. */
+  g_assert_cmpuint (n_rows (PANE (pane, "findings_list")), ==, 1);
+  g_assert_cmpuint (n_rows (PANE (pane, "verdicts_list")), ==, 2);
+  g_assert_cmpuint (n_rows (PANE (pane, "alerts_list")), ==, 1);
+  {
+    GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (PANE (pane, "alerts_list")));
+
+    g_assert_nonnull (strstr (gtk_label_get_text (g_object_get_data (G_OBJECT (row), "subtitle")), "Source: "));
+    g_assert_nonnull (strstr (gtk_label_get_text (g_object_get_data (G_OBJECT (row), "title")), "Major"));
+  }
+  g_assert_true (gtk_widget_get_visible (PANE (pane, "explanation_label")));
+  g_assert_nonnull (strstr (gtk_label_get_text (PANE (pane, "explanation_label")), "Sources: US-TAB"));
+
+  /* The session's scores. */
+  g_assert_cmpuint (scores->len, ==, n_scores + 1);
+  {
+    TitrateSessionRow *row = g_ptr_array_index (scores, scores->len - 1);
+
+    g_assert_cmpstr (row->learner, ==, "Zoë M.");
+    g_assert_cmpint (row->score, ==, 50);
+    g_assert_cmpuint (row->false_flags, ==, 1);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (win));
+  pump ();
+}
+
+/* The learner corrects the plan into a taper over 12 days: the fix-it goal
+ * is cleared, and a single right flag scores 100. */
+static void
+test_fix_it (void)
+{
+  TitrateWindow *win = titrate_window_new (app);
+  TitrateLearnerPane *pane;
+  const TitrateScenarioResult *result;
+
+  gtk_window_present (GTK_WINDOW (win));
+  pump ();
+  pane = open_scenario (win, "06-abrupt-stop");
+  set_step (pane, 1, 4, "15 + 15 + 15");
+  click (PANE (pane, "add_step_button"));
+  set_step (pane, 2, 8, "10 + 10 + 10");
+  click (PANE (pane, "add_step_button"));
+  set_step (pane, 3, 12, "5 + 5 + 5");
+  click (PANE (pane, "add_step_button"));
+  set_step (pane, 4, 16, "");
+  flag (pane, TITRATE_CATEGORY_WITHDRAWAL, 4, "Abrupt stop");
+
+  click (PANE (pane, "submit_button"));
+  result = titrate_learner_pane_get_result (pane);
+  g_assert_nonnull (result);
+  g_assert_cmpint (result->score, ==, 100);
+  g_assert_true (result->fix_cleared);
+  g_assert_nonnull (strstr (gtk_label_get_text (PANE (pane, "fix_label")), "clears the goal"));
+  /* The alerts shown are those of the plan as given. */
+  g_assert_cmpuint (n_rows (PANE (pane, "alerts_list")), ==, 1);
+
+  /* A dose the parser refuses: no result, the message names the day. */
+  click (PANE (pane, "again_button"));
+  set_step (pane, 2, 8, "ten");
+  click (PANE (pane, "submit_button"));
+  g_assert_true (gtk_widget_get_visible (PANE (pane, "plan_error_label")));
+  g_assert_nonnull (strstr (gtk_label_get_text (PANE (pane, "plan_error_label")), "Day 8"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (PANE (pane, "review_stack")), ==, "flagging");
+
+  /* Leaving shows the plan (instructor view). */
+  click (PANE (pane, "leave_button"));
+  g_assert_null (titrate_teaching_get_learner_pane (GTK_WINDOW (win)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (win, TITRATE_TYPE_WINDOW, "main_stack")), ==, "plan");
+
+  gtk_window_destroy (GTK_WINDOW (win));
+  pump ();
+}
+
+/* Presenter mode: alerts revealed one at a time; a plain plan leaves
+ * learner mode; scores export as CSV. */
+static void
+test_presenter_and_export (void)
+{
+  TitrateWindow *win = titrate_window_new (app);
+  TitrateLearnerPane *pane;
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "titrate-test-scores.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+
+  gtk_window_present (GTK_WINDOW (win));
+  pump ();
+  pane = open_scenario (win, "05-cns-depressant-stack");
+  titrate_learner_pane_set_presenter (pane, TRUE);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (pane), "presenter"));
+  click (PANE (pane, "submit_button"));
+  g_assert_cmpint (titrate_learner_pane_get_result (pane)->score, ==, 0);
+  g_assert_cmpuint (n_rows (PANE (pane, "alerts_list")), ==, 0);
+  g_assert_true (gtk_widget_get_visible (PANE (pane, "next_alert_button")));
+  click (PANE (pane, "next_alert_button"));
+  g_assert_cmpuint (n_rows (PANE (pane, "alerts_list")), ==, 1);
+  click (PANE (pane, "next_alert_button"));
+  g_assert_cmpuint (n_rows (PANE (pane, "alerts_list")), ==, 2);
+
+  /* Opening a plain example leaves learner mode. */
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.open-example", "s", "pregnancy");
+  pump ();
+  g_assert_null (titrate_teaching_get_learner_pane (GTK_WINDOW (win)));
+
+  g_assert_true (titrate_teaching_write_scores (file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, &error));
+  g_assert_true (g_str_has_prefix (csv, "scenario,learner,score,found,missed,false_flags,seconds_taken\r\n"));
+  g_assert_nonnull (strstr (csv, "\"A stack of CNS depressants\",\"\",0,0,3,0,"));
+  g_unlink (path);
+
+  gtk_window_destroy (GTK_WINDOW (win));
+  pump ();
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("No display: run under xvfb-run (tools/test.sh does)");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state_dir = NULL;
+  int status;
+
+  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
+  g_unsetenv ("TITRATE_RULES_DB");
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_init (&argc, &argv, NULL);
+      g_test_add_func ("/titrate/learner/no-display", test_no_display);
+      return g_test_run ();
+    }
+
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  if (setlocale (LC_ALL, "C.UTF-8") == NULL)
+    setlocale (LC_ALL, "C");
+
+  app = titrate_application_new ("io.github.titrate.Titrate.LearnerTest", G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/titrate/learner/flag-and-submit", test_flag_and_submit);
+  g_test_add_func ("/titrate/learner/fix-it", test_fix_it);
+  g_test_add_func ("/titrate/learner/presenter-and-export", test_presenter_and_export);
+
+  state_dir = test_state_dir_new ();
+  status = g_test_run ();
+  g_clear_object (&app);
+  test_remove_tree (state_dir);
+  return status;
+}
