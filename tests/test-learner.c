@@ -38,6 +38,41 @@ child (gpointer    widget,
   return object;
 }
 
+/* With TITRATE_LEARNER_SCREENSHOTS=DIR, saves the window as DIR/NAME.png
+ * (for the documentation; the assertions do not depend on it). */
+static void
+screenshot (TitrateWindow *win,
+            const char    *name)
+{
+  const char *dir = g_getenv ("TITRATE_LEARNER_SCREENSHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  for (int i = 0; i < 20; i++)
+    {
+      g_usleep (20000);
+      pump ();
+    }
+  width = gtk_widget_get_width (GTK_WIDGET (win));
+  height = gtk_widget_get_height (GTK_WIDGET (win));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (win));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (win)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, path);
+}
+
 #define PANE(pane, name) child ((pane), TITRATE_TYPE_LEARNER_PANE, (name))
 
 static void
@@ -45,6 +80,15 @@ click (gpointer button)
 {
   g_signal_emit_by_name (button, "clicked");
   pump ();
+}
+
+static TitrateWindow *
+new_window (void)
+{
+  TitrateWindow *win = titrate_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (win), 1366, 768);
+  return win;
 }
 
 static TitrateLearnerPane *
@@ -116,7 +160,7 @@ set_step (TitrateLearnerPane *pane,
 static void
 test_flag_and_submit (void)
 {
-  TitrateWindow *win = titrate_window_new (app);
+  TitrateWindow *win = new_window ();
   TitrateLearnerPane *pane;
   const TitrateScenarioResult *result;
   GPtrArray *scores = titrate_teaching_get_scores ();
@@ -140,6 +184,7 @@ test_flag_and_submit (void)
   g_assert_cmpuint (n_rows (PANE (pane, "flags_list")), ==, 2);
   g_assert_false (gtk_widget_get_visible (PANE (pane, "flag_error_label")));
   gtk_editable_set_text (GTK_EDITABLE (PANE (pane, "learner_row")), "Zoë M.");
+  screenshot (win, "learner-flagging");
 
   click (PANE (pane, "submit_button"));
   g_assert_cmpstr (gtk_label_get_text (PANE (pane, "plan_error_label")), ==, "");
@@ -169,6 +214,7 @@ test_flag_and_submit (void)
   }
   g_assert_true (gtk_widget_get_visible (PANE (pane, "explanation_label")));
   g_assert_nonnull (strstr (gtk_label_get_text (PANE (pane, "explanation_label")), "Sources: US-TAB"));
+  screenshot (win, "learner-results");
 
   /* The session's scores. */
   g_assert_cmpuint (scores->len, ==, n_scores + 1);
@@ -189,7 +235,7 @@ test_flag_and_submit (void)
 static void
 test_fix_it (void)
 {
-  TitrateWindow *win = titrate_window_new (app);
+  TitrateWindow *win = new_window ();
   TitrateLearnerPane *pane;
   const TitrateScenarioResult *result;
 
@@ -236,7 +282,7 @@ test_fix_it (void)
 static void
 test_presenter_and_export (void)
 {
-  TitrateWindow *win = titrate_window_new (app);
+  TitrateWindow *win = new_window ();
   TitrateLearnerPane *pane;
   g_autofree char *path = g_build_filename (g_get_tmp_dir (), "titrate-test-scores.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -256,6 +302,7 @@ test_presenter_and_export (void)
   g_assert_cmpuint (n_rows (PANE (pane, "alerts_list")), ==, 1);
   click (PANE (pane, "next_alert_button"));
   g_assert_cmpuint (n_rows (PANE (pane, "alerts_list")), ==, 2);
+  screenshot (win, "learner-presenter");
 
   /* Opening a plain example leaves learner mode. */
   gtk_widget_activate_action (GTK_WIDGET (win), "win.open-example", "s", "pregnancy");

@@ -105,6 +105,9 @@ text_row (const char *title,
       gtk_box_append (GTK_BOX (box), icon);
     }
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (texts), label);
@@ -113,6 +116,9 @@ text_row (const char *title,
       GtkWidget *sub = gtk_label_new (subtitle);
 
       gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (sub), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (sub), 12);
+      gtk_label_set_max_width_chars (GTK_LABEL (sub), 40);
       gtk_label_set_xalign (GTK_LABEL (sub), 0);
       gtk_label_set_selectable (GTK_LABEL (sub), FALSE);
       gtk_box_append (GTK_BOX (texts), sub);
