@@ -6,7 +6,8 @@ PKGS="gcc libc6-dev pkg-config libgtk-4-dev libgtk-4-bin libadwaita-1-dev libjso
       libsqlite3-dev sqlite3 meson ninja-build gettext desktop-file-utils appstream
       libglib2.0-dev-bin libglib2.0-bin xvfb xauth x11-utils xdotool imagemagick librsvg2-common
       at-spi2-core dbus dbus-x11 python3 fonts-dejavu-core adwaita-icon-theme flatpak-builder
-      libical-dev libcairo2-dev libpango1.0-dev poppler-utils locales python3-pyatspi gir1.2-atspi-2.0"
+      libical-dev libcairo2-dev libpango1.0-dev poppler-utils locales python3-pyatspi gir1.2-atspi-2.0
+      itstool yelp-tools"
 # shellcheck disable=SC2086
 if ! dpkg -s $PKGS >/dev/null 2>&1; then
   SUDO=""
