@@ -470,6 +470,103 @@ test_csv (void)
                    "\"Abrupt stop\",\"'=HYPERLINK(\"\"x\"\"), Zoë\",75,1,0,1,312\r\n");
 }
 
+/* Each fix-it goal can be met: a corrected plan, written as a pharmacist
+ * would correct it, clears it (and keeps the patient and medicines). */
+static const struct {
+  const char *file;
+  const char *steps;
+} corrections[] = {
+  { "02-beers-older-adult.titrate", "[{\"day\": 1, \"doses_mg\": [5]}, {\"day\": 8, \"doses_mg\": [5, 5]}]" },
+  { "03-child-mg-per-kg.titrate", "[{\"day\": 1, \"doses_mg\": [1, 1, 1.5]}, {\"day\": 8, \"doses_mg\": [2.5, 2.5, 2.5]}]" },
+  { "06-abrupt-stop.titrate", "[{\"day\": 1, \"doses_mg\": [20, 20, 20]}, {\"day\": 4, \"doses_mg\": [15, 15, 15]},"
+                              " {\"day\": 8, \"doses_mg\": [10, 10, 10]}, {\"day\": 12, \"doses_mg\": [5, 5, 5]},"
+                              " {\"day\": 16, \"doses_mg\": []}]" },
+  { "07-taper-too-fast.titrate", "[{\"day\": 1, \"doses_mg\": [20, 20, 20]}, {\"day\": 4, \"doses_mg\": [15, 15, 15]},"
+                                 " {\"day\": 7, \"doses_mg\": [10, 10, 10]}, {\"day\": 10, \"doses_mg\": [5, 5, 5]},"
+                                 " {\"day\": 13, \"doses_mg\": []}]" },
+  { "08-aud-above-80.titrate", "[{\"day\": 1, \"doses_mg\": [5, 5, 5]}, {\"day\": 4, \"doses_mg\": [10, 10, 10]},"
+                               " {\"day\": 8, \"doses_mg\": [15, 15, 15]}, {\"day\": 12, \"doses_mg\": [20, 20, 20]},"
+                               " {\"day\": 16, \"doses_mg\": [20, 20, 20, 20]}]" },
+  { "09-oral-liquid-mg-ml.titrate", "[{\"day\": 1, \"doses_mg\": [5, 5, 5]}]" },
+  { "10-it-post-implant-step.titrate", "[{\"day\": 1, \"daily_mcg\": 200}, {\"day\": 3, \"daily_mcg\": 240},"
+                                       " {\"day\": 5, \"daily_mcg\": 280}]" },
+  { "11-it-interruption.titrate", "[{\"day\": 1, \"daily_mcg\": 450}]" },
+};
+
+static void
+test_fix_goals_reachable (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (g_getenv ("TITRATE_SCENARIOS"), 0, NULL);
+  const char *name;
+  guint n_goals = 0;
+
+  /* Every scenario with a goal has a correction below. */
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("TITRATE_SCENARIOS"), name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(TitrateDocument) doc = NULL;
+      g_autoptr(TitrateScenario) s = NULL;
+      gboolean listed = FALSE;
+
+      if (!g_str_has_suffix (name, ".titrate"))
+        continue;
+      doc = titrate_document_load_from_file (file, NULL);
+      g_assert_nonnull (doc);
+      s = titrate_scenario_from_document (doc, NULL);
+      g_assert_nonnull (s);
+      if (s->fix_goal->len == 0)
+        continue;
+      n_goals++;
+      for (guint i = 0; i < G_N_ELEMENTS (corrections); i++)
+        listed |= g_strcmp0 (corrections[i].file, name) == 0;
+      if (!listed)
+        g_error ("%s has a fix-it goal but no correction in this test", name);
+    }
+  g_assert_cmpuint (n_goals, ==, G_N_ELEMENTS (corrections));
+
+  for (guint i = 0; i < G_N_ELEMENTS (corrections); i++)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("TITRATE_SCENARIOS"), corrections[i].file, NULL);
+      g_autofree char *text = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(JsonNode) steps = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TitrateDocument) doc = NULL;
+      g_autoptr(TitrateDocument) fixed = NULL;
+      g_autoptr(TitrateScenario) s = NULL;
+      g_autoptr(GPtrArray) before = NULL;
+      g_autoptr(GPtrArray) after = NULL;
+      g_autoptr(GPtrArray) flags = new_flags ();
+      g_autoptr(TitrateScenarioResult) r = NULL;
+      g_autofree char *fixed_text = NULL;
+
+      g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+      doc = titrate_document_load_from_data (text, -1, &error);
+      g_assert_no_error (error);
+      root = json_from_string (text, &error);
+      g_assert_no_error (error);
+      steps = json_from_string (corrections[i].steps, &error);
+      g_assert_no_error (error);
+      json_object_set_member (json_object_get_object_member (json_node_get_object (root), "regimen"), "steps",
+                              g_steal_pointer (&steps));
+      fixed_text = json_to_string (root, FALSE);
+      fixed = titrate_document_load_from_data (fixed_text, -1, &error);
+      g_assert_no_error (error);
+
+      s = titrate_scenario_from_document (doc, &error);
+      g_assert_no_error (error);
+      before = titrate_check (rules, doc->patient, doc->regimen, doc->comedications, &error);
+      g_assert_no_error (error);
+      after = titrate_check (rules, fixed->patient, fixed->regimen, fixed->comedications, &error);
+      g_assert_no_error (error);
+      r = titrate_scenario_score (s, flags, before, after);
+      g_assert_true (r->has_fix_goal);
+      if (!r->fix_cleared)
+        g_error ("%s: the corrected plan does not clear the fix-it goal", corrections[i].file);
+    }
+}
+
 /* Bundled scenarios */
 
 static gboolean
@@ -618,6 +715,7 @@ main (int   argc,
   g_test_add_func ("/scenario/invalid", test_invalid);
   g_test_add_func ("/scenario/from-alerts", test_from_alerts);
   g_test_add_func ("/scenario/csv", test_csv);
+  g_test_add_func ("/scenario/fix-goals-reachable", test_fix_goals_reachable);
 
   g_assert_nonnull (scenarios_dir);
   dir = g_dir_open (scenarios_dir, 0, &error);
