@@ -320,6 +320,100 @@ test_presenter_and_export (void)
   pump ();
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static void
+collect_checks (GtkWidget *widget,
+                GPtrArray *out)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_checks (c, out);
+}
+
+/* Instructor: "Save as teaching scenario…" on a plain example. The draft's
+ * findings come from the current alerts; an unticked one is left out; the
+ * saved file opens again as a scenario in learner mode. */
+static void
+test_save_as_scenario (void)
+{
+  TitrateWindow *win = new_window ();
+  TitrateSession *session;
+  GtkWindow *dialog;
+  GtkWindow *chooser;
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "titrate-test-saved-scenario.titrate", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TitrateDocument) doc = NULL;
+  g_autoptr(TitrateScenario) scenario = NULL;
+  guint n_alerts;
+
+  gtk_window_present (GTK_WINDOW (win));
+  pump ();
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.open-example", "s", "older-adult-ckd");
+  pump ();
+  g_assert_null (titrate_teaching_get_learner_pane (GTK_WINDOW (win)));
+  session = titrate_window_get_session (win);
+  n_alerts = g_list_model_get_n_items (titrate_session_get_alerts (session));
+  g_assert_cmpuint (n_alerts, >, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.save-scenario", NULL);
+  pump ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  collect_checks (GTK_WIDGET (dialog), checks);
+  g_assert_cmpuint (checks->len, ==, n_alerts);
+  gtk_check_button_set_active (g_ptr_array_index (checks, 0), TRUE);
+  gtk_check_button_set_active (g_ptr_array_index (checks, 1), FALSE);
+  for (guint i = 2; i < checks->len; i++)
+    gtk_check_button_set_active (g_ptr_array_index (checks, i), TRUE);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  pump ();
+
+  /* The file chooser asks where; the test writes where it would, then
+   * cancels the chooser (which drops the draft). */
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  g_assert_true (titrate_teaching_save_draft (GTK_WINDOW (win), file, &error));
+  g_assert_no_error (error);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  pump ();
+  g_assert_false (titrate_teaching_save_draft (GTK_WINDOW (win), file, NULL));
+
+  doc = titrate_document_load_from_file (file, &error);
+  g_assert_no_error (error);
+  scenario = titrate_scenario_from_document (doc, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (scenario);
+  g_assert_cmpuint (scenario->findings->len, ==, n_alerts - 1);
+  g_assert_cmpstr (scenario->title, ==, "Older adult with CKD on lorazepam");
+
+  /* Opened again, it is a scenario: learner mode. */
+  g_assert_true (titrate_window_open_file (win, file, &error));
+  g_assert_no_error (error);
+  pump ();
+  g_assert_nonnull (titrate_teaching_get_learner_pane (GTK_WINDOW (win)));
+  g_unlink (path);
+
+  gtk_window_destroy (GTK_WINDOW (win));
+  pump ();
+}
+
 static void
 test_no_display (void)
 {
@@ -356,6 +450,7 @@ main (int   argc,
   g_test_add_func ("/titrate/learner/flag-and-submit", test_flag_and_submit);
   g_test_add_func ("/titrate/learner/fix-it", test_fix_it);
   g_test_add_func ("/titrate/learner/presenter-and-export", test_presenter_and_export);
+  g_test_add_func ("/titrate/learner/save-as-scenario", test_save_as_scenario);
 
   state_dir = test_state_dir_new ();
   status = g_test_run ();

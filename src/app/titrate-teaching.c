@@ -198,6 +198,24 @@ leave_learner_action (GSimpleAction *action,
 /* Save as teaching scenario: a draft from the current alerts, edited in a
  * dialog, then written with the plan to a file the instructor picks. */
 
+gboolean
+titrate_teaching_save_draft (GtkWindow  *window,
+                             GFile      *file,
+                             GError    **error)
+{
+  Teaching *t = get (window);
+  g_autoptr(TitrateDocument) doc = NULL;
+
+  if (t == NULL || t->draft == NULL || t->session == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("No teaching scenario is being saved"));
+      return FALSE;
+    }
+  doc = titrate_session_dup_document_for_saving (t->session);
+  titrate_scenario_set_on_document (t->draft, doc);
+  return titrate_document_save (doc, file, error);
+}
+
 static void
 on_save_scenario_chooser_cb (GtkNativeDialog *chooser,
                              int              response,
@@ -206,11 +224,9 @@ on_save_scenario_chooser_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT && t->draft != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(TitrateDocument) doc = titrate_session_dup_document_for_saving (t->session);
       g_autoptr(GError) error = NULL;
 
-      titrate_scenario_set_on_document (t->draft, doc);
-      if (!titrate_document_save (doc, file, &error))
+      if (!titrate_teaching_save_draft (t->window, file, &error))
         show_error (t, _("The Scenario Could Not Be Saved"), error->message);
       else
         toast (t, _("Teaching scenario saved"));

@@ -27,6 +27,11 @@ void       titrate_teaching_attach  (GtkWindow      *window,
 GtkWidget *titrate_teaching_get_learner_pane (GtkWindow *window);
 /* (transfer none): the session's scores, (element-type TitrateSessionRow) */
 GPtrArray *titrate_teaching_get_scores (void);
+/* Writes the plan with the draft of "Save as Teaching Scenario…" (after its
+ * dialog was confirmed, before the file chooser answers) to @file. */
+gboolean   titrate_teaching_save_draft (GtkWindow *window,
+                                        GFile     *file,
+                                        GError   **error);
 /* The scores as CSV to @file. */
 gboolean   titrate_teaching_write_scores (GFile   *file,
                                           GError **error);
