@@ -45,7 +45,7 @@ test_all_raised (void)
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "rules"), "origin"), ==,
                    "embedded");
-  g_assert_cmpstr (json_object_get_string_member (root, "title"), ==, "An abrupt stop on admission");
+  g_assert_cmpstr (json_object_get_string_member (root, "title"), ==, "Baclofen around an elective admission");
   findings = json_object_get_array_member (root, "findings");
   g_assert_cmpuint (json_array_get_length (findings), ==, 1);
   finding = json_array_get_object_element (findings, 0);

@@ -169,7 +169,7 @@ test_flag_and_submit (void)
   gtk_window_present (GTK_WINDOW (win));
   pump ();
   pane = open_scenario (win, "06-abrupt-stop");
-  g_assert_cmpstr (gtk_label_get_text (PANE (pane, "title_label")), ==, "An abrupt stop on admission");
+  g_assert_cmpstr (gtk_label_get_text (PANE (pane, "title_label")), ==, "Baclofen around an elective admission");
   g_assert_nonnull (strstr (gtk_label_get_text (PANE (pane, "case_label")), "Serum creatinine: 0.7 mg/dL"));
   g_assert_cmpuint (n_rows (PANE (pane, "steps_list")), ==, 2);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (PANE (pane, "review_stack")), ==, "flagging");
@@ -313,7 +313,7 @@ test_presenter_and_export (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &csv, NULL, &error));
   g_assert_true (g_str_has_prefix (csv, "scenario,learner,score,found,missed,false_flags,seconds_taken\r\n"));
-  g_assert_nonnull (strstr (csv, "\"A stack of CNS depressants\",\"\",0,0,3,0,"));
+  g_assert_nonnull (strstr (csv, "\"Spasticity and pain after spinal cord injury\",\"\",0,0,3,0,"));
   g_unlink (path);
 
   gtk_window_destroy (GTK_WINDOW (win));
