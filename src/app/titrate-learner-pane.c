@@ -71,6 +71,18 @@ G_DEFINE_FINAL_TYPE (TitrateLearnerPane, titrate_learner_pane, ADW_TYPE_BIN)
 enum { LEAVE, SUBMITTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+/* "renal" → "Renal": a category word at the start of a line. */
+static char *
+category_title (TitrateCategory category)
+{
+  const char *label = titrate_category_to_label (category);
+  gunichar first = g_utf8_get_char (label);
+  char buf[8] = { 0 };
+
+  g_unichar_to_utf8 (g_unichar_totitle (first), buf);
+  return g_strconcat (buf, g_utf8_next_char (label), NULL);
+}
+
 static void
 clear_list (GtkListBox *list)
 {
@@ -477,11 +489,13 @@ on_remove_flag_cb (GtkButton          *button,
 static char *
 flag_title (const TitrateFlag *flag)
 {
+  g_autofree char *category = category_title (flag->category);
+
   if (flag->day > 0)
     /* Translators: a learner's flag, e.g. "Renal — from day 4" */
-    return g_strdup_printf (_("%s — from day %d"), titrate_category_to_label (flag->category), flag->day);
+    return g_strdup_printf (_("%s — from day %d"), category, flag->day);
   /* Translators: a learner's flag about the whole plan, e.g. "Renal — whole plan" */
-  return g_strdup_printf (_("%s — whole plan"), titrate_category_to_label (flag->category));
+  return g_strdup_printf (_("%s — whole plan"), category);
 }
 
 static void
@@ -606,7 +620,7 @@ show_results (TitrateLearnerPane *self)
           status = _("Missed");
           icon = "dialog-warning-symbolic";
         }
-      /* Translators: "Found — Renal" */
+      /* Translators: "Found — renal" */
       title = g_strdup_printf (_("%s — %s"), status, titrate_category_to_label (f->category));
       if (!raised)
         {
@@ -873,7 +887,11 @@ titrate_learner_pane_init (TitrateLearnerPane *self)
   self->n_revealed = G_MAXUINT;
 
   for (int c = 0; c < TITRATE_N_CATEGORIES; c++)
-    gtk_string_list_append (categories, titrate_category_to_label ((TitrateCategory) c));
+    {
+      g_autofree char *title = category_title ((TitrateCategory) c);
+
+      gtk_string_list_append (categories, title);
+    }
   gtk_drop_down_set_model (self->category_dropdown, G_LIST_MODEL (categories));
 
   /* Presenter mode: large text for a projector. */
