@@ -414,6 +414,43 @@ test_save_as_scenario (void)
   pump ();
 }
 
+/* A malformed teaching section: the plan opens as a plain plan (nothing the
+ * user had is lost) and learner mode does not start. F1 opens the guide. */
+static void
+test_malformed_and_help (void)
+{
+  TitrateWindow *win = new_window ();
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "titrate-test-bad-teaching.titrate", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) accels = NULL;
+  const char *text =
+    "{\"format\": \"titrate-regimen\", \"version\": 1,\n"
+    " \"patient\": {\"age_years\": 45, \"weight_kg\": 70, \"sex\": \"female\", \"serum_creatinine_mg_dl\": 0.8},\n"
+    " \"regimen\": {\"route\": \"oral\", \"indication\": \"spasticity\", \"formulation\": \"tablet\",\n"
+    "   \"strength_mg\": 10, \"start_date\": \"2027-01-04\", \"steps\": [{\"day\": 1, \"doses_mg\": [5, 5, 5]}]},\n"
+    " \"teaching\": {\"title\": \"t\", \"brief\": \"b\", \"explanation\": \"e\",\n"
+    "   \"findings\": [{\"category\": \"kidney\", \"label\": \"x\"}]}}\n";
+
+  gtk_window_present (GTK_WINDOW (win));
+  pump ();
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_true (titrate_window_open_file (win, file, &error));
+  g_assert_no_error (error);
+  pump ();
+  g_assert_null (titrate_teaching_get_learner_pane (GTK_WINDOW (win)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (win, TITRATE_TYPE_WINDOW, "main_stack")), ==, "plan");
+  g_assert_cmpuint (titrate_session_get_regimen (titrate_window_get_session (win))->steps->len, ==, 1);
+  g_unlink (path);
+
+  g_assert_true (g_action_map_lookup_action (G_ACTION_MAP (win), "help") != NULL);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.help");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "F1"));
+
+  gtk_window_destroy (GTK_WINDOW (win));
+  pump ();
+}
+
 static void
 test_no_display (void)
 {
@@ -451,6 +488,7 @@ main (int   argc,
   g_test_add_func ("/titrate/learner/fix-it", test_fix_it);
   g_test_add_func ("/titrate/learner/presenter-and-export", test_presenter_and_export);
   g_test_add_func ("/titrate/learner/save-as-scenario", test_save_as_scenario);
+  g_test_add_func ("/titrate/learner/malformed-and-help", test_malformed_and_help);
 
   state_dir = test_state_dir_new ();
   status = g_test_run ();
