@@ -304,6 +304,14 @@ test_presenter_and_export (void)
   g_assert_cmpuint (n_rows (PANE (pane, "alerts_list")), ==, 2);
   screenshot (win, "learner-presenter");
 
+  /* The learner may stop a medicine: its row unticked. */
+  {
+    GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (PANE (pane, "medicines_list")));
+
+    g_assert_cmpuint (n_rows (PANE (pane, "medicines_list")), ==, 3);
+    g_assert_cmpstr (gtk_check_button_get_label (g_object_get_data (G_OBJECT (row), "check")), ==, "oxycodone");
+  }
+
   /* Opening a plain example leaves learner mode. */
   gtk_widget_activate_action (GTK_WIDGET (win), "win.open-example", "s", "pregnancy");
   pump ();
@@ -451,6 +459,56 @@ test_malformed_and_help (void)
   pump ();
 }
 
+/* Stopping a medicine counts as a correction: the fix-it goal about its
+ * interaction is cleared. */
+static void
+test_stop_medicine (void)
+{
+  TitrateWindow *win = new_window ();
+  TitrateLearnerPane *pane;
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "titrate-test-medicine.titrate", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  const TitrateScenarioResult *result;
+  GtkWidget *row;
+  const char *text =
+    "{\"format\": \"titrate-regimen\", \"version\": 1,\n"
+    " \"patient\": {\"age_years\": 45, \"weight_kg\": 70, \"sex\": \"female\", \"serum_creatinine_mg_dl\": 0.8},\n"
+    " \"regimen\": {\"route\": \"oral\", \"indication\": \"spasticity\", \"formulation\": \"tablet\",\n"
+    "   \"strength_mg\": 10, \"start_date\": \"2027-01-04\", \"steps\": [{\"day\": 1, \"doses_mg\": [5, 5, 5]}]},\n"
+    " \"comedications\": [\"lorazepam\"],\n"
+    " \"teaching\": {\"title\": \"t\", \"brief\": \"b\", \"explanation\": \"e\",\n"
+    "   \"findings\": [{\"category\": \"interaction\", \"min_severity\": \"major\", \"label\": \"benzodiazepine\"}],\n"
+    "   \"fix_goal\": [{\"category\": \"interaction\", \"min_severity\": \"major\"}]}}\n";
+
+  gtk_window_present (GTK_WINDOW (win));
+  pump ();
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_true (titrate_window_open_file (win, file, &error));
+  g_assert_no_error (error);
+  pump ();
+  pane = TITRATE_LEARNER_PANE (titrate_teaching_get_learner_pane (GTK_WINDOW (win)));
+  g_assert_nonnull (pane);
+  row = gtk_widget_get_first_child (GTK_WIDGET (PANE (pane, "medicines_list")));
+  gtk_check_button_set_active (g_object_get_data (G_OBJECT (row), "check"), FALSE);
+  flag (pane, TITRATE_CATEGORY_INTERACTION, 0, "Lorazepam adds sedation");
+  click (PANE (pane, "submit_button"));
+  result = titrate_learner_pane_get_result (pane);
+  g_assert_nonnull (result);
+  g_assert_cmpint (result->score, ==, 100);
+  g_assert_true (result->fix_cleared);
+
+  /* Undo restores the medicine: not cleared any more. */
+  click (PANE (pane, "again_button"));
+  click (PANE (pane, "reset_plan_button"));
+  click (PANE (pane, "submit_button"));
+  g_assert_false (titrate_learner_pane_get_result (pane)->fix_cleared);
+  g_unlink (path);
+
+  gtk_window_destroy (GTK_WINDOW (win));
+  pump ();
+}
+
 static void
 test_no_display (void)
 {
@@ -489,6 +547,7 @@ main (int   argc,
   g_test_add_func ("/titrate/learner/presenter-and-export", test_presenter_and_export);
   g_test_add_func ("/titrate/learner/save-as-scenario", test_save_as_scenario);
   g_test_add_func ("/titrate/learner/malformed-and-help", test_malformed_and_help);
+  g_test_add_func ("/titrate/learner/stop-medicine", test_stop_medicine);
 
   state_dir = test_state_dir_new ();
   status = g_test_run ();

@@ -31,6 +31,8 @@ struct _TitrateLearnerPane
   GtkLabel        *objectives_label;
   GtkLabel        *case_label;
   GtkListBox      *steps_list;
+  GtkLabel        *medicines_heading;
+  GtkListBox      *medicines_list;
   GtkLabel        *plan_error_label;
   GtkLabel        *explanation_heading;
   GtkLabel        *explanation_label;
@@ -52,6 +54,7 @@ struct _TitrateLearnerPane
   GtkButton       *next_alert_button;
   GtkButton       *add_flag_button;
   GtkButton       *add_step_button;
+  GtkButton       *reset_plan_button;
   GtkButton       *again_button;
   GtkButton       *leave_button;
 
@@ -384,6 +387,54 @@ fill_steps (TitrateLearnerPane *self)
     }
 }
 
+static void
+fill_medicines (TitrateLearnerPane *self)
+{
+  GPtrArray *comeds = self->doc->comedications;
+
+  clear_list (self->medicines_list);
+  for (guint i = 0; i < comeds->len; i++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (g_ptr_array_index (comeds, i));
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_widget_set_margin_start (check, 12);
+      gtk_widget_set_margin_top (check, 6);
+      gtk_widget_set_margin_bottom (check, 6);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), check);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      g_object_set_data (G_OBJECT (row), "check", check);
+      gtk_list_box_append (self->medicines_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->medicines_heading), comeds->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->medicines_list), comeds->len > 0);
+}
+
+/* The medicines the learner kept; *@changed when one was stopped. */
+static GPtrArray *
+edited_medicines (TitrateLearnerPane *self,
+                  gboolean           *changed)
+{
+  GPtrArray *kept = g_ptr_array_new_with_free_func (g_free);
+  guint i = 0;
+
+  *changed = FALSE;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->medicines_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row), i++)
+    {
+      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
+
+      if (check == NULL || i >= self->doc->comedications->len)
+        continue;
+      if (gtk_check_button_get_active (check))
+        g_ptr_array_add (kept, g_strdup (g_ptr_array_index (self->doc->comedications, i)));
+      else
+        *changed = TRUE;
+    }
+  return kept;
+}
+
 /* The regimen as corrected by the learner, or NULL with @message set. */
 static TitrateRegimen *
 edited_regimen (TitrateLearnerPane *self,
@@ -697,9 +748,12 @@ on_submit_cb (TitrateLearnerPane *self)
 {
   g_autoptr(TitrateRegimen) edited = NULL;
   g_autoptr(GPtrArray) edited_alerts = NULL;
+  g_autoptr(GPtrArray) medicines = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  gboolean medicines_changed = FALSE;
 
+  medicines = edited_medicines (self, &medicines_changed);
   edited = edited_regimen (self, &message);
   if (edited == NULL)
     {
@@ -718,9 +772,9 @@ on_submit_cb (TitrateLearnerPane *self)
       gtk_widget_set_visible (GTK_WIDGET (self->plan_error_label), TRUE);
       return;
     }
-  if (steps_edited (self, edited))
+  if (steps_edited (self, edited) || medicines_changed)
     {
-      edited_alerts = titrate_check (self->rules, self->doc->patient, edited, self->doc->comedications, &error);
+      edited_alerts = titrate_check (self->rules, self->doc->patient, edited, medicines, &error);
       if (edited_alerts == NULL)
         {
           gtk_label_set_text (self->plan_error_label, error->message);
@@ -788,6 +842,7 @@ static void
 on_reset_plan_cb (TitrateLearnerPane *self)
 {
   fill_steps (self);
+  fill_medicines (self);
   gtk_widget_set_visible (GTK_WIDGET (self->plan_error_label), FALSE);
 }
 
@@ -842,6 +897,8 @@ titrate_learner_pane_class_init (TitrateLearnerPaneClass *klass)
   BIND (objectives_label);
   BIND (case_label);
   BIND (steps_list);
+  BIND (medicines_heading);
+  BIND (medicines_list);
   BIND (plan_error_label);
   BIND (explanation_heading);
   BIND (explanation_label);
@@ -863,6 +920,7 @@ titrate_learner_pane_class_init (TitrateLearnerPaneClass *klass)
   BIND (next_alert_button);
   BIND (add_flag_button);
   BIND (add_step_button);
+  BIND (reset_plan_button);
   BIND (again_button);
   BIND (leave_button);
 #undef BIND
@@ -951,6 +1009,7 @@ titrate_learner_pane_new (TitrateRules          *rules,
   case_text = describe_case (self);
   gtk_label_set_text (self->case_label, case_text);
   fill_steps (self);
+  fill_medicines (self);
   gtk_spin_button_set_range (self->day_spin, 0, 3650);
   self->started_us = g_get_monotonic_time ();
   return GTK_WIDGET (self);
