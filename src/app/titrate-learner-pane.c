@@ -534,7 +534,6 @@ on_remove_flag_cb (GtkButton          *button,
 
   g_ptr_array_remove_index (self->flags, (guint) index);
   gtk_list_box_remove (self->flags_list, row);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->submit_button), TRUE);
 }
 
 static char *
@@ -981,7 +980,13 @@ titrate_learner_pane_new (TitrateRules          *rules,
   self->rules = g_object_ref (rules);
   self->doc = titrate_document_copy (doc);
   if (!titrate_regimen_expand_protocol (self->doc->regimen, &error))
-    g_warning ("learner mode: %s", error->message);
+    {
+      /* Shown, never hidden: a plan that cannot be expanded is not scored. */
+      gtk_label_set_text (self->plan_error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->plan_error_label), TRUE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->submit_button), FALSE);
+      g_clear_error (&error);
+    }
   self->doc->regimen->has_protocol = FALSE;
   {
     g_autoptr(JsonNode) node = titrate_scenario_to_json (scenario);
