@@ -17,6 +17,7 @@
 #include "titrate-autosave.h"
 #include "titrate-plan-view.h"
 #include "titrate-recent.h"
+#include "titrate-teaching.h"
 #include "titrate-ui-utils.h"
 #include "titrate-window.h"
 #include "titrate-rules-source.h"
@@ -694,6 +695,7 @@ titrate_window_init (TitrateWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
   titrate_window_output_install (self);
   titrate_recent_install_action (GTK_WINDOW (self));
+  titrate_teaching_install (GTK_WINDOW (self));   /* teaching mode, help */
 }
 
 /* Public API */
@@ -770,6 +772,8 @@ load (TitrateWindow *self)
                                self, G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->main_stack, plan, "plan");
       gtk_stack_set_visible_child_name (self->main_stack, "plan");
+      /* Teaching mode: a scenario opens as learner mode (page "learner"). */
+      titrate_teaching_attach (GTK_WINDOW (self), self->main_stack, self->session);
       /* The decision-support notice, until acknowledged (first run). */
       gtk_widget_set_visible (GTK_WIDGET (self->disclaimer_revealer),
                               self->settings == NULL ||

@@ -27,9 +27,12 @@ static const char summary[] = N_(
   "  export (--pdf OUT [--handout] [--summary] [--paper a4|letter] | --ics OUT [--per-day] | --csv OUT) FILE\n"
   "               Write the plan as printed pages (PDF), reminders (iCalendar)\n"
   "               or a day-by-day calendar (CSV); nothing is written on error\n"
+  "  scenario FILE  Print a teaching scenario's expected findings and whether the\n"
+  "               checker, with the current rules, still raises each one\n"
   "\n"
   "FILE may be - for standard input, OUT - for standard output.\n"
-  "Exit status: 0 checked, 1 self-test failed, 2 invalid document or arguments,\n"
+  "Exit status: 0 checked, 1 self-test failed (scenario: an expected finding not\n"
+  "raised), 2 invalid document or arguments,\n"
   "3 rules database unusable,\n"
   "4 the output could not be written in full (a full disk, a closed pipe).\n"
   "Decision support only: every alert states its source; the prescriber decides.");
@@ -181,7 +184,7 @@ titrate_cli_options_parse (TitrateCliOptions  *o,
   if (argc < 2)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("no command given (check, plan, rules, selftest, drugs or export); see --help"));
+                           _("no command given (check, plan, rules, selftest, drugs, export or scenario); see --help"));
       return FALSE;
     }
 
@@ -206,6 +209,8 @@ titrate_cli_options_parse (TitrateCliOptions  *o,
         o->command = TITRATE_CLI_DRUGS;
       else if (strcmp (command, "export") == 0)
         o->command = TITRATE_CLI_EXPORT;
+      else if (strcmp (command, "scenario") == 0)
+        o->command = TITRATE_CLI_SCENARIO;
       else
         goto unknown;
       o->argument = g_strdup (argv[2]);
@@ -215,7 +220,7 @@ titrate_cli_options_parse (TitrateCliOptions  *o,
     }
 
   if (strcmp (command, "check") == 0 || strcmp (command, "plan") == 0 || strcmp (command, "drugs") == 0 ||
-      strcmp (command, "export") == 0)
+      strcmp (command, "export") == 0 || strcmp (command, "scenario") == 0)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
                    _("%s takes exactly one argument (%s)"), command,
@@ -224,6 +229,6 @@ titrate_cli_options_parse (TitrateCliOptions  *o,
     }
 unknown:
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-               _("unknown command “%s” (check, plan, rules, selftest, drugs or export); see --help"), command);
+               _("unknown command “%s” (check, plan, rules, selftest, drugs, export or scenario); see --help"), command);
   return FALSE;
 }

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 /* Exit statuses (documented in README.md and --help). */
 #define TITRATE_CLI_EXIT_CHECKED 0
 #define TITRATE_CLI_EXIT_SELFTEST 1  /* selftest: a scenario failed */
+#define TITRATE_CLI_EXIT_NOT_RAISED 1 /* scenario: an expected finding is not raised */
 #define TITRATE_CLI_EXIT_INVALID 2   /* invalid document or arguments */
 #define TITRATE_CLI_EXIT_RULES   3   /* rules database unusable */
 #define TITRATE_CLI_EXIT_IO      4   /* the output could not be written in full */
@@ -26,6 +27,7 @@ typedef enum {
   TITRATE_CLI_DRUGS,
   TITRATE_CLI_EXPORT,
   TITRATE_CLI_SELFTEST,
+  TITRATE_CLI_SCENARIO,
 } TitrateCliCommand;
 
 typedef struct {

@@ -35,6 +35,7 @@
 #define EXIT_INVALID TITRATE_CLI_EXIT_INVALID
 #define EXIT_RULES   TITRATE_CLI_EXIT_RULES
 #define EXIT_IO      TITRATE_CLI_EXIT_IO
+#define EXIT_NOT_RAISED TITRATE_CLI_EXIT_NOT_RAISED /* scenario: an expected finding is not raised */
 
 static TitrateCliOptions opts;
 
@@ -659,6 +660,118 @@ say_written (const char *format,
     g_print ("%s", text);
 }
 
+/* `scenario FILE`: a teaching scenario's expected findings, and whether the
+ * checker with the current rules still raises each one (for instructors
+ * re-validating scenarios after a rules update). */
+static int
+cmd_scenario (const char *path)
+{
+  g_autoptr(TitrateRules) rules = NULL;
+  g_autoptr(TitrateDocument) doc = NULL;
+  g_autoptr(TitrateScenario) scenario = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  guint n_required = 0;
+  guint n_raised = 0;
+
+  if ((doc = open_document (path)) == NULL)
+    return EXIT_INVALID;
+  scenario = titrate_scenario_from_document (doc, &error);
+  if (scenario == NULL)
+    {
+      if (error != NULL)
+        g_printerr ("titrate-cli: %s: %s\n", path, error->message);
+      else
+        g_printerr (_("titrate-cli: %s: not a teaching scenario (no “teaching” section)\n"), path);
+      return EXIT_INVALID;
+    }
+  if ((rules = open_rules ()) == NULL)
+    return EXIT_RULES;
+
+  alerts = titrate_check (rules, doc->patient, doc->regimen, doc->comedications, &error);
+  if (alerts == NULL)
+    {
+      g_printerr ("titrate-cli: %s\n", error->message);
+      return EXIT_RULES;
+    }
+
+  json_builder_begin_object (b);
+  add_rules_info (b, rules);
+  add_string (b, "title", scenario->title);
+
+  json_builder_set_member_name (b, "findings");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < scenario->findings->len; i++)
+    {
+      const TitrateFinding *f = g_ptr_array_index (scenario->findings, i);
+      gboolean raised = FALSE;
+
+      json_builder_begin_object (b);
+      add_string (b, "id", f->id);
+      add_string (b, "category", titrate_category_to_string (f->category));
+      add_string (b, "min_severity", titrate_severity_to_string (f->min_severity));
+      add_string (b, "code", f->code);
+      if (f->day_from > 0)
+        {
+          add_number (b, "day_from", f->day_from, 1);
+          add_number (b, "day_to", f->day_to, 1);
+        }
+      add_string (b, "label", f->label);
+      json_builder_set_member_name (b, "optional");
+      json_builder_add_boolean_value (b, f->optional);
+      json_builder_set_member_name (b, "raised_by");
+      json_builder_begin_array (b);
+      for (guint j = 0; j < alerts->len; j++)
+        {
+          TitrateAlert *a = g_ptr_array_index (alerts, j);
+
+          if (titrate_finding_matches_alert (f, a))
+            {
+              json_builder_add_string_value (b, a->code);
+              raised = TRUE;
+            }
+        }
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "raised");
+      json_builder_add_boolean_value (b, raised);
+      json_builder_end_object (b);
+      if (!f->optional)
+        {
+          n_required++;
+          n_raised += raised ? 1 : 0;
+        }
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "fix_goal_met_as_given");
+  if (scenario->fix_goal->len == 0)
+    json_builder_add_null_value (b);
+  else
+    {
+      gboolean met = TRUE;
+
+      for (guint k = 0; k < scenario->fix_goal->len; k++)
+        if (titrate_finding_is_raised (g_ptr_array_index (scenario->fix_goal, k), alerts))
+          met = FALSE;
+      json_builder_add_boolean_value (b, met);
+    }
+
+  json_builder_set_member_name (b, "summary");
+  json_builder_begin_object (b);
+  add_number (b, "required", n_required, 1);
+  add_number (b, "raised", n_raised, 1);
+  json_builder_set_member_name (b, "all_raised");
+  json_builder_add_boolean_value (b, n_raised == n_required);
+  json_builder_end_object (b);
+
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  print_json (root);
+  return n_raised == n_required ? EXIT_CHECKED : EXIT_NOT_RAISED;
+}
+
 static int
 cmd_export (const char *path)
 {
@@ -799,6 +912,8 @@ run_command (void)
       return cmd_export (opts.argument);
     case TITRATE_CLI_SELFTEST:
       return cmd_selftest ();
+    case TITRATE_CLI_SCENARIO:
+      return cmd_scenario (opts.argument);
     default:
       g_assert_not_reached ();
     }

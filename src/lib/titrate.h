@@ -21,4 +21,5 @@
 #include "titrate-selftest.h"
 #include "titrate-io.h"
 #include "titrate-sidecar.h"
+#include "titrate-scenario.h"
 #undef TITRATE_INSIDE
