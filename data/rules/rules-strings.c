@@ -812,7 +812,7 @@ N_("Avoid routine co-prescription; if needed, use the lowest dose and monitor se
 N_("Warn about drowsiness, dizziness and falls; avoid driving until the effect is known.");
 /* TRANSLATORS: rules database, rule interaction.cns_burden_additive_major action */
 /* xgettext:no-c-format */
-N_("Review whether each CNS depressant is needed; use the lowest doses, raise one drug at a time and monitor sedation and breathing. Warn about driving, alcohol and falls. Do not withhold a benzodiazepine needed for withdrawal seizures.");
+N_("Review whether each CNS depressant is needed; use the lowest doses, raise one drug at a time and monitor sedation and breathing. Warn about driving, alcohol and falls.");
 /* TRANSLATORS: rules database, rule interaction.cns_burden_additive_minor action */
 /* xgettext:no-c-format */
 N_("Warn about drowsiness; raise one drug at a time.");
@@ -824,7 +824,7 @@ N_("Review whether each CNS depressant is needed; raise one drug at a time and m
 N_("Review every CNS-active medicine listed; stop or reduce those not clearly needed before raising baclofen. Assess falls risk and monitor sedation and confusion.");
 /* TRANSLATORS: rules database, rule interaction.cns_burden_opioid_combination action */
 /* xgettext:no-c-format */
-N_("Avoid the combination; if every drug is essential, use the lowest doses for the shortest time, raise one drug at a time, and monitor breathing and sedation (especially at night, in older adults, in COPD and in kidney impairment). Warn the patient and carers about slowed breathing and drowsiness. Do not withhold a benzodiazepine needed for withdrawal seizures.");
+N_("Avoid the combination; if every drug is essential, use the lowest doses for the shortest time, raise one drug at a time, and monitor breathing and sedation (especially at night, in older adults, in COPD and in kidney impairment). Warn the patient and carers about slowed breathing and drowsiness.");
 /* TRANSLATORS: rules database, rule interaction.gabapentinoid action */
 /* xgettext:no-c-format */
 N_("Use low doses, raise one drug at a time, adjust both for renal function, and monitor breathing and sedation.");
