@@ -537,7 +537,20 @@ test_typed_shorthand (void)
   assert_resolves ("zolpidem ER", "zolpidem");
   assert_resolves ("quetiapine 25 mg qhs", "quetiapine");
   assert_resolves ("pregabalin (Lyrica) 75 mg BID", "pregabalin");
+  /* The sig's reason ("prn anxiety", "for pain") and route words. */
+  assert_resolves ("clonazepam 0.5 mg tid prn anxiety", "clonazepam");
+  assert_resolves ("temazepam 15 mg qhs prn insomnia", "temazepam");
+  assert_resolves ("trazodone 50 mg qhs prn sleep", "trazodone");
+  assert_resolves ("oxycodone/APAP 5/325 1-2 tabs q4-6h prn pain", "oxycodone+acetaminophen");
+  assert_resolves ("promethazine w/ codeine for cough", "promethazine+codeine");
+  assert_resolves ("morphine 2 mg IV q2h prn pain", "morphine");
+  assert_resolves ("lorazepam 1 mg IM", "lorazepam");
+  assert_resolves ("Tylenol PM 2 caplets", "diphenhydramine+acetaminophen");
+  assert_resolves ("Tylenol 500 mg caplets", "acetaminophen");
+  assert_resolves ("ETOH abuse", "alcohol");
+  assert_resolves ("vodka", "alcohol");
   assert_resolves ("gabapenton 300 mg", "?gabapenton");
+  assert_resolves ("gabapenton for pain", "?gabapenton");
   assert_resolves ("zolpidam", "?zolpidam");
   assert_resolves ("hydrocodon/APAP", "?hydrocodon+acetaminophen");
 }

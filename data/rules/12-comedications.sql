@@ -224,6 +224,8 @@ INSERT INTO drug_extra_class (drug, class) VALUES
 
 INSERT INTO drug_name (name, drug, kind) VALUES
   ('EtOH', 'alcohol', 'synonym'),
+  ('vodka', 'alcohol', 'synonym'), ('whisky', 'alcohol', 'synonym'), ('whiskey', 'alcohol', 'synonym'),
+  ('gin', 'alcohol', 'synonym'), ('rum', 'alcohol', 'synonym'),
   ('mirtazapine', 'mirtazapine', 'generic'),
   ('Remeron', 'mirtazapine', 'brand'),
   ('RemeronSolTab', 'mirtazapine', 'brand'),
@@ -369,6 +371,19 @@ INSERT INTO name_word (word, kind, source) VALUES
   ('oil', 'form', 'CDC-VS'),
   ('glass', 'form', 'CDC-VS'), ('glasses', 'form', 'CDC-VS'), ('pint', 'form', 'CDC-VS'),
   ('pints', 'form', 'CDC-VS'), ('socially', 'form', 'CDC-VS'), ('social', 'form', 'CDC-VS'),
+  -- What a sig adds after "prn" or "for" ("clonazepam 0.5 mg tid prn anxiety",
+  -- "oxycodone/APAP 5/325 1-2 tabs q4-6h prn pain"): removed like form words.
+  -- A listed name is tried whole first, so no brand loses a word to these.
+  ('for', 'form', 'CDC-VS'), ('pain', 'form', 'CDC-VS'), ('breakthrough', 'form', 'CDC-VS'),
+  ('anxiety', 'form', 'CDC-VS'), ('insomnia', 'form', 'CDC-VS'), ('sleep', 'form', 'CDC-VS'),
+  ('nausea', 'form', 'CDC-VS'), ('spasm', 'form', 'CDC-VS'), ('spasms', 'form', 'CDC-VS'),
+  ('itch', 'form', 'CDC-VS'), ('itching', 'form', 'CDC-VS'), ('agitation', 'form', 'CDC-VS'),
+  ('cough', 'form', 'CDC-VS'), ('depression', 'form', 'CDC-VS'), ('mood', 'form', 'CDC-VS'),
+  ('abuse', 'form', 'CDC-VS'), ('use', 'form', 'CDC-VS'), ('disorder', 'form', 'CDC-VS'),
+  ('caplet', 'form', 'CDC-VS'), ('caplets', 'form', 'CDC-VS'), ('gelcap', 'form', 'CDC-VS'),
+  ('gelcaps', 'form', 'CDC-VS'), ('softgel', 'form', 'CDC-VS'), ('softgels', 'form', 'CDC-VS'),
+  ('iv', 'form', 'CDC-VS'), ('im', 'form', 'CDC-VS'), ('sc', 'form', 'CDC-VS'), ('subcut', 'form', 'CDC-VS'),
+  ('sq', 'form', 'CDC-VS'),
   ('nkda', 'no_allergy', 'US-TAB'), ('nka', 'no_allergy', 'US-TAB'), ('nkma', 'no_allergy', 'US-TAB'),
   ('none', 'no_allergy', 'US-TAB'), ('nil', 'no_allergy', 'US-TAB'), ('no', 'no_allergy', 'US-TAB'),
   ('known', 'no_allergy', 'US-TAB'), ('allergy', 'no_allergy', 'US-TAB'), ('allergies', 'no_allergy', 'US-TAB'),
