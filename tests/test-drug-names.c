@@ -601,6 +601,8 @@ test_burden_carries_advice (void)
   g_assert_nonnull (a);
   g_assert_nonnull (strstr (a->trigger, "alcohol"));
   g_assert_nonnull (strstr (a->trigger, "diazepam"));
+  /* Alcohol is counted as a CNS depressant, not called a drug. */
+  g_assert_nonnull (strstr (a->trigger, "(3 CNS depressants in all, baclofen included; age 52 years)"));
   g_assert_true (action_has (a, "In alcohol use disorder"));
   g_assert_true (action_has (a, "withdrawal seizures"));
   assert_no_alert (a_aud, "interaction.alcohol");

@@ -947,7 +947,9 @@ burden_rule (Check                  *c,
              gboolean                any_pair,
              TitrateSeverity         max_pair,
              const TitrateRuleText **also,
-             guint                   n_also)
+             guint                   n_also,
+             BurdenCounts           *counts,
+             gboolean               *beers_kind)
 {
   BurdenCounts k;
   const TitrateRuleText *chosen = NULL;
@@ -955,6 +957,8 @@ burden_rule (Check                  *c,
   guint n = 0;
 
   burden_counts (c, comeds, &k);
+  *counts = k;
+  *beers_kind = FALSE;
   also[0] = NULL;
   for (guint i = 0; i < c->t->burden_rules->len; i++)
     {
@@ -965,7 +969,10 @@ burden_rule (Check                  *c,
           if (!burden_row_applies (c, row, &k))
             continue;
           if (chosen == NULL)
-            chosen = row->rule;
+            {
+              chosen = row->rule;
+              *beers_kind = row->kind == TITRATE_BURDEN_BEERS_COUNT;
+            }
           else if (row->rule != chosen && n + 1 < n_also)
             {
               also[n++] = row->rule;
@@ -1062,6 +1069,8 @@ check_comedications (Check     *c,
   g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) comeds = g_array_new (FALSE, TRUE, sizeof (Comed));
   const TitrateRuleText *burden;
+  BurdenCounts counts;
+  gboolean beers_kind = FALSE;
   gboolean any_pair = FALSE;
   TitrateSeverity max_pair = TITRATE_SEVERITY_INFO;
 
@@ -1134,11 +1143,11 @@ check_comedications (Check     *c,
 
   /* One graded alert names every CNS-active medicine and replaces the
    * pairwise alerts for the same mechanism. */
-  burden = burden_rule (c, comeds, any_pair, max_pair, also, G_N_ELEMENTS (also));
+  burden = burden_rule (c, comeds, any_pair, max_pair, also, G_N_ELEMENTS (also), &counts, &beers_kind);
   if (burden != NULL)
     {
       GString *list = g_string_new (NULL);
-      guint n = 1;   /* the prescribed medicine */
+      g_autofree char *count = NULL;
       g_autofree char *trigger = NULL;
 
       for (guint i = 0; i < comeds->len; i++)
@@ -1148,18 +1157,26 @@ check_comedications (Check     *c,
           if (!comed->depressant && !comed->beers)
             continue;
           g_string_append_printf (list, "%s%s", list->len ? ", " : "", comed->shown);
-          n++;
         }
+      /* Counted as the rule counts: Beers' list of CNS-active drugs, or CNS
+       * depressants (alcohol among them); the medicine itself included. */
+      if (beers_kind)
+        count = g_strdup_printf (ngettext ("%u CNS-active drug on the Beers list, %s included",
+                                           "%u CNS-active drugs on the Beers list, %s included", counts.n_beers),
+                                 counts.n_beers, c->r->drug);
+      else
+        count = g_strdup_printf (ngettext ("%u CNS depressant in all, %s included",
+                                           "%u CNS depressants in all, %s included", counts.n_depressant),
+                                 counts.n_depressant, c->r->drug);
       if (isnan (c->age))
-        trigger = g_strdup_printf (ngettext ("With %s: %s (%u CNS-active drug in all)",
-                                             "With %s: %s (%u CNS-active drugs in all)", n),
-                                   c->r->drug, list->str, n);
+        /* TRANSLATORS: "With baclofen: oxycodone, lorazepam (3 CNS depressants in all, baclofen included)" */
+        trigger = g_strdup_printf (_("With %s: %s (%s)"), c->r->drug, list->str, count);
       else
         {
           g_autofree char *age = fmt (c->age);
-          trigger = g_strdup_printf (ngettext ("With %s: %s (%u CNS-active drug in all; age %s years)",
-                                               "With %s: %s (%u CNS-active drugs in all; age %s years)", n),
-                                     c->r->drug, list->str, n, age);
+          trigger = g_strdup_printf (ngettext ("With %s: %s (%s; age %s year)",
+                                               "With %s: %s (%s; age %s years)", c->age == 1 ? 1 : 2),
+                                     c->r->drug, list->str, count, age);
         }
       raise_burden (c, burden, also, rules, codes, cns_pair, n_rules, trigger);
       g_string_free (list, TRUE);
