@@ -658,6 +658,40 @@ test_misspelt_not_counted (void)
   assert_alert (a, "interaction.gabapentinoid");
 }
 
+/* Intrathecal morphine keeps its own alert (hypotension: distinct mechanism,
+ * GAB/CH) beside the burden alert; an opioid inside a Beers alert keeps its
+ * breathing advice. */
+static void
+test_burden_route_and_opioid_advice (void)
+{
+  g_autoptr(TitrateRegimen) it = test_it (TITRATE_ORIGIN_SPINAL, 500, "1:d200");
+  g_autoptr(TitrateRegimen) oral = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
+  g_autoptr(TitratePatient) p40 = test_adult (40, 70, TITRATE_SEX_MALE, 0.9);
+  g_autoptr(TitratePatient) p70 = test_adult (70, 70, TITRATE_SEX_FEMALE, 0.7);
+  const char *it_combo[] = { "morphine sulfate (intrathecal)", "lorazepam 1 mg", NULL };
+  const char *older[] = { "tramadol 50 mg", "sertraline 50 mg", NULL };
+  g_autoptr(GPtrArray) a_it = check (p40, it, it_combo);
+  g_autoptr(GPtrArray) a_old = check (p70, oral, older);
+  const TitrateAlert *a;
+
+  a = find_alert (a_it, "interaction.cns_burden_opioid_combination");
+  g_assert_nonnull (a);
+  g_assert_nonnull (strstr (a->trigger, "morphine"));
+  g_assert_nonnull (strstr (a->trigger, "lorazepam"));
+  a = find_alert (a_it, "interaction.opioid_it");
+  g_assert_nonnull (a);
+  g_assert_nonnull (strstr (a->trigger, "morphine"));
+  assert_no_alert (a_it, "interaction.benzodiazepine");
+
+  a = find_alert (a_old, "interaction.cns_burden_beers");
+  g_assert_nonnull (a);
+  g_assert_nonnull (strstr (a->trigger, "tramadol"));
+  g_assert_nonnull (strstr (a->trigger, "sertraline"));
+  g_assert_true (action_has (a, "respiratory depression (tramadol)"));
+  g_assert_true (action_has (a, "monitor breathing"));
+  assert_no_alert (a_old, "interaction.opioid");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -681,5 +715,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/drug-names/typed-shorthand", test_typed_shorthand);
   g_test_add_func ("/titrate/drug-names/burden-carries-advice", test_burden_carries_advice);
   g_test_add_func ("/titrate/drug-names/misspelt-not-counted", test_misspelt_not_counted);
+  g_test_add_func ("/titrate/drug-names/burden-route-opioid-advice", test_burden_route_and_opioid_advice);
   return g_test_run ();
 }
