@@ -1036,18 +1036,20 @@ raise_burden (Check                  *c,
   merge_sources (sources, burden->source);
   for (guint i = 0; also[i] != NULL; i++)
     {
+      g_string_append_c (action, ' ');
       /* TRANSLATORS: another rule's title, then its advice */
-      g_string_append_printf (action, _(" %s. %s"), also[i]->title, also[i]->action);
+      g_string_append_printf (action, _("%s. %s"), also[i]->title, also[i]->action);
       merge_sources (sources, also[i]->source);
     }
   for (guint i = 0; i < n_rules; i++)
     {
       if (!cns_pair[i])
         continue;
+      g_string_append_c (action, ' ');
       /* TRANSLATORS: a replaced alert's title, the medicines it concerns,
-       * then its advice: " Antipsychotic: added sedation; psychosis may
+       * then its advice: "Antipsychotic: added sedation; psychosis may
        * worsen (quetiapine). Monitor sedation and mental state." */
-      g_string_append_printf (action, _(" %s (%s). %s"), rules[i]->title, codes[i]->str, rules[i]->action);
+      g_string_append_printf (action, _("%s (%s). %s"), rules[i]->title, codes[i]->str, rules[i]->action);
       merge_sources (sources, rules[i]->source);
     }
   text.action = action->str;
