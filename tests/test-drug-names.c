@@ -692,6 +692,57 @@ test_burden_route_and_opioid_advice (void)
   assert_no_alert (a_old, "interaction.opioid");
 }
 
+/* Alerts about comedications (interaction, duplication, not recognised). */
+static guint
+n_comedication_alerts (GPtrArray *alerts)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      const TitrateAlert *a = g_ptr_array_index (alerts, i);
+
+      if (a->category == TITRATE_CATEGORY_INTERACTION || a->category == TITRATE_CATEGORY_DUPLICATION ||
+          g_strcmp0 (a->code, "input.unknown_comedication") == 0)
+        n++;
+    }
+  return n;
+}
+
+/* What must not alert (baclofen.md §11): paracetamol however typed, an empty
+ * list; metformin is a minor glucose note and nothing more; the same drug
+ * typed twice, or as brand and generic, is one drug for the Beers count. */
+static void
+test_quiet_cases (void)
+{
+  g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
+  g_autoptr(TitratePatient) p40 = test_adult (40, 70, TITRATE_SEX_FEMALE, 0.8);
+  g_autoptr(TitratePatient) p70 = test_adult (70, 70, TITRATE_SEX_FEMALE, 0.7);
+  const char *paracetamol[] = { "paracetamol 1 g QID", "Tylenol 500 mg caplets", "APAP 650 mg q6h prn pain", NULL };
+  const char *metformin[] = { "metformin 500 mg BID", NULL };
+  const char *twice[] = { "Xanax", "alprazolam 0.25 mg", "Xanax XR 1 mg", NULL };
+  const char *empty[] = { NULL };
+  g_autoptr(GPtrArray) a_para = check (p40, r, paracetamol);
+  g_autoptr(GPtrArray) a_met = check (p40, r, metformin);
+  g_autoptr(GPtrArray) a_twice = check (p70, r, twice);
+  g_autoptr(GPtrArray) a_empty = check (p40, r, empty);
+  const TitrateAlert *a;
+
+  g_assert_cmpuint (n_comedication_alerts (a_para), ==, 0);
+  g_assert_cmpuint (n_comedication_alerts (a_empty), ==, 0);
+  g_assert_cmpuint (n_comedication_alerts (a_met), ==, 1);
+  a = find_alert (a_met, "interaction.antidiabetic");
+  g_assert_nonnull (a);
+  g_assert_cmpint (a->severity, ==, TITRATE_SEVERITY_MINOR);
+  g_assert_nonnull (strstr (a->trigger, "metformin"));
+
+  /* Baclofen + alprazolam: two CNS-active drugs, not four. */
+  assert_no_alert (a_twice, "interaction.cns_burden_beers");
+  a = find_alert (a_twice, "interaction.benzodiazepine");
+  g_assert_nonnull (a);
+  g_assert_nonnull (strstr (a->trigger, "alprazolam"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -716,5 +767,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/drug-names/burden-carries-advice", test_burden_carries_advice);
   g_test_add_func ("/titrate/drug-names/misspelt-not-counted", test_misspelt_not_counted);
   g_test_add_func ("/titrate/drug-names/burden-route-opioid-advice", test_burden_route_and_opioid_advice);
+  g_test_add_func ("/titrate/drug-names/quiet-cases", test_quiet_cases);
   return g_test_run ();
 }
