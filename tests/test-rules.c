@@ -330,6 +330,8 @@ test_burden_rows_required (void)
     { "no-it-opioid-pair.sqlite", "DELETE FROM interaction WHERE class = 'opioid' AND route = 'intrathecal';", "intrathecal" },
     { "no-own-class.sqlite", "DELETE FROM cns_class WHERE class = 'baclofen';", "own class" },
     { "no-opioid-role.sqlite", "UPDATE cns_class SET role = 'other' WHERE class = 'opioid';", "opioid" },
+    { "half-combination.sqlite",
+      "DELETE FROM drug_combination WHERE name = 'Norco' AND ingredient = 'hydrocodone';", "norco" },
     { "no-partner-role.sqlite",
       "UPDATE cns_class SET role = 'other' WHERE class IN ('benzodiazepine', 'gabapentinoid');", "gabapentinoid" },
   };

@@ -112,6 +112,30 @@ _titrate_drug_names_add_combination (TitrateDrugNames      *self,
   return TRUE;
 }
 
+/* A combination product listed with fewer than two distinct ingredients
+ * (one row lost): its name, or NULL. Matched before the lexicon, such a row
+ * would silently hide the missing ingredient. */
+const char *
+_titrate_drug_names_incomplete_combination (TitrateDrugNames *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->combinations);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *list = value;
+      gboolean distinct = FALSE;
+
+      for (guint i = 1; i < list->len && !distinct; i++)
+        distinct = ((const TitrateDrugName *) g_ptr_array_index (list, i))->drug !=
+                   ((const TitrateDrugName *) g_ptr_array_index (list, 0))->drug;
+      if (!distinct)
+        return key;
+    }
+  return NULL;
+}
+
 guint
 _titrate_drug_names_count_words (TitrateDrugNames *self)
 {

@@ -46,6 +46,7 @@ gboolean          _titrate_drug_names_add_combination (TitrateDrugNames    *self
                                                        const char          *name,
                                                        const TitrateDrugName *ingredient);
 guint             _titrate_drug_names_count_words     (TitrateDrugNames    *self);
+const char       *_titrate_drug_names_incomplete_combination (TitrateDrugNames *self);
 
 /* NFKC, casefolded, trimmed; NULL for invalid UTF-8. */
 char             *_titrate_drug_names_key             (const char          *name);

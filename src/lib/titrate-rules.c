@@ -1033,6 +1033,13 @@ load (TitrateRules *self,
                                             "or gabapentinoid, for the opioid-combination rule"), code);
     }
 
+  {
+    const char *combination = _titrate_drug_names_incomplete_combination (self->names);
+
+    if (combination != NULL)
+      return fail (error, self->origin, _("drug_combination “%s” lists fewer than two ingredients"), combination);
+  }
+
   /* The comedication checks need their vocabulary: an empty table would
    * silently check nothing. */
   if (_titrate_drug_names_count_words (self->names) == 0 || self->tables.cns_classes->len == 0 ||
