@@ -741,6 +741,9 @@ test_quiet_cases (void)
   a = find_alert (a_twice, "interaction.benzodiazepine");
   g_assert_nonnull (a);
   g_assert_nonnull (strstr (a->trigger, "alprazolam"));
+  /* Counted once, but every entry stays in view. */
+  g_assert_nonnull (strstr (a->trigger, "Xanax (alprazolam), listed again as “alprazolam 0.25 mg”, "
+                                        "listed again as “Xanax XR 1 mg”"));
 }
 
 int

@@ -863,7 +863,19 @@ collect_comedication (Check      *c,
         }
       drug = match->name->drug;
       for (guint i = 0; i < comeds->len && !seen; i++)
-        seen = g_array_index (comeds, Comed, i).drug == drug;
+        {
+          Comed *prev = &g_array_index (comeds, Comed, i);
+
+          seen = prev->drug == drug;
+          /* The same drug entered again (brand and generic, or typed twice):
+           * counted once, but the second entry stays in view. */
+          if (seen && strstr (prev->shown, typed) == NULL)
+            {
+              g_autofree char *old = prev->shown;
+
+              prev->shown = g_strdup_printf (_("%s, listed again as “%s”"), old, typed);
+            }
+        }
       if (seen)
         continue;
 
