@@ -551,6 +551,9 @@ test_typed_shorthand (void)
   assert_resolves ("vodka", "alcohol");
   assert_resolves ("gabapenton 300 mg", "?gabapenton");
   assert_resolves ("gabapenton for pain", "?gabapenton");
+  /* Accents as French prescribers type brands. */
+  assert_resolves ("Liorésal 10 mg", "baclofen");
+  assert_resolves ("LIORÉSAL", "baclofen");
   assert_resolves ("zolpidam", "?zolpidam");
   assert_resolves ("hydrocodon/APAP", "?hydrocodon+acetaminophen");
 }

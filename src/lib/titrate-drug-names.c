@@ -68,7 +68,22 @@ _titrate_drug_names_key (const char *name)
   normal = g_utf8_normalize (trimmed, -1, G_NORMALIZE_ALL);
   if (normal == NULL)
     return NULL;
-  return g_utf8_casefold (normal, -1);
+  /* Decomposed above; accents dropped so that "Liorésal" (the French brand)
+   * and "baclofène" match "Lioresal" and "baclofene". */
+  {
+    GString *bare = g_string_new (NULL);
+    g_autofree char *folded = NULL;
+
+    for (const char *p = normal; *p; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+          g_string_append_unichar (bare, c);
+      }
+    folded = g_string_free (bare, FALSE);
+    return g_utf8_casefold (folded, -1);
+  }
 }
 
 gboolean
