@@ -551,6 +551,12 @@ test_typed_shorthand (void)
   assert_resolves ("vodka", "alcohol");
   assert_resolves ("gabapenton 300 mg", "?gabapenton");
   assert_resolves ("gabapenton for pain", "?gabapenton");
+  /* Any reason after "prn" or "for" is set aside, unless it names a drug. */
+  assert_resolves ("lorazepam 1 mg prn panic attacks", "lorazepam");
+  assert_resolves ("oxycodone 5 mg for low back pain", "oxycodone");
+  assert_resolves ("Benadryl 25mg qhs prn", "diphenhydramine");
+  assert_resolves ("lorazepm prn panic attacks", "?lorazepm");
+  assert_resolves ("zolpidem prn lorazepam", "?zolpidem prn lorazepam");
   /* Accents as French prescribers type brands. */
   assert_resolves ("Liorésal 10 mg", "baclofen");
   assert_resolves ("LIORÉSAL", "baclofen");

@@ -22,10 +22,13 @@
 --   separator splits a combination product into ingredients ("/", "+", "and").
 --             A name that matches whole ("carbidopa-levodopa") is never split;
 --   no_allergy an allergy entry made only of these words ("NKDA", "no known
---             drug allergies") records that there is none: nothing to check.
+--             drug allergies") records that there is none: nothing to check;
+--   reason    starts the sig's reason ("lorazepam prn panic attacks", "oxycodone
+--             for back pain"): when the text before it is recognised and no
+--             word after it is a listed name, the words after it are set aside.
 CREATE TABLE name_word (
   word   TEXT PRIMARY KEY NOT NULL COLLATE NOCASE,
-  kind   TEXT NOT NULL CHECK (kind IN ('salt', 'form', 'unit', 'separator', 'no_allergy')),
+  kind   TEXT NOT NULL CHECK (kind IN ('salt', 'form', 'unit', 'separator', 'no_allergy', 'reason')),
   source TEXT NOT NULL
 ) STRICT;
 
@@ -346,7 +349,7 @@ INSERT INTO name_word (word, kind, source) VALUES
   ('syringe', 'form', 'CDC-VS'), ('pen', 'form', 'CDC-VS'), ('granules', 'form', 'CDC-VS'),
   ('powder', 'form', 'CDC-VS'), ('packet', 'form', 'CDC-VS'), ('rectal', 'form', 'CDC-VS'),
   ('suppository', 'form', 'CDC-VS'), ('hour', 'form', 'CDC-VS'), ('hr', 'form', 'CDC-VS'),
-  ('po', 'form', 'CDC-VS'), ('prn', 'form', 'CDC-VS'), ('nightly', 'form', 'CDC-VS'),
+  ('po', 'form', 'CDC-VS'), ('prn', 'reason', 'CDC-VS'), ('nightly', 'form', 'CDC-VS'),
   ('qhs', 'form', 'CDC-VS'), ('bid', 'form', 'CDC-VS'), ('tid', 'form', 'CDC-VS'), ('qid', 'form', 'CDC-VS'),
   ('daily', 'form', 'CDC-VS'), ('day', 'form', 'CDC-VS'), ('days', 'form', 'CDC-VS'), ('week', 'form', 'CDC-VS'),
   ('weekly', 'form', 'CDC-VS'), ('night', 'form', 'CDC-VS'), ('bedtime', 'form', 'CDC-VS'),
@@ -366,7 +369,7 @@ INSERT INTO name_word (word, kind, source) VALUES
   -- not a clinical fact): "w/" for with ("Tylenol w/ codeine #3"); brand
   -- strength suffixes ES and HP ("Vicodin ES"); SL for sublingual; what an
   -- entry for drinking or an oil product adds ("wine 2 glasses", "CBD oil").
-  ('w/', 'separator', 'B23-T5'), ('w', 'separator', 'B23-T5'),
+  ('w/', 'separator', 'B23-T5'),
   ('es', 'form', 'CDC-VS'), ('hp', 'form', 'CDC-VS'), ('sl', 'form', 'CDC-VS'),
   ('oil', 'form', 'CDC-VS'),
   ('glass', 'form', 'CDC-VS'), ('glasses', 'form', 'CDC-VS'), ('pint', 'form', 'CDC-VS'),
@@ -374,7 +377,7 @@ INSERT INTO name_word (word, kind, source) VALUES
   -- What a sig adds after "prn" or "for" ("clonazepam 0.5 mg tid prn anxiety",
   -- "oxycodone/APAP 5/325 1-2 tabs q4-6h prn pain"): removed like form words.
   -- A listed name is tried whole first, so no brand loses a word to these.
-  ('for', 'form', 'CDC-VS'), ('pain', 'form', 'CDC-VS'), ('breakthrough', 'form', 'CDC-VS'),
+  ('for', 'reason', 'CDC-VS'), ('pain', 'form', 'CDC-VS'), ('breakthrough', 'form', 'CDC-VS'),
   ('anxiety', 'form', 'CDC-VS'), ('insomnia', 'form', 'CDC-VS'), ('sleep', 'form', 'CDC-VS'),
   ('nausea', 'form', 'CDC-VS'), ('spasm', 'form', 'CDC-VS'), ('spasms', 'form', 'CDC-VS'),
   ('itch', 'form', 'CDC-VS'), ('itching', 'form', 'CDC-VS'), ('agitation', 'form', 'CDC-VS'),

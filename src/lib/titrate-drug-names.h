@@ -34,6 +34,7 @@ typedef enum {
   TITRATE_NAME_WORD_UNIT,
   TITRATE_NAME_WORD_SEPARATOR,
   TITRATE_NAME_WORD_NO_ALLERGY,
+  TITRATE_NAME_WORD_REASON,
 } TitrateNameWordKind;
 
 /* @names_by_key: casefolded, NFKC-normalised name → TitrateDrugName*; not owned. */

@@ -605,6 +605,8 @@ read_name_word (TitrateRules *self,
     k = TITRATE_NAME_WORD_SEPARATOR;
   else if (g_strcmp0 (kind, "no_allergy") == 0)
     k = TITRATE_NAME_WORD_NO_ALLERGY;
+  else if (g_strcmp0 (kind, "reason") == 0)
+    k = TITRATE_NAME_WORD_REASON;
   else
     return fail (error, self->origin, _("name_word “%s” has an unknown kind"), word ? word : "(null)");
   if (!_titrate_drug_names_add_word (self->names, word, k))
