@@ -551,7 +551,7 @@ test_altered_rules_refused (void)
                          "DELETE FROM drug_extra_class WHERE class = 'opioid' "
                          "  OR drug IN (SELECT code FROM drug WHERE class = 'opioid');"
                          "DELETE FROM drug WHERE class = 'opioid'; DELETE FROM drug_class WHERE code = 'opioid';",
-      "self-test" },
+      "opioid" },
     { "no-benzodiazepine-row", "DELETE FROM interaction WHERE rule = 'interaction.benzodiazepine';", "benzodiazepine" },
     { "raised-limit", "UPDATE dose_limit SET max_daily_mg = 800 WHERE rule = 'dose.oral.spasticity.label_max';",
       "self-test" },
@@ -668,7 +668,7 @@ test_selftest_command (void)
   g_auto(Run) r = { 0 };
   g_auto(Run) m = { 0 };
   g_autofree char *lax = mutated_db ("titrate-cli-lax.sqlite",
-                                     "UPDATE interaction SET route = 'intrathecal' WHERE rule = 'interaction.alcohol';");
+                                     "UPDATE rule SET severity = 'minor' WHERE code = 'interaction.alcohol';");
   g_autofree char *nuisance = mutated_db ("titrate-cli-nuisance.sqlite",
                                           "UPDATE rule SET severity = 'major' WHERE code = 'interaction.ssri_snri';");
   guint passed = 0, failed = 0;

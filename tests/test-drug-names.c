@@ -514,6 +514,247 @@ test_input_strength (void)
   g_assert_nonnull (strstr (a->trigger, "mg/mL"));
 }
 
+/* Red-team pass: shorthand as prescribers type it (baclofen.md §11,
+ * addendum §6). Misspellings still stay "not checked", naming the part. */
+static void
+test_typed_shorthand (void)
+{
+  assert_resolves ("Tylenol w/ codeine #3", "acetaminophen+codeine");
+  assert_resolves ("Vicodin ES", "hydrocodone+acetaminophen");
+  assert_resolves ("Vicodin HP 10/300", "hydrocodone+acetaminophen");
+  assert_resolves ("Suboxone 8/2 mg SL", "buprenorphine");
+  assert_resolves ("EtOH 2 drinks/day", "alcohol");
+  assert_resolves ("wine 2 glasses nightly", "alcohol");
+  assert_resolves ("alcohol (social)", "alcohol");
+  assert_resolves ("CBD oil", "cannabidiol");
+  assert_resolves ("Tylenol PM", "diphenhydramine+acetaminophen");
+  assert_resolves ("Norco 5/325", "hydrocodone+acetaminophen");
+  assert_resolves ("APAP/hydrocodone", "acetaminophen+hydrocodone");
+  assert_resolves ("oxycodone-acetaminophen 5-325 mg", "oxycodone+acetaminophen");
+  assert_resolves ("tramadol/APAP", "tramadol+acetaminophen");
+  assert_resolves ("gabapentin 300mg TID", "gabapentin");
+  assert_resolves ("Xanax XR 0.5", "alprazolam");
+  assert_resolves ("zolpidem ER", "zolpidem");
+  assert_resolves ("quetiapine 25 mg qhs", "quetiapine");
+  assert_resolves ("pregabalin (Lyrica) 75 mg BID", "pregabalin");
+  /* The sig's reason ("prn anxiety", "for pain") and route words. */
+  assert_resolves ("clonazepam 0.5 mg tid prn anxiety", "clonazepam");
+  assert_resolves ("temazepam 15 mg qhs prn insomnia", "temazepam");
+  assert_resolves ("trazodone 50 mg qhs prn sleep", "trazodone");
+  assert_resolves ("oxycodone/APAP 5/325 1-2 tabs q4-6h prn pain", "oxycodone+acetaminophen");
+  assert_resolves ("promethazine w/ codeine for cough", "promethazine+codeine");
+  assert_resolves ("morphine 2 mg IV q2h prn pain", "morphine");
+  assert_resolves ("lorazepam 1 mg IM", "lorazepam");
+  assert_resolves ("Tylenol PM 2 caplets", "diphenhydramine+acetaminophen");
+  assert_resolves ("Tylenol 500 mg caplets", "acetaminophen");
+  assert_resolves ("ETOH abuse", "alcohol");
+  assert_resolves ("vodka", "alcohol");
+  assert_resolves ("gabapenton 300 mg", "?gabapenton");
+  assert_resolves ("gabapenton for pain", "?gabapenton");
+  /* Any reason after "prn" or "for" is set aside, unless it names a drug. */
+  assert_resolves ("lorazepam 1 mg prn panic attacks", "lorazepam");
+  assert_resolves ("oxycodone 5 mg for low back pain", "oxycodone");
+  assert_resolves ("Benadryl 25mg qhs prn", "diphenhydramine");
+  assert_resolves ("lorazepm prn panic attacks", "?lorazepm");
+  assert_resolves ("zolpidem prn lorazepam", "?zolpidem prn lorazepam");
+  /* Accents as French prescribers type brands. */
+  assert_resolves ("Liorésal 10 mg", "baclofen");
+  assert_resolves ("LIORÉSAL", "baclofen");
+  assert_resolves ("zolpidam", "?zolpidam");
+  assert_resolves ("hydrocodon/APAP", "?hydrocodon+acetaminophen");
+}
+
+/* True when @alert's action mentions @text. */
+static gboolean
+action_has (const TitrateAlert *alert,
+            const char         *text)
+{
+  return alert != NULL && strstr (alert->action, text) != NULL;
+}
+
+/* The burden alert replaces pairwise alerts: the advice they carried stays
+ * in view (baclofen.md §11: AUD counselling, benzodiazepines for withdrawal
+ * seizures, psychosis may worsen; addendum §7: Beers falls at 65 or over
+ * also when an opioid combination leads), and the texts name no codes. */
+static void
+test_burden_carries_advice (void)
+{
+  g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
+  g_autoptr(TitrateRegimen) aud = test_oral ("alcohol_use_disorder", "tablet", 5, "1:5,5,5;4:10,10,10");
+  g_autoptr(TitratePatient) p30 = test_adult (30, 70, TITRATE_SEX_MALE, 0.9);
+  g_autoptr(TitratePatient) p52 = test_adult (52, 80, TITRATE_SEX_MALE, 0.9);
+  g_autoptr(TitratePatient) p70 = test_adult (70, 70, TITRATE_SEX_FEMALE, 0.7);
+  g_autoptr(TitratePatient) p80 = test_adult (80, 70, TITRATE_SEX_FEMALE, 0.7);
+  const char *antipsychotics[] = { "quetiapine 25 mg qhs", "olanzapine 5 mg", NULL };
+  const char *drinking[] = { "alcohol (social)", "diazepam 5 mg", NULL };
+  const char *opioid_benzo[] = { "Norco 5/325", "lorazepam 1mg PO q6h PRN", NULL };
+  g_autoptr(GPtrArray) a_psy = check (p70, r, antipsychotics);
+  g_autoptr(GPtrArray) a_aud = check (p52, aud, drinking);
+  g_autoptr(GPtrArray) a_ob30 = check (p30, r, opioid_benzo);
+  g_autoptr(GPtrArray) a_ob80 = check (p80, r, opioid_benzo);
+  const TitrateAlert *a;
+
+  /* Two antipsychotics at 70: Beers burden; psychosis advice kept. */
+  a = find_alert (a_psy, "interaction.cns_burden_beers");
+  g_assert_nonnull (a);
+  g_assert_nonnull (strstr (a->trigger, "quetiapine"));
+  g_assert_nonnull (strstr (a->trigger, "olanzapine"));
+  g_assert_true (action_has (a, "psychosis may worsen (quetiapine, olanzapine)"));
+  g_assert_true (action_has (a, "mental state"));
+  g_assert_nonnull (strstr (a->source, "OZO §5.5"));
+  assert_no_alert (a_psy, "interaction.antipsychotic");
+
+  /* Drinking with diazepam in alcohol use disorder: counselling and
+   * withdrawal-seizure advice kept. */
+  a = find_alert (a_aud, "interaction.cns_burden_additive_major");
+  g_assert_nonnull (a);
+  g_assert_nonnull (strstr (a->trigger, "alcohol"));
+  g_assert_nonnull (strstr (a->trigger, "diazepam"));
+  /* Alcohol is counted as a CNS depressant, not called a drug. */
+  g_assert_nonnull (strstr (a->trigger, "(3 CNS depressants in all, baclofen included; age 52 years)"));
+  g_assert_true (action_has (a, "In alcohol use disorder"));
+  g_assert_true (action_has (a, "withdrawal seizures"));
+  assert_no_alert (a_aud, "interaction.alcohol");
+  assert_no_alert (a_aud, "interaction.benzodiazepine");
+
+  /* Opioid + benzodiazepine at 30: breathing; no Beers text. */
+  a = find_alert (a_ob30, "interaction.cns_burden_opioid_combination");
+  g_assert_nonnull (a);
+  g_assert_nonnull (strstr (a->trigger, "hydrocodone"));
+  g_assert_nonnull (strstr (a->trigger, "lorazepam"));
+  g_assert_true (action_has (a, "monitor breathing"));
+  g_assert_null (strstr (a->action, "Three or more"));
+  g_assert_null (strstr (a->source, "B23-T5; B23-T5"));
+
+  /* The same at 80: one alert, which also carries Beers' falls advice. */
+  a = find_alert (a_ob80, "interaction.cns_burden_opioid_combination");
+  g_assert_nonnull (a);
+  g_assert_cmpint (a->severity, ==, TITRATE_SEVERITY_MAJOR);
+  g_assert_true (action_has (a, "Three or more CNS-active medicines at 65 or over"));
+  g_assert_true (action_has (a, "falls"));
+  assert_no_alert (a_ob80, "interaction.cns_burden_beers");
+  assert_no_alert (a_ob80, "interaction.opioid");
+
+  /* No rule codes in any text shown to the prescriber. */
+  {
+    GPtrArray *all[] = { a_psy, a_aud, a_ob30, a_ob80 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+      for (guint k = 0; k < all[i]->len; k++)
+        {
+          const TitrateAlert *x = g_ptr_array_index (all[i], k);
+
+          g_assert_null (strstr (x->action, "interaction."));
+          g_assert_null (strstr (x->trigger, "interaction."));
+          g_assert_null (strstr (x->action, "(s)"));
+        }
+  }
+}
+
+/* A misspelt opioid is never counted: "not checked", not a burden alert. */
+static void
+test_misspelt_not_counted (void)
+{
+  g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
+  g_autoptr(TitratePatient) p = test_adult (45, 70, TITRATE_SEX_MALE, 0.9);
+  const char *typed[] = { "hydrocodon/APAP", "gabapentin 300mg TID", NULL };
+  g_autoptr(GPtrArray) a = check (p, r, typed);
+  const TitrateAlert *nc = find_alert (a, "input.unknown_comedication");
+
+  g_assert_nonnull (nc);
+  g_assert_nonnull (strstr (nc->trigger, "hydrocodon"));
+  assert_no_alert (a, "interaction.cns_burden_opioid_combination");
+  assert_alert (a, "interaction.gabapentinoid");
+}
+
+/* Intrathecal morphine keeps its own alert (hypotension: distinct mechanism,
+ * GAB/CH) beside the burden alert; an opioid inside a Beers alert keeps its
+ * breathing advice. */
+static void
+test_burden_route_and_opioid_advice (void)
+{
+  g_autoptr(TitrateRegimen) it = test_it (TITRATE_ORIGIN_SPINAL, 500, "1:d200");
+  g_autoptr(TitrateRegimen) oral = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
+  g_autoptr(TitratePatient) p40 = test_adult (40, 70, TITRATE_SEX_MALE, 0.9);
+  g_autoptr(TitratePatient) p70 = test_adult (70, 70, TITRATE_SEX_FEMALE, 0.7);
+  const char *it_combo[] = { "morphine sulfate (intrathecal)", "lorazepam 1 mg", NULL };
+  const char *older[] = { "tramadol 50 mg", "sertraline 50 mg", NULL };
+  g_autoptr(GPtrArray) a_it = check (p40, it, it_combo);
+  g_autoptr(GPtrArray) a_old = check (p70, oral, older);
+  const TitrateAlert *a;
+
+  a = find_alert (a_it, "interaction.cns_burden_opioid_combination");
+  g_assert_nonnull (a);
+  g_assert_nonnull (strstr (a->trigger, "morphine"));
+  g_assert_nonnull (strstr (a->trigger, "lorazepam"));
+  a = find_alert (a_it, "interaction.opioid_it");
+  g_assert_nonnull (a);
+  g_assert_nonnull (strstr (a->trigger, "morphine"));
+  assert_no_alert (a_it, "interaction.benzodiazepine");
+
+  a = find_alert (a_old, "interaction.cns_burden_beers");
+  g_assert_nonnull (a);
+  g_assert_nonnull (strstr (a->trigger, "tramadol"));
+  g_assert_nonnull (strstr (a->trigger, "sertraline"));
+  g_assert_true (action_has (a, "respiratory depression (tramadol)"));
+  g_assert_true (action_has (a, "monitor breathing"));
+  assert_no_alert (a_old, "interaction.opioid");
+}
+
+/* Alerts about comedications (interaction, duplication, not recognised). */
+static guint
+n_comedication_alerts (GPtrArray *alerts)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      const TitrateAlert *a = g_ptr_array_index (alerts, i);
+
+      if (a->category == TITRATE_CATEGORY_INTERACTION || a->category == TITRATE_CATEGORY_DUPLICATION ||
+          g_strcmp0 (a->code, "input.unknown_comedication") == 0)
+        n++;
+    }
+  return n;
+}
+
+/* What must not alert (baclofen.md §11): paracetamol however typed, an empty
+ * list; metformin is a minor glucose note and nothing more; the same drug
+ * typed twice, or as brand and generic, is one drug for the Beers count. */
+static void
+test_quiet_cases (void)
+{
+  g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
+  g_autoptr(TitratePatient) p40 = test_adult (40, 70, TITRATE_SEX_FEMALE, 0.8);
+  g_autoptr(TitratePatient) p70 = test_adult (70, 70, TITRATE_SEX_FEMALE, 0.7);
+  const char *paracetamol[] = { "paracetamol 1 g QID", "Tylenol 500 mg caplets", "APAP 650 mg q6h prn pain", NULL };
+  const char *metformin[] = { "metformin 500 mg BID", NULL };
+  const char *twice[] = { "Xanax", "alprazolam 0.25 mg", "Xanax XR 1 mg", NULL };
+  const char *empty[] = { NULL };
+  g_autoptr(GPtrArray) a_para = check (p40, r, paracetamol);
+  g_autoptr(GPtrArray) a_met = check (p40, r, metformin);
+  g_autoptr(GPtrArray) a_twice = check (p70, r, twice);
+  g_autoptr(GPtrArray) a_empty = check (p40, r, empty);
+  const TitrateAlert *a;
+
+  g_assert_cmpuint (n_comedication_alerts (a_para), ==, 0);
+  g_assert_cmpuint (n_comedication_alerts (a_empty), ==, 0);
+  g_assert_cmpuint (n_comedication_alerts (a_met), ==, 1);
+  a = find_alert (a_met, "interaction.antidiabetic");
+  g_assert_nonnull (a);
+  g_assert_cmpint (a->severity, ==, TITRATE_SEVERITY_MINOR);
+  g_assert_nonnull (strstr (a->trigger, "metformin"));
+
+  /* Baclofen + alprazolam: two CNS-active drugs, not four. */
+  assert_no_alert (a_twice, "interaction.cns_burden_beers");
+  a = find_alert (a_twice, "interaction.benzodiazepine");
+  g_assert_nonnull (a);
+  g_assert_nonnull (strstr (a->trigger, "alprazolam"));
+  /* Counted once, but every entry stays in view. */
+  g_assert_nonnull (strstr (a->trigger, "Xanax (alprazolam), listed again as “alprazolam 0.25 mg”, "
+                                        "listed again as “Xanax XR 1 mg”"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -534,5 +775,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/drug-names/input-sex-pregnancy", test_input_sex_pregnancy);
   g_test_add_func ("/titrate/drug-names/input-liquid-concentration", test_input_liquid_concentration);
   g_test_add_func ("/titrate/drug-names/input-strength", test_input_strength);
+  g_test_add_func ("/titrate/drug-names/typed-shorthand", test_typed_shorthand);
+  g_test_add_func ("/titrate/drug-names/burden-carries-advice", test_burden_carries_advice);
+  g_test_add_func ("/titrate/drug-names/misspelt-not-counted", test_misspelt_not_counted);
+  g_test_add_func ("/titrate/drug-names/burden-route-opioid-advice", test_burden_route_and_opioid_advice);
+  g_test_add_func ("/titrate/drug-names/quiet-cases", test_quiet_cases);
   return g_test_run ();
 }

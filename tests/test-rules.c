@@ -411,7 +411,8 @@ static void
 test_deleted_opioid_class (void)
 {
   /* The opioid class, its drugs, names and interactions gone: consistent
-   * in itself, so only the clinical self-test can notice. */
+   * in itself; the comedication validation (no class with the opioid role)
+   * or the clinical self-test must notice. */
   g_autofree char *path = modified_copy ("no-opioids.sqlite",
                                          "DELETE FROM interaction WHERE class = 'opioid';"
                                          "DELETE FROM drug_combination WHERE name IN (SELECT name FROM drug_combination WHERE ingredient IN "
@@ -423,7 +424,7 @@ test_deleted_opioid_class (void)
                                          "DELETE FROM drug WHERE class = 'opioid';"
                                          "DELETE FROM drug_class WHERE code = 'opioid';");
 
-  assert_refused (path, "self-test");
+  assert_refused (path, "opioid");
 }
 
 static void
@@ -434,7 +435,7 @@ test_interaction_route_changed (void)
   g_autofree char *path = modified_copy ("opioid-route.sqlite",
                                          "UPDATE interaction SET route = 'intrathecal' WHERE rule = 'interaction.opioid';");
 
-  assert_refused (path, "self-test");
+  assert_refused (path, "oral route");
 }
 
 static void
@@ -689,6 +690,46 @@ test_comedication_tables_required (void)
   }
 }
 
+/* Red-team: a rules database edited so that one part of the CNS-burden alert,
+ * or a pairwise alert it would replace, is missing is refused at open; a
+ * missing row must never silently drop a check. */
+static void
+test_burden_rows_required (void)
+{
+  static const struct { const char *file; const char *sql; const char *named; } cases[] = {
+    { "no-beers-row.sqlite", "DELETE FROM cns_burden_rule WHERE kind = 'beers_count';", "beers_count" },
+    { "no-opioid-row.sqlite", "DELETE FROM cns_burden_rule WHERE kind = 'opioid_combination';", "opioid_combination" },
+    { "no-additive-row.sqlite", "DELETE FROM cns_burden_rule WHERE kind = 'additive';", "additive" },
+    { "no-alcohol-pair.sqlite", "DELETE FROM interaction WHERE class = 'alcohol';", "alcohol" },
+    { "no-oral-opioid-pair.sqlite", "DELETE FROM interaction WHERE class = 'opioid' AND route = 'oral';", "opioid" },
+    { "no-it-opioid-pair.sqlite", "DELETE FROM interaction WHERE class = 'opioid' AND route = 'intrathecal';", "intrathecal" },
+    { "no-own-class.sqlite", "DELETE FROM cns_class WHERE class = 'baclofen';", "own class" },
+    { "no-opioid-role.sqlite", "UPDATE cns_class SET role = 'other' WHERE class = 'opioid';", "opioid" },
+    { "half-combination.sqlite",
+      "DELETE FROM drug_combination WHERE name = 'Norco' AND ingredient = 'hydrocodone';", "norco" },
+    { "no-partner-role.sqlite",
+      "UPDATE cns_class SET role = 'other' WHERE class IN ('benzodiazepine', 'gabapentinoid');", "gabapentinoid" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = modified_copy (cases[i].file, cases[i].sql);
+
+      assert_refused (path, cases[i].named);
+    }
+
+  /* Changing a threshold is a reviewer's edit, not a missing row: accepted. */
+  {
+    g_autofree char *path = modified_copy ("beers-age.sqlite",
+                                           "UPDATE cns_burden_rule SET age_min_years = 70 WHERE kind = 'beers_count';");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TitrateRules) rules = titrate_rules_new_for_path (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (rules);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -698,6 +739,7 @@ main (int argc, char *argv[])
   tmpdir = g_dir_make_tmp ("titrate-rules-XXXXXX", NULL);
 
   g_test_add_func ("/titrate/rules/embedded", test_embedded);
+  g_test_add_func ("/titrate/rules/burden-rows-required", test_burden_rows_required);
   g_test_add_func ("/titrate/rules/every-rule-sourced", test_every_rule_sourced);
   g_test_add_func ("/titrate/rules/alternative-db", test_alternative_db);
   g_test_add_func ("/titrate/rules/missing-file", test_missing_file);

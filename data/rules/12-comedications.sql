@@ -22,10 +22,13 @@
 --   separator splits a combination product into ingredients ("/", "+", "and").
 --             A name that matches whole ("carbidopa-levodopa") is never split;
 --   no_allergy an allergy entry made only of these words ("NKDA", "no known
---             drug allergies") records that there is none: nothing to check.
+--             drug allergies") records that there is none: nothing to check;
+--   reason    starts the sig's reason ("lorazepam prn panic attacks", "oxycodone
+--             for back pain"): when the text before it is recognised and no
+--             word after it is a listed name, the words after it are set aside.
 CREATE TABLE name_word (
   word   TEXT PRIMARY KEY NOT NULL COLLATE NOCASE,
-  kind   TEXT NOT NULL CHECK (kind IN ('salt', 'form', 'unit', 'separator', 'no_allergy')),
+  kind   TEXT NOT NULL CHECK (kind IN ('salt', 'form', 'unit', 'separator', 'no_allergy', 'reason')),
   source TEXT NOT NULL
 ) STRICT;
 
@@ -109,8 +112,8 @@ INSERT INTO source (key, citation, kind) VALUES
 INSERT INTO rule (code, category, severity, title, reason, action, source, evidence) VALUES
   ('interaction.cns_burden_opioid_combination', 'interaction', 'major',
    'Opioid with a benzodiazepine or gabapentinoid, on baclofen',
-   'Design choice, not a published limit: one alert for an opioid taken with a benzodiazepine or with gabapentin or pregabalin while on baclofen, at any age, built on these sources. Beers 2023 Table 5: avoid opioids with benzodiazepines, and opioids with gabapentinoids (severe sedation, respiratory depression, death). FDA 2016 boxed warnings: opioids or benzodiazepines with other CNS depressants can cause profound sedation, respiratory depression, coma and death. FDA 2019: gabapentinoids with opioids or other CNS depressants cause serious breathing problems. Canadian baclofen label: with opioids, respiratory depression, profound sedation, syncope and death.',
-   'Avoid the combination; if every drug is essential, use the lowest doses for the shortest time, raise one drug at a time, and monitor breathing and sedation (especially at night, in older adults, in COPD and in kidney impairment). Warn the patient and carers about slowed breathing and drowsiness. Do not withhold a benzodiazepine needed for withdrawal seizures.',
+   'Design choice, not a published limit: one alert for an opioid taken with a benzodiazepine or with gabapentin or pregabalin while on baclofen, at any age, built on these sources. Beers 2023 Table 5: avoid opioids with benzodiazepines, and opioids with gabapentinoids (severe sedation, respiratory depression, death), except when switching from an opioid to gabapentin or pregabalin or using the gabapentinoid to lower the opioid dose, with caution. FDA 2016 boxed warnings: opioids or benzodiazepines with other CNS depressants can cause profound sedation, respiratory depression, coma and death. FDA 2019: gabapentinoids with opioids or other CNS depressants cause serious breathing problems. Canadian baclofen label: with opioids, respiratory depression, profound sedation, syncope and death.',
+   'Avoid the combination; if every drug is essential, use the lowest doses for the shortest time, raise one drug at a time, and monitor breathing and sedation (especially at night, in older adults, in COPD and in kidney impairment). Warn the patient and carers about slowed breathing and drowsiness.',
    'B23-T5; FDA-DSC16; FDA-DSC19; PMS-CA; GAB', 'L/G'),
   ('interaction.cns_burden_beers', 'interaction', 'major',
    'Three or more CNS-active medicines at 65 or over (Beers)',
@@ -120,7 +123,7 @@ INSERT INTO rule (code, category, severity, title, reason, action, source, evide
   ('interaction.cns_burden_additive_major', 'interaction', 'major',
    'Several CNS depressants with baclofen: sedation, slowed breathing',
    'Each medicine listed adds to baclofen''s CNS depression (US labels §7.1: other CNS depressants or alcohol; Swiss label). FDA 2016 and 2019 communications name opioids, anti-anxiety medicines, antidepressants and antihistamines as CNS depressants whose effects add up. One alert lists them all, graded by the most serious pair; this grouping is a design choice, not a published limit.',
-   'Review whether each CNS depressant is needed; use the lowest doses, raise one drug at a time and monitor sedation and breathing. Warn about driving, alcohol and falls. Do not withhold a benzodiazepine needed for withdrawal seizures.',
+   'Review whether each CNS depressant is needed; use the lowest doses, raise one drug at a time and monitor sedation and breathing. Warn about driving, alcohol and falls.',
    'OZO §7.1; CH; FDA-DSC16; FDA-DSC19; GAB', 'L/G'),
   ('interaction.cns_burden_additive_moderate', 'interaction', 'moderate',
    'Several CNS depressants with baclofen: added sedation',
@@ -223,6 +226,9 @@ INSERT INTO drug_extra_class (drug, class) VALUES
   ('pregabalin',    'antiepileptic');
 
 INSERT INTO drug_name (name, drug, kind) VALUES
+  ('EtOH', 'alcohol', 'synonym'),
+  ('vodka', 'alcohol', 'synonym'), ('whisky', 'alcohol', 'synonym'), ('whiskey', 'alcohol', 'synonym'),
+  ('gin', 'alcohol', 'synonym'), ('rum', 'alcohol', 'synonym'),
   ('mirtazapine', 'mirtazapine', 'generic'),
   ('Remeron', 'mirtazapine', 'brand'),
   ('RemeronSolTab', 'mirtazapine', 'brand'),
@@ -299,7 +305,11 @@ INSERT INTO drug_combination (name, ingredient, source) VALUES
   ('Tylenol with Codeine',    'codeine',       'B23-T5'),
   ('Tylenol with Codeine',    'acetaminophen', 'B23-T5'),
   ('Tylenol with Codeine #3', 'codeine',       'B23-T5'),
-  ('Tylenol with Codeine #3', 'acetaminophen', 'B23-T5');
+  ('Tylenol with Codeine #3', 'acetaminophen', 'B23-T5'),
+  -- CDC-VS lists diphenhydramine "including OTC combinations" among non-opioid
+  -- CNS depressants; Tylenol PM is acetaminophen with diphenhydramine.
+  ('Tylenol PM',              'diphenhydramine', 'CDC-VS'),
+  ('Tylenol PM',              'acetaminophen',   'CDC-VS');
 
 -- ===========================================================================
 -- name_word — normaliser vocabulary. RxNorm-style strings carry salts, strengths,
@@ -339,7 +349,7 @@ INSERT INTO name_word (word, kind, source) VALUES
   ('syringe', 'form', 'CDC-VS'), ('pen', 'form', 'CDC-VS'), ('granules', 'form', 'CDC-VS'),
   ('powder', 'form', 'CDC-VS'), ('packet', 'form', 'CDC-VS'), ('rectal', 'form', 'CDC-VS'),
   ('suppository', 'form', 'CDC-VS'), ('hour', 'form', 'CDC-VS'), ('hr', 'form', 'CDC-VS'),
-  ('po', 'form', 'CDC-VS'), ('prn', 'form', 'CDC-VS'), ('nightly', 'form', 'CDC-VS'),
+  ('po', 'form', 'CDC-VS'), ('prn', 'reason', 'CDC-VS'), ('nightly', 'form', 'CDC-VS'),
   ('qhs', 'form', 'CDC-VS'), ('bid', 'form', 'CDC-VS'), ('tid', 'form', 'CDC-VS'), ('qid', 'form', 'CDC-VS'),
   ('daily', 'form', 'CDC-VS'), ('day', 'form', 'CDC-VS'), ('days', 'form', 'CDC-VS'), ('week', 'form', 'CDC-VS'),
   ('weekly', 'form', 'CDC-VS'), ('night', 'form', 'CDC-VS'), ('bedtime', 'form', 'CDC-VS'),
@@ -355,6 +365,28 @@ INSERT INTO name_word (word, kind, source) VALUES
   ('/', 'separator', 'B23-T5'), ('+', 'separator', 'B23-T5'), ('&', 'separator', 'B23-T5'),
   (',', 'separator', 'B23-T5'), ('-', 'separator', 'B23-T5'), ('and', 'separator', 'B23-T5'),
   ('with', 'separator', 'B23-T5'), ('plus', 'separator', 'B23-T5'),
+  -- Prescriber shorthand with no document source (the vocabulary of typing,
+  -- not a clinical fact): "w/" for with ("Tylenol w/ codeine #3"); brand
+  -- strength suffixes ES and HP ("Vicodin ES"); SL for sublingual; what an
+  -- entry for drinking or an oil product adds ("wine 2 glasses", "CBD oil").
+  ('w/', 'separator', 'B23-T5'),
+  ('es', 'form', 'CDC-VS'), ('hp', 'form', 'CDC-VS'), ('sl', 'form', 'CDC-VS'),
+  ('oil', 'form', 'CDC-VS'),
+  ('glass', 'form', 'CDC-VS'), ('glasses', 'form', 'CDC-VS'), ('pint', 'form', 'CDC-VS'),
+  ('pints', 'form', 'CDC-VS'), ('socially', 'form', 'CDC-VS'), ('social', 'form', 'CDC-VS'),
+  -- What a sig adds after "prn" or "for" ("clonazepam 0.5 mg tid prn anxiety",
+  -- "oxycodone/APAP 5/325 1-2 tabs q4-6h prn pain"): removed like form words.
+  -- A listed name is tried whole first, so no brand loses a word to these.
+  ('for', 'reason', 'CDC-VS'), ('pain', 'form', 'CDC-VS'), ('breakthrough', 'form', 'CDC-VS'),
+  ('anxiety', 'form', 'CDC-VS'), ('insomnia', 'form', 'CDC-VS'), ('sleep', 'form', 'CDC-VS'),
+  ('nausea', 'form', 'CDC-VS'), ('spasm', 'form', 'CDC-VS'), ('spasms', 'form', 'CDC-VS'),
+  ('itch', 'form', 'CDC-VS'), ('itching', 'form', 'CDC-VS'), ('agitation', 'form', 'CDC-VS'),
+  ('cough', 'form', 'CDC-VS'), ('depression', 'form', 'CDC-VS'), ('mood', 'form', 'CDC-VS'),
+  ('abuse', 'form', 'CDC-VS'), ('use', 'form', 'CDC-VS'), ('disorder', 'form', 'CDC-VS'),
+  ('caplet', 'form', 'CDC-VS'), ('caplets', 'form', 'CDC-VS'), ('gelcap', 'form', 'CDC-VS'),
+  ('gelcaps', 'form', 'CDC-VS'), ('softgel', 'form', 'CDC-VS'), ('softgels', 'form', 'CDC-VS'),
+  ('iv', 'form', 'CDC-VS'), ('im', 'form', 'CDC-VS'), ('sc', 'form', 'CDC-VS'), ('subcut', 'form', 'CDC-VS'),
+  ('sq', 'form', 'CDC-VS'),
   ('nkda', 'no_allergy', 'US-TAB'), ('nka', 'no_allergy', 'US-TAB'), ('nkma', 'no_allergy', 'US-TAB'),
   ('none', 'no_allergy', 'US-TAB'), ('nil', 'no_allergy', 'US-TAB'), ('no', 'no_allergy', 'US-TAB'),
   ('known', 'no_allergy', 'US-TAB'), ('allergy', 'no_allergy', 'US-TAB'), ('allergies', 'no_allergy', 'US-TAB'),

@@ -578,7 +578,7 @@ N_("Each medicine listed adds to baclofen's CNS depression (US labels §7.1: oth
 N_("Beers 2023 Table 5: in adults 65 and over, avoid three or more CNS-active drugs together and keep their number as low as possible, because of falls and fractures (evidence high, recommendation strong). CNS-active classes: antiepileptics including gabapentinoids, antidepressants (TCAs, SSRIs, SNRIs), antipsychotics, benzodiazepines, Z-drug hypnotics, opioids and skeletal muscle relaxants; baclofen counts as a skeletal muscle relaxant. Listing every CNS-active drug in one alert is a design choice, not a published limit.");
 /* TRANSLATORS: rules database, rule interaction.cns_burden_opioid_combination reason */
 /* xgettext:no-c-format */
-N_("Design choice, not a published limit: one alert for an opioid taken with a benzodiazepine or with gabapentin or pregabalin while on baclofen, at any age, built on these sources. Beers 2023 Table 5: avoid opioids with benzodiazepines, and opioids with gabapentinoids (severe sedation, respiratory depression, death). FDA 2016 boxed warnings: opioids or benzodiazepines with other CNS depressants can cause profound sedation, respiratory depression, coma and death. FDA 2019: gabapentinoids with opioids or other CNS depressants cause serious breathing problems. Canadian baclofen label: with opioids, respiratory depression, profound sedation, syncope and death.");
+N_("Design choice, not a published limit: one alert for an opioid taken with a benzodiazepine or with gabapentin or pregabalin while on baclofen, at any age, built on these sources. Beers 2023 Table 5: avoid opioids with benzodiazepines, and opioids with gabapentinoids (severe sedation, respiratory depression, death), except when switching from an opioid to gabapentin or pregabalin or using the gabapentinoid to lower the opioid dose, with caution. FDA 2016 boxed warnings: opioids or benzodiazepines with other CNS depressants can cause profound sedation, respiratory depression, coma and death. FDA 2019: gabapentinoids with opioids or other CNS depressants cause serious breathing problems. Canadian baclofen label: with opioids, respiratory depression, profound sedation, syncope and death.");
 /* TRANSLATORS: rules database, rule interaction.gabapentinoid reason */
 /* xgettext:no-c-format */
 N_("FDA 2019 safety communication: gabapentinoids can cause serious breathing problems with CNS depressants, in older adults and in COPD. Both drugs also accumulate in renal impairment (project point, unverified).");
@@ -935,7 +935,7 @@ N_("Avoid routine co-prescription; if needed, use the lowest dose and monitor se
 N_("Warn about drowsiness, dizziness and falls; avoid driving until the effect is known.");
 /* TRANSLATORS: rules database, rule interaction.cns_burden_additive_major action */
 /* xgettext:no-c-format */
-N_("Review whether each CNS depressant is needed; use the lowest doses, raise one drug at a time and monitor sedation and breathing. Warn about driving, alcohol and falls. Do not withhold a benzodiazepine needed for withdrawal seizures.");
+N_("Review whether each CNS depressant is needed; use the lowest doses, raise one drug at a time and monitor sedation and breathing. Warn about driving, alcohol and falls.");
 /* TRANSLATORS: rules database, rule interaction.cns_burden_additive_minor action */
 /* xgettext:no-c-format */
 N_("Warn about drowsiness; raise one drug at a time.");
@@ -947,7 +947,7 @@ N_("Review whether each CNS depressant is needed; raise one drug at a time and m
 N_("Review every CNS-active medicine listed; stop or reduce those not clearly needed before raising baclofen. Assess falls risk and monitor sedation and confusion.");
 /* TRANSLATORS: rules database, rule interaction.cns_burden_opioid_combination action */
 /* xgettext:no-c-format */
-N_("Avoid the combination; if every drug is essential, use the lowest doses for the shortest time, raise one drug at a time, and monitor breathing and sedation (especially at night, in older adults, in COPD and in kidney impairment). Warn the patient and carers about slowed breathing and drowsiness. Do not withhold a benzodiazepine needed for withdrawal seizures.");
+N_("Avoid the combination; if every drug is essential, use the lowest doses for the shortest time, raise one drug at a time, and monitor breathing and sedation (especially at night, in older adults, in COPD and in kidney impairment). Warn the patient and carers about slowed breathing and drowsiness.");
 /* TRANSLATORS: rules database, rule interaction.gabapentinoid action */
 /* xgettext:no-c-format */
 N_("Use low doses, raise one drug at a time, adjust both for renal function, and monitor breathing and sedation.");

@@ -1464,7 +1464,19 @@ collect_comedication (Check      *c,
         }
       drug = match->name->drug;
       for (guint i = 0; i < comeds->len && !seen; i++)
-        seen = g_array_index (comeds, Comed, i).drug == drug;
+        {
+          Comed *prev = &g_array_index (comeds, Comed, i);
+
+          seen = prev->drug == drug;
+          /* The same drug entered again (brand and generic, or typed twice):
+           * counted once, but the second entry stays in view. */
+          if (seen && strstr (prev->shown, typed) == NULL)
+            {
+              g_autofree char *old = prev->shown;
+
+              prev->shown = g_strdup_printf (_("%s, listed again as “%s”"), old, typed);
+            }
+        }
       if (seen)
         continue;
 
@@ -1481,23 +1493,26 @@ collect_comedication (Check      *c,
     }
 }
 
-/* Cumulative CNS burden: the first matching cns_burden_rule row, or NULL.
- * @max_pair: the most severe pairwise CNS-depression rule it would replace. */
-static const TitrateRuleText *
-burden_rule (Check          *c,
-             GArray         *comeds,
-             gboolean        any_pair,
-             TitrateSeverity max_pair)
+typedef struct {
+  gboolean med_depressant;
+  guint    n_depressant;
+  guint    n_beers;
+  guint    roles;
+} BurdenCounts;
+
+static void
+burden_counts (Check        *c,
+               GArray       *comeds,
+               BurdenCounts *k)
 {
   const TitrateDrug *med = medicine_drug (c);
-  gboolean med_depressant = FALSE, med_beers = FALSE;
-  guint n_depressant, n_beers, roles = 0;
-  const TitrateRuleText *fallback = NULL;
+  gboolean med_beers = FALSE;
 
+  memset (k, 0, sizeof *k);
   if (med != NULL)
-    cns_flags (c, med, &med_depressant, &med_beers, NULL);
-  n_depressant = med_depressant ? 1 : 0;
-  n_beers = med_beers ? 1 : 0;
+    cns_flags (c, med, &k->med_depressant, &med_beers, NULL);
+  k->n_depressant = k->med_depressant ? 1 : 0;
+  k->n_beers = med_beers ? 1 : 0;
   for (guint i = 0; i < comeds->len; i++)
     {
       const Comed *comed = &g_array_index (comeds, Comed, i);
@@ -1505,43 +1520,156 @@ burden_rule (Check          *c,
 
       if (!comed->depressant && !comed->beers)
         continue;
-      cns_flags (c, comed->drug, &d, &b, &roles);
-      n_depressant += d;
-      n_beers += b;
+      cns_flags (c, comed->drug, &d, &b, &k->roles);
+      k->n_depressant += d;
+      k->n_beers += b;
     }
+}
 
+/* Whether a specific (not 'additive') burden row applies. */
+static gboolean
+burden_row_applies (Check                  *c,
+                    const TitrateBurdenRow *row,
+                    const BurdenCounts     *k)
+{
+  if (g_strcmp0 (row->medicine, c->medicine) != 0)
+    return FALSE;
+  switch (row->kind)
+    {
+    case TITRATE_BURDEN_OPIOID_COMBINATION:
+      return (k->roles & (1u << TITRATE_CNS_ROLE_OPIOID)) &&
+             (k->roles & ((1u << TITRATE_CNS_ROLE_BENZODIAZEPINE) | (1u << TITRATE_CNS_ROLE_GABAPENTINOID))) &&
+             k->med_depressant && k->n_depressant >= (guint) row->min_drugs && c->rule_age >= row->age_min_years;
+    case TITRATE_BURDEN_BEERS_COUNT:
+      return !isnan (c->age) && c->age >= row->age_min_years && k->n_beers >= (guint) row->min_drugs;
+    case TITRATE_BURDEN_ADDITIVE:
+      return FALSE;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Cumulative CNS burden: the first matching cns_burden_rule row, or NULL.
+ * @max_pair: the most severe pairwise CNS-depression rule it would replace.
+ * @also: the other specific rows that apply too (e.g. Beers' three or more
+ * CNS-active drugs when an opioid combination leads), NULL-terminated; their
+ * advice is carried by the one alert. */
+static const TitrateRuleText *
+burden_rule (Check                  *c,
+             GArray                 *comeds,
+             gboolean                any_pair,
+             TitrateSeverity         max_pair,
+             const TitrateRuleText **also,
+             guint                   n_also,
+             BurdenCounts           *counts,
+             gboolean               *beers_kind)
+{
+  BurdenCounts k;
+  const TitrateRuleText *chosen = NULL;
+  const TitrateRuleText *fallback = NULL;
+  guint n = 0;
+
+  burden_counts (c, comeds, &k);
+  *counts = k;
+  *beers_kind = FALSE;
+  also[0] = NULL;
   for (guint i = 0; i < c->t->burden_rules->len; i++)
     {
       const TitrateBurdenRow *row = &g_array_index (c->t->burden_rules, TitrateBurdenRow, i);
 
       if (g_strcmp0 (row->medicine, c->medicine) != 0)
         continue;
-      switch (row->kind)
+      if (row->kind != TITRATE_BURDEN_ADDITIVE)
         {
-        case TITRATE_BURDEN_OPIOID_COMBINATION:
-          if ((roles & (1u << TITRATE_CNS_ROLE_OPIOID)) &&
-              (roles & ((1u << TITRATE_CNS_ROLE_BENZODIAZEPINE) | (1u << TITRATE_CNS_ROLE_GABAPENTINOID))) &&
-              med_depressant && n_depressant >= (guint) row->min_drugs && c->rule_age >= row->age_min_years)
-            return row->rule;
-          break;
-        case TITRATE_BURDEN_BEERS_COUNT:
-          if (!isnan (c->age) && c->age >= row->age_min_years && n_beers >= (guint) row->min_drugs)
-            return row->rule;
-          break;
-        case TITRATE_BURDEN_ADDITIVE:
-          if (n_depressant < (guint) row->min_drugs)
-            break;
-          /* Graded as the most serious pair it replaces, never lower. */
-          if (!any_pair || row->rule->severity == max_pair)
-            return row->rule;
-          if (row->rule->severity > max_pair && (fallback == NULL || row->rule->severity < fallback->severity))
-            fallback = row->rule;
-          break;
-        default:
-          g_assert_not_reached ();
+          if (!burden_row_applies (c, row, &k))
+            continue;
+          if (chosen == NULL)
+            {
+              chosen = row->rule;
+              *beers_kind = row->kind == TITRATE_BURDEN_BEERS_COUNT;
+            }
+          else if (row->rule != chosen && n + 1 < n_also)
+            {
+              also[n++] = row->rule;
+              also[n] = NULL;
+            }
+          continue;
         }
+      if (chosen != NULL || g_strcmp0 (row->medicine, c->medicine) != 0 ||
+          k.n_depressant < (guint) row->min_drugs)
+        continue;
+      /* Graded as the most serious pair it replaces, never lower. */
+      if (!any_pair || row->rule->severity == max_pair)
+        chosen = row->rule;
+      else if (row->rule->severity > max_pair && (fallback == NULL || row->rule->severity < fallback->severity))
+        fallback = row->rule;
     }
-  return fallback;
+  return chosen != NULL ? chosen : fallback;
+}
+
+/* Appends the source keys of @more to @sources, each once. */
+static void
+merge_sources (GString    *sources,
+               const char *more)
+{
+  g_auto(GStrv) keys = g_strsplit (more, ";", -1);
+  g_auto(GStrv) have = g_strsplit (sources->str, ";", -1);
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autofree char *key = g_strstrip (g_strdup (keys[i]));
+      gboolean seen = FALSE;
+
+      for (guint j = 0; have[j] != NULL && !seen; j++)
+        {
+          g_autofree char *old = g_strstrip (g_strdup (have[j]));
+          seen = strcmp (old, key) == 0;
+        }
+      if (*key != '\0' && !seen)
+        g_string_append_printf (sources, "%s%s", sources->len ? "; " : "", key);
+    }
+}
+
+/* The burden alert carries the advice of everything it stands for: the
+ * other burden rules that apply (their title and action) and each pairwise
+ * alert it replaces (title, the drugs concerned and action), so that nothing
+ * disappears from view; their sources are added to its own. */
+static void
+raise_burden (Check                  *c,
+              const TitrateRuleText  *burden,
+              const TitrateRuleText **also,
+              const TitrateRuleText **rules,
+              GString               **codes,
+              const gboolean         *cns_pair,
+              guint                   n_rules,
+              const char             *trigger)
+{
+  TitrateRuleText text = *burden;
+  g_autoptr(GString) action = g_string_new (burden->action);
+  g_autoptr(GString) sources = g_string_new (NULL);
+
+  merge_sources (sources, burden->source);
+  for (guint i = 0; also[i] != NULL; i++)
+    {
+      g_string_append_c (action, ' ');
+      /* TRANSLATORS: another rule's title, then its advice */
+      g_string_append_printf (action, _("%s. %s"), also[i]->title, also[i]->action);
+      merge_sources (sources, also[i]->source);
+    }
+  for (guint i = 0; i < n_rules; i++)
+    {
+      if (!cns_pair[i])
+        continue;
+      g_string_append_c (action, ' ');
+      /* TRANSLATORS: a replaced alert's title, the medicines it concerns,
+       * then its advice: "Antipsychotic: added sedation; psychosis may
+       * worsen (quetiapine). Monitor sedation and mental state." */
+      g_string_append_printf (action, _("%s (%s). %s"), rules[i]->title, codes[i]->str, rules[i]->action);
+      merge_sources (sources, rules[i]->source);
+    }
+  text.action = action->str;
+  text.source = sources->str;
+  raise_rule (c, &text, 0, trigger);
 }
 
 static void
@@ -1551,11 +1679,15 @@ check_comedications (Check     *c,
   /* rule → names, in the order typed */
   const TitrateRuleText *rules[64];
   GString *names[64];
+  GString *codes[64];   /* the drugs' generic names, for the burden alert */
   gboolean cns_pair[64];
+  const TitrateRuleText *also[4];
   guint n_rules = 0;
   g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) comeds = g_array_new (FALSE, TRUE, sizeof (Comed));
   const TitrateRuleText *burden;
+  BurdenCounts counts;
+  gboolean beers_kind = FALSE;
   gboolean any_pair = FALSE;
   TitrateSeverity max_pair = TITRATE_SEVERITY_INFO;
 
@@ -1608,11 +1740,14 @@ check_comedications (Check     *c,
                   continue;
                 rules[n_rules] = row->rule;
                 names[n_rules] = g_string_new (NULL);
+                codes[n_rules] = g_string_new (NULL);
                 cns_pair[n_rules] = row->cns_depression;
                 n_rules++;
               }
             if (strstr (names[slot]->str, comed->shown) == NULL)
               g_string_append_printf (names[slot], "%s%s", names[slot]->len ? ", " : "", comed->shown);
+            if (strstr (codes[slot]->str, comed->drug->code) == NULL)
+              g_string_append_printf (codes[slot], "%s%s", codes[slot]->len ? ", " : "", comed->drug->code);
           }
     }
 
@@ -1625,11 +1760,11 @@ check_comedications (Check     *c,
 
   /* One graded alert names every CNS-active medicine and replaces the
    * pairwise alerts for the same mechanism. */
-  burden = burden_rule (c, comeds, any_pair, max_pair);
+  burden = burden_rule (c, comeds, any_pair, max_pair, also, G_N_ELEMENTS (also), &counts, &beers_kind);
   if (burden != NULL)
     {
       GString *list = g_string_new (NULL);
-      guint n = 1;   /* the prescribed medicine */
+      g_autofree char *count = NULL;
       g_autofree char *trigger = NULL;
 
       for (guint i = 0; i < comeds->len; i++)
@@ -1639,20 +1774,28 @@ check_comedications (Check     *c,
           if (!comed->depressant && !comed->beers)
             continue;
           g_string_append_printf (list, "%s%s", list->len ? ", " : "", comed->shown);
-          n++;
         }
+      /* Counted as the rule counts: Beers' list of CNS-active drugs, or CNS
+       * depressants (alcohol among them); the medicine itself included. */
+      if (beers_kind)
+        count = g_strdup_printf (ngettext ("%u CNS-active drug on the Beers list, %s included",
+                                           "%u CNS-active drugs on the Beers list, %s included", counts.n_beers),
+                                 counts.n_beers, _titrate_rules_medicine_label (c->rules, c->medicine));
+      else
+        count = g_strdup_printf (ngettext ("%u CNS depressant in all, %s included",
+                                           "%u CNS depressants in all, %s included", counts.n_depressant),
+                                 counts.n_depressant, _titrate_rules_medicine_label (c->rules, c->medicine));
       if (isnan (c->age))
-        trigger = g_strdup_printf (ngettext ("With %s: %s (%u CNS-active drug in all)",
-                                             "With %s: %s (%u CNS-active drugs in all)", n),
-                                   _titrate_rules_medicine_label (c->rules, c->medicine), list->str, n);
+        /* TRANSLATORS: "With baclofen: oxycodone, lorazepam (3 CNS depressants in all, baclofen included)" */
+        trigger = g_strdup_printf (_("With %s: %s (%s)"), _titrate_rules_medicine_label (c->rules, c->medicine), list->str, count);
       else
         {
           g_autofree char *age = fmt (c->age);
-          trigger = g_strdup_printf (ngettext ("With %s: %s (%u CNS-active drug in all; age %s years)",
-                                               "With %s: %s (%u CNS-active drugs in all; age %s years)", n),
-                                     _titrate_rules_medicine_label (c->rules, c->medicine), list->str, n, age);
+          trigger = g_strdup_printf (ngettext ("With %s: %s (%s; age %s year)",
+                                               "With %s: %s (%s; age %s years)", c->age == 1 ? 1 : 2),
+                                     _titrate_rules_medicine_label (c->rules, c->medicine), list->str, count, age);
         }
-      raise_rule (c, burden, 0, trigger);
+      raise_burden (c, burden, also, rules, codes, cns_pair, n_rules, trigger);
       g_string_free (list, TRUE);
     }
 
@@ -1664,6 +1807,7 @@ check_comedications (Check     *c,
           raise_rule (c, rules[i], 0, trigger);
         }
       g_string_free (names[i], TRUE);
+      g_string_free (codes[i], TRUE);
     }
 
   if (unknown->len > 0)

@@ -68,7 +68,22 @@ _titrate_drug_names_key (const char *name)
   normal = g_utf8_normalize (trimmed, -1, G_NORMALIZE_ALL);
   if (normal == NULL)
     return NULL;
-  return g_utf8_casefold (normal, -1);
+  /* Decomposed above; accents dropped so that "Liorésal" (the French brand)
+   * and "baclofène" match "Lioresal" and "baclofene". */
+  {
+    GString *bare = g_string_new (NULL);
+    g_autofree char *folded = NULL;
+
+    for (const char *p = normal; *p; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+          g_string_append_unichar (bare, c);
+      }
+    folded = g_string_free (bare, FALSE);
+    return g_utf8_casefold (folded, -1);
+  }
 }
 
 gboolean
@@ -110,6 +125,30 @@ _titrate_drug_names_add_combination (TitrateDrugNames      *self,
     g_free (key);
   g_ptr_array_add (list, (gpointer) ingredient);
   return TRUE;
+}
+
+/* A combination product listed with fewer than two distinct ingredients
+ * (one row lost): its name, or NULL. Matched before the lexicon, such a row
+ * would silently hide the missing ingredient. */
+const char *
+_titrate_drug_names_incomplete_combination (TitrateDrugNames *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->combinations);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *list = value;
+      gboolean distinct = FALSE;
+
+      for (guint i = 1; i < list->len && !distinct; i++)
+        distinct = ((const TitrateDrugName *) g_ptr_array_index (list, i))->drug !=
+                   ((const TitrateDrugName *) g_ptr_array_index (list, 0))->drug;
+      if (!distinct)
+        return key;
+    }
+  return NULL;
 }
 
 guint
@@ -309,13 +348,62 @@ mark_separators (TitrateDrugNames *self,
           char one[8] = { 0 };
 
           memcpy (one, p, g_utf8_next_char (p) - p);
-          if (strcmp (one, "-") != 0 && word_kind (self, one) == TITRATE_NAME_WORD_SEPARATOR)
+          /* Only punctuation splits inside a word: a one-letter separator
+           * word would cut every name containing that letter. */
+          if (strcmp (one, "-") != 0 && !g_unichar_isalnum (g_utf8_get_char (one)) &&
+              word_kind (self, one) == TITRATE_NAME_WORD_SEPARATOR)
             g_string_append_c (s, PART_BREAK);
           else
             g_string_append (s, one);
         }
     }
   return g_string_free (s, FALSE);
+}
+
+static void clear_match (gpointer data);
+static void resolve_part (TitrateDrugNames *self,
+                          const char       *raw,
+                          GArray           *out);
+
+/* "lorazepam prn panic attacks", "oxycodone for back pain": the text before
+ * the first reason word, resolved, when no word after it is a listed name
+ * (otherwise FALSE, and the part is resolved as a whole). */
+static gboolean
+resolve_before_reason (TitrateDrugNames *self,
+                       const char       *part,
+                       GArray           *out)
+{
+  g_auto(GStrv) words = g_strsplit (part, " ", -1);
+  g_autoptr(GArray) probe = NULL;
+  GString *before;
+  guint cut = 0;
+
+  for (guint i = 1; words[i] != NULL && cut == 0; i++)
+    if (word_kind (self, words[i]) == TITRATE_NAME_WORD_REASON)
+      cut = i;
+  if (cut == 0)
+    return FALSE;
+
+  probe = g_array_new (FALSE, TRUE, sizeof (TitrateDrugMatch));
+  g_array_set_clear_func (probe, clear_match);
+  for (guint j = cut + 1; words[j] != NULL; j++)
+    if (try_whole (self, words[j], probe))
+      return FALSE;
+
+  before = g_string_new (NULL);
+  for (guint i = 0; i < cut; i++)
+    g_string_append_printf (before, "%s%s", before->len ? " " : "", words[i]);
+  {
+    g_autofree char *text = g_string_free (before, FALSE);
+    g_autoptr(GArray) found = g_array_new (FALSE, TRUE, sizeof (TitrateDrugMatch));
+
+    /* Recognised or not, the name is the text before the reason: an
+     * unrecognised one is reported by itself ("gabapenton"). The parts move
+     * to @out, which frees them. */
+    resolve_part (self, text, found);
+    g_array_append_vals (out, found->data, found->len);
+    return found->len > 0;
+  }
 }
 
 static void
@@ -333,6 +421,11 @@ resolve_part (TitrateDrugNames *self,
     return;
   bare = strip_salts (self, part);
   if (try_whole (self, bare, out))
+    return;
+
+  /* A sig's reason: "lorazepam prn panic attacks" is lorazepam, unless a
+   * word after "prn" is itself a listed name (then nothing is set aside). */
+  if (resolve_before_reason (self, part, out))
     return;
 
   /* Hyphenated names ("sacubitril-valsartan") were tried whole above. */

@@ -34,6 +34,7 @@ typedef enum {
   TITRATE_NAME_WORD_UNIT,
   TITRATE_NAME_WORD_SEPARATOR,
   TITRATE_NAME_WORD_NO_ALLERGY,
+  TITRATE_NAME_WORD_REASON,
 } TitrateNameWordKind;
 
 /* @names_by_key: casefolded, NFKC-normalised name → TitrateDrugName*; not owned. */
@@ -46,6 +47,7 @@ gboolean          _titrate_drug_names_add_combination (TitrateDrugNames    *self
                                                        const char          *name,
                                                        const TitrateDrugName *ingredient);
 guint             _titrate_drug_names_count_words     (TitrateDrugNames    *self);
+const char       *_titrate_drug_names_incomplete_combination (TitrateDrugNames *self);
 
 /* NFKC, casefolded, trimmed; NULL for invalid UTF-8. */
 char             *_titrate_drug_names_key             (const char          *name);

@@ -654,6 +654,8 @@ read_name_word (TitrateRules *self,
     k = TITRATE_NAME_WORD_SEPARATOR;
   else if (g_strcmp0 (kind, "no_allergy") == 0)
     k = TITRATE_NAME_WORD_NO_ALLERGY;
+  else if (g_strcmp0 (kind, "reason") == 0)
+    k = TITRATE_NAME_WORD_REASON;
   else
     return fail (error, self->origin, _("name_word “%s” has an unknown kind"), word ? word : "(null)");
   if (!_titrate_drug_names_add_word (self->names, word, k))
@@ -1155,6 +1157,76 @@ load (TitrateRules *self,
         return fail (error, self->origin, _("interaction %s (class %s) is a CNS-depression row but its class "
                                             "is not a depressant in cns_class"), row->rule->code, row->class_code);
     }
+
+  /* The burden alert is complete only if every part of it has its row: a
+   * missing row would silently drop a check that still seems to run. */
+  for (guint i = 0; i < self->medicines->len; i++)
+    {
+      const char *code = g_ptr_array_index (self->medicines, i);
+      const TitrateDrug *med = g_hash_table_lookup (self->drugs_by_code, code);
+      gboolean kinds[3] = { FALSE, FALSE, FALSE };
+      gboolean own = FALSE, opioid = FALSE, partner = FALSE;
+      static const char * const kind_names[] = { "opioid_combination", "beers_count", "additive" };
+
+      for (guint k = 0; k < self->tables.burden_rules->len; k++)
+        {
+          const TitrateBurdenRow *row = &g_array_index (self->tables.burden_rules, TitrateBurdenRow, k);
+
+          if (strcmp (row->medicine, code) != 0)
+            continue;
+          kinds[0] |= row->kind == TITRATE_BURDEN_OPIOID_COMBINATION;
+          kinds[1] |= row->kind == TITRATE_BURDEN_BEERS_COUNT;
+          kinds[2] |= row->kind == TITRATE_BURDEN_ADDITIVE;
+        }
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        if (!kinds[k])
+          return fail (error, self->origin, _("medicine “%s” lacks its %s row in cns_burden_rule"),
+                       code, kind_names[k]);
+
+      for (guint k = 0; k < self->tables.cns_classes->len; k++)
+        {
+          const TitrateCnsClassRow *cns = &g_array_index (self->tables.cns_classes, TitrateCnsClassRow, k);
+          gboolean routes[2] = { FALSE, FALSE };
+
+          if (strcmp (cns->medicine, code) != 0)
+            continue;
+          opioid |= cns->role == TITRATE_CNS_ROLE_OPIOID;
+          partner |= cns->role == TITRATE_CNS_ROLE_BENZODIAZEPINE || cns->role == TITRATE_CNS_ROLE_GABAPENTINOID;
+          if (med != NULL && strcmp (cns->class_code, med->class_code) == 0)
+            {
+              own = TRUE;
+              continue;
+            }
+          if (!cns->depressant)
+            continue;
+          /* A CNS depressant the burden alert counts must raise its own
+           * alert when the burden alert does not fire, on either route. */
+          for (guint x = 0; x < self->tables.interactions->len; x++)
+            {
+              const TitrateInteractionRow *row = &g_array_index (self->tables.interactions, TitrateInteractionRow, x);
+
+              if (g_strcmp0 (row->medicine, code) != 0 || strcmp (row->class_code, cns->class_code) != 0)
+                continue;
+              routes[0] |= row->route < 0 || row->route == TITRATE_ROUTE_ORAL;
+              routes[1] |= row->route < 0 || row->route == TITRATE_ROUTE_INTRATHECAL;
+            }
+          if (!routes[0] || !routes[1])
+            return fail (error, self->origin, _("cns_class %s of medicine “%s” has no interaction row for the %s route"),
+                         cns->class_code, code, routes[0] ? "intrathecal" : "oral");
+        }
+      if (!own)
+        return fail (error, self->origin, _("medicine “%s” lacks the cns_class row of its own class"), code);
+      if (!opioid || !partner)
+        return fail (error, self->origin, _("cns_class rows of medicine “%s” name no opioid, or no benzodiazepine "
+                                            "or gabapentinoid, for the opioid-combination rule"), code);
+    }
+
+  {
+    const char *combination = _titrate_drug_names_incomplete_combination (self->names);
+
+    if (combination != NULL)
+      return fail (error, self->origin, _("drug_combination “%s” lists fewer than two ingredients"), combination);
+  }
 
   /* The comedication checks need their vocabulary: an empty table would
    * silently check nothing. */
