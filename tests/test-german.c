@@ -147,7 +147,7 @@ test_alerts (void)
   g_assert_nonnull (renal);
   g_assert_cmpstr (json_object_get_string_member (renal, "severity"), ==, "major");
   g_assert_cmpstr (json_object_get_string_member (renal, "category"), ==, "renal");
-  g_assert_cmpstr (json_object_get_string_member (renal, "title"), ==, "CrCl 30–50 mL/min: Dosis halbieren");
+  g_assert_cmpstr (json_object_get_string_member (renal, "title"), ==, "CrCl oder eGFR 30–50 mL/min: Dosis halbieren");
   g_assert_true (g_str_has_prefix (json_object_get_string_member (renal, "trigger"),
                                    "CrCl 30,9 mL/min (Cockcroft–Gault, tatsächliches Gewicht); "
                                    "Plan erreicht maximal 60 mg/Tag"));
