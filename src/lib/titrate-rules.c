@@ -1258,7 +1258,10 @@ titrate_rules_initable_init (GInitable     *initable,
 
   if (g_bytes_get_size (self->bytes) > MAX_DATABASE_BYTES)
     return fail (error, self->origin, _("the file is larger than %d MiB"), MAX_DATABASE_BYTES / (1024 * 1024));
-  self->digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, self->bytes);
+  /* The embedded image's digest is computed when first asked for (its
+   * bytes are static); a file's now, before its bytes are dropped. */
+  if (!self->embedded)
+    self->digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, self->bytes);
 
   if ((db = open_guarded (self, error)) == NULL)
     return FALSE;
@@ -1284,8 +1287,10 @@ titrate_rules_initable_init (GInitable     *initable,
 
   ok = ok && load (self, db, error);
   sqlite3_close (db);
-  /* Everything is copied into memory; the image is no longer needed. */
-  g_clear_pointer (&self->bytes, g_bytes_unref);
+  /* Everything is copied into memory; the image is no longer needed (the
+   * embedded one is static data, kept for its digest). */
+  if (!self->embedded)
+    g_clear_pointer (&self->bytes, g_bytes_unref);
 
   /* A database other than the one built and tested with this Titrate must
    * still raise what the clinical self-test says it must. */
@@ -1623,6 +1628,8 @@ const char *
 titrate_rules_get_digest (TitrateRules *self)
 {
   g_return_val_if_fail (TITRATE_IS_RULES (self), NULL);
+  if (self->digest == NULL && self->bytes != NULL)
+    self->digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, self->bytes);
   return self->digest;
 }
 
@@ -1677,7 +1684,7 @@ titrate_rules_check_digest (TitrateRules *self,
     return TRUE;
   want = g_ascii_strdown (expected, -1);
   g_strstrip (want);
-  if (strcmp (want, self->digest) == 0)
+  if (strcmp (want, titrate_rules_get_digest (self)) == 0)
     return TRUE;
   g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_RULES,
                _("Rules database (%s) cannot be used: its SHA-256 is %s, but the reviewed copy pinned "
