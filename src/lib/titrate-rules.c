@@ -39,7 +39,6 @@ struct _TitrateRules
   const char  *default_medicine;
   const char  *review_by;        /* ISO date or NULL */
   char        *digest;           /* SHA-256 of the database image, hex */
-  GBytes      *image;            /* embedded only: kept (static data) for a lazy digest */
   gboolean     embedded;
   gint64       deadline;         /* monotonic µs: queries stop after it */
 
@@ -1089,7 +1088,10 @@ load (TitrateRules *self,
     { "SELECT id, topic, route, population, text, source, medicine FROM counselling ORDER BY id", read_counselling },
   };
 
-  if (!check_structure (self, db, error) || !check_semantics (self, db, error))
+  /* The embedded image's semantics are checked by the build, which opens
+   * the very same file by path (`titrate-cli selftest --rules`), so every
+   * start need not pay for them again. */
+  if (!check_structure (self, db, error) || (!self->embedded && !check_semantics (self, db, error)))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
@@ -1544,11 +1546,9 @@ titrate_rules_initable_init (GInitable     *initable,
 
   if (g_bytes_get_size (self->bytes) > MAX_DATABASE_BYTES)
     return fail (error, self->origin, _("the file is larger than %d MiB"), MAX_DATABASE_BYTES / (1024 * 1024));
-  /* The embedded image's digest is computed when asked for (About, `rules`,
-   * a pinned digest): hashing 400 KB is a quarter of the start-up cost. */
-  if (self->embedded)
-    self->image = g_bytes_ref (self->bytes);
-  else
+  /* The embedded image's digest is computed when first asked for (its
+   * bytes are static); a file's now, before its bytes are dropped. */
+  if (!self->embedded)
     self->digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, self->bytes);
 
   if ((db = open_guarded (self, error)) == NULL)
@@ -1575,8 +1575,10 @@ titrate_rules_initable_init (GInitable     *initable,
 
   ok = ok && load (self, db, error);
   sqlite3_close (db);
-  /* Everything is copied into memory; the image is no longer needed. */
-  g_clear_pointer (&self->bytes, g_bytes_unref);
+  /* Everything is copied into memory; the image is no longer needed (the
+   * embedded one is static data, kept for its digest). */
+  if (!self->embedded)
+    g_clear_pointer (&self->bytes, g_bytes_unref);
 
   /* A database other than the one built and tested with this Titrate must
    * still raise what the clinical self-test says it must. */
@@ -1605,7 +1607,6 @@ titrate_rules_finalize (GObject *object)
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->origin, g_free);
   g_clear_pointer (&self->digest, g_free);
-  g_clear_pointer (&self->image, g_bytes_unref);
   g_clear_pointer (&self->rules_by_code, g_hash_table_unref);
   g_clear_pointer (&self->rules, g_array_unref);
   g_clear_pointer (&self->names_by_key, g_hash_table_unref);
@@ -1993,8 +1994,8 @@ const char *
 titrate_rules_get_digest (TitrateRules *self)
 {
   g_return_val_if_fail (TITRATE_IS_RULES (self), NULL);
-  if (self->digest == NULL && self->image != NULL)
-    self->digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, self->image);
+  if (self->digest == NULL && self->bytes != NULL)
+    self->digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, self->bytes);
   return self->digest;
 }
 
