@@ -75,9 +75,18 @@ close_window (TitrateWindow *win)
   g_assert_finalize_object (win);
 }
 
-/* Types like a person: one character, one change, one re-check. */
+/* Number fields apply what is typed on Enter (or focus leaving). */
 static void
-type_text (GtkEditable *editable,
+commit (GtkEditable *editable)
+{
+  if (GTK_IS_ENTRY (editable))
+    g_signal_emit_by_name (editable, "activate");
+  pump ();
+}
+
+/* Types like a person, one character at a time, without Enter. */
+static void
+type_only (GtkEditable *editable,
            const char  *text)
 {
   gtk_editable_set_text (editable, "");
@@ -86,17 +95,26 @@ type_text (GtkEditable *editable,
       int position = -1;
 
       gtk_editable_insert_text (editable, p, g_utf8_next_char (p) - p, &position);
+      pump ();
     }
-  pump ();
 }
 
-/* Selects everything and types over it: one edit. */
+/* Types, then presses Enter. */
+static void
+type_text (GtkEditable *editable,
+           const char  *text)
+{
+  type_only (editable, text);
+  commit (editable);
+}
+
+/* Selects everything and types over it: one edit, then Enter. */
 static void
 replace_text (GtkEditable *editable,
               const char  *text)
 {
   gtk_editable_set_text (editable, text);
-  pump ();
+  commit (editable);
 }
 
 static void
@@ -335,6 +353,55 @@ test_bad_field (void)
   g_assert_true (isnan (titrate_session_get_patient (session)->age_years));
   g_assert_true (has_alert_code (win, "input.age_missing"));
 
+  close_window (win);
+}
+
+/* Half-typed values never reach the plan; unparseable ones keep the last
+ * committed value; a minus sign is refused with a message. */
+static void
+test_commit_on_enter (void)
+{
+  TitrateWindow *win = new_window ();
+  TitrateSession *session = titrate_window_get_session (win);
+  TitrateNumberRow *weight = PATIENT (win, "weight_row");
+  TitrateNumberRow *age = PATIENT (win, "age_row");
+  GtkEditable *entry = titrate_number_row_get_entry (weight);
+
+  type_number (win, "age_row", "45");
+  type_number (win, "weight_row", "70");
+  g_assert_cmpfloat (titrate_session_get_patient (session)->weight_kg, ==, 70);
+
+  /* "1,000" typed key by key: after "1" nothing is checked as 1 kg. */
+  type_only (entry, "1,000");
+  g_assert_cmpfloat (titrate_session_get_patient (session)->weight_kg, ==, 70);
+  g_assert_true (titrate_number_row_get_pending (weight));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (weight), "pending"));
+  /* Enter: ambiguous, refused, and 70 kg stays in force. */
+  commit (entry);
+  g_assert_false (titrate_number_row_get_pending (weight));
+  g_assert_false (titrate_number_row_get_valid (weight));
+  g_assert_cmpfloat (titrate_session_get_patient (session)->weight_kg, ==, 70);
+
+  /* "8a" in Age: never an 8-year-old. */
+  type_text (titrate_number_row_get_entry (age), "8a");
+  g_assert_false (titrate_number_row_get_valid (age));
+  g_assert_cmpfloat (titrate_session_get_patient (session)->age_years, ==, 45);
+  g_assert_false (has_alert_code (win, "input.weight_missing_child"));
+
+  /* A minus sign is refused, and the row says so. */
+  type_text (entry, "-5");
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "5");
+  g_assert_cmpfloat (titrate_session_get_patient (session)->weight_kg, ==, 5);
+  gtk_editable_set_text (entry, "");
+  {
+    int position = 0;
+
+    gtk_editable_insert_text (entry, "-", 1, &position);
+  }
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (weight)), "negative"));
+
+  /* The row itself is not a Tab stop: its entry is. */
+  g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (weight)));
   close_window (win);
 }
 
@@ -1431,6 +1498,7 @@ main (int   argc,
   g_test_add_func ("/titrate/window/new", test_new_window);
   g_test_add_func ("/titrate/window/patient-entry", test_patient_entry);
   g_test_add_func ("/titrate/window/bad-field", test_bad_field);
+  g_test_add_func ("/titrate/window/commit-on-enter", test_commit_on_enter);
   g_test_add_func ("/titrate/window/creatinine-unit", test_creatinine_unit);
   g_test_add_func ("/titrate/window/example-calendar", test_example_calendar);
   g_test_add_func ("/titrate/window/unknown-comedication", test_unknown_comedication);
