@@ -289,6 +289,8 @@ update_final_status (TitrateAlertList *self)
   /* One short line: it changes as alerts come and go while typing. */
   if (!titrate_session_get_checked (self->session))
     text = g_strdup (_("Cannot be saved as final: not checked"));
+  else if (titrate_session_get_regimen (self->session)->steps->len == 0)
+    text = g_strdup (_("Not ready to save as final: no doses planned"));
   else if (unacknowledged > 0)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          "To save as final: acknowledge %u alert",
@@ -367,11 +369,26 @@ update_summary (TitrateAlertList *self)
       TitrateRules *rules = titrate_session_get_rules (self->session);
       g_autofree char *description = NULL;
 
+      guint unacknowledged = titrate_session_count_unacknowledged (self->session);
+
       if (worst < 0)
         {
           text = g_strdup (_("No alerts"));
           detail = _("for this plan, as entered");
           summary_class = "none";
+          icon = "emblem-ok-symbolic";
+        }
+      else if (unacknowledged == 0 &&
+               counts[TITRATE_SEVERITY_CONTRAINDICATED] + counts[TITRATE_SEVERITY_MAJOR] > 0)
+        {
+          guint acknowledged = counts[TITRATE_SEVERITY_CONTRAINDICATED] + counts[TITRATE_SEVERITY_MAJOR];
+
+          /* Everything that needed a reason has one: stop shouting. */
+          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u acknowledged", "%u acknowledged",
+                                               acknowledged), acknowledged);
+          detail = titrate_session_get_regimen (self->session)->steps->len > 0
+                   ? _("Ready to save as final") : _("No doses planned yet");
+          summary_class = "acknowledged";
           icon = "emblem-ok-symbolic";
         }
       else
@@ -416,8 +433,10 @@ update_summary (TitrateAlertList *self)
       gtk_stack_set_visible_child_name (self->stack, total > 0 ? "list" : "empty");
     }
 
-  gtk_label_set_text (self->summary_label, text);
-  gtk_label_set_text (self->summary_detail, detail);
+  if (g_strcmp0 (gtk_label_get_text (self->summary_label), text) != 0)
+    gtk_label_set_text (self->summary_label, text);
+  if (g_strcmp0 (gtk_label_get_text (self->summary_detail), detail) != 0)
+    gtk_label_set_text (self->summary_detail, detail);
   gtk_image_set_from_icon_name (self->summary_icon, icon);
   if (summary_class != self->summary_class)
     {

@@ -234,6 +234,9 @@ titrate_application_startup (GApplication *application)
     { "win.save-final", { "<Control>Return", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.suggest", { "<Control>g", NULL } },
+    { "win.show-alerts", { "<Shift><Control>a", NULL } },
+    { "win.next-pane", { "F6", NULL } },
+    { "win.toggle-form", { "F9", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

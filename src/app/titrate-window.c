@@ -37,6 +37,7 @@ struct _TitrateWindow
   AdwApplicationWindow  parent_instance;
 
   AdwWindowTitle       *window_title;
+  GtkToggleButton      *form_button;
   GtkMenuButton        *examples_button;
   GtkMenuButton        *menu_button;
   AdwSplitButton       *save_button;
@@ -118,8 +119,10 @@ is_blocked (TitrateWindow *self)
 static gboolean
 can_save_final (TitrateWindow *self)
 {
+  /* An empty plan is never ready to save as final. */
   return !is_blocked (self) &&
          self->plan_view != NULL &&
+         titrate_session_get_regimen (self->session)->steps->len > 0 &&
          titrate_session_get_checked (self->session) &&
          titrate_session_count_unacknowledged (self->session) == 0 &&
          titrate_plan_view_get_n_invalid (self->plan_view) == 0;
@@ -130,6 +133,7 @@ update_actions (TitrateWindow *self)
 {
   gboolean blocked = is_blocked (self);
   const char *plan_actions[] = { "new", "open", "open-example", "save", "save-as", "suggest", "acknowledge",
+                                 "show-alerts", "next-pane", "toggle-form",
                                  "open-recent", "print", "export-pdf", "export-ics", "export-csv" };
 
   for (guint i = 0; i < G_N_ELEMENTS (plan_actions); i++)
@@ -454,6 +458,8 @@ save_action (GSimpleAction *action,
   TitrateWindow *self = TITRATE_WINDOW (user_data);
   GFile *file = titrate_session_get_file (self->session);
 
+  /* What is typed on screen is what is saved. */
+  titrate_plan_view_commit_pending (self->plan_view);
   if (file != NULL)
     save_now (self, file, titrate_session_get_final (self->session));
   else
@@ -467,6 +473,7 @@ save_as_action (GSimpleAction *action,
 {
   TitrateWindow *self = TITRATE_WINDOW (user_data);
 
+  titrate_plan_view_commit_pending (self->plan_view);
   save_with_chooser (self, titrate_session_get_final (self->session) && !titrate_session_get_dirty (self->session),
                      NULL);
 }
@@ -479,10 +486,11 @@ save_final_action (GSimpleAction *action,
   TitrateWindow *self = TITRATE_WINDOW (user_data);
   GFile *file = titrate_session_get_file (self->session);
 
+  titrate_plan_view_commit_pending (self->plan_view);
   if (!can_save_final (self))
     {
       show_error (self, _("Not Ready to Save as Final"),
-                  _("Acknowledge every contraindicated or major alert with a reason, "
+                  _("Add the doses, acknowledge every contraindicated or major alert with a reason, "
                     "and correct any field marked in red, first."));
       return;
     }
@@ -552,7 +560,49 @@ accept_disclaimer_action (GSimpleAction *action,
   gtk_widget_set_visible (GTK_WIDGET (self->disclaimer_revealer), FALSE);
 }
 
+static void
+show_alerts_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  TitrateWindow *self = TITRATE_WINDOW (user_data);
+
+  if (self->plan_view != NULL)
+    titrate_plan_view_show_alerts (self->plan_view);
+}
+
+static void
+next_pane_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  TitrateWindow *self = TITRATE_WINDOW (user_data);
+
+  if (self->plan_view != NULL)
+    titrate_plan_view_focus_next_pane (self->plan_view);
+}
+
+static void
+toggle_form_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  TitrateWindow *self = TITRATE_WINDOW (user_data);
+
+  if (self->plan_view != NULL)
+    {
+      AdwFlap *flap = titrate_plan_view_get_flap (self->plan_view);
+
+      adw_flap_set_reveal_flap (flap, !adw_flap_get_reveal_flap (flap));
+      if (adw_flap_get_reveal_flap (flap))
+        gtk_widget_child_focus (adw_flap_get_flap (flap), GTK_DIR_TAB_FORWARD);
+    }
+}
+
 static const GActionEntry win_entries[] = {
+  { "show-alerts", show_alerts_action },
+  { "next-pane", next_pane_action },
+  { "toggle-form", toggle_form_action },
   { "new", new_action },
   { "open", open_action },
   { "open-example", open_example_action, "s" },
@@ -677,6 +727,7 @@ titrate_window_class_init (TitrateWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/titrate/Titrate/ui/titrate-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TitrateWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TitrateWindow, form_button);
   gtk_widget_class_bind_template_child (widget_class, TitrateWindow, examples_button);
   gtk_widget_class_bind_template_child (widget_class, TitrateWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, TitrateWindow, save_button);
@@ -766,6 +817,11 @@ load (TitrateWindow *self)
                                self, G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->main_stack, plan, "plan");
       gtk_stack_set_visible_child_name (self->main_stack, "plan");
+      /* The header's Patient toggle shows and hides the form pane. */
+      g_object_bind_property (titrate_plan_view_get_flap (self->plan_view), "reveal-flap",
+                              self->form_button, "active",
+                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->form_button), TRUE);
       /* The decision-support notice, until acknowledged (first run). */
       gtk_widget_set_visible (GTK_WIDGET (self->disclaimer_revealer),
                               self->settings == NULL ||
@@ -820,6 +876,30 @@ on_map_cb (TitrateWindow *self)
                            G_CALLBACK (on_first_frame_cb), self, 0);
 }
 
+/* Never larger than the screen: a size saved on a bigger monitor, or the
+ * default, must not push the alerts or the close button off this one. */
+static void
+set_default_size_on_screen (TitrateWindow *self,
+                            int            width,
+                            int            height)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  GListModel *monitors = display != NULL ? gdk_display_get_monitors (display) : NULL;
+
+  if (monitors != NULL && g_list_model_get_n_items (monitors) > 0)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      if (geometry.width > 0)
+        width = MIN (width, geometry.width);
+      if (geometry.height > 0)
+        height = MIN (height, geometry.height);
+    }
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+}
+
 static TitrateWindow *
 create (TitrateApplication *application,
         gboolean            deferred)
@@ -829,12 +909,14 @@ create (TitrateApplication *application,
 
   self = g_object_new (TITRATE_TYPE_WINDOW, "application", application, NULL);
   settings = titrate_application_get_settings (application);
+  if (settings == NULL)
+    set_default_size_on_screen (self, 1400, 880);
   if (settings != NULL)
     {
       self->settings = g_object_ref (settings);
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (settings, "window-width"),
-                                   g_settings_get_int (settings, "window-height"));
+      set_default_size_on_screen (self,
+                                  g_settings_get_int (settings, "window-width"),
+                                  g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
     }
