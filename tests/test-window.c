@@ -27,7 +27,10 @@
 #include "titrate-state-dir.h"
 #include "titrate-step-dialog.h"
 #include "titrate-ui-utils.h"
+#include "titrate-verdict-bar.h"
 #include "titrate-window.h"
+#include "titrate-alert-item.h"
+#include <glib/gi18n.h>
 
 static TitrateApplication *app;
 
@@ -402,6 +405,162 @@ test_commit_on_enter (void)
 
   /* The row itself is not a Tab stop: its entry is. */
   g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (weight)));
+  close_window (win);
+}
+
+/* Runs the main loop long enough for the frame clock to lay the window out. */
+static void
+settle (void)
+{
+  gint64 end = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
+static char *enter_locale (const char *locale);
+static void  leave_locale (char       *saved);
+
+static void
+assert_inside (GtkWidget  *widget,
+               GtkWidget  *window,
+               const char *what,
+               const char *context)
+{
+  graphene_rect_t bounds;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  if (!gtk_widget_get_mapped (widget))
+    g_error ("%s: %s is not shown", context, what);
+  g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
+  if (bounds.origin.x < 0 || bounds.origin.y < 0 ||
+      bounds.origin.x + bounds.size.width > width + 0.5 ||
+      bounds.origin.y + bounds.size.height > height + 0.5)
+    g_error ("%s: %s at %.0f,%.0f %.0f×%.0f is outside the %d×%d window", context, what,
+             bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height, width, height);
+}
+
+/* Every bundled example at clinic screen sizes, in English and French:
+ * the window stays within the screen, and the verdict bar and the alert
+ * count are inside it. */
+static void
+fit_examples (const char *language)
+{
+  const int sizes[][2] = { { 1024, 768 }, { 1366, 768 } };
+  g_auto(GStrv) examples = g_resources_enumerate_children ("/io/github/titrate/Titrate/examples/", 0, NULL);
+
+  g_assert_nonnull (examples);
+  g_assert_cmpuint (g_strv_length (examples), >=, 7);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint i = 0; examples[i] != NULL; i++)
+      {
+        TitrateWindow *win = titrate_window_new (app);
+        TitratePlanView *plan;
+        TitrateVerdictBar *bar;
+        g_autofree char *name = g_strndup (examples[i], strlen (examples[i]) - strlen (".titrate"));
+        g_autofree char *context = g_strdup_printf ("%s at %d×%d in %s", name, sizes[s][0], sizes[s][1], language);
+
+        gtk_window_set_default_size (GTK_WINDOW (win), sizes[s][0], sizes[s][1]);
+        gtk_window_present (GTK_WINDOW (win));
+        open_example (win, name);
+        settle ();
+
+        plan = titrate_window_get_plan_view (win);
+        bar = titrate_plan_view_get_verdict_bar (plan);
+        if (gtk_widget_get_width (GTK_WIDGET (win)) > sizes[s][0])
+          g_error ("%s: the window is %d px wide", context, gtk_widget_get_width (GTK_WIDGET (win)));
+        g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (win)), <=, sizes[s][1]);
+        assert_inside (GTK_WIDGET (bar), GTK_WIDGET (win), "the verdict bar", context);
+        assert_inside (titrate_verdict_bar_get_count_button (bar), GTK_WIDGET (win), "the alert count", context);
+        /* The bar says something real: a dose or why there is none, a
+         * maximum, and a count. */
+        g_assert_cmpstr (titrate_verdict_bar_get_dose (bar), !=, "");
+        g_assert_cmpstr (titrate_verdict_bar_get_maximum (bar), !=, "");
+        g_assert_cmpstr (titrate_verdict_bar_get_count (bar), !=, "");
+        /* The alert list is on screen beside the plan at these sizes. */
+        assert_inside (GTK_WIDGET (PLAN (win, "alert_list")), GTK_WIDGET (win), "the alert list", context);
+        close_window (win);
+      }
+}
+
+static void
+test_fits_screens (void)
+{
+  g_autofree char *po_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  char *saved;
+
+  fit_examples ("English");
+
+  saved = enter_locale ("fr_FR.UTF-8");
+  if (saved == NULL)
+    {
+      g_test_skip ("fr_FR.UTF-8 not installed (tools/install-deps.sh generates it)");
+      return;
+    }
+  /* French messages from the build tree, for this test only. */
+  bindtextdomain (GETTEXT_PACKAGE, po_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  fit_examples ("French");
+  g_unsetenv ("LANGUAGE");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  leave_locale (saved);
+}
+
+/* The verdict bar: the selected day's dose with its unit, the maximum with
+ * its basis, and the worst unacknowledged alert; quiet once acknowledged. */
+static void
+test_verdict_bar (void)
+{
+  TitrateWindow *win = new_window ();
+  TitrateSession *session = titrate_window_get_session (win);
+  TitrateVerdictBar *bar = titrate_plan_view_get_verdict_bar (titrate_window_get_plan_view (win));
+  GtkWidget *basis = child (bar, TITRATE_TYPE_VERDICT_BAR, "basis_label");
+  GtkWidget *units = child (bar, TITRATE_TYPE_VERDICT_BAR, "units_label");
+  GListModel *alerts;
+
+  /* A new, empty plan: never ready to save as final. */
+  g_assert_cmpstr (titrate_verdict_bar_get_dose (bar), ==, "No doses planned yet");
+  g_assert_false (titrate_window_get_can_save_final (win));
+
+  open_example (win, "older-adult-ckd");
+  /* Day 1 (4 January 2027): 3 × 5 mg. */
+  g_assert_cmpstr (titrate_verdict_bar_get_dose (bar), ==, "15 mg/day");
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (units)), "× 10 mg each"));
+  /* CrCl 30.9 mL/min: the label maximum 80 mg/day halved. */
+  g_assert_cmpstr (titrate_verdict_bar_get_maximum (bar), ==, "40 mg/day");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (basis)), ==, "basis: renal × 0.5");
+  g_assert_true (g_str_has_prefix (titrate_verdict_bar_get_alert (bar), "Major · 3 to acknowledge"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (bar), "loud"));
+
+  /* Selecting 10 January (day 7) shows that day. */
+  g_signal_emit_by_name (cell_for (win, 10, G_DATE_JANUARY, 2027), "clicked");
+  pump ();
+  g_assert_cmpstr (titrate_verdict_bar_get_dose (bar), ==, "45 mg/day");
+
+  /* Acknowledge every alert that needs it: the bar and header go quiet. */
+  alerts = titrate_session_get_alerts (session);
+  for (guint i = 0; i < g_list_model_get_n_items (alerts); i++)
+    {
+      g_autoptr(TitrateAlertItem) item = g_list_model_get_item (alerts, i);
+
+      if (titrate_alert_item_get_needs_acknowledgement (item))
+        titrate_session_acknowledge (session, titrate_alert_item_get_code (item), "Reviewed with the renal team");
+    }
+  pump ();
+  g_assert_true (g_str_has_prefix (titrate_verdict_bar_get_alert (bar), "3 acknowledged · ready to save as final"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (bar), "loud"));
+  g_assert_cmpstr (titrate_alert_list_get_summary (PLAN (win, "alert_list")), ==, "3 acknowledged");
+  g_assert_true (titrate_window_get_can_save_final (win));
+
+  /* An edit not applied yet is said in the bar. */
+  type_only (titrate_number_row_get_entry (PATIENT (win, "weight_row")), "5");
+  g_assert_true (g_str_has_prefix (titrate_verdict_bar_get_alert (bar), "Edit not applied yet: Weight"));
+  commit (titrate_number_row_get_entry (PATIENT (win, "weight_row")));
+  g_assert_false (g_str_has_prefix (titrate_verdict_bar_get_alert (bar), "Edit not applied yet"));
   close_window (win);
 }
 
@@ -1499,6 +1658,8 @@ main (int   argc,
   g_test_add_func ("/titrate/window/patient-entry", test_patient_entry);
   g_test_add_func ("/titrate/window/bad-field", test_bad_field);
   g_test_add_func ("/titrate/window/commit-on-enter", test_commit_on_enter);
+  g_test_add_func ("/titrate/window/verdict-bar", test_verdict_bar);
+  g_test_add_func ("/titrate/window/fits-screens", test_fits_screens);
   g_test_add_func ("/titrate/window/creatinine-unit", test_creatinine_unit);
   g_test_add_func ("/titrate/window/example-calendar", test_example_calendar);
   g_test_add_func ("/titrate/window/unknown-comedication", test_unknown_comedication);

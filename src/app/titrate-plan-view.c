@@ -40,6 +40,7 @@ struct _TitratePlanView
   AdwFlap             *flap;
   AdwLeaflet          *leaflet;
   GtkWidget           *sidebar;
+  GtkWidget           *sidebar_clamp;
   GtkWidget           *plan_pane;
   GtkWidget           *alert_pane;
   GtkWidget           *back_button;
@@ -82,7 +83,10 @@ choose_mode (TitratePlanView *self,
 {
   int plan = min_width (self->plan_pane);
   int alerts = min_width (self->alert_pane);
-  int form = min_width (self->sidebar);
+  int form = 0;
+
+  /* The form pane takes its natural width, up to its clamp. */
+  gtk_widget_measure (self->sidebar_clamp, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &form, NULL, NULL);
 
   if (width >= WIDE_WIDTH && form + plan + alerts + 2 <= width)
     return MODE_WIDE;
@@ -279,6 +283,7 @@ titrate_plan_view_class_init (TitratePlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, flap);
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, TitratePlanView, sidebar_clamp);
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, plan_pane);
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, alert_pane);
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, back_button);
