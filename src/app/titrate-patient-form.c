@@ -763,6 +763,8 @@ titrate_patient_form_init (TitratePatientForm *self)
       gtk_widget_set_focusable (c, FALSE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
     }
+  titrate_accessible_name_inner (GTK_WIDGET (self->creatinine_unit_dropdown), GTK_TYPE_TOGGLE_BUTTON,
+                                 _("Creatinine unit"));
   titrate_accessible_name_from_title (GTK_WIDGET (self->status_row));
   titrate_accessible_name_from_title (GTK_WIDGET (self->conditions_row));
   titrate_accessible_name_from_title (GTK_WIDGET (self->allergies_row));

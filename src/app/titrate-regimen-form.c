@@ -55,6 +55,12 @@ struct _TitrateRegimenForm
   gboolean          model_has_protocol;
   guint             n_invalid;
   gboolean          updating;
+
+  /* The product last chosen on each route, so switching route and back
+   * never silently resets the strength. */
+  char             *saved_formulation[2];
+  double            saved_strength[2];
+  double            saved_concentration[2];
 };
 
 G_DEFINE_FINAL_TYPE (TitrateRegimenForm, titrate_regimen_form, GTK_TYPE_BOX)
@@ -185,6 +191,8 @@ rebuild_route_lists (TitrateRegimenForm *self,
   adw_combo_row_set_model (self->formulation_row, G_LIST_MODEL (formulations));
   self->list_route = (int) route;
   g_clear_pointer (&self->list_formulation, g_free);
+  g_clear_pointer (&self->saved_formulation[0], g_free);
+  g_clear_pointer (&self->saved_formulation[1], g_free);
 }
 
 static void
@@ -488,6 +496,13 @@ apply_route (TitrateRegimenForm *self,
   g_autoptr(TitrateRegimen) regimen = copy_regimen (self);
   g_autoptr(GPtrArray) indications = NULL;
   g_autoptr(GPtrArray) formulations = NULL;
+  int old = regimen->route == TITRATE_ROUTE_INTRATHECAL ? 1 : 0;
+  int new = route == TITRATE_ROUTE_INTRATHECAL ? 1 : 0;
+
+  g_free (self->saved_formulation[old]);
+  self->saved_formulation[old] = g_strdup (regimen->formulation);
+  self->saved_strength[old] = regimen->strength_mg;
+  self->saved_concentration[old] = old == 1 ? regimen->concentration_mcg_per_ml : regimen->concentration_mg_per_ml;
 
   regimen->route = route;
   regimen->has_protocol = FALSE;
@@ -505,6 +520,16 @@ apply_route (TitrateRegimenForm *self,
         regimen->indication = g_strdup (((TitrateVocabItem *) g_ptr_array_index (indications, 0))->code);
       if (formulations->len > 0)
         regimen->formulation = g_strdup (((TitrateFormulation *) g_ptr_array_index (formulations, 0))->code);
+    }
+  if (self->saved_formulation[new] != NULL)
+    {
+      g_free (regimen->formulation);
+      regimen->formulation = g_strdup (self->saved_formulation[new]);
+      regimen->strength_mg = self->saved_strength[new];
+      if (new == 1)
+        regimen->concentration_mcg_per_ml = self->saved_concentration[new];
+      else
+        regimen->concentration_mg_per_ml = self->saved_concentration[new];
     }
   commit (self, regimen);
 }
@@ -530,6 +555,9 @@ on_session_changed_cb (TitrateRegimenForm *self,
 {
   if (flags & TITRATE_SESSION_CHANGE_DOCUMENT)
     {
+      /* Another plan: no product remembered from the last one. */
+      g_clear_pointer (&self->saved_formulation[0], g_free);
+      g_clear_pointer (&self->saved_formulation[1], g_free);
       gtk_widget_set_visible (GTK_WIDGET (self->notes_label), FALSE);
       refresh (self, TRUE);
     }
@@ -814,6 +842,8 @@ titrate_regimen_form_init (TitrateRegimenForm *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   titrate_accessible_name_from_title (GTK_WIDGET (self->protocol_row));
+  titrate_accessible_name_inner (GTK_WIDGET (self->protocol_row), GTK_TYPE_SWITCH,
+                                 _("Build steps from a protocol"));
 }
 
 /* Public API */

@@ -61,6 +61,30 @@ titrate_accessible_name_only (GtkWidget  *widget,
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* Names the widgets of @type inside @root (the switch of an expander row,
+ * the button of a drop-down or split button), which libadwaita 1.2 and
+ * GTK 4.8 leave unnamed. Returns how many were named. */
+guint
+titrate_accessible_name_inner (GtkWidget  *root,
+                               GType       type,
+                               const char *label)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+          n++;
+        }
+      else
+        n += titrate_accessible_name_inner (child, type, label);
+    }
+  return n;
+}
+
 /* Names a row (an expander row, or a plain preferences row holding other
  * controls) after its title: libadwaita 1.2 leaves them unnamed. */
 void

@@ -740,6 +740,14 @@ static void
 titrate_window_init (TitrateWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The split button's two halves, unnamed in libadwaita 1.2. */
+  titrate_accessible_name_inner (GTK_WIDGET (self->save_button), GTK_TYPE_MENU_BUTTON, _("More ways to save"));
+  {
+    GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->save_button));
+
+    if (GTK_IS_BUTTON (first) && !GTK_IS_MENU_BUTTON (first))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save"), -1);
+  }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
   titrate_window_output_install (self);
