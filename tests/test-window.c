@@ -59,6 +59,8 @@ child (gpointer    widget,
 #define PATIENT(win, name) child (PLAN ((win), "patient_form"), TITRATE_TYPE_PATIENT_FORM, (name))
 #define REGIMEN(win, name) child (PLAN ((win), "regimen_form"), TITRATE_TYPE_REGIMEN_FORM, (name))
 
+static GtkWindow *find_toplevel (GType type);
+
 static TitrateWindow *
 new_window (void)
 {
@@ -280,13 +282,26 @@ test_patient_entry (void)
   g_assert_cmpint (titrate_session_get_regimen (session)->route, ==, TITRATE_ROUTE_ORAL);
   g_assert_cmpstr (titrate_number_row_get_unit (REGIMEN (win, "start_dose_row")), ==, "mg/dose");
 
+  /* Switching route and back kept the product: 10 mg tablets. */
+  g_assert_cmpfloat (titrate_session_get_regimen (session)->strength_mg, ==, 10);
+
   /* "Suggested for this patient": a renally adjusted, slower protocol. */
   g_action_group_activate_action (G_ACTION_GROUP (win), "suggest", NULL);
   pump ();
+  {
+    GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    if (dialog != NULL)
+      g_error ("suggest refused: %s: %s", adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
+               adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+  }
   g_assert_true (titrate_session_get_regimen (session)->has_protocol);
   g_assert_cmpuint (titrate_session_get_regimen (session)->steps->len, >, 1);
   g_assert_true (adw_expander_row_get_enable_expansion (REGIMEN (win, "protocol_row")));
   g_assert_true (gtk_widget_get_visible (REGIMEN (win, "notes_label")));
+  /* The notes name the renal estimate in words, never by its code. */
+  g_assert_null (strstr (gtk_label_get_text (REGIMEN (win, "notes_label")), "cockcroft_gault"));
+  g_assert_null (strstr (gtk_label_get_text (REGIMEN (win, "notes_label")), "ckd_epi"));
 
   /* The alerts the prescriber sees: lorazepam, a major interaction. */
   row = find_alert_row (win, "Benzodiazepine: added CNS depression");
@@ -408,15 +423,34 @@ test_commit_on_enter (void)
   close_window (win);
 }
 
-/* Runs the main loop long enough for the frame clock to lay the window out. */
+/* Runs the main loop until the window has painted two frames after now:
+ * laid out for its size, the layout mode applied. */
 static void
-settle (void)
+on_after_paint_count_cb (GdkFrameClock *clock,
+                         guint         *count)
 {
-  gint64 end = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
+  (*count)++;
+}
 
-  while (g_get_monotonic_time () < end)
+static void
+settle (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  guint count = 0;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_count_cb), &count);
+  gtk_widget_queue_draw (window);
+  while (count < 2 && g_get_monotonic_time () < end)
     if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
+      {
+        gtk_widget_queue_draw (window);
+        g_usleep (1000);
+      }
+  g_signal_handler_disconnect (clock, id);
+  pump ();
 }
 
 static char *enter_locale (const char *locale);
@@ -465,7 +499,7 @@ fit_examples (const char *language)
         gtk_window_set_default_size (GTK_WINDOW (win), sizes[s][0], sizes[s][1]);
         gtk_window_present (GTK_WINDOW (win));
         open_example (win, name);
-        settle ();
+        settle (GTK_WIDGET (win));
 
         plan = titrate_window_get_plan_view (win);
         bar = titrate_plan_view_get_verdict_bar (plan);

@@ -317,6 +317,32 @@ update_final_status (TitrateAlertList *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->final_label), "ready");
 }
 
+/* "3 major", with the language's plural forms (never "(s)"). */
+static char *
+count_text (TitrateSeverity severity,
+            guint           n)
+{
+  switch (severity)
+    {
+    case TITRATE_SEVERITY_CONTRAINDICATED:
+      /* Translators: count chip in the alert summary */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contraindication", "%u contraindications", n), n);
+    case TITRATE_SEVERITY_MAJOR:
+      /* Translators: count chip in the alert summary */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u major", "%u major", n), n);
+    case TITRATE_SEVERITY_MODERATE:
+      /* Translators: count chip in the alert summary */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u moderate", "%u moderate", n), n);
+    case TITRATE_SEVERITY_MINOR:
+      /* Translators: count chip in the alert summary */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minor", "%u minor", n), n);
+    case TITRATE_SEVERITY_INFO:
+    default:
+      /* Translators: count chip in the alert summary */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u for information", "%u for information", n), n);
+    }
+}
+
 static void
 update_summary (TitrateAlertList *self)
 {
@@ -339,7 +365,7 @@ update_summary (TitrateAlertList *self)
 
   for (int s = 0; s < TITRATE_N_SEVERITIES; s++)
     {
-      g_autofree char *chip = g_strdup_printf ("%u %s", counts[s], titrate_severity_label_plural ((TitrateSeverity) s));
+      g_autofree char *chip = count_text ((TitrateSeverity) s, counts[s]);
 
       gtk_label_set_text (self->count_labels[s], chip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (self->count_chips[s])),

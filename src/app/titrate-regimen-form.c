@@ -191,8 +191,6 @@ rebuild_route_lists (TitrateRegimenForm *self,
   adw_combo_row_set_model (self->formulation_row, G_LIST_MODEL (formulations));
   self->list_route = (int) route;
   g_clear_pointer (&self->list_formulation, g_free);
-  g_clear_pointer (&self->saved_formulation[0], g_free);
-  g_clear_pointer (&self->saved_formulation[1], g_free);
 }
 
 static void
@@ -757,6 +755,8 @@ titrate_regimen_form_finalize (GObject *object)
   g_clear_pointer (&self->strength_values, g_array_unref);
   g_clear_pointer (&self->strength_products, g_ptr_array_unref);
   g_clear_pointer (&self->list_formulation, g_free);
+  g_clear_pointer (&self->saved_formulation[0], g_free);
+  g_clear_pointer (&self->saved_formulation[1], g_free);
 
   G_OBJECT_CLASS (titrate_regimen_form_parent_class)->finalize (object);
 }
@@ -885,6 +885,16 @@ titrate_regimen_form_set_notes (TitrateRegimenForm *self,
       if (i > 0)
         g_string_append_c (text, '\n');
       g_string_append_printf (text, "• %s", (const char *) g_ptr_array_index (notes, i));
+    }
+  /* The notes name the renal estimate by its code: say it in words. */
+  for (int basis = TITRATE_RENAL_BASIS_NONE; basis <= TITRATE_RENAL_BASIS_CKD_EPI_2021; basis++)
+    {
+      const char *code = titrate_renal_basis_to_string ((TitrateRenalBasis) basis);
+      g_autofree char *coded = code != NULL ? g_strdup_printf ("(%s)", code) : NULL;
+      g_autofree char *worded = g_strdup_printf ("(%s)", titrate_renal_basis_label ((TitrateRenalBasis) basis));
+
+      if (coded != NULL)
+        g_string_replace (text, coded, worded, 0);
     }
   gtk_label_set_text (self->notes_label, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->notes_label), text->len > 0);

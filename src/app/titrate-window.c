@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "titrate-autosave.h"
 #include "titrate-plan-view.h"
@@ -510,6 +511,23 @@ suggest_action (GSimpleAction *action,
   g_autoptr(TitrateRegimen) regimen = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* Suggest never proposes a dose the product cannot give: without a
+   * strength it cannot know, so it asks for one first. */
+  if (titrate_session_get_regimen (self->session)->route == TITRATE_ROUTE_ORAL)
+    {
+      double probe = NAN;
+
+      titrate_planner_units (titrate_session_get_rules (self->session),
+                             titrate_session_get_regimen (self->session), 1, &probe);
+      if (isnan (probe))
+        {
+          show_error (self, _("Choose a Strength First"),
+                      _("A suggested dose must be one the product can give. Choose the tablet strength, "
+                        "packet or liquid concentration, then ask for a suggestion again."));
+          return;
+        }
+    }
+
   suggestion = titrate_planner_suggest (titrate_session_get_rules (self->session),
                                         titrate_session_get_patient (self->session),
                                         titrate_session_get_regimen (self->session),
@@ -523,6 +541,28 @@ suggest_action (GSimpleAction *action,
   regimen = titrate_regimen_copy (titrate_session_get_regimen (self->session));
   regimen->has_protocol = TRUE;
   regimen->protocol = suggestion->protocol;
+  if (regimen->route == TITRATE_ROUTE_ORAL)
+    {
+      const double doses[] = { suggestion->protocol.start_dose_mg, suggestion->protocol.step_mg_per_dose };
+
+      for (guint i = 0; i < G_N_ELEMENTS (doses); i++)
+        {
+          double units = NAN;
+
+          if (!isnan (doses[i]) && doses[i] > 0 &&
+              !titrate_planner_units (titrate_session_get_rules (self->session), regimen, doses[i], &units))
+            {
+              g_autofree char *amount = titrate_format_amount_display (doses[i]);
+              /* Translators: %s is a dose in mg, e.g. "3.333" */
+              g_autofree char *body = g_strdup_printf (_("The suggestion needs %s mg per dose, which the chosen "
+                                                         "product cannot give. Choose another strength or a "
+                                                         "liquid, or enter the protocol by hand."), amount);
+
+              show_error (self, _("The Suggested Dose Cannot Be Measured"), body);
+              return;
+            }
+        }
+    }
   if (!titrate_session_set_regimen (self->session, regimen, &error))
     {
       show_error (self, _("The Suggested Protocol Could Not Be Used"), error->message);
