@@ -1,7 +1,8 @@
 #!/bin/bash
 # tools/screenshots.sh — renders the main window to PNG for the README and
 # the metainfo: light and dark style, the "older adult with CKD on
-# lorazepam" teaching case loaded, under a private Xvfb.
+# lorazepam" teaching case loaded, under a private Xvfb, at 1000×700
+# (the largest size Flathub's quality guidelines accept).
 #
 #   tools/screenshots.sh [BUILD_DIR] [OUT_DIR]      (defaults: _build, data/screenshots)
 #
@@ -11,8 +12,8 @@ cd "$(dirname "$0")/.."
 build=${1:-_build}
 out=${2:-data/screenshots}
 app="$build/src/app/titrate"
-width=1400
-height=880
+width=1000
+height=700
 
 [[ -x $app ]] || { echo "screenshots.sh: $app not built (ninja -C $build)" >&2; exit 2; }
 for tool in xvfb-run xwininfo xdotool import identify; do
