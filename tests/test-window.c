@@ -418,6 +418,43 @@ test_commit_on_enter (void)
   }
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (weight)), "negative"));
 
+  /* Conditions: a search narrows the list; a ticked one stays shown. */
+  {
+    AdwExpanderRow *conditions = PATIENT (win, "conditions_row");
+    GtkWidget *search;
+    guint shown = 0;
+
+    adw_expander_row_set_expanded (conditions, TRUE);
+    pump ();
+    search = NULL;
+    {
+      /* Find the search row among the expander's descendants. */
+      GtkWidget *stack[64];
+      int top = 0;
+
+      stack[top++] = GTK_WIDGET (conditions);
+      while (top > 0 && search == NULL)
+        {
+          GtkWidget *w = stack[--top];
+
+          if (ADW_IS_ENTRY_ROW (w) && gtk_widget_has_css_class (w, "condition-search"))
+            search = w;
+          for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && top < 64; c = gtk_widget_get_next_sibling (c))
+            stack[top++] = c;
+        }
+    }
+    g_assert_nonnull (search);
+    type_text (GTK_EDITABLE (search), "SEIZURE");
+    for (GtkWidget *w = gtk_widget_get_parent (search) ? gtk_widget_get_first_child (gtk_widget_get_parent (search)) : NULL;
+         w != NULL; w = gtk_widget_get_next_sibling (w))
+      if (ADW_IS_ACTION_ROW (w) && gtk_widget_get_visible (w))
+        {
+          shown++;
+          g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), "eizure"));
+        }
+    g_assert_cmpuint (shown, ==, 1);
+  }
+
   /* The row itself is not a Tab stop: its entry is. */
   g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (weight)));
   close_window (win);

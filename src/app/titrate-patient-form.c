@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 #include <math.h>
 
 #include "titrate-number-row.h"
@@ -182,17 +183,45 @@ update_condition_checks (TitratePatientForm *self)
 static void on_condition_toggled_cb (TitratePatientForm *self,
                                      GtkCheckButton     *check);
 
+/* The search: a condition is shown when its name holds what is typed
+ * (ignoring case), or when it is ticked, so a choice never hides. */
+static void
+on_condition_search_changed_cb (TitratePatientForm *self,
+                                GtkEditable        *search)
+{
+  g_autofree char *query = g_utf8_casefold (gtk_editable_get_text (search), -1);
+
+  g_strstrip (query);
+  for (guint i = 0; self->condition_checks != NULL && i < self->condition_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->condition_checks, i);
+      GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (check), ADW_TYPE_ACTION_ROW);
+      g_autofree char *label = g_utf8_casefold (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+
+      gtk_widget_set_visible (row, *query == '\0' || strstr (label, query) != NULL ||
+                                   gtk_check_button_get_active (check));
+    }
+}
+
 static void
 build_condition_rows (TitratePatientForm *self)
 {
   TitrateRules *rules = titrate_session_get_rules (self->session);
   g_autoptr(GPtrArray) items = NULL;
+  GtkWidget *search;
 
   if (self->condition_checks != NULL || rules == NULL)
     return;
 
-  /* Built on first expansion: 20-odd rows need not delay the first frame. */
+  /* Built on first expansion: 20-odd rows need not delay the first frame.
+   * A search row first, so the list need not be scrolled through. */
   self->condition_checks = g_ptr_array_new ();
+  search = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (search), _("Search conditions"));
+  gtk_widget_add_css_class (search, "condition-search");
+  g_signal_connect_object (search, "changed", G_CALLBACK (on_condition_search_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_expander_row_add_row (self->conditions_row, search);
   items = titrate_rules_list_conditions (rules);
   for (guint i = 0; i < items->len; i++)
     {
