@@ -805,7 +805,11 @@ acknowledge_all (TitrateWindow *win)
       if (!titrate_alert_item_get_needs_acknowledgement (titrate_alert_row_get_item (row)))
         continue;
       titrate_alert_row_set_expanded (row, TRUE);
-      type_text (titrate_alert_row_get_ack_entry (row), "Reviewed with the patient; low dose, monitored");
+      /* The reason field takes several lines. */
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (titrate_alert_row_get_ack_entry (row)),
+                                "Reviewed with the patient;\nlow dose, monitored", -1);
+      pump ();
+      g_assert_cmpint (gtk_text_view_get_wrap_mode (titrate_alert_row_get_ack_entry (row)), !=, GTK_WRAP_NONE);
       g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (titrate_alert_row_get_ack_button (row))));
       g_signal_emit_by_name (titrate_alert_row_get_ack_button (row), "clicked");
       pump ();
@@ -877,7 +881,7 @@ test_roundtrip (void)
   g_assert_cmpuint (doc->acknowledgements->len, ==, 3);
   g_assert_nonnull (titrate_document_get_acknowledgement (doc, "interaction.benzodiazepine"));
   g_assert_cmpstr (titrate_document_get_acknowledgement (doc, "renal.moderate")->reason, ==,
-                   "Reviewed with the patient; low dose, monitored");
+                   "Reviewed with the patient;\nlow dose, monitored");
 
   /* Opened again in a new window: the fields show the saved values. */
   second = new_window ();
