@@ -67,11 +67,39 @@ copy_patient (TitratePatientForm *self)
   return titrate_patient_copy (titrate_session_get_patient (self->session));
 }
 
+static void update_weight_question (TitratePatientForm   *self,
+                                    const TitratePatient *patient);
+
 static void
 commit (TitratePatientForm *self,
         TitratePatient     *patient)
 {
   titrate_session_set_patient (self->session, patient);
+  update_weight_question (self, patient);
+}
+
+/* A weight implausible for the age (a 1 kg adult) is questioned under the
+ * field, not refused: the range comes from the rules database through
+ * titrate_plausible_weight_range(). */
+static void
+update_weight_question (TitratePatientForm   *self,
+                        const TitratePatient *patient)
+{
+  double min_kg = NAN, max_kg = NAN;
+  g_autofree char *question = NULL;
+
+  if (!isnan (patient->weight_kg) && !isnan (patient->age_years) &&
+      titrate_plausible_weight_range (titrate_session_get_rules (self->session), patient->age_years,
+                                      &min_kg, &max_kg) &&
+      (patient->weight_kg < min_kg || patient->weight_kg > max_kg))
+    {
+      g_autofree char *w = titrate_format_amount_display (patient->weight_kg);
+      g_autofree char *a = titrate_format_amount_display (patient->age_years);
+
+      /* Translators: "Is 1 kg right for someone aged 45 years? Check the weight." */
+      question = g_strdup_printf (_("Is %s kg right for someone aged %s years? Check the weight."), w, a);
+    }
+  g_object_set (self->weight_row, "hint", question, NULL);
 }
 
 static void
