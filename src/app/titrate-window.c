@@ -1078,6 +1078,31 @@ titrate_window_open_file (TitrateWindow  *self,
   return TRUE;
 }
 
+/* (transfer full) (nullable): the Examples menu's label for @name */
+static char *
+example_label (TitrateWindow *self,
+               const char    *name)
+{
+  GMenuModel *menu = gtk_menu_button_get_menu_model (self->examples_button);
+
+  for (int i = 0; menu != NULL && i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *target = NULL;
+          g_autofree char *label = NULL;
+
+          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_TARGET, "s", &target) &&
+              g_strcmp0 (target, name) == 0 &&
+              g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+            return g_steal_pointer (&label);
+        }
+    }
+  return NULL;
+}
+
 /* Opens a bundled teaching case as an untitled plan. */
 gboolean
 titrate_window_open_example (TitrateWindow  *self,
@@ -1103,6 +1128,13 @@ titrate_window_open_example (TitrateWindow  *self,
     return FALSE;
   if (!titrate_session_load_bytes (self->session, bytes, NULL, error))
     return FALSE;
+  /* The title in the user's language: the Examples menu's, translated. */
+  {
+    g_autofree char *label = example_label (self, name);
+
+    if (label != NULL)
+      titrate_session_set_title (self->session, label);
+  }
   gtk_widget_activate_action (GTK_WIDGET (titrate_plan_view_get_calendar_view (self->plan_view)),
                               "calendar.go-to-start", NULL);
   return TRUE;
