@@ -298,6 +298,12 @@ titrate_plan_view_init (TitratePlanView *self)
   /* AdwBin's layout manager would bypass measure() and size_allocate(). */
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Showing or hiding the form is instant: nothing to wait for. */
+  {
+    g_autoptr(AdwSpringParams) params = adw_spring_params_new (1.0, 1.0, 1.0e6);
+
+    adw_flap_set_reveal_params (self->flap, params);
+  }
   apply_mode (self, MODE_NARROW);
 
   self->number_rows = g_ptr_array_new ();
