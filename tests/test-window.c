@@ -60,6 +60,7 @@ child (gpointer    widget,
 #define REGIMEN(win, name) child (PLAN ((win), "regimen_form"), TITRATE_TYPE_REGIMEN_FORM, (name))
 
 static GtkWindow *find_toplevel (GType type);
+static void       settle        (GtkWidget *window);
 
 static TitrateWindow *
 new_window (void)
@@ -457,6 +458,80 @@ test_commit_on_enter (void)
 
   /* The row itself is not a Tab stop: its entry is. */
   g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (weight)));
+  close_window (win);
+}
+
+/* The calendar is one Tab stop with arrow keys; F6 moves between panes;
+ * one shortcut brings up the alert list. */
+static void
+test_panes_keyboard (void)
+{
+  TitrateWindow *win = new_window ();
+  TitrateCalendarView *calendar;
+  GtkWidget *alerts;
+  GtkWidget *focus;
+  guint focusable = 0;
+  GDate date;
+
+  gtk_window_set_default_size (GTK_WINDOW (win), 1366, 768);
+  open_example (win, "older-adult-ckd");
+  settle (GTK_WIDGET (win));
+  calendar = PLAN (win, "calendar_view");
+  alerts = GTK_WIDGET (PLAN (win, "alert_list"));
+
+  g_date_clear (&date, 1);
+  for (int day = 1; day <= 31; day++)
+    {
+      g_date_set_dmy (&date, (GDateDay) day, G_DATE_JANUARY, 2027);
+      if (gtk_widget_get_focusable (GTK_WIDGET (titrate_calendar_view_get_cell (calendar, &date))))
+        focusable++;
+    }
+  g_assert_cmpuint (focusable, ==, 1);
+
+  /* Right arrow: the next day is selected and focused. */
+  g_signal_emit_by_name (cell_for (win, 10, G_DATE_JANUARY, 2027), "clicked");
+  gtk_widget_grab_focus (GTK_WIDGET (cell_for (win, 10, G_DATE_JANUARY, 2027)));
+  pump ();
+  {
+    GtkEventController *keys = NULL;
+    GListModel *controllers = gtk_widget_observe_controllers (child (calendar, TITRATE_TYPE_CALENDAR_VIEW, "grid"));
+    gboolean handled = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && keys == NULL; i++)
+      {
+        g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+          keys = c;
+      }
+    g_object_unref (controllers);
+    g_assert_nonnull (keys);
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Right, 0, 0, &handled);
+    g_assert_true (handled);
+  }
+  pump ();
+  titrate_calendar_view_get_selected (calendar, &date);
+  g_assert_cmpint (g_date_get_day (&date), ==, 11);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (cell_for (win, 11, G_DATE_JANUARY, 2027))));
+  g_assert_cmpstr (titrate_verdict_bar_get_dose (titrate_plan_view_get_verdict_bar (titrate_window_get_plan_view (win))),
+                   ==, "45 mg/day");
+
+  /* Ctrl+Shift+A's action: focus in the alert list. */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "show-alerts", NULL);
+  pump ();
+  focus = gtk_root_get_focus (GTK_ROOT (win));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, alerts));
+
+  /* F6's action: to the next pane, the form, then the plan. */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "next-pane", NULL);
+  pump ();
+  focus = gtk_root_get_focus (GTK_ROOT (win));
+  g_assert_false (gtk_widget_is_ancestor (focus, alerts));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "next-pane", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "next-pane", NULL);
+  pump ();
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (win)), alerts));
   close_window (win);
 }
 
@@ -1735,6 +1810,7 @@ main (int   argc,
   g_test_add_func ("/titrate/window/commit-on-enter", test_commit_on_enter);
   g_test_add_func ("/titrate/window/verdict-bar", test_verdict_bar);
   g_test_add_func ("/titrate/window/fits-screens", test_fits_screens);
+  g_test_add_func ("/titrate/window/panes-keyboard", test_panes_keyboard);
   g_test_add_func ("/titrate/window/creatinine-unit", test_creatinine_unit);
   g_test_add_func ("/titrate/window/example-calendar", test_example_calendar);
   g_test_add_func ("/titrate/window/unknown-comedication", test_unknown_comedication);
