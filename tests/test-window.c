@@ -625,8 +625,19 @@ fit_examples (const char *language)
         g_assert_cmpstr (titrate_verdict_bar_get_dose (bar), !=, "");
         g_assert_cmpstr (titrate_verdict_bar_get_maximum (bar), !=, "");
         g_assert_cmpstr (titrate_verdict_bar_get_count (bar), !=, "");
-        /* The alert list is on screen beside the plan at these sizes. */
+        /* The alert list is on screen beside the plan at these sizes, and
+         * the calendar is not under it. */
         assert_inside (GTK_WIDGET (PLAN (win, "alert_list")), GTK_WIDGET (win), "the alert list", context);
+        {
+          graphene_rect_t grid, list;
+          GtkWidget *calendar_grid = child (PLAN (win, "calendar_view"), TITRATE_TYPE_CALENDAR_VIEW, "grid");
+
+          g_assert_true (gtk_widget_compute_bounds (calendar_grid, GTK_WIDGET (win), &grid));
+          g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (PLAN (win, "alert_list")), GTK_WIDGET (win), &list));
+          if (grid.origin.x + grid.size.width > list.origin.x + 0.5)
+            g_error ("%s: the calendar (right edge %.0f) runs under the alerts (left edge %.0f)", context,
+                     grid.origin.x + grid.size.width, list.origin.x);
+        }
         close_window (win);
       }
 }

@@ -82,7 +82,10 @@ choose_mode (TitratePlanView *self,
              int              width)
 {
   int plan = min_width (self->plan_pane);
-  int alerts = min_width (self->alert_pane);
+  int alerts = 0;
+
+  /* The alert pane gets its natural width (clamped), the plan the rest. */
+  gtk_widget_measure (self->alert_pane, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &alerts, NULL, NULL);
   int form = 0;
 
   /* The form pane takes its natural width, up to its clamp. */
