@@ -131,26 +131,34 @@ update_day (TitrateVerdictBar *self)
 
       if (isnan (day.daily_mcg) && isnan (day.bolus_mcg) && day.n_doses > 0)
         {
-          g_autofree char *list = titrate_format_doses (day.doses_mg, day.n_doses, unit);
+          g_autofree char *list = NULL;
           g_autofree char *per = titrate_format_units (&day);
+          g_autofree char *product = titrate_planner_unit_name (titrate_session_get_rules (self->session), regimen);
+          gboolean same = TRUE;
 
-          if (per != NULL && !isnan (regimen->strength_mg))
+          for (guint i = 1; i < day.n_doses; i++)
+            if (day.doses_mg[i] != day.doses_mg[0])
+              same = FALSE;
+          if (same)
             {
-              g_autofree char *strength = titrate_format_amount_display (regimen->strength_mg);
+              g_autofree char *one = titrate_format_dose (day.doses_mg[0], unit);
 
-              /* Translators: "3 × 15 mg = 1.5 × 10 mg tablet each" */
-              units = g_strdup_printf (_("%s · %s × %s mg each"), list, per, strength);
+              /* Translators: "3 × 5 mg": doses a day × dose */
+              list = g_strdup_printf (_("%u × %s"), day.n_doses, one);
             }
-          else if (per != NULL && !isnan (regimen->concentration_mg_per_ml))
-            /* Translators: "3 × 5 mg · 5 mL each" */
-            units = g_strdup_printf (_("%s · %s mL each"), list, per);
           else
-            /* Translators: "5 mg + 5 mg + 5 mg · no strength chosen" */
-            units = g_strdup_printf (_("%s · no strength chosen"), list);
+            list = titrate_format_doses (day.doses_mg, day.n_doses, unit);
+
+          if (per != NULL && product != NULL)
+            /* Translators: "3 × 5 mg, each 0.5 × 10 mg tablet (scored: halves allowed)" */
+            units = g_strdup_printf (_("%s, each %s %s"), list, per, product);
+          else
+            /* Translators: "3 × 5 mg, no strength chosen" */
+            units = g_strdup_printf (_("%s, no strength chosen"), list);
           if (!day.measurable)
             {
               /* Translators: appended when a dose cannot be given with the product */
-              char *more = g_strdup_printf (_("%s · cannot be measured"), units);
+              char *more = g_strdup_printf (_("%s: cannot be measured with this product"), units);
 
               g_free (units);
               units = more;
