@@ -5,9 +5,11 @@
  *
  * Loads a 90-day plan with 10 comedications into the real window, then
  * makes many edits the way a person does — keystrokes in Age (clearing it,
- * typing digits, so the patient is briefly a child), new creatinine values,
- * a step changed by hand — and measures, for each one, until the frame
- * that shows it is painted (frame clock after-paint):
+ * typing digits: nothing reaches the plan until Enter), Enter (the
+ * committed value is checked), new creatinine values committed, a step
+ * changed by hand — and measures, for each one, until the frame that shows
+ * it is painted (frame clock after-paint). Keystrokes and commits are
+ * reported apart: a keystroke must stay cheap, a commit re-checks.
  *
  *   work    CPU time of the GTK main thread from the edit to that frame's
  *           end: validation, re-check, alert list, calendar, chart and form
@@ -28,6 +30,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <math.h>
+#include <valgrind/callgrind.h>
 
 #include "titrate-number-row.h"
 #include "titrate-window.h"
@@ -80,6 +84,9 @@ percentile (GArray *values,
 {
   guint index;
 
+  /* No edit redrawn: nothing to rank (this used to index element -1). */
+  if (values->len == 0)
+    return NAN;
   g_array_sort (values, compare_int64);
   index = (guint) MIN (values->len - 1, (guint) (p * (values->len - 1) + 0.5));
   return g_array_index (values, gint64, index) / 1000.0;
@@ -134,8 +141,16 @@ hide_children (TitrateWindow *win,
     }
 }
 
-/* One edit, as a person makes it. */
+/* Enter in a number field: what is typed reaches the plan. */
 static void
+press_enter (GtkEditable *editable)
+{
+  g_signal_emit_by_name (editable, "activate");
+}
+
+/* One edit, as a person makes it. Returns TRUE for a keystroke that
+ * commits nothing. */
+static gboolean
 edit (int             i,
       GtkEditable    *age,
       GtkEditable    *creatinine,
@@ -146,17 +161,36 @@ edit (int             i,
   int kind = i % 10;
 
   if (kind == 0)
-    gtk_editable_set_text (age, "");                     /* clear Age … */
+    {
+      gtk_editable_set_text (age, "");                   /* clear Age … */
+      return TRUE;
+    }
   else if (kind <= 2)
     {
       int position = -1;                                  /* … type two digits … */
 
       gtk_editable_insert_text (age, ages[(i / 10) % G_N_ELEMENTS (ages)] + kind - 1, 1, &position);
+      return TRUE;
     }
-  else if (kind <= 4)
-    gtk_editable_set_text (age, ages[(i / 10 + kind) % G_N_ELEMENTS (ages)]);    /* … retype */
+  else if (kind == 3)
+    press_enter (age);                                    /* … Enter */
+  else if (kind == 4)
+    {
+      gtk_editable_set_text (age, ages[(i / 10 + kind) % G_N_ELEMENTS (ages)]);  /* retype, Enter */
+      press_enter (age);
+    }
+  else if (kind <= 6)
+    {
+      int position = -1;                                  /* a keystroke in Creatinine */
+
+      gtk_editable_insert_text (creatinine, "1", 1, &position);
+      return TRUE;
+    }
   else if (kind <= 8)
-    gtk_editable_set_text (creatinine, creatinines[(i / 10 + kind) % G_N_ELEMENTS (creatinines)]);
+    {
+      gtk_editable_set_text (creatinine, creatinines[(i / 10 + kind) % G_N_ELEMENTS (creatinines)]);
+      press_enter (creatinine);
+    }
   else
     {
       /* A step edited by hand: calendar, schedule and chart change. */
@@ -166,6 +200,27 @@ edit (int             i,
       titrate_step_init_oral (&step, 15, doses, 3);
       titrate_session_replace_step (session, 15, &step, NULL);
     }
+  return FALSE;
+}
+
+static void
+print_stats (const char *what,
+             GArray     *work,
+             GArray     *latency,
+             double      target_p99_ms)
+{
+  double p99 = percentile (work, 0.99);
+
+  printf ("%s: %u redrawn\n", what, work->len);
+  if (work->len == 0)
+    {
+      printf ("  nothing was redrawn: no figures\n");
+      return;
+    }
+  printf ("  work, main-thread CPU (ms): p50 %.2f  p99 %.2f  max %.2f   p99 / target %.0f ms = %.2f\n",
+          percentile (work, 0.5), p99, percentile (work, 1.0), target_p99_ms, p99 / target_p99_ms);
+  printf ("  latency to the painted frame, wall clock incl. frame-clock wait (ms): p50 %.2f  p99 %.2f  max %.2f\n",
+          percentile (latency, 0.5), percentile (latency, 0.99), percentile (latency, 1.0));
 }
 
 int
@@ -179,6 +234,10 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) latency = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) key_work = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) key_latency = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n_keys = 0;
+  const char *collect_what = g_getenv ("BENCH_COLLECT");
   TitrateWindow *win;
   TitrateSession *session;
   TitratePatientForm *form;
@@ -226,6 +285,8 @@ main (int   argc,
   for (int i = 0; i < n_edits; i++)
     {
       gint64 t0, cpu0, deadline, value;
+      gboolean keystroke;
+      gboolean collect;
 
       /* Keystrokes come ~100 ms apart: start each edit with the main loop
        * and the frame clock idle. */
@@ -236,28 +297,35 @@ main (int   argc,
       frame_started = frame_done = 0;
       cpu0 = thread_cpu_us ();
       t0 = g_get_monotonic_time ();
-      edit (i, age, creatinine, session);
+      /* Under callgrind (--collect-atstart=no), BENCH_COLLECT=keystroke or
+       * commit counts the instructions of those edits only, to their frame. */
+      collect = collect_what != NULL && (g_str_equal (collect_what, "keystroke") == (i % 10 <= 2 || i % 10 == 5 || i % 10 == 6));
+      if (collect)
+        CALLGRIND_TOGGLE_COLLECT;
+      keystroke = edit (i, age, creatinine, session);
+      n_keys += keystroke;
 
       deadline = t0 + 200000;
       while (frame_done == 0 && g_get_monotonic_time () < deadline)
         g_main_context_iteration (NULL, TRUE);
+      if (collect)
+        CALLGRIND_TOGGLE_COLLECT;
       if (frame_done == 0)
         continue;   /* nothing needed redrawing */
 
       value = frame_done_cpu - cpu0;
-      g_array_append_val (work, value);
+      g_array_append_val (keystroke ? key_work : work, value);
       value = frame_done - t0;
-      g_array_append_val (latency, value);
+      g_array_append_val (keystroke ? key_latency : latency, value);
     }
 
-  printf ("edits: %d (%u redrawn), plan %d days, %u steps, %u comedications\n",
-          n_edits, work->len, titrate_session_get_horizon (session),
+  printf ("edits: %d (%u keystrokes, %u commits), plan %d days, %u steps, %u comedications\n",
+          n_edits, n_keys, n_edits - n_keys, titrate_session_get_horizon (session),
           titrate_session_get_regimen (session)->steps->len,
           titrate_session_get_comedications (session)->len);
-  printf ("edit→re-check→redraw work, main-thread CPU (ms): p50 %.2f  p99 %.2f  max %.2f\n",
-          percentile (work, 0.5), percentile (work, 0.99), percentile (work, 1.0));
-  printf ("edit→painted frame latency, wall clock incl. frame-clock wait (ms): p50 %.2f  p99 %.2f  max %.2f\n",
-          percentile (latency, 0.5), percentile (latency, 0.99), percentile (latency, 1.0));
+  /* 8 ms: half a 60 Hz frame, the target for p99 work. */
+  print_stats ("keystroke (nothing reaches the plan)", key_work, key_latency, 8.0);
+  print_stats ("commit (Enter: re-check and redraw)", work, latency, 8.0);
 
   gtk_window_destroy (GTK_WINDOW (win));
   return 0;

@@ -10,6 +10,7 @@
 # Copyright 2026 The Titrate authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -161,6 +162,48 @@ def check(pyatspi, app_id, proc):
         grid = grid.parent
     if grid is None or grid.name != "Titration calendar":
         fail("the calendar cell is not in a table named 'Titration calendar'")
+
+    # Every interactive widget on screen has a name a screen reader can say
+    # (GTK 4.8 reports an unnamed widget by its type name, e.g. 'GtkButton').
+    check_all_named(pyatspi, app)
+
+
+INTERACTIVE = ("ROLE_PUSH_BUTTON", "ROLE_TOGGLE_BUTTON", "ROLE_CHECK_BOX", "ROLE_RADIO_BUTTON",
+               "ROLE_COMBO_BOX", "ROLE_TEXT", "ROLE_ENTRY", "ROLE_SPIN_BUTTON", "ROLE_SLIDER",
+               "ROLE_SWITCH", "ROLE_LINK", "ROLE_TABLE_CELL", "ROLE_PAGE_TAB")
+
+
+def check_all_named(pyatspi, app):
+    roles = {getattr(pyatspi, r) for r in INTERACTIVE if hasattr(pyatspi, r)}
+    unnamed = []
+    seen = 0
+
+    def walk(node, depth=0):
+        nonlocal seen
+        if node is None or depth > 60:
+            return
+        try:
+            role = node.getRole()
+            # GTK 4.8 does not export "showing"; "visible" it does.
+            showing = node.getState().contains(pyatspi.STATE_VISIBLE)
+        except Exception as e:
+            if os.environ.get("A11Y_DEBUG"):
+                print("walk error", e)
+            role, showing = None, False
+        if role in roles and showing:
+            seen += 1
+            name = (node.name or "").strip()
+            if not name or re.fullmatch(r"(Gtk|Adw|Titrate)[A-Z]\w*", name):
+                unnamed.append(f"{node.getRoleName()} {name!r} in {node.parent.getRoleName() if node.parent else '?'}")
+        for i in range(node.childCount):
+            walk(node.getChildAtIndex(i), depth + 1)
+
+    walk(app)
+    print(f"interactive widgets on screen: {seen}, unnamed: {len(unnamed)}")
+    if seen < 20:
+        fail(f"only {seen} interactive widgets found: the walk did not reach the window")
+    if unnamed:
+        fail("interactive widgets without a name:\n  " + "\n  ".join(unnamed))
 
 
 if __name__ == "__main__":

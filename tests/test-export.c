@@ -835,6 +835,33 @@ test_pagination (void)
   remove_dir (dir);
 }
 
+/* A once-daily plan: weeks that repeat the week above are one line, so the
+ * handout stays a few pages, not one page per week. */
+static void
+test_handout_collapses_weeks (void)
+{
+  g_autoptr(TitrateDocument) doc = load_example ("older-adult-ckd.titrate");
+  g_autoptr(TitrateReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  const int days[] = { 1, 85 };
+  const double mg[] = { 10, 20 };
+
+  doc->regimen->has_protocol = FALSE;
+  g_array_set_size (doc->regimen->steps, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      TitrateStep step;
+
+      titrate_step_init_oral (&step, days[i], &mg[i], 1);
+      g_assert_true (titrate_regimen_add_step (doc->regimen, &step, NULL));
+    }
+  report = titrate_report_new (test_rules (), doc, TITRATE_REPORT_HANDOUT,
+                               TITRATE_PAPER_A4_WIDTH, TITRATE_PAPER_A4_HEIGHT, &error);
+  g_assert_no_error (error);
+  /* Cover, counselling, two week tables per change, the ranges, the end. */
+  g_assert_cmpint (titrate_report_get_n_pages (report), <=, 6);
+}
+
 /* The app prints through GtkPrintOperation at printer resolution: the same
  * draw_page on a scaled raster surface must draw cleanly. */
 static void
@@ -1194,6 +1221,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/titrate/export/pdf/handout-collapses-weeks", test_handout_collapses_weeks);
   g_test_add_func ("/titrate/export/csv/round-trip", test_csv_round_trip);
   g_test_add_func ("/titrate/export/csv/header", test_csv_header);
   g_test_add_func ("/titrate/export/csv/parse-rfc4180", test_csv_parse_rfc4180);

@@ -396,6 +396,7 @@ test_refuse_invalid (void)
   GtkWindow *dialog;
 
   gtk_editable_set_text (titrate_number_row_get_entry (PATIENT (win, "age_row")), "abc");
+  g_signal_emit_by_name (titrate_number_row_get_entry (PATIENT (win, "age_row")), "activate");
   pump ();
   g_assert_cmpuint (titrate_plan_view_get_n_invalid (titrate_window_get_plan_view (win)), >, 0);
 
@@ -417,6 +418,7 @@ test_refuse_invalid (void)
 
   /* Discard the invalid text before closing. */
   gtk_editable_set_text (titrate_number_row_get_entry (PATIENT (win, "age_row")), "78");
+  g_signal_emit_by_name (titrate_number_row_get_entry (PATIENT (win, "age_row")), "activate");
   pump ();
   close_window (win);
 }

@@ -36,6 +36,15 @@ child (gpointer    widget,
   return object;
 }
 
+/* Types a date into a row and commits it (Enter), as a prescriber would. */
+static void
+commit_date (gpointer    row,
+             const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "entry-activated");
+}
+
 static guint
 count_code (TitrateSession *session,
             const char     *prefix,
@@ -91,10 +100,10 @@ test_section (void)
   g_assert_nonnull (strstr (gtk_label_get_text (child (section, "status_label")), "refill by 2027-01-18"));
 
   /* On the refill-by date: no refill alert. A day later: moderate. */
-  gtk_editable_set_text (child (section, "next_date_row"), "2027-01-18");
+  commit_date (child (section, "next_date_row"), "2027-01-18");
   iterate ();
   g_assert_cmpuint (count_code (session, "pump.refill.", NULL), ==, 0);
-  gtk_editable_set_text (child (section, "next_date_row"), "2027-01-19");
+  commit_date (child (section, "next_date_row"), "2027-01-19");
   iterate ();
   g_assert_cmpuint (count_code (session, "pump.refill.", &severity), ==, 1);
   g_assert_cmpint (severity, ==, TITRATE_SEVERITY_MODERATE);
@@ -105,6 +114,7 @@ test_section (void)
     int position = -1;
 
     gtk_editable_insert_text (child (section, "next_date_row"), "0", 1, &position);
+    g_signal_emit_by_name (child (section, "next_date_row"), "entry-activated");
   }
   iterate ();
   g_assert_true (gtk_widget_get_visible (child (section, "error_label")));
@@ -114,12 +124,14 @@ test_section (void)
   g_assert_cmpstr (gtk_editable_get_text (child (section, "next_date_row")), ==, "2027-01-190");
 
   /* A refill volume above the 20 mL reservoir: refused with the field named. */
-  gtk_editable_set_text (child (section, "next_date_row"), "2027-01-19");
+  commit_date (child (section, "next_date_row"), "2027-01-19");
   gtk_editable_set_text (titrate_number_row_get_entry (child (section, "volume_row")), "25");
+  titrate_number_row_commit (child (section, "volume_row"));
   iterate ();
   g_assert_true (gtk_widget_get_visible (child (section, "error_label")));
   g_assert_nonnull (strstr (gtk_label_get_text (child (section, "error_label")), "volume_ml"));
   gtk_editable_set_text (titrate_number_row_get_entry (child (section, "volume_row")), "20");
+  titrate_number_row_commit (child (section, "volume_row"));
   iterate ();
   g_assert_false (gtk_widget_get_visible (child (section, "error_label")));
 
@@ -135,7 +147,7 @@ test_section (void)
   iterate ();
   g_assert_true (gtk_widget_get_visible (child (section, "error_label")));
   g_assert_cmpuint (count_code (session, "pump.inconsistent", NULL), ==, 1);
-  gtk_editable_set_text (child (section, "refill_date_row"), "2027-01-11");
+  commit_date (child (section, "refill_date_row"), "2027-01-11");
   iterate ();
   g_assert_false (gtk_widget_get_visible (child (section, "error_label")));
   g_assert_cmpuint (titrate_session_get_regimen (session)->pump->refills->len, ==, 3);
@@ -177,7 +189,7 @@ test_section (void)
   {
     g_autoptr(GSettings) settings = g_settings_new ("io.github.titrate.Titrate");
 
-    gtk_editable_set_text (child (section, "next_date_row"), "2027-01-20");
+    commit_date (child (section, "next_date_row"), "2027-01-20");
     iterate ();
     g_assert_cmpuint (count_code (session, "pump.refill.after_refill_by", NULL), ==, 1);
     titrate_pump_marks_bind_settings (settings);

@@ -75,6 +75,9 @@ type_text (GtkEditable *editable,
 
       gtk_editable_insert_text (editable, p, g_utf8_next_char (p) - p, &position);
     }
+  /* Number fields apply what is typed on Enter. */
+  if (GTK_IS_ENTRY (editable))
+    g_signal_emit_by_name (editable, "activate");
   pump ();
 }
 
@@ -83,6 +86,8 @@ replace_text (GtkEditable *editable,
               const char  *text)
 {
   gtk_editable_set_text (editable, text);
+  if (GTK_IS_ENTRY (editable))
+    g_signal_emit_by_name (editable, "activate");
   pump ();
 }
 

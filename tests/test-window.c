@@ -27,7 +27,10 @@
 #include "titrate-state-dir.h"
 #include "titrate-step-dialog.h"
 #include "titrate-ui-utils.h"
+#include "titrate-verdict-bar.h"
 #include "titrate-window.h"
+#include "titrate-alert-item.h"
+#include <glib/gi18n.h>
 
 static TitrateApplication *app;
 
@@ -56,6 +59,9 @@ child (gpointer    widget,
 #define PATIENT(win, name) child (PLAN ((win), "patient_form"), TITRATE_TYPE_PATIENT_FORM, (name))
 #define REGIMEN(win, name) child (PLAN ((win), "regimen_form"), TITRATE_TYPE_REGIMEN_FORM, (name))
 
+static GtkWindow *find_toplevel (GType type);
+static void       settle        (GtkWidget *window);
+
 static TitrateWindow *
 new_window (void)
 {
@@ -75,9 +81,18 @@ close_window (TitrateWindow *win)
   g_assert_finalize_object (win);
 }
 
-/* Types like a person: one character, one change, one re-check. */
+/* Number fields apply what is typed on Enter (or focus leaving). */
 static void
-type_text (GtkEditable *editable,
+commit (GtkEditable *editable)
+{
+  if (GTK_IS_ENTRY (editable))
+    g_signal_emit_by_name (editable, "activate");
+  pump ();
+}
+
+/* Types like a person, one character at a time, without Enter. */
+static void
+type_only (GtkEditable *editable,
            const char  *text)
 {
   gtk_editable_set_text (editable, "");
@@ -86,17 +101,26 @@ type_text (GtkEditable *editable,
       int position = -1;
 
       gtk_editable_insert_text (editable, p, g_utf8_next_char (p) - p, &position);
+      pump ();
     }
-  pump ();
 }
 
-/* Selects everything and types over it: one edit. */
+/* Types, then presses Enter. */
+static void
+type_text (GtkEditable *editable,
+           const char  *text)
+{
+  type_only (editable, text);
+  commit (editable);
+}
+
+/* Selects everything and types over it: one edit, then Enter. */
 static void
 replace_text (GtkEditable *editable,
               const char  *text)
 {
   gtk_editable_set_text (editable, text);
-  pump ();
+  commit (editable);
 }
 
 static void
@@ -259,13 +283,26 @@ test_patient_entry (void)
   g_assert_cmpint (titrate_session_get_regimen (session)->route, ==, TITRATE_ROUTE_ORAL);
   g_assert_cmpstr (titrate_number_row_get_unit (REGIMEN (win, "start_dose_row")), ==, "mg/dose");
 
+  /* Switching route and back kept the product: 10 mg tablets. */
+  g_assert_cmpfloat (titrate_session_get_regimen (session)->strength_mg, ==, 10);
+
   /* "Suggested for this patient": a renally adjusted, slower protocol. */
   g_action_group_activate_action (G_ACTION_GROUP (win), "suggest", NULL);
   pump ();
+  {
+    GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    if (dialog != NULL)
+      g_error ("suggest refused: %s: %s", adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
+               adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+  }
   g_assert_true (titrate_session_get_regimen (session)->has_protocol);
   g_assert_cmpuint (titrate_session_get_regimen (session)->steps->len, >, 1);
   g_assert_true (adw_expander_row_get_enable_expansion (REGIMEN (win, "protocol_row")));
   g_assert_true (gtk_widget_get_visible (REGIMEN (win, "notes_label")));
+  /* The notes name the renal estimate in words, never by its code. */
+  g_assert_null (strstr (gtk_label_get_text (REGIMEN (win, "notes_label")), "cockcroft_gault"));
+  g_assert_null (strstr (gtk_label_get_text (REGIMEN (win, "notes_label")), "ckd_epi"));
 
   /* The alerts the prescriber sees: lorazepam, a major interaction. */
   row = find_alert_row (win, "Benzodiazepine: added CNS depression");
@@ -335,6 +372,352 @@ test_bad_field (void)
   g_assert_true (isnan (titrate_session_get_patient (session)->age_years));
   g_assert_true (has_alert_code (win, "input.age_missing"));
 
+  close_window (win);
+}
+
+/* Half-typed values never reach the plan; unparseable ones keep the last
+ * committed value; a minus sign is refused with a message. */
+static void
+test_commit_on_enter (void)
+{
+  TitrateWindow *win = new_window ();
+  TitrateSession *session = titrate_window_get_session (win);
+  TitrateNumberRow *weight = PATIENT (win, "weight_row");
+  TitrateNumberRow *age = PATIENT (win, "age_row");
+  GtkEditable *entry = titrate_number_row_get_entry (weight);
+
+  type_number (win, "age_row", "45");
+  type_number (win, "weight_row", "70");
+  g_assert_cmpfloat (titrate_session_get_patient (session)->weight_kg, ==, 70);
+
+  /* "1,000" typed key by key: after "1" nothing is checked as 1 kg. */
+  type_only (entry, "1,000");
+  g_assert_cmpfloat (titrate_session_get_patient (session)->weight_kg, ==, 70);
+  g_assert_true (titrate_number_row_get_pending (weight));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (weight), "pending"));
+  /* Enter: ambiguous, refused, and 70 kg stays in force. */
+  commit (entry);
+  g_assert_false (titrate_number_row_get_pending (weight));
+  g_assert_false (titrate_number_row_get_valid (weight));
+  g_assert_cmpfloat (titrate_session_get_patient (session)->weight_kg, ==, 70);
+
+  /* "8a" in Age: never an 8-year-old. */
+  type_text (titrate_number_row_get_entry (age), "8a");
+  g_assert_false (titrate_number_row_get_valid (age));
+  g_assert_cmpfloat (titrate_session_get_patient (session)->age_years, ==, 45);
+  g_assert_false (has_alert_code (win, "input.weight_missing_child"));
+
+  /* A minus sign is refused, and the row says so. */
+  type_text (entry, "-5");
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "5");
+  g_assert_cmpfloat (titrate_session_get_patient (session)->weight_kg, ==, 5);
+  gtk_editable_set_text (entry, "");
+  {
+    int position = 0;
+
+    gtk_editable_insert_text (entry, "-", 1, &position);
+  }
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (weight)), "negative"));
+
+  /* Conditions: a search narrows the list; a ticked one stays shown. */
+  {
+    AdwExpanderRow *conditions = PATIENT (win, "conditions_row");
+    GtkWidget *search;
+    guint shown = 0;
+
+    adw_expander_row_set_expanded (conditions, TRUE);
+    pump ();
+    search = NULL;
+    {
+      /* Find the search row among the expander's descendants. */
+      GtkWidget *stack[64];
+      int top = 0;
+
+      stack[top++] = GTK_WIDGET (conditions);
+      while (top > 0 && search == NULL)
+        {
+          GtkWidget *w = stack[--top];
+
+          if (ADW_IS_ENTRY_ROW (w) && gtk_widget_has_css_class (w, "condition-search"))
+            search = w;
+          for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && top < 64; c = gtk_widget_get_next_sibling (c))
+            stack[top++] = c;
+        }
+    }
+    g_assert_nonnull (search);
+    type_text (GTK_EDITABLE (search), "SEIZURE");
+    for (GtkWidget *w = gtk_widget_get_parent (search) ? gtk_widget_get_first_child (gtk_widget_get_parent (search)) : NULL;
+         w != NULL; w = gtk_widget_get_next_sibling (w))
+      if (ADW_IS_ACTION_ROW (w) && gtk_widget_get_visible (w))
+        {
+          shown++;
+          g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), "eizure"));
+        }
+    g_assert_cmpuint (shown, ==, 1);
+  }
+
+  /* The row itself is not a Tab stop: its entry is. */
+  g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (weight)));
+  close_window (win);
+}
+
+/* The calendar is one Tab stop with arrow keys; F6 moves between panes;
+ * one shortcut brings up the alert list. */
+static void
+test_panes_keyboard (void)
+{
+  TitrateWindow *win = new_window ();
+  TitrateCalendarView *calendar;
+  GtkWidget *alerts;
+  GtkWidget *focus;
+  guint focusable = 0;
+  GDate date;
+
+  gtk_window_set_default_size (GTK_WINDOW (win), 1366, 768);
+  open_example (win, "older-adult-ckd");
+  settle (GTK_WIDGET (win));
+  calendar = PLAN (win, "calendar_view");
+  alerts = GTK_WIDGET (PLAN (win, "alert_list"));
+
+  g_date_clear (&date, 1);
+  for (int day = 1; day <= 31; day++)
+    {
+      g_date_set_dmy (&date, (GDateDay) day, G_DATE_JANUARY, 2027);
+      if (gtk_widget_get_focusable (GTK_WIDGET (titrate_calendar_view_get_cell (calendar, &date))))
+        focusable++;
+    }
+  g_assert_cmpuint (focusable, ==, 1);
+
+  /* Right arrow: the next day is selected and focused. */
+  g_signal_emit_by_name (cell_for (win, 10, G_DATE_JANUARY, 2027), "clicked");
+  gtk_widget_grab_focus (GTK_WIDGET (cell_for (win, 10, G_DATE_JANUARY, 2027)));
+  pump ();
+  {
+    GtkEventController *keys = NULL;
+    GListModel *controllers = gtk_widget_observe_controllers (child (calendar, TITRATE_TYPE_CALENDAR_VIEW, "grid"));
+    gboolean handled = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && keys == NULL; i++)
+      {
+        g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+          keys = c;
+      }
+    g_object_unref (controllers);
+    g_assert_nonnull (keys);
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Right, 0, 0, &handled);
+    g_assert_true (handled);
+  }
+  pump ();
+  titrate_calendar_view_get_selected (calendar, &date);
+  g_assert_cmpint (g_date_get_day (&date), ==, 11);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (cell_for (win, 11, G_DATE_JANUARY, 2027))));
+  g_assert_cmpstr (titrate_verdict_bar_get_dose (titrate_plan_view_get_verdict_bar (titrate_window_get_plan_view (win))),
+                   ==, "45 mg/day");
+
+  /* Ctrl+Shift+A's action: focus in the alert list. */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "show-alerts", NULL);
+  pump ();
+  focus = gtk_root_get_focus (GTK_ROOT (win));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, alerts));
+
+  /* F6's action: to the next pane, the form, then the plan. */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "next-pane", NULL);
+  pump ();
+  focus = gtk_root_get_focus (GTK_ROOT (win));
+  g_assert_false (gtk_widget_is_ancestor (focus, alerts));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "next-pane", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "next-pane", NULL);
+  pump ();
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (win)), alerts));
+  close_window (win);
+}
+
+/* Runs the main loop until the window has painted two frames after now:
+ * laid out for its size, the layout mode applied. */
+static void
+on_after_paint_count_cb (GdkFrameClock *clock,
+                         guint         *count)
+{
+  (*count)++;
+}
+
+static void
+settle (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  guint count = 0;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_count_cb), &count);
+  gtk_widget_queue_draw (window);
+  while (count < 2 && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      {
+        gtk_widget_queue_draw (window);
+        g_usleep (1000);
+      }
+  g_signal_handler_disconnect (clock, id);
+  pump ();
+}
+
+static char *enter_locale (const char *locale);
+static void  leave_locale (char       *saved);
+
+static void
+assert_inside (GtkWidget  *widget,
+               GtkWidget  *window,
+               const char *what,
+               const char *context)
+{
+  graphene_rect_t bounds;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  if (!gtk_widget_get_mapped (widget))
+    g_error ("%s: %s is not shown", context, what);
+  g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
+  if (bounds.origin.x < 0 || bounds.origin.y < 0 ||
+      bounds.origin.x + bounds.size.width > width + 0.5 ||
+      bounds.origin.y + bounds.size.height > height + 0.5)
+    g_error ("%s: %s at %.0f,%.0f %.0f×%.0f is outside the %d×%d window", context, what,
+             bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height, width, height);
+}
+
+/* Every bundled example at clinic screen sizes, in English and French:
+ * the window stays within the screen, and the verdict bar and the alert
+ * count are inside it. */
+static void
+fit_examples (const char *language)
+{
+  const int sizes[][2] = { { 1024, 768 }, { 1366, 768 } };
+  g_auto(GStrv) examples = g_resources_enumerate_children ("/io/github/titrate/Titrate/examples/", 0, NULL);
+
+  g_assert_nonnull (examples);
+  g_assert_cmpuint (g_strv_length (examples), >=, 7);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint i = 0; examples[i] != NULL; i++)
+      {
+        TitrateWindow *win = titrate_window_new (app);
+        TitratePlanView *plan;
+        TitrateVerdictBar *bar;
+        g_autofree char *name = g_strndup (examples[i], strlen (examples[i]) - strlen (".titrate"));
+        g_autofree char *context = g_strdup_printf ("%s at %d×%d in %s", name, sizes[s][0], sizes[s][1], language);
+
+        gtk_window_set_default_size (GTK_WINDOW (win), sizes[s][0], sizes[s][1]);
+        gtk_window_present (GTK_WINDOW (win));
+        open_example (win, name);
+        settle (GTK_WIDGET (win));
+
+        plan = titrate_window_get_plan_view (win);
+        bar = titrate_plan_view_get_verdict_bar (plan);
+        if (gtk_widget_get_width (GTK_WIDGET (win)) > sizes[s][0])
+          g_error ("%s: the window is %d px wide", context, gtk_widget_get_width (GTK_WIDGET (win)));
+        g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (win)), <=, sizes[s][1]);
+        assert_inside (GTK_WIDGET (bar), GTK_WIDGET (win), "the verdict bar", context);
+        assert_inside (titrate_verdict_bar_get_count_button (bar), GTK_WIDGET (win), "the alert count", context);
+        /* The bar says something real: a dose or why there is none, a
+         * maximum, and a count. */
+        g_assert_cmpstr (titrate_verdict_bar_get_dose (bar), !=, "");
+        g_assert_cmpstr (titrate_verdict_bar_get_maximum (bar), !=, "");
+        g_assert_cmpstr (titrate_verdict_bar_get_count (bar), !=, "");
+        /* The alert list is on screen beside the plan at these sizes, and
+         * the calendar is not under it. */
+        assert_inside (GTK_WIDGET (PLAN (win, "alert_list")), GTK_WIDGET (win), "the alert list", context);
+        {
+          graphene_rect_t grid, list;
+          GtkWidget *calendar_grid = child (PLAN (win, "calendar_view"), TITRATE_TYPE_CALENDAR_VIEW, "grid");
+
+          g_assert_true (gtk_widget_compute_bounds (calendar_grid, GTK_WIDGET (win), &grid));
+          g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (PLAN (win, "alert_list")), GTK_WIDGET (win), &list));
+          if (grid.origin.x + grid.size.width > list.origin.x + 0.5)
+            g_error ("%s: the calendar (right edge %.0f) runs under the alerts (left edge %.0f)", context,
+                     grid.origin.x + grid.size.width, list.origin.x);
+        }
+        close_window (win);
+      }
+}
+
+static void
+test_fits_screens (void)
+{
+  g_autofree char *po_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  char *saved;
+
+  fit_examples ("English");
+
+  saved = enter_locale ("fr_FR.UTF-8");
+  if (saved == NULL)
+    {
+      g_test_skip ("fr_FR.UTF-8 not installed (tools/install-deps.sh generates it)");
+      return;
+    }
+  /* French messages from the build tree, for this test only. */
+  bindtextdomain (GETTEXT_PACKAGE, po_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  fit_examples ("French");
+  g_unsetenv ("LANGUAGE");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  leave_locale (saved);
+}
+
+/* The verdict bar: the selected day's dose with its unit, the maximum with
+ * its basis, and the worst unacknowledged alert; quiet once acknowledged. */
+static void
+test_verdict_bar (void)
+{
+  TitrateWindow *win = new_window ();
+  TitrateSession *session = titrate_window_get_session (win);
+  TitrateVerdictBar *bar = titrate_plan_view_get_verdict_bar (titrate_window_get_plan_view (win));
+  GtkWidget *basis = child (bar, TITRATE_TYPE_VERDICT_BAR, "basis_label");
+  GtkWidget *units = child (bar, TITRATE_TYPE_VERDICT_BAR, "units_label");
+  GListModel *alerts;
+
+  /* A new, empty plan: never ready to save as final. */
+  g_assert_cmpstr (titrate_verdict_bar_get_dose (bar), ==, "No doses planned yet");
+  g_assert_false (titrate_window_get_can_save_final (win));
+
+  open_example (win, "older-adult-ckd");
+  /* Day 1 (4 January 2027): 3 × 5 mg. */
+  g_assert_cmpstr (titrate_verdict_bar_get_dose (bar), ==, "15 mg/day");
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (units)), "3 × 5 mg, each 0.5 × 10 mg tablet"));
+  /* CrCl 30.9 mL/min: the label maximum 80 mg/day halved. */
+  g_assert_cmpstr (titrate_verdict_bar_get_maximum (bar), ==, "40 mg/day");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (basis)), ==, "basis: renal × 0.5");
+  g_assert_true (g_str_has_prefix (titrate_verdict_bar_get_alert (bar), "Major · 2 to acknowledge"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (bar), "loud"));
+
+  /* Selecting 10 January (day 7) shows that day. */
+  g_signal_emit_by_name (cell_for (win, 10, G_DATE_JANUARY, 2027), "clicked");
+  pump ();
+  g_assert_cmpstr (titrate_verdict_bar_get_dose (bar), ==, "45 mg/day");
+
+  /* Acknowledge every alert that needs it: the bar and header go quiet. */
+  alerts = titrate_session_get_alerts (session);
+  for (guint i = 0; i < g_list_model_get_n_items (alerts); i++)
+    {
+      g_autoptr(TitrateAlertItem) item = g_list_model_get_item (alerts, i);
+
+      if (titrate_alert_item_get_needs_acknowledgement (item))
+        titrate_session_acknowledge (session, titrate_alert_item_get_code (item), "Reviewed with the renal team");
+    }
+  pump ();
+  g_assert_true (g_str_has_prefix (titrate_verdict_bar_get_alert (bar), "2 acknowledged · ready to save as final"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (bar), "loud"));
+  g_assert_cmpstr (titrate_alert_list_get_summary (PLAN (win, "alert_list")), ==, "2 acknowledged");
+  g_assert_true (titrate_window_get_can_save_final (win));
+
+  /* An edit not applied yet is said in the bar. */
+  type_only (titrate_number_row_get_entry (PATIENT (win, "weight_row")), "5");
+  g_assert_true (g_str_has_prefix (titrate_verdict_bar_get_alert (bar), "Edit not applied yet: Weight"));
+  commit (titrate_number_row_get_entry (PATIENT (win, "weight_row")));
+  g_assert_false (g_str_has_prefix (titrate_verdict_bar_get_alert (bar), "Edit not applied yet"));
   close_window (win);
 }
 
@@ -549,7 +932,11 @@ acknowledge_all (TitrateWindow *win)
       if (!titrate_alert_item_get_needs_acknowledgement (titrate_alert_row_get_item (row)))
         continue;
       titrate_alert_row_set_expanded (row, TRUE);
-      type_text (titrate_alert_row_get_ack_entry (row), "Reviewed with the patient; low dose, monitored");
+      /* The reason field takes several lines. */
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (titrate_alert_row_get_ack_entry (row)),
+                                "Reviewed with the patient;\nlow dose, monitored", -1);
+      pump ();
+      g_assert_cmpint (gtk_text_view_get_wrap_mode (titrate_alert_row_get_ack_entry (row)), !=, GTK_WRAP_NONE);
       g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (titrate_alert_row_get_ack_button (row))));
       g_signal_emit_by_name (titrate_alert_row_get_ack_button (row), "clicked");
       pump ();
@@ -623,7 +1010,7 @@ test_roundtrip (void)
   g_assert_cmpuint (doc->acknowledgements->len, ==, 2);   /* renal + benzodiazepine (Beers is moderate) */
   g_assert_nonnull (titrate_document_get_acknowledgement (doc, "interaction.benzodiazepine"));
   g_assert_cmpstr (titrate_document_get_acknowledgement (doc, "renal.moderate")->reason, ==,
-                   "Reviewed with the patient; low dose, monitored");
+                   "Reviewed with the patient;\nlow dose, monitored");
 
   /* Opened again in a new window: the fields show the saved values. */
   second = new_window ();
@@ -1476,6 +1863,10 @@ main (int   argc,
   g_test_add_func ("/titrate/window/new", test_new_window);
   g_test_add_func ("/titrate/window/patient-entry", test_patient_entry);
   g_test_add_func ("/titrate/window/bad-field", test_bad_field);
+  g_test_add_func ("/titrate/window/commit-on-enter", test_commit_on_enter);
+  g_test_add_func ("/titrate/window/verdict-bar", test_verdict_bar);
+  g_test_add_func ("/titrate/window/fits-screens", test_fits_screens);
+  g_test_add_func ("/titrate/window/panes-keyboard", test_panes_keyboard);
   g_test_add_func ("/titrate/window/creatinine-unit", test_creatinine_unit);
   g_test_add_func ("/titrate/window/example-calendar", test_example_calendar);
   g_test_add_func ("/titrate/window/unknown-comedication", test_unknown_comedication);

@@ -289,6 +289,8 @@ update_final_status (TitrateAlertList *self)
   /* One short line: it changes as alerts come and go while typing. */
   if (!titrate_session_get_checked (self->session))
     text = g_strdup (_("Cannot be saved as final: not checked"));
+  else if (titrate_session_get_regimen (self->session)->steps->len == 0)
+    text = g_strdup (_("Not ready to save as final: no doses planned"));
   else if (unacknowledged > 0)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          "To save as final: acknowledge %u alert",
@@ -315,6 +317,32 @@ update_final_status (TitrateAlertList *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->final_label), "ready");
 }
 
+/* "3 major", with the language's plural forms (never "(s)"). */
+static char *
+count_text (TitrateSeverity severity,
+            guint           n)
+{
+  switch (severity)
+    {
+    case TITRATE_SEVERITY_CONTRAINDICATED:
+      /* Translators: count chip in the alert summary */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contraindication", "%u contraindications", n), n);
+    case TITRATE_SEVERITY_MAJOR:
+      /* Translators: count chip in the alert summary */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u major", "%u major", n), n);
+    case TITRATE_SEVERITY_MODERATE:
+      /* Translators: count chip in the alert summary */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u moderate", "%u moderate", n), n);
+    case TITRATE_SEVERITY_MINOR:
+      /* Translators: count chip in the alert summary */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minor", "%u minor", n), n);
+    case TITRATE_SEVERITY_INFO:
+    default:
+      /* Translators: count chip in the alert summary */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u for information", "%u for information", n), n);
+    }
+}
+
 static void
 update_summary (TitrateAlertList *self)
 {
@@ -337,7 +365,7 @@ update_summary (TitrateAlertList *self)
 
   for (int s = 0; s < TITRATE_N_SEVERITIES; s++)
     {
-      g_autofree char *chip = g_strdup_printf ("%u %s", counts[s], titrate_severity_label_plural ((TitrateSeverity) s));
+      g_autofree char *chip = count_text ((TitrateSeverity) s, counts[s]);
 
       gtk_label_set_text (self->count_labels[s], chip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (self->count_chips[s])),
@@ -367,11 +395,26 @@ update_summary (TitrateAlertList *self)
       TitrateRules *rules = titrate_session_get_rules (self->session);
       g_autofree char *description = NULL;
 
+      guint unacknowledged = titrate_session_count_unacknowledged (self->session);
+
       if (worst < 0)
         {
           text = g_strdup (_("No alerts"));
           detail = _("for this plan, as entered");
           summary_class = "none";
+          icon = "emblem-ok-symbolic";
+        }
+      else if (unacknowledged == 0 &&
+               counts[TITRATE_SEVERITY_CONTRAINDICATED] + counts[TITRATE_SEVERITY_MAJOR] > 0)
+        {
+          guint acknowledged = counts[TITRATE_SEVERITY_CONTRAINDICATED] + counts[TITRATE_SEVERITY_MAJOR];
+
+          /* Everything that needed a reason has one: stop shouting. */
+          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u acknowledged", "%u acknowledged",
+                                               acknowledged), acknowledged);
+          detail = titrate_session_get_regimen (self->session)->steps->len > 0
+                   ? _("Ready to save as final") : _("No doses planned yet");
+          summary_class = "acknowledged";
           icon = "emblem-ok-symbolic";
         }
       else
@@ -416,8 +459,10 @@ update_summary (TitrateAlertList *self)
       gtk_stack_set_visible_child_name (self->stack, total > 0 ? "list" : "empty");
     }
 
-  gtk_label_set_text (self->summary_label, text);
-  gtk_label_set_text (self->summary_detail, detail);
+  if (g_strcmp0 (gtk_label_get_text (self->summary_label), text) != 0)
+    gtk_label_set_text (self->summary_label, text);
+  if (g_strcmp0 (gtk_label_get_text (self->summary_detail), detail) != 0)
+    gtk_label_set_text (self->summary_detail, detail);
   gtk_image_set_from_icon_name (self->summary_icon, icon);
   if (summary_class != self->summary_class)
     {

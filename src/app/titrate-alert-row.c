@@ -31,7 +31,7 @@ struct _TitrateAlertRow
   GtkLabel         *action_label;
   GtkLabel         *source_label;
   GtkWidget        *ack_box;
-  GtkEntry         *ack_entry;
+  GtkTextView      *ack_entry;
   GtkButton        *ack_button;
 
   TitrateAlertItem *item;
@@ -73,6 +73,17 @@ update_accessible (TitrateAlertRow *self)
                                   -1);
 }
 
+/* (transfer full) the reason as typed, all lines */
+static char *
+ack_text (TitrateAlertRow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->ack_entry);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
 static void
 update_acknowledgement (TitrateAlertRow *self)
 {
@@ -96,9 +107,10 @@ update_acknowledgement (TitrateAlertRow *self)
       gtk_widget_add_css_class (GTK_WIDGET (self->ack_label), "acknowledged");
       gtk_widget_add_css_class (GTK_WIDGET (self), "acknowledged");
       gtk_button_set_label (self->ack_button, _("_Update"));
-      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->ack_entry)), ack) != 0 &&
-          !gtk_widget_has_focus (GTK_WIDGET (self->ack_entry)))
-        gtk_editable_set_text (GTK_EDITABLE (self->ack_entry), ack);
+      g_autofree char *typed = ack_text (self);
+
+      if (g_strcmp0 (typed, ack) != 0 && !gtk_widget_has_focus (GTK_WIDGET (self->ack_entry)))
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->ack_entry), ack, -1);
     }
   else
     {
@@ -181,7 +193,7 @@ on_acknowledgement_changed_cb (TitrateAlertRow *self)
 static void
 on_ack_entry_changed_cb (TitrateAlertRow *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->ack_entry))));
+  g_autofree char *text = g_strstrip (ack_text (self));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->ack_button), *text != '\0');
 }
@@ -189,7 +201,7 @@ on_ack_entry_changed_cb (TitrateAlertRow *self)
 static void
 on_ack_activated_cb (TitrateAlertRow *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->ack_entry))));
+  g_autofree char *text = g_strstrip (ack_text (self));
 
   if (*text == '\0')
     return;
@@ -278,7 +290,6 @@ titrate_alert_row_class_init (TitrateAlertRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TitrateAlertRow, ack_box);
   gtk_widget_class_bind_template_child (widget_class, TitrateAlertRow, ack_entry);
   gtk_widget_class_bind_template_child (widget_class, TitrateAlertRow, ack_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_ack_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_ack_activated_cb);
 }
 
@@ -294,6 +305,8 @@ static void
 titrate_alert_row_init (TitrateAlertRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (gtk_text_view_get_buffer (self->ack_entry), "changed",
+                           G_CALLBACK (on_ack_entry_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_widget_set_visible (gtk_revealer_get_child (self->revealer), FALSE);
   g_signal_connect_swapped (self->revealer, "notify::child-revealed", G_CALLBACK (on_child_revealed_cb), self);
@@ -349,9 +362,9 @@ titrate_alert_row_set_item (TitrateAlertRow  *self,
 
   /* A reason typed for one alert never shows under another. */
   if (!same_code)
-    gtk_editable_set_text (GTK_EDITABLE (self->ack_entry),
-                           titrate_alert_item_get_acknowledgement (item) != NULL
-                           ? titrate_alert_item_get_acknowledgement (item) : "");
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->ack_entry),
+                              titrate_alert_item_get_acknowledgement (item) != NULL
+                              ? titrate_alert_item_get_acknowledgement (item) : "", -1);
   gtk_widget_set_visible (self->ack_box, titrate_alert_item_get_needs_acknowledgement (item));
   g_signal_connect_object (item, "notify::acknowledgement",
                            G_CALLBACK (on_acknowledgement_changed_cb), self, G_CONNECT_SWAPPED);
@@ -413,12 +426,13 @@ titrate_alert_row_get_severity_text (TitrateAlertRow *self)
   return gtk_label_get_text (self->severity_label);
 }
 
-GtkEditable *
+/* The reason field: several lines, wrapped, never cut. */
+GtkTextView *
 titrate_alert_row_get_ack_entry (TitrateAlertRow *self)
 {
   g_return_val_if_fail (TITRATE_IS_ALERT_ROW (self), NULL);
 
-  return GTK_EDITABLE (self->ack_entry);
+  return self->ack_entry;
 }
 
 GtkButton *

@@ -25,7 +25,7 @@ void              titrate_alert_row_set_expanded (TitrateAlertRow  *self,
                                                   gboolean          expanded);
 const char       *titrate_alert_row_get_title    (TitrateAlertRow  *self);
 const char       *titrate_alert_row_get_severity_text (TitrateAlertRow *self);
-GtkEditable      *titrate_alert_row_get_ack_entry (TitrateAlertRow *self);
+GtkTextView      *titrate_alert_row_get_ack_entry (TitrateAlertRow *self);
 GtkButton        *titrate_alert_row_get_ack_button (TitrateAlertRow *self);
 
 G_END_DECLS

@@ -50,6 +50,13 @@ struct _TitrateCalendarView
 
 G_DEFINE_FINAL_TYPE (TitrateCalendarView, titrate_calendar_view, ADW_TYPE_BIN)
 
+enum {
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Helpers */
 
 /* The locale's first day of the week, 0 = Sunday (as GTK's own calendar
@@ -111,6 +118,29 @@ first_cell_date (TitrateCalendarView *self,
   weekday = g_date_get_weekday (out) % 7;   /* 0 = Sunday */
   offset = (weekday - self->week_start + 7) % 7;
   g_date_subtract_days (out, (guint) offset);
+}
+
+/* The grid is one Tab stop, as in gnome-calendar: only the selected day
+ * (or the first of the month) takes focus; arrows move the selection. */
+static void
+update_tab_stop (TitrateCalendarView *self)
+{
+  int focus_index = -1;
+
+  for (guint i = 0; i < N_CELLS; i++)
+    {
+      GDate cell_date;
+
+      titrate_day_cell_get_date (self->cells[i], &cell_date);
+      if (!g_date_valid (&cell_date))
+        continue;
+      if (g_date_valid (&self->selected) && g_date_compare (&cell_date, &self->selected) == 0)
+        focus_index = (int) i;
+      else if (focus_index < 0 && g_date_get_day (&cell_date) == 1 && g_date_get_month (&cell_date) == self->month)
+        focus_index = (int) i;
+    }
+  for (guint i = 0; i < N_CELLS; i++)
+    gtk_widget_set_focusable (GTK_WIDGET (self->cells[i]), (int) i == focus_index);
 }
 
 static gboolean
@@ -304,6 +334,7 @@ update_cells (TitrateCalendarView *self)
       titrate_pump_marks_apply_to_cell (GTK_WIDGET (self->cells[i]), self->session, &date);
       g_date_add_days (&date, 1);
     }
+  update_tab_stop (self);
 }
 
 static void
@@ -318,6 +349,7 @@ go_to_start (TitrateCalendarView *self)
     titrate_today (&date);
   self->selected = date;
   titrate_calendar_view_show_month (self, g_date_get_year (&date), g_date_get_month (&date));
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
 static void
@@ -387,6 +419,61 @@ on_cell_clicked_cb (TitrateCalendarView *self,
   titrate_calendar_view_select_date (self, &date);
 }
 
+static gboolean
+on_grid_key_pressed_cb (TitrateCalendarView *self,
+                        guint                keyval,
+                        guint                keycode,
+                        GdkModifierType      state)
+{
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  int delta = 0;
+  GDate date;
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK))
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      delta = rtl ? 1 : -1;
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      delta = rtl ? -1 : 1;
+      break;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      delta = -7;
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      delta = 7;
+      break;
+    default:
+      return FALSE;
+    }
+
+  if (g_date_valid (&self->selected))
+    date = self->selected;
+  else
+    {
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 1, self->month, self->year);
+    }
+  if (delta > 0)
+    g_date_add_days (&date, (guint) delta);
+  else
+    g_date_subtract_days (&date, (guint) -delta);
+  titrate_calendar_view_select_date (self, &date);
+  {
+    TitrateDayCell *cell = titrate_calendar_view_get_cell (self, &date);
+
+    if (cell != NULL)
+      gtk_widget_grab_focus (GTK_WIDGET (cell));
+  }
+  return TRUE;
+}
+
 static void
 previous_month_action (GtkWidget  *widget,
                        const char *action_name,
@@ -452,6 +539,19 @@ titrate_calendar_view_class_init (TitrateCalendarViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TitrateCalendarView, details_doses);
   gtk_widget_class_bind_template_child (widget_class, TitrateCalendarView, details_units);
   gtk_widget_class_bind_template_child (widget_class, TitrateCalendarView, details_alerts);
+
+  /**
+   * TitrateCalendarView::selection-changed:
+   *
+   * Another day was selected (clicked, moved to with the arrows, or the
+   * plan's start after a new document).
+   */
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "calendar.previous-month", NULL, previous_month_action);
   gtk_widget_class_install_action (widget_class, "calendar.next-month", NULL, next_month_action);
@@ -523,6 +623,13 @@ titrate_calendar_view_init (TitrateCalendarView *self)
   g_date_clear (&self->selected, 1);
   build_grid (self);
 
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_grid_key_pressed_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->grid), keys);
+  }
+  update_tab_stop (self);
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 }
 
@@ -578,8 +685,20 @@ titrate_calendar_view_select_date (TitrateCalendarView *self,
           titrate_day_cell_get_date (self->cells[i], &cell_date);
           titrate_day_cell_set_selected (self->cells[i], g_date_compare (&cell_date, date) == 0);
         }
+      update_tab_stop (self);
       update_details (self);
     }
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+/* The selected day, or an invalid date. */
+void
+titrate_calendar_view_get_selected (TitrateCalendarView *self,
+                                    GDate               *out)
+{
+  g_return_if_fail (TITRATE_IS_CALENDAR_VIEW (self));
+
+  *out = self->selected;
 }
 
 /* (nullable) (transfer none): the cell showing @date this month */

@@ -4,9 +4,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A row with a title, a number entry and its unit beside it. What is typed
- * is validated at once: bad input puts the row in its error style with a
- * message saying what is accepted, keeps the text as typed, and never
- * reaches the model (::value-changed fires only for valid values).
+ * reaches the plan only when it is committed: Enter, or focus leaving the
+ * entry. Until then the row shows that an edit is pending and the last
+ * committed value stays in force, so a half-typed "1,000" never checks a
+ * 1 kg patient. A committed text that does not parse puts the row in its
+ * error style with a message saying what is accepted, keeps the text as
+ * typed, and never reaches the model (::value-changed fires only for valid
+ * values). A minus sign in a field that takes no negative number is
+ * refused with a message. Rows in a dialog can be "live": checked per
+ * keystroke, as the dialog's Save button needs.
  * Numbers are shown and read with the locale's decimal separator; the
  * rule for "." and "," and for grouped digits is titrate_parse_number()'s.
  */
@@ -15,6 +21,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "titrate-number-row.h"
 #include "titrate-ui-utils.h"
@@ -38,6 +45,8 @@ struct _TitrateNumberRow
   double        value;
   gboolean      valid;
   gboolean      updating;
+  gboolean      pending;
+  gboolean      live;
   guint         validate_id;
 };
 
@@ -55,6 +64,8 @@ enum {
   PROP_SHOW_UNIT,
   PROP_VALUE,
   PROP_VALID,
+  PROP_PENDING,
+  PROP_LIVE,
   N_PROPS
 };
 
@@ -141,9 +152,29 @@ show_state (TitrateNumberRow *self,
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
       gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self), self->hint != NULL ? self->hint : "");
+      if (self->pending)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (self),
+                                     _("Not applied yet: press Enter or leave the field"));
+      else
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (self), self->hint != NULL ? self->hint : "");
     }
   update_accessible (self);
+}
+
+static void
+set_pending (TitrateNumberRow *self,
+             gboolean          pending)
+{
+  if (self->pending == pending)
+    return;
+  self->pending = pending;
+  if (pending)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "pending");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "pending");
+  if (self->valid)
+    show_state (self, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
 
 static void
@@ -165,6 +196,12 @@ validate (TitrateNumberRow *self,
   g_autofree char *accepted = NULL;
   double value = NAN;
   gboolean changed;
+
+  if (emit)
+    {
+      self->pending = FALSE;
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "pending");
+    }
 
   switch (titrate_parse_number (text, &value))
     {
@@ -221,12 +258,25 @@ validate (TitrateNumberRow *self,
     self->value = value;
   show_state (self, error);
   set_valid (self, error == NULL);
+  if (emit)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
   if (changed)
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
       if (emit)
         g_signal_emit (self, signals[VALUE_CHANGED], 0);
     }
+}
+
+/* Is the text what the committed value would show? */
+static gboolean
+text_is_committed (TitrateNumberRow *self)
+{
+  double shown = NAN;
+  TitrateParseResult result;
+
+  result = titrate_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->entry)), &shown);
+  return self->valid && (result == TITRATE_PARSE_OK || result == TITRATE_PARSE_EMPTY) && same_value (shown, self->value);
 }
 
 static void
@@ -267,11 +317,48 @@ on_entry_changed_cb (TitrateNumberRow *self)
 {
   if (self->updating)
     return;
+  if (!self->live)
+    {
+      /* Nothing reaches the plan while typing: only say an edit waits. */
+      set_pending (self, !text_is_committed (self));
+      return;
+    }
   /* One edit can change the text twice (typing over a selection deletes,
    * then inserts): check once it is complete, so a transient empty field
    * never replaces a known value. The idle runs before the next redraw. */
   if (self->validate_id == 0)
     self->validate_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, validate_cb, self, NULL);
+}
+
+static void
+on_entry_activate_cb (TitrateNumberRow *self)
+{
+  titrate_number_row_commit (self);
+}
+
+static void
+on_focus_leave_cb (TitrateNumberRow *self)
+{
+  titrate_number_row_commit (self);
+}
+
+/* A minus sign where no negative number is accepted: refused, and said. */
+static void
+on_insert_text_cb (GtkEditable      *delegate,
+                   const char       *text,
+                   int               length,
+                   int              *position,
+                   TitrateNumberRow *self)
+{
+  if (self->minimum < 0 || self->updating)
+    return;
+  if (length < 0)
+    length = (int) strlen (text);
+  if (memchr (text, '-', (size_t) length) == NULL && g_strstr_len (text, length, "−") == NULL)
+    return;
+  g_signal_stop_emission_by_name (delegate, "insert-text");
+  gtk_widget_error_bell (GTK_WIDGET (self->entry));
+  show_state (self, _("A negative number is not accepted here: the minus sign was not typed."));
 }
 
 static void
@@ -354,6 +441,14 @@ titrate_number_row_get_property (GObject    *object,
       g_value_set_boolean (value, self->valid);
       break;
 
+    case PROP_PENDING:
+      g_value_set_boolean (value, self->pending);
+      break;
+
+    case PROP_LIVE:
+      g_value_set_boolean (value, self->live);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -400,6 +495,10 @@ titrate_number_row_set_property (GObject      *object,
 
     case PROP_OPTIONAL:
       self->optional = g_value_get_boolean (value);
+      break;
+
+    case PROP_LIVE:
+      self->live = g_value_get_boolean (value);
       break;
 
     case PROP_SHOW_UNIT:
@@ -456,12 +555,19 @@ titrate_number_row_class_init (TitrateNumberRowClass *klass)
     g_param_spec_boolean ("valid", NULL, NULL, TRUE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_PENDING] =
+    g_param_spec_boolean ("pending", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LIVE] =
+    g_param_spec_boolean ("live", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * TitrateNumberRow::value-changed:
    *
-   * A new valid value was typed (NAN when a field that may be empty was
+   * A new valid value was committed (NAN when a field that may be empty was
    * emptied). Invalid text never emits it.
    */
   signals[VALUE_CHANGED] =
@@ -475,11 +581,14 @@ titrate_number_row_class_init (TitrateNumberRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TitrateNumberRow, entry);
   gtk_widget_class_bind_template_child (widget_class, TitrateNumberRow, unit_label);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
 }
 
 static void
 titrate_number_row_init (TitrateNumberRow *self)
 {
+  GtkEventController *focus;
+
   self->value = NAN;
   self->valid = TRUE;
   self->optional = TRUE;
@@ -489,6 +598,14 @@ titrate_number_row_init (TitrateNumberRow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_visible (GTK_WIDGET (self->unit_label), FALSE);
+  /* One Tab stop per row: the entry, not the row around it. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_focus_leave_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->entry), focus);
+  g_signal_connect_object (gtk_editable_get_delegate (GTK_EDITABLE (self->entry)), "insert-text",
+                           G_CALLBACK (on_insert_text_cb), self, 0);
 
   g_signal_connect (self, "notify::title", G_CALLBACK (on_title_changed_cb), NULL);
 }
@@ -525,7 +642,7 @@ titrate_number_row_set_value (TitrateNumberRow *self,
   g_return_if_fail (TITRATE_IS_NUMBER_ROW (self));
 
   flush (self);
-  if (!self->valid)
+  if (!self->valid || self->pending)
     return;
   result = titrate_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->entry)), &shown);
   if ((result == TITRATE_PARSE_OK || result == TITRATE_PARSE_EMPTY) && same_value (shown, value))
@@ -544,7 +661,28 @@ titrate_number_row_reset_value (TitrateNumberRow *self,
   g_clear_handle_id (&self->validate_id, g_source_remove);
   write_text (self, value);
   self->value = value;
+  set_pending (self, FALSE);
   validate (self, FALSE);
+}
+
+/* Applies what is typed now: as Enter does. */
+void
+titrate_number_row_commit (TitrateNumberRow *self)
+{
+  g_return_if_fail (TITRATE_IS_NUMBER_ROW (self));
+
+  g_clear_handle_id (&self->validate_id, g_source_remove);
+  if (!self->pending && !self->live && text_is_committed (self))
+    return;
+  validate (self, TRUE);
+}
+
+gboolean
+titrate_number_row_get_pending (TitrateNumberRow *self)
+{
+  g_return_val_if_fail (TITRATE_IS_NUMBER_ROW (self), FALSE);
+
+  return self->pending;
 }
 
 /* Marks the current text as refused for a reason found elsewhere (e.g. a
@@ -596,7 +734,8 @@ titrate_number_row_set_range (TitrateNumberRow *self,
 
   self->minimum = minimum;
   self->maximum = maximum;
-  validate (self, TRUE);
+  if (!self->pending)
+    validate (self, TRUE);
 }
 
 GtkEditable *

@@ -29,5 +29,7 @@ void         titrate_number_row_set_range   (TitrateNumberRow *self,
                                              double            minimum,
                                              double            maximum);
 GtkEditable *titrate_number_row_get_entry   (TitrateNumberRow *self);
+void         titrate_number_row_commit      (TitrateNumberRow *self);
+gboolean     titrate_number_row_get_pending (TitrateNumberRow *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 #include <math.h>
 
 #include "titrate-number-row.h"
@@ -66,11 +67,39 @@ copy_patient (TitratePatientForm *self)
   return titrate_patient_copy (titrate_session_get_patient (self->session));
 }
 
+static void update_weight_question (TitratePatientForm   *self,
+                                    const TitratePatient *patient);
+
 static void
 commit (TitratePatientForm *self,
         TitratePatient     *patient)
 {
   titrate_session_set_patient (self->session, patient);
+  update_weight_question (self, patient);
+}
+
+/* A weight implausible for the age (a 1 kg adult) is questioned under the
+ * field, not refused: the range comes from the rules database through
+ * titrate_plausible_weight_range(). */
+static void
+update_weight_question (TitratePatientForm   *self,
+                        const TitratePatient *patient)
+{
+  double min_kg = NAN, max_kg = NAN;
+  g_autofree char *question = NULL;
+
+  if (!isnan (patient->weight_kg) && !isnan (patient->age_years) &&
+      titrate_plausible_weight_range (titrate_session_get_rules (self->session), patient->age_years,
+                                      &min_kg, &max_kg) &&
+      (patient->weight_kg < min_kg || patient->weight_kg > max_kg))
+    {
+      g_autofree char *w = titrate_format_amount_display (patient->weight_kg);
+      g_autofree char *a = titrate_format_amount_display (patient->age_years);
+
+      /* Translators: "Is 1 kg right for someone aged 45 years? Check the weight." */
+      question = g_strdup_printf (_("Is %s kg right for someone aged %s years? Check the weight."), w, a);
+    }
+  g_object_set (self->weight_row, "hint", question, NULL);
 }
 
 /* Plausible ranges come from the rules database (table input_range), the
@@ -208,17 +237,45 @@ update_condition_checks (TitratePatientForm *self)
 static void on_condition_toggled_cb (TitratePatientForm *self,
                                      GtkCheckButton     *check);
 
+/* The search: a condition is shown when its name holds what is typed
+ * (ignoring case), or when it is ticked, so a choice never hides. */
+static void
+on_condition_search_changed_cb (TitratePatientForm *self,
+                                GtkEditable        *search)
+{
+  g_autofree char *query = g_utf8_casefold (gtk_editable_get_text (search), -1);
+
+  g_strstrip (query);
+  for (guint i = 0; self->condition_checks != NULL && i < self->condition_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->condition_checks, i);
+      GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (check), ADW_TYPE_ACTION_ROW);
+      g_autofree char *label = g_utf8_casefold (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+
+      gtk_widget_set_visible (row, *query == '\0' || strstr (label, query) != NULL ||
+                                   gtk_check_button_get_active (check));
+    }
+}
+
 static void
 build_condition_rows (TitratePatientForm *self)
 {
   TitrateRules *rules = titrate_session_get_rules (self->session);
   g_autoptr(GPtrArray) items = NULL;
+  GtkWidget *search;
 
   if (self->condition_checks != NULL || rules == NULL)
     return;
 
-  /* Built on first expansion: 20-odd rows need not delay the first frame. */
+  /* Built on first expansion: 20-odd rows need not delay the first frame.
+   * A search row first, so the list need not be scrolled through. */
   self->condition_checks = g_ptr_array_new ();
+  search = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (search), _("Search conditions"));
+  gtk_widget_add_css_class (search, "condition-search");
+  g_signal_connect_object (search, "changed", G_CALLBACK (on_condition_search_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_expander_row_add_row (self->conditions_row, search);
   items = titrate_rules_list_conditions (rules);
   for (guint i = 0; i < items->len; i++)
     {
@@ -790,6 +847,8 @@ titrate_patient_form_init (TitratePatientForm *self)
       gtk_widget_set_focusable (c, FALSE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
     }
+  titrate_accessible_name_inner (GTK_WIDGET (self->creatinine_unit_dropdown), GTK_TYPE_TOGGLE_BUTTON,
+                                 _("Creatinine unit"));
   titrate_accessible_name_from_title (GTK_WIDGET (self->status_row));
   titrate_accessible_name_from_title (GTK_WIDGET (self->conditions_row));
   titrate_accessible_name_from_title (GTK_WIDGET (self->allergies_row));

@@ -15,6 +15,7 @@
 #include "titrate-regimen-form.h"
 #include "titrate-schedule-view.h"
 #include "titrate-session.h"
+#include "titrate-verdict-bar.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +32,10 @@ TitrateDoseChart    *titrate_plan_view_get_dose_chart    (TitratePlanView *self)
 TitrateAlertList    *titrate_plan_view_get_alert_list    (TitratePlanView *self);
 AdwViewStack        *titrate_plan_view_get_view_stack    (TitratePlanView *self);
 guint                titrate_plan_view_get_n_invalid     (TitratePlanView *self);
+TitrateVerdictBar   *titrate_plan_view_get_verdict_bar   (TitratePlanView *self);
+AdwFlap             *titrate_plan_view_get_flap          (TitratePlanView *self);
+void                 titrate_plan_view_show_alerts       (TitratePlanView *self);
+void                 titrate_plan_view_focus_next_pane   (TitratePlanView *self);
+void                 titrate_plan_view_commit_pending    (TitratePlanView *self);
 
 G_END_DECLS

@@ -364,10 +364,24 @@ titrate_pump_section_class_init (TitratePumpSectionClass *klass)
 static void
 titrate_pump_section_init (TitratePumpSection *self)
 {
+  GtkWidget *date_rows[2];
+
   self->model_codes = g_ptr_array_new_with_free_func (g_free);
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->updating = FALSE;
+
+  /* A date reaches the plan when it is committed (Enter, or focus leaving
+   * the row), never half-typed, like every number row. */
+  date_rows[0] = GTK_WIDGET (self->refill_date_row);
+  date_rows[1] = GTK_WIDGET (self->next_date_row);
+  for (guint i = 0; i < G_N_ELEMENTS (date_rows); i++)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_signal_connect_object (focus, "leave", G_CALLBACK (on_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_widget_add_controller (date_rows[i], focus);
+    }
 }
 
 GtkWidget *

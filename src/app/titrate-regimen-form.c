@@ -56,6 +56,12 @@ struct _TitrateRegimenForm
   gboolean          model_has_protocol;
   guint             n_invalid;
   gboolean          updating;
+
+  /* The product last chosen on each route, so switching route and back
+   * never silently resets the strength. */
+  char             *saved_formulation[2];
+  double            saved_strength[2];
+  double            saved_concentration[2];
 };
 
 G_DEFINE_FINAL_TYPE (TitrateRegimenForm, titrate_regimen_form, GTK_TYPE_BOX)
@@ -489,6 +495,13 @@ apply_route (TitrateRegimenForm *self,
   g_autoptr(TitrateRegimen) regimen = copy_regimen (self);
   g_autoptr(GPtrArray) indications = NULL;
   g_autoptr(GPtrArray) formulations = NULL;
+  int old = regimen->route == TITRATE_ROUTE_INTRATHECAL ? 1 : 0;
+  int new = route == TITRATE_ROUTE_INTRATHECAL ? 1 : 0;
+
+  g_free (self->saved_formulation[old]);
+  self->saved_formulation[old] = g_strdup (regimen->formulation);
+  self->saved_strength[old] = regimen->strength_mg;
+  self->saved_concentration[old] = old == 1 ? regimen->concentration_mcg_per_ml : regimen->concentration_mg_per_ml;
 
   regimen->route = route;
   regimen->has_protocol = FALSE;
@@ -507,6 +520,16 @@ apply_route (TitrateRegimenForm *self,
         regimen->indication = g_strdup (((TitrateVocabItem *) g_ptr_array_index (indications, 0))->code);
       if (formulations->len > 0)
         regimen->formulation = g_strdup (((TitrateFormulation *) g_ptr_array_index (formulations, 0))->code);
+    }
+  if (self->saved_formulation[new] != NULL)
+    {
+      g_free (regimen->formulation);
+      regimen->formulation = g_strdup (self->saved_formulation[new]);
+      regimen->strength_mg = self->saved_strength[new];
+      if (new == 1)
+        regimen->concentration_mcg_per_ml = self->saved_concentration[new];
+      else
+        regimen->concentration_mg_per_ml = self->saved_concentration[new];
     }
   commit (self, regimen);
 }
@@ -532,6 +555,9 @@ on_session_changed_cb (TitrateRegimenForm *self,
 {
   if (flags & TITRATE_SESSION_CHANGE_DOCUMENT)
     {
+      /* Another plan: no product remembered from the last one. */
+      g_clear_pointer (&self->saved_formulation[0], g_free);
+      g_clear_pointer (&self->saved_formulation[1], g_free);
       gtk_widget_set_visible (GTK_WIDGET (self->notes_label), FALSE);
       refresh (self, TRUE);
     }
@@ -731,6 +757,8 @@ titrate_regimen_form_finalize (GObject *object)
   g_clear_pointer (&self->strength_values, g_array_unref);
   g_clear_pointer (&self->strength_products, g_ptr_array_unref);
   g_clear_pointer (&self->list_formulation, g_free);
+  g_clear_pointer (&self->saved_formulation[0], g_free);
+  g_clear_pointer (&self->saved_formulation[1], g_free);
 
   G_OBJECT_CLASS (titrate_regimen_form_parent_class)->finalize (object);
 }
@@ -816,6 +844,8 @@ titrate_regimen_form_init (TitrateRegimenForm *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   titrate_accessible_name_from_title (GTK_WIDGET (self->protocol_row));
+  titrate_accessible_name_inner (GTK_WIDGET (self->protocol_row), GTK_TYPE_SWITCH,
+                                 _("Build steps from a protocol"));
 }
 
 /* Public API */
@@ -858,6 +888,16 @@ titrate_regimen_form_set_notes (TitrateRegimenForm *self,
       if (i > 0)
         g_string_append_c (text, '\n');
       g_string_append_printf (text, "• %s", (const char *) g_ptr_array_index (notes, i));
+    }
+  /* The notes name the renal estimate by its code: say it in words. */
+  for (int basis = TITRATE_RENAL_BASIS_NONE; basis <= TITRATE_RENAL_BASIS_CKD_EPI_2021; basis++)
+    {
+      const char *code = titrate_renal_basis_to_string ((TitrateRenalBasis) basis);
+      g_autofree char *coded = code != NULL ? g_strdup_printf ("(%s)", code) : NULL;
+      g_autofree char *worded = g_strdup_printf ("(%s)", titrate_renal_basis_label ((TitrateRenalBasis) basis));
+
+      if (coded != NULL)
+        g_string_replace (text, coded, worded, 0);
     }
   gtk_label_set_text (self->notes_label, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->notes_label), text->len > 0);

@@ -1053,3 +1053,14 @@ titrate_session_get_final (TitrateSession *self)
 
   return self->doc->final;
 }
+
+/* A title for people (an example's name in the user's language). */
+void
+titrate_session_set_title (TitrateSession *self,
+                           const char     *title)
+{
+  g_return_if_fail (TITRATE_IS_SESSION (self));
+  g_return_if_fail (title != NULL);
+
+  set_title (self, title);
+}

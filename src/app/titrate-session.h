@@ -110,6 +110,8 @@ TitrateDocument       *titrate_session_dup_document_for_saving (TitrateSession  
 
 GFile                 *titrate_session_get_file             (TitrateSession        *self);
 const char            *titrate_session_get_title            (TitrateSession        *self);
+void                   titrate_session_set_title            (TitrateSession        *self,
+                                                             const char            *title);
 gboolean               titrate_session_get_dirty            (TitrateSession        *self);
 gboolean               titrate_session_get_final            (TitrateSession        *self);
 

@@ -61,6 +61,30 @@ titrate_accessible_name_only (GtkWidget  *widget,
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* Names the widgets of @type inside @root (the switch of an expander row,
+ * the button of a drop-down or split button), which libadwaita 1.2 and
+ * GTK 4.8 leave unnamed. Returns how many were named. */
+guint
+titrate_accessible_name_inner (GtkWidget  *root,
+                               GType       type,
+                               const char *label)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+          n++;
+        }
+      else
+        n += titrate_accessible_name_inner (child, type, label);
+    }
+  return n;
+}
+
 /* Names a row (an expander row, or a plain preferences row holding other
  * controls) after its title: libadwaita 1.2 leaves them unnamed. */
 void
@@ -510,4 +534,21 @@ titrate_renal_basis_label (TitrateRenalBasis basis)
     default:
       return CACHED (3, _("not available"));
     }
+}
+
+/* The weights plausible for @age_years, from the rules database, to
+ * question (never refuse) a weight typed for the wrong patient. The one
+ * place the app reads input ranges: the rules database's input-range API
+ * (being added in the library) belongs here. Until this branch has it,
+ * there is no range: no sourced weight-for-age figures exist in the
+ * clinical reference, and none is invented in C. */
+gboolean
+titrate_plausible_weight_range (TitrateRules *rules,
+                                double        age_years,
+                                double       *min_kg,
+                                double       *max_kg)
+{
+  *min_kg = NAN;
+  *max_kg = NAN;
+  return FALSE;
 }

@@ -27,6 +27,13 @@ char               *titrate_strip_mnemonic        (const char         *text);
 void                titrate_accessible_name_only  (GtkWidget          *widget,
                                                    const char         *label);
 void                titrate_accessible_name_from_title (GtkWidget     *row);
+gboolean            titrate_plausible_weight_range (TitrateRules *rules,
+                                                    double        age_years,
+                                                    double       *min_kg,
+                                                    double       *max_kg);
+guint               titrate_accessible_name_inner (GtkWidget          *root,
+                                                   GType               type,
+                                                   const char         *label);
 const char         *titrate_decimal_separator     (void);
 char               *titrate_describe_ambiguous    (const char         *text);
 char               *titrate_format_number         (double              value);

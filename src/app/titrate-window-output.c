@@ -61,6 +61,9 @@ ready (TitrateWindow *window)
   if (titrate_window_get_blocked (window))
     return FALSE;
   plan_view = titrate_window_get_plan_view (window);
+  /* What is typed on screen is what is printed: apply pending edits. */
+  if (plan_view != NULL)
+    titrate_plan_view_commit_pending (plan_view);
   if (plan_view != NULL && titrate_plan_view_get_n_invalid (plan_view) > 0)
     {
       show_error (window, _("Correct the Fields Marked in Red First"),

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "titrate-autosave.h"
 #include "titrate-plan-view.h"
@@ -39,6 +40,7 @@ struct _TitrateWindow
   AdwApplicationWindow  parent_instance;
 
   AdwWindowTitle       *window_title;
+  GtkToggleButton      *form_button;
   GtkMenuButton        *examples_button;
   GtkMenuButton        *menu_button;
   AdwSplitButton       *save_button;
@@ -120,8 +122,10 @@ is_blocked (TitrateWindow *self)
 static gboolean
 can_save_final (TitrateWindow *self)
 {
+  /* An empty plan is never ready to save as final. */
   return !is_blocked (self) &&
          self->plan_view != NULL &&
+         titrate_session_get_regimen (self->session)->steps->len > 0 &&
          titrate_session_get_checked (self->session) &&
          titrate_session_count_unacknowledged (self->session) == 0 &&
          titrate_plan_view_get_n_invalid (self->plan_view) == 0;
@@ -132,6 +136,7 @@ update_actions (TitrateWindow *self)
 {
   gboolean blocked = is_blocked (self);
   const char *plan_actions[] = { "new", "open", "open-example", "save", "save-as", "suggest", "acknowledge",
+                                 "show-alerts", "next-pane", "toggle-form",
                                  "open-recent", "print", "export-pdf", "export-ics", "export-csv" };
 
   for (guint i = 0; i < G_N_ELEMENTS (plan_actions); i++)
@@ -456,6 +461,8 @@ save_action (GSimpleAction *action,
   TitrateWindow *self = TITRATE_WINDOW (user_data);
   GFile *file = titrate_session_get_file (self->session);
 
+  /* What is typed on screen is what is saved. */
+  titrate_plan_view_commit_pending (self->plan_view);
   if (file != NULL)
     save_now (self, file, titrate_session_get_final (self->session));
   else
@@ -469,6 +476,7 @@ save_as_action (GSimpleAction *action,
 {
   TitrateWindow *self = TITRATE_WINDOW (user_data);
 
+  titrate_plan_view_commit_pending (self->plan_view);
   save_with_chooser (self, titrate_session_get_final (self->session) && !titrate_session_get_dirty (self->session),
                      NULL);
 }
@@ -481,10 +489,11 @@ save_final_action (GSimpleAction *action,
   TitrateWindow *self = TITRATE_WINDOW (user_data);
   GFile *file = titrate_session_get_file (self->session);
 
+  titrate_plan_view_commit_pending (self->plan_view);
   if (!can_save_final (self))
     {
       show_error (self, _("Not Ready to Save as Final"),
-                  _("Acknowledge every contraindicated or major alert with a reason, "
+                  _("Add the doses, acknowledge every contraindicated or major alert with a reason, "
                     "and correct any field marked in red, first."));
       return;
     }
@@ -504,6 +513,23 @@ suggest_action (GSimpleAction *action,
   g_autoptr(TitrateRegimen) regimen = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* Suggest never proposes a dose the product cannot give: without a
+   * strength it cannot know, so it asks for one first. */
+  if (titrate_session_get_regimen (self->session)->route == TITRATE_ROUTE_ORAL)
+    {
+      double probe = NAN;
+
+      titrate_planner_units (titrate_session_get_rules (self->session),
+                             titrate_session_get_regimen (self->session), 1, &probe);
+      if (isnan (probe))
+        {
+          show_error (self, _("Choose a Strength First"),
+                      _("A suggested dose must be one the product can give. Choose the tablet strength, "
+                        "packet or liquid concentration, then ask for a suggestion again."));
+          return;
+        }
+    }
+
   suggestion = titrate_planner_suggest (titrate_session_get_rules (self->session),
                                         titrate_session_get_patient (self->session),
                                         titrate_session_get_regimen (self->session),
@@ -517,6 +543,28 @@ suggest_action (GSimpleAction *action,
   regimen = titrate_regimen_copy (titrate_session_get_regimen (self->session));
   regimen->has_protocol = TRUE;
   regimen->protocol = suggestion->protocol;
+  if (regimen->route == TITRATE_ROUTE_ORAL)
+    {
+      const double doses[] = { suggestion->protocol.start_dose_mg, suggestion->protocol.step_mg_per_dose };
+
+      for (guint i = 0; i < G_N_ELEMENTS (doses); i++)
+        {
+          double units = NAN;
+
+          if (!isnan (doses[i]) && doses[i] > 0 &&
+              !titrate_planner_units (titrate_session_get_rules (self->session), regimen, doses[i], &units))
+            {
+              g_autofree char *amount = titrate_format_amount_display (doses[i]);
+              /* Translators: %s is a dose in mg, e.g. "3.333" */
+              g_autofree char *body = g_strdup_printf (_("The suggestion needs %s mg per dose, which the chosen "
+                                                         "product cannot give. Choose another strength or a "
+                                                         "liquid, or enter the protocol by hand."), amount);
+
+              show_error (self, _("The Suggested Dose Cannot Be Measured"), body);
+              return;
+            }
+        }
+    }
   if (!titrate_session_set_regimen (self->session, regimen, &error))
     {
       show_error (self, _("The Suggested Protocol Could Not Be Used"), error->message);
@@ -554,7 +602,49 @@ accept_disclaimer_action (GSimpleAction *action,
   gtk_widget_set_visible (GTK_WIDGET (self->disclaimer_revealer), FALSE);
 }
 
+static void
+show_alerts_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  TitrateWindow *self = TITRATE_WINDOW (user_data);
+
+  if (self->plan_view != NULL)
+    titrate_plan_view_show_alerts (self->plan_view);
+}
+
+static void
+next_pane_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  TitrateWindow *self = TITRATE_WINDOW (user_data);
+
+  if (self->plan_view != NULL)
+    titrate_plan_view_focus_next_pane (self->plan_view);
+}
+
+static void
+toggle_form_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  TitrateWindow *self = TITRATE_WINDOW (user_data);
+
+  if (self->plan_view != NULL)
+    {
+      AdwFlap *flap = titrate_plan_view_get_flap (self->plan_view);
+
+      adw_flap_set_reveal_flap (flap, !adw_flap_get_reveal_flap (flap));
+      if (adw_flap_get_reveal_flap (flap))
+        gtk_widget_child_focus (adw_flap_get_flap (flap), GTK_DIR_TAB_FORWARD);
+    }
+}
+
 static const GActionEntry win_entries[] = {
+  { "show-alerts", show_alerts_action },
+  { "next-pane", next_pane_action },
+  { "toggle-form", toggle_form_action },
   { "new", new_action },
   { "open", open_action },
   { "open-example", open_example_action, "s" },
@@ -679,6 +769,7 @@ titrate_window_class_init (TitrateWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/titrate/Titrate/ui/titrate-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TitrateWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TitrateWindow, form_button);
   gtk_widget_class_bind_template_child (widget_class, TitrateWindow, examples_button);
   gtk_widget_class_bind_template_child (widget_class, TitrateWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, TitrateWindow, save_button);
@@ -691,6 +782,14 @@ static void
 titrate_window_init (TitrateWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The split button's two halves, unnamed in libadwaita 1.2. */
+  titrate_accessible_name_inner (GTK_WIDGET (self->save_button), GTK_TYPE_MENU_BUTTON, _("More ways to save"));
+  {
+    GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->save_button));
+
+    if (GTK_IS_BUTTON (first) && !GTK_IS_MENU_BUTTON (first))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save"), -1);
+  }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
   titrate_window_output_install (self);
@@ -774,6 +873,11 @@ load (TitrateWindow *self)
       gtk_stack_set_visible_child_name (self->main_stack, "plan");
       /* Teaching mode: a scenario opens as learner mode (page "learner"). */
       titrate_teaching_attach (GTK_WINDOW (self), self->main_stack, self->session);
+      /* The header's Patient toggle shows and hides the form pane. */
+      g_object_bind_property (titrate_plan_view_get_flap (self->plan_view), "reveal-flap",
+                              self->form_button, "active",
+                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->form_button), TRUE);
       /* The decision-support notice, until acknowledged (first run). */
       gtk_widget_set_visible (GTK_WIDGET (self->disclaimer_revealer),
                               self->settings == NULL ||
@@ -828,6 +932,30 @@ on_map_cb (TitrateWindow *self)
                            G_CALLBACK (on_first_frame_cb), self, 0);
 }
 
+/* Never larger than the screen: a size saved on a bigger monitor, or the
+ * default, must not push the alerts or the close button off this one. */
+static void
+set_default_size_on_screen (TitrateWindow *self,
+                            int            width,
+                            int            height)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  GListModel *monitors = display != NULL ? gdk_display_get_monitors (display) : NULL;
+
+  if (monitors != NULL && g_list_model_get_n_items (monitors) > 0)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      if (geometry.width > 0)
+        width = MIN (width, geometry.width);
+      if (geometry.height > 0)
+        height = MIN (height, geometry.height);
+    }
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+}
+
 static TitrateWindow *
 create (TitrateApplication *application,
         gboolean            deferred)
@@ -837,12 +965,14 @@ create (TitrateApplication *application,
 
   self = g_object_new (TITRATE_TYPE_WINDOW, "application", application, NULL);
   settings = titrate_application_get_settings (application);
+  if (settings == NULL)
+    set_default_size_on_screen (self, 1400, 880);
   if (settings != NULL)
     {
       self->settings = g_object_ref (settings);
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (settings, "window-width"),
-                                   g_settings_get_int (settings, "window-height"));
+      set_default_size_on_screen (self,
+                                  g_settings_get_int (settings, "window-width"),
+                                  g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
     }
@@ -956,6 +1086,31 @@ titrate_window_open_file (TitrateWindow  *self,
   return TRUE;
 }
 
+/* (transfer full) (nullable): the Examples menu's label for @name */
+static char *
+example_label (TitrateWindow *self,
+               const char    *name)
+{
+  GMenuModel *menu = gtk_menu_button_get_menu_model (self->examples_button);
+
+  for (int i = 0; menu != NULL && i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *target = NULL;
+          g_autofree char *label = NULL;
+
+          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_TARGET, "s", &target) &&
+              g_strcmp0 (target, name) == 0 &&
+              g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+            return g_steal_pointer (&label);
+        }
+    }
+  return NULL;
+}
+
 /* Opens a bundled teaching case as an untitled plan. */
 gboolean
 titrate_window_open_example (TitrateWindow  *self,
@@ -981,6 +1136,13 @@ titrate_window_open_example (TitrateWindow  *self,
     return FALSE;
   if (!titrate_session_load_bytes (self->session, bytes, NULL, error))
     return FALSE;
+  /* The title in the user's language: the Examples menu's, translated. */
+  {
+    g_autofree char *label = example_label (self, name);
+
+    if (label != NULL)
+      titrate_session_set_title (self->session, label);
+  }
   gtk_widget_activate_action (GTK_WIDGET (titrate_plan_view_get_calendar_view (self->plan_view)),
                               "calendar.go-to-start", NULL);
   return TRUE;

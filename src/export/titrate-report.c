@@ -1325,51 +1325,123 @@ add_week_table (TitrateReport *self,
   b->table = t;
 }
 
+/* A week whose every day is the same step, with no change, no alert note
+ * and no stop: -1 when it is not such a week, else the step's index. */
+static int
+uniform_step (TitrateReport *self,
+              GArray        *week)
+{
+  const TitrateDay *first = &g_array_index (self->plan->days, TitrateDay, g_array_index (week, guint, 0));
+
+  if (first->phase == TITRATE_PHASE_STOPPED)
+    return -1;
+  for (guint i = 0; i < week->len; i++)
+    {
+      const TitrateDay *d = &g_array_index (self->plan->days, TitrateDay, g_array_index (week, guint, i));
+
+      if (d->is_change || d->step_index != first->step_index || d->phase != first->phase)
+        return -1;
+    }
+  return first->step_index;
+}
+
+/* Weeks that repeat the week above are one line, "Monday 18 January to
+ * Sunday 14 March: the same doses as the week above, every day", so a
+ * once-daily plan is a few pages, not one per week. */
+static void
+add_repeat_range (TitrateReport *self,
+                  guint          first_index,
+                  guint          last_index)
+{
+  const TitrateDay *first = &g_array_index (self->plan->days, TitrateDay, first_index);
+  const TitrateDay *last = &g_array_index (self->plan->days, TitrateDay, last_index);
+  g_autofree char *range = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *markup = NULL;
+
+  if (g_date_valid (&first->date))
+    {
+      g_autofree char *a = _titrate_export_date (&first->date, "%A %e %B");
+      g_autofree char *z = _titrate_export_date (&last->date, "%A %e %B %Y");
+
+      /* Translators: e.g. "Monday 18 January to Sunday 14 March 2027" */
+      range = g_strdup_printf (_("%s to %s"), a, z);
+    }
+  else
+    range = g_strdup_printf (_("Days %d to %d"), first->day, last->day);
+  /* Translators: %s is a range of dates */
+  text = g_strdup_printf (_("%s: take the same doses as in the week above, every day."), range);
+  markup = g_markup_printf_escaped ("<b>%s</b>", text);
+  add_text (self, markup, HANDOUT_BODY, FLAG_KEEP_TOGETHER, 10);
+}
+
 static void
 add_calendar (TitrateReport *self)
 {
   g_autoptr(GArray) week = g_array_new (FALSE, FALSE, sizeof (guint));
   int month = -1;
   gboolean first = TRUE;
+  int shown_step = -1;            /* step of the last week shown as a table, if uniform */
+  guint run_first = G_MAXUINT;    /* a run of repeated weeks not yet written */
+  guint run_last = 0;
 
-  for (guint i = 0; i < self->plan->days->len; i++)
+  for (guint i = 0; i <= self->plan->days->len; i++)
     {
-      const TitrateDay *d = &g_array_index (self->plan->days, TitrateDay, i);
-      gboolean dated = g_date_valid (&d->date);
-      gboolean new_month = dated && (int) g_date_get_month (&d->date) != month;
+      const TitrateDay *d = i < self->plan->days->len ? &g_array_index (self->plan->days, TitrateDay, i) : NULL;
+      gboolean dated = d != NULL && g_date_valid (&d->date);
       gboolean new_week;
 
-      if (d->phase == TITRATE_PHASE_NONE)
+      if (d != NULL && d->phase == TITRATE_PHASE_NONE)
         continue;
 
-      if (dated)
+      if (d == NULL)
+        new_week = TRUE;
+      else if (dated)
         new_week = weekday_index (&d->date) == self->week_start;
       else
         new_week = (d->day - 1) % 7 == 0;
 
-      if (week->len > 0 && (new_week || new_month))
+      if (week->len > 0 && new_week)
         {
-          add_week_table (self, week, 14);
+          int step = uniform_step (self, week);
+          const TitrateDay *w0 = &g_array_index (self->plan->days, TitrateDay, g_array_index (week, guint, 0));
+
+          if (step >= 0 && step == shown_step)
+            {
+              /* The same as the week above: part of a range. */
+              if (run_first == G_MAXUINT)
+                run_first = g_array_index (week, guint, 0);
+              run_last = g_array_index (week, guint, week->len - 1);
+            }
+          else
+            {
+              if (run_first != G_MAXUINT)
+                add_repeat_range (self, run_first, run_last);
+              run_first = G_MAXUINT;
+              if (g_date_valid (&w0->date) && (int) g_date_get_month (&w0->date) != month)
+                {
+                  g_autofree char *name = _titrate_export_date (&w0->date, "%B %Y");
+
+                  month = g_date_get_month (&w0->date);
+                  /* The calendar starts on a page of its own. */
+                  add_heading_full (self, name, HANDOUT_H1, first ? FLAG_NEW_PAGE : 0, 22);
+                  first = FALSE;
+                }
+              else if (first)
+                {
+                  add_heading_full (self, _("Your calendar"), HANDOUT_H1, FLAG_NEW_PAGE, 0);
+                  first = FALSE;
+                }
+              add_week_table (self, week, 14);
+              shown_step = step;
+            }
           g_array_set_size (week, 0);
         }
-      if (new_month)
-        {
-          g_autofree char *name = _titrate_export_date (&d->date, "%B %Y");
-
-          month = g_date_get_month (&d->date);
-          /* The calendar starts on a page of its own. */
-          add_heading_full (self, name, HANDOUT_H1, first ? FLAG_NEW_PAGE : 0, 22);
-          first = FALSE;
-        }
-      else if (first)
-        {
-          add_heading_full (self, _("Your calendar"), HANDOUT_H1, FLAG_NEW_PAGE, 0);
-          first = FALSE;
-        }
-      g_array_append_val (week, i);
+      if (d != NULL)
+        g_array_append_val (week, i);
     }
-  if (week->len > 0)
-    add_week_table (self, week, 14);
+  if (run_first != G_MAXUINT)
+    add_repeat_range (self, run_first, run_last);
 }
 
 static void
@@ -1699,7 +1771,11 @@ add_regimen_section (TitrateReport *self)
   kv (s, _("Route"), route);
   kv (s, _("Indication"), indication_label (self));
   kv (s, _("Formulation"), f ? f->label : (r->formulation ? r->formulation : _("not recorded")));
-  kv (s, _("Units per dose"), product ? product : _("no strength chosen"));
+  /* The unit name is written to follow a count ("× 10 mg tablet"): here
+   * it stands alone, so without the "×" and under a label that says so. */
+  kv (s, _("Doses given as"),
+      product == NULL ? _("no strength chosen")
+                      : g_str_has_prefix (product, "× ") ? product + strlen ("× ") : product);
   kv (s, _("Start date"), *start ? start : _("not set"));
   if (self->doc->regimen->has_protocol)
     {
@@ -1727,10 +1803,12 @@ add_regimen_section (TitrateReport *self)
     limit_text = g_strdup (_("none applies"));
   else
     {
-      g_autofree char *m = titrate_format_amount_display (round (limit.max_daily * 100) / 100);
+      /* One rounding rule for the maximum, on screen and on paper:
+       * titrate_format_amount_display(), three decimals at most. */
+      g_autofree char *m = titrate_format_amount_display (limit.max_daily);
       g_autofree char *factor = titrate_format_amount_display (limit.renal_factor);
-      limit_text = g_strdup_printf (_("%s %s/day (rule %s, renal factor %s)"), m, unit,
-                                    limit.rule_code ? limit.rule_code : "—", factor);
+      /* Translators: "26.667 mg/day (renal factor 0.333)" */
+      limit_text = g_strdup_printf (_("%s %s/day (renal factor %s)"), m, unit, factor);
     }
   kv (s, _("Applicable maximum"), limit_text);
   kv (s, _("Plan status"), self->doc->final ? _("final") : _("draft"));
