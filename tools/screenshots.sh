@@ -10,7 +10,7 @@
 #
 # Environment: SHOT_LANG (default C.UTF-8; e.g. de_DE.UTF-8 for German shots,
 # translated from the build tree), LEARNER_ARGS (the app's arguments that open
-# learner mode; default: --learner when `titrate --help-all` lists it).
+# learner mode; default: a bundled teaching scenario, which opens in learner mode).
 #
 # Needs: xvfb xauth x11-utils xdotool imagemagick poppler-utils
 # (tools/install-deps.sh).
@@ -89,11 +89,9 @@ shoot calendar-light calendar prefer-light --example pregnancy
 shoot chart-light chart prefer-light --example "$example"
 shoot schedule-light schedule prefer-light --example child-cerebral-palsy
 
-# Learner mode, once the app has it.
-learner_args=${LEARNER_ARGS:-}
-if [[ -z $learner_args ]] && "$app" --help-all 2>/dev/null | grep -q -- '--learner'; then
-  learner_args="--learner"
-fi
+# Learner mode.
+# Opening a teaching scenario starts learner mode.
+learner_args=${LEARNER_ARGS:-$(readlink -f "$(dirname "$0")/../data/scenarios/01-renal-older-adult.titrate")}
 if [[ -n $learner_args ]]; then
   # shellcheck disable=SC2086
   shoot learner-light calendar prefer-light $learner_args
