@@ -24,11 +24,15 @@ CREATE TABLE source (
 ) STRICT;
 
 -- Medicines this database covers. Clinical tables are keyed by medicine, so a
--- second medicine needs rows, not code.
+-- second medicine needs rows, not code. label is the name as written inside
+-- a sentence ("baclofen"), label_start the same name opening a sentence or a
+-- heading ("Baclofen"); handouts, reminders and the CLI print these, never a
+-- name written in C.
 CREATE TABLE medicine (
-  code   TEXT PRIMARY KEY,
-  label  TEXT NOT NULL,
-  source TEXT NOT NULL
+  code        TEXT PRIMARY KEY,
+  label       TEXT NOT NULL,
+  label_start TEXT NOT NULL,
+  source      TEXT NOT NULL
 );
 
 -- One row per alert the checker can raise. The text lives here only.

@@ -20,8 +20,8 @@ INSERT INTO meta (key, value) VALUES
   ('reference',       'shared/clinical/baclofen.md');
 
 -- The medicine every clinical row below is keyed by.
-INSERT INTO medicine (code, label, source) VALUES
-  ('baclofen', 'baclofen', 'US-TAB; LIO-IT');
+INSERT INTO medicine (code, label, label_start, source) VALUES
+  ('baclofen', 'baclofen', 'Baclofen', 'US-TAB; LIO-IT');
 
 -- ===========================================================================
 -- source — one row per key cited anywhere in this file

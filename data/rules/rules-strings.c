@@ -6,6 +6,12 @@
  * This file is never compiled.
  */
 
+/* TRANSLATORS: rules database, medicine baclofen in a sentence */
+/* xgettext:no-c-format */
+N_("baclofen");
+/* TRANSLATORS: rules database, medicine baclofen opening a sentence */
+/* xgettext:no-c-format */
+N_("Baclofen");
 /* TRANSLATORS: rules database, rule allergy.baclofen title */
 /* xgettext:no-c-format */
 N_("Allergy to baclofen");

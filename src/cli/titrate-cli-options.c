@@ -168,7 +168,7 @@ titrate_cli_options_parse (TitrateCliOptions  *o,
 
   memset (o, 0, sizeof *o);
   o->pump_margin_days = -1;
-  context = g_option_context_new (_("COMMAND [ARGUMENT] — baclofen regimen checks"));
+  context = g_option_context_new (_("COMMAND [ARGUMENT] — regimen checks against the rules database"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _(summary));
   g_option_context_set_help_enabled (context, help_enabled);

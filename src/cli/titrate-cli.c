@@ -421,7 +421,10 @@ print_table (TitrateRules    *rules,
   const char *unit = titrate_route_unit (r->route);
   gboolean liquid = unit_name != NULL && g_str_has_prefix (unit_name, "mL");
 
-  g_print (_("Baclofen, %s (%s)%s%s\n"), titrate_route_to_label (r->route), unit,
+  /* Translators: the medicine ("Baclofen"), the route, the unit, then
+   * ", units per dose: " and the unit name, or two empty strings */
+  g_print (_("%s, %s (%s)%s%s\n"), titrate_rules_get_medicine_label_start (rules, r->drug),
+           titrate_route_to_label (r->route), unit,
            unit_name ? _(", units per dose: ") : "", unit_name ? unit_name : "");
   if (r->route == TITRATE_ROUTE_ORAL)
     g_print ("%-16s %4s  %-12s %-26s %12s  %s\n", _("Date"), _("Day"), _("Phase"), _("Doses (mg)"), _("Daily (mg)"),

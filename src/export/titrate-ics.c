@@ -25,8 +25,10 @@ typedef struct {
   icalcomponent           *calendar;
   struct icaltimetype      dtstamp;
   char                    *plan_id;
-  int                      first_day;   /* first day with baclofen */
-  int                      last_day;    /* last day with baclofen */
+  const char              *medicine;    /* "baclofen", from the rules database */
+  const char              *medicine_start; /* "Baclofen", opening a sentence */
+  int                      first_day;   /* first day with the medicine */
+  int                      last_day;    /* last day with the medicine */
   gboolean                 stops;       /* the plan ends with a stop */
 } Writer;
 
@@ -46,7 +48,8 @@ doses_equal (const TitrateDay *d)
 /* "5 mg 3 times a day (15 mg a day)" or "10 mg + 5 mg (15 mg a day)" */
 static char *
 describe_day (const TitrateDay *d,
-              const char       *unit)
+              const char       *unit,
+              const char       *medicine)
 {
   g_autofree char *total = _titrate_export_amount (d->daily_total, unit);
   g_autoptr(GString) s = g_string_new (NULL);
@@ -61,7 +64,8 @@ describe_day (const TitrateDay *d,
         }
       if (!isnan (d->daily_mcg))
         return g_strdup_printf (_("%s a day from the pump"), total);
-      return g_strdup (_("no baclofen"));
+      /* Translators: %s is the medicine, e.g. "baclofen" */
+      return g_strdup_printf (_("no %s"), medicine);
     }
   if (d->n_doses == 1)
     {
@@ -104,14 +108,14 @@ change_note (const Writer     *w,
 {
   const char *unit = titrate_route_unit (w->plan->regimen->route);
   const TitrateDay *prev = previous_day_with_doses (w, index);
-  g_autofree char *now = describe_day (d, unit);
+  g_autofree char *now = describe_day (d, unit, w->medicine);
   g_autofree char *before = NULL;
 
   if (d->day == w->first_day || prev == NULL)
     return g_strdup_printf (_("First day of this plan: %s."), now);
   if (!d->is_change)
     return NULL;
-  before = describe_day (prev, unit);
+  before = describe_day (prev, unit, w->medicine);
   if (d->daily_total > prev->daily_total)
     return g_strdup_printf (_("Dose change today: the dose goes up to %s. Before today: %s."), now, before);
   if (d->daily_total < prev->daily_total)
@@ -213,8 +217,9 @@ write_oral_day (Writer           *w,
   gboolean final = w->stops && d->day == w->last_day;
   gboolean reminders_end = !w->stops && d->day == (int) w->plan->days->len;
   g_autofree char *last_time = titrate_dose_time_format (titrate_dose_times_get (times, d->n_doses, d->n_doses - 1));
-  const char *end_note = _("These reminders end today, but your plan does not: keep taking baclofen as "
-                           "prescribed. Do not stop suddenly.");
+  /* Translators: %s is the medicine, e.g. "baclofen" */
+  g_autofree char *end_note = g_strdup_printf (_("These reminders end today, but your plan does not: keep taking %s as "
+                                                 "prescribed. Do not stop suddenly."), w->medicine);
 
   if (w->options->mode == TITRATE_ICS_PER_DAY)
     {
@@ -234,12 +239,13 @@ write_oral_day (Writer           *w,
               g_autofree char *t = titrate_dose_time_format (titrate_dose_times_get (times, d->n_doses, k));
               g_string_append_printf (at, "%s%s", k ? ", " : "", t);
             }
-          /* Translators: e.g. "Baclofen 5 mg — ½ tablet of 10 mg — at 08:00, 14:00, 20:00" */
-          g_string_printf (summary, _("Baclofen %s — at %s"), phrase, at->str);
+          /* Translators: the medicine, the dose, the times, e.g.
+           * "Baclofen 5 mg — ½ tablet of 10 mg — at 08:00, 14:00, 20:00" */
+          g_string_printf (summary, C_("calendar event", "%s %s — at %s"), w->medicine_start, phrase, at->str);
         }
       else
         {
-          g_string_append (summary, _("Baclofen"));
+          g_string_append (summary, w->medicine_start);
           for (guint k = 0; k < d->n_doses; k++)
             {
               gboolean m;
@@ -274,7 +280,8 @@ write_oral_day (Writer           *w,
       gboolean measurable;
 
       phrase = dose_phrase (w, d->doses_mg[k], &measurable);
-      summary = g_strdup_printf (_("Baclofen %s"), phrase);
+      /* Translators: the medicine and the dose, e.g. "Baclofen 5 mg — 1 tablet of 5 mg" */
+      summary = g_strdup_printf (C_("calendar event", "%s %s"), w->medicine_start, phrase);
       if (!measurable)
         {
           g_autofree char *note = unmeasurable_note (w);
@@ -285,8 +292,9 @@ write_oral_day (Writer           *w,
                                 _("Last dose today — do not restart without advice."));
       else if (final)
         {
-          g_autofree char *note = g_strdup_printf (_("Last day of baclofen: the %s dose is the last one. "
-                                                     "Do not restart without advice."), last_time);
+          /* Translators: the medicine ("baclofen") and a time of day */
+          g_autofree char *note = g_strdup_printf (_("Last day of %s: the %s dose is the last one. "
+                                                     "Do not restart without advice."), w->medicine, last_time);
           g_string_append_printf (description, "%s%s", description->len ? "\n" : "", note);
         }
       if (reminders_end && k + 1 == d->n_doses)
@@ -316,12 +324,14 @@ write_intrathecal_day (Writer           *w,
     {
       g_autofree char *b = _titrate_export_amount (d->bolus_mcg, "mcg");
       /* Translators: an intrathecal screening bolus, given in hospital */
-      summary = g_strdup_printf (_("Baclofen test dose %s (given by your care team)"), b);
+      /* Translators: the medicine ("Baclofen") and the dose */
+      summary = g_strdup_printf (_("%s test dose %s (given by your care team)"), w->medicine_start, b);
     }
   else
     {
       g_autofree char *t = _titrate_export_amount (d->daily_mcg, "mcg");
-      summary = g_strdup_printf (_("Baclofen pump: %s a day from today (set by your care team)"), t);
+      /* Translators: the medicine ("Baclofen") and the daily dose */
+      summary = g_strdup_printf (_("%s pump: %s a day from today (set by your care team)"), w->medicine_start, t);
     }
   if (w->stops && d->day == w->last_day)
     g_string_append_printf (description, "%s%s", description->len ? "\n" : "",
@@ -348,22 +358,29 @@ write_pump_reminders (Writer       *w,
     }
   if (g_date_valid (&pump->next_refill_date))
     {
+      /* Translators: the medicine ("Baclofen"), then two dates */
       g_autofree char *description = by != NULL
-        ? g_strdup_printf (_("Baclofen pump refill appointment. Never let the pump run empty. "
-                             "Refill by %s; pump alarm date %s."), by, alarm)
-        : g_strdup (_("Baclofen pump refill appointment. Never let the pump run empty."));
+        ? g_strdup_printf (_("%s pump refill appointment. Never let the pump run empty. "
+                             "Refill by %s; pump alarm date %s."), w->medicine_start, by, alarm)
+        /* Translators: %s is the medicine, e.g. "Baclofen" */
+        : g_strdup_printf (_("%s pump refill appointment. Never let the pump run empty."), w->medicine_start);
+      /* Translators: %s is the medicine, e.g. "Baclofen" */
+      g_autofree char *summary = g_strdup_printf (_("%s pump refill appointment"), w->medicine_start);
 
       add_event (w, &pump->next_refill_date, PUMP_REMINDER_MINUTES, "pump-refill",
-                 _("Baclofen pump refill appointment"), description);
+                 summary, description);
     }
   if (by != NULL)
     {
+      /* Translators: the medicine ("baclofen") and a date */
       g_autofree char *description =
-        g_strdup_printf (_("Last day to refill your baclofen pump safely: the pump alarm is expected on %s. "
-                           "If no refill is booked by today, call your pump team now."), alarm);
+        g_strdup_printf (_("Last day to refill your %s pump safely: the pump alarm is expected on %s. "
+                           "If no refill is booked by today, call your pump team now."), w->medicine, alarm);
+      /* Translators: %s is the medicine, e.g. "Baclofen" */
+      g_autofree char *summary = g_strdup_printf (_("%s pump: refill by today"), w->medicine_start);
 
       add_event (w, &plan->refill_by_date, PUMP_REMINDER_MINUTES, "pump-refill-by",
-                 _("Baclofen pump: refill by today"), description);
+                 summary, description);
     }
 }
 
@@ -408,6 +425,7 @@ titrate_ics_write (TitrateRules            *rules,
   g_autofree char *key = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *prodid = NULL;
+  g_autofree char *calname = NULL;
   TitrateIcsOptions defaults;
   Writer w = { 0 };
   char start[16];
@@ -435,7 +453,7 @@ titrate_ics_write (TitrateRules            *rules,
     return NULL;
 
   g_date_strftime (start, sizeof start, "%Y-%m-%d", &plan->regimen->start_date);
-  key = g_strdup_printf ("%s|%s|%s", plan->regimen->drug ? plan->regimen->drug : "baclofen",
+  key = g_strdup_printf ("%s|%s|%s", plan->regimen->drug ? plan->regimen->drug : titrate_rules_lookup_medicine (rules, NULL),
                          titrate_route_to_string (plan->regimen->route), start);
   hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
   hash[16] = '\0';
@@ -444,6 +462,8 @@ titrate_ics_write (TitrateRules            *rules,
 
   w.options = options;
   w.plan = plan;
+  w.medicine = titrate_rules_get_medicine_label (rules, plan->regimen->drug);
+  w.medicine_start = titrate_rules_get_medicine_label_start (rules, plan->regimen->drug);
   w.plan_id = hash;
   w.dtstamp = icaltime_from_timet_with_zone (now, 0, icaltimezone_get_utc_timezone ());
   w.last_day = _titrate_export_plan_last_day_with_doses (plan);
@@ -465,7 +485,9 @@ titrate_ics_write (TitrateRules            *rules,
   icalcomponent_add_property (calendar, icalproperty_new_prodid (prodid));
   icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
   icalcomponent_add_property (calendar, icalproperty_new_method (ICAL_METHOD_PUBLISH));
-  x = icalproperty_new_x (_("Baclofen plan"));
+  /* Translators: the calendar's name; %s is the medicine, e.g. "Baclofen" */
+  calname = g_strdup_printf (_("%s plan"), w.medicine_start);
+  x = icalproperty_new_x (calname);
   icalproperty_set_x_name (x, "X-WR-CALNAME");
   icalcomponent_add_property (calendar, x);
 

@@ -1090,8 +1090,32 @@ weekday_index (const GDate *date)
   return g_date_get_weekday (date) % 7;   /* GDate: Monday 1 … Sunday 7 → Sunday 0 */
 }
 
+/* The medicine's name from the rules database: inside a sentence
+ * ("baclofen") and opening one ("Baclofen"). */
+static const char *
+medicine (TitrateReport *self)
+{
+  return titrate_rules_get_medicine_label (self->rules, self->plan->regimen->drug);
+}
+
+static const char *
+medicine_start (TitrateReport *self)
+{
+  return titrate_rules_get_medicine_label_start (self->rules, self->plan->regimen->drug);
+}
+
+static char *
+dup_title (TitrateReport *self)
+{
+  if (self->kind == TITRATE_REPORT_HANDOUT)
+    /* Translators: the handout's title; %s is the medicine, e.g. "baclofen" */
+    return g_strdup_printf (_("Your %s plan"), medicine (self));
+  /* Translators: the clinician summary's title; %s is the medicine, e.g. "Baclofen" */
+  return g_strdup_printf (_("%s plan: clinician summary"), medicine_start (self));
+}
+
 static gboolean
-day_has_baclofen (const TitrateDay *d)
+day_has_medicine (const TitrateDay *d)
 {
   return d->phase != TITRATE_PHASE_NONE && d->phase != TITRATE_PHASE_STOPPED &&
          (d->n_doses > 0 || !isnan (d->daily_mcg) || !isnan (d->bolus_mcg));
@@ -1105,7 +1129,7 @@ previous_dosing_day (TitrateReport *self,
     {
       const TitrateDay *d = &g_array_index (self->plan->days, TitrateDay, index);
 
-      if (day_has_baclofen (d))
+      if (day_has_medicine (d))
         return d;
     }
   return NULL;
@@ -1148,8 +1172,13 @@ build_row (TitrateReport *self,
 
   /* What changes today, in plain words. */
   if (d->phase == TITRATE_PHASE_STOPPED)
-    row->full = g_markup_printf_escaped ("<b>%s</b> %s", _("No baclofen from today."),
-                                         _("Do not start it again unless your prescriber tells you to."));
+    {
+      /* Translators: %s is the medicine, e.g. "baclofen" */
+      g_autofree char *none = g_strdup_printf (_("No %s from today."), medicine (self));
+
+      row->full = g_markup_printf_escaped ("<b>%s</b> %s", none,
+                                           _("Do not start it again unless your prescriber tells you to."));
+    }
   else if (prev == NULL)
     row->note = g_markup_printf_escaped ("<b>%s</b>", _("First day of this plan."));
   else if (d->is_change && d->daily_total > prev->daily_total)
@@ -1168,10 +1197,12 @@ build_row (TitrateReport *self,
         {
           g_autofree char *time = titrate_dose_time_format (titrate_dose_times_get (&self->times, d->n_doses,
                                                                                      d->n_doses - 1));
-          last = g_strdup_printf (_("Last day of baclofen: the %s dose is the last one."), time);
+          /* Translators: the medicine ("baclofen") and a time of day */
+          last = g_strdup_printf (_("Last day of %s: the %s dose is the last one."), medicine (self), time);
         }
       else
-        last = g_strdup (_("Last day of baclofen."));
+        /* Translators: %s is the medicine, e.g. "baclofen" */
+        last = g_strdup_printf (_("Last day of %s."), medicine (self));
       text = g_markup_printf_escaped ("<b>%s</b>", last);
       if (row->note != NULL)
         {
@@ -1289,7 +1320,7 @@ add_week_table (TitrateReport *self,
             t->n_cols++;
           }
       }
-  t->single_header = g_markup_printf_escaped ("<b>%s</b>", _("Baclofen"));
+  t->single_header = g_markup_printf_escaped ("<b>%s</b>", medicine_start (self));
 
   if (g_date_valid (&first->date))
     {
@@ -1452,22 +1483,32 @@ build_handout (TitrateReport *self)
   g_autoptr(GPtrArray) counselling = _titrate_export_counselling (self->rules, self->doc);
   g_autofree char *markup = NULL;
   g_autofree char *start = NULL;
+  g_autofree char *title = dup_title (self);
+  g_autofree char *intro = NULL;
+  g_autofree char *warning = NULL;
   int body = (int) (HANDOUT_BODY * PANGO_SCALE);
   int big = (int) (18 * PANGO_SCALE);
 
-  add_heading (self, _("Your baclofen plan"), HANDOUT_TITLE, 0);
+  add_heading (self, title, HANDOUT_TITLE, 0);
   add_field (self, _("Name"), 6);
 
   /* Translators: the plan's start date on the handout, strftime format,
    * e.g. "Monday 4 January 2027" */
   start = _titrate_export_date (&r->start_date, _("%A %e %B %Y"));
   if (oral)
-    markup = g_markup_printf_escaped ("%s\n%s", _("This calendar shows how much baclofen to take each day, and when. "
-                                                  "The dose changes slowly, step by step."),
-                                      _("At each time, take the amount shown. Then tick the box."));
+    {
+      /* Translators: %s is the medicine, e.g. "baclofen" */
+      intro = g_strdup_printf (_("This calendar shows how much %s to take each day, and when. "
+                                 "The dose changes slowly, step by step."), medicine (self));
+      markup = g_markup_printf_escaped ("%s\n%s", intro, _("At each time, take the amount shown. Then tick the box."));
+    }
   else
-    markup = g_markup_printf_escaped ("%s", _("This calendar shows the baclofen your care team gives you "
-                                              "each day, through the pump or as a test dose."));
+    {
+      /* Translators: %s is the medicine, e.g. "baclofen" */
+      intro = g_strdup_printf (_("This calendar shows the %s your care team gives you "
+                                 "each day, through the pump or as a test dose."), medicine (self));
+      markup = g_markup_printf_escaped ("%s", intro);
+    }
   add_text (self, markup, HANDOUT_BODY, 0, 14);
   if (*start != '\0')
     {
@@ -1496,9 +1537,15 @@ build_handout (TitrateReport *self)
   /* The warning box. */
   g_clear_pointer (&markup, g_free);
   if (oral)
+    /* Translators: %s is the medicine, e.g. "baclofen" */
+    warning = g_strdup_printf (_("Do not stop %s suddenly"), medicine (self));
+  else
+    /* Translators: %s is the medicine, e.g. "baclofen" */
+    warning = g_strdup_printf (_("Do not stop %s suddenly: never let your pump run empty"), medicine (self));
+  if (oral)
     markup = g_markup_printf_escaped ("<span size=\"%d\"><b>%s</b></span>\n"
                                       "<span size=\"%d\">%s\n\n<b>%s</b>\n• %s\n• %s\n• %s\n• %s\n• %s</span>",
-                                      big, _("Do not stop baclofen suddenly"), body,
+                                      big, warning, body,
                                       _("Stopping suddenly, or missing several doses, can make you very ill. "
                                         "If you run out or cannot take it, call your prescriber or pharmacist "
                                         "the same day."),
@@ -1511,7 +1558,7 @@ build_handout (TitrateReport *self)
   else
     markup = g_markup_printf_escaped ("<span size=\"%d\"><b>%s</b></span>\n"
                                       "<span size=\"%d\">%s\n\n<b>%s</b>\n• %s\n• %s\n• %s\n• %s\n• %s</span>",
-                                      big, _("Do not stop baclofen suddenly: never let your pump run empty"), body,
+                                      big, warning, body,
                                       _("Go to every refill appointment. If the pump alarm sounds, call your "
                                         "pump team straight away."),
                                       _("Get medical help the same day if you:"),
@@ -1551,8 +1598,13 @@ build_handout (TitrateReport *self)
 
   g_clear_pointer (&markup, g_free);
   if (self->plan->last_dosing_day >= 0)
-    markup = g_markup_printf_escaped ("<b>%s</b> %s", _("After your last dose:"),
-                                      _("do not start baclofen again unless your prescriber tells you to."));
+    {
+      /* Translators: %s is the medicine, e.g. "baclofen" */
+      g_autofree char *again = g_strdup_printf (_("do not start %s again unless your prescriber tells you to."),
+                                                medicine (self));
+
+      markup = g_markup_printf_escaped ("<b>%s</b> %s", _("After your last dose:"), again);
+    }
   else if (!oral)
     markup = g_markup_printf_escaped ("<b>%s</b> %s", _("After this calendar ends:"),
                                       _("your pump keeps giving the same dose as on the last day above, until "
@@ -1926,8 +1978,9 @@ build_summary (TitrateReport *self)
   g_autofree char *markup = NULL;
   g_autofree char *generated = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *title = dup_title (self);
 
-  add_heading (self, _("Baclofen plan: clinician summary"), SUMMARY_TITLE, 0);
+  add_heading (self, title, SUMMARY_TITLE, 0);
   generated = g_date_time_format (now, "%Y-%m-%d %H:%M");
   markup = g_markup_printf_escaped ("%s\n%s %s", _("Decision support, not a prescription: every alert states its "
                                                    "reason and source; the prescriber decides."),
@@ -2002,7 +2055,8 @@ render_footer (TitrateReport *self,
   double y;
 
   if (self->kind == TITRATE_REPORT_HANDOUT)
-    left = g_strdup (_("Your baclofen plan: bring it to every appointment"));
+    /* Translators: the handout's footer; %s is the medicine, e.g. "baclofen" */
+    left = g_strdup_printf (_("Your %s plan: bring it to every appointment"), medicine (self));
   else
     left = g_strdup_printf (_("Titrate clinician summary · rules %s (%s)"),
                             titrate_rules_get_content_version (self->rules),
@@ -2294,14 +2348,14 @@ titrate_report_pdf_many (TitrateReport * const *reports,
   cairo_status_t status;
   cairo_t *cr;
   g_autofree char *creator = g_strdup_printf ("Titrate %s", PACKAGE_VERSION);
+  g_autofree char *title = NULL;
 
   g_return_val_if_fail (reports != NULL && n_reports > 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  title = dup_title (reports[0]);
   surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, reports[0]->width, reports[0]->height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                  reports[0]->kind == TITRATE_REPORT_HANDOUT ? _("Your baclofen plan")
-                                                                             : _("Baclofen plan: clinician summary"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
   cr = cairo_create (surface);
 

@@ -70,6 +70,18 @@ text_at (TitrateRules *self,
   return _titrate_rules_intern (self, (const char *) sqlite3_column_text (stmt, col));
 }
 
+/* A user-visible name, translated once at open through the catalogue built
+ * from data/rules/rules-strings.c. */
+static const char *
+tr_at (TitrateRules *self,
+       sqlite3_stmt *stmt,
+       int           col)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  return _titrate_rules_intern (self, text != NULL && *text != '\0' ? g_dgettext (GETTEXT_PACKAGE, text) : text);
+}
+
 static double
 num_at (sqlite3_stmt *stmt,
         int           col)
@@ -128,7 +140,7 @@ read_medicine (TitrateRules      *self,
                sqlite3_stmt      *stmt,
                GError           **error)
 {
-  TitrateMedicineRow row = { text_at (self, stmt, 0), text_at (self, stmt, 1), text_at (self, stmt, 2) };
+  TitrateMedicineRow row = { text_at (self, stmt, 0), tr_at (self, stmt, 1), tr_at (self, stmt, 2), text_at (self, stmt, 3) };
 
   g_array_append_val (t->medicines, row);
   return TRUE;
@@ -302,7 +314,7 @@ _titrate_rules_load_clinical (TitrateRules      *self,
   t->thresholds = g_array_new (FALSE, TRUE, sizeof (TitrateThresholdRow));
   t->input_ranges = g_array_new (FALSE, TRUE, sizeof (TitrateInputRangeRow));
 
-  if (!run (self, db, "SELECT code, label, source FROM medicine ORDER BY code", read_medicine, t, error) ||
+  if (!run (self, db, "SELECT code, label, label_start, source FROM medicine ORDER BY code", read_medicine, t, error) ||
       !run (self, db, "SELECT medicine, code, metric, min_value, max_value, source, note FROM population_band",
             read_band, t, error) ||
       !run (self, db, "SELECT medicine, code, rule, metric, comparison, value, unit, severity, source, note "
@@ -452,6 +464,59 @@ _titrate_rules_medicine_label (TitrateRules *self,
     if (g_array_index (rows, TitrateMedicineRow, i).code == medicine)
       return g_array_index (rows, TitrateMedicineRow, i).label;
   return medicine;
+}
+
+static const TitrateMedicineRow *
+medicine_row (TitrateRules *self,
+              const char   *drug)
+{
+  const char *code = titrate_rules_lookup_medicine (self, drug);
+  const GArray *rows = _titrate_rules_get_tables (self)->medicines;
+
+  for (guint i = 0; code != NULL && rows != NULL && i < rows->len; i++)
+    if (g_array_index (rows, TitrateMedicineRow, i).code == code)
+      return &g_array_index (rows, TitrateMedicineRow, i);
+  return NULL;
+}
+
+/**
+ * titrate_rules_get_medicine_label:
+ * @self: a validated rules database
+ * @drug: (nullable): a regimen's drug, as typed; NULL for the default medicine
+ *
+ * Returns: (transfer none): the medicine's name as written inside a sentence
+ *   ("baclofen"), translated, from the database's medicine table; @drug
+ *   itself when the database holds no such medicine.
+ */
+const char *
+titrate_rules_get_medicine_label (TitrateRules *self,
+                                  const char   *drug)
+{
+  const TitrateMedicineRow *row;
+
+  g_return_val_if_fail (TITRATE_IS_RULES (self), drug);
+  row = medicine_row (self, drug);
+  return row != NULL ? row->label : drug != NULL ? drug : "";
+}
+
+/**
+ * titrate_rules_get_medicine_label_start:
+ * @self: a validated rules database
+ * @drug: (nullable): a regimen's drug, as typed; NULL for the default medicine
+ *
+ * Returns: (transfer none): the medicine's name opening a sentence or a
+ *   heading ("Baclofen"), translated; @drug itself when the database holds
+ *   no such medicine.
+ */
+const char *
+titrate_rules_get_medicine_label_start (TitrateRules *self,
+                                        const char   *drug)
+{
+  const TitrateMedicineRow *row;
+
+  g_return_val_if_fail (TITRATE_IS_RULES (self), drug);
+  row = medicine_row (self, drug);
+  return row != NULL ? row->label_start : drug != NULL ? drug : "";
 }
 
 char *

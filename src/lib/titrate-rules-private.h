@@ -167,7 +167,8 @@ typedef struct {
 
 typedef struct {
   const char *code;               /* interned */
-  const char *label;
+  const char *label;              /* translated, inside a sentence: "baclofen" */
+  const char *label_start;        /* translated, opening a sentence: "Baclofen" */
   const char *source;
 } TitrateMedicineRow;
 

@@ -138,6 +138,13 @@ gboolean      titrate_rules_get_input_range  (TitrateRules *self,
  * spaces ignored), or its default medicine when @drug is NULL; NULL if none. */
 const char   *titrate_rules_lookup_medicine  (TitrateRules *self,
                                               const char   *drug);
+/* The medicine's name, translated, from the database: inside a sentence
+ * ("baclofen") and opening a sentence or heading ("Baclofen"). @drug as for
+ * titrate_rules_lookup_medicine(); @drug itself if the database lacks it. */
+const char   *titrate_rules_get_medicine_label       (TitrateRules *self,
+                                                      const char   *drug);
+const char   *titrate_rules_get_medicine_label_start (TitrateRules *self,
+                                                      const char   *drug);
 /* "baclofen, …": the medicines the database holds rules for. Free with g_free(). */
 char         *titrate_rules_dup_medicine_codes (TitrateRules *self);
 

@@ -77,6 +77,8 @@ check_pragma (sqlite3    *db,
 }
 
 static const char *string_queries[] = {
+  "SELECT 'medicine ' || code || ' in a sentence', label FROM medicine ORDER BY code",
+  "SELECT 'medicine ' || code || ' opening a sentence', label_start FROM medicine ORDER BY code",
   "SELECT 'rule ' || code || ' title', title FROM rule ORDER BY code",
   "SELECT 'rule ' || code || ' reason', reason FROM rule ORDER BY code",
   "SELECT 'rule ' || code || ' action', action FROM rule ORDER BY code",

@@ -1,0 +1,306 @@
+/* test-medicine-name.c
+ *
+ * Copyright 2026 The Titrate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Documents name the medicine from the rules database, never from C: a
+ * regimen of the fictional "examplofen" (tests/fixtures/examplofen.sql) gives
+ * a handout, a clinician summary and reminders that say "examplofen" and
+ * never "baclofen"; the same documents for baclofen still say "baclofen".
+ * (titrate-cli's table is not tested here: the document loader checks
+ * regimen.drug against the embedded database, so `--rules` with a second
+ * medicine cannot load such a document yet.)
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "titrate-ics.h"
+#include "titrate-report.h"
+#include "titrate-test-util.h"
+
+static char *tmpdir;
+static char *db_path;
+
+/* Rows examplofen's fixture does not give (protocols, pump settings,
+ * comedication rows…) are copied from baclofen's, as in test-thresholds. */
+static void
+copy_missing_medicine_rows (sqlite3    *db,
+                            const char *to,
+                            const char *from)
+{
+  sqlite3_stmt *tables = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table'", -1,
+                                       &tables, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (tables, 0);
+      g_autofree char *info = g_strdup_printf ("PRAGMA table_info(\"%s\")", table);
+      g_autoptr(GString) cols = g_string_new (NULL);
+      g_autoptr(GString) vals = g_string_new (NULL);
+      gboolean keyed = FALSE;
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, info, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *col = (const char *) sqlite3_column_text (stmt, 1);
+
+          g_string_append_printf (cols, "%s\"%s\"", cols->len ? ", " : "", col);
+          if (strcmp (col, "medicine") == 0)
+            {
+              keyed = TRUE;
+              g_string_append_printf (vals, "%s'%s'", vals->len ? ", " : "", to);
+            }
+          else
+            g_string_append_printf (vals, "%s\"%s\"", vals->len ? ", " : "", col);
+        }
+      sqlite3_finalize (stmt);
+      if (keyed)
+        {
+          g_autofree char *sql = g_strdup_printf (
+            "INSERT OR IGNORE INTO \"%s\" (%s) SELECT %s FROM \"%s\" WHERE medicine = '%s' "
+            "AND NOT EXISTS (SELECT 1 FROM \"%s\" WHERE medicine = '%s')",
+            table, cols->str, vals->str, table, from, table, to);
+          char *err = NULL;
+
+          if (sqlite3_exec (db, sql, NULL, NULL, &err) != SQLITE_OK)
+            g_error ("%s: %s", sql, err);
+        }
+    }
+  sqlite3_finalize (tables);
+}
+
+static const char *
+examplofen_db (void)
+{
+  if (db_path == NULL)
+    {
+      const char *built = g_getenv ("TITRATE_BUILT_RULES_DB");
+      g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "examplofen.sql", NULL);
+      g_autofree char *contents = NULL;
+      g_autofree char *sql = NULL;
+      sqlite3 *db;
+      char *err = NULL;
+      gsize len;
+
+      g_assert_nonnull (built);
+      db_path = g_build_filename (tmpdir, "examplofen.sqlite", NULL);
+      g_assert_true (g_file_get_contents (built, &contents, &len, NULL));
+      g_assert_true (g_file_set_contents (db_path, contents, len, NULL));
+      g_assert_true (g_file_get_contents (fixture, &sql, NULL, NULL));
+      g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+      if (sqlite3_exec (db, sql, NULL, NULL, &err) != SQLITE_OK)
+        g_error ("examplofen.sql: %s", err);
+      copy_missing_medicine_rows (db, "examplofen", "baclofen");
+      /* The summary prints the database's own title, and the pump card the
+       * pump_text rows (not keyed by medicine): data, not C. */
+      if (sqlite3_exec (db, "UPDATE meta SET value = 'Titrate examplofen test rules' WHERE key = 'title'; "
+                        "UPDATE pump_text SET text = replace (text, 'baclofen', 'examplofen')",
+                        NULL, NULL, &err) != SQLITE_OK)
+        g_error ("meta: %s", err);
+      sqlite3_close (db);
+    }
+  return db_path;
+}
+
+static TitrateRules *
+open_rules (gboolean examplofen)
+{
+  g_autoptr(GError) error = NULL;
+  TitrateRules *rules = examplofen ? titrate_rules_new_for_path (examplofen_db (), &error)
+                                   : titrate_rules_new_embedded (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (rules);
+  return rules;
+}
+
+/* The example document, prescribing @drug. */
+static TitrateDocument *
+load_example (const char *name,
+              const char *drug)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("TITRATE_EXAMPLES"), name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  TitrateDocument *doc = titrate_document_load_from_file (file, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  g_free (doc->regimen->drug);
+  doc->regimen->drug = g_strdup (drug);
+  return doc;
+}
+
+static void
+assert_names (const char *text,
+              const char *drug)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+
+  if (strcmp (drug, "examplofen") == 0)
+    {
+      if (strstr (lower, "baclofen") != NULL)
+        g_error ("“baclofen” in an examplofen document:\n%s", text);
+      g_assert_nonnull (strstr (lower, "examplofen"));
+    }
+  else
+    {
+      g_assert_nonnull (strstr (lower, "baclofen"));
+      g_assert_null (strstr (lower, "examplofen"));
+    }
+}
+
+static char *
+pdf_text (TitrateRules       *rules,
+          TitrateDocument    *doc,
+          TitrateReportKind   kind)
+{
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  g_autofree char *path = g_build_filename (tmpdir, "out.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TitrateReport) report = NULL;
+  char *out = NULL;
+  int status;
+
+  if (program == NULL)
+    return NULL;
+  report = titrate_report_new (rules, doc, kind, TITRATE_PAPER_A4_WIDTH, TITRATE_PAPER_A4_HEIGHT, &error);
+  g_assert_no_error (error);
+  g_assert_true (titrate_report_export_pdf (report, path, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { program, path, "-", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                                 &status, &error));
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_remove (path);
+  return out;
+}
+
+static char *
+ics_text (TitrateRules    *rules,
+          TitrateDocument *doc,
+          TitrateIcsMode   mode)
+{
+  g_autoptr(GError) error = NULL;
+  TitrateIcsOptions options;
+  g_autofree char *text = NULL;
+  g_autofree char *unfolded = NULL;
+  g_autoptr(GRegex) fold = g_regex_new ("\r\n[ \t]", 0, 0, NULL);
+
+  titrate_ics_options_init (&options);
+  options.mode = mode;
+  options.dtstamp = 1795000000;
+  text = titrate_ics_write (rules, doc, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (text);
+  return g_regex_replace_literal (fold, text, -1, 0, "", 0, NULL);
+}
+
+static void
+check_documents (const char *example,
+                 const char *drug,
+                 const char *const *expect)
+{
+  g_autoptr(TitrateRules) rules = open_rules (strcmp (drug, "examplofen") == 0);
+  g_autoptr(TitrateDocument) doc = load_example (example, drug);
+  g_autofree char *handout = pdf_text (rules, doc, TITRATE_REPORT_HANDOUT);
+  g_autofree char *summary = pdf_text (rules, doc, TITRATE_REPORT_SUMMARY);
+  g_autofree char *ics = ics_text (rules, doc, TITRATE_ICS_PER_ADMINISTRATION);
+  g_autofree char *per_day = ics_text (rules, doc, TITRATE_ICS_PER_DAY);
+  g_autofree char *all = NULL;
+
+  assert_names (ics, drug);
+  assert_names (per_day, drug);
+  if (handout == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  assert_names (handout, drug);
+  /* The summary quotes the alerts' own texts: in this fixture examplofen
+   * borrows baclofen's rows (renal bands, interactions), and their text,
+   * which is data. Only the summary's own words are checked here. */
+  all = g_strjoin ("\n", handout, summary, ics, per_day, NULL);
+  for (guint i = 0; expect[i] != NULL; i++)
+    if (strstr (all, expect[i]) == NULL)
+      g_error ("expected “%s” in:\n%s", expect[i], all);
+}
+
+static void
+test_taper (void)
+{
+  const char *const examplofen[] = { "Your examplofen plan", "Examplofen plan: clinician summary",
+                                     "Do not stop examplofen suddenly", "Last day of examplofen",
+                                     "X-WR-CALNAME:Examplofen plan", "SUMMARY:Examplofen ", NULL };
+  const char *const baclofen[] = { "Your baclofen plan", "Baclofen plan: clinician summary",
+                                   "Do not stop baclofen suddenly", "Last day of baclofen",
+                                   "X-WR-CALNAME:Baclofen plan", "SUMMARY:Baclofen ", NULL };
+
+  check_documents ("discontinuation-taper.titrate", "examplofen", examplofen);
+  check_documents ("discontinuation-taper.titrate", "baclofen", baclofen);
+}
+
+static void
+test_titration (void)
+{
+  const char *const examplofen[] = { "how much examplofen to take", "keep taking examplofen as prescribed", NULL };
+  const char *const baclofen[] = { "how much baclofen to take", "keep taking baclofen as prescribed", NULL };
+
+  check_documents ("older-adult-ckd.titrate", "examplofen", examplofen);
+  check_documents ("older-adult-ckd.titrate", "baclofen", baclofen);
+}
+
+static void
+test_pump (void)
+{
+  const char *const examplofen[] = { "SUMMARY:Examplofen pump refill appointment",
+                                     "Do not stop examplofen suddenly: never let", NULL };
+  const char *const baclofen[] = { "SUMMARY:Baclofen pump refill appointment",
+                                   "Do not stop baclofen suddenly: never let", NULL };
+
+  check_documents ("intrathecal-pump-late-refill.titrate", "examplofen", examplofen);
+  check_documents ("intrathecal-pump-late-refill.titrate", "baclofen", baclofen);
+}
+
+static void
+test_api (void)
+{
+  g_autoptr(TitrateRules) rules = open_rules (TRUE);
+
+  g_assert_cmpstr (titrate_rules_get_medicine_label (rules, "examplofen"), ==, "examplofen");
+  g_assert_cmpstr (titrate_rules_get_medicine_label_start (rules, "Examplofen"), ==, "Examplofen");
+  g_assert_cmpstr (titrate_rules_get_medicine_label (rules, NULL), ==, "baclofen");
+  g_assert_cmpstr (titrate_rules_get_medicine_label_start (rules, "baclofen"), ==, "Baclofen");
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("titrate-medicine-name-XXXXXX", NULL);
+  g_assert_nonnull (tmpdir);
+  g_test_add_func ("/titrate/medicine-name/api", test_api);
+  g_test_add_func ("/titrate/medicine-name/taper", test_taper);
+  g_test_add_func ("/titrate/medicine-name/titration", test_titration);
+  g_test_add_func ("/titrate/medicine-name/pump", test_pump);
+  status = g_test_run ();
+  if (db_path != NULL)
+    g_remove (db_path);
+  g_rmdir (tmpdir);
+  g_free (db_path);
+  g_free (tmpdir);
+  return status;
+}
