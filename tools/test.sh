@@ -23,7 +23,7 @@ meson setup _build-asan -Dbuildtype=debug -Db_sanitize=address,undefined \
   -Dc_args=-fno-sanitize-recover=undefined >/dev/null
 ninja -C _build-asan
 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
-  meson test -C _build-asan --print-errorlogs --num-processes 2 || rc=$?
+  meson test -C _build-asan --print-errorlogs --num-processes 2 --timeout-multiplier 3 || rc=$?
 logs+=(_build-asan/meson-logs/testlog.json)
 
 # Fuzz smoke: each libFuzzer target (documents, autosave sidecars, the CLI's
