@@ -30,6 +30,8 @@ struct _TitratePatientForm
   TitrateNumberRow *creatinine_row;
   GtkDropDown      *creatinine_unit_dropdown;
   TitrateNumberRow *crcl_row;
+  TitrateNumberRow *height_row;
+  TitrateNumberRow *egfr_row;
   AdwPreferencesRow *status_row;
   GtkFlowBox       *status_box;
   GtkCheckButton   *dialysis_check;
@@ -465,7 +467,8 @@ add_comedication (TitratePatientForm *self,
 static void
 update_n_invalid (TitratePatientForm *self)
 {
-  TitrateNumberRow *rows[] = { self->age_row, self->weight_row, self->creatinine_row, self->crcl_row };
+  TitrateNumberRow *rows[] = { self->age_row, self->weight_row, self->height_row, self->creatinine_row,
+                               self->crcl_row, self->egfr_row };
   guint n = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
@@ -495,6 +498,8 @@ refresh (TitratePatientForm *self,
   set (self->weight_row, p->weight_kg);
   set (self->creatinine_row, p->serum_creatinine);
   set (self->crcl_row, p->crcl_ml_min);
+  set (self->height_row, p->height_cm);
+  set (self->egfr_row, p->egfr_ml_min_1_73m2);
   adw_combo_row_set_selected (self->sex_row,
                               p->sex == TITRATE_SEX_FEMALE ? 1 : p->sex == TITRATE_SEX_MALE ? 2 : 0);
   gtk_check_button_set_active (self->dialysis_check, p->dialysis);
@@ -554,6 +559,8 @@ NUMBER_CALLBACK (age, age_years)
 NUMBER_CALLBACK (weight, weight_kg)
 NUMBER_CALLBACK (creatinine, serum_creatinine)
 NUMBER_CALLBACK (crcl, crcl_ml_min)
+NUMBER_CALLBACK (height, height_cm)
+NUMBER_CALLBACK (egfr, egfr_ml_min_1_73m2)
 
 #undef NUMBER_CALLBACK
 
@@ -800,6 +807,8 @@ titrate_patient_form_class_init (TitratePatientFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TitratePatientForm, creatinine_row);
   gtk_widget_class_bind_template_child (widget_class, TitratePatientForm, creatinine_unit_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TitratePatientForm, crcl_row);
+  gtk_widget_class_bind_template_child (widget_class, TitratePatientForm, height_row);
+  gtk_widget_class_bind_template_child (widget_class, TitratePatientForm, egfr_row);
   gtk_widget_class_bind_template_child (widget_class, TitratePatientForm, status_row);
   gtk_widget_class_bind_template_child (widget_class, TitratePatientForm, status_box);
   gtk_widget_class_bind_template_child (widget_class, TitratePatientForm, dialysis_check);
@@ -815,6 +824,8 @@ titrate_patient_form_class_init (TitratePatientFormClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_weight_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_creatinine_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_crcl_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_height_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_egfr_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_valid_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sex_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_creatinine_unit_changed_cb);
@@ -834,6 +845,8 @@ titrate_patient_form_init (TitratePatientForm *self)
   apply_range (self->age_row, "patient.age_years");
   apply_range (self->weight_row, "patient.weight_kg");
   apply_range (self->crcl_row, "patient.crcl_ml_min");
+  apply_range (self->height_row, "patient.height_cm");
+  apply_range (self->egfr_row, "patient.egfr_ml_min_1_73m2");
   update_creatinine_range (self, TITRATE_CREATININE_MG_DL);
 
   /* The check buttons take the focus, not the flow box's cells; the cells
@@ -888,7 +901,8 @@ void
 titrate_patient_form_describe_invalid (TitratePatientForm *self,
                                        GPtrArray          *names)
 {
-  TitrateNumberRow *rows[] = { self->age_row, self->weight_row, self->creatinine_row, self->crcl_row };
+  TitrateNumberRow *rows[] = { self->age_row, self->weight_row, self->height_row, self->creatinine_row,
+                               self->crcl_row, self->egfr_row };
 
   g_return_if_fail (TITRATE_IS_PATIENT_FORM (self));
 
