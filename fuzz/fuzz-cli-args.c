@@ -50,6 +50,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     {
     case TITRATE_CLI_VERSION:
     case TITRATE_CLI_RULES:
+    case TITRATE_CLI_SELFTEST:
       break;
     case TITRATE_CLI_EXPORT:
       g_assert_nonnull (options.output);
@@ -63,6 +64,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     case TITRATE_CLI_CHECK:
     case TITRATE_CLI_PLAN:
     case TITRATE_CLI_DRUGS:
+    case TITRATE_CLI_SCENARIO:
       g_assert_nonnull (options.argument);
       break;
     default:

@@ -1415,6 +1415,23 @@ test_save_files (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* An autosave sidecar whose title holds an unpaired surrogate escape (found
+ * by the fuzz smoke): the title handed to the window is valid UTF-8. */
+static void
+test_sidecar_surrogate (void)
+{
+  const char *data = "{\"format\":\"" TITRATE_SIDECAR_FORMAT "\",\"title\":\"a\\ud800b\"}";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *uri = NULL;
+
+  g_assert_true (titrate_sidecar_parse (data, strlen (data), &title, &uri, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (title);
+  g_assert_true (g_utf8_validate (title, -1, NULL));
+  g_assert_true (g_str_has_prefix (title, "a"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1441,6 +1458,7 @@ main (int   argc,
   g_test_add_func ("/titrate/document/hostile/sizes", test_hostile_sizes);
   g_test_add_func ("/titrate/document/hostile/amounts", test_hostile_amounts);
   g_test_add_func ("/titrate/document/hostile/not-regular", test_hostile_not_regular);
+  g_test_add_func ("/titrate/document/hostile/sidecar-surrogate", test_sidecar_surrogate);
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
     {

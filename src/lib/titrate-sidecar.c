@@ -19,10 +19,14 @@ dup_string_member (JsonObject *object,
                    const char *name)
 {
   JsonNode *node = json_object_get_member (object, name);
+  const char *text;
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
-  return g_strdup (json_node_get_string (node));
+  text = json_node_get_string (node);
+  /* json-glib turns an unpaired surrogate escape (\ud800) into invalid
+   * UTF-8; a window title must be valid text. */
+  return g_utf8_validate (text, -1, NULL) ? g_strdup (text) : g_utf8_make_valid (text, -1);
 }
 
 gboolean
