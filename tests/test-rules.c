@@ -535,6 +535,18 @@ test_local_rule (void)
   g_assert_false (titrate_rules_get_rule (rules, "interaction.alcohol")->local);
 }
 
+/* A counselling point for a group the library does not know would silently
+ * drop out of every handout: the database is refused, naming the row. */
+static void
+test_counselling_unknown_population (void)
+{
+  g_autofree char *path = modified_copy ("counselling-population.db",
+    "UPDATE counselling SET population = 'pregnant' "
+    "WHERE id = (SELECT MIN(id) FROM counselling WHERE population = 'pregnancy');");
+
+  assert_refused (path, "unknown population “pregnant”");
+}
+
 /* The self-test never skips: an entry that is not an object, a misspelt
  * key (here "must_alret", which would drop the expectation) or an empty
  * scenario list is a named failure that would refuse the database. */
@@ -833,6 +845,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/rules/local-rule", test_local_rule);
   g_test_add_func ("/titrate/rules/selftest-suite", test_selftest_suite);
   g_test_add_func ("/titrate/rules/selftest-malformed", test_selftest_malformed);
+  g_test_add_func ("/titrate/rules/counselling-unknown-population", test_counselling_unknown_population);
   g_test_add_func ("/titrate/rules/drug-lookup", test_drug_lookup);
   g_test_add_func ("/titrate/rules/drug-search", test_drug_search);
   g_test_add_func ("/titrate/rules/vocabularies", test_vocabularies);
