@@ -1172,6 +1172,25 @@ test_hostile_duplicates (void)
 }
 
 static void
+test_hostile_unpaired_surrogate (void)
+{
+  /* A lone high surrogate in a key is no character: the message naming
+   * the key stays valid UTF-8, with U+FFFD in its place. */
+  static const char twice[] =
+    "{\"format\": \"titrate-regimen\", \"version\": 1,\n"
+    " \"patient\": {\"x\\uD800\": 1, \"x\\uD800\": 2},\n"
+    " \"regimen\": {\"route\": \"oral\", \"steps\": []}}";
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (titrate_document_load_from_data (twice, -1, &error));
+  g_assert_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, "patient.x\xEF\xBF\xBD"));
+  g_assert_nonnull (strstr (error->message, "appears twice"));
+}
+
+static void
 test_hostile_nul (void)
 {
   static const char route[] =
@@ -1454,6 +1473,7 @@ main (int   argc,
   g_test_add_func ("/titrate/document/save-too-large", test_save_too_large);
   g_test_add_func ("/titrate/document/hostile/nesting", test_hostile_nesting);
   g_test_add_func ("/titrate/document/hostile/duplicates", test_hostile_duplicates);
+  g_test_add_func ("/titrate/document/hostile/unpaired-surrogate", test_hostile_unpaired_surrogate);
   g_test_add_func ("/titrate/document/hostile/nul", test_hostile_nul);
   g_test_add_func ("/titrate/document/hostile/sizes", test_hostile_sizes);
   g_test_add_func ("/titrate/document/hostile/amounts", test_hostile_amounts);

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "titrate.h"
@@ -133,6 +134,17 @@ test_ics (void)
   ics = titrate_ics_write (rules, doc, &options, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (ics, "UID:20270122-pump-refill-by-"));
+
+  /* Without an alarm volume the reminder still comes, 7 days before the
+   * empty date (2027-01-27). */
+  doc->regimen->pump->margin_days = -1;
+  doc->regimen->pump->low_reservoir_alarm_ml = NAN;
+  g_clear_pointer (&ics, g_free);
+  ics = titrate_ics_write (rules, doc, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (ics, "UID:20270120-pump-refill-by-"));
+  g_assert_nonnull (strstr (ics, "SUMMARY:Baclofen pump: refill by today"));
+  g_assert_nonnull (strstr (ics, "expected to run empty on"));
 }
 
 int

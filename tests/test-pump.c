@@ -460,6 +460,110 @@ test_alarm_volume_missing (void)
   g_assert_nonnull (find (alerts, "pump.refill.after_empty"));
 }
 
+/* 20 mL of 500 mcg/mL at 400 mcg/day, no alarm volume: 10000 mcg last 25
+ * days counting the refill day (2027-01-04), so empty on 2027-01-28; the
+ * refill-by date counts back 7 days from it: 2027-01-21. */
+static TitrateDocument *
+no_alarm_doc (const char *next)
+{
+  g_autofree char *pump = g_strdup_printf (
+    "{\"model\": \"synchromed_ii_20\", \"next_refill_date\": \"%s\","
+    " \"refills\": [{\"date\": \"2027-01-04\", \"volume_ml\": 20, \"concentration_mcg_per_ml\": 500}]}", next);
+
+  return load_ok ("40", "500", "[{\"day\": 1, \"daily_mcg\": 400}]", pump);
+}
+
+static void
+test_no_alarm_refill_by (void)
+{
+  struct { const char *next; const char *code; TitrateSeverity severity; } cases[] = {
+    { "2027-01-21", NULL, 0 },
+    { "2027-01-22", "pump.refill.after_refill_by", TITRATE_SEVERITY_MODERATE },
+    { "2027-01-27", "pump.refill.after_refill_by", TITRATE_SEVERITY_MODERATE },
+    { "2027-01-28", "pump.refill.after_empty", TITRATE_SEVERITY_CONTRAINDICATED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(TitrateDocument) doc = no_alarm_doc (cases[i].next);
+      g_autoptr(TitratePumpPlan) plan = plan_of (doc);
+      g_autoptr(GPtrArray) alerts = check (doc);
+      TitrateAlert *a;
+
+      g_test_message ("next refill %s", cases[i].next);
+      g_assert_false (g_date_valid (&plan->alarm_date));
+      assert_date (&plan->empty_date, "2027-01-28");
+      assert_date (&plan->refill_by_date, "2027-01-21");
+      g_assert_true (plan->refill_by_from_empty);
+      g_assert_nonnull (find (alerts, "pump.alarm_volume_missing"));
+      if (cases[i].code == NULL)
+        {
+          g_assert_cmpuint (count_prefix (alerts, "pump.refill."), ==, 0);
+          continue;
+        }
+      g_assert_cmpuint (count_prefix (alerts, "pump.refill."), ==, 1);
+      a = find (alerts, cases[i].code);
+      g_assert_nonnull (a);
+      g_assert_cmpint (a->severity, ==, cases[i].severity);
+      g_assert_nonnull (strstr (a->trigger, cases[i].next));
+      g_assert_nonnull (strstr (a->trigger, "2027-01-28"));
+      g_assert_nonnull (strstr (a->trigger, "400 mcg/day"));
+      if (cases[i].severity == TITRATE_SEVERITY_MODERATE)
+        {
+          g_assert_nonnull (strstr (a->trigger, "2027-01-21"));
+          g_assert_nonnull (strstr (a->trigger, "alarm volume was not given"));
+          g_assert_nonnull (strstr (a->trigger, "counts back from the empty date"));
+        }
+    }
+}
+
+static void
+test_beyond_horizon (void)
+{
+  /* 5 mcg/day of 2000 mcg/mL: 40000 mcg last 8000 days, beyond what the
+   * plan simulates. The next refill in 2037 is still checked: the long
+   * interval is noted, saying the fill lasts beyond the days simulated. */
+  g_autoptr(TitrateDocument) doc = load_ok ("40", "2000", "[{\"day\": 1, \"daily_mcg\": 5}]",
+    "{\"model\": \"synchromed_ii_20\", \"low_reservoir_alarm_ml\": 2, \"next_refill_date\": \"2037-12-01\","
+    " \"refills\": [{\"date\": \"2027-01-04\", \"volume_ml\": 20, \"concentration_mcg_per_ml\": 2000}]}");
+  g_autoptr(TitratePumpPlan) plan = plan_of (doc);
+  g_autoptr(GPtrArray) alerts = check (doc);
+  TitrateAlert *a = find (alerts, "pump.interval_long");
+
+  g_assert_true (plan->lasts_beyond_horizon);
+  g_assert_cmpint (plan->horizon_days, >, 180);
+  g_assert_cmpint (plan->days_to_empty, ==, -1);
+  g_assert_nonnull (a);
+  g_assert_cmpint (a->severity, ==, TITRATE_SEVERITY_INFO);
+  g_assert_nonnull (strstr (a->trigger, "lasts beyond"));
+  g_assert_nonnull (strstr (a->trigger, "2027-01-04"));
+  g_assert_nonnull (strstr (a->trigger, "5 mcg/day"));
+}
+
+static void
+test_margin_clamped (void)
+{
+  /* The app's preference may hold 0 or 30: the margin used stays within
+   * the rules database's 3-10 days. Steady pump: alarm 2027-01-21. */
+  g_autofree char *pump = steady_pump ("2027-01-19");
+  g_autoptr(TitrateDocument) doc = load_ok ("40", "500", STEADY_500, pump);
+  g_autoptr(TitratePumpPlan) p0 = NULL;
+  g_autoptr(TitratePumpPlan) p30 = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+
+  titrate_pump_set_margin_override (0);
+  p0 = plan_of (doc);
+  alerts = check (doc);
+  titrate_pump_set_margin_override (30);
+  p30 = plan_of (doc);
+  titrate_pump_set_margin_override (-1);
+  g_assert_cmpint (p0->margin_days, ==, 3);
+  assert_date (&p0->refill_by_date, "2027-01-18");
+  g_assert_nonnull (find (alerts, "pump.refill.after_refill_by"));
+  g_assert_cmpint (p30->margin_days, ==, 10);
+  assert_date (&p30->refill_by_date, "2027-01-11");
+}
+
 static void
 test_not_planned (void)
 {
@@ -681,6 +785,9 @@ main (int   argc,
   g_test_add_func ("/pump/check/margin-setting", test_margin_setting);
   g_test_add_func ("/pump/check/no-next-refill", test_no_next_refill);
   g_test_add_func ("/pump/check/alarm-volume-missing", test_alarm_volume_missing);
+  g_test_add_func ("/pump/check/no-alarm-refill-by", test_no_alarm_refill_by);
+  g_test_add_func ("/pump/check/beyond-horizon", test_beyond_horizon);
+  g_test_add_func ("/pump/plan/margin-clamped", test_margin_clamped);
   g_test_add_func ("/pump/check/not-planned", test_not_planned);
   g_test_add_func ("/pump/check/bridge-bolus", test_bridge_bolus);
   g_test_add_func ("/pump/check/device-indication", test_device_indication);

@@ -535,6 +535,75 @@ test_local_rule (void)
   g_assert_false (titrate_rules_get_rule (rules, "interaction.alcohol")->local);
 }
 
+/* A counselling point for a group the library does not know would silently
+ * drop out of every handout: the database is refused, naming the row. */
+static void
+test_counselling_unknown_population (void)
+{
+  g_autofree char *path = modified_copy ("counselling-population.db",
+    "UPDATE counselling SET population = 'pregnant' "
+    "WHERE id = (SELECT MIN(id) FROM counselling WHERE population = 'pregnancy');");
+
+  assert_refused (path, "unknown population “pregnant”");
+}
+
+/* The self-test never skips: an entry that is not an object, a misspelt
+ * key (here "must_alret", which would drop the expectation) or an empty
+ * scenario list is a named failure that would refuse the database. */
+static void
+test_selftest_malformed (void)
+{
+  static const char head[] =
+    "{\"format\": \"titrate-selftest\", \"version\": 1, \"defaults\": {"
+    " \"patient\": {\"age_years\": 45, \"weight_kg\": 70, \"sex\": \"female\", \"serum_creatinine_mg_dl\": 0.8},"
+    " \"regimen\": {\"route\": \"oral\", \"indication\": \"spasticity\", \"formulation\": \"tablet\","
+    "   \"strength_mg\": 10, \"start_date\": \"2027-01-04\", \"steps\": [{\"day\": 1, \"doses_mg\": [5, 5, 5]}]}},";
+  g_autofree char *good = g_strconcat (head,
+    " \"scenarios\": [{\"name\": \"5 mg TID\", \"why\": \"label start\", \"must_not_alert\": [{\"category\": \"dose\"}]}]}", NULL);
+  g_autofree char *not_object = g_strconcat (head,
+    " \"scenarios\": [{\"name\": \"5 mg TID\", \"must_not_alert\": [{\"category\": \"dose\"}]}, \"oops\"]}", NULL);
+  g_autofree char *misspelt = g_strconcat (head,
+    " \"scenarios\": [{\"name\": \"200 mg a day\", \"regimen\": {\"steps\": [{\"day\": 1, \"doses_mg\": [50, 50, 50, 50]}]},"
+    "   \"must_alret\": [{\"category\": \"dose\", \"min_severity\": \"major\"}]}]}", NULL);
+  g_autofree char *misspelt_entry = g_strconcat (head,
+    " \"scenarios\": [{\"name\": \"200 mg a day\", \"regimen\": {\"steps\": [{\"day\": 1, \"doses_mg\": [50, 50, 50, 50]}]},"
+    "   \"must_alert\": [{\"category\": \"dose\", \"min_severty\": \"major\"}]}]}", NULL);
+  g_autofree char *empty = g_strconcat (head, " \"scenarios\": []}", NULL);
+  g_autofree char *missing = g_strconcat (head, " \"scenario\": []}", NULL);
+  struct { const char *json; guint passed; const char *name; const char *detail; } cases[] = {
+    { good, 1, NULL, NULL },
+    { not_object, 1, "scenarios[1]", "not an object" },
+    { misspelt, 0, "200 mg a day", "must_alret" },
+    { misspelt_entry, 0, "200 mg a day", "invalid must_alert entry" },
+    { empty, 0, "(none)", "no scenario was run" },
+    { missing, 0, "(file)", "scenarios" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TitrateSelftestResult) r = titrate_selftest_run_data (test_rules (), "t.json", cases[i].json, -1, &error);
+      const TitrateSelftestFailure *f;
+
+      g_test_message ("case %u", i);
+      g_assert_no_error (error);
+      g_assert_nonnull (r);
+      g_assert_cmpuint (r->passed, ==, cases[i].passed);
+      if (cases[i].name == NULL)
+        {
+          g_assert_cmpuint (r->failed, ==, 0);
+          continue;
+        }
+      g_assert_cmpuint (r->failed, ==, 1);
+      g_assert_cmpuint (r->must_alert_failed, ==, 1);
+      g_assert_cmpuint (r->failures->len, ==, 1);
+      f = g_ptr_array_index (r->failures, 0);
+      g_test_message ("%s: %s", f->name, f->detail);
+      g_assert_cmpstr (f->name, ==, cases[i].name);
+      g_assert_nonnull (strstr (f->detail, cases[i].detail));
+    }
+}
+
 /* The shipped self-test: at least 60 scenarios, every category has a
  * must-alert scenario, and all pass on the embedded database. */
 static void
@@ -775,6 +844,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/rules/review-metadata", test_review_metadata);
   g_test_add_func ("/titrate/rules/local-rule", test_local_rule);
   g_test_add_func ("/titrate/rules/selftest-suite", test_selftest_suite);
+  g_test_add_func ("/titrate/rules/selftest-malformed", test_selftest_malformed);
+  g_test_add_func ("/titrate/rules/counselling-unknown-population", test_counselling_unknown_population);
   g_test_add_func ("/titrate/rules/drug-lookup", test_drug_lookup);
   g_test_add_func ("/titrate/rules/drug-search", test_drug_search);
   g_test_add_func ("/titrate/rules/vocabularies", test_vocabularies);

@@ -81,6 +81,12 @@ _titrate_export_pump_card (TitrateRules         *rules,
           g_autofree char *empty = _titrate_export_date (&plan->empty_date, PATIENT_DATE);
 
           add_line (s, _("Pump runs empty on:"), empty);
+          if (g_date_valid (&plan->refill_by_date))
+            {
+              g_autofree char *by = _titrate_export_date (&plan->refill_by_date, PATIENT_DATE);
+
+              add_line (s, _("Refill by:"), by);
+            }
         }
     }
   if (g_date_valid (&pump->next_refill_date))

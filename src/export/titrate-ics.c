@@ -348,18 +348,28 @@ write_pump_reminders (Writer       *w,
   const TitratePump *pump = w->plan->regimen->pump;
   g_autofree char *by = NULL;
   g_autofree char *alarm = NULL;
+  g_autofree char *empty = NULL;
 
   if (pump == NULL)
     return;
   if (plan != NULL && g_date_valid (&plan->refill_by_date))
     {
       by = _titrate_export_date (&plan->refill_by_date, "%A %e %B %Y");
-      alarm = _titrate_export_date (&plan->alarm_date, "%A %e %B %Y");
+      /* Without an alarm volume the refill-by date counts back from the
+       * empty date: the reminder names that date instead. */
+      if (g_date_valid (&plan->alarm_date))
+        alarm = _titrate_export_date (&plan->alarm_date, "%A %e %B %Y");
+      else
+        empty = _titrate_export_date (&plan->empty_date, "%A %e %B %Y");
     }
   if (g_date_valid (&pump->next_refill_date))
     {
       /* Translators: the medicine ("Baclofen"), then two dates */
-      g_autofree char *description = by != NULL
+      g_autofree char *description = by != NULL && alarm == NULL
+        /* Translators: the medicine ("Baclofen"), then two dates */
+        ? g_strdup_printf (_("%s pump refill appointment. Never let the pump run empty. "
+                             "Refill by %s; the pump is expected to run empty on %s."), w->medicine_start, by, empty)
+        : by != NULL
         ? g_strdup_printf (_("%s pump refill appointment. Never let the pump run empty. "
                              "Refill by %s; pump alarm date %s."), w->medicine_start, by, alarm)
         /* Translators: %s is the medicine, e.g. "Baclofen" */
@@ -373,9 +383,12 @@ write_pump_reminders (Writer       *w,
   if (by != NULL)
     {
       /* Translators: the medicine ("baclofen") and a date */
-      g_autofree char *description =
-        g_strdup_printf (_("Last day to refill your %s pump safely: the pump alarm is expected on %s. "
-                           "If no refill is booked by today, call your pump team now."), w->medicine, alarm);
+      g_autofree char *description = alarm != NULL
+        ? g_strdup_printf (_("Last day to refill your %s pump safely: the pump alarm is expected on %s. "
+                             "If no refill is booked by today, call your pump team now."), w->medicine, alarm)
+        /* Translators: the medicine ("baclofen") and a date */
+        : g_strdup_printf (_("Last day to refill your %s pump safely: the pump is expected to run empty on %s. "
+                             "If no refill is booked by today, call your pump team now."), w->medicine, empty);
       /* Translators: %s is the medicine, e.g. "Baclofen" */
       g_autofree char *summary = g_strdup_printf (_("%s pump: refill by today"), w->medicine_start);
 

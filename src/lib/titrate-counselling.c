@@ -21,9 +21,22 @@ in_band (TitrateRules *rules,
   return _titrate_band_contains (_titrate_rules_band (rules, medicine, code), value);
 }
 
+/* Every population code population_applies() below answers for. */
+static const char * const known_populations[] = {
+  "clinician", "elderly", "pediatric", "pregnancy", "lactation", "aud", "epilepsy",
+  "hepatic_or_diabetes", "intrathecal", "liquid", "renal", NULL
+};
+
+gboolean
+_titrate_counselling_population_is_known (const char *population)
+{
+  return population == NULL || g_strv_contains (known_populations, population);
+}
+
 /* Whether a counselling row's population applies. An unknown population code
  * is left out: a point meant for another group (pregnancy, a pump) must not
- * reach this patient's handout. */
+ * reach this patient's handout (and the database is refused at open, see
+ * _titrate_counselling_population_is_known()). */
 static gboolean
 population_applies (TitrateRules         *rules,
                     const char           *medicine,

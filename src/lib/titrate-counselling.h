@@ -22,4 +22,8 @@ GPtrArray *titrate_counselling_select (TitrateRules         *rules,
                                        const TitratePatient *patient,
                                        const TitrateRegimen *regimen);
 
+/* Whether the selection above knows the population code (NULL, everyone,
+ * is known); the rules database is refused at open otherwise. */
+gboolean   _titrate_counselling_population_is_known (const char *population);
+
 G_END_DECLS

@@ -96,7 +96,16 @@ titrate_io_read_path (const char  *path,
                    _("could not open: %s"), g_strerror (saved));
       return FALSE;
     }
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+  if (fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("could not read: %s"), g_strerror (saved));
+      close (fd);
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
                            S_ISDIR (st.st_mode) ? _("this is a folder, not a regimen document")
@@ -299,6 +308,10 @@ scan_string (const char *data,
                       p += 6;
                     }
                 }
+              /* An unpaired surrogate is no character: U+FFFD keeps the
+               * message valid UTF-8. */
+              if (u >= 0xD800 && u < 0xE000)
+                u = 0xFFFD;
               g_string_append_unichar (out, u);
             }
         }

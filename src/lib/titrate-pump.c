@@ -991,6 +991,7 @@ titrate_pump_plan (TitrateRules         *rules,
   double alarm_budget = NAN, empty_budget, consumed = 0;
   double sum_ml = 0, sum_bolus_ml = 0;
   guint counted = 0;
+  gboolean nothing_more = FALSE;
   GDate last_bolus;
   g_autoptr(GHashTable) bolus_by_day = NULL;
   guint32 refill_julian, start_julian, last_bolus_julian;
@@ -1046,6 +1047,12 @@ titrate_pump_plan (TitrateRules         *rules,
     plan->margin_is_default = pump->margin_days < 0 && override < 0;
     plan->margin_days = pump->margin_days >= 0 ? pump->margin_days
                         : override >= 0 ? override : (int) margin->value;
+    /* The app's preference and the document take any whole number: the
+     * margin used stays within the rules database's range, as the CLI's. */
+    if (plan->margin_days < margin->min_value)
+      plan->margin_days = (int) ceil (margin->min_value);
+    if (plan->margin_days > margin->max_value)
+      plan->margin_days = (int) floor (margin->max_value);
   }
   g_date_clear (&plan->alarm_date, 1);
   g_date_clear (&plan->empty_date, 1);
@@ -1145,7 +1152,10 @@ titrate_pump_plan (TitrateRules         *rules,
        * no bolus is to come. */
       if (d.daily_mcg == 0 && step_index == last_step && day >= step->day
           && (last_bolus_julian == 0 || julian >= last_bolus_julian))
-        break;
+        {
+          nothing_more = TRUE;
+          break;
+        }
     }
 
   if (counted > 0)
@@ -1156,11 +1166,26 @@ titrate_pump_plan (TitrateRules         *rules,
   if (isinf (plan->daily_mcg_min))
     plan->daily_mcg_min = 0;
 
-  if (g_date_valid (&plan->alarm_date))
+  /* Not empty: the fill lasts beyond the days simulated (the whole horizon
+   * when nothing more is ever drawn). */
+  if (plan->days_to_empty < 0)
     {
+      plan->lasts_beyond_horizon = TRUE;
+      plan->horizon_days = (int) plan->days->len;
+      if (nothing_more)
+        plan->horizon_days = MAX_PLAN_DAYS;
+    }
+
+  /* Refill-by counts back from the alarm date or, without an alarm volume,
+   * from the empty date. */
+  if (g_date_valid (&plan->alarm_date) || g_date_valid (&plan->empty_date))
+    {
+      const GDate *base = g_date_valid (&plan->alarm_date) ? &plan->alarm_date : &plan->empty_date;
+
+      plan->refill_by_from_empty = !g_date_valid (&plan->alarm_date);
       /* Pure arithmetic, even when it falls before the refill itself. */
-      plan->refill_by_date = plan->alarm_date;
-      if (g_date_get_julian (&plan->alarm_date) > (guint32) plan->margin_days)
+      plan->refill_by_date = *base;
+      if (g_date_get_julian (base) > (guint32) plan->margin_days)
         g_date_subtract_days (&plan->refill_by_date, (guint) plan->margin_days);
       else
         g_date_set_julian (&plan->refill_by_date, 1);   /* 1 January of year 1: a date cannot be earlier */
@@ -1331,6 +1356,17 @@ titrate_pump_plan_arithmetic (const TitratePumpPlan *plan)
               by, plan->margin_days,
               plan->margin_is_default ? _(" (default setting: a design choice, not a published limit)") : ""));
         }
+    }
+  else if (g_date_valid (&plan->refill_by_date))
+    {
+      g_autofree char *by = titrate_pump_format_date (&plan->refill_by_date);
+
+      g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+          "Low-reservoir alarm volume not entered: refill by %s, the empty date minus a %d-day margin%s.",
+          "Low-reservoir alarm volume not entered: refill by %s, the empty date minus a %d-day margin%s.",
+          plan->margin_days),
+          by, plan->margin_days,
+          plan->margin_is_default ? _(" (default setting: a design choice, not a published limit)") : ""));
     }
   else
     g_ptr_array_add (lines, g_strdup (_("Low-reservoir alarm volume not entered: no alarm or refill-by date.")));
@@ -1527,17 +1563,37 @@ titrate_pump_check (TitrateRules         *rules,
           g_autofree char *trigger = NULL;
 
           g_date_add_days (&from, 1);
-          trigger = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Next refill %s; refill by %s (alarm %s minus a %d-day margin), empty %s; %s",
-                                               "Next refill %s; refill by %s (alarm %s minus a %d-day margin), empty %s; %s",
-                                               plan->margin_days),
-                                     next, by, alarm, plan->margin_days, empty, rate);
+          if (plan->refill_by_from_empty)
+            trigger = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "Next refill %s; refill by %s (empty date %s minus a %d-day margin: the low-reservoir alarm volume was not given, so the refill-by date counts back from the empty date); %s",
+                                                    "Next refill %s; refill by %s (empty date %s minus a %d-day margin: the low-reservoir alarm volume was not given, so the refill-by date counts back from the empty date); %s",
+                                                    plan->margin_days),
+                                       next, by, empty, plan->margin_days, rate);
+          else
+            trigger = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Next refill %s; refill by %s (alarm %s minus a %d-day margin), empty %s; %s",
+                                                 "Next refill %s; refill by %s (alarm %s minus a %d-day margin), empty %s; %s",
+                                                 plan->margin_days),
+                                       next, by, alarm, plan->margin_days, empty, rate);
           raise_alert (rules, alerts, "pump.refill.after_refill_by", plan_day (regimen, &from), trigger);
         }
     }
 
   long_interval = titrate_pump_get_setting (rules, "long_interval_days");
-  interval = plan->days_to_alarm >= 0 ? plan->days_to_alarm : plan->days_to_empty;
-  if (long_interval != NULL && interval > long_interval->value)
+  interval = plan->days_to_alarm >= 0 ? plan->days_to_alarm
+             : plan->days_to_empty >= 0 ? plan->days_to_empty : plan->horizon_days;
+  if (long_interval != NULL && plan->lasts_beyond_horizon && plan->days_to_alarm < 0
+      && interval > long_interval->value)
+    {
+      g_autofree char *limit = fmt (long_interval->value);
+      g_autofree char *refill = titrate_pump_format_date (&plan->last_refill_date);
+      g_autofree char *trigger = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The fill lasts beyond %d day from the refill on %s, the longest the plan is simulated (note above %s days); %s",
+                                                            "The fill lasts beyond %d days from the refill on %s, the longest the plan is simulated (note above %s days); %s",
+                                                            interval),
+                                                  interval, refill, limit, rate);
+
+      raise_alert (rules, alerts, "pump.interval_long", 0, trigger);
+    }
+  else if (long_interval != NULL && interval > long_interval->value)
     {
       g_autofree char *limit = fmt (long_interval->value);
       g_autofree char *refill = titrate_pump_format_date (&plan->last_refill_date);

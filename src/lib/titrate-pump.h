@@ -159,7 +159,8 @@ typedef struct {
   gboolean margin_is_default;
   GDate   alarm_date;
   GDate   empty_date;
-  GDate   refill_by_date;             /* alarm date - margin */
+  GDate   refill_by_date;             /* alarm date - margin; empty date - margin
+                                       * when no alarm volume was entered */
   GDate   next_refill_date;
   int     days_to_alarm;
   int     days_to_empty;
@@ -169,6 +170,9 @@ typedef struct {
   double  bolus_ml;                   /* boluses counted over the same days, mL */
   double  remaining_ml_before_next_refill; /* at the end of the day before the next refill, NAN */
   GArray *days;                       /* (element-type TitratePumpDay) refill day … empty day */
+  gboolean refill_by_from_empty;      /* refill_by_date counts back from the empty date */
+  gboolean lasts_beyond_horizon;      /* not empty after horizon_days simulated days */
+  int     horizon_days;               /* days simulated when lasts_beyond_horizon */
 } TitratePumpPlan;
 
 /* A process-wide margin (the app's preference) used when a pump's own

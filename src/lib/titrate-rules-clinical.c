@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "titrate-counselling.h"
 #include "titrate-rules-private.h"
 
 /* Every medicine must have these rows: the checker, the planner and the
@@ -291,6 +292,21 @@ validate (TitrateRules      *self,
   CHECK_MEDICINE (t->renal_bands, TitrateRenalBandRow, "renal_band");
   CHECK_MEDICINE (t->tapers, TitrateTaperRow, "taper_rule");
 #undef CHECK_MEDICINE
+
+  /* A counselling point for a group the selection does not know would be
+   * dropped from every handout without a word. */
+  {
+    g_autoptr(GPtrArray) points = titrate_rules_list_counselling (self);
+
+    for (guint i = 0; i < points->len; i++)
+      {
+        const TitrateCounselling *c = g_ptr_array_index (points, i);
+
+        if (!_titrate_counselling_population_is_known (c->population))
+          return failf (self, error, _("counselling point %d names an unknown population “%s”"),
+                        (int) c->id, c->population);
+      }
+  }
 
   for (guint i = 0; required_input_ranges[i] != NULL; i++)
     {

@@ -119,6 +119,30 @@ typedef struct {
   TitrateSeverity min_severity;
 } Expect;
 
+static const char * const scenario_keys[] = {
+  "name", "why", "patient", "regimen", "comedications", "must_alert", "must_not_alert", NULL
+};
+static const char * const expect_keys[] = { "code", "category", "min_severity", NULL };
+
+/* TRUE when every member of @o is one of @keys; else the first unknown
+ * one in @unknown (transfer none). */
+static gboolean
+only_known_keys (JsonObject         *o,
+                 const char * const *keys,
+                 const char        **unknown)
+{
+  g_autoptr(GList) members = json_object_get_members (o);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (keys, l->data))
+      {
+        if (unknown != NULL)
+          *unknown = l->data;
+        return FALSE;
+      }
+  return TRUE;
+}
+
 static gboolean
 parse_expect (JsonNode *node,
               Expect   *e)
@@ -131,6 +155,8 @@ parse_expect (JsonNode *node,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return FALSE;
   o = json_node_get_object (node);
+  if (!only_known_keys (o, expect_keys, NULL))
+    return FALSE;
   e->code = member_string (o, "code");
   category = member_string (o, "category");
   severity = member_string (o, "min_severity");
@@ -351,6 +377,66 @@ load_file (const char *name,
   return json_node_get_object (root);
 }
 
+/* A malformed entry is a failure that names itself, never a skip; it
+ * counts as a must-alert failure, since it may have been one. */
+static void
+malformed (TitrateSelftestResult *result,
+           const char            *file,
+           const char            *name,
+           char                  *detail)
+{
+  add_failure (result, file, name, TRUE, detail);
+  result->failed++;
+}
+
+static void
+run_root (TitrateRules          *rules,
+          TitrateSelftestResult *result,
+          const char            *file,
+          JsonObject            *root)
+{
+  JsonArray *scenarios = member_array (root, "scenarios");
+
+  if (scenarios == NULL)
+    {
+      malformed (result, file, "(file)", g_strdup (_("no \"scenarios\" list in the file")));
+      return;
+    }
+  for (guint i = 0; i < json_array_get_length (scenarios); i++)
+    {
+      JsonNode *node = json_array_get_element (scenarios, i);
+      g_autofree char *entry = g_strdup_printf ("scenarios[%u]", i);
+      const char *unknown = NULL;
+      const char *name;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          malformed (result, file, entry, g_strdup (_("this scenario entry is not an object")));
+          continue;
+        }
+      name = member_string (json_node_get_object (node), "name");
+      if (!only_known_keys (json_node_get_object (node), scenario_keys, &unknown))
+        {
+          malformed (result, file, name ? name : entry,
+                     g_strdup_printf (_("unknown key “%s” in the scenario (a misspelling would skip its checks)"),
+                                      unknown));
+          continue;
+        }
+      if (run_scenario (rules, result, file, member_object (root, "defaults"), json_node_get_object (node)))
+        result->passed++;
+      else
+        result->failed++;
+    }
+}
+
+/* A run that checked nothing is not a pass. */
+static void
+finish (TitrateSelftestResult *result)
+{
+  if (result->passed + result->failed == 0)
+    malformed (result, "", "(none)", g_strdup (_("no scenario was run: the self-test checked nothing")));
+}
+
 TitrateSelftestResult *
 titrate_selftest_run (TitrateRules  *rules,
                       GError       **error)
@@ -369,23 +455,49 @@ titrate_selftest_run (TitrateRules  *rules,
     {
       g_autoptr(JsonParser) parser = json_parser_new_immutable ();
       JsonObject *root = load_file (files[f], parser, error);
-      JsonArray *scenarios;
 
       if (root == NULL)
         return NULL;
-      scenarios = member_array (root, "scenarios");
-      for (guint i = 0; scenarios != NULL && i < json_array_get_length (scenarios); i++)
-        {
-          JsonNode *node = json_array_get_element (scenarios, i);
-
-          if (!JSON_NODE_HOLDS_OBJECT (node))
-            continue;
-          if (run_scenario (rules, result, files[f], member_object (root, "defaults"), json_node_get_object (node)))
-            result->passed++;
-          else
-            result->failed++;
-        }
+      run_root (rules, result, files[f], root);
     }
+  finish (result);
+  result->elapsed_usec = g_get_monotonic_time () - start;
+  return g_steal_pointer (&result);
+}
+
+/**
+ * titrate_selftest_run_data:
+ * @file: the name shown in failures
+ *
+ * Runs one scenario file given as JSON text, with the same rules as the
+ * shipped files (for tests of the self-test itself).
+ */
+TitrateSelftestResult *
+titrate_selftest_run_data (TitrateRules  *rules,
+                           const char    *file,
+                           const char    *data,
+                           gssize         length,
+                           GError       **error)
+{
+  g_autoptr(TitrateSelftestResult) result = g_new0 (TitrateSelftestResult, 1);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonNode *root;
+  gint64 start = g_get_monotonic_time ();
+
+  g_return_val_if_fail (TITRATE_IS_RULES (rules), NULL);
+
+  result->failures = g_ptr_array_new_with_free_func (failure_free);
+  if (!json_parser_load_from_data (parser, data, length, error))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      g_strcmp0 (member_string (json_node_get_object (root), "format"), "titrate-selftest") != 0)
+    {
+      g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_RULES, _("self-test file %s is not a scenario file"), file);
+      return NULL;
+    }
+  run_root (rules, result, file, json_node_get_object (root));
+  finish (result);
   result->elapsed_usec = g_get_monotonic_time () - start;
   return g_steal_pointer (&result);
 }

@@ -39,6 +39,11 @@ typedef struct {
  * read; clinical failures are in the result. */
 TitrateSelftestResult *titrate_selftest_run          (TitrateRules           *rules,
                                                       GError                **error);
+TitrateSelftestResult *titrate_selftest_run_data     (TitrateRules           *rules,
+                                                      const char             *file,
+                                                      const char             *data,
+                                                      gssize                  length,
+                                                      GError                **error);
 void                   titrate_selftest_result_free  (TitrateSelftestResult  *result);
 /* The number of shipped scenarios (for tests and the README's claim). */
 guint                  titrate_selftest_count        (void);
