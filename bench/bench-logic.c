@@ -16,6 +16,7 @@
 #include <stdlib.h>
 
 #include "titrate.h"
+#include "titrate-rules-private.h"
 
 static int
 compare_double (const void *a,

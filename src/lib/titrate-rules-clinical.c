@@ -448,7 +448,7 @@ open_shared (gpointer data)
 {
   /* Kept for the life of the process; NULL if the embedded database is
    * unusable, and then every range lookup fails (fail safe). */
-  return titrate_rules_new_embedded (NULL);
+  return _titrate_rules_open_embedded (NULL);
 }
 
 TitrateRules *

@@ -283,6 +283,9 @@ gboolean _titrate_threshold_fires    (const TitrateThresholdRow *row,
 /* The embedded database, opened once for readers without a rules object;
  * NULL if it is unusable. Not a reference: do not unref. */
 TitrateRules *_titrate_rules_get_shared (void);
+/* A new object for the embedded database (titrate_rules_new_embedded ()
+ * returns the shared one). */
+TitrateRules *_titrate_rules_open_embedded (GError **error);
 
 /* Names the checker requires; validation fails if any is missing. */
 extern const char * const _titrate_required_rules[];

@@ -1692,6 +1692,19 @@ titrate_rules_init (TitrateRules *self)
 TitrateRules *
 titrate_rules_new_embedded (GError **error)
 {
+  /* The embedded database is immutable: every caller shares the one the
+   * library opened (the document loader needs it for input ranges), so a
+   * start opens and validates it once, not twice. */
+  TitrateRules *shared = _titrate_rules_get_shared ();
+
+  if (shared != NULL)
+    return g_object_ref (shared);
+  return _titrate_rules_open_embedded (error);
+}
+
+TitrateRules *
+_titrate_rules_open_embedded (GError **error)
+{
   return g_initable_new (TITRATE_TYPE_RULES, NULL, error, NULL);
 }
 
