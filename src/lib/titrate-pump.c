@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "titrate-error.h"
+#include "titrate-json-read.h"
 #include "titrate-planner.h"
 #include "titrate-pump.h"
 
@@ -134,60 +135,6 @@ titrate_pump_format_date (const GDate *date)
 
 /* Reading */
 
-G_GNUC_PRINTF (4, 5)
-static gboolean
-fail (GError      **error,
-      TitrateError  code,
-      const char   *path,
-      const char   *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, TITRATE_ERROR, code, "%s: %s", path, message);
-  return FALSE;
-}
-
-static gboolean
-node_is_null (JsonNode *node)
-{
-  return node == NULL || JSON_NODE_HOLDS_NULL (node);
-}
-
-static char *
-describe (JsonNode *node)
-{
-  if (node == NULL)
-    return g_strdup ("nothing");
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return g_strdup ("an object");
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return g_strdup ("an array");
-  return json_to_string (node, FALSE);
-}
-
-static gboolean
-get_number (JsonNode *node,
-            double   *out)
-{
-  GType type;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_INT64)
-    *out = (double) json_node_get_int (node);
-  else if (type == G_TYPE_DOUBLE)
-    *out = json_node_get_double (node);
-  else
-    return FALSE;
-  return isfinite (*out);
-}
-
 /* A number > 0 (or >= 0 with @zero_ok); NAN when absent or null. */
 static gboolean
 read_volume (JsonNode   *node,
@@ -199,90 +146,18 @@ read_volume (JsonNode   *node,
   double value;
 
   *out = NAN;
-  if (node_is_null (node))
+  if (_titrate_json_is_null (node))
     return TRUE;
-  if (!get_number (node, &value) || value < 0 || (!zero_ok && value == 0))
+  if (!_titrate_json_get_number (node, &value) || value < 0 || (!zero_ok && value == 0))
     {
-      g_autofree char *got = describe (node);
+      g_autofree char *got = _titrate_json_describe (node);
 
-      return fail (error, TITRATE_ERROR_INVALID, path,
-                   zero_ok ? _("must be a number of mL, 0 or more (got %s)")
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                                 zero_ok ? _("must be a number of mL, 0 or more (got %s)")
                            : _("must be a number of mL greater than 0 (got %s)"), got);
     }
   *out = value;
   return TRUE;
-}
-
-static gboolean
-read_date (JsonNode   *node,
-           const char *path,
-           GDate      *date,
-           GError    **error)
-{
-  const char *str;
-  unsigned y, m, d;
-
-  g_date_clear (date, 1);
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    goto bad;
-  str = json_node_get_string (node);
-  if (strlen (str) != 10 || str[4] != '-' || str[7] != '-')
-    goto bad;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (str[i]))
-      goto bad;
-  y = (unsigned) g_ascii_strtoull (str, NULL, 10);
-  m = (unsigned) g_ascii_strtoull (str + 5, NULL, 10);
-  d = (unsigned) g_ascii_strtoull (str + 8, NULL, 10);
-  if (y < 1 || m < 1 || m > 12 || d < 1 || d > 31
-      || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-    return fail (error, TITRATE_ERROR_INVALID, path, _("%s is not a valid date"), str);
-  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return TRUE;
-
-bad:
-  {
-    g_autofree char *got = describe (node);
-
-    return fail (error, TITRATE_ERROR_INVALID, path,
-                 _("must be a date written YYYY-MM-DD (got %s)"), got);
-  }
-}
-
-static gboolean
-refuse_unknown (JsonObject         *object,
-                const char * const *known,
-                const char         *path,
-                GError            **error)
-{
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
-
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, &member))
-    if (!g_strv_contains (known, name))
-      {
-        g_autofree char *member_path = g_strdup_printf ("%s.%s", path, name);
-        g_autofree char *expected = g_strjoinv (", ", (char **) known);
-
-        return fail (error, TITRATE_ERROR_INVALID, member_path,
-                     _("unknown key; expected one of %s"), expected);
-      }
-  return TRUE;
-}
-
-/* An oral unit in a pump key is refused, never converted. */
-static gboolean
-key_has_mg (const char *key)
-{
-  g_auto(GStrv) parts = g_strsplit (key, "_", -1);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (g_ascii_strcasecmp (parts[i], "mg") == 0 || g_ascii_strcasecmp (parts[i], "milligram") == 0
-        || g_ascii_strcasecmp (parts[i], "milligrams") == 0)
-      return TRUE;
-  return FALSE;
 }
 
 static gboolean
@@ -293,14 +168,14 @@ load_refills (JsonNode    *node,
   static const char * const keys[] = { "date", "volume_ml", "concentration_mcg_per_ml", NULL };
   JsonArray *array;
 
-  if (node_is_null (node))
+  if (_titrate_json_is_null (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      g_autofree char *got = describe (node);
+      g_autofree char *got = _titrate_json_describe (node);
 
-      return fail (error, TITRATE_ERROR_INVALID, "regimen.pump.refills",
-                   _("must be a list of refills (got %s)"), got);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump.refills",
+                                 _("must be a list of refills (got %s)"), got);
     }
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -316,10 +191,10 @@ load_refills (JsonNode    *node,
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
-          g_autofree char *got = describe (element);
+          g_autofree char *got = _titrate_json_describe (element);
 
-          return fail (error, TITRATE_ERROR_INVALID, path,
-                       _("must be an object with date, volume_ml and concentration_mcg_per_ml (got %s)"), got);
+          return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                                     _("must be an object with date, volume_ml and concentration_mcg_per_ml (got %s)"), got);
         }
       object = json_node_get_object (element);
       {
@@ -329,32 +204,32 @@ load_refills (JsonNode    *node,
 
         json_object_iter_init_ordered (&iter, object);
         while (json_object_iter_next_ordered (&iter, &name, &member))
-          if (key_has_mg (name))
+          if (_titrate_json_key_has_mg (name))
             {
               g_autofree char *member_path = g_strdup_printf ("%s.%s", path, name);
 
-              return fail (error, TITRATE_ERROR_UNIT, member_path,
-                           _("oral unit (mg) in an intrathecal regimen"));
+              return _titrate_json_fail (error, TITRATE_ERROR_UNIT, member_path,
+                                         _("oral unit (mg) in an intrathecal regimen"));
             }
       }
-      if (!refuse_unknown (object, keys, path, error))
+      if (!_titrate_json_refuse_unknown (object, keys, path, error))
         return FALSE;
-      if (!read_date (json_object_get_member (object, "date"), p_date, &refill.date, error))
+      if (!_titrate_json_read_date (json_object_get_member (object, "date"), p_date, &refill.date, NULL, error))
         return FALSE;
       if (!read_volume (json_object_get_member (object, "volume_ml"), p_volume, FALSE,
                         &refill.volume_ml, error))
         return FALSE;
       if (isnan (refill.volume_ml))
-        return fail (error, TITRATE_ERROR_INVALID, p_volume, _("missing (mL in the reservoir after the refill)"));
+        return _titrate_json_fail (error, TITRATE_ERROR_INVALID, p_volume, _("missing (mL in the reservoir after the refill)"));
       node = json_object_get_member (object, "concentration_mcg_per_ml");
-      if (node_is_null (node))
-        return fail (error, TITRATE_ERROR_INVALID, p_conc, _("missing (mcg/mL filled)"));
-      if (!get_number (node, &value) || value <= 0)
+      if (_titrate_json_is_null (node))
+        return _titrate_json_fail (error, TITRATE_ERROR_INVALID, p_conc, _("missing (mcg/mL filled)"));
+      if (!_titrate_json_get_number (node, &value) || value <= 0)
         {
-          g_autofree char *got = describe (node);
+          g_autofree char *got = _titrate_json_describe (node);
 
-          return fail (error, TITRATE_ERROR_INVALID, p_conc,
-                       _("must be a concentration in mcg/mL greater than 0 (got %s)"), got);
+          return _titrate_json_fail (error, TITRATE_ERROR_INVALID, p_conc,
+                                     _("must be a concentration in mcg/mL greater than 0 (got %s)"), got);
         }
       refill.concentration_mcg_per_ml = value;
       g_array_append_val (pump->refills, refill);
@@ -370,14 +245,14 @@ load_boluses (JsonNode    *node,
   static const char * const keys[] = { "date", "dose_mcg", NULL };
   JsonArray *array;
 
-  if (node_is_null (node))
+  if (_titrate_json_is_null (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      g_autofree char *got = describe (node);
+      g_autofree char *got = _titrate_json_describe (node);
 
-      return fail (error, TITRATE_ERROR_INVALID, "regimen.pump.boluses",
-                   _("must be a list of boluses (got %s)"), got);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump.boluses",
+                                 _("must be a list of boluses (got %s)"), got);
     }
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -392,30 +267,30 @@ load_boluses (JsonNode    *node,
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
-          g_autofree char *got = describe (element);
+          g_autofree char *got = _titrate_json_describe (element);
 
-          return fail (error, TITRATE_ERROR_INVALID, path,
-                       _("must be an object with date and dose_mcg (got %s)"), got);
+          return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                                     _("must be an object with date and dose_mcg (got %s)"), got);
         }
       object = json_node_get_object (element);
       if (json_object_has_member (object, "dose_mg"))
         {
           g_autofree char *member_path = g_strdup_printf ("%s.dose_mg", path);
 
-          return fail (error, TITRATE_ERROR_UNIT, member_path,
-                       _("oral unit (mg) in an intrathecal regimen"));
+          return _titrate_json_fail (error, TITRATE_ERROR_UNIT, member_path,
+                                     _("oral unit (mg) in an intrathecal regimen"));
         }
-      if (!refuse_unknown (object, keys, path, error))
+      if (!_titrate_json_refuse_unknown (object, keys, path, error))
         return FALSE;
-      if (!read_date (json_object_get_member (object, "date"), p_date, &bolus.date, error))
+      if (!_titrate_json_read_date (json_object_get_member (object, "date"), p_date, &bolus.date, NULL, error))
         return FALSE;
       dose = json_object_get_member (object, "dose_mcg");
-      if (!get_number (dose, &bolus.dose_mcg) || bolus.dose_mcg <= 0)
+      if (!_titrate_json_get_number (dose, &bolus.dose_mcg) || bolus.dose_mcg <= 0)
         {
-          g_autofree char *got = describe (dose);
+          g_autofree char *got = _titrate_json_describe (dose);
 
-          return fail (error, TITRATE_ERROR_INVALID, p_dose,
-                       _("must be a dose in mcg greater than 0 (got %s)"), got);
+          return _titrate_json_fail (error, TITRATE_ERROR_INVALID, p_dose,
+                                     _("must be a dose in mcg greater than 0 (got %s)"), got);
         }
       g_array_append_val (pump->boluses, bolus);
     }
@@ -437,20 +312,20 @@ titrate_pump_validate (const TitratePump    *pump,
   g_return_val_if_fail (pump != NULL, FALSE);
 
   if (regimen != NULL && regimen->route != TITRATE_ROUTE_INTRATHECAL)
-    return fail (error, TITRATE_ERROR_INVALID, "regimen.pump",
-                 _("only applies to intrathecal regimens"));
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump",
+                               _("only applies to intrathecal regimens"));
   if (!is_model_code (pump->model))
     {
       g_autofree char *codes = g_strjoinv (", ", (char **) titrate_pump_model_codes);
 
-      return fail (error, TITRATE_ERROR_INVALID, "regimen.pump.model",
-                   _("must be one of %s (got \"%s\")"), codes, pump->model ? pump->model : "");
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump.model",
+                                 _("must be one of %s (got \"%s\")"), codes, pump->model ? pump->model : "");
     }
   if (isnan (reservoir_ml))
     reservoir_ml = pump->reservoir_ml;
   if (strcmp (pump->model, "other") == 0 && isnan (pump->reservoir_ml))
-    return fail (error, TITRATE_ERROR_INVALID, "regimen.pump.reservoir_ml",
-                 _("required when the model is \"other\" (the reservoir volume in mL)"));
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump.reservoir_ml",
+                               _("required when the model is \"other\" (the reservoir volume in mL)"));
 
   if (!isnan (pump->low_reservoir_alarm_ml) && !isnan (reservoir_ml)
       && pump->low_reservoir_alarm_ml >= reservoir_ml)
@@ -458,8 +333,8 @@ titrate_pump_validate (const TitratePump    *pump,
       g_autofree char *alarm = titrate_format_amount (pump->low_reservoir_alarm_ml);
       g_autofree char *res = titrate_format_amount (reservoir_ml);
 
-      return fail (error, TITRATE_ERROR_INVALID, "regimen.pump.low_reservoir_alarm_ml",
-                   _("%s mL is not below the reservoir (%s mL)"), alarm, res);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump.low_reservoir_alarm_ml",
+                                 _("%s mL is not below the reservoir (%s mL)"), alarm, res);
     }
 
   for (guint i = 0; i < pump->refills->len; i++)
@@ -476,8 +351,8 @@ titrate_pump_validate (const TitratePump    *pump,
               g_autofree char *d = titrate_pump_format_date (&r->date);
               g_autofree char *p = titrate_pump_format_date (&prev->date);
 
-              return fail (error, TITRATE_ERROR_INVALID, path,
-                           _("%s is not after the previous refill (%s): refills must be in date order"), d, p);
+              return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                                         _("%s is not after the previous refill (%s): refills must be in date order"), d, p);
             }
         }
       if (!isnan (reservoir_ml) && r->volume_ml > reservoir_ml)
@@ -486,8 +361,8 @@ titrate_pump_validate (const TitratePump    *pump,
           g_autofree char *v = titrate_format_amount (r->volume_ml);
           g_autofree char *res = titrate_format_amount (reservoir_ml);
 
-          return fail (error, TITRATE_ERROR_INVALID, path,
-                       _("%s mL is more than the reservoir (%s mL)"), v, res);
+          return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                                     _("%s mL is more than the reservoir (%s mL)"), v, res);
         }
     }
 
@@ -499,14 +374,14 @@ titrate_pump_validate (const TitratePump    *pump,
       g_autofree char *c = titrate_format_amount (r->concentration_mcg_per_ml);
 
       if (isnan (regimen->concentration_mcg_per_ml))
-        return fail (error, TITRATE_ERROR_INVALID, "regimen.concentration_mcg_per_ml",
-                     _("missing: a regimen with a pump needs the concentration in the pump (the last refill has %s mcg/mL)"), c);
+        return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.concentration_mcg_per_ml",
+                                   _("missing: a regimen with a pump needs the concentration in the pump (the last refill has %s mcg/mL)"), c);
       if (fabs (r->concentration_mcg_per_ml - regimen->concentration_mcg_per_ml) > 1e-9)
         {
           g_autofree char *rc = titrate_format_amount (regimen->concentration_mcg_per_ml);
 
-          return fail (error, TITRATE_ERROR_INVALID, path,
-                       _("%s mcg/mL does not match the regimen's concentration (%s mcg/mL)"), c, rc);
+          return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                                     _("%s mcg/mL does not match the regimen's concentration (%s mcg/mL)"), c, rc);
         }
     }
 
@@ -519,8 +394,8 @@ titrate_pump_validate (const TitratePump    *pump,
           g_autofree char *n = titrate_pump_format_date (&pump->next_refill_date);
           g_autofree char *d = titrate_pump_format_date (&r->date);
 
-          return fail (error, TITRATE_ERROR_INVALID, "regimen.pump.next_refill_date",
-                       _("%s is not after the last refill (%s)"), n, d);
+          return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump.next_refill_date",
+                                     _("%s is not after the last refill (%s)"), n, d);
         }
     }
   return TRUE;
@@ -539,41 +414,40 @@ titrate_pump_load (JsonNode             *node,
   const char *name;
 
   *out = NULL;
-  if (node_is_null (node))
+  if (_titrate_json_is_null (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      g_autofree char *got = describe (node);
+      g_autofree char *got = _titrate_json_describe (node);
 
-      return fail (error, TITRATE_ERROR_INVALID, "regimen.pump", _("must be an object (got %s)"), got);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump", _("must be an object (got %s)"), got);
     }
   if (regimen->route != TITRATE_ROUTE_INTRATHECAL)
-    return fail (error, TITRATE_ERROR_INVALID, "regimen.pump",
-                 _("only applies to intrathecal regimens"));
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump",
+                               _("only applies to intrathecal regimens"));
 
   object = json_node_get_object (node);
   json_object_iter_init_ordered (&iter, object);
   while (json_object_iter_next_ordered (&iter, &name, &member))
-    if (key_has_mg (name))
+    if (_titrate_json_key_has_mg (name))
       {
         g_autofree char *path = g_strdup_printf ("regimen.pump.%s", name);
 
-        return fail (error, TITRATE_ERROR_UNIT, path, _("oral unit (mg) in an intrathecal regimen"));
+        return _titrate_json_fail (error, TITRATE_ERROR_UNIT, path, _("oral unit (mg) in an intrathecal regimen"));
       }
 
   pump = titrate_pump_new ();
   member = json_object_get_member (object, "model");
-  if (node_is_null (member))
-    return fail (error, TITRATE_ERROR_INVALID, "regimen.pump.model",
-                 _("missing (synchromed_ii_20, synchromed_ii_40, prometra_20, prometra_ii_20, prometra_ii_40 or other)"));
-  if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING
-      || !is_model_code (json_node_get_string (member)))
+  if (_titrate_json_is_null (member))
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump.model",
+                               _("missing (synchromed_ii_20, synchromed_ii_40, prometra_20, prometra_ii_20, prometra_ii_40 or other)"));
+  if (!_titrate_json_is_string (member) || !is_model_code (json_node_get_string (member)))
     {
-      g_autofree char *got = describe (member);
+      g_autofree char *got = _titrate_json_describe (member);
       g_autofree char *codes = g_strjoinv (", ", (char **) titrate_pump_model_codes);
 
-      return fail (error, TITRATE_ERROR_INVALID, "regimen.pump.model",
-                   _("must be one of %s (got %s)"), codes, got);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump.model",
+                                 _("must be one of %s (got %s)"), codes, got);
     }
   g_free (pump->model);
   pump->model = g_strdup (json_node_get_string (member));
@@ -589,8 +463,8 @@ titrate_pump_load (JsonNode             *node,
   if (!load_boluses (json_object_get_member (object, "boluses"), pump, error))
     return FALSE;
   member = json_object_get_member (object, "next_refill_date");
-  if (!node_is_null (member)
-      && !read_date (member, "regimen.pump.next_refill_date", &pump->next_refill_date, error))
+  if (!_titrate_json_is_null (member)
+      && !_titrate_json_read_date (member, "regimen.pump.next_refill_date", &pump->next_refill_date, NULL, error))
     return FALSE;
 
   if (!titrate_pump_validate (pump, regimen, NAN, error))
@@ -953,17 +827,17 @@ titrate_pump_validate_with_rules (const TitratePump    *pump,
   const TitratePumpModel *m = titrate_pump_get_model (rules, pump->model);
 
   if (m == NULL)
-    return fail (error, TITRATE_ERROR_INVALID, "regimen.pump.model",
-                 _("\"%s\" is not in the rules database"), pump->model);
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump.model",
+                               _("\"%s\" is not in the rules database"), pump->model);
   if (!isnan (pump->reservoir_ml) && !isnan (m->reservoir_ml)
       && fabs (pump->reservoir_ml - m->reservoir_ml) > 1e-9)
     {
       g_autofree char *v = titrate_format_amount (pump->reservoir_ml);
       g_autofree char *mv = titrate_format_amount (m->reservoir_ml);
 
-      return fail (error, TITRATE_ERROR_INVALID, "regimen.pump.reservoir_ml",
-                   _("%s mL does not match the %s reservoir (%s mL); choose \"other\" for a pump not listed"),
-                   v, m->label, mv);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump.reservoir_ml",
+                                 _("%s mL does not match the %s reservoir (%s mL); choose \"other\" for a pump not listed"),
+                                 v, m->label, mv);
     }
   return titrate_pump_validate (pump, regimen, effective_reservoir (rules, pump), error);
 }
@@ -1009,20 +883,20 @@ titrate_pump_plan (TitrateRules         *rules,
     }
   if (pump->refills->len == 0)
     {
-      fail (error, TITRATE_ERROR_PLAN, "regimen.pump.refills",
-            _("no refill recorded: the alarm and empty dates are counted from the last refill"));
+      _titrate_json_fail (error, TITRATE_ERROR_PLAN, "regimen.pump.refills",
+                          _("no refill recorded: the alarm and empty dates are counted from the last refill"));
       return NULL;
     }
   if (!g_date_valid (&regimen->start_date))
     {
-      fail (error, TITRATE_ERROR_PLAN, "regimen.start_date",
-            _("missing: the daily doses cannot be placed in time"));
+      _titrate_json_fail (error, TITRATE_ERROR_PLAN, "regimen.start_date",
+                          _("missing: the daily doses cannot be placed in time"));
       return NULL;
     }
   if (regimen->steps->len == 0)
     {
-      fail (error, TITRATE_ERROR_PLAN, "regimen.steps",
-            _("no daily dose in mcg/day to infuse"));
+      _titrate_json_fail (error, TITRATE_ERROR_PLAN, "regimen.steps",
+                          _("no daily dose in mcg/day to infuse"));
       return NULL;
     }
   if (!titrate_pump_validate_with_rules (pump, regimen, rules, error))
