@@ -29,6 +29,7 @@
 #include "titrate-json-read.h"
 #include "titrate-planner.h"
 #include "titrate-pump.h"
+#include "titrate-rules-private.h"
 
 #define TOLERANCE_MCG 1e-6
 /* Guards the loop only (a pump with no infusion never empties). */
@@ -564,7 +565,6 @@ titrate_pump_to_json (const TitratePump *pump)
 /* Rules database rows */
 
 typedef struct {
-  GStringChunk *strings;
   GPtrArray    *models;     /* TitratePumpModel* */
   GPtrArray    *settings;   /* TitratePumpSetting* */
   GHashTable   *texts;      /* key → text */
@@ -580,7 +580,6 @@ pump_tables_free (gpointer data)
   g_ptr_array_unref (t->settings);
   g_hash_table_unref (t->texts);
   g_hash_table_unref (t->text_sources);
-  g_string_chunk_free (t->strings);
   g_free (t);
 }
 
@@ -594,37 +593,6 @@ static const PumpTables *
 get_tables (TitrateRules *rules)
 {
   return g_object_get_qdata (G_OBJECT (rules), pump_tables_quark ());
-}
-
-static const char *
-col_str (PumpTables   *t,
-         sqlite3_stmt *stmt,
-         int           col)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, col);
-
-  return text ? g_string_chunk_insert_const (t->strings, text) : NULL;
-}
-
-static const char *
-col_tr (PumpTables   *t,
-        sqlite3_stmt *stmt,
-        int           col)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, col);
-
-  if (text == NULL || *text == '\0')
-    return col_str (t, stmt, col);
-  return g_string_chunk_insert_const (t->strings, g_dgettext (GETTEXT_PACKAGE, text));
-}
-
-static double
-col_num (sqlite3_stmt *stmt,
-         int           col)
-{
-  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
-    return NAN;
-  return sqlite3_column_double (stmt, col);
 }
 
 static gboolean
@@ -648,7 +616,6 @@ _titrate_pump_rules_load (TitrateRules *rules,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  t->strings = g_string_chunk_new (4096);
   t->models = g_ptr_array_new_with_free_func (g_free);
   t->settings = g_ptr_array_new_with_free_func (g_free);
   t->texts = g_hash_table_new (g_str_hash, g_str_equal);
@@ -666,13 +633,13 @@ _titrate_pump_rules_load (TitrateRules *rules,
     {
       TitratePumpModel *m = g_new0 (TitratePumpModel, 1);
 
-      m->code = col_str (t, stmt, 0);
-      m->label = col_str (t, stmt, 1);
-      m->reservoir_ml = col_num (stmt, 2);
-      m->device_min_concentration_mcg_per_ml = col_num (stmt, 3);
-      m->device_max_concentration_mcg_per_ml = col_num (stmt, 4);
-      m->device_min_age_years = col_num (stmt, 5);
-      m->source = col_str (t, stmt, 6);
+      m->code = _titrate_rules_col_str (rules, stmt, 0);
+      m->label = _titrate_rules_col_str (rules, stmt, 1);
+      m->reservoir_ml = _titrate_rules_col_num (stmt, 2);
+      m->device_min_concentration_mcg_per_ml = _titrate_rules_col_num (stmt, 3);
+      m->device_max_concentration_mcg_per_ml = _titrate_rules_col_num (stmt, 4);
+      m->device_min_age_years = _titrate_rules_col_num (stmt, 5);
+      m->source = _titrate_rules_col_str (rules, stmt, 6);
       g_ptr_array_add (t->models, m);
     }
   sqlite3_finalize (stmt);
@@ -689,13 +656,13 @@ _titrate_pump_rules_load (TitrateRules *rules,
     {
       TitratePumpSetting *s = g_new0 (TitratePumpSetting, 1);
 
-      s->key = col_str (t, stmt, 0);
-      s->value = col_num (stmt, 1);
-      s->min_value = col_num (stmt, 2);
-      s->max_value = col_num (stmt, 3);
-      s->source = col_str (t, stmt, 4);
-      s->evidence = col_str (t, stmt, 5);
-      s->note = col_tr (t, stmt, 6);
+      s->key = _titrate_rules_col_str (rules, stmt, 0);
+      s->value = _titrate_rules_col_num (stmt, 1);
+      s->min_value = _titrate_rules_col_num (stmt, 2);
+      s->max_value = _titrate_rules_col_num (stmt, 3);
+      s->source = _titrate_rules_col_str (rules, stmt, 4);
+      s->evidence = _titrate_rules_col_str (rules, stmt, 5);
+      s->note = _titrate_rules_col_tr (rules, stmt, 6);
       g_ptr_array_add (t->settings, s);
     }
   sqlite3_finalize (stmt);
@@ -709,10 +676,10 @@ _titrate_pump_rules_load (TitrateRules *rules,
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *key = col_str (t, stmt, 0);
+      const char *key = _titrate_rules_col_str (rules, stmt, 0);
 
-      g_hash_table_insert (t->texts, (gpointer) key, (gpointer) col_tr (t, stmt, 1));
-      g_hash_table_insert (t->text_sources, (gpointer) key, (gpointer) col_str (t, stmt, 2));
+      g_hash_table_insert (t->texts, (gpointer) key, (gpointer) _titrate_rules_col_tr (rules, stmt, 1));
+      g_hash_table_insert (t->text_sources, (gpointer) key, (gpointer) _titrate_rules_col_str (rules, stmt, 2));
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)

@@ -62,35 +62,6 @@ failf (TitrateRules *self,
   return _titrate_rules_fail (self, error, msg);
 }
 
-static const char *
-text_at (TitrateRules *self,
-         sqlite3_stmt *stmt,
-         int           col)
-{
-  return _titrate_rules_intern (self, (const char *) sqlite3_column_text (stmt, col));
-}
-
-/* A user-visible name, translated once at open through the catalogue built
- * from data/rules/rules-strings.c. */
-static const char *
-tr_at (TitrateRules *self,
-       sqlite3_stmt *stmt,
-       int           col)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, col);
-
-  return _titrate_rules_intern (self, text != NULL && *text != '\0' ? g_dgettext (GETTEXT_PACKAGE, text) : text);
-}
-
-static double
-num_at (sqlite3_stmt *stmt,
-        int           col)
-{
-  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
-    return NAN;
-  return sqlite3_column_double (stmt, col);
-}
-
 static gboolean
 comparison_from_string (const char        *text,
                         TitrateComparison *out)
@@ -140,7 +111,7 @@ read_medicine (TitrateRules      *self,
                sqlite3_stmt      *stmt,
                GError           **error)
 {
-  TitrateMedicineRow row = { text_at (self, stmt, 0), tr_at (self, stmt, 1), tr_at (self, stmt, 2), text_at (self, stmt, 3) };
+  TitrateMedicineRow row = { _titrate_rules_col_str (self, stmt, 0), _titrate_rules_col_tr (self, stmt, 1), _titrate_rules_col_tr (self, stmt, 2), _titrate_rules_col_str (self, stmt, 3) };
 
   g_array_append_val (t->medicines, row);
   return TRUE;
@@ -153,8 +124,8 @@ read_band (TitrateRules      *self,
            GError           **error)
 {
   TitratePopulationBandRow row = {
-    text_at (self, stmt, 0), text_at (self, stmt, 1), text_at (self, stmt, 2),
-    num_at (stmt, 3), num_at (stmt, 4), text_at (self, stmt, 5), text_at (self, stmt, 6),
+    _titrate_rules_col_str (self, stmt, 0), _titrate_rules_col_str (self, stmt, 1), _titrate_rules_col_str (self, stmt, 2),
+    _titrate_rules_col_num (stmt, 3), _titrate_rules_col_num (stmt, 4), _titrate_rules_col_str (self, stmt, 5), _titrate_rules_col_str (self, stmt, 6),
   };
 
   g_array_append_val (t->population_bands, row);
@@ -171,21 +142,21 @@ read_threshold (TitrateRules      *self,
   const char *rule = (const char *) sqlite3_column_text (stmt, 2);
   const char *severity = (const char *) sqlite3_column_text (stmt, 7);
 
-  row.medicine = text_at (self, stmt, 0);
-  row.code = text_at (self, stmt, 1);
+  row.medicine = _titrate_rules_col_str (self, stmt, 0);
+  row.code = _titrate_rules_col_str (self, stmt, 1);
   if (rule != NULL && (row.rule = titrate_rules_get_rule (self, rule)) == NULL)
     return failf (self, error, _("table %s refers to unknown rule “%s”"), "threshold", rule);
-  row.metric = text_at (self, stmt, 3);
-  row.comparison_text = text_at (self, stmt, 4);
+  row.metric = _titrate_rules_col_str (self, stmt, 3);
+  row.comparison_text = _titrate_rules_col_str (self, stmt, 4);
   if (!comparison_from_string (row.comparison_text, &row.comparison))
     return failf (self, error, _("threshold %s has an unknown comparison"), row.code);
-  row.value = num_at (stmt, 5);
-  row.unit = text_at (self, stmt, 6);
+  row.value = _titrate_rules_col_num (stmt, 5);
+  row.unit = _titrate_rules_col_str (self, stmt, 6);
   row.has_severity = severity != NULL;
   if (severity != NULL && !titrate_severity_from_string (severity, &row.severity))
     return failf (self, error, _("threshold %s has an unknown severity"), row.code);
-  row.source = text_at (self, stmt, 8);
-  row.note = text_at (self, stmt, 9);
+  row.source = _titrate_rules_col_str (self, stmt, 8);
+  row.note = _titrate_rules_col_str (self, stmt, 9);
   g_array_append_val (t->thresholds, row);
   return TRUE;
 }
@@ -197,8 +168,8 @@ read_input_range (TitrateRules      *self,
                   GError           **error)
 {
   TitrateInputRangeRow row = {
-    text_at (self, stmt, 0), num_at (stmt, 1), num_at (stmt, 2), sqlite3_column_int (stmt, 3) != 0,
-    text_at (self, stmt, 4),
+    _titrate_rules_col_str (self, stmt, 0), _titrate_rules_col_num (stmt, 1), _titrate_rules_col_num (stmt, 2), sqlite3_column_int (stmt, 3) != 0,
+    _titrate_rules_col_str (self, stmt, 4),
   };
 
   g_array_append_val (t->input_ranges, row);
