@@ -615,8 +615,7 @@ _titrate_pump_rules_load (TitrateRules *rules,
                           "device_max_concentration_mcg_per_ml, device_min_age_years, source "
                           "FROM pump_model ORDER BY rowid", -1, &stmt, NULL) != SQLITE_OK)
     {
-      g_autofree char *msg = g_strdup_printf (_("table pump_model is missing (%s)"), sqlite3_errmsg (db));
-      return _titrate_rules_fail (rules, error, msg);
+      return _titrate_rules_fail (rules, error, _("table pump_model is missing (%s)"), sqlite3_errmsg (db));
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -633,13 +632,12 @@ _titrate_pump_rules_load (TitrateRules *rules,
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return _titrate_rules_fail (rules, error, sqlite3_errmsg (db));
+    return _titrate_rules_fail (rules, error, "%s", sqlite3_errmsg (db));
 
   if (sqlite3_prepare_v2 (db, "SELECT key, value, min_value, max_value, source, evidence, note "
                           "FROM pump_setting", -1, &stmt, NULL) != SQLITE_OK)
     {
-      g_autofree char *msg = g_strdup_printf (_("table pump_setting is missing (%s)"), sqlite3_errmsg (db));
-      return _titrate_rules_fail (rules, error, msg);
+      return _titrate_rules_fail (rules, error, _("table pump_setting is missing (%s)"), sqlite3_errmsg (db));
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -656,12 +654,11 @@ _titrate_pump_rules_load (TitrateRules *rules,
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return _titrate_rules_fail (rules, error, sqlite3_errmsg (db));
+    return _titrate_rules_fail (rules, error, "%s", sqlite3_errmsg (db));
 
   if (sqlite3_prepare_v2 (db, "SELECT key, text, source FROM pump_text", -1, &stmt, NULL) != SQLITE_OK)
     {
-      g_autofree char *msg = g_strdup_printf (_("table pump_text is missing (%s)"), sqlite3_errmsg (db));
-      return _titrate_rules_fail (rules, error, msg);
+      return _titrate_rules_fail (rules, error, _("table pump_text is missing (%s)"), sqlite3_errmsg (db));
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -672,32 +669,28 @@ _titrate_pump_rules_load (TitrateRules *rules,
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return _titrate_rules_fail (rules, error, sqlite3_errmsg (db));
+    return _titrate_rules_fail (rules, error, "%s", sqlite3_errmsg (db));
 
   /* Completeness: everything the planner and the checker use must be there. */
   for (guint i = 0; titrate_pump_model_codes[i] != NULL; i++)
     if (titrate_pump_get_model (rules, titrate_pump_model_codes[i]) == NULL)
       {
-        g_autofree char *msg = g_strdup_printf (_("pump model %s is missing"), titrate_pump_model_codes[i]);
-        return _titrate_rules_fail (rules, error, msg);
+        return _titrate_rules_fail (rules, error, _("pump model %s is missing"), titrate_pump_model_codes[i]);
       }
   for (guint i = 0; required_settings[i] != NULL; i++)
     if (titrate_pump_get_setting (rules, required_settings[i]) == NULL)
       {
-        g_autofree char *msg = g_strdup_printf (_("pump setting %s is missing"), required_settings[i]);
-        return _titrate_rules_fail (rules, error, msg);
+        return _titrate_rules_fail (rules, error, _("pump setting %s is missing"), required_settings[i]);
       }
   for (guint i = 0; required_texts[i] != NULL; i++)
     if (!g_hash_table_contains (t->texts, required_texts[i]))
       {
-        g_autofree char *msg = g_strdup_printf (_("pump text %s is missing"), required_texts[i]);
-        return _titrate_rules_fail (rules, error, msg);
+        return _titrate_rules_fail (rules, error, _("pump text %s is missing"), required_texts[i]);
       }
   for (guint i = 0; required_pump_rules[i] != NULL; i++)
     if (titrate_rules_get_rule (rules, required_pump_rules[i]) == NULL)
       {
-        g_autofree char *msg = g_strdup_printf (_("required rule %s is missing"), required_pump_rules[i]);
-        return _titrate_rules_fail (rules, error, msg);
+        return _titrate_rules_fail (rules, error, _("required rule %s is missing"), required_pump_rules[i]);
       }
   return TRUE;
 }

@@ -259,9 +259,11 @@ gboolean    _titrate_rules_load_clinical      (TitrateRules      *self,
 void        _titrate_rules_free_clinical      (TitrateRuleTables *tables);
 const char *_titrate_rules_intern             (TitrateRules      *self,
                                                const char        *text);
+/* "Rules database (origin) cannot be used: message". */
 gboolean    _titrate_rules_fail               (TitrateRules      *self,
                                                GError           **error,
-                                               const char        *message);
+                                               const char        *format,
+                                               ...) G_GNUC_PRINTF (3, 4);
 
 /* Column readers for loading tables: text interned in @self (NULL stays
  * NULL); _col_tr translates user-visible text once through the catalogue;

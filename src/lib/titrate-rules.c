@@ -2096,9 +2096,16 @@ _titrate_rules_intern (TitrateRules *self,
 gboolean
 _titrate_rules_fail (TitrateRules *self,
                      GError      **error,
-                     const char   *message)
+                     const char   *format,
+                     ...)
 {
-  return fail (error, self->origin, "%s", message);
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  return fail (error, self->origin, "%s", msg);
 }
 
 const char *
