@@ -21,6 +21,7 @@
 
 #include "titrate-ics.h"
 #include "titrate-report.h"
+#include "titrate-test-db.h"
 #include "titrate-test-util.h"
 
 static char *tmpdir;
@@ -28,84 +29,15 @@ static char *db_path;
 
 /* Rows examplofen's fixture does not give (protocols, pump settings,
  * comedication rows…) are copied from baclofen's, as in test-thresholds. */
-static void
-copy_missing_medicine_rows (sqlite3    *db,
-                            const char *to,
-                            const char *from)
-{
-  sqlite3_stmt *tables = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table'", -1,
-                                       &tables, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (tables) == SQLITE_ROW)
-    {
-      const char *table = (const char *) sqlite3_column_text (tables, 0);
-      g_autofree char *info = g_strdup_printf ("PRAGMA table_info(\"%s\")", table);
-      g_autoptr(GString) cols = g_string_new (NULL);
-      g_autoptr(GString) vals = g_string_new (NULL);
-      gboolean keyed = FALSE;
-      sqlite3_stmt *stmt = NULL;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (db, info, -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          const char *col = (const char *) sqlite3_column_text (stmt, 1);
-
-          g_string_append_printf (cols, "%s\"%s\"", cols->len ? ", " : "", col);
-          if (strcmp (col, "medicine") == 0)
-            {
-              keyed = TRUE;
-              g_string_append_printf (vals, "%s'%s'", vals->len ? ", " : "", to);
-            }
-          else
-            g_string_append_printf (vals, "%s\"%s\"", vals->len ? ", " : "", col);
-        }
-      sqlite3_finalize (stmt);
-      if (keyed)
-        {
-          g_autofree char *sql = g_strdup_printf (
-            "INSERT OR IGNORE INTO \"%s\" (%s) SELECT %s FROM \"%s\" WHERE medicine = '%s' "
-            "AND NOT EXISTS (SELECT 1 FROM \"%s\" WHERE medicine = '%s')",
-            table, cols->str, vals->str, table, from, table, to);
-          char *err = NULL;
-
-          if (sqlite3_exec (db, sql, NULL, NULL, &err) != SQLITE_OK)
-            g_error ("%s: %s", sql, err);
-        }
-    }
-  sqlite3_finalize (tables);
-}
-
 static const char *
 examplofen_db (void)
 {
+  /* The summary prints the database's own title, and the pump card the
+   * pump_text rows (not keyed by medicine): data, not C. */
   if (db_path == NULL)
-    {
-      const char *built = g_getenv ("TITRATE_BUILT_RULES_DB");
-      g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "examplofen.sql", NULL);
-      g_autofree char *contents = NULL;
-      g_autofree char *sql = NULL;
-      sqlite3 *db;
-      char *err = NULL;
-      gsize len;
-
-      g_assert_nonnull (built);
-      db_path = g_build_filename (tmpdir, "examplofen.sqlite", NULL);
-      g_assert_true (g_file_get_contents (built, &contents, &len, NULL));
-      g_assert_true (g_file_set_contents (db_path, contents, len, NULL));
-      g_assert_true (g_file_get_contents (fixture, &sql, NULL, NULL));
-      g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
-      if (sqlite3_exec (db, sql, NULL, NULL, &err) != SQLITE_OK)
-        g_error ("examplofen.sql: %s", err);
-      copy_missing_medicine_rows (db, "examplofen", "baclofen");
-      /* The summary prints the database's own title, and the pump card the
-       * pump_text rows (not keyed by medicine): data, not C. */
-      if (sqlite3_exec (db, "UPDATE meta SET value = 'Titrate examplofen test rules' WHERE key = 'title'; "
-                        "UPDATE pump_text SET text = replace (text, 'baclofen', 'examplofen')",
-                        NULL, NULL, &err) != SQLITE_OK)
-        g_error ("meta: %s", err);
-      sqlite3_close (db);
-    }
+    db_path = test_db_copy (tmpdir, "examplofen.sqlite", "fixtures/examplofen.sql",
+                            "UPDATE meta SET value = 'Titrate examplofen test rules' WHERE key = 'title'; "
+                            "UPDATE pump_text SET text = replace (text, 'baclofen', 'examplofen')");
   return db_path;
 }
 

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "titrate-test-db.h"
 #include "titrate-test-util.h"
 #include "titrate-rules-private.h"
 
@@ -20,24 +21,7 @@ static char *tmpdir;
 static char *
 modified_copy (const char *name, const char *sql)
 {
-  const char *built = g_getenv ("TITRATE_BUILT_RULES_DB");
-  g_autofree char *contents = NULL;
-  char *path = g_build_filename (tmpdir, name, NULL);
-  gsize len;
-  sqlite3 *db;
-  char *err = NULL;
-
-  g_assert_nonnull (built);
-  g_assert_true (g_file_get_contents (built, &contents, &len, NULL));
-  g_assert_true (g_file_set_contents (path, contents, len, NULL));
-  if (sql != NULL)
-    {
-      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-      if (sqlite3_exec (db, sql, NULL, NULL, &err) != SQLITE_OK)
-        g_error ("%s: %s", sql, err);
-      sqlite3_close (db);
-    }
-  return path;
+  return test_db_copy (tmpdir, name, NULL, sql);
 }
 
 static void

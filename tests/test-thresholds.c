@@ -11,6 +11,7 @@
 #include <math.h>
 #include <sqlite3.h>
 
+#include "titrate-test-db.h"
 #include "titrate-test-util.h"
 
 static char *tmpdir;
@@ -34,87 +35,11 @@ check (TitratePatient *p, TitrateRegimen *r)
 
 #define LABEL_PLAN "1:5,5,5;4:10,10,10;7:15,15,15;10:20,20,20"
 
-/* Every medicine-keyed table the fixture gives no rows for (tables other
- * parts of the program own, such as comedication tables) gets a copy of
- * @from's rows for @to, so the fixture stays complete as tables are added. */
-static void
-copy_missing_medicine_rows (sqlite3    *db,
-                            const char *to,
-                            const char *from)
-{
-  sqlite3_stmt *tables = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table'", -1,
-                                       &tables, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (tables) == SQLITE_ROW)
-    {
-      const char *table = (const char *) sqlite3_column_text (tables, 0);
-      g_autofree char *info = g_strdup_printf ("PRAGMA table_info(\"%s\")", table);
-      g_autoptr(GString) cols = g_string_new (NULL);
-      g_autoptr(GString) vals = g_string_new (NULL);
-      gboolean keyed = FALSE;
-      sqlite3_stmt *stmt = NULL;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (db, info, -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          const char *col = (const char *) sqlite3_column_text (stmt, 1);
-
-          g_string_append_printf (cols, "%s\"%s\"", cols->len ? ", " : "", col);
-          if (strcmp (col, "medicine") == 0)
-            {
-              keyed = TRUE;
-              g_string_append_printf (vals, "%s'%s'", vals->len ? ", " : "", to);
-            }
-          else
-            g_string_append_printf (vals, "%s\"%s\"", vals->len ? ", " : "", col);
-        }
-      sqlite3_finalize (stmt);
-      if (keyed)
-        {
-          g_autofree char *sql = g_strdup_printf (
-            "INSERT OR IGNORE INTO \"%s\" (%s) SELECT %s FROM \"%s\" WHERE medicine = '%s' "
-            "AND NOT EXISTS (SELECT 1 FROM \"%s\" WHERE medicine = '%s')",
-            table, cols->str, vals->str, table, from, table, to);
-          char *err = NULL;
-
-          if (sqlite3_exec (db, sql, NULL, NULL, &err) != SQLITE_OK)
-            g_error ("%s: %s", sql, err);
-        }
-    }
-  sqlite3_finalize (tables);
-}
-
-/* A writable copy of the built database with @sql_file (under tests/) and
- * then @sql applied. */
+/* A writable copy of the built database in this test's folder. */
 static char *
 db_copy (const char *name, const char *sql_file, const char *sql)
 {
-  const char *built = g_getenv ("TITRATE_BUILT_RULES_DB");
-  g_autofree char *contents = NULL;
-  char *path = g_build_filename (tmpdir, name, NULL);
-  gsize len;
-  sqlite3 *db;
-  char *err = NULL;
-
-  g_assert_nonnull (built);
-  g_assert_true (g_file_get_contents (built, &contents, &len, NULL));
-  g_assert_true (g_file_set_contents (path, contents, len, NULL));
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sql_file != NULL)
-    {
-      g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, sql_file, NULL);
-      g_autofree char *text = NULL;
-
-      g_assert_true (g_file_get_contents (fixture, &text, NULL, NULL));
-      if (sqlite3_exec (db, text, NULL, NULL, &err) != SQLITE_OK)
-        g_error ("%s: %s", sql_file, err);
-      copy_missing_medicine_rows (db, "examplofen", "baclofen");
-    }
-  if (sql != NULL && sqlite3_exec (db, sql, NULL, NULL, &err) != SQLITE_OK)
-    g_error ("%s: %s", sql, err);
-  sqlite3_close (db);
-  return path;
+  return test_db_copy (tmpdir, name, sql_file, sql);
 }
 
 /* Ages: 4, 12, 18, 65, 66 */

@@ -40,6 +40,7 @@
 #include "titrate-pump.h"
 #include "titrate-rules-private.h"
 #include "titrate-io.h"
+#include "titrate-json-read.h"
 #include "titrate-types.h"
 
 #define MAX_PLAN_DAY        100000   /* ~270 years: only guards the int range */
@@ -193,54 +194,6 @@ json_object_deep_copy (JsonObject *object)
   return copy;
 }
 
-static gboolean
-node_is_null (JsonNode *node)
-{
-  return node == NULL || JSON_NODE_HOLDS_NULL (node);
-}
-
-static gboolean
-node_is_string (JsonNode *node)
-{
-  return node != NULL
-         && JSON_NODE_HOLDS_VALUE (node)
-         && json_node_get_value_type (node) == G_TYPE_STRING;
-}
-
-static gboolean
-node_is_boolean (JsonNode *node)
-{
-  return node != NULL
-         && JSON_NODE_HOLDS_VALUE (node)
-         && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
-}
-
-/* TRUE for a JSON number with a finite value. */
-static gboolean
-node_get_number (JsonNode *node,
-                 double   *out)
-{
-  GType type;
-  double value;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_INT64)
-    value = (double) json_node_get_int (node);
-  else if (type == G_TYPE_DOUBLE)
-    value = json_node_get_double (node);
-  else
-    return FALSE;
-
-  if (!isfinite (value))
-    return FALSE;
-
-  *out = value;
-  return TRUE;
-}
-
 /* TRUE for a JSON number that is a whole number (1 or 1.0). */
 static gboolean
 node_get_integer (JsonNode *node,
@@ -362,7 +315,7 @@ append_scalar (GString  *out,
 {
   GType type;
 
-  if (node_is_null (node))
+  if (_titrate_json_is_null (node))
     {
       g_string_append (out, "null");
       return;
@@ -586,117 +539,6 @@ titrate_json_node_to_data (JsonNode *node,
   return g_string_free (out, FALSE);
 }
 
-/* A short description of a value for error messages: the JSON text of a
- * scalar (strings quoted, long ones shortened), or "an object"/"an array". */
-static char *
-describe_node (JsonNode *node)
-{
-  g_autoptr(GString) out = NULL;
-
-  if (node == NULL)
-    return g_strdup ("nothing");
-
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      return g_strdup ("an object");
-    case JSON_NODE_ARRAY:
-      return g_strdup ("an array");
-    case JSON_NODE_NULL:
-      return g_strdup ("null");
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-
-  out = g_string_new (NULL);
-
-  if (node_is_string (node))
-    {
-      const char *str = json_node_get_string (node);
-
-      if (g_utf8_strlen (str, -1) > 40)
-        {
-          g_autofree char *head = g_utf8_substring (str, 0, 40);
-          g_autofree char *shown = g_strconcat (head, "…", NULL);
-
-          append_string (out, shown);
-          return g_string_free (g_steal_pointer (&out), FALSE);
-        }
-    }
-
-  append_scalar (out, node);
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/* Sets "@path: message" and returns FALSE. */
-G_GNUC_PRINTF (4, 5)
-static gboolean
-fail (GError    **error,
-      TitrateError code,
-      const char *path,
-      const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, TITRATE_ERROR, code, "%s: %s", path, message);
-  return FALSE;
-}
-
-/* Dose units in key names. A key is split at "_"; a part "mg" marks an oral
- * unit, "mcg" (or "ug") an intrathecal one. */
-typedef enum {
-  KEY_UNIT_NONE,
-  KEY_UNIT_MG,
-  KEY_UNIT_MCG,
-} KeyUnit;
-
-static KeyUnit
-key_unit (const char *key)
-{
-  g_auto(GStrv) parts = g_strsplit (key, "_", -1);
-  KeyUnit unit = KEY_UNIT_NONE;
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      if (g_ascii_strcasecmp (parts[i], "mg") == 0
-          || g_ascii_strcasecmp (parts[i], "milligram") == 0
-          || g_ascii_strcasecmp (parts[i], "milligrams") == 0)
-        return KEY_UNIT_MG;
-      if (g_ascii_strcasecmp (parts[i], "mcg") == 0
-          || g_ascii_strcasecmp (parts[i], "ug") == 0
-          || g_ascii_strcasecmp (parts[i], "microgram") == 0
-          || g_ascii_strcasecmp (parts[i], "micrograms") == 0)
-        return KEY_UNIT_MCG;
-    }
-
-  return unit;
-}
-
-static gboolean
-check_key_unit (const char    *path,
-                const char    *key,
-                TitrateRoute   route,
-                GError       **error)
-{
-  KeyUnit unit = key_unit (key);
-
-  if (route == TITRATE_ROUTE_ORAL && unit == KEY_UNIT_MCG)
-    return fail (error, TITRATE_ERROR_UNIT, path,
-                 _("intrathecal unit (mcg) in an oral regimen"));
-  if (route == TITRATE_ROUTE_INTRATHECAL && unit == KEY_UNIT_MG)
-    return fail (error, TITRATE_ERROR_UNIT, path,
-                 _("oral unit (mg) in an intrathecal regimen"));
-
-  return TRUE;
-}
-
 /* Readers. Each takes the member's node (NULL when absent) and its path. */
 
 static gboolean
@@ -710,25 +552,25 @@ read_number (JsonNode    *node,
 {
   double value;
 
-  if (node_is_null (node))
+  if (_titrate_json_is_null (node))
     {
       *out = NAN;
       return TRUE;
     }
 
-  if (!node_get_number (node, &value)
+  if (!_titrate_json_get_number (node, &value)
       || (min_inclusive ? value < min : value <= min)
       || value > max)
     {
-      g_autofree char *got = describe_node (node);
+      g_autofree char *got = _titrate_json_describe (node);
 
       if (min_inclusive)
-        return fail (error, TITRATE_ERROR_INVALID, path,
-                     _("must be a number from %g to %g (got %s)"), min, max, got);
+        return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                                   _("must be a number from %g to %g (got %s)"), min, max, got);
       else
-        return fail (error, TITRATE_ERROR_INVALID, path,
-                     _("must be a number greater than %g and at most %g (got %s)"),
-                     min, max, got);
+        return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                                   _("must be a number greater than %g and at most %g (got %s)"),
+                                   min, max, got);
     }
 
   *out = value;
@@ -746,14 +588,14 @@ read_ranged (JsonNode    *node,
   double min, max;
   gboolean min_exclusive;
 
-  if (node_is_null (node))
+  if (_titrate_json_is_null (node))
     {
       *out = NAN;
       return TRUE;
     }
   if (!titrate_rules_get_default_input_range (path, &min, &max, &min_exclusive))
-    return fail (error, TITRATE_ERROR_RULES, path,
-                 _("no plausible range in the rules database, so the value cannot be checked"));
+    return _titrate_json_fail (error, TITRATE_ERROR_RULES, path,
+                               _("no plausible range in the rules database, so the value cannot be checked"));
   return read_number (node, path, min, !min_exclusive, max, out, error);
 }
 
@@ -766,26 +608,26 @@ read_positive (JsonNode    *node,
 {
   double value;
 
-  if (node_is_null (node))
+  if (_titrate_json_is_null (node))
     {
       *out = NAN;
       return TRUE;
     }
 
-  if (!node_get_number (node, &value) || value <= 0)
+  if (!_titrate_json_get_number (node, &value) || value <= 0)
     {
-      g_autofree char *got = describe_node (node);
+      g_autofree char *got = _titrate_json_describe (node);
 
-      return fail (error, TITRATE_ERROR_INVALID, path,
-                   _("must be a number greater than 0 (got %s)"), got);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                                 _("must be a number greater than 0 (got %s)"), got);
     }
   if (value < AMOUNT_MIN || value > AMOUNT_MAX)
     {
-      g_autofree char *got = describe_node (node);
+      g_autofree char *got = _titrate_json_describe (node);
 
-      return fail (error, TITRATE_ERROR_INVALID, path,
-                   _("must be from %g to %g, a plausible amount (got %s)"),
-                   AMOUNT_MIN, AMOUNT_MAX, got);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                                 _("must be from %g to %g, a plausible amount (got %s)"),
+                                 AMOUNT_MIN, AMOUNT_MAX, got);
     }
 
   *out = value;
@@ -802,20 +644,20 @@ read_dose (JsonNode    *node,
 {
   double value;
 
-  if (!node_get_number (node, &value) || value < 0)
+  if (!_titrate_json_get_number (node, &value) || value < 0)
     {
-      g_autofree char *got = describe_node (node);
+      g_autofree char *got = _titrate_json_describe (node);
 
-      return fail (error, TITRATE_ERROR_INVALID, path,
-                   _("must be a dose in %s, 0 or more (got %s)"), unit, got);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                                 _("must be a dose in %s, 0 or more (got %s)"), unit, got);
     }
   if (value > 0 && (value < AMOUNT_MIN || value > AMOUNT_MAX))
     {
-      g_autofree char *got = describe_node (node);
+      g_autofree char *got = _titrate_json_describe (node);
 
-      return fail (error, TITRATE_ERROR_INVALID, path,
-                   _("must be 0 or a dose in %s from %g to %g, a plausible amount (got %s)"),
-                   unit, AMOUNT_MIN, AMOUNT_MAX, got);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                                 _("must be 0 or a dose in %s from %g to %g, a plausible amount (got %s)"),
+                                 unit, AMOUNT_MIN, AMOUNT_MAX, got);
     }
 
   *out = value;
@@ -834,13 +676,13 @@ read_integer (JsonNode    *node,
 
   if (!node_get_integer (node, &value) || value < min || value > max)
     {
-      g_autofree char *got = describe_node (node);
+      g_autofree char *got = _titrate_json_describe (node);
 
       g_autofree char *from = g_strdup_printf ("%" G_GINT64_FORMAT, min);
       g_autofree char *to = g_strdup_printf ("%" G_GINT64_FORMAT, max);
 
-      return fail (error, TITRATE_ERROR_INVALID, path,
-                   _("must be a whole number from %s to %s (got %s)"), from, to, got);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                                 _("must be a whole number from %s to %s (got %s)"), from, to, got);
     }
 
   *out = (int) value;
@@ -859,12 +701,12 @@ read_boolean (JsonNode    *node,
       return TRUE;
     }
 
-  if (!node_is_boolean (node))
+  if (!_titrate_json_is_boolean (node))
     {
-      g_autofree char *got = describe_node (node);
+      g_autofree char *got = _titrate_json_describe (node);
 
-      return fail (error, TITRATE_ERROR_INVALID, path,
-                   _("must be true or false (got %s)"), got);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                                 _("must be true or false (got %s)"), got);
     }
 
   *out = json_node_get_boolean (node);
@@ -880,23 +722,23 @@ read_text (JsonNode    *node,
 {
   g_autofree char *text = NULL;
 
-  if (node_is_null (node))
+  if (_titrate_json_is_null (node))
     {
       *out = NULL;
       return TRUE;
     }
 
-  if (!node_is_string (node))
+  if (!_titrate_json_is_string (node))
     {
-      g_autofree char *got = describe_node (node);
+      g_autofree char *got = _titrate_json_describe (node);
 
-      return fail (error, TITRATE_ERROR_INVALID, path,
-                   _("must be text (got %s)"), got);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                                 _("must be text (got %s)"), got);
     }
 
   text = g_strstrip (g_strdup (json_node_get_string (node)));
   if (*text == '\0')
-    return fail (error, TITRATE_ERROR_INVALID, path, _("must not be empty"));
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path, _("must not be empty"));
 
   *out = g_steal_pointer (&text);
   return TRUE;
@@ -912,35 +754,35 @@ read_string_array (JsonNode    *node,
   JsonArray *array;
   guint n;
 
-  if (node_is_null (node))
+  if (_titrate_json_is_null (node))
     return TRUE;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      g_autofree char *got = describe_node (node);
+      g_autofree char *got = _titrate_json_describe (node);
 
-      return fail (error, TITRATE_ERROR_INVALID, path,
-                   _("must be a list of text (got %s)"), got);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                                 _("must be a list of text (got %s)"), got);
     }
 
   array = json_node_get_array (node);
   n = json_array_get_length (array);
   if (n > MAX_TEXT_LIST)
-    return fail (error, TITRATE_ERROR_INVALID, path,
-                 _("at most %d entries, the limit for a regimen document (got %u)"),
-                 MAX_TEXT_LIST, n);
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                               _("at most %d entries, the limit for a regimen document (got %u)"),
+                               MAX_TEXT_LIST, n);
   for (guint i = 0; i < n; i++)
     {
       JsonNode *element = json_array_get_element (array, i);
       g_autofree char *text = NULL;
 
-      if (!node_is_string (element))
+      if (!_titrate_json_is_string (element))
         {
-          g_autofree char *got = describe_node (element);
+          g_autofree char *got = _titrate_json_describe (element);
           g_autofree char *element_path = g_strdup_printf ("%s[%u]", path, i);
 
-          return fail (error, TITRATE_ERROR_INVALID, element_path,
-                       _("must be text (got %s)"), got);
+          return _titrate_json_fail (error, TITRATE_ERROR_INVALID, element_path,
+                                     _("must be text (got %s)"), got);
         }
 
       text = g_strstrip (g_strdup (json_node_get_string (element)));
@@ -951,85 +793,12 @@ read_string_array (JsonNode    *node,
   return TRUE;
 }
 
-/* Parses "YYYY-MM-DD" strictly. */
-static gboolean
-parse_iso_date (const char *str,
-                GDate      *date,
-                gboolean   *well_formed)
-{
-  unsigned year, month, day;
-
-  *well_formed = FALSE;
-
-  if (strlen (str) != 10 || str[4] != '-' || str[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (str[i]))
-      return FALSE;
-
-  *well_formed = TRUE;
-
-  year = (unsigned) g_ascii_strtoull (str, NULL, 10);
-  month = (unsigned) g_ascii_strtoull (str + 5, NULL, 10);
-  day = (unsigned) g_ascii_strtoull (str + 8, NULL, 10);
-
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31
-      || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return FALSE;
-
-  if (date != NULL)
-    g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-
-  return TRUE;
-}
-
 static gboolean
 iso_date_is_valid (const char *str)
 {
   gboolean well_formed;
 
-  return str != NULL && parse_iso_date (str, NULL, &well_formed);
-}
-
-static gboolean
-read_date (JsonNode    *node,
-           const char  *path,
-           GDate       *date,
-           char       **text_out,
-           GError     **error)
-{
-  const char *str;
-  gboolean well_formed;
-  GDate parsed;
-
-  if (!node_is_string (node))
-    {
-      g_autofree char *got = describe_node (node);
-
-      return fail (error, TITRATE_ERROR_INVALID, path,
-                   _("must be a date written YYYY-MM-DD (got %s)"), got);
-    }
-
-  str = json_node_get_string (node);
-  g_date_clear (&parsed, 1);
-  if (!parse_iso_date (str, &parsed, &well_formed))
-    {
-      g_autofree char *got = describe_node (node);
-
-      if (well_formed)
-        return fail (error, TITRATE_ERROR_INVALID, path,
-                     _("%s is not a valid date"), str);
-      else
-        return fail (error, TITRATE_ERROR_INVALID, path,
-                     _("must be a date written YYYY-MM-DD (got %s)"), got);
-    }
-
-  if (date != NULL)
-    *date = parsed;
-  if (text_out != NULL)
-    *text_out = g_strdup (str);
-
-  return TRUE;
+  return str != NULL && _titrate_json_parse_iso_date (str, NULL, &well_formed);
 }
 
 /* Objects */
@@ -1044,15 +813,15 @@ get_object_member (JsonObject  *parent,
 
   if (node == NULL)
     {
-      fail (error, TITRATE_ERROR_INVALID, path, _("missing"));
+      _titrate_json_fail (error, TITRATE_ERROR_INVALID, path, _("missing"));
       return NULL;
     }
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      g_autofree char *got = describe_node (node);
+      g_autofree char *got = _titrate_json_describe (node);
 
-      fail (error, TITRATE_ERROR_INVALID, path, _("must be an object (got %s)"), got);
+      _titrate_json_fail (error, TITRATE_ERROR_INVALID, path, _("must be an object (got %s)"), got);
       return NULL;
     }
 
@@ -1073,31 +842,6 @@ collect_unknown (JsonObject         *object,
   while (json_object_iter_next_ordered (&iter, &name, &member))
     if (!key_in (name, known))
       json_object_set_member (dest, name, json_deep_copy (member));
-}
-
-/* Refuses members not in @known (inside steps, protocols, acknowledgements). */
-static gboolean
-refuse_unknown (JsonObject         *object,
-                const char * const *known,
-                const char         *path,
-                GError            **error)
-{
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
-
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, &member))
-    if (!key_in (name, known))
-      {
-        g_autofree char *member_path = g_strdup_printf ("%s.%s", path, name);
-        g_autofree char *expected = g_strjoinv (", ", (char **) known);
-
-        return fail (error, TITRATE_ERROR_INVALID, member_path,
-                     _("unknown key; expected one of %s"), expected);
-      }
-
-  return TRUE;
 }
 
 /* Patient */
@@ -1124,26 +868,26 @@ load_patient (JsonObject      *object,
 
   node = json_object_get_member (object, "sex");
   patient->sex = TITRATE_SEX_UNKNOWN;
-  if (!node_is_null (node))
+  if (!_titrate_json_is_null (node))
     {
-      if (!node_is_string (node)
+      if (!_titrate_json_is_string (node)
           || !titrate_sex_from_string (json_node_get_string (node), &patient->sex))
         {
-          g_autofree char *got = describe_node (node);
+          g_autofree char *got = _titrate_json_describe (node);
 
-          return fail (error, TITRATE_ERROR_INVALID, "patient.sex",
-                       _("must be \"female\", \"male\" or \"unknown\" (got %s)"), got);
+          return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "patient.sex",
+                                     _("must be \"female\", \"male\" or \"unknown\" (got %s)"), got);
         }
     }
 
-  if (!node_is_null (mg_dl) && !node_is_null (umol_l))
-    return fail (error, TITRATE_ERROR_INVALID, "patient.serum_creatinine_mg_dl",
-                 _("give either serum_creatinine_mg_dl or serum_creatinine_umol_l, "
-                 "not both"));
+  if (!_titrate_json_is_null (mg_dl) && !_titrate_json_is_null (umol_l))
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "patient.serum_creatinine_mg_dl",
+                               _("give either serum_creatinine_mg_dl or serum_creatinine_umol_l, "
+                               "not both"));
 
   patient->serum_creatinine = NAN;
   patient->creatinine_unit = TITRATE_CREATININE_MG_DL;
-  if (!node_is_null (umol_l))
+  if (!_titrate_json_is_null (umol_l))
     {
       if (!read_ranged (umol_l, "patient.serum_creatinine_umol_l",
                         &patient->serum_creatinine, error))
@@ -1175,8 +919,8 @@ load_patient (JsonObject      *object,
     return FALSE;
   g_date_clear (&patient->current_since, 1);
   node = json_object_get_member (object, "current_since");
-  if (!node_is_null (node)
-      && !read_date (node, "patient.current_since", &patient->current_since, NULL, error))
+  if (!_titrate_json_is_null (node)
+      && !_titrate_json_read_date (node, "patient.current_since", &patient->current_since, NULL, error))
     return FALSE;
 
   if (!read_boolean (json_object_get_member (object, "dialysis"),
@@ -1219,10 +963,10 @@ load_oral_step (JsonObject   *object,
   JsonArray *array;
   guint n;
 
-  if (!refuse_unknown (object, keys, path, error))
+  if (!_titrate_json_refuse_unknown (object, keys, path, error))
     return FALSE;
 
-  if (node_is_null (node))
+  if (_titrate_json_is_null (node))
     {
       titrate_step_init_stopped (step, day);
       return TRUE;
@@ -1230,17 +974,17 @@ load_oral_step (JsonObject   *object,
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      g_autofree char *got = describe_node (node);
+      g_autofree char *got = _titrate_json_describe (node);
 
-      return fail (error, TITRATE_ERROR_INVALID, doses_path,
-                   _("must be a list of doses in mg (got %s)"), got);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, doses_path,
+                                 _("must be a list of doses in mg (got %s)"), got);
     }
 
   array = json_node_get_array (node);
   n = json_array_get_length (array);
   if (n > TITRATE_MAX_DOSES_PER_DAY)
-    return fail (error, TITRATE_ERROR_INVALID, doses_path,
-                 _("at most %d doses a day (got %u)"), TITRATE_MAX_DOSES_PER_DAY, n);
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, doses_path,
+                               _("at most %d doses a day (got %u)"), TITRATE_MAX_DOSES_PER_DAY, n);
 
   for (guint i = 0; i < n; i++)
     {
@@ -1273,16 +1017,16 @@ load_intrathecal_step (JsonObject   *object,
   JsonNode *bolus = json_object_get_member (object, "bolus_mcg");
   double value;
 
-  if (!refuse_unknown (object, keys, path, error))
+  if (!_titrate_json_refuse_unknown (object, keys, path, error))
     return FALSE;
 
   titrate_step_init_stopped (step, day);
 
-  if (!node_is_null (daily) && !node_is_null (bolus))
-    return fail (error, TITRATE_ERROR_INVALID, path,
-                 _("give either daily_mcg or bolus_mcg, not both"));
+  if (!_titrate_json_is_null (daily) && !_titrate_json_is_null (bolus))
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                               _("give either daily_mcg or bolus_mcg, not both"));
 
-  if (!node_is_null (daily))
+  if (!_titrate_json_is_null (daily))
     {
       g_autofree char *daily_path = g_strdup_printf ("%s.daily_mcg", path);
 
@@ -1291,7 +1035,7 @@ load_intrathecal_step (JsonObject   *object,
       if (value > 0)
         step->daily_mcg = value;
     }
-  else if (!node_is_null (bolus))
+  else if (!_titrate_json_is_null (bolus))
     {
       g_autofree char *bolus_path = g_strdup_printf ("%s.bolus_mcg", path);
 
@@ -1315,18 +1059,18 @@ load_steps (JsonNode        *node,
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      g_autofree char *got = describe_node (node);
+      g_autofree char *got = _titrate_json_describe (node);
 
-      return fail (error, TITRATE_ERROR_INVALID, "regimen.steps",
-                   _("must be a list of steps (got %s)"), got);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.steps",
+                                 _("must be a list of steps (got %s)"), got);
     }
 
   array = json_node_get_array (node);
   n = json_array_get_length (array);
   if (n > MAX_STEPS)
-    return fail (error, TITRATE_ERROR_INVALID, "regimen.steps",
-                 _("at most %d steps, the limit for a regimen document (got %u)"),
-                 MAX_STEPS, n);
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.steps",
+                               _("at most %d steps, the limit for a regimen document (got %u)"),
+                               MAX_STEPS, n);
   for (guint i = 0; i < n; i++)
     {
       JsonNode *element = json_array_get_element (array, i);
@@ -1341,10 +1085,10 @@ load_steps (JsonNode        *node,
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
-          g_autofree char *got = describe_node (element);
+          g_autofree char *got = _titrate_json_describe (element);
 
-          return fail (error, TITRATE_ERROR_INVALID, path,
-                       _("must be an object with a day and its doses (got %s)"), got);
+          return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                                     _("must be an object with a day and its doses (got %s)"), got);
         }
       object = json_node_get_object (element);
 
@@ -1354,24 +1098,24 @@ load_steps (JsonNode        *node,
         {
           g_autofree char *member_path = g_strdup_printf ("%s.%s", path, name);
 
-          if (!check_key_unit (member_path, name, regimen->route, error))
+          if (!_titrate_json_check_key_unit (member_path, name, regimen->route, error))
             return FALSE;
         }
 
       if (!json_object_has_member (object, "day"))
-        return fail (error, TITRATE_ERROR_INVALID, day_path, _("missing"));
+        return _titrate_json_fail (error, TITRATE_ERROR_INVALID, day_path, _("missing"));
       if (!read_integer (json_object_get_member (object, "day"), day_path,
                          1, MAX_PLAN_DAY, &day, error))
         return FALSE;
 
       if (day == previous_day)
-        return fail (error, TITRATE_ERROR_INVALID, day_path,
-                     _("day %d appears twice; steps must be in increasing day order"),
-                     day);
+        return _titrate_json_fail (error, TITRATE_ERROR_INVALID, day_path,
+                                   _("day %d appears twice; steps must be in increasing day order"),
+                                   day);
       if (day < previous_day)
-        return fail (error, TITRATE_ERROR_INVALID, day_path,
-                     _("steps must be in increasing day order (day %d comes after day %d)"),
-                     day, previous_day);
+        return _titrate_json_fail (error, TITRATE_ERROR_INVALID, day_path,
+                                   _("steps must be in increasing day order (day %d comes after day %d)"),
+                                   day, previous_day);
       previous_day = day;
 
       if (regimen->route == TITRATE_ROUTE_ORAL)
@@ -1417,10 +1161,10 @@ load_protocol (JsonNode         *node,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      g_autofree char *got = describe_node (node);
+      g_autofree char *got = _titrate_json_describe (node);
 
-      return fail (error, TITRATE_ERROR_INVALID, "regimen.protocol",
-                   _("must be an object (got %s)"), got);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.protocol",
+                                 _("must be an object (got %s)"), got);
     }
   object = json_node_get_object (node);
 
@@ -1430,12 +1174,12 @@ load_protocol (JsonNode         *node,
     {
       g_autofree char *path = g_strdup_printf ("regimen.protocol.%s", name);
 
-      if (!check_key_unit (path, name, TITRATE_ROUTE_ORAL, error))
+      if (!_titrate_json_check_key_unit (path, name, TITRATE_ROUTE_ORAL, error))
         return FALSE;
     }
 
   kind = json_object_get_member (object, "kind");
-  kind_str = node_is_string (kind) ? json_node_get_string (kind) : NULL;
+  kind_str = _titrate_json_is_string (kind) ? json_node_get_string (kind) : NULL;
   if (g_strcmp0 (kind_str, "titrate") == 0)
     {
       protocol->kind = TITRATE_PROTOCOL_TITRATE;
@@ -1448,24 +1192,24 @@ load_protocol (JsonNode         *node,
     }
   else
     {
-      g_autofree char *got = describe_node (kind);
+      g_autofree char *got = _titrate_json_describe (kind);
 
-      return fail (error, TITRATE_ERROR_INVALID, "regimen.protocol.kind",
-                   _("must be \"titrate\" or \"taper\" (got %s)"), got);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.protocol.kind",
+                                 _("must be \"titrate\" or \"taper\" (got %s)"), got);
     }
 
-  if (!refuse_unknown (object, keys, "regimen.protocol", error))
+  if (!_titrate_json_refuse_unknown (object, keys, "regimen.protocol", error))
     return FALSE;
 
   /* Every field of the chosen kind is required. */
   for (guint i = 0; keys[i] != NULL; i++)
-    if (node_is_null (json_object_get_member (object, keys[i])))
+    if (_titrate_json_is_null (json_object_get_member (object, keys[i])))
       {
         g_autofree char *path = g_strdup_printf ("regimen.protocol.%s", keys[i]);
         g_autofree char *needed = g_strjoinv (", ", (char **) keys + 1);
 
-        return fail (error, TITRATE_ERROR_INVALID, path,
-                     _("missing (a %s protocol needs %s)"), kind_str, needed);
+        return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                                   _("missing (a %s protocol needs %s)"), kind_str, needed);
       }
 
   protocol->start_dose_mg = NAN;
@@ -1512,10 +1256,10 @@ load_protocol (JsonNode         *node,
           g_autofree char *start_str = titrate_format_amount (start_daily);
           g_autofree char *target_str = titrate_format_amount (protocol->target_daily_mg);
 
-          return fail (error, TITRATE_ERROR_INVALID, "regimen.protocol.target_daily_mg",
-                       _("%s mg is below the starting daily dose "
-                       "(start_dose_mg × doses_per_day = %s mg)"),
-                       target_str, start_str);
+          return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.protocol.target_daily_mg",
+                                     _("%s mg is below the starting daily dose "
+                                     "(start_dose_mg × doses_per_day = %s mg)"),
+                                     target_str, start_str);
         }
     }
 
@@ -1545,11 +1289,11 @@ load_regimen (JsonObject      *object,
     drug_code = titrate_rules_lookup_medicine (_titrate_rules_get_shared (), NULL);
 
   node = json_object_get_member (object, "drug");
-  if (!node_is_null (node))
+  if (!_titrate_json_is_null (node))
     {
       g_autofree char *drug = NULL;
 
-      if (node_is_string (node))
+      if (_titrate_json_is_string (node))
         drug = g_strstrip (g_strdup (json_node_get_string (node)));
 
       /* The medicines the rules database holds rules for (no name in C). */
@@ -1559,27 +1303,27 @@ load_regimen (JsonObject      *object,
 
         if (medicine == NULL)
           {
-            g_autofree char *got = describe_node (node);
+            g_autofree char *got = _titrate_json_describe (node);
             g_autofree char *known = shared ? titrate_rules_dup_medicine_codes (shared) : g_strdup ("");
 
-            return fail (error, TITRATE_ERROR_INVALID, "regimen.drug",
-                         _("the rules database has rules for %s only (got %s)"), known, got);
+            return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.drug",
+                                       _("the rules database has rules for %s only (got %s)"), known, got);
           }
         drug_code = medicine;
       }
     }
 
   node = json_object_get_member (object, "route");
-  if (node_is_null (node))
-    return fail (error, TITRATE_ERROR_INVALID, "regimen.route",
-                 _("missing (\"oral\" or \"intrathecal\")"));
-  if (!node_is_string (node)
+  if (_titrate_json_is_null (node))
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.route",
+                               _("missing (\"oral\" or \"intrathecal\")"));
+  if (!_titrate_json_is_string (node)
       || !titrate_route_from_string (json_node_get_string (node), &route))
     {
-      g_autofree char *got = describe_node (node);
+      g_autofree char *got = _titrate_json_describe (node);
 
-      return fail (error, TITRATE_ERROR_INVALID, "regimen.route",
-                   _("must be \"oral\" or \"intrathecal\" (got %s)"), got);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.route",
+                                 _("must be \"oral\" or \"intrathecal\" (got %s)"), got);
     }
 
   /* Units before anything else: a wrong unit is never read as a number. */
@@ -1588,21 +1332,21 @@ load_regimen (JsonObject      *object,
     {
       g_autofree char *path = g_strdup_printf ("regimen.%s", name);
 
-      if (!check_key_unit (path, name, route, error))
+      if (!_titrate_json_check_key_unit (path, name, route, error))
         return FALSE;
     }
 
   steps = json_object_get_member (object, "steps");
   protocol = json_object_get_member (object, "protocol");
 
-  if (!node_is_null (protocol) && route != TITRATE_ROUTE_ORAL)
-    return fail (error, TITRATE_ERROR_UNIT, "regimen.protocol",
-                 _("protocols are written in mg for oral regimens; "
-                 "an intrathecal regimen gives its steps in mcg"));
+  if (!_titrate_json_is_null (protocol) && route != TITRATE_ROUTE_ORAL)
+    return _titrate_json_fail (error, TITRATE_ERROR_UNIT, "regimen.protocol",
+                               _("protocols are written in mg for oral regimens; "
+                               "an intrathecal regimen gives its steps in mcg"));
 
-  if (!node_is_null (protocol) && !node_is_null (steps))
-    return fail (error, TITRATE_ERROR_INVALID, "regimen.protocol",
-                 _("give either steps or protocol, not both"));
+  if (!_titrate_json_is_null (protocol) && !_titrate_json_is_null (steps))
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.protocol",
+                               _("give either steps or protocol, not both"));
 
   regimen = titrate_regimen_new (route);
   regimen->route = route;
@@ -1632,51 +1376,51 @@ load_regimen (JsonObject      *object,
 
   g_date_clear (&regimen->start_date, 1);
   node = json_object_get_member (object, "start_date");
-  if (!node_is_null (node)
-      && !read_date (node, "regimen.start_date", &regimen->start_date, NULL, error))
+  if (!_titrate_json_is_null (node)
+      && !_titrate_json_read_date (node, "regimen.start_date", &regimen->start_date, NULL, error))
     return FALSE;
 
   regimen->spasticity_origin = TITRATE_ORIGIN_UNSET;
   node = json_object_get_member (object, "spasticity_origin");
-  if (!node_is_null (node))
+  if (!_titrate_json_is_null (node))
     {
       if (route != TITRATE_ROUTE_INTRATHECAL)
-        return fail (error, TITRATE_ERROR_INVALID, "regimen.spasticity_origin",
-                     _("only applies to intrathecal regimens"));
+        return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.spasticity_origin",
+                                   _("only applies to intrathecal regimens"));
 
-      if (!node_is_string (node)
+      if (!_titrate_json_is_string (node)
           || !titrate_origin_from_string (json_node_get_string (node),
                                           &regimen->spasticity_origin)
           || regimen->spasticity_origin == TITRATE_ORIGIN_UNSET)
         {
-          g_autofree char *got = describe_node (node);
+          g_autofree char *got = _titrate_json_describe (node);
 
           regimen->spasticity_origin = TITRATE_ORIGIN_UNSET;
-          return fail (error, TITRATE_ERROR_INVALID, "regimen.spasticity_origin",
-                       _("must be \"spinal\" or \"cerebral\" (got %s)"), got);
+          return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.spasticity_origin",
+                                     _("must be \"spinal\" or \"cerebral\" (got %s)"), got);
         }
     }
 
   /* Compatible extensions of version 1 for intrathecal regimens. */
   regimen->it_phase = TITRATE_IT_PHASE_UNSET;
   node = json_object_get_member (object, "it_phase");
-  if (!node_is_null (node))
+  if (!_titrate_json_is_null (node))
     {
-      const char *phase = node_is_string (node) ? json_node_get_string (node) : NULL;
+      const char *phase = _titrate_json_is_string (node) ? json_node_get_string (node) : NULL;
 
       if (route != TITRATE_ROUTE_INTRATHECAL)
-        return fail (error, TITRATE_ERROR_INVALID, "regimen.it_phase",
-                     _("only applies to intrathecal regimens"));
+        return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.it_phase",
+                                   _("only applies to intrathecal regimens"));
       if (g_strcmp0 (phase, "post_implant") == 0)
         regimen->it_phase = TITRATE_IT_PHASE_POST_IMPLANT;
       else if (g_strcmp0 (phase, "maintenance") == 0)
         regimen->it_phase = TITRATE_IT_PHASE_MAINTENANCE;
       else
         {
-          g_autofree char *got = describe_node (node);
+          g_autofree char *got = _titrate_json_describe (node);
 
-          return fail (error, TITRATE_ERROR_INVALID, "regimen.it_phase",
-                       _("must be \"post_implant\" or \"maintenance\" (got %s)"), got);
+          return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.it_phase",
+                                     _("must be \"post_implant\" or \"maintenance\" (got %s)"), got);
         }
     }
   if (!read_positive (json_object_get_member (object, "screening_effective_mcg"),
@@ -1685,16 +1429,16 @@ load_regimen (JsonObject      *object,
                          "regimen.screening_effect_hours", &regimen->screening_effect_hours, error))
     return FALSE;
   if (route != TITRATE_ROUTE_INTRATHECAL && !isnan (regimen->screening_effect_hours))
-    return fail (error, TITRATE_ERROR_INVALID, "regimen.screening_effect_hours",
-                 _("only applies to intrathecal regimens"));
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.screening_effect_hours",
+                               _("only applies to intrathecal regimens"));
 
   if (regimen->steps != NULL)
     g_array_set_size (regimen->steps, 0);
-  if (!node_is_null (steps) && !load_steps (steps, regimen, error))
+  if (!_titrate_json_is_null (steps) && !load_steps (steps, regimen, error))
     return FALSE;
 
   regimen->has_protocol = FALSE;
-  if (!node_is_null (protocol))
+  if (!_titrate_json_is_null (protocol))
     {
       if (!load_protocol (protocol, &regimen->protocol, error))
         return FALSE;
@@ -1723,23 +1467,23 @@ load_acknowledgements (JsonNode         *node,
   JsonArray *array;
   guint n;
 
-  if (node_is_null (node))
+  if (_titrate_json_is_null (node))
     return TRUE;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      g_autofree char *got = describe_node (node);
+      g_autofree char *got = _titrate_json_describe (node);
 
-      return fail (error, TITRATE_ERROR_INVALID, "acknowledgements",
-                   _("must be a list (got %s)"), got);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "acknowledgements",
+                                 _("must be a list (got %s)"), got);
     }
 
   array = json_node_get_array (node);
   n = json_array_get_length (array);
   if (n > MAX_ACKNOWLEDGEMENTS)
-    return fail (error, TITRATE_ERROR_INVALID, "acknowledgements",
-                 _("at most %d acknowledgements, the limit for a regimen document (got %u)"),
-                 MAX_ACKNOWLEDGEMENTS, n);
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "acknowledgements",
+                               _("at most %d acknowledgements, the limit for a regimen document (got %u)"),
+                               MAX_ACKNOWLEDGEMENTS, n);
   for (guint i = 0; i < n; i++)
     {
       JsonNode *element = json_array_get_element (array, i);
@@ -1757,14 +1501,14 @@ load_acknowledgements (JsonNode         *node,
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
-          g_autofree char *got = describe_node (element);
+          g_autofree char *got = _titrate_json_describe (element);
 
-          return fail (error, TITRATE_ERROR_INVALID, path,
-                       _("must be an object with a code and a reason (got %s)"), got);
+          return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                                     _("must be an object with a code and a reason (got %s)"), got);
         }
       object = json_node_get_object (element);
 
-      if (!refuse_unknown (object, keys, path, error))
+      if (!_titrate_json_refuse_unknown (object, keys, path, error))
         return FALSE;
 
       if (!read_text (json_object_get_member (object, "code"), code_path,
@@ -1777,14 +1521,14 @@ load_acknowledgements (JsonNode         *node,
         return FALSE;
 
       if (code == NULL)
-        return fail (error, TITRATE_ERROR_INVALID, code_path, _("missing"));
+        return _titrate_json_fail (error, TITRATE_ERROR_INVALID, code_path, _("missing"));
       if (reason == NULL)
-        return fail (error, TITRATE_ERROR_INVALID, reason_path,
-                     _("missing; an acknowledgement needs a reason"));
+        return _titrate_json_fail (error, TITRATE_ERROR_INVALID, reason_path,
+                                   _("missing; an acknowledgement needs a reason"));
 
       date_node = json_object_get_member (object, "date");
-      if (!node_is_null (date_node)
-          && !read_date (date_node, date_path, NULL, &date, error))
+      if (!_titrate_json_is_null (date_node)
+          && !_titrate_json_read_date (date_node, date_path, NULL, &date, error))
         return FALSE;
 
       for (guint j = 0; j < dest->len; j++)
@@ -1792,8 +1536,8 @@ load_acknowledgements (JsonNode         *node,
           TitrateAcknowledgement *other = g_ptr_array_index (dest, j);
 
           if (g_strcmp0 (other->code, code) == 0)
-            return fail (error, TITRATE_ERROR_INVALID, code_path,
-                         _("\"%s\" is acknowledged twice"), code);
+            return _titrate_json_fail (error, TITRATE_ERROR_INVALID, code_path,
+                                       _("\"%s\" is acknowledged twice"), code);
         }
 
       g_ptr_array_add (dest, acknowledgement_new (code, reason, date, trigger));
@@ -1908,32 +1652,32 @@ load_format_and_version (JsonObject  *root,
 
   node = json_object_get_member (root, "format");
   if (node == NULL)
-    return fail (error, TITRATE_ERROR_INVALID, "format",
-                 _("missing; this is not a Titrate regimen document"));
-  if (!node_is_string (node)
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "format",
+                               _("missing; this is not a Titrate regimen document"));
+  if (!_titrate_json_is_string (node)
       || g_strcmp0 (json_node_get_string (node), TITRATE_DOCUMENT_FORMAT) != 0)
     {
-      g_autofree char *got = describe_node (node);
+      g_autofree char *got = _titrate_json_describe (node);
 
-      return fail (error, TITRATE_ERROR_INVALID, "format",
-                   _("must be \"%s\" (got %s); this is not a Titrate regimen document"),
-                   TITRATE_DOCUMENT_FORMAT, got);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "format",
+                                 _("must be \"%s\" (got %s); this is not a Titrate regimen document"),
+                                 TITRATE_DOCUMENT_FORMAT, got);
     }
 
   node = json_object_get_member (root, "version");
   if (node == NULL)
-    return fail (error, TITRATE_ERROR_INVALID, "version", _("missing"));
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "version", _("missing"));
   if (!node_get_integer (node, &version))
     {
-      g_autofree char *got = describe_node (node);
+      g_autofree char *got = _titrate_json_describe (node);
 
-      return fail (error, TITRATE_ERROR_INVALID, "version",
-                   _("must be a whole number (got %s)"), got);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "version",
+                                 _("must be a whole number (got %s)"), got);
     }
   if (version < 1)
     {
       g_autofree char *v = g_strdup_printf ("%" G_GINT64_FORMAT, version);
-      return fail (error, TITRATE_ERROR_INVALID, "version", _("%s is not a valid version"), v);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "version", _("%s is not a valid version"), v);
     }
   if (version > TITRATE_DOCUMENT_VERSION)
     {
@@ -2030,7 +1774,7 @@ titrate_document_load_from_data (const char  *data,
 
   if (!JSON_NODE_HOLDS_OBJECT (root_node))
     {
-      g_autofree char *got = describe_node (root_node);
+      g_autofree char *got = _titrate_json_describe (root_node);
 
       g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
                    _("not a Titrate regimen document: the top level must be "

@@ -26,8 +26,10 @@
 #include <string.h>
 
 #include "titrate-error.h"
+#include "titrate-json-read.h"
 #include "titrate-planner.h"
 #include "titrate-pump.h"
+#include "titrate-rules-private.h"
 
 #define TOLERANCE_MCG 1e-6
 /* Guards the loop only (a pump with no infusion never empties). */
@@ -134,60 +136,6 @@ titrate_pump_format_date (const GDate *date)
 
 /* Reading */
 
-G_GNUC_PRINTF (4, 5)
-static gboolean
-fail (GError      **error,
-      TitrateError  code,
-      const char   *path,
-      const char   *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, TITRATE_ERROR, code, "%s: %s", path, message);
-  return FALSE;
-}
-
-static gboolean
-node_is_null (JsonNode *node)
-{
-  return node == NULL || JSON_NODE_HOLDS_NULL (node);
-}
-
-static char *
-describe (JsonNode *node)
-{
-  if (node == NULL)
-    return g_strdup ("nothing");
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return g_strdup ("an object");
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return g_strdup ("an array");
-  return json_to_string (node, FALSE);
-}
-
-static gboolean
-get_number (JsonNode *node,
-            double   *out)
-{
-  GType type;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_INT64)
-    *out = (double) json_node_get_int (node);
-  else if (type == G_TYPE_DOUBLE)
-    *out = json_node_get_double (node);
-  else
-    return FALSE;
-  return isfinite (*out);
-}
-
 /* A number > 0 (or >= 0 with @zero_ok); NAN when absent or null. */
 static gboolean
 read_volume (JsonNode   *node,
@@ -199,90 +147,18 @@ read_volume (JsonNode   *node,
   double value;
 
   *out = NAN;
-  if (node_is_null (node))
+  if (_titrate_json_is_null (node))
     return TRUE;
-  if (!get_number (node, &value) || value < 0 || (!zero_ok && value == 0))
+  if (!_titrate_json_get_number (node, &value) || value < 0 || (!zero_ok && value == 0))
     {
-      g_autofree char *got = describe (node);
+      g_autofree char *got = _titrate_json_describe (node);
 
-      return fail (error, TITRATE_ERROR_INVALID, path,
-                   zero_ok ? _("must be a number of mL, 0 or more (got %s)")
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                                 zero_ok ? _("must be a number of mL, 0 or more (got %s)")
                            : _("must be a number of mL greater than 0 (got %s)"), got);
     }
   *out = value;
   return TRUE;
-}
-
-static gboolean
-read_date (JsonNode   *node,
-           const char *path,
-           GDate      *date,
-           GError    **error)
-{
-  const char *str;
-  unsigned y, m, d;
-
-  g_date_clear (date, 1);
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    goto bad;
-  str = json_node_get_string (node);
-  if (strlen (str) != 10 || str[4] != '-' || str[7] != '-')
-    goto bad;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (str[i]))
-      goto bad;
-  y = (unsigned) g_ascii_strtoull (str, NULL, 10);
-  m = (unsigned) g_ascii_strtoull (str + 5, NULL, 10);
-  d = (unsigned) g_ascii_strtoull (str + 8, NULL, 10);
-  if (y < 1 || m < 1 || m > 12 || d < 1 || d > 31
-      || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-    return fail (error, TITRATE_ERROR_INVALID, path, _("%s is not a valid date"), str);
-  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return TRUE;
-
-bad:
-  {
-    g_autofree char *got = describe (node);
-
-    return fail (error, TITRATE_ERROR_INVALID, path,
-                 _("must be a date written YYYY-MM-DD (got %s)"), got);
-  }
-}
-
-static gboolean
-refuse_unknown (JsonObject         *object,
-                const char * const *known,
-                const char         *path,
-                GError            **error)
-{
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
-
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, &member))
-    if (!g_strv_contains (known, name))
-      {
-        g_autofree char *member_path = g_strdup_printf ("%s.%s", path, name);
-        g_autofree char *expected = g_strjoinv (", ", (char **) known);
-
-        return fail (error, TITRATE_ERROR_INVALID, member_path,
-                     _("unknown key; expected one of %s"), expected);
-      }
-  return TRUE;
-}
-
-/* An oral unit in a pump key is refused, never converted. */
-static gboolean
-key_has_mg (const char *key)
-{
-  g_auto(GStrv) parts = g_strsplit (key, "_", -1);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (g_ascii_strcasecmp (parts[i], "mg") == 0 || g_ascii_strcasecmp (parts[i], "milligram") == 0
-        || g_ascii_strcasecmp (parts[i], "milligrams") == 0)
-      return TRUE;
-  return FALSE;
 }
 
 static gboolean
@@ -293,14 +169,14 @@ load_refills (JsonNode    *node,
   static const char * const keys[] = { "date", "volume_ml", "concentration_mcg_per_ml", NULL };
   JsonArray *array;
 
-  if (node_is_null (node))
+  if (_titrate_json_is_null (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      g_autofree char *got = describe (node);
+      g_autofree char *got = _titrate_json_describe (node);
 
-      return fail (error, TITRATE_ERROR_INVALID, "regimen.pump.refills",
-                   _("must be a list of refills (got %s)"), got);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump.refills",
+                                 _("must be a list of refills (got %s)"), got);
     }
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -316,10 +192,10 @@ load_refills (JsonNode    *node,
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
-          g_autofree char *got = describe (element);
+          g_autofree char *got = _titrate_json_describe (element);
 
-          return fail (error, TITRATE_ERROR_INVALID, path,
-                       _("must be an object with date, volume_ml and concentration_mcg_per_ml (got %s)"), got);
+          return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                                     _("must be an object with date, volume_ml and concentration_mcg_per_ml (got %s)"), got);
         }
       object = json_node_get_object (element);
       {
@@ -329,32 +205,32 @@ load_refills (JsonNode    *node,
 
         json_object_iter_init_ordered (&iter, object);
         while (json_object_iter_next_ordered (&iter, &name, &member))
-          if (key_has_mg (name))
+          if (_titrate_json_key_has_mg (name))
             {
               g_autofree char *member_path = g_strdup_printf ("%s.%s", path, name);
 
-              return fail (error, TITRATE_ERROR_UNIT, member_path,
-                           _("oral unit (mg) in an intrathecal regimen"));
+              return _titrate_json_fail (error, TITRATE_ERROR_UNIT, member_path,
+                                         _("oral unit (mg) in an intrathecal regimen"));
             }
       }
-      if (!refuse_unknown (object, keys, path, error))
+      if (!_titrate_json_refuse_unknown (object, keys, path, error))
         return FALSE;
-      if (!read_date (json_object_get_member (object, "date"), p_date, &refill.date, error))
+      if (!_titrate_json_read_date (json_object_get_member (object, "date"), p_date, &refill.date, NULL, error))
         return FALSE;
       if (!read_volume (json_object_get_member (object, "volume_ml"), p_volume, FALSE,
                         &refill.volume_ml, error))
         return FALSE;
       if (isnan (refill.volume_ml))
-        return fail (error, TITRATE_ERROR_INVALID, p_volume, _("missing (mL in the reservoir after the refill)"));
+        return _titrate_json_fail (error, TITRATE_ERROR_INVALID, p_volume, _("missing (mL in the reservoir after the refill)"));
       node = json_object_get_member (object, "concentration_mcg_per_ml");
-      if (node_is_null (node))
-        return fail (error, TITRATE_ERROR_INVALID, p_conc, _("missing (mcg/mL filled)"));
-      if (!get_number (node, &value) || value <= 0)
+      if (_titrate_json_is_null (node))
+        return _titrate_json_fail (error, TITRATE_ERROR_INVALID, p_conc, _("missing (mcg/mL filled)"));
+      if (!_titrate_json_get_number (node, &value) || value <= 0)
         {
-          g_autofree char *got = describe (node);
+          g_autofree char *got = _titrate_json_describe (node);
 
-          return fail (error, TITRATE_ERROR_INVALID, p_conc,
-                       _("must be a concentration in mcg/mL greater than 0 (got %s)"), got);
+          return _titrate_json_fail (error, TITRATE_ERROR_INVALID, p_conc,
+                                     _("must be a concentration in mcg/mL greater than 0 (got %s)"), got);
         }
       refill.concentration_mcg_per_ml = value;
       g_array_append_val (pump->refills, refill);
@@ -370,14 +246,14 @@ load_boluses (JsonNode    *node,
   static const char * const keys[] = { "date", "dose_mcg", NULL };
   JsonArray *array;
 
-  if (node_is_null (node))
+  if (_titrate_json_is_null (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      g_autofree char *got = describe (node);
+      g_autofree char *got = _titrate_json_describe (node);
 
-      return fail (error, TITRATE_ERROR_INVALID, "regimen.pump.boluses",
-                   _("must be a list of boluses (got %s)"), got);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump.boluses",
+                                 _("must be a list of boluses (got %s)"), got);
     }
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -392,30 +268,30 @@ load_boluses (JsonNode    *node,
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
-          g_autofree char *got = describe (element);
+          g_autofree char *got = _titrate_json_describe (element);
 
-          return fail (error, TITRATE_ERROR_INVALID, path,
-                       _("must be an object with date and dose_mcg (got %s)"), got);
+          return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                                     _("must be an object with date and dose_mcg (got %s)"), got);
         }
       object = json_node_get_object (element);
       if (json_object_has_member (object, "dose_mg"))
         {
           g_autofree char *member_path = g_strdup_printf ("%s.dose_mg", path);
 
-          return fail (error, TITRATE_ERROR_UNIT, member_path,
-                       _("oral unit (mg) in an intrathecal regimen"));
+          return _titrate_json_fail (error, TITRATE_ERROR_UNIT, member_path,
+                                     _("oral unit (mg) in an intrathecal regimen"));
         }
-      if (!refuse_unknown (object, keys, path, error))
+      if (!_titrate_json_refuse_unknown (object, keys, path, error))
         return FALSE;
-      if (!read_date (json_object_get_member (object, "date"), p_date, &bolus.date, error))
+      if (!_titrate_json_read_date (json_object_get_member (object, "date"), p_date, &bolus.date, NULL, error))
         return FALSE;
       dose = json_object_get_member (object, "dose_mcg");
-      if (!get_number (dose, &bolus.dose_mcg) || bolus.dose_mcg <= 0)
+      if (!_titrate_json_get_number (dose, &bolus.dose_mcg) || bolus.dose_mcg <= 0)
         {
-          g_autofree char *got = describe (dose);
+          g_autofree char *got = _titrate_json_describe (dose);
 
-          return fail (error, TITRATE_ERROR_INVALID, p_dose,
-                       _("must be a dose in mcg greater than 0 (got %s)"), got);
+          return _titrate_json_fail (error, TITRATE_ERROR_INVALID, p_dose,
+                                     _("must be a dose in mcg greater than 0 (got %s)"), got);
         }
       g_array_append_val (pump->boluses, bolus);
     }
@@ -437,20 +313,20 @@ titrate_pump_validate (const TitratePump    *pump,
   g_return_val_if_fail (pump != NULL, FALSE);
 
   if (regimen != NULL && regimen->route != TITRATE_ROUTE_INTRATHECAL)
-    return fail (error, TITRATE_ERROR_INVALID, "regimen.pump",
-                 _("only applies to intrathecal regimens"));
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump",
+                               _("only applies to intrathecal regimens"));
   if (!is_model_code (pump->model))
     {
       g_autofree char *codes = g_strjoinv (", ", (char **) titrate_pump_model_codes);
 
-      return fail (error, TITRATE_ERROR_INVALID, "regimen.pump.model",
-                   _("must be one of %s (got \"%s\")"), codes, pump->model ? pump->model : "");
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump.model",
+                                 _("must be one of %s (got \"%s\")"), codes, pump->model ? pump->model : "");
     }
   if (isnan (reservoir_ml))
     reservoir_ml = pump->reservoir_ml;
   if (strcmp (pump->model, "other") == 0 && isnan (pump->reservoir_ml))
-    return fail (error, TITRATE_ERROR_INVALID, "regimen.pump.reservoir_ml",
-                 _("required when the model is \"other\" (the reservoir volume in mL)"));
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump.reservoir_ml",
+                               _("required when the model is \"other\" (the reservoir volume in mL)"));
 
   if (!isnan (pump->low_reservoir_alarm_ml) && !isnan (reservoir_ml)
       && pump->low_reservoir_alarm_ml >= reservoir_ml)
@@ -458,8 +334,8 @@ titrate_pump_validate (const TitratePump    *pump,
       g_autofree char *alarm = titrate_format_amount (pump->low_reservoir_alarm_ml);
       g_autofree char *res = titrate_format_amount (reservoir_ml);
 
-      return fail (error, TITRATE_ERROR_INVALID, "regimen.pump.low_reservoir_alarm_ml",
-                   _("%s mL is not below the reservoir (%s mL)"), alarm, res);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump.low_reservoir_alarm_ml",
+                                 _("%s mL is not below the reservoir (%s mL)"), alarm, res);
     }
 
   for (guint i = 0; i < pump->refills->len; i++)
@@ -476,8 +352,8 @@ titrate_pump_validate (const TitratePump    *pump,
               g_autofree char *d = titrate_pump_format_date (&r->date);
               g_autofree char *p = titrate_pump_format_date (&prev->date);
 
-              return fail (error, TITRATE_ERROR_INVALID, path,
-                           _("%s is not after the previous refill (%s): refills must be in date order"), d, p);
+              return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                                         _("%s is not after the previous refill (%s): refills must be in date order"), d, p);
             }
         }
       if (!isnan (reservoir_ml) && r->volume_ml > reservoir_ml)
@@ -486,8 +362,8 @@ titrate_pump_validate (const TitratePump    *pump,
           g_autofree char *v = titrate_format_amount (r->volume_ml);
           g_autofree char *res = titrate_format_amount (reservoir_ml);
 
-          return fail (error, TITRATE_ERROR_INVALID, path,
-                       _("%s mL is more than the reservoir (%s mL)"), v, res);
+          return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                                     _("%s mL is more than the reservoir (%s mL)"), v, res);
         }
     }
 
@@ -499,14 +375,14 @@ titrate_pump_validate (const TitratePump    *pump,
       g_autofree char *c = titrate_format_amount (r->concentration_mcg_per_ml);
 
       if (isnan (regimen->concentration_mcg_per_ml))
-        return fail (error, TITRATE_ERROR_INVALID, "regimen.concentration_mcg_per_ml",
-                     _("missing: a regimen with a pump needs the concentration in the pump (the last refill has %s mcg/mL)"), c);
+        return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.concentration_mcg_per_ml",
+                                   _("missing: a regimen with a pump needs the concentration in the pump (the last refill has %s mcg/mL)"), c);
       if (fabs (r->concentration_mcg_per_ml - regimen->concentration_mcg_per_ml) > 1e-9)
         {
           g_autofree char *rc = titrate_format_amount (regimen->concentration_mcg_per_ml);
 
-          return fail (error, TITRATE_ERROR_INVALID, path,
-                       _("%s mcg/mL does not match the regimen's concentration (%s mcg/mL)"), c, rc);
+          return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path,
+                                     _("%s mcg/mL does not match the regimen's concentration (%s mcg/mL)"), c, rc);
         }
     }
 
@@ -519,8 +395,8 @@ titrate_pump_validate (const TitratePump    *pump,
           g_autofree char *n = titrate_pump_format_date (&pump->next_refill_date);
           g_autofree char *d = titrate_pump_format_date (&r->date);
 
-          return fail (error, TITRATE_ERROR_INVALID, "regimen.pump.next_refill_date",
-                       _("%s is not after the last refill (%s)"), n, d);
+          return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump.next_refill_date",
+                                     _("%s is not after the last refill (%s)"), n, d);
         }
     }
   return TRUE;
@@ -539,41 +415,40 @@ titrate_pump_load (JsonNode             *node,
   const char *name;
 
   *out = NULL;
-  if (node_is_null (node))
+  if (_titrate_json_is_null (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      g_autofree char *got = describe (node);
+      g_autofree char *got = _titrate_json_describe (node);
 
-      return fail (error, TITRATE_ERROR_INVALID, "regimen.pump", _("must be an object (got %s)"), got);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump", _("must be an object (got %s)"), got);
     }
   if (regimen->route != TITRATE_ROUTE_INTRATHECAL)
-    return fail (error, TITRATE_ERROR_INVALID, "regimen.pump",
-                 _("only applies to intrathecal regimens"));
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump",
+                               _("only applies to intrathecal regimens"));
 
   object = json_node_get_object (node);
   json_object_iter_init_ordered (&iter, object);
   while (json_object_iter_next_ordered (&iter, &name, &member))
-    if (key_has_mg (name))
+    if (_titrate_json_key_has_mg (name))
       {
         g_autofree char *path = g_strdup_printf ("regimen.pump.%s", name);
 
-        return fail (error, TITRATE_ERROR_UNIT, path, _("oral unit (mg) in an intrathecal regimen"));
+        return _titrate_json_fail (error, TITRATE_ERROR_UNIT, path, _("oral unit (mg) in an intrathecal regimen"));
       }
 
   pump = titrate_pump_new ();
   member = json_object_get_member (object, "model");
-  if (node_is_null (member))
-    return fail (error, TITRATE_ERROR_INVALID, "regimen.pump.model",
-                 _("missing (synchromed_ii_20, synchromed_ii_40, prometra_20, prometra_ii_20, prometra_ii_40 or other)"));
-  if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING
-      || !is_model_code (json_node_get_string (member)))
+  if (_titrate_json_is_null (member))
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump.model",
+                               _("missing (synchromed_ii_20, synchromed_ii_40, prometra_20, prometra_ii_20, prometra_ii_40 or other)"));
+  if (!_titrate_json_is_string (member) || !is_model_code (json_node_get_string (member)))
     {
-      g_autofree char *got = describe (member);
+      g_autofree char *got = _titrate_json_describe (member);
       g_autofree char *codes = g_strjoinv (", ", (char **) titrate_pump_model_codes);
 
-      return fail (error, TITRATE_ERROR_INVALID, "regimen.pump.model",
-                   _("must be one of %s (got %s)"), codes, got);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump.model",
+                                 _("must be one of %s (got %s)"), codes, got);
     }
   g_free (pump->model);
   pump->model = g_strdup (json_node_get_string (member));
@@ -589,8 +464,8 @@ titrate_pump_load (JsonNode             *node,
   if (!load_boluses (json_object_get_member (object, "boluses"), pump, error))
     return FALSE;
   member = json_object_get_member (object, "next_refill_date");
-  if (!node_is_null (member)
-      && !read_date (member, "regimen.pump.next_refill_date", &pump->next_refill_date, error))
+  if (!_titrate_json_is_null (member)
+      && !_titrate_json_read_date (member, "regimen.pump.next_refill_date", &pump->next_refill_date, NULL, error))
     return FALSE;
 
   if (!titrate_pump_validate (pump, regimen, NAN, error))
@@ -690,7 +565,6 @@ titrate_pump_to_json (const TitratePump *pump)
 /* Rules database rows */
 
 typedef struct {
-  GStringChunk *strings;
   GPtrArray    *models;     /* TitratePumpModel* */
   GPtrArray    *settings;   /* TitratePumpSetting* */
   GHashTable   *texts;      /* key → text */
@@ -706,7 +580,6 @@ pump_tables_free (gpointer data)
   g_ptr_array_unref (t->settings);
   g_hash_table_unref (t->texts);
   g_hash_table_unref (t->text_sources);
-  g_string_chunk_free (t->strings);
   g_free (t);
 }
 
@@ -722,48 +595,6 @@ get_tables (TitrateRules *rules)
   return g_object_get_qdata (G_OBJECT (rules), pump_tables_quark ());
 }
 
-static const char *
-col_str (PumpTables   *t,
-         sqlite3_stmt *stmt,
-         int           col)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, col);
-
-  return text ? g_string_chunk_insert_const (t->strings, text) : NULL;
-}
-
-static const char *
-col_tr (PumpTables   *t,
-        sqlite3_stmt *stmt,
-        int           col)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, col);
-
-  if (text == NULL || *text == '\0')
-    return col_str (t, stmt, col);
-  return g_string_chunk_insert_const (t->strings, g_dgettext (GETTEXT_PACKAGE, text));
-}
-
-static double
-col_num (sqlite3_stmt *stmt,
-         int           col)
-{
-  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
-    return NAN;
-  return sqlite3_column_double (stmt, col);
-}
-
-static gboolean
-rules_fail (TitrateRules *rules,
-            GError      **error,
-            const char   *message)
-{
-  g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_RULES,
-               _("Rules database (%s) cannot be used: %s"),
-               titrate_rules_get_origin (rules), message);
-  return FALSE;
-}
-
 gboolean
 _titrate_pump_rules_load (TitrateRules *rules,
                           void         *db_ptr,
@@ -774,7 +605,6 @@ _titrate_pump_rules_load (TitrateRules *rules,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  t->strings = g_string_chunk_new (4096);
   t->models = g_ptr_array_new_with_free_func (g_free);
   t->settings = g_ptr_array_new_with_free_func (g_free);
   t->texts = g_hash_table_new (g_str_hash, g_str_equal);
@@ -785,89 +615,82 @@ _titrate_pump_rules_load (TitrateRules *rules,
                           "device_max_concentration_mcg_per_ml, device_min_age_years, source "
                           "FROM pump_model ORDER BY rowid", -1, &stmt, NULL) != SQLITE_OK)
     {
-      g_autofree char *msg = g_strdup_printf (_("table pump_model is missing (%s)"), sqlite3_errmsg (db));
-      return rules_fail (rules, error, msg);
+      return _titrate_rules_fail (rules, error, _("table pump_model is missing (%s)"), sqlite3_errmsg (db));
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TitratePumpModel *m = g_new0 (TitratePumpModel, 1);
 
-      m->code = col_str (t, stmt, 0);
-      m->label = col_str (t, stmt, 1);
-      m->reservoir_ml = col_num (stmt, 2);
-      m->device_min_concentration_mcg_per_ml = col_num (stmt, 3);
-      m->device_max_concentration_mcg_per_ml = col_num (stmt, 4);
-      m->device_min_age_years = col_num (stmt, 5);
-      m->source = col_str (t, stmt, 6);
+      m->code = _titrate_rules_col_str (rules, stmt, 0);
+      m->label = _titrate_rules_col_str (rules, stmt, 1);
+      m->reservoir_ml = _titrate_rules_col_num (stmt, 2);
+      m->device_min_concentration_mcg_per_ml = _titrate_rules_col_num (stmt, 3);
+      m->device_max_concentration_mcg_per_ml = _titrate_rules_col_num (stmt, 4);
+      m->device_min_age_years = _titrate_rules_col_num (stmt, 5);
+      m->source = _titrate_rules_col_str (rules, stmt, 6);
       g_ptr_array_add (t->models, m);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return rules_fail (rules, error, sqlite3_errmsg (db));
+    return _titrate_rules_fail (rules, error, "%s", sqlite3_errmsg (db));
 
   if (sqlite3_prepare_v2 (db, "SELECT key, value, min_value, max_value, source, evidence, note "
                           "FROM pump_setting", -1, &stmt, NULL) != SQLITE_OK)
     {
-      g_autofree char *msg = g_strdup_printf (_("table pump_setting is missing (%s)"), sqlite3_errmsg (db));
-      return rules_fail (rules, error, msg);
+      return _titrate_rules_fail (rules, error, _("table pump_setting is missing (%s)"), sqlite3_errmsg (db));
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TitratePumpSetting *s = g_new0 (TitratePumpSetting, 1);
 
-      s->key = col_str (t, stmt, 0);
-      s->value = col_num (stmt, 1);
-      s->min_value = col_num (stmt, 2);
-      s->max_value = col_num (stmt, 3);
-      s->source = col_str (t, stmt, 4);
-      s->evidence = col_str (t, stmt, 5);
-      s->note = col_tr (t, stmt, 6);
+      s->key = _titrate_rules_col_str (rules, stmt, 0);
+      s->value = _titrate_rules_col_num (stmt, 1);
+      s->min_value = _titrate_rules_col_num (stmt, 2);
+      s->max_value = _titrate_rules_col_num (stmt, 3);
+      s->source = _titrate_rules_col_str (rules, stmt, 4);
+      s->evidence = _titrate_rules_col_str (rules, stmt, 5);
+      s->note = _titrate_rules_col_tr (rules, stmt, 6);
       g_ptr_array_add (t->settings, s);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return rules_fail (rules, error, sqlite3_errmsg (db));
+    return _titrate_rules_fail (rules, error, "%s", sqlite3_errmsg (db));
 
   if (sqlite3_prepare_v2 (db, "SELECT key, text, source FROM pump_text", -1, &stmt, NULL) != SQLITE_OK)
     {
-      g_autofree char *msg = g_strdup_printf (_("table pump_text is missing (%s)"), sqlite3_errmsg (db));
-      return rules_fail (rules, error, msg);
+      return _titrate_rules_fail (rules, error, _("table pump_text is missing (%s)"), sqlite3_errmsg (db));
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *key = col_str (t, stmt, 0);
+      const char *key = _titrate_rules_col_str (rules, stmt, 0);
 
-      g_hash_table_insert (t->texts, (gpointer) key, (gpointer) col_tr (t, stmt, 1));
-      g_hash_table_insert (t->text_sources, (gpointer) key, (gpointer) col_str (t, stmt, 2));
+      g_hash_table_insert (t->texts, (gpointer) key, (gpointer) _titrate_rules_col_tr (rules, stmt, 1));
+      g_hash_table_insert (t->text_sources, (gpointer) key, (gpointer) _titrate_rules_col_str (rules, stmt, 2));
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return rules_fail (rules, error, sqlite3_errmsg (db));
+    return _titrate_rules_fail (rules, error, "%s", sqlite3_errmsg (db));
 
   /* Completeness: everything the planner and the checker use must be there. */
   for (guint i = 0; titrate_pump_model_codes[i] != NULL; i++)
     if (titrate_pump_get_model (rules, titrate_pump_model_codes[i]) == NULL)
       {
-        g_autofree char *msg = g_strdup_printf (_("pump model %s is missing"), titrate_pump_model_codes[i]);
-        return rules_fail (rules, error, msg);
+        return _titrate_rules_fail (rules, error, _("pump model %s is missing"), titrate_pump_model_codes[i]);
       }
   for (guint i = 0; required_settings[i] != NULL; i++)
     if (titrate_pump_get_setting (rules, required_settings[i]) == NULL)
       {
-        g_autofree char *msg = g_strdup_printf (_("pump setting %s is missing"), required_settings[i]);
-        return rules_fail (rules, error, msg);
+        return _titrate_rules_fail (rules, error, _("pump setting %s is missing"), required_settings[i]);
       }
   for (guint i = 0; required_texts[i] != NULL; i++)
     if (!g_hash_table_contains (t->texts, required_texts[i]))
       {
-        g_autofree char *msg = g_strdup_printf (_("pump text %s is missing"), required_texts[i]);
-        return rules_fail (rules, error, msg);
+        return _titrate_rules_fail (rules, error, _("pump text %s is missing"), required_texts[i]);
       }
   for (guint i = 0; required_pump_rules[i] != NULL; i++)
     if (titrate_rules_get_rule (rules, required_pump_rules[i]) == NULL)
       {
-        g_autofree char *msg = g_strdup_printf (_("required rule %s is missing"), required_pump_rules[i]);
-        return rules_fail (rules, error, msg);
+        return _titrate_rules_fail (rules, error, _("required rule %s is missing"), required_pump_rules[i]);
       }
   return TRUE;
 }
@@ -953,17 +776,17 @@ titrate_pump_validate_with_rules (const TitratePump    *pump,
   const TitratePumpModel *m = titrate_pump_get_model (rules, pump->model);
 
   if (m == NULL)
-    return fail (error, TITRATE_ERROR_INVALID, "regimen.pump.model",
-                 _("\"%s\" is not in the rules database"), pump->model);
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump.model",
+                               _("\"%s\" is not in the rules database"), pump->model);
   if (!isnan (pump->reservoir_ml) && !isnan (m->reservoir_ml)
       && fabs (pump->reservoir_ml - m->reservoir_ml) > 1e-9)
     {
       g_autofree char *v = titrate_format_amount (pump->reservoir_ml);
       g_autofree char *mv = titrate_format_amount (m->reservoir_ml);
 
-      return fail (error, TITRATE_ERROR_INVALID, "regimen.pump.reservoir_ml",
-                   _("%s mL does not match the %s reservoir (%s mL); choose \"other\" for a pump not listed"),
-                   v, m->label, mv);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.pump.reservoir_ml",
+                                 _("%s mL does not match the %s reservoir (%s mL); choose \"other\" for a pump not listed"),
+                                 v, m->label, mv);
     }
   return titrate_pump_validate (pump, regimen, effective_reservoir (rules, pump), error);
 }
@@ -1010,20 +833,20 @@ titrate_pump_plan (TitrateRules         *rules,
     }
   if (pump->refills->len == 0)
     {
-      fail (error, TITRATE_ERROR_PLAN, "regimen.pump.refills",
-            _("no refill recorded: the alarm and empty dates are counted from the last refill"));
+      _titrate_json_fail (error, TITRATE_ERROR_PLAN, "regimen.pump.refills",
+                          _("no refill recorded: the alarm and empty dates are counted from the last refill"));
       return NULL;
     }
   if (!g_date_valid (&regimen->start_date))
     {
-      fail (error, TITRATE_ERROR_PLAN, "regimen.start_date",
-            _("missing: the daily doses cannot be placed in time"));
+      _titrate_json_fail (error, TITRATE_ERROR_PLAN, "regimen.start_date",
+                          _("missing: the daily doses cannot be placed in time"));
       return NULL;
     }
   if (regimen->steps->len == 0)
     {
-      fail (error, TITRATE_ERROR_PLAN, "regimen.steps",
-            _("no daily dose in mcg/day to infuse"));
+      _titrate_json_fail (error, TITRATE_ERROR_PLAN, "regimen.steps",
+                          _("no daily dose in mcg/day to infuse"));
       return NULL;
     }
   if (!titrate_pump_validate_with_rules (pump, regimen, rules, error))

@@ -43,56 +43,6 @@ static const char * const required_input_ranges[] = {
 };
 
 static gboolean
-failf (TitrateRules *self,
-       GError      **error,
-       const char   *format,
-       ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-failf (TitrateRules *self,
-       GError      **error,
-       const char   *format,
-       ...)
-{
-  g_autofree char *msg = NULL;
-  va_list args;
-
-  va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
-  va_end (args);
-  return _titrate_rules_fail (self, error, msg);
-}
-
-static const char *
-text_at (TitrateRules *self,
-         sqlite3_stmt *stmt,
-         int           col)
-{
-  return _titrate_rules_intern (self, (const char *) sqlite3_column_text (stmt, col));
-}
-
-/* A user-visible name, translated once at open through the catalogue built
- * from data/rules/rules-strings.c. */
-static const char *
-tr_at (TitrateRules *self,
-       sqlite3_stmt *stmt,
-       int           col)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, col);
-
-  return _titrate_rules_intern (self, text != NULL && *text != '\0' ? g_dgettext (GETTEXT_PACKAGE, text) : text);
-}
-
-static double
-num_at (sqlite3_stmt *stmt,
-        int           col)
-{
-  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
-    return NAN;
-  return sqlite3_column_double (stmt, col);
-}
-
-static gboolean
 comparison_from_string (const char        *text,
                         TitrateComparison *out)
 {
@@ -122,7 +72,7 @@ run (TitrateRules *self,
   int rc;
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return failf (self, error, _("%s (in “%s”)"), sqlite3_errmsg (db), sql);
+    return _titrate_rules_fail (self, error, _("%s (in “%s”)"), sqlite3_errmsg (db), sql);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (!row (self, tables, stmt, error))
       {
@@ -131,7 +81,7 @@ run (TitrateRules *self,
       }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return failf (self, error, "%s", sqlite3_errmsg (db));
+    return _titrate_rules_fail (self, error, "%s", sqlite3_errmsg (db));
   return TRUE;
 }
 
@@ -141,7 +91,7 @@ read_medicine (TitrateRules      *self,
                sqlite3_stmt      *stmt,
                GError           **error)
 {
-  TitrateMedicineRow row = { text_at (self, stmt, 0), tr_at (self, stmt, 1), tr_at (self, stmt, 2), text_at (self, stmt, 3) };
+  TitrateMedicineRow row = { _titrate_rules_col_str (self, stmt, 0), _titrate_rules_col_tr (self, stmt, 1), _titrate_rules_col_tr (self, stmt, 2), _titrate_rules_col_str (self, stmt, 3) };
 
   g_array_append_val (t->medicines, row);
   return TRUE;
@@ -154,8 +104,8 @@ read_band (TitrateRules      *self,
            GError           **error)
 {
   TitratePopulationBandRow row = {
-    text_at (self, stmt, 0), text_at (self, stmt, 1), text_at (self, stmt, 2),
-    num_at (stmt, 3), num_at (stmt, 4), text_at (self, stmt, 5), text_at (self, stmt, 6),
+    _titrate_rules_col_str (self, stmt, 0), _titrate_rules_col_str (self, stmt, 1), _titrate_rules_col_str (self, stmt, 2),
+    _titrate_rules_col_num (stmt, 3), _titrate_rules_col_num (stmt, 4), _titrate_rules_col_str (self, stmt, 5), _titrate_rules_col_str (self, stmt, 6),
   };
 
   g_array_append_val (t->population_bands, row);
@@ -172,21 +122,21 @@ read_threshold (TitrateRules      *self,
   const char *rule = (const char *) sqlite3_column_text (stmt, 2);
   const char *severity = (const char *) sqlite3_column_text (stmt, 7);
 
-  row.medicine = text_at (self, stmt, 0);
-  row.code = text_at (self, stmt, 1);
+  row.medicine = _titrate_rules_col_str (self, stmt, 0);
+  row.code = _titrate_rules_col_str (self, stmt, 1);
   if (rule != NULL && (row.rule = titrate_rules_get_rule (self, rule)) == NULL)
-    return failf (self, error, _("table %s refers to unknown rule “%s”"), "threshold", rule);
-  row.metric = text_at (self, stmt, 3);
-  row.comparison_text = text_at (self, stmt, 4);
+    return _titrate_rules_fail (self, error, _("table %s refers to unknown rule “%s”"), "threshold", rule);
+  row.metric = _titrate_rules_col_str (self, stmt, 3);
+  row.comparison_text = _titrate_rules_col_str (self, stmt, 4);
   if (!comparison_from_string (row.comparison_text, &row.comparison))
-    return failf (self, error, _("threshold %s has an unknown comparison"), row.code);
-  row.value = num_at (stmt, 5);
-  row.unit = text_at (self, stmt, 6);
+    return _titrate_rules_fail (self, error, _("threshold %s has an unknown comparison"), row.code);
+  row.value = _titrate_rules_col_num (stmt, 5);
+  row.unit = _titrate_rules_col_str (self, stmt, 6);
   row.has_severity = severity != NULL;
   if (severity != NULL && !titrate_severity_from_string (severity, &row.severity))
-    return failf (self, error, _("threshold %s has an unknown severity"), row.code);
-  row.source = text_at (self, stmt, 8);
-  row.note = text_at (self, stmt, 9);
+    return _titrate_rules_fail (self, error, _("threshold %s has an unknown severity"), row.code);
+  row.source = _titrate_rules_col_str (self, stmt, 8);
+  row.note = _titrate_rules_col_str (self, stmt, 9);
   g_array_append_val (t->thresholds, row);
   return TRUE;
 }
@@ -198,8 +148,8 @@ read_input_range (TitrateRules      *self,
                   GError           **error)
 {
   TitrateInputRangeRow row = {
-    text_at (self, stmt, 0), num_at (stmt, 1), num_at (stmt, 2), sqlite3_column_int (stmt, 3) != 0,
-    text_at (self, stmt, 4),
+    _titrate_rules_col_str (self, stmt, 0), _titrate_rules_col_num (stmt, 1), _titrate_rules_col_num (stmt, 2), sqlite3_column_int (stmt, 3) != 0,
+    _titrate_rules_col_str (self, stmt, 4),
   };
 
   g_array_append_val (t->input_ranges, row);
@@ -243,7 +193,7 @@ validate (TitrateRules      *self,
           GError           **error)
 {
   if (t->medicines->len == 0)
-    return failf (self, error, _("table %s is empty"), "medicine");
+    return _titrate_rules_fail (self, error, _("table %s is empty"), "medicine");
 
   for (guint m = 0; m < t->medicines->len; m++)
     {
@@ -252,19 +202,19 @@ validate (TitrateRules      *self,
 
       for (guint i = 0; required_bands[i] != NULL; i++)
         if (_titrate_rules_band (self, med, required_bands[i]) == NULL)
-          return failf (self, error, _("medicine %s has no population band “%s”"), med, required_bands[i]);
+          return _titrate_rules_fail (self, error, _("medicine %s has no population band “%s”"), med, required_bands[i]);
       for (guint i = 0; required_thresholds[i] != NULL; i++)
         if (_titrate_rules_threshold (self, med, required_thresholds[i]) == NULL)
-          return failf (self, error, _("medicine %s has no threshold “%s”"), med, required_thresholds[i]);
+          return _titrate_rules_fail (self, error, _("medicine %s has no threshold “%s”"), med, required_thresholds[i]);
       for (guint i = 0; required_adjustments[i] != NULL; i++)
         if (_titrate_rules_get_adjustment (self, med, required_adjustments[i]) == NULL)
-          return failf (self, error, _("medicine %s has no protocol adjustment “%s”"), med, required_adjustments[i]);
+          return _titrate_rules_fail (self, error, _("medicine %s has no protocol adjustment “%s”"), med, required_adjustments[i]);
       if (!has_taper (t, med, "withdrawal.oral.short_taper") || !has_taper (t, med, "withdrawal.oral.abrupt_stop"))
-        return failf (self, error, _("medicine %s has no oral taper rule"), med);
+        return _titrate_rules_fail (self, error, _("medicine %s has no oral taper rule"), med);
       for (guint i = 0; i < t->renal_bands->len; i++)
         any_band |= g_array_index (t->renal_bands, TitrateRenalBandRow, i).medicine == med;
       if (!any_band)
-        return failf (self, error, _("medicine %s has no renal band"), med);
+        return _titrate_rules_fail (self, error, _("medicine %s has no renal band"), med);
 
       /* A titration limit for an indication needs all three kinds. */
       for (guint i = 0; i < t->titration_limits->len; i++)
@@ -276,8 +226,8 @@ validate (TitrateRules      *self,
           if (!has_titration_kind (t, med, row->indication, TITRATE_TITRATION_START_DAILY_MG) ||
               !has_titration_kind (t, med, row->indication, TITRATE_TITRATION_STEP_DAILY_MG) ||
               !has_titration_kind (t, med, row->indication, TITRATE_TITRATION_INTERVAL_DAYS))
-            return failf (self, error, _("medicine %s: titration limits for %s are incomplete"),
-                          med, row->indication);
+            return _titrate_rules_fail (self, error, _("medicine %s: titration limits for %s are incomplete"),
+                                        med, row->indication);
         }
     }
 
@@ -286,7 +236,7 @@ validate (TitrateRules      *self,
   for (guint i = 0; i < (array)->len; i++)                                            \
     if (_titrate_rules_medicine (self, g_array_index ((array), type, i).medicine) !=  \
         g_array_index ((array), type, i).medicine)                                    \
-      return failf (self, error, _("table %s refers to an unknown medicine"), table);
+      return _titrate_rules_fail (self, error, _("table %s refers to an unknown medicine"), table);
   CHECK_MEDICINE (t->dose_limits, TitrateDoseLimitRow, "dose_limit");
   CHECK_MEDICINE (t->titration_limits, TitrateTitrationLimitRow, "titration_limit");
   CHECK_MEDICINE (t->renal_bands, TitrateRenalBandRow, "renal_band");
@@ -314,7 +264,7 @@ validate (TitrateRules      *self,
       gboolean excl;
 
       if (!titrate_rules_get_input_range (self, required_input_ranges[i], &min, &max, &excl))
-        return failf (self, error, _("no input range for %s"), required_input_ranges[i]);
+        return _titrate_rules_fail (self, error, _("no input range for %s"), required_input_ranges[i]);
     }
   return TRUE;
 }

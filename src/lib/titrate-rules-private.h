@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <sqlite3.h>
+
 #include "titrate-rules.h"
 
 G_BEGIN_DECLS
@@ -257,9 +259,23 @@ gboolean    _titrate_rules_load_clinical      (TitrateRules      *self,
 void        _titrate_rules_free_clinical      (TitrateRuleTables *tables);
 const char *_titrate_rules_intern             (TitrateRules      *self,
                                                const char        *text);
+/* "Rules database (origin) cannot be used: message". */
 gboolean    _titrate_rules_fail               (TitrateRules      *self,
                                                GError           **error,
-                                               const char        *message);
+                                               const char        *format,
+                                               ...) G_GNUC_PRINTF (3, 4);
+
+/* Column readers for loading tables: text interned in @self (NULL stays
+ * NULL); _col_tr translates user-visible text once through the catalogue;
+ * a NULL number is NAN. */
+const char *_titrate_rules_col_str            (TitrateRules      *self,
+                                               sqlite3_stmt      *stmt,
+                                               int                col);
+const char *_titrate_rules_col_tr             (TitrateRules      *self,
+                                               sqlite3_stmt      *stmt,
+                                               int                col);
+double      _titrate_rules_col_num            (sqlite3_stmt      *stmt,
+                                               int                col);
 
 /* The interned code of the medicine a regimen prescribes (regimen->drug, or
  * the database's default, meta.drug); NULL when the database has no rows for it. */

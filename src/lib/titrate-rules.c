@@ -128,10 +128,10 @@ fail (GError    **error,
   return FALSE;
 }
 
-static const char *
-col_str (TitrateRules *self,
-         sqlite3_stmt *stmt,
-         int           col)
+const char *
+_titrate_rules_col_str (TitrateRules *self,
+                        sqlite3_stmt *stmt,
+                        int           col)
 {
   const unsigned char *text = sqlite3_column_text (stmt, col);
 
@@ -142,21 +142,21 @@ col_str (TitrateRules *self,
 
 /* A user-visible text: translated once, here, through the catalogue built
  * from data/rules/rules-strings.c (generated from the SQL sources). */
-static const char *
-col_tr (TitrateRules *self,
-        sqlite3_stmt *stmt,
-        int           col)
+const char *
+_titrate_rules_col_tr (TitrateRules *self,
+                       sqlite3_stmt *stmt,
+                       int           col)
 {
   const char *text = (const char *) sqlite3_column_text (stmt, col);
 
   if (text == NULL || *text == '\0')
-    return col_str (self, stmt, col);
+    return _titrate_rules_col_str (self, stmt, col);
   return g_string_chunk_insert_const (self->strings, g_dgettext (GETTEXT_PACKAGE, text));
 }
 
-static double
-col_num (sqlite3_stmt *stmt,
-         int           col)
+double
+_titrate_rules_col_num (sqlite3_stmt *stmt,
+                        int           col)
 {
   if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
     return NAN;
@@ -245,8 +245,8 @@ read_meta (TitrateRules *self,
            sqlite3_stmt *stmt,
            GError      **error)
 {
-  const char *key = col_str (self, stmt, 0);
-  const char *value = col_str (self, stmt, 1);
+  const char *key = _titrate_rules_col_str (self, stmt, 0);
+  const char *value = _titrate_rules_col_str (self, stmt, 1);
 
   if (g_strcmp0 (key, "content_version") == 0)
     self->content_version = value;
@@ -274,7 +274,7 @@ read_source (TitrateRules *self,
              sqlite3_stmt *stmt,
              GError      **error)
 {
-  TitrateSource s = { col_str (self, stmt, 0), col_str (self, stmt, 1), col_str (self, stmt, 2),
+  TitrateSource s = { _titrate_rules_col_str (self, stmt, 0), _titrate_rules_col_str (self, stmt, 1), _titrate_rules_col_str (self, stmt, 2),
                       sqlite3_column_int (stmt, 3) != 0 };
 
   g_array_append_val (self->sources, s);
@@ -288,17 +288,17 @@ read_rule (TitrateRules *self,
 {
   TitrateRuleText r = { 0 };
 
-  r.code = col_str (self, stmt, 0);
+  r.code = _titrate_rules_col_str (self, stmt, 0);
   if (!titrate_category_from_string ((const char *) sqlite3_column_text (stmt, 1), &r.category))
     return fail (error, self->origin, _("rule %s has an unknown category"), r.code);
   if (!titrate_severity_from_string ((const char *) sqlite3_column_text (stmt, 2), &r.severity))
     return fail (error, self->origin, _("rule %s has an unknown severity"), r.code);
-  r.title = col_tr (self, stmt, 3);
-  r.reason = col_tr (self, stmt, 4);
-  r.action = col_tr (self, stmt, 5);
-  r.source = col_str (self, stmt, 6);
-  r.evidence = col_str (self, stmt, 7);
-  r.reviewed = col_str (self, stmt, 8);
+  r.title = _titrate_rules_col_tr (self, stmt, 3);
+  r.reason = _titrate_rules_col_tr (self, stmt, 4);
+  r.action = _titrate_rules_col_tr (self, stmt, 5);
+  r.source = _titrate_rules_col_str (self, stmt, 6);
+  r.evidence = _titrate_rules_col_str (self, stmt, 7);
+  r.reviewed = _titrate_rules_col_str (self, stmt, 8);
   if (!is_iso_date (r.reviewed))
     return fail (error, self->origin, _("rule %s has no review date (YYYY-MM-DD)"), r.code);
   if (r.title == NULL || r.reason == NULL || r.action == NULL || r.source == NULL || r.evidence == NULL)
@@ -312,7 +312,7 @@ read_condition (TitrateRules *self,
                 sqlite3_stmt *stmt,
                 GError      **error)
 {
-  TitrateVocabItem item = { col_str (self, stmt, 0), col_tr (self, stmt, 1) };
+  TitrateVocabItem item = { _titrate_rules_col_str (self, stmt, 0), _titrate_rules_col_tr (self, stmt, 1) };
 
   g_array_append_val (self->conditions, item);
   return TRUE;
@@ -323,7 +323,7 @@ read_indication (TitrateRules *self,
                  sqlite3_stmt *stmt,
                  GError      **error)
 {
-  TitrateVocabItem item = { col_str (self, stmt, 0), col_tr (self, stmt, 2) };
+  TitrateVocabItem item = { _titrate_rules_col_str (self, stmt, 0), _titrate_rules_col_tr (self, stmt, 2) };
   TitrateRoute route = col_route (stmt, 1);
 
   g_array_append_val (self->indications, item);
@@ -337,8 +337,8 @@ read_formulation (TitrateRules *self,
                   GError      **error)
 {
   TitrateFormulation f = {
-    col_str (self, stmt, 0), col_route (stmt, 1), col_tr (self, stmt, 2),
-    col_str (self, stmt, 3), col_str (self, stmt, 4),
+    _titrate_rules_col_str (self, stmt, 0), col_route (stmt, 1), _titrate_rules_col_tr (self, stmt, 2),
+    _titrate_rules_col_str (self, stmt, 3), _titrate_rules_col_str (self, stmt, 4),
   };
 
   g_array_append_val (self->formulations, f);
@@ -351,8 +351,8 @@ read_strength (TitrateRules *self,
                GError      **error)
 {
   TitrateStrength s = {
-    col_str (self, stmt, 0), col_num (stmt, 1), sqlite3_column_int (stmt, 2) != 0,
-    col_str (self, stmt, 3),
+    _titrate_rules_col_str (self, stmt, 0), _titrate_rules_col_num (stmt, 1), sqlite3_column_int (stmt, 2) != 0,
+    _titrate_rules_col_str (self, stmt, 3),
   };
 
   g_array_append_val (self->strengths, s);
@@ -368,15 +368,15 @@ read_dose_limit (TitrateRules *self,
 
   if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 1), "dose_limit", error)))
     return FALSE;
-  row.medicine = col_str (self, stmt, 0);
+  row.medicine = _titrate_rules_col_str (self, stmt, 0);
   row.route = col_route (stmt, 2);
-  row.indication = col_str (self, stmt, 3);
-  row.age_min_years = col_num (stmt, 4);
-  row.age_max_years = col_num (stmt, 5);
-  row.max_daily_mg = col_num (stmt, 6);
-  row.max_mg_per_kg_day = col_num (stmt, 7);
-  row.max_daily_mcg = col_num (stmt, 8);
-  row.kind = col_str (self, stmt, 9);
+  row.indication = _titrate_rules_col_str (self, stmt, 3);
+  row.age_min_years = _titrate_rules_col_num (stmt, 4);
+  row.age_max_years = _titrate_rules_col_num (stmt, 5);
+  row.max_daily_mg = _titrate_rules_col_num (stmt, 6);
+  row.max_mg_per_kg_day = _titrate_rules_col_num (stmt, 7);
+  row.max_daily_mcg = _titrate_rules_col_num (stmt, 8);
+  row.kind = _titrate_rules_col_str (self, stmt, 9);
   g_array_append_val (self->tables.dose_limits, row);
   return TRUE;
 }
@@ -391,10 +391,10 @@ read_titration_limit (TitrateRules *self,
 
   if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 1), "titration_limit", error)))
     return FALSE;
-  row.medicine = col_str (self, stmt, 0);
-  row.indication = col_str (self, stmt, 2);
-  row.age_min_years = col_num (stmt, 3);
-  row.age_max_years = col_num (stmt, 4);
+  row.medicine = _titrate_rules_col_str (self, stmt, 0);
+  row.indication = _titrate_rules_col_str (self, stmt, 2);
+  row.age_min_years = _titrate_rules_col_num (stmt, 3);
+  row.age_max_years = _titrate_rules_col_num (stmt, 4);
   if (g_strcmp0 (kind, "start_daily_mg") == 0)
     row.kind = TITRATE_TITRATION_START_DAILY_MG;
   else if (g_strcmp0 (kind, "step_daily_mg") == 0)
@@ -405,8 +405,8 @@ read_titration_limit (TitrateRules *self,
     row.kind = TITRATE_TITRATION_START_MG_PER_KG_DAY;
   else
     row.kind = TITRATE_TITRATION_INTERVAL_DAYS;
-  row.value = col_num (stmt, 6);
-  row.source = col_str (self, stmt, 7);
+  row.value = _titrate_rules_col_num (stmt, 6);
+  row.source = _titrate_rules_col_str (self, stmt, 7);
   g_array_append_val (self->tables.titration_limits, row);
   return TRUE;
 }
@@ -417,21 +417,21 @@ read_protocol (TitrateRules *self,
                GError      **error)
 {
   TitrateProtocolRow row = {
-    .medicine = col_str (self, stmt, 0),
-    .indication = col_str (self, stmt, 1),
-    .age_min_years = col_num (stmt, 2),
-    .age_max_years = col_num (stmt, 3),
+    .medicine = _titrate_rules_col_str (self, stmt, 0),
+    .indication = _titrate_rules_col_str (self, stmt, 1),
+    .age_min_years = _titrate_rules_col_num (stmt, 2),
+    .age_max_years = _titrate_rules_col_num (stmt, 3),
     .doses_per_day = sqlite3_column_int (stmt, 4),
-    .start_dose_mg = col_num (stmt, 5),
-    .start_mg_per_kg_day = col_num (stmt, 6),
-    .max_start_dose_mg = col_num (stmt, 7),
-    .step_mg_per_dose = col_num (stmt, 8),
-    .step_mg_per_kg_day = col_num (stmt, 9),
+    .start_dose_mg = _titrate_rules_col_num (stmt, 5),
+    .start_mg_per_kg_day = _titrate_rules_col_num (stmt, 6),
+    .max_start_dose_mg = _titrate_rules_col_num (stmt, 7),
+    .step_mg_per_dose = _titrate_rules_col_num (stmt, 8),
+    .step_mg_per_kg_day = _titrate_rules_col_num (stmt, 9),
     .step_every_days = sqlite3_column_int (stmt, 10),
-    .target_daily_mg = col_num (stmt, 11),
-    .target_mg_per_kg_day = col_num (stmt, 12),
-    .source = col_str (self, stmt, 13),
-    .note = col_tr (self, stmt, 14),
+    .target_daily_mg = _titrate_rules_col_num (stmt, 11),
+    .target_mg_per_kg_day = _titrate_rules_col_num (stmt, 12),
+    .source = _titrate_rules_col_str (self, stmt, 13),
+    .note = _titrate_rules_col_tr (self, stmt, 14),
   };
 
   g_array_append_val (self->tables.protocols, row);
@@ -444,8 +444,8 @@ read_adjustment (TitrateRules *self,
                  GError      **error)
 {
   TitrateAdjustmentRow row = {
-    col_str (self, stmt, 0), col_str (self, stmt, 1), col_num (stmt, 2), col_num (stmt, 3), sqlite3_column_int (stmt, 4),
-    col_str (self, stmt, 5), col_tr (self, stmt, 6),
+    _titrate_rules_col_str (self, stmt, 0), _titrate_rules_col_str (self, stmt, 1), _titrate_rules_col_num (stmt, 2), _titrate_rules_col_num (stmt, 3), sqlite3_column_int (stmt, 4),
+    _titrate_rules_col_str (self, stmt, 5), _titrate_rules_col_tr (self, stmt, 6),
   };
 
   g_array_append_val (self->tables.adjustments, row);
@@ -461,14 +461,14 @@ read_renal_band (TitrateRules *self,
 
   if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 1), "renal_band", error)))
     return FALSE;
-  row.medicine = col_str (self, stmt, 0);
-  row.population = col_str (self, stmt, 2);
-  row.crcl_min = col_num (stmt, 3);
-  row.crcl_max = col_num (stmt, 4);
-  row.dose_factor = col_num (stmt, 5);
+  row.medicine = _titrate_rules_col_str (self, stmt, 0);
+  row.population = _titrate_rules_col_str (self, stmt, 2);
+  row.crcl_min = _titrate_rules_col_num (stmt, 3);
+  row.crcl_max = _titrate_rules_col_num (stmt, 4);
+  row.dose_factor = _titrate_rules_col_num (stmt, 5);
   row.avoid = sqlite3_column_int (stmt, 6) != 0;
-  row.conflict_daily_mg = col_num (stmt, 7);
-  row.conflict_source = col_str (self, stmt, 8);
+  row.conflict_daily_mg = _titrate_rules_col_num (stmt, 7);
+  row.conflict_source = _titrate_rules_col_str (self, stmt, 8);
   g_array_append_val (self->tables.renal_bands, row);
   return TRUE;
 }
@@ -479,7 +479,7 @@ read_screening (TitrateRules *self,
                 GError      **error)
 {
   TitrateScreeningRow row = {
-    col_str (self, stmt, 0), sqlite3_column_int (stmt, 1), col_num (stmt, 2), col_num (stmt, 3), col_str (self, stmt, 4),
+    _titrate_rules_col_str (self, stmt, 0), sqlite3_column_int (stmt, 1), _titrate_rules_col_num (stmt, 2), _titrate_rules_col_num (stmt, 3), _titrate_rules_col_str (self, stmt, 4),
   };
 
   g_array_append_val (self->tables.screening, row);
@@ -495,12 +495,12 @@ read_it_adjustment (TitrateRules *self,
 
   if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 1), "it_adjustment", error)))
     return FALSE;
-  row.medicine = col_str (self, stmt, 0);
+  row.medicine = _titrate_rules_col_str (self, stmt, 0);
   if (!titrate_origin_from_string ((const char *) sqlite3_column_text (stmt, 2), &row.origin))
     return fail (error, self->origin, _("it_adjustment has an unknown origin"));
   row.post_implant = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "post_implant") == 0;
-  row.max_increase_pct = col_num (stmt, 4);
-  row.max_decrease_pct = col_num (stmt, 5);
+  row.max_increase_pct = _titrate_rules_col_num (stmt, 4);
+  row.max_decrease_pct = _titrate_rules_col_num (stmt, 5);
   row.min_interval_days = sqlite3_column_int (stmt, 6);
   g_array_append_val (self->tables.it_adjustments, row);
   return TRUE;
@@ -515,12 +515,12 @@ read_taper (TitrateRules *self,
 
   if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 1), "taper_rule", error)))
     return FALSE;
-  row.medicine = col_str (self, stmt, 0);
+  row.medicine = _titrate_rules_col_str (self, stmt, 0);
   row.route = col_route (stmt, 2);
-  row.indication = col_str (self, stmt, 3);
+  row.indication = _titrate_rules_col_str (self, stmt, 3);
   row.min_taper_days = sqlite3_column_int (stmt, 4);
-  row.max_step_down_daily_mg = col_num (stmt, 5);
-  row.source = col_str (self, stmt, 6);
+  row.max_step_down_daily_mg = _titrate_rules_col_num (stmt, 5);
+  row.source = _titrate_rules_col_str (self, stmt, 6);
   g_array_append_val (self->tables.tapers, row);
   return TRUE;
 }
@@ -541,9 +541,9 @@ read_drug (TitrateRules *self,
 {
   TitrateDrug *drug = g_new0 (TitrateDrug, 1);
 
-  drug->code = col_str (self, stmt, 0);
-  drug->class_code = col_str (self, stmt, 1);
-  drug->class_label = col_tr (self, stmt, 2);
+  drug->code = _titrate_rules_col_str (self, stmt, 0);
+  drug->class_code = _titrate_rules_col_str (self, stmt, 1);
+  drug->class_label = _titrate_rules_col_tr (self, stmt, 2);
   g_ptr_array_add (self->drugs, drug);
   g_hash_table_insert (self->drugs_by_code, (gpointer) drug->code, drug);
   return TRUE;
@@ -558,8 +558,8 @@ read_drug_name (TitrateRules *self,
   const char *drug_code = (const char *) sqlite3_column_text (stmt, 1);
   char *key;
 
-  name->name = col_str (self, stmt, 0);
-  name->kind = col_str (self, stmt, 2);
+  name->name = _titrate_rules_col_str (self, stmt, 0);
+  name->kind = _titrate_rules_col_str (self, stmt, 2);
   name->drug = drug_code ? g_hash_table_lookup (self->drugs_by_code, drug_code) : NULL;
   g_ptr_array_add (self->drug_names, name);
   if (name->drug == NULL)
@@ -591,7 +591,7 @@ read_extra_class (TitrateRules *self,
     }
   else
     classes = g_renew (const char *, classes, n + 2);
-  classes[n] = col_str (self, stmt, 1);
+  classes[n] = _titrate_rules_col_str (self, stmt, 1);
   classes[n + 1] = NULL;
   g_hash_table_steal (self->drug_classes, drug);
   g_hash_table_insert (self->drug_classes, drug, classes);
@@ -607,9 +607,9 @@ read_interaction (TitrateRules *self,
 
   if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 0), "interaction", error)))
     return FALSE;
-  row.class_code = col_str (self, stmt, 1);
+  row.class_code = _titrate_rules_col_str (self, stmt, 1);
   row.route = col_route (stmt, 2);
-  row.medicine = col_str (self, stmt, 3);
+  row.medicine = _titrate_rules_col_str (self, stmt, 3);
   row.cns_depression = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 4), "cns_depression") == 0;
   g_array_append_val (self->tables.interactions, row);
   return TRUE;
@@ -624,10 +624,10 @@ read_condition_row (TitrateRules *self,
 
   if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 0), "condition_caution", error)))
     return FALSE;
-  row.condition = col_str (self, stmt, 1);
+  row.condition = _titrate_rules_col_str (self, stmt, 1);
   row.route = col_route (stmt, 2);
-  row.indication = col_str (self, stmt, 3);
-  row.medicine = col_str (self, stmt, 4);
+  row.indication = _titrate_rules_col_str (self, stmt, 3);
+  row.medicine = _titrate_rules_col_str (self, stmt, 4);
   g_array_append_val (self->tables.condition_rows, row);
   return TRUE;
 }
@@ -688,8 +688,8 @@ read_cns_class (TitrateRules *self,
   TitrateCnsClassRow row = { 0 };
   const char *role = (const char *) sqlite3_column_text (stmt, 4);
 
-  row.medicine = col_str (self, stmt, 0);
-  row.class_code = col_str (self, stmt, 1);
+  row.medicine = _titrate_rules_col_str (self, stmt, 0);
+  row.class_code = _titrate_rules_col_str (self, stmt, 1);
   row.depressant = sqlite3_column_int (stmt, 2) != 0;
   row.beers = sqlite3_column_int (stmt, 3) != 0;
   if (g_strcmp0 (role, "opioid") == 0)
@@ -714,7 +714,7 @@ read_burden_rule (TitrateRules *self,
   TitrateBurdenRow row = { 0 };
   const char *kind = (const char *) sqlite3_column_text (stmt, 3);
 
-  row.medicine = col_str (self, stmt, 0);
+  row.medicine = _titrate_rules_col_str (self, stmt, 0);
   row.priority = sqlite3_column_int (stmt, 1);
   if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 2), "cns_burden_rule", error)))
     return FALSE;
@@ -726,7 +726,7 @@ read_burden_rule (TitrateRules *self,
     row.kind = TITRATE_BURDEN_ADDITIVE;
   else
     return fail (error, self->origin, _("cns_burden_rule %s has an unknown kind"), row.rule->code);
-  row.age_min_years = col_num (stmt, 4);
+  row.age_min_years = _titrate_rules_col_num (stmt, 4);
   row.min_drugs = sqlite3_column_int (stmt, 5);
   if (isnan (row.age_min_years) || row.min_drugs < 2)
     return fail (error, self->origin, _("cns_burden_rule %s has no usable threshold"), row.rule->code);
@@ -739,7 +739,7 @@ read_medicine (TitrateRules *self,
                sqlite3_stmt *stmt,
                GError      **error)
 {
-  const char *code = col_str (self, stmt, 0);
+  const char *code = _titrate_rules_col_str (self, stmt, 0);
 
   if (code == NULL)
     return fail (error, self->origin, _("medicine without a code"));
@@ -754,7 +754,7 @@ read_same_medicine (TitrateRules *self,
 {
   TitrateSameMedicineRow row = { 0 };
 
-  row.medicine = col_str (self, stmt, 0);
+  row.medicine = _titrate_rules_col_str (self, stmt, 0);
   row.allergy = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "allergy") == 0;
   row.route = col_route (stmt, 2);
   if (!(row.rule = need_rule (self, (const char *) sqlite3_column_text (stmt, 3), "same_medicine_rule", error)))
@@ -769,8 +769,8 @@ read_counselling (TitrateRules *self,
                   GError      **error)
 {
   TitrateCounselling c = {
-    sqlite3_column_int (stmt, 0), col_tr (self, stmt, 1), col_str (self, stmt, 2),
-    col_str (self, stmt, 3), col_tr (self, stmt, 4), col_str (self, stmt, 5), col_str (self, stmt, 6),
+    sqlite3_column_int (stmt, 0), _titrate_rules_col_tr (self, stmt, 1), _titrate_rules_col_str (self, stmt, 2),
+    _titrate_rules_col_str (self, stmt, 3), _titrate_rules_col_tr (self, stmt, 4), _titrate_rules_col_str (self, stmt, 5), _titrate_rules_col_str (self, stmt, 6),
   };
 
   g_array_append_val (self->counselling, c);
@@ -2109,9 +2109,16 @@ _titrate_rules_intern (TitrateRules *self,
 gboolean
 _titrate_rules_fail (TitrateRules *self,
                      GError      **error,
-                     const char   *message)
+                     const char   *format,
+                     ...)
 {
-  return fail (error, self->origin, "%s", message);
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  return fail (error, self->origin, "%s", msg);
 }
 
 const char *

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "titrate-error.h"
+#include "titrate-json-read.h"
 #include "titrate-scenario.h"
 
 #define TEACHING_KEY "teaching"
@@ -137,22 +138,6 @@ text_is_blank (const char *text)
 }
 
 
-static gboolean G_GNUC_PRINTF (3, 4)
-fail (GError    **error,
-      const char *path,
-      const char *format,
-      ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID, "%s: %s", path, message);
-  return FALSE;
-}
-
 static gboolean
 read_text (JsonObject  *object,
            const char  *key,
@@ -165,21 +150,21 @@ read_text (JsonObject  *object,
   JsonNode *node = json_object_get_member (object, key);
   const char *value;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (_titrate_json_is_null (node))
     {
       if (required)
-        return fail (error, path, _("is required"));
+        return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path, _("is required"));
       return TRUE;
     }
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail (error, path, _("must be text"));
+  if (!_titrate_json_is_string (node))
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path, _("must be text"));
   value = json_node_get_string (node);
   if (!g_utf8_validate (value, -1, NULL))
-    return fail (error, path, _("must be UTF-8 text"));
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path, _("must be UTF-8 text"));
   if (strlen (value) > MAX_TEXT)
-    return fail (error, path, _("is too long (at most %d bytes)"), MAX_TEXT);
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path, _("is too long (at most %d bytes)"), MAX_TEXT);
   if (required && text_is_blank (value))
-    return fail (error, path, _("must not be empty"));
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path, _("must not be empty"));
   g_free (*out);
   *out = g_strdup (value);
   return TRUE;
@@ -195,10 +180,10 @@ read_texts (JsonObject  *object,
   JsonNode *node = json_object_get_member (object, key);
   JsonArray *array;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (_titrate_json_is_null (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (error, path, _("must be a list of texts"));
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path, _("must be a list of texts"));
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -208,7 +193,7 @@ read_texts (JsonObject  *object,
           !g_utf8_validate (json_node_get_string (item), -1, NULL))
         {
           g_autofree char *item_path = g_strdup_printf ("%s[%u]", path, i);
-          return fail (error, item_path, _("must be text"));
+          return _titrate_json_fail (error, TITRATE_ERROR_INVALID, item_path, _("must be text"));
         }
       g_ptr_array_add (out, g_strdup (json_node_get_string (item)));
     }
@@ -226,14 +211,14 @@ read_day (JsonObject  *object,
   JsonNode *node = json_object_get_member (object, key);
   double value;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (_titrate_json_is_null (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) ||
       (json_node_get_value_type (node) != G_TYPE_INT64 && json_node_get_value_type (node) != G_TYPE_DOUBLE))
-    return fail (error, path, _("must be a plan day (a whole number from 1)"));
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path, _("must be a plan day (a whole number from 1)"));
   value = json_node_get_double (node);
   if (value < 1 || value > 100000 || value != (double) (int) value)
-    return fail (error, path, _("must be a plan day (a whole number from 1)"));
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path, _("must be a plan day (a whole number from 1)"));
   *out = (int) value;
   return TRUE;
 }
@@ -259,7 +244,7 @@ read_finding (JsonNode        *node,
   JsonNode *member;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (error, path, _("must be an object"));
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path, _("must be an object"));
   object = json_node_get_object (node);
 
   /* A misspelt key could silently widen what counts: refuse it. */
@@ -268,7 +253,7 @@ read_finding (JsonNode        *node,
     if (!g_strv_contains (finding_keys, name))
       {
         g_autofree char *key_path = g_strdup_printf ("%s.%s", path, name);
-        return fail (error, key_path, _("is not a known key"));
+        return _titrate_json_fail (error, TITRATE_ERROR_INVALID, key_path, _("is not a known key"));
       }
 
   if (!read_text (object, "id", path, FALSE, &f->id, error) ||
@@ -286,7 +271,7 @@ read_finding (JsonNode        *node,
       if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_BOOLEAN)
         {
           g_autofree char *key_path = g_strdup_printf ("%s.optional", path);
-          return fail (error, key_path, _("must be true or false"));
+          return _titrate_json_fail (error, TITRATE_ERROR_INVALID, key_path, _("must be true or false"));
         }
       f->optional = json_node_get_boolean (member);
     }
@@ -296,7 +281,7 @@ read_finding (JsonNode        *node,
       if (!titrate_category_from_string (category, &f->category))
         {
           g_autofree char *key_path = g_strdup_printf ("%s.category", path);
-          return fail (error, key_path, _("must be one of the alert categories (got “%s”)"), category);
+          return _titrate_json_fail (error, TITRATE_ERROR_INVALID, key_path, _("must be one of the alert categories (got “%s”)"), category);
         }
       f->has_category = TRUE;
     }
@@ -304,22 +289,22 @@ read_finding (JsonNode        *node,
   if (severity != NULL && !titrate_severity_from_string (severity, &f->min_severity))
     {
       g_autofree char *key_path = g_strdup_printf ("%s.min_severity", path);
-      return fail (error, key_path, _("must be one of contraindicated, major, moderate, minor, info (got “%s”)"),
-                   severity);
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, key_path, _("must be one of contraindicated, major, moderate, minor, info (got “%s”)"),
+                                 severity);
     }
   if (f->code != NULL && *f->code == '\0')
     {
       g_autofree char *key_path = g_strdup_printf ("%s.code", path);
-      return fail (error, key_path, _("must not be empty"));
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, key_path, _("must not be empty"));
     }
   if (is_goal && !f->has_category && f->code == NULL)
-    return fail (error, path, _("needs a category or a code"));
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path, _("needs a category or a code"));
   if ((f->day_from > 0) != (f->day_to > 0))
-    return fail (error, path, _("day_from and day_to go together"));
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path, _("day_from and day_to go together"));
   if (f->day_from > f->day_to)
     {
       g_autofree char *key_path = g_strdup_printf ("%s.day_to", path);
-      return fail (error, key_path, _("must not be before day_from"));
+      return _titrate_json_fail (error, TITRATE_ERROR_INVALID, key_path, _("must not be before day_from"));
     }
 
   *out = g_steal_pointer (&f);
@@ -338,17 +323,17 @@ read_findings (JsonObject  *object,
   JsonNode *node = json_object_get_member (object, key);
   JsonArray *array;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (_titrate_json_is_null (node))
     {
       if (required)
-        return fail (error, path, _("is required (an empty list when nothing is wrong)"));
+        return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path, _("is required (an empty list when nothing is wrong)"));
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (error, path, _("must be a list"));
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path, _("must be a list"));
   array = json_node_get_array (node);
   if (json_array_get_length (array) > MAX_FINDINGS)
-    return fail (error, path, _("has too many entries (at most %d)"), MAX_FINDINGS);
+    return _titrate_json_fail (error, TITRATE_ERROR_INVALID, path, _("has too many entries (at most %d)"), MAX_FINDINGS);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autofree char *item_path = g_strdup_printf ("%s[%u]", path, i);
@@ -386,7 +371,7 @@ titrate_scenario_from_json (JsonNode  *node,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      fail (error, TEACHING_KEY, _("must be an object"));
+      _titrate_json_fail (error, TITRATE_ERROR_INVALID, TEACHING_KEY, _("must be an object"));
       return NULL;
     }
   object = json_node_get_object (node);
@@ -395,7 +380,7 @@ titrate_scenario_from_json (JsonNode  *node,
     if (!g_strv_contains (teaching_keys, name))
       {
         g_autofree char *key_path = g_strdup_printf (TEACHING_KEY ".%s", name);
-        fail (error, key_path, _("is not a known key"));
+        _titrate_json_fail (error, TITRATE_ERROR_INVALID, key_path, _("is not a known key"));
         return NULL;
       }
 
