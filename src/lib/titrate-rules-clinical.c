@@ -253,8 +253,8 @@ validate (TitrateRules      *self,
         const TitrateCounselling *c = g_ptr_array_index (points, i);
 
         if (!_titrate_counselling_population_is_known (c->population))
-          return failf (self, error, _("counselling point %d names an unknown population “%s”"),
-                        (int) c->id, c->population);
+          return _titrate_rules_fail (self, error, _("counselling point %d names an unknown population “%s”"),
+                                     (int) c->id, c->population);
       }
   }
 
