@@ -733,6 +733,17 @@ test_comedication_tables_required (void)
                                                   "DELETE FROM same_medicine_rule WHERE kind = 'duplication';");
     assert_refused (duplication, "same_medicine_rule");
   }
+  /* A row for one route only: the other route's regimens would check
+   * nothing (an oral-only allergy row leaves intrathecal unchecked). */
+  {
+    g_autofree char *oral_allergy = modified_copy ("oral-allergy-row.sqlite",
+                                                   "UPDATE same_medicine_rule SET route = 'oral' WHERE kind = 'allergy';");
+    g_autofree char *no_it_duplication = modified_copy ("no-it-duplication-row.sqlite",
+                                                        "DELETE FROM same_medicine_rule WHERE kind = 'duplication' "
+                                                        "AND route = 'intrathecal';");
+    assert_refused (oral_allergy, "every route");
+    assert_refused (no_it_duplication, "every route");
+  }
   assert_refused (old_schema, "mechanism");
 
   /* A pair the burden alert replaces must be named by it. */

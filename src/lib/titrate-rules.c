@@ -1121,13 +1121,27 @@ load (TitrateRules *self,
     for (guint i = 0; i < medicines->len; i++)
       {
         const char *code = g_ptr_array_index (medicines, i);
-        gboolean allergy = FALSE, duplication = FALSE, burden = FALSE, cns = FALSE;
+        gboolean allergy = TRUE, duplication = TRUE, burden = FALSE, cns = FALSE;
+        const TitrateRoute routes[] = { TITRATE_ROUTE_ORAL, TITRATE_ROUTE_INTRATHECAL };
 
-        for (guint k = 0; k < self->tables.same_medicine->len; k++)
+        /* Allergy and duplication rows must cover every route: the checker
+         * looks the row up by the regimen's route, and a route without one
+         * would check nothing for it. */
+        for (guint r = 0; r < G_N_ELEMENTS (routes); r++)
           {
-            const TitrateSameMedicineRow *row = &g_array_index (self->tables.same_medicine, TitrateSameMedicineRow, k);
-            allergy |= row->allergy && strcmp (row->medicine, code) == 0;
-            duplication |= !row->allergy && strcmp (row->medicine, code) == 0;
+            gboolean has_allergy = FALSE, has_duplication = FALSE;
+
+            for (guint k = 0; k < self->tables.same_medicine->len; k++)
+              {
+                const TitrateSameMedicineRow *row = &g_array_index (self->tables.same_medicine, TitrateSameMedicineRow, k);
+
+                if (strcmp (row->medicine, code) != 0 || (row->route != -1 && row->route != (int) routes[r]))
+                  continue;
+                has_allergy |= row->allergy;
+                has_duplication |= !row->allergy;
+              }
+            allergy &= has_allergy;
+            duplication &= has_duplication;
           }
         for (guint k = 0; k < self->tables.burden_rules->len; k++)
           burden |= strcmp (g_array_index (self->tables.burden_rules, TitrateBurdenRow, k).medicine, code) == 0;
@@ -1135,7 +1149,7 @@ load (TitrateRules *self,
           cns |= strcmp (g_array_index (self->tables.cns_classes, TitrateCnsClassRow, k).medicine, code) == 0;
         if (!g_hash_table_contains (self->drugs_by_code, code) || !allergy || !duplication || !burden || !cns)
           return fail (error, self->origin, _("medicine “%s” lacks its comedication rows (drug, "
-                                              "same_medicine_rule allergy and duplication, cns_burden_rule, "
+                                              "same_medicine_rule allergy and duplication for every route, cns_burden_rule, "
                                               "cns_class)"), code);
       }
   }
