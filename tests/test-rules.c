@@ -744,6 +744,14 @@ test_comedication_tables_required (void)
     assert_refused (oral_allergy, "every route");
     assert_refused (no_it_duplication, "every route");
   }
+  /* More burden rules than the check can hold: refused at open, never
+   * silently dropped during a check. */
+  {
+    g_autofree char *too_many = modified_copy ("too-many-burden-rules.sqlite",
+                                               "INSERT INTO cns_burden_rule SELECT medicine, priority + 100, rule, kind, "
+                                               "age_min_years, min_drugs FROM cns_burden_rule;");
+    assert_refused (too_many, "than the checker can hold");
+  }
   assert_refused (old_schema, "mechanism");
 
   /* A pair the burden alert replaces must be named by it. */

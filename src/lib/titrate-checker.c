@@ -1677,11 +1677,11 @@ check_comedications (Check     *c,
                      GPtrArray *comedications)
 {
   /* rule → names, in the order typed */
-  const TitrateRuleText *rules[64];
-  GString *names[64];
-  GString *codes[64];   /* the drugs' generic names, for the burden alert */
-  gboolean cns_pair[64];
-  const TitrateRuleText *also[4];
+  const TitrateRuleText *rules[TITRATE_MAX_INTERACTION_RULES];
+  GString *names[TITRATE_MAX_INTERACTION_RULES];
+  GString *codes[TITRATE_MAX_INTERACTION_RULES];   /* the drugs' generic names, for the burden alert */
+  gboolean cns_pair[TITRATE_MAX_INTERACTION_RULES];
+  const TitrateRuleText *also[TITRATE_MAX_BURDEN_RULES + 1];
   guint n_rules = 0;
   g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) comeds = g_array_new (FALSE, TRUE, sizeof (Comed));

@@ -303,6 +303,13 @@ TitrateRules *_titrate_rules_get_shared (void);
  * returns the shared one). */
 TitrateRules *_titrate_rules_open_embedded (GError **error);
 
+/* The checker's per-check capacities (array bounds, not clinical numbers):
+ * distinct interaction rules of one medicine, and CNS-burden rules of one
+ * medicine. A database above either is refused at open, so the check never
+ * has to drop a rule for lack of room. */
+#define TITRATE_MAX_INTERACTION_RULES 64
+#define TITRATE_MAX_BURDEN_RULES      8
+
 /* Names the checker requires; validation fails if any is missing. */
 extern const char * const _titrate_required_rules[];
 

@@ -1147,6 +1147,26 @@ load (TitrateRules *self,
           burden |= strcmp (g_array_index (self->tables.burden_rules, TitrateBurdenRow, k).medicine, code) == 0;
         for (guint k = 0; k < self->tables.cns_classes->len; k++)
           cns |= strcmp (g_array_index (self->tables.cns_classes, TitrateCnsClassRow, k).medicine, code) == 0;
+        {
+          guint n_burden = 0;
+          g_autoptr(GHashTable) interaction_rules = g_hash_table_new (NULL, NULL);
+
+          for (guint k = 0; k < self->tables.burden_rules->len; k++)
+            n_burden += strcmp (g_array_index (self->tables.burden_rules, TitrateBurdenRow, k).medicine, code) == 0;
+          for (guint k = 0; k < self->tables.interactions->len; k++)
+            {
+              const TitrateInteractionRow *row = &g_array_index (self->tables.interactions, TitrateInteractionRow, k);
+
+              if (g_strcmp0 (row->medicine, code) == 0)
+                g_hash_table_add (interaction_rules, (gpointer) row->rule);
+            }
+          if (n_burden > TITRATE_MAX_BURDEN_RULES ||
+              g_hash_table_size (interaction_rules) > TITRATE_MAX_INTERACTION_RULES)
+            return fail (error, self->origin, _("medicine “%s” has more interaction rules (%u, at most %d) or "
+                                                "CNS-burden rules (%u, at most %d) than the checker can hold"),
+                         code, g_hash_table_size (interaction_rules), TITRATE_MAX_INTERACTION_RULES,
+                         n_burden, TITRATE_MAX_BURDEN_RULES);
+        }
         if (!g_hash_table_contains (self->drugs_by_code, code) || !allergy || !duplication || !burden || !cns)
           return fail (error, self->origin, _("medicine “%s” lacks its comedication rows (drug, "
                                               "same_medicine_rule allergy and duplication for every route, cns_burden_rule, "
