@@ -507,6 +507,22 @@ test_intrathecal (void)
   assert_alert (a_bolus, "dose.it.bolus_concentration");
   assert_alert (a_bolus, "input.it_origin_missing");
   assert_alert (a_stop, "withdrawal.it.stop");
+
+  /* No origin given: an increase is held to the stricter origin's limit
+   * (cerebral post-implant +15 %), never left unchecked; +10 % passes. */
+  {
+    g_autoptr(TitrateRegimen) unset_fast = test_it (TITRATE_ORIGIN_UNSET, 500, "1:d100;2:d120");
+    g_autoptr(TitrateRegimen) unset_slow = test_it (TITRATE_ORIGIN_UNSET, 500, "1:d100;2:d110");
+    g_autoptr(GPtrArray) a_unset_fast = check (p, unset_fast, NULL);
+    g_autoptr(GPtrArray) a_unset_slow = check (p, unset_slow, NULL);
+
+    assert_alert (a_unset_fast, "input.it_origin_missing");
+    a = find_alert (a_unset_fast, "titration.it.increase_cerebral");
+    g_assert_nonnull (a);
+    g_assert_nonnull (strstr (a->trigger, "+20 %"));
+    assert_no_alert (a_unset_slow, "titration.it.increase_cerebral");
+    assert_no_alert (a_unset_slow, "titration.it.increase_spinal");
+  }
   /* Oral rules never fire on intrathecal plans */
   assert_no_alert (a_big, "dose.oral.spasticity.label_max");
   assert_no_alert (a_stop, "withdrawal.oral.abrupt_stop");

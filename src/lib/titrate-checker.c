@@ -1123,15 +1123,27 @@ check_titration (Check *c)
           to = s->daily_mcg;
           pct = (to - from) / from * 100.0;
 
-          if (pct > EPSILON && c->r->spasticity_origin != TITRATE_ORIGIN_UNSET)
+          if (pct > EPSILON)
             {
+              /* Without a spasticity origin (input.it_origin_missing says
+               * so) the stricter origin's limit applies: an increase is
+               * never left unchecked. */
+              const TitrateItAdjustmentRow *limit = NULL;
+
               for (guint k = 0; k < c->t->it_adjustments->len; k++)
                 {
                   const TitrateItAdjustmentRow *row = &g_array_index (c->t->it_adjustments, TitrateItAdjustmentRow, k);
 
-                  if (row->medicine != c->medicine || row->origin != c->r->spasticity_origin ||
-                      row->post_implant != initial)
+                  if (row->medicine != c->medicine || row->post_implant != initial ||
+                      (c->r->spasticity_origin != TITRATE_ORIGIN_UNSET && row->origin != c->r->spasticity_origin))
                     continue;
+                  if (limit == NULL || row->max_increase_pct < limit->max_increase_pct)
+                    limit = row;
+                }
+              if (limit != NULL)
+                {
+                  const TitrateItAdjustmentRow *row = limit;
+
                   if (pct > row->max_increase_pct + EPSILON)
                     {
                       g_autofree char *f = fmt (from);
