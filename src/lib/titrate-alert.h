@@ -6,8 +6,13 @@
 
 #pragma once
 
+#if !defined(TITRATE_INSIDE) && !defined(TITRATE_COMPILATION)
+#error "Only <titrate.h> can be included directly."
+#endif
+
 #include <glib-object.h>
 #include "titrate-types.h"
+#include "titrate-version-macros.h"
 
 G_BEGIN_DECLS
 
@@ -36,7 +41,9 @@ typedef struct {
   int             day;
 } TitrateAlert;
 
+TITRATE_AVAILABLE_IN_ALL
 GType         titrate_alert_get_type (void) G_GNUC_CONST;
+TITRATE_AVAILABLE_IN_ALL
 TitrateAlert *titrate_alert_new      (const char     *code,
                                       TitrateCategory category,
                                       TitrateSeverity severity,
@@ -47,10 +54,13 @@ TitrateAlert *titrate_alert_new      (const char     *code,
                                       const char     *source,
                                       const char     *evidence,
                                       int             day);
+TITRATE_AVAILABLE_IN_ALL
 TitrateAlert *titrate_alert_ref      (TitrateAlert   *alert);
+TITRATE_AVAILABLE_IN_ALL
 void          titrate_alert_unref    (TitrateAlert   *alert);
 
 /* Orders by severity (most severe first), then day, category and code. */
+TITRATE_AVAILABLE_IN_ALL
 int           titrate_alert_compare  (const TitrateAlert *a,
                                       const TitrateAlert *b);
 

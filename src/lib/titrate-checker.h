@@ -6,10 +6,15 @@
 
 #pragma once
 
+#if !defined(TITRATE_INSIDE) && !defined(TITRATE_COMPILATION)
+#error "Only <titrate.h> can be included directly."
+#endif
+
 #include "titrate-alert.h"
 #include "titrate-patient.h"
 #include "titrate-regimen.h"
 #include "titrate-rules.h"
+#include "titrate-version-macros.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +30,7 @@ G_BEGIN_DECLS
  * the alerts sorted by titrate_alert_compare(), or NULL with @error set when
  * checking was impossible. An empty array means "checked, nothing found".
  */
+TITRATE_AVAILABLE_IN_ALL
 GPtrArray *titrate_check (TitrateRules         *rules,
                           const TitratePatient *patient,
                           const TitrateRegimen *regimen,
@@ -43,6 +49,7 @@ typedef struct {
   double      renal_factor;    /* 1.0 when no renal reduction */
 } TitrateLimit;
 
+TITRATE_AVAILABLE_IN_ALL
 void titrate_check_applicable_limit (TitrateRules         *rules,
                                      const TitratePatient *patient,
                                      const TitrateRegimen *regimen,

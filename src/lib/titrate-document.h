@@ -6,11 +6,16 @@
 
 #pragma once
 
+#if !defined(TITRATE_INSIDE) && !defined(TITRATE_COMPILATION)
+#error "Only <titrate.h> can be included directly."
+#endif
+
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include "titrate-alert.h"
 #include "titrate-patient.h"
 #include "titrate-regimen.h"
+#include "titrate-version-macros.h"
 
 G_BEGIN_DECLS
 
@@ -53,52 +58,67 @@ typedef struct {
   JsonObject     *unknown_regimen;
 } TitrateDocument;
 
+TITRATE_AVAILABLE_IN_ALL
 GType            titrate_document_get_type   (void) G_GNUC_CONST;
+TITRATE_AVAILABLE_IN_ALL
 TitrateDocument *titrate_document_new        (void);
+TITRATE_AVAILABLE_IN_ALL
 TitrateDocument *titrate_document_copy       (const TitrateDocument *doc);
+TITRATE_AVAILABLE_IN_ALL
 void             titrate_document_free       (TitrateDocument       *doc);
 
+TITRATE_AVAILABLE_IN_ALL
 TitrateDocument *titrate_document_load_from_data (const char  *data,
                                                   gssize       length,
                                                   GError     **error);
+TITRATE_AVAILABLE_IN_ALL
 TitrateDocument *titrate_document_load_from_file (GFile       *file,
                                                   GError     **error);
 /* (transfer full) pretty-printed JSON */
+TITRATE_AVAILABLE_IN_ALL
 char            *titrate_document_to_data        (const TitrateDocument *doc,
                                                   gsize                 *length);
 /* Atomic: writes a temporary file, syncs it and renames it over @file (a
  * link's target). Keeps an existing file's permissions; a new file is 0600.
  * Refuses a FIFO or device target. See titrate_io_replace_file(). */
+TITRATE_AVAILABLE_IN_ALL
 gboolean         titrate_document_save           (const TitrateDocument *doc,
                                                   GFile                 *file,
                                                   GError               **error);
 
 /* JSON nodes for the CLI: patient/regimen parts of the contract. */
+TITRATE_AVAILABLE_IN_ALL
 JsonNode        *titrate_document_to_json        (const TitrateDocument *doc);
 
 /* (transfer full) @node as pretty-printed JSON (2-space indent, trailing
  * newline), numbers in their shortest exact form: 1.1 is written "1.1", not
  * json-glib 1.6's "1.1000000000000001"; integral values without ".0". */
+TITRATE_AVAILABLE_IN_ALL
 char            *titrate_json_node_to_data       (JsonNode              *node,
                                                   gsize                 *length);
 
+TITRATE_AVAILABLE_IN_ALL
 void             titrate_document_set_acknowledgement (TitrateDocument *doc,
                                                        const char      *code,
                                                        const char      *reason,
                                                        const char      *date);
+TITRATE_AVAILABLE_IN_ALL
 const TitrateAcknowledgement *titrate_document_get_acknowledgement (const TitrateDocument *doc,
                                                                     const char            *code);
 /* The document's optional top-level "title" (a kept, non-contract key used by
  * the bundled examples), or NULL. (transfer full) */
+TITRATE_AVAILABLE_IN_ALL
 char            *titrate_document_dup_title           (const TitrateDocument *doc);
 
 /* Acknowledges @alert as shown: its code and its trigger. */
+TITRATE_AVAILABLE_IN_ALL
 void             titrate_document_acknowledge_alert   (TitrateDocument    *doc,
                                                        const TitrateAlert *alert,
                                                        const char         *reason,
                                                        const char         *date);
 /* The acknowledgement that covers @alert now: same code, and the trigger the
  * prescriber saw (or none recorded). NULL when there is none or it is stale. */
+TITRATE_AVAILABLE_IN_ALL
 const TitrateAcknowledgement *titrate_document_find_acknowledgement (const TitrateDocument *doc,
                                                                      const TitrateAlert    *alert);
 

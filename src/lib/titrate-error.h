@@ -6,7 +6,12 @@
 
 #pragma once
 
+#if !defined(TITRATE_INSIDE) && !defined(TITRATE_COMPILATION)
+#error "Only <titrate.h> can be included directly."
+#endif
+
 #include <glib.h>
+#include "titrate-version-macros.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +36,7 @@ typedef enum {
   TITRATE_ERROR_PLAN,
 } TitrateError;
 
+TITRATE_AVAILABLE_IN_ALL
 GQuark titrate_error_quark (void);
 
 G_END_DECLS

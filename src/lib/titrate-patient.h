@@ -6,8 +6,13 @@
 
 #pragma once
 
+#if !defined(TITRATE_INSIDE) && !defined(TITRATE_COMPILATION)
+#error "Only <titrate.h> can be included directly."
+#endif
+
 #include <glib-object.h>
 #include "titrate-types.h"
+#include "titrate-version-macros.h"
 
 G_BEGIN_DECLS
 
@@ -78,41 +83,57 @@ typedef struct {
   gboolean          creatinine_implausible; /* value not used: see input.creatinine_implausible */
 } TitrateRenal;
 
+TITRATE_AVAILABLE_IN_ALL
 GType           titrate_patient_get_type        (void) G_GNUC_CONST;
+TITRATE_AVAILABLE_IN_ALL
 TitratePatient *titrate_patient_new             (void);
+TITRATE_AVAILABLE_IN_ALL
 TitratePatient *titrate_patient_copy            (const TitratePatient *patient);
+TITRATE_AVAILABLE_IN_ALL
 void            titrate_patient_free            (TitratePatient       *patient);
+TITRATE_AVAILABLE_IN_ALL
 gboolean        titrate_condition_code_equal    (const char           *a,
                                                  const char           *b);
+TITRATE_AVAILABLE_IN_ALL
 gboolean        titrate_patient_has_condition   (const TitratePatient *patient,
                                                  const char           *code);
+TITRATE_AVAILABLE_IN_ALL
 double          titrate_patient_creatinine_mg_dl (const TitratePatient *patient);
+TITRATE_AVAILABLE_IN_ALL
 void            titrate_patient_get_renal       (const TitratePatient *patient,
                                                  TitrateRenal         *out);
 /* The same with the thresholds (adjusted-weight trigger, creatinine
  * plausibility) of @rules for @drug (NULL: the database default);
  * titrate_patient_get_renal() uses the embedded database. */
 struct _TitrateRules;
+TITRATE_AVAILABLE_IN_ALL
 void            titrate_patient_get_renal_with_rules (const TitratePatient *patient,
                                                       struct _TitrateRules *rules,
                                                       const char           *drug,
                                                       TitrateRenal         *out);
 
 /* Pure equations, exposed for testing. NAN when an input is missing or out of range. */
+TITRATE_AVAILABLE_IN_ALL
 double titrate_cockcroft_gault (double age_years, double weight_kg, TitrateSex sex,
                                 double creatinine_mg_dl);
+TITRATE_AVAILABLE_IN_ALL
 double titrate_ckd_epi_2021    (double age_years, TitrateSex sex, double creatinine_mg_dl);
+TITRATE_AVAILABLE_IN_ALL
 double titrate_bsa_mosteller   (double height_cm, double weight_kg);
+TITRATE_AVAILABLE_IN_ALL
 double titrate_ibw_devine      (double height_cm, TitrateSex sex);
 
+TITRATE_AVAILABLE_IN_ALL
 const char *titrate_renal_function_to_string (TitrateRenalFunction function);
 
+TITRATE_AVAILABLE_IN_ALL
 const char *titrate_renal_basis_to_string (TitrateRenalBasis basis);
 
 /* A CrCl or eGFR as shown to people and written to files. A computed
  * estimate is cut (not rounded) to 0.1 mL/min, so it never overstates renal
  * function or lands on the wrong side of a band limit (29.96 shows as 29.9,
  * not 30); an entered value is shown exactly as entered. */
+TITRATE_AVAILABLE_IN_ALL
 double      titrate_renal_estimate_shown  (double            value,
                                            TitrateRenalBasis basis);
 

@@ -6,9 +6,14 @@
 
 #pragma once
 
+#if !defined(TITRATE_INSIDE) && !defined(TITRATE_COMPILATION)
+#error "Only <titrate.h> can be included directly."
+#endif
+
 #include "titrate-patient.h"
 #include "titrate-regimen.h"
 #include "titrate-rules.h"
+#include "titrate-version-macros.h"
 
 G_BEGIN_DECLS
 
@@ -16,11 +21,13 @@ G_BEGIN_DECLS
  * per-dose increments until the next would pass the target, then a last step
  * that reaches the target exactly (the remainder spread over the first doses
  * in step-sized parts). Taper: per-dose decrements to zero, then a stopped step. */
+TITRATE_AVAILABLE_IN_ALL
 gboolean titrate_protocol_expand    (const TitrateProtocol *protocol,
                                      GArray                *steps,
                                      GError               **error);
 
 /* Replaces a regimen's steps with its protocol's expansion, if it has one. */
+TITRATE_AVAILABLE_IN_ALL
 gboolean titrate_regimen_expand_protocol (TitrateRegimen *regimen,
                                           GError        **error);
 
@@ -36,24 +43,29 @@ typedef struct {
   GPtrArray      *notes;              /* (element-type utf8) */
 } TitrateSuggestion;
 
+TITRATE_AVAILABLE_IN_ALL
 TitrateSuggestion *titrate_planner_suggest (TitrateRules         *rules,
                                             const TitratePatient *patient,
                                             const TitrateRegimen *regimen,
                                             GError              **error);
+TITRATE_AVAILABLE_IN_ALL
 void               titrate_suggestion_free (TitrateSuggestion    *suggestion);
 
 /* Day-by-day view. @rules (nullable) gives divisibility of the chosen strength. */
+TITRATE_AVAILABLE_IN_ALL
 void     titrate_planner_get_day   (TitrateRules         *rules,
                                     const TitrateRegimen *regimen,
                                     int                   day,
                                     TitrateDay           *out);
 /* (transfer full) (element-type TitrateDay) days 1 … n_days */
+TITRATE_AVAILABLE_IN_ALL
 GArray  *titrate_planner_expand    (TitrateRules         *rules,
                                     const TitrateRegimen *regimen,
                                     int                   n_days);
 /* Units of the chosen product for one dose: tablets/packets, or mL of an oral
  * liquid. Returns FALSE when the dose cannot be measured (halves only of
  * scored tablets). *units is NAN when no strength is chosen. */
+TITRATE_AVAILABLE_IN_ALL
 gboolean titrate_planner_units     (TitrateRules         *rules,
                                     const TitrateRegimen *regimen,
                                     double                dose_mg,
@@ -61,11 +73,14 @@ gboolean titrate_planner_units     (TitrateRules         *rules,
 /* What units_per_dose counts, e.g. "× 10 mg tablet (scored: halves allowed)"
  * or "mL of 1 mg/mL oral solution"; NULL when no strength is chosen.
  * (transfer full) */
+TITRATE_AVAILABLE_IN_ALL
 char       *titrate_planner_unit_name (TitrateRules         *rules,
                                        const TitrateRegimen *regimen);
 /* A sensible calendar length: to the stop day, or the last change + 14 days. */
+TITRATE_AVAILABLE_IN_ALL
 int      titrate_planner_horizon   (const TitrateRegimen *regimen);
 /* Phase of step @index: start, step-up, maintenance (the plateau at the plan peak), taper, stopped or screening. */
+TITRATE_AVAILABLE_IN_ALL
 TitratePhase titrate_regimen_step_phase (const TitrateRegimen *regimen,
                                          guint                 index);
 

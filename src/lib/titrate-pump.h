@@ -6,11 +6,16 @@
 
 #pragma once
 
+#if !defined(TITRATE_INSIDE) && !defined(TITRATE_COMPILATION)
+#error "Only <titrate.h> can be included directly."
+#endif
+
 #include <json-glib/json-glib.h>
 #include "titrate-alert.h"
 #include "titrate-patient.h"
 #include "titrate-regimen.h"
 #include "titrate-rules.h"
+#include "titrate-version-macros.h"
 
 G_BEGIN_DECLS
 
@@ -59,11 +64,16 @@ typedef struct _TitratePump {
 } TitratePump;
 
 /* Model codes a document may use, NULL-terminated. */
-extern const char * const titrate_pump_model_codes[];
+TITRATE_AVAILABLE_IN_ALL
+const char * const titrate_pump_model_codes[];
 
+TITRATE_AVAILABLE_IN_ALL
 GType        titrate_pump_get_type (void) G_GNUC_CONST;
+TITRATE_AVAILABLE_IN_ALL
 TitratePump *titrate_pump_new      (void);
+TITRATE_AVAILABLE_IN_ALL
 TitratePump *titrate_pump_copy     (const TitratePump *pump);
+TITRATE_AVAILABLE_IN_ALL
 void         titrate_pump_free     (TitratePump       *pump);
 
 /* Reads regimen.pump. Every message names its field, e.g.
@@ -72,22 +82,26 @@ void         titrate_pump_free     (TitratePump       *pump);
  * volumes within the reservoir when it is given, alarm below the reservoir,
  * refill dates in order, next refill after the last, the last refill's
  * concentration equal to the regimen's. */
+TITRATE_AVAILABLE_IN_ALL
 gboolean     titrate_pump_load    (JsonNode             *node,
                                    const TitrateRegimen *regimen,
                                    TitratePump         **out,
                                    GError              **error);
 /* The same checks on a pump built in memory (the app's pump section). */
+TITRATE_AVAILABLE_IN_ALL
 gboolean     titrate_pump_validate (const TitratePump    *pump,
                                     const TitrateRegimen *regimen,
                                     double                reservoir_ml,
                                     GError              **error);
 /* Checks the reservoir against the model in the rules database and the
  * volumes against the model's reservoir. */
+TITRATE_AVAILABLE_IN_ALL
 gboolean     titrate_pump_validate_with_rules (const TitratePump    *pump,
                                                const TitrateRegimen *regimen,
                                                TitrateRules         *rules,
                                                GError              **error);
 /* (transfer full) the "pump" object as written to a document */
+TITRATE_AVAILABLE_IN_ALL
 JsonNode    *titrate_pump_to_json  (const TitratePump *pump);
 
 /* Rules database rows (src/lib/titrate-pump.c reads data/rules/20-pump.sql). */
@@ -112,15 +126,19 @@ typedef struct {
 } TitratePumpSetting;
 
 /* (transfer none) NULL when unknown */
+TITRATE_AVAILABLE_IN_ALL
 const TitratePumpModel   *titrate_pump_get_model   (TitrateRules *rules,
                                                     const char   *code);
 /* (transfer container) (element-type TitratePumpModel) in database order */
+TITRATE_AVAILABLE_IN_ALL
 GPtrArray                *titrate_pump_list_models (TitrateRules *rules);
 /* "refill_margin_days" or "long_interval_days" (transfer none) */
+TITRATE_AVAILABLE_IN_ALL
 const TitratePumpSetting *titrate_pump_get_setting (TitrateRules *rules,
                                                     const char   *key);
 /* Patient texts of the handout's pump card: "card_keep", "card_early_signs",
  * "card_act_now" (translated; transfer none). */
+TITRATE_AVAILABLE_IN_ALL
 const char               *titrate_pump_get_text    (TitrateRules *rules,
                                                     const char   *key,
                                                     const char  **source);
@@ -177,17 +195,22 @@ typedef struct {
 
 /* A process-wide margin (the app's preference) used when a pump's own
  * margin_days is -1; -1 restores the rules database's default. */
+TITRATE_AVAILABLE_IN_ALL
 void             titrate_pump_set_margin_override (int days);
+TITRATE_AVAILABLE_IN_ALL
 int              titrate_pump_get_margin_override (void);
 
 /* Computes the plan. Returns NULL without @error when the regimen has no
  * pump; NULL with @error (naming what is missing) when it cannot be
  * computed. @margin_days < 0: the rules database's default. */
+TITRATE_AVAILABLE_IN_ALL
 TitratePumpPlan *titrate_pump_plan      (TitrateRules         *rules,
                                          const TitrateRegimen *regimen,
                                          GError              **error);
+TITRATE_AVAILABLE_IN_ALL
 void             titrate_pump_plan_free (TitratePumpPlan      *plan);
 /* Days from @from to the alarm date (negative once past), G_MININT if none. */
+TITRATE_AVAILABLE_IN_ALL
 int              titrate_pump_plan_days_until (const TitratePumpPlan *plan,
                                                const GDate           *from);
 
@@ -201,22 +224,27 @@ typedef enum {
   TITRATE_PUMP_MARK_EMPTY     = 1 << 4,
 } TitratePumpMark;
 
+TITRATE_AVAILABLE_IN_ALL
 TitratePumpMark  titrate_pump_plan_marks_for (const TitratePump     *pump,
                                               const TitratePumpPlan *plan,
                                               const GDate           *date);
 /* Translated words for the marks present, e.g. "pump alarm, refill by" (transfer full) */
+TITRATE_AVAILABLE_IN_ALL
 char            *titrate_pump_mark_describe  (TitratePumpMark marks);
 
 /* One line for the window: "Pump alarm in 12 days (2027-01-22); refill by
  * 2027-01-15" (translated, transfer full). @today may be NULL (then counted
  * from the last refill). */
+TITRATE_AVAILABLE_IN_ALL
 char            *titrate_pump_plan_describe  (const TitratePumpPlan *plan,
                                               const GDate           *today);
 /* The volume arithmetic for the clinician summary, one line per entry
  * (translated; transfer full; element-type utf8). */
+TITRATE_AVAILABLE_IN_ALL
 GPtrArray       *titrate_pump_plan_arithmetic (const TitratePumpPlan *plan);
 
 /* Adds the pump alerts to @alerts (called by titrate_check). */
+TITRATE_AVAILABLE_IN_ALL
 void             titrate_pump_check (TitrateRules         *rules,
                                      const TitratePatient *patient,
                                      const TitrateRegimen *regimen,
@@ -228,6 +256,7 @@ gboolean         _titrate_pump_rules_load (TitrateRules *rules,
                                            GError      **error);
 
 /* ISO date text (transfer full), "" for an invalid date. */
+TITRATE_AVAILABLE_IN_ALL
 char            *titrate_pump_format_date (const GDate *date);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TitratePump, titrate_pump_free)

@@ -6,8 +6,13 @@
 
 #pragma once
 
+#if !defined(TITRATE_INSIDE) && !defined(TITRATE_COMPILATION)
+#error "Only <titrate.h> can be included directly."
+#endif
+
 #include <glib-object.h>
 #include "titrate-types.h"
+#include "titrate-version-macros.h"
 
 G_BEGIN_DECLS
 
@@ -32,14 +37,18 @@ typedef struct {
   double bolus_mcg;
 } TitrateStep;
 
+TITRATE_AVAILABLE_IN_ALL
 void     titrate_step_init_oral      (TitrateStep  *step,
                                       int           day,
                                       const double *doses_mg,
                                       guint         n_doses);
+TITRATE_AVAILABLE_IN_ALL
 void     titrate_step_init_stopped   (TitrateStep  *step,
                                       int           day);
+TITRATE_AVAILABLE_IN_ALL
 gboolean titrate_step_is_stopped     (const TitrateStep *step);
 /* oral: sum of doses in mg; intrathecal: daily infusion in mcg (bolus: the bolus) */
+TITRATE_AVAILABLE_IN_ALL
 double   titrate_step_daily_total    (const TitrateStep *step);
 
 typedef enum {
@@ -65,6 +74,7 @@ typedef struct {
   double from_daily_mg;
 } TitrateProtocol;
 
+TITRATE_AVAILABLE_IN_ALL
 const char *titrate_protocol_kind_to_string (TitrateProtocolKind kind);
 
 typedef enum {
@@ -98,27 +108,35 @@ typedef struct {
   struct _TitratePump *pump;                /* intrathecal: regimen.pump, or NULL (titrate-pump.h) */
 } TitrateRegimen;
 
+TITRATE_AVAILABLE_IN_ALL
 GType           titrate_regimen_get_type   (void) G_GNUC_CONST;
+TITRATE_AVAILABLE_IN_ALL
 TitrateRegimen *titrate_regimen_new        (TitrateRoute route);
+TITRATE_AVAILABLE_IN_ALL
 TitrateRegimen *titrate_regimen_copy       (const TitrateRegimen *regimen);
+TITRATE_AVAILABLE_IN_ALL
 void            titrate_regimen_free       (TitrateRegimen       *regimen);
 
 /* Validates the steps: days ≥ 1 and strictly increasing, doses ≥ 0 and finite,
  * units that fit the route. The message names the offending step. */
+TITRATE_AVAILABLE_IN_ALL
 gboolean        titrate_regimen_validate   (const TitrateRegimen *regimen,
                                             GError              **error);
 
 /* Adds/replaces steps. The step must fit the route (TITRATE_ERROR_UNIT). */
+TITRATE_AVAILABLE_IN_ALL
 gboolean        titrate_regimen_add_step   (TitrateRegimen       *regimen,
                                             const TitrateStep    *step,
                                             GError              **error);
 
 /* Index of the step in force on plan day @day (1-based), or -1 before day 1. */
+TITRATE_AVAILABLE_IN_ALL
 int             titrate_regimen_step_at    (const TitrateRegimen *regimen,
                                             int                   day);
 
 /* Days until the plan reaches a stop (the first stopped step's day - 1), or -1
  * when the last step runs on. */
+TITRATE_AVAILABLE_IN_ALL
 int             titrate_regimen_last_dosing_day (const TitrateRegimen *regimen);
 
 /**
@@ -145,6 +163,7 @@ typedef struct {
  * "scored_half" or "volume" (then the result is mL for a concentration in mg/mL).
  * Returns FALSE when the dose cannot be measured (e.g. 7.5 mg from unscored 10 mg
  * tablets); *units is still the exact quotient. */
+TITRATE_AVAILABLE_IN_ALL
 gboolean titrate_units_per_dose (double      dose_mg,
                                  double      strength,
                                  const char *divisible,

@@ -6,7 +6,12 @@
 
 #pragma once
 
+#if !defined(TITRATE_INSIDE) && !defined(TITRATE_COMPILATION)
+#error "Only <titrate.h> can be included directly."
+#endif
+
 #include <glib-object.h>
+#include "titrate-version-macros.h"
 
 G_BEGIN_DECLS
 
@@ -77,37 +82,56 @@ typedef enum {
   TITRATE_PHASE_SCREENING,     /* intrathecal screening bolus */
 } TitratePhase;
 
+TITRATE_AVAILABLE_IN_ALL
 const char *titrate_route_to_string        (TitrateRoute    route);
+TITRATE_AVAILABLE_IN_ALL
 gboolean    titrate_route_from_string      (const char     *str,
                                             TitrateRoute   *out);
 /* "mg" for oral, "mcg" for intrathecal */
+TITRATE_AVAILABLE_IN_ALL
 const char *titrate_route_unit             (TitrateRoute    route);
+TITRATE_AVAILABLE_IN_ALL
 const char *titrate_sex_to_string          (TitrateSex      sex);
+TITRATE_AVAILABLE_IN_ALL
 gboolean    titrate_sex_from_string        (const char     *str,
                                             TitrateSex     *out);
+TITRATE_AVAILABLE_IN_ALL
 const char *titrate_origin_to_string       (TitrateOrigin   origin);
+TITRATE_AVAILABLE_IN_ALL
 gboolean    titrate_origin_from_string     (const char     *str,
                                             TitrateOrigin  *out);
+TITRATE_AVAILABLE_IN_ALL
 const char *titrate_severity_to_string     (TitrateSeverity severity);
+TITRATE_AVAILABLE_IN_ALL
 gboolean    titrate_severity_from_string   (const char     *str,
                                             TitrateSeverity *out);
+TITRATE_AVAILABLE_IN_ALL
 const char *titrate_category_to_string     (TitrateCategory category);
+TITRATE_AVAILABLE_IN_ALL
 gboolean    titrate_category_from_string   (const char     *str,
                                             TitrateCategory *out);
+TITRATE_AVAILABLE_IN_ALL
 const char *titrate_phase_to_string        (TitratePhase    phase);
 
 /* Translated words for people (the *_to_string forms are file/JSON codes). */
+TITRATE_AVAILABLE_IN_ALL
 const char *titrate_route_to_label         (TitrateRoute    route);
+TITRATE_AVAILABLE_IN_ALL
 const char *titrate_origin_to_label        (TitrateOrigin   origin);
+TITRATE_AVAILABLE_IN_ALL
 const char *titrate_severity_to_label      (TitrateSeverity severity);
+TITRATE_AVAILABLE_IN_ALL
 const char *titrate_category_to_label      (TitrateCategory category);
+TITRATE_AVAILABLE_IN_ALL
 const char *titrate_phase_to_label         (TitratePhase    phase);
 
 /* Formats a dose without losing precision: up to 3 decimals, trailing zeros
  * trimmed ("7.5", "2.25", "10"). Never rounds to a whole number silently. */
+TITRATE_AVAILABLE_IN_ALL
 char       *titrate_format_amount          (double          value);
 /* The same for people: the locale's decimal separator ("7,5" in French).
  * Files and JSON always use titrate_format_amount(). */
+TITRATE_AVAILABLE_IN_ALL
 char       *titrate_format_amount_display  (double          value);
 
 G_END_DECLS
