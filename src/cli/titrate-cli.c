@@ -28,7 +28,11 @@
 #include "titrate-drug-names.h"
 #include "titrate-pump.h"
 #include "titrate-cli-options.h"
+#ifdef TITRATE_CLI_WITH_EXPORT
 #include "titrate-export.h"
+#else
+#include "titrate-cli-exec.h"
+#endif
 
 #define EXIT_CHECKED TITRATE_CLI_EXIT_CHECKED
 #define EXIT_SELFTEST TITRATE_CLI_EXIT_SELFTEST
@@ -627,6 +631,7 @@ cmd_drugs (const char *term)
   return EXIT_CHECKED;
 }
 
+#ifdef TITRATE_CLI_WITH_EXPORT
 /* Writes an export to @out, or to standard output for "-". */
 static gboolean
 write_output (const char  *out,
@@ -662,6 +667,8 @@ say_written (const char *format,
   else
     g_print ("%s", text);
 }
+
+#endif /* TITRATE_CLI_WITH_EXPORT */
 
 /* `scenario FILE`: a teaching scenario's expected findings, and whether the
  * checker with the current rules still raises each one (for instructors
@@ -775,6 +782,7 @@ cmd_scenario (const char *path)
   return n_raised == n_required ? EXIT_CHECKED : EXIT_NOT_RAISED;
 }
 
+#ifdef TITRATE_CLI_WITH_EXPORT
 static int
 cmd_export (const char *path)
 {
@@ -867,6 +875,7 @@ failed:
               error->message);
   return EXIT_INVALID;
 }
+#endif /* TITRATE_CLI_WITH_EXPORT */
 
 /* Everything printed reached standard output, or the exit status says it
  * did not: a check whose output was lost must not look like no alerts. */
@@ -895,6 +904,8 @@ check_help_output (void)
     }
 }
 
+static char **cli_argv;
+
 static int
 run_command (void)
 {
@@ -912,7 +923,13 @@ run_command (void)
     case TITRATE_CLI_DRUGS:
       return cmd_drugs (opts.argument);
     case TITRATE_CLI_EXPORT:
+#ifdef TITRATE_CLI_WITH_EXPORT
       return cmd_export (opts.argument);
+#else
+      /* The export helper links cairo, Pango and libical, which the other
+       * commands need not load: it runs the same command line. */
+      return titrate_cli_exec_export (cli_argv);
+#endif
     case TITRATE_CLI_SELFTEST:
       return cmd_selftest ();
     case TITRATE_CLI_SCENARIO:
@@ -944,6 +961,7 @@ main (int   argc,
   /* --help prints and exits from inside the option parser. */
   atexit (check_help_output);
 
+  cli_argv = argv;
   if (!titrate_cli_options_parse (&opts, g_strdupv (argv), TRUE, &error))
     {
       g_printerr ("titrate-cli: %s\n", error->message);
