@@ -24,9 +24,9 @@
 
 #define HELPER_NAME "titrate-cli-export"
 
-/* The helper next to this executable (the build tree, or a relocated
- * install that keeps both together), else the one installed in
- * LIBEXECDIR. (transfer full) */
+/* The helper next to this executable (the build tree), or where the
+ * install put it relative to this executable (a DESTDIR or relocated
+ * install), else in the configured LIBEXECDIR. (transfer full) */
 static char *
 find_helper (void)
 {
@@ -35,10 +35,15 @@ find_helper (void)
   if (self != NULL)
     {
       g_autofree char *dir = g_path_get_dirname (self);
-      g_autofree char *sibling = g_build_filename (dir, HELPER_NAME, NULL);
+      const char *relative[] = { ".", TITRATE_BINDIR_TO_LIBEXECDIR };
 
-      if (g_file_test (sibling, G_FILE_TEST_IS_EXECUTABLE))
-        return g_steal_pointer (&sibling);
+      for (guint i = 0; i < G_N_ELEMENTS (relative); i++)
+        {
+          g_autofree char *candidate = g_build_filename (dir, relative[i], HELPER_NAME, NULL);
+
+          if (g_file_test (candidate, G_FILE_TEST_IS_EXECUTABLE))
+            return g_steal_pointer (&candidate);
+        }
     }
   return g_build_filename (TITRATE_LIBEXECDIR, HELPER_NAME, NULL);
 }

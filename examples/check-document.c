@@ -1,0 +1,122 @@
+/* check-document.c — checks .titrate documents with libtitrate
+ *
+ * A small program an integrator can start from: it links the installed
+ * library through pkg-config,
+ *
+ *   cc check-document.c $(pkg-config --cflags --libs titrate-1) -o check-document
+ *
+ * loads each document, checks it with the rules database embedded in the
+ * library and prints every alert with what the prescriber needs to judge it:
+ * severity, category, title, the patient value that fired it, reason,
+ * action and source.
+ *
+ * Exit status: 0 checked (alerts or not), 2 a document could not be read,
+ * 3 the rules database is unusable (nothing was checked).
+ *
+ * Copyright 2026 The Titrate authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <titrate.h>
+
+static int
+check_one (TitrateRules *rules,
+           const char   *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(TitrateDocument) doc = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  doc = titrate_document_load_from_file (file, &error);
+  if (doc == NULL)
+    {
+      fprintf (stderr, "check-document: %s: %s\n", path, error->message);
+      return 2;
+    }
+
+  /* A document may write an oral plan as a protocol (start dose, step,
+   * target): the checker reads steps, so expand it first. */
+  if (!titrate_regimen_expand_protocol (doc->regimen, &error))
+    {
+      fprintf (stderr, "check-document: %s: %s\n", path, error->message);
+      return 2;
+    }
+
+  /* An intrathecal pump is checked against its model in the database. */
+  if (doc->regimen->pump != NULL &&
+      !titrate_pump_validate_with_rules (doc->regimen->pump, doc->regimen, rules, &error))
+    {
+      fprintf (stderr, "check-document: %s: %s\n", path, error->message);
+      return 2;
+    }
+
+  alerts = titrate_check (rules, doc->patient, doc->regimen, doc->comedications, &error);
+  if (alerts == NULL)
+    {
+      /* Never "no alerts": checking was impossible. */
+      fprintf (stderr, "check-document: %s: not checked: %s\n", path, error->message);
+      return 3;
+    }
+
+  if (alerts->len == 0)
+    printf ("%s: checked, no alerts\n", path);
+  else if (alerts->len == 1)
+    printf ("%s: 1 alert\n", path);
+  else
+    printf ("%s: %u alerts\n", path, alerts->len);
+
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      const TitrateAlert *alert = g_ptr_array_index (alerts, i);
+
+      printf ("  [%s] %s: %s (%s)\n",
+              titrate_severity_to_string (alert->severity),
+              titrate_category_to_string (alert->category),
+              alert->title, alert->code);
+      if (alert->trigger != NULL)
+        printf ("    value:  %s\n", alert->trigger);
+      printf ("    reason: %s\n", alert->reason);
+      printf ("    action: %s\n", alert->action);
+      printf ("    source: %s\n", alert->source);
+    }
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(TitrateRules) rules = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (argc < 2)
+    {
+      fprintf (stderr, "Usage: %s DOCUMENT.titrate…\n", argv[0]);
+      return 2;
+    }
+
+  printf ("libtitrate %s\n", TITRATE_VERSION_S);
+
+  rules = titrate_rules_new_embedded (&error);
+  if (rules == NULL)
+    {
+      fprintf (stderr, "check-document: the rules database is unusable: %s\n", error->message);
+      return 3;
+    }
+  printf ("rules: %s %s (%s)\n", titrate_rules_get_title (rules),
+          titrate_rules_get_content_version (rules), titrate_rules_get_content_date (rules));
+
+  for (int i = 1; i < argc; i++)
+    {
+      int one = check_one (rules, argv[i]);
+
+      if (one > status)
+        status = one;
+    }
+  return status;
+}
