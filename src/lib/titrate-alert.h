@@ -17,7 +17,28 @@
 G_BEGIN_DECLS
 
 /**
+ * SECTION:titrate-alert
+ * @Title: Alerts
+ * @Short_description: one finding of the checker
+ *
+ * A #TitrateAlert carries everything a prescriber needs to judge it:
+ * category, severity, title, the value that fired it, reason, action and
+ * source.
+ */
+
+/**
  * TitrateAlert:
+ * @code: the rule code, e.g. "renal.moderate" (for files, not for people)
+ * @category: what the alert is about
+ * @severity: how serious it is
+ * @title: a short title
+ * @trigger: (nullable): the patient or plan value that fired it, e.g.
+ *   "CrCl 31 mL/min (Cockcroft–Gault)"
+ * @reason: why: the trigger, then the rule's reason
+ * @action: what to do
+ * @source: the source keys the rule cites, "; "-separated
+ * @evidence: (nullable): the evidence level (L, G, S…)
+ * @day: the plan day it first applies from, 0 when not schedule-bound
  *
  * One finding of the checker. Every alert carries its category, severity, a
  * short title, the reason (starting with the patient value that triggered it),
@@ -41,8 +62,35 @@ typedef struct {
   int             day;
 } TitrateAlert;
 
+/**
+ * titrate_alert_get_type:
+ *
+ * The boxed #GType of #TitrateAlert.
+ *
+ * Returns: the #GType
+ */
 TITRATE_AVAILABLE_IN_ALL
 GType         titrate_alert_get_type (void) G_GNUC_CONST;
+
+/**
+ * titrate_alert_new:
+ * @code: the rule code
+ * @category: a #TitrateCategory
+ * @severity: a #TitrateSeverity
+ * @title: a short title
+ * @trigger: (nullable): the patient or plan value that fired it
+ * @reason: the reason, starting with the trigger
+ * @action: what to do
+ * @source: the source keys
+ * @evidence: (nullable): the evidence level
+ * @day: the plan day it first applies from, 0 when not schedule-bound
+ *
+ * A new alert. Every alert says what the prescriber needs to judge it:
+ * category, severity, title, the value that fired it, reason, action and
+ * source.
+ *
+ * Returns: (transfer full): a new #TitrateAlert
+ */
 TITRATE_AVAILABLE_IN_ALL
 TitrateAlert *titrate_alert_new      (const char     *code,
                                       TitrateCategory category,
@@ -54,12 +102,36 @@ TitrateAlert *titrate_alert_new      (const char     *code,
                                       const char     *source,
                                       const char     *evidence,
                                       int             day);
+
+/**
+ * titrate_alert_ref:
+ * @alert: a #TitrateAlert
+ *
+ * Takes a reference.
+ *
+ * Returns: (transfer full): @alert
+ */
 TITRATE_AVAILABLE_IN_ALL
 TitrateAlert *titrate_alert_ref      (TitrateAlert   *alert);
+
+/**
+ * titrate_alert_unref:
+ * @alert: a #TitrateAlert
+ *
+ * Drops a reference; the last one frees the alert.
+ */
 TITRATE_AVAILABLE_IN_ALL
 void          titrate_alert_unref    (TitrateAlert   *alert);
 
-/* Orders by severity (most severe first), then day, category and code. */
+/**
+ * titrate_alert_compare:
+ * @a: an alert
+ * @b: another alert
+ *
+ * Orders by severity (most severe first), then day, category and code.
+ *
+ * Returns: negative, zero or positive, as for qsort()
+ */
 TITRATE_AVAILABLE_IN_ALL
 int           titrate_alert_compare  (const TitrateAlert *a,
                                       const TitrateAlert *b);

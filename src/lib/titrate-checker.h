@@ -19,16 +19,30 @@
 G_BEGIN_DECLS
 
 /**
+ * SECTION:titrate-checker
+ * @Title: Checker
+ * @Short_description: checks a patient and regimen against the rules database
+ *
+ * titrate_check() runs every rule category. It returns %NULL with an error
+ * when checking was impossible; an empty array means "checked, nothing
+ * found".
+ */
+
+/**
  * titrate_check:
  * @rules: (nullable): a validated rules database
  * @patient: the patient
- * @regimen: the regimen (steps already expanded from any protocol)
+ * @regimen: the regimen, its steps already expanded from any protocol
+ *   (titrate_regimen_expand_protocol())
  * @comedications: (nullable) (element-type utf8): names as typed
- * @error: set with TITRATE_ERROR_RULES when @rules is NULL
+ * @error: return location for a #GError (%TITRATE_ERROR_RULES when @rules is
+ *   %NULL), or %NULL
  *
- * Runs every rule category. Returns (transfer full) (element-type TitrateAlert)
- * the alerts sorted by titrate_alert_compare(), or NULL with @error set when
- * checking was impossible. An empty array means "checked, nothing found".
+ * Runs every rule category of the rules database on the patient and regimen.
+ *
+ * Returns: (transfer full) (element-type TitrateAlert): the alerts sorted by
+ *   titrate_alert_compare(), or %NULL with @error set when checking was
+ *   impossible. An empty array means "checked, nothing found".
  */
 TITRATE_AVAILABLE_IN_ALL
 GPtrArray *titrate_check (TitrateRules         *rules,
@@ -39,6 +53,9 @@ GPtrArray *titrate_check (TitrateRules         *rules,
 
 /**
  * TitrateLimit:
+ * @max_daily: mg/day (oral) or mcg/day (intrathecal)
+ * @rule_code: the rule that sets it
+ * @renal_factor: 1.0 when no renal reduction
  *
  * The maximum daily dose that applies to this patient and regimen, after
  * age-band, weight and renal adjustments. NAN when none applies.
@@ -49,6 +66,16 @@ typedef struct {
   double      renal_factor;    /* 1.0 when no renal reduction */
 } TitrateLimit;
 
+/**
+ * titrate_check_applicable_limit:
+ * @rules: a validated #TitrateRules
+ * @patient: the patient
+ * @regimen: the regimen
+ * @out: (out caller-allocates): the limit
+ *
+ * The maximum daily dose that applies to this patient and regimen (see
+ * #TitrateLimit).
+ */
 TITRATE_AVAILABLE_IN_ALL
 void titrate_check_applicable_limit (TitrateRules         *rules,
                                      const TitratePatient *patient,

@@ -15,6 +15,20 @@
 
 G_BEGIN_DECLS
 
+/**
+ * SECTION:titrate-error
+ * @Title: Errors
+ * @Short_description: the error domain of libtitrate
+ *
+ * Every failing function of libtitrate sets a #GError in the %TITRATE_ERROR
+ * domain (or GIO's, for files). Messages name the field or step at fault.
+ */
+
+/**
+ * TITRATE_ERROR:
+ *
+ * The error domain of libtitrate; the codes are #TitrateError.
+ */
 #define TITRATE_ERROR (titrate_error_quark ())
 
 /**
@@ -27,6 +41,8 @@ G_BEGIN_DECLS
  *   nothing can be checked.
  * @TITRATE_ERROR_UNSUPPORTED: a document version or feature is not supported.
  * @TITRATE_ERROR_PLAN: a protocol cannot be expanded into a plan.
+ *
+ * The error codes of the %TITRATE_ERROR domain.
  */
 typedef enum {
   TITRATE_ERROR_INVALID,
@@ -36,6 +52,13 @@ typedef enum {
   TITRATE_ERROR_PLAN,
 } TitrateError;
 
+/**
+ * titrate_error_quark:
+ *
+ * The error domain of libtitrate (%TITRATE_ERROR).
+ *
+ * Returns: the #GQuark
+ */
 TITRATE_AVAILABLE_IN_ALL
 GQuark titrate_error_quark (void);
 

@@ -16,11 +16,37 @@
 
 G_BEGIN_DECLS
 
+/**
+ * SECTION:titrate-rules
+ * @Title: Rules database
+ * @Short_description: the validated rules database the checks read
+ *
+ * Every clinical number the checks use lives in the rules database, a SQLite
+ * image embedded in the library (titrate_rules_new_embedded()) or an
+ * institution's file (titrate_rules_new_for_path()). A database that cannot
+ * be opened or validated is an error: nothing can be checked without it.
+ */
+
 /* Schema version this library understands (PRAGMA user_version). */
+/**
+ * TITRATE_RULES_SCHEMA_VERSION:
+ *
+ * The rules database schema this library understands (PRAGMA user_version).
+ */
 #define TITRATE_RULES_SCHEMA_VERSION 1
 
 /**
  * TitrateRuleText:
+ * @code: code
+ * @category: category
+ * @severity: severity
+ * @title: title
+ * @reason: reason
+ * @action: action
+ * @source: source keys, "; "-separated
+ * @evidence: L, G, G-t, S, SEED, U …
+ * @reviewed: ISO date the row was last reviewed
+ * @local: cites an institution's local source
  *
  * The fixed text of one rule, owned by the rules database.
  */
@@ -37,23 +63,59 @@ typedef struct {
   gboolean        local;       /* cites an institution's local source */
 } TitrateRuleText;
 
+/**
+ * TitrateDrug:
+ * @code: generic name
+ * @class_code: primary class
+ * @class_label: class label
+ *
+ * A medicine of the comedication lexicon, owned by the rules database.
+ */
 typedef struct {
   const char *code;            /* generic name */
   const char *class_code;      /* primary class */
   const char *class_label;
 } TitrateDrug;
 
+/**
+ * TitrateDrugName:
+ * @name: as stored (brand capitalisation kept)
+ * @kind: generic, brand, synonym
+ * @drug: drug
+ *
+ * A name of a medicine in the comedication lexicon (generic, brand or
+ * synonym), owned by the rules database.
+ */
 typedef struct {
   const char        *name;     /* as stored (brand capitalisation kept) */
   const char        *kind;     /* generic, brand, synonym */
   const TitrateDrug *drug;
 } TitrateDrugName;
 
+/**
+ * TitrateVocabItem:
+ * @code: code
+ * @label: label
+ *
+ * A code and its translated label (conditions, indications), owned by the
+ * rules database.
+ */
 typedef struct {
   const char *code;
   const char *label;
 } TitrateVocabItem;
 
+/**
+ * TitrateFormulation:
+ * @code: code
+ * @route: route
+ * @label: label
+ * @unit: mg_per_unit, mg_per_ml, mcg_per_ml
+ * @divisible: whole, scored_half, volume
+ *
+ * A formulation (tablet, oral solution, intrathecal solution…), owned by the
+ * rules database.
+ */
 typedef struct {
   const char   *code;
   TitrateRoute  route;
@@ -62,6 +124,15 @@ typedef struct {
   const char   *divisible;     /* whole, scored_half, volume */
 } TitrateFormulation;
 
+/**
+ * TitrateStrength:
+ * @formulation: formulation
+ * @strength: in the formulation's unit
+ * @scored: scored
+ * @product: product
+ *
+ * A strength of a formulation, owned by the rules database.
+ */
 typedef struct {
   const char *formulation;
   double      strength;        /* in the formulation's unit */
@@ -69,6 +140,15 @@ typedef struct {
   const char *product;
 } TitrateStrength;
 
+/**
+ * TitrateSource:
+ * @key: key
+ * @citation: citation
+ * @kind: kind
+ * @local: added by an institution, not the Titrate release
+ *
+ * A source the rules cite, owned by the rules database.
+ */
 typedef struct {
   const char *key;
   const char *citation;
@@ -76,6 +156,18 @@ typedef struct {
   gboolean    local;           /* added by an institution, not the Titrate release */
 } TitrateSource;
 
+/**
+ * TitrateCounselling:
+ * @id: id
+ * @topic: topic
+ * @route: NULL = both
+ * @population: NULL = everyone
+ * @text: text
+ * @source: source
+ * @medicine: the medicine the point is about
+ *
+ * A counselling point for the patient handout, owned by the rules database.
+ */
 typedef struct {
   int         id;
   const char *topic;
@@ -86,141 +178,470 @@ typedef struct {
   const char *medicine;        /* the medicine the point is about */
 } TitrateCounselling;
 
+/**
+ * TITRATE_TYPE_RULES:
+ *
+ * The #GType of #TitrateRules.
+ */
 #define TITRATE_TYPE_RULES (titrate_rules_get_type ())
+/**
+ * TitrateRules:
+ *
+ * An open, validated rules database (read-only). Rows it returns are owned
+ * by it and live as long as it does.
+ */
 TITRATE_AVAILABLE_IN_ALL
 G_DECLARE_FINAL_TYPE (TitrateRules, titrate_rules, TITRATE, RULES, GObject)
 
-/* Opens the rules database embedded in the library (read-only, from memory)
- * and validates it. */
+/**
+ * titrate_rules_new_embedded:
+ * @error: return location for a #GError, or %NULL
+ *
+ * Opens the rules database embedded in the library (read-only, from memory)
+ * and validates it.
+ *
+ * Returns: (transfer full): a #TitrateRules, or %NULL with @error set
+ */
 TITRATE_AVAILABLE_IN_ALL
 TitrateRules *titrate_rules_new_embedded   (GError      **error);
-/* Opens an alternative database file (read-only); the same validation applies. */
+
+/**
+ * titrate_rules_new_for_path:
+ * @path: the database file
+ * @error: return location for a #GError, or %NULL
+ *
+ * Opens an alternative database file (read-only); the same validation
+ * applies.
+ *
+ * Returns: (transfer full): a #TitrateRules, or %NULL with @error set
+ */
 TITRATE_AVAILABLE_IN_ALL
 TitrateRules *titrate_rules_new_for_path   (const char   *path,
                                             GError      **error);
-/* Opens a database image held in memory; @bytes is kept alive. */
+
+/**
+ * titrate_rules_new_for_bytes:
+ * @bytes: the database image
+ * @error: return location for a #GError, or %NULL
+ *
+ * Opens a database image held in memory; @bytes is kept alive.
+ *
+ * Returns: (transfer full): a #TitrateRules, or %NULL with @error set
+ */
 TITRATE_AVAILABLE_IN_ALL
 TitrateRules *titrate_rules_new_for_bytes  (GBytes       *bytes,
                                             GError      **error);
 
+/**
+ * titrate_rules_get_schema_version:
+ * @self: a #TitrateRules
+ *
+ * The schema version of the database (PRAGMA user_version).
+ *
+ * Returns: the schema version
+ */
 TITRATE_AVAILABLE_IN_ALL
 int           titrate_rules_get_schema_version  (TitrateRules *self);
+
+/**
+ * titrate_rules_get_content_version:
+ * @self: a #TitrateRules
+ *
+ * The version of the database's content (meta.content_version).
+ *
+ * Returns: (transfer none): the content version
+ */
 TITRATE_AVAILABLE_IN_ALL
 const char   *titrate_rules_get_content_version (TitrateRules *self);
+
+/**
+ * titrate_rules_get_content_date:
+ * @self: a #TitrateRules
+ *
+ * The date of the database's content (ISO 8601).
+ *
+ * Returns: (transfer none): the date
+ */
 TITRATE_AVAILABLE_IN_ALL
 const char   *titrate_rules_get_content_date    (TitrateRules *self);
+
+/**
+ * titrate_rules_get_title:
+ * @self: a #TitrateRules
+ *
+ * The database's title.
+ *
+ * Returns: (transfer none): the title
+ */
 TITRATE_AVAILABLE_IN_ALL
 const char   *titrate_rules_get_title           (TitrateRules *self);
-/* "embedded" or the file path */
+
+/**
+ * titrate_rules_get_origin:
+ * @self: a #TitrateRules
+ *
+ * "embedded" or the file path
+ *
+ * Returns: (transfer none): "embedded" or the path
+ */
 TITRATE_AVAILABLE_IN_ALL
 const char   *titrate_rules_get_origin          (TitrateRules *self);
 
-/* (transfer none) NULL if no such rule */
+/**
+ * titrate_rules_get_rule:
+ * @self: a #TitrateRules
+ * @code: a rule code
+ *
+ * (transfer none) NULL if no such rule
+ *
+ * Returns: (transfer none) (nullable): the rule's text
+ */
 TITRATE_AVAILABLE_IN_ALL
 const TitrateRuleText *titrate_rules_get_rule   (TitrateRules *self,
                                                  const char   *code);
 
-/* Comedication lexicon: case-insensitive, surrounding spaces ignored.
- * (transfer none) NULL if unknown. */
+/**
+ * titrate_rules_lookup_drug:
+ * @self: a #TitrateRules
+ * @name: a medicine name as typed
+ *
+ * Comedication lexicon: case-insensitive, surrounding spaces ignored.
+ * (transfer none) NULL if unknown.
+ *
+ * Returns: (transfer none) (nullable): the name, or %NULL
+ */
 TITRATE_AVAILABLE_IN_ALL
 const TitrateDrugName *titrate_rules_lookup_drug (TitrateRules *self,
                                                   const char   *name);
-/* Names starting with (then containing) @term, best first.
- * (transfer container) (element-type TitrateDrugName) */
+
+/**
+ * titrate_rules_search_drugs:
+ * @self: a #TitrateRules
+ * @term: what was typed so far
+ * @max_results: the most names to return
+ *
+ * Names starting with (then containing) @term, best first. (transfer
+ * container) (element-type TitrateDrugName)
+ *
+ * Returns: (transfer container) (element-type TitrateDrugName): the names
+ */
 TITRATE_AVAILABLE_IN_ALL
 GPtrArray    *titrate_rules_search_drugs    (TitrateRules *self,
                                              const char   *term,
                                              guint         max_results);
 
-/* (transfer container) vocabularies, in database order */
+/**
+ * titrate_rules_list_conditions:
+ * @self: a #TitrateRules
+ *
+ * The conditions the database knows, in database order.
+ *
+ * Returns: (transfer container) (element-type TitrateVocabItem): the
+ *   conditions
+ */
 TITRATE_AVAILABLE_IN_ALL
-GPtrArray    *titrate_rules_list_conditions  (TitrateRules *self);  /* TitrateVocabItem */
+GPtrArray    *titrate_rules_list_conditions  (TitrateRules *self);
+
+/**
+ * titrate_rules_list_indications:
+ * @self: a #TitrateRules
+ * @route: the route
+ *
+ * The indications the database knows for @route, in database order.
+ *
+ * Returns: (transfer container) (element-type TitrateVocabItem): the
+ *   indications for @route
+ */
 TITRATE_AVAILABLE_IN_ALL
 GPtrArray    *titrate_rules_list_indications (TitrateRules *self,
-                                              TitrateRoute  route); /* TitrateVocabItem */
+                                              TitrateRoute  route);
+
+/**
+ * titrate_rules_list_formulations:
+ * @self: a #TitrateRules
+ * @route: the route
+ *
+ * The formulations the database knows for @route, in database order.
+ *
+ * Returns: (transfer container) (element-type TitrateFormulation): the
+ *   formulations for @route
+ */
 TITRATE_AVAILABLE_IN_ALL
 GPtrArray    *titrate_rules_list_formulations (TitrateRules *self,
-                                               TitrateRoute  route); /* TitrateFormulation */
+                                               TitrateRoute  route);
+
+/**
+ * titrate_rules_list_strengths:
+ * @self: a #TitrateRules
+ * @formulation: a formulation code, e.g. "tablet"
+ *
+ * The strengths of @formulation, in database order.
+ *
+ * Returns: (transfer container) (element-type TitrateStrength): the
+ *   strengths of @formulation
+ */
 TITRATE_AVAILABLE_IN_ALL
 GPtrArray    *titrate_rules_list_strengths   (TitrateRules *self,
-                                              const char   *formulation); /* TitrateStrength */
-TITRATE_AVAILABLE_IN_ALL
-GPtrArray    *titrate_rules_list_sources     (TitrateRules *self);  /* TitrateSource */
-TITRATE_AVAILABLE_IN_ALL
-GPtrArray    *titrate_rules_list_counselling (TitrateRules *self);  /* TitrateCounselling */
+                                              const char   *formulation);
 
-/* The plausible range of a patient input (document path, e.g.
+/**
+ * titrate_rules_list_sources:
+ * @self: a #TitrateRules
+ *
+ * The sources the rules cite, in database order.
+ *
+ * Returns: (transfer container) (element-type TitrateSource): the sources
+ */
+TITRATE_AVAILABLE_IN_ALL
+GPtrArray    *titrate_rules_list_sources     (TitrateRules *self);
+
+/**
+ * titrate_rules_list_counselling:
+ * @self: a #TitrateRules
+ *
+ * The counselling points, in database order.
+ *
+ * Returns: (transfer container) (element-type TitrateCounselling): the
+ *   counselling points
+ */
+TITRATE_AVAILABLE_IN_ALL
+GPtrArray    *titrate_rules_list_counselling (TitrateRules *self);
+
+/**
+ * titrate_rules_get_input_range:
+ * @self: a #TitrateRules
+ * @field: a document path, e.g. "patient.age_years"
+ * @min: (out): where to store the lowest plausible value
+ * @max: (out): where to store the highest plausible value
+ * @min_exclusive: (out): where to store whether @min itself is refused
+ *
+ * The plausible range of a patient input (document path, e.g.
  * "patient.age_years"), from the rules database. FALSE if the field has no
- * range. *min_exclusive says whether min itself is refused. */
+ * range. *min_exclusive says whether min itself is refused.
+ *
+ * Returns: %TRUE if @field has a range
+ */
 TITRATE_AVAILABLE_IN_ALL
 gboolean      titrate_rules_get_input_range  (TitrateRules *self,
                                               const char   *field,
                                               double       *min,
                                               double       *max,
                                               gboolean     *min_exclusive);
-/* The medicine code the database holds rules for that @drug names (case and
- * spaces ignored), or its default medicine when @drug is NULL; NULL if none. */
+
+/**
+ * titrate_rules_lookup_medicine:
+ * @self: a #TitrateRules
+ * @drug: (nullable): a medicine code or name; %NULL for the database default
+ *
+ * The medicine code the database holds rules for that @drug names (case and
+ * spaces ignored), or its default medicine when @drug is NULL; NULL if none.
+ *
+ * Returns: (transfer none) (nullable): the medicine code
+ */
 TITRATE_AVAILABLE_IN_ALL
 const char   *titrate_rules_lookup_medicine  (TitrateRules *self,
                                               const char   *drug);
-/* The medicine's name, translated, from the database: inside a sentence
+
+/**
+ * titrate_rules_get_medicine_label:
+ * @self: a #TitrateRules
+ * @drug: (nullable): a medicine code or name; %NULL for the database default
+ *
+ * The medicine's name, translated, from the database: inside a sentence
  * ("baclofen") and opening a sentence or heading ("Baclofen"). @drug as for
- * titrate_rules_lookup_medicine(); @drug itself if the database lacks it. */
+ * titrate_rules_lookup_medicine(); @drug itself if the database lacks it.
+ *
+ * Returns: (transfer none): the name
+ */
 TITRATE_AVAILABLE_IN_ALL
 const char   *titrate_rules_get_medicine_label       (TitrateRules *self,
                                                       const char   *drug);
+
+/**
+ * titrate_rules_get_medicine_label_start:
+ * @self: a #TitrateRules
+ * @drug: (nullable): a medicine code or name; %NULL for the database default
+ *
+ * The medicine's translated name opening a sentence or heading ("Baclofen");
+ * see titrate_rules_get_medicine_label().
+ *
+ * Returns: (transfer none): the name
+ */
 TITRATE_AVAILABLE_IN_ALL
 const char   *titrate_rules_get_medicine_label_start (TitrateRules *self,
                                                       const char   *drug);
-/* "baclofen, …": the medicines the database holds rules for. Free with g_free(). */
+
+/**
+ * titrate_rules_dup_medicine_codes:
+ * @self: a #TitrateRules
+ *
+ * "baclofen, …": the medicines the database holds rules for. Free with
+ * g_free().
+ *
+ * Returns: (transfer full): the codes, comma-separated
+ */
 TITRATE_AVAILABLE_IN_ALL
 char         *titrate_rules_dup_medicine_codes (TitrateRules *self);
 
-/* The same, from the embedded database (for readers that have no rules
- * object, such as the document loader). */
+/**
+ * titrate_rules_get_default_input_range:
+ * @field: a document path, e.g. "patient.age_years"
+ * @min: (out): where to store the lowest plausible value
+ * @max: (out): where to store the highest plausible value
+ * @min_exclusive: (out): where to store whether @min itself is refused
+ *
+ * The same, from the embedded database (for readers that have no rules
+ * object, such as the document loader).
+ *
+ * Returns: %TRUE if @field has a range
+ */
 TITRATE_AVAILABLE_IN_ALL
 gboolean      titrate_rules_get_default_input_range (const char *field,
                                                      double     *min,
                                                      double     *max,
                                                      gboolean   *min_exclusive);
 
+/**
+ * titrate_rules_has_condition:
+ * @self: a #TitrateRules
+ * @code: a condition code
+ *
+ * Whether the database knows the condition @code.
+ *
+ * Returns: %TRUE if so
+ */
 TITRATE_AVAILABLE_IN_ALL
 gboolean      titrate_rules_has_condition    (TitrateRules *self,
                                               const char   *code);
+
+/**
+ * titrate_rules_has_indication:
+ * @self: a #TitrateRules
+ * @code: an indication code
+ * @route: the route
+ *
+ * Whether the database knows the indication @code on @route.
+ *
+ * Returns: %TRUE if so
+ */
 TITRATE_AVAILABLE_IN_ALL
 gboolean      titrate_rules_has_indication   (TitrateRules *self,
                                               const char   *code,
                                               TitrateRoute  route);
+
+/**
+ * titrate_rules_get_formulation:
+ * @self: a #TitrateRules
+ * @code: a formulation code
+ *
+ * The formulation @code.
+ *
+ * Returns: (transfer none) (nullable): the formulation, or %NULL if unknown
+ */
 TITRATE_AVAILABLE_IN_ALL
 const TitrateFormulation *titrate_rules_get_formulation (TitrateRules *self,
                                                          const char   *code);
+
+/**
+ * titrate_rules_get_strength:
+ * @self: a #TitrateRules
+ * @formulation: a formulation code, e.g. "tablet"
+ * @strength: the strength, in the formulation's unit
+ *
+ * The strength @strength of @formulation.
+ *
+ * Returns: (transfer none) (nullable): the strength, or %NULL if unknown
+ */
 TITRATE_AVAILABLE_IN_ALL
 const TitrateStrength    *titrate_rules_get_strength    (TitrateRules *self,
                                                          const char   *formulation,
                                                          double        strength);
+
+/**
+ * titrate_rules_get_condition_label:
+ * @self: a #TitrateRules
+ * @code: a condition code
+ *
+ * The translated name of the condition @code.
+ *
+ * Returns: (transfer none) (nullable): the label, or %NULL if unknown
+ */
 TITRATE_AVAILABLE_IN_ALL
 const char   *titrate_rules_get_condition_label (TitrateRules *self,
                                                  const char   *code);
 
-/* SHA-256 of the database image as read (lower-case hex). */
+/**
+ * titrate_rules_get_digest:
+ * @self: a #TitrateRules
+ *
+ * SHA-256 of the database image as read (lower-case hex).
+ *
+ * Returns: (transfer none): the digest
+ */
 TITRATE_AVAILABLE_IN_ALL
 const char   *titrate_rules_get_digest      (TitrateRules *self);
+
+/**
+ * titrate_rules_is_embedded:
+ * @self: a #TitrateRules
+ *
+ * Whether the database is the one embedded in the library.
+ *
+ * Returns: %TRUE if embedded
+ */
 TITRATE_AVAILABLE_IN_ALL
 gboolean      titrate_rules_is_embedded     (TitrateRules *self);
-/* Refuses (TITRATE_ERROR_RULES, both digests in the message) when
- * @expected (hex, any case; NULL or "" = not pinned) differs. */
+
+/**
+ * titrate_rules_check_digest:
+ * @self: a #TitrateRules
+ * @expected: (nullable): the expected SHA-256 in hex, or %NULL or "" when
+ *   not pinned
+ * @error: return location for a #GError, or %NULL
+ *
+ * Refuses (TITRATE_ERROR_RULES, both digests in the message) when @expected
+ * (hex, any case; NULL or "" = not pinned) differs.
+ *
+ * Returns: %TRUE if it matches or is not pinned; %FALSE with @error set
+ */
 TITRATE_AVAILABLE_IN_ALL
 gboolean      titrate_rules_check_digest    (TitrateRules *self,
                                              const char   *expected,
                                              GError      **error);
-/* meta.review_by (ISO date) or NULL; overdue = @today (NULL: now) after it. */
+
+/**
+ * titrate_rules_get_review_by:
+ * @self: a #TitrateRules
+ *
+ * meta.review_by (ISO date) or NULL; overdue = @today (NULL: now) after it.
+ *
+ * Returns: (transfer none) (nullable): the date, or %NULL
+ */
 TITRATE_AVAILABLE_IN_ALL
 const char   *titrate_rules_get_review_by   (TitrateRules *self);
+
+/**
+ * titrate_rules_review_overdue:
+ * @self: a #TitrateRules
+ * @today: (nullable): today, or %NULL for now
+ *
+ * Whether the database's review date (meta.review_by) has passed on @today.
+ *
+ * Returns: %TRUE if overdue
+ */
 TITRATE_AVAILABLE_IN_ALL
 gboolean      titrate_rules_review_overdue  (TitrateRules *self,
                                              GDate        *today);
 
-/* Row counts per table, for `titrate-cli rules`. (transfer none) name → count */
+/**
+ * titrate_rules_get_counts:
+ * @self: a #TitrateRules
+ *
+ * Row counts per table, for `titrate-cli rules`. (transfer none) name →
+ * count
+ *
+ * Returns: (transfer none) (element-type utf8 guint): table name → row count
+ */
 TITRATE_AVAILABLE_IN_ALL
 GHashTable   *titrate_rules_get_counts      (TitrateRules *self);
 

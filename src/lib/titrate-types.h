@@ -15,32 +15,85 @@
 
 G_BEGIN_DECLS
 
+/**
+ * SECTION:titrate-types
+ * @Title: Vocabularies
+ * @Short_description: routes, severities, categories and their codes
+ *
+ * The closed vocabularies shared by the whole library. Each has a stable
+ * code (used in documents, the command line's JSON and the rules database)
+ * and a translated label for people. Every enum is registered as a #GType
+ * (titrate-enum-types.h).
+ */
+
 /* Vocabularies shared by the whole library. Each enum has a stable string
  * form (used in documents, the CLI's JSON and the rules database). */
 
+/**
+ * TitrateRoute:
+ * @TITRATE_ROUTE_ORAL: Doses in mg
+ * @TITRATE_ROUTE_INTRATHECAL: Doses in mcg
+ *
+ * How the medicine is given. Oral doses are in mg, intrathecal doses in mcg;
+ * the two never mix.
+ */
 typedef enum {
   TITRATE_ROUTE_ORAL,          /* doses in mg */
   TITRATE_ROUTE_INTRATHECAL,   /* doses in mcg */
 } TitrateRoute;
 
+/**
+ * TitrateSex:
+ * @TITRATE_SEX_UNKNOWN: Unknown
+ * @TITRATE_SEX_FEMALE: Female
+ * @TITRATE_SEX_MALE: Male
+ *
+ * The sex used by the renal equations.
+ */
 typedef enum {
   TITRATE_SEX_UNKNOWN,
   TITRATE_SEX_FEMALE,
   TITRATE_SEX_MALE,
 } TitrateSex;
 
+/**
+ * TitrateCreatinineUnit:
+ * @TITRATE_CREATININE_MG_DL: mg/dL
+ * @TITRATE_CREATININE_UMOL_L: µmol/L
+ *
+ * The unit a serum creatinine was entered in.
+ */
 typedef enum {
   TITRATE_CREATININE_MG_DL,
   TITRATE_CREATININE_UMOL_L,
 } TitrateCreatinineUnit;
 
+/**
+ * TitrateOrigin:
+ * @TITRATE_ORIGIN_UNSET: Unset
+ * @TITRATE_ORIGIN_SPINAL: Spinal
+ * @TITRATE_ORIGIN_CEREBRAL: Cerebral
+ *
+ * The origin of spasticity (intrathecal regimens).
+ */
 typedef enum {
   TITRATE_ORIGIN_UNSET,
   TITRATE_ORIGIN_SPINAL,
   TITRATE_ORIGIN_CEREBRAL,
 } TitrateOrigin;
 
-/* Ordered: a larger value is more severe. */
+/**
+ * TitrateSeverity:
+ * @TITRATE_SEVERITY_INFO: Info
+ * @TITRATE_SEVERITY_MINOR: Minor
+ * @TITRATE_SEVERITY_MODERATE: Moderate
+ * @TITRATE_SEVERITY_MAJOR: Major
+ * @TITRATE_SEVERITY_CONTRAINDICATED: Contraindicated
+ *
+ * How serious an alert is.
+ *
+ * Ordered: a larger value is more severe.
+ */
 typedef enum {
   TITRATE_SEVERITY_INFO,
   TITRATE_SEVERITY_MINOR,
@@ -49,8 +102,33 @@ typedef enum {
   TITRATE_SEVERITY_CONTRAINDICATED,
 } TitrateSeverity;
 
+/**
+ * TITRATE_N_SEVERITIES:
+ *
+ * The number of #TitrateSeverity values.
+ */
 #define TITRATE_N_SEVERITIES 5
 
+/**
+ * TitrateCategory:
+ * @TITRATE_CATEGORY_DOSE: Dose
+ * @TITRATE_CATEGORY_TITRATION: Titration
+ * @TITRATE_CATEGORY_WITHDRAWAL: Withdrawal
+ * @TITRATE_CATEGORY_INTERACTION: Interaction
+ * @TITRATE_CATEGORY_DUPLICATION: Duplication
+ * @TITRATE_CATEGORY_RENAL: Renal
+ * @TITRATE_CATEGORY_HEPATIC: Hepatic
+ * @TITRATE_CATEGORY_ELDERLY: Elderly
+ * @TITRATE_CATEGORY_PEDIATRIC: Pediatric
+ * @TITRATE_CATEGORY_PREGNANCY: Pregnancy
+ * @TITRATE_CATEGORY_LACTATION: Lactation
+ * @TITRATE_CATEGORY_CONDITION: Condition
+ * @TITRATE_CATEGORY_ALLERGY: Allergy
+ * @TITRATE_CATEGORY_ROUTE: Route
+ * @TITRATE_CATEGORY_INPUT: Input
+ *
+ * What an alert is about.
+ */
 typedef enum {
   TITRATE_CATEGORY_DOSE,
   TITRATE_CATEGORY_TITRATION,
@@ -69,9 +147,25 @@ typedef enum {
   TITRATE_CATEGORY_INPUT,
 } TitrateCategory;
 
+/**
+ * TITRATE_N_CATEGORIES:
+ *
+ * The number of #TitrateCategory values.
+ */
 #define TITRATE_N_CATEGORIES 15
 
-/* Phase of a day in the calendar. */
+/**
+ * TitratePhase:
+ * @TITRATE_PHASE_NONE: Before the start date
+ * @TITRATE_PHASE_START: Start
+ * @TITRATE_PHASE_STEP_UP: Step up
+ * @TITRATE_PHASE_MAINTENANCE: Maintenance
+ * @TITRATE_PHASE_TAPER: Taper
+ * @TITRATE_PHASE_STOPPED: Stopped
+ * @TITRATE_PHASE_SCREENING: Intrathecal screening bolus
+ *
+ * The phase of a day in the calendar.
+ */
 typedef enum {
   TITRATE_PHASE_NONE,          /* before the start date */
   TITRATE_PHASE_START,
@@ -82,55 +176,224 @@ typedef enum {
   TITRATE_PHASE_SCREENING,     /* intrathecal screening bolus */
 } TitratePhase;
 
+/**
+ * titrate_route_to_string:
+ * @route: the route
+ *
+ * The file/JSON code of a route ("oral", "intrathecal").
+ *
+ * Returns: (transfer none): the code
+ */
 TITRATE_AVAILABLE_IN_ALL
 const char *titrate_route_to_string        (TitrateRoute    route);
+
+/**
+ * titrate_route_from_string:
+ * @str: the file/JSON code
+ * @out: (out caller-allocates): where to store the result
+ *
+ * Reads a route from its file/JSON code.
+ *
+ * Returns: %TRUE if @str is a known code
+ */
 TITRATE_AVAILABLE_IN_ALL
 gboolean    titrate_route_from_string      (const char     *str,
                                             TitrateRoute   *out);
-/* "mg" for oral, "mcg" for intrathecal */
+
+/**
+ * titrate_route_unit:
+ * @route: the route
+ *
+ * "mg" for oral, "mcg" for intrathecal
+ *
+ * Returns: (transfer none): "mg" or "mcg"
+ */
 TITRATE_AVAILABLE_IN_ALL
 const char *titrate_route_unit             (TitrateRoute    route);
+
+/**
+ * titrate_sex_to_string:
+ * @sex: the sex
+ *
+ * The file/JSON code of a sex.
+ *
+ * Returns: (transfer none): the code
+ */
 TITRATE_AVAILABLE_IN_ALL
 const char *titrate_sex_to_string          (TitrateSex      sex);
+
+/**
+ * titrate_sex_from_string:
+ * @str: the file/JSON code
+ * @out: (out caller-allocates): where to store the result
+ *
+ * Reads a sex from its file/JSON code.
+ *
+ * Returns: %TRUE if @str is a known code
+ */
 TITRATE_AVAILABLE_IN_ALL
 gboolean    titrate_sex_from_string        (const char     *str,
                                             TitrateSex     *out);
+
+/**
+ * titrate_origin_to_string:
+ * @origin: a #TitrateOrigin
+ *
+ * The file/JSON code of a spasticity origin.
+ *
+ * Returns: (transfer none): the code
+ */
 TITRATE_AVAILABLE_IN_ALL
 const char *titrate_origin_to_string       (TitrateOrigin   origin);
+
+/**
+ * titrate_origin_from_string:
+ * @str: the file/JSON code
+ * @out: (out caller-allocates): where to store the result
+ *
+ * Reads a spasticity origin from its file/JSON code.
+ *
+ * Returns: %TRUE if @str is a known code
+ */
 TITRATE_AVAILABLE_IN_ALL
 gboolean    titrate_origin_from_string     (const char     *str,
                                             TitrateOrigin  *out);
+
+/**
+ * titrate_severity_to_string:
+ * @severity: a #TitrateSeverity
+ *
+ * The file/JSON code of a severity.
+ *
+ * Returns: (transfer none): the code
+ */
 TITRATE_AVAILABLE_IN_ALL
 const char *titrate_severity_to_string     (TitrateSeverity severity);
+
+/**
+ * titrate_severity_from_string:
+ * @str: the file/JSON code
+ * @out: (out caller-allocates): where to store the result
+ *
+ * Reads a severity from its file/JSON code.
+ *
+ * Returns: %TRUE if @str is a known code
+ */
 TITRATE_AVAILABLE_IN_ALL
 gboolean    titrate_severity_from_string   (const char     *str,
                                             TitrateSeverity *out);
+
+/**
+ * titrate_category_to_string:
+ * @category: a #TitrateCategory
+ *
+ * The file/JSON code of an alert category.
+ *
+ * Returns: (transfer none): the code
+ */
 TITRATE_AVAILABLE_IN_ALL
 const char *titrate_category_to_string     (TitrateCategory category);
+
+/**
+ * titrate_category_from_string:
+ * @str: the file/JSON code
+ * @out: (out caller-allocates): where to store the result
+ *
+ * Reads an alert category from its file/JSON code.
+ *
+ * Returns: %TRUE if @str is a known code
+ */
 TITRATE_AVAILABLE_IN_ALL
 gboolean    titrate_category_from_string   (const char     *str,
                                             TitrateCategory *out);
+
+/**
+ * titrate_phase_to_string:
+ * @phase: a #TitratePhase
+ *
+ * The file/JSON code of a calendar phase.
+ *
+ * Returns: (transfer none): the code
+ */
 TITRATE_AVAILABLE_IN_ALL
 const char *titrate_phase_to_string        (TitratePhase    phase);
 
-/* Translated words for people (the *_to_string forms are file/JSON codes). */
+/**
+ * titrate_route_to_label:
+ * @route: the route
+ *
+ * Translated words for people (the *_to_string forms are file/JSON codes).
+ *
+ * Returns: (transfer none): the translated word
+ */
 TITRATE_AVAILABLE_IN_ALL
 const char *titrate_route_to_label         (TitrateRoute    route);
+
+/**
+ * titrate_origin_to_label:
+ * @origin: a #TitrateOrigin
+ *
+ * The translated word for a spasticity origin.
+ *
+ * Returns: (transfer none): the translated word
+ */
 TITRATE_AVAILABLE_IN_ALL
 const char *titrate_origin_to_label        (TitrateOrigin   origin);
+
+/**
+ * titrate_severity_to_label:
+ * @severity: a #TitrateSeverity
+ *
+ * The translated word for a severity.
+ *
+ * Returns: (transfer none): the translated word
+ */
 TITRATE_AVAILABLE_IN_ALL
 const char *titrate_severity_to_label      (TitrateSeverity severity);
+
+/**
+ * titrate_category_to_label:
+ * @category: a #TitrateCategory
+ *
+ * The translated word for an alert category.
+ *
+ * Returns: (transfer none): the translated word
+ */
 TITRATE_AVAILABLE_IN_ALL
 const char *titrate_category_to_label      (TitrateCategory category);
+
+/**
+ * titrate_phase_to_label:
+ * @phase: a #TitratePhase
+ *
+ * The translated word for a calendar phase.
+ *
+ * Returns: (transfer none): the translated word
+ */
 TITRATE_AVAILABLE_IN_ALL
 const char *titrate_phase_to_label         (TitratePhase    phase);
 
-/* Formats a dose without losing precision: up to 3 decimals, trailing zeros
- * trimmed ("7.5", "2.25", "10"). Never rounds to a whole number silently. */
+/**
+ * titrate_format_amount:
+ * @value: a dose or amount
+ *
+ * Formats a dose without losing precision: up to 3 decimals, trailing zeros
+ * trimmed ("7.5", "2.25", "10"). Never rounds to a whole number silently.
+ *
+ * Returns: (transfer full): the text
+ */
 TITRATE_AVAILABLE_IN_ALL
 char       *titrate_format_amount          (double          value);
-/* The same for people: the locale's decimal separator ("7,5" in French).
- * Files and JSON always use titrate_format_amount(). */
+
+/**
+ * titrate_format_amount_display:
+ * @value: a dose or amount
+ *
+ * The same for people: the locale's decimal separator ("7,5" in French).
+ * Files and JSON always use titrate_format_amount().
+ *
+ * Returns: (transfer full): the text
+ */
 TITRATE_AVAILABLE_IN_ALL
 char       *titrate_format_amount_display  (double          value);
 

@@ -15,6 +15,17 @@
 
 #include "titrate-version.h"
 
+/**
+ * SECTION:titrate-version-macros
+ * @Title: Availability macros
+ * @Short_description: what each symbol is available since
+ *
+ * Every public function of libtitrate is marked with one of these macros.
+ * A program may define %TITRATE_VERSION_MIN_REQUIRED and
+ * %TITRATE_VERSION_MAX_ALLOWED (e.g. to %TITRATE_VERSION_0_3) before
+ * including <titrate.h> to be warned about newer or deprecated API.
+ */
+
 /* libtitrate is built with hidden visibility: only declarations marked with
  * one of the TITRATE_AVAILABLE_IN_* macros below are exported from the
  * shared library. Everything else is private to the Titrate tree. */
@@ -29,6 +40,11 @@
 /* Versions a program can ask for with TITRATE_VERSION_MIN_REQUIRED and
  * TITRATE_VERSION_MAX_ALLOWED (like GLib's and libadwaita's). The first
  * public release of the library is 0.3. */
+/**
+ * TITRATE_VERSION_0_3:
+ *
+ * The version 0.3 of libtitrate, its first public release.
+ */
 #define TITRATE_VERSION_0_3 (TITRATE_ENCODE_VERSION (0, 3, 0))
 
 /* A tree between releases already carries the next minor release's API
@@ -38,10 +54,22 @@
 #define TITRATE_VERSION_NEXT_STABLE \
   (TITRATE_ENCODE_VERSION (TITRATE_MAJOR_VERSION, TITRATE_MINOR_VERSION + 1, 0))
 
+/**
+ * TITRATE_VERSION_MIN_REQUIRED:
+ *
+ * The oldest libtitrate a program wants to build with: API deprecated
+ * since then warns. Defaults to the version of the headers.
+ */
 #ifndef TITRATE_VERSION_MIN_REQUIRED
 #define TITRATE_VERSION_MIN_REQUIRED (TITRATE_VERSION_CUR_STABLE)
 #endif
 
+/**
+ * TITRATE_VERSION_MAX_ALLOWED:
+ *
+ * The newest libtitrate API a program may use: newer API warns. Defaults
+ * to the next release (the tree between releases carries its API).
+ */
 #ifndef TITRATE_VERSION_MAX_ALLOWED
 #define TITRATE_VERSION_MAX_ALLOWED (TITRATE_VERSION_NEXT_STABLE)
 #endif
