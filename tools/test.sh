@@ -1,6 +1,7 @@
 #!/bin/bash
 # tools/test.sh — installs dependencies (Debian 12), builds, and runs every test:
-# the normal suite (unit + widget tests under Xvfb) and the same unit suite under
+# the normal suite (unit + widget tests under Xvfb, and the installed library
+# used through pkg-config by examples/) and the same unit suite under
 # AddressSanitizer + UndefinedBehaviorSanitizer, then a short fuzz smoke of
 # each libFuzzer target (clang). Ends with "N passed, N failed".
 set -euo pipefail
@@ -12,8 +13,10 @@ rc=0
 logs=()
 
 rm -rf _build _build-asan _build-fuzz
-meson setup _build -Dbuildtype=debugoptimized --werror >/dev/null
+meson setup _build -Dbuildtype=debugoptimized --werror -Ddocs=true >/dev/null
 ninja -C _build
+# The libtitrate reference manual (gtk-doc), from the public headers.
+ninja -C _build titrate-1-doc >/dev/null
 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
   meson test -C _build --print-errorlogs --num-processes 2 || rc=$?
 logs+=(_build/meson-logs/testlog.json)
