@@ -72,16 +72,17 @@ check_one (TitrateRules *rules,
   for (guint i = 0; i < alerts->len; i++)
     {
       const TitrateAlert *alert = g_ptr_array_index (alerts, i);
+      const char *trigger = titrate_alert_get_trigger (alert);
 
       printf ("  [%s] %s: %s (%s)\n",
-              titrate_severity_to_string (alert->severity),
-              titrate_category_to_string (alert->category),
-              alert->title, alert->code);
-      if (alert->trigger != NULL)
-        printf ("    value:  %s\n", alert->trigger);
-      printf ("    reason: %s\n", alert->reason);
-      printf ("    action: %s\n", alert->action);
-      printf ("    source: %s\n", alert->source);
+              titrate_severity_to_string (titrate_alert_get_severity (alert)),
+              titrate_category_to_string (titrate_alert_get_category (alert)),
+              titrate_alert_get_title (alert), titrate_alert_get_code (alert));
+      if (trigger != NULL)
+        printf ("    value:  %s\n", trigger);
+      printf ("    reason: %s\n", titrate_alert_get_reason (alert));
+      printf ("    action: %s\n", titrate_alert_get_action (alert));
+      printf ("    source: %s\n", titrate_alert_get_source (alert));
     }
   return 0;
 }

@@ -74,3 +74,75 @@ titrate_alert_compare (const TitrateAlert *a,
     return a->category < b->category ? -1 : 1;
   return g_strcmp0 (a->code, b->code);
 }
+
+/* Getters */
+
+const char *
+titrate_alert_get_code (const TitrateAlert *alert)
+{
+  g_return_val_if_fail (alert != NULL, NULL);
+  return alert->code;
+}
+
+TitrateCategory
+titrate_alert_get_category (const TitrateAlert *alert)
+{
+  g_return_val_if_fail (alert != NULL, 0);
+  return alert->category;
+}
+
+TitrateSeverity
+titrate_alert_get_severity (const TitrateAlert *alert)
+{
+  g_return_val_if_fail (alert != NULL, 0);
+  return alert->severity;
+}
+
+const char *
+titrate_alert_get_title (const TitrateAlert *alert)
+{
+  g_return_val_if_fail (alert != NULL, NULL);
+  return alert->title;
+}
+
+const char *
+titrate_alert_get_trigger (const TitrateAlert *alert)
+{
+  g_return_val_if_fail (alert != NULL, NULL);
+  return alert->trigger;
+}
+
+const char *
+titrate_alert_get_reason (const TitrateAlert *alert)
+{
+  g_return_val_if_fail (alert != NULL, NULL);
+  return alert->reason;
+}
+
+const char *
+titrate_alert_get_action (const TitrateAlert *alert)
+{
+  g_return_val_if_fail (alert != NULL, NULL);
+  return alert->action;
+}
+
+const char *
+titrate_alert_get_source (const TitrateAlert *alert)
+{
+  g_return_val_if_fail (alert != NULL, NULL);
+  return alert->source;
+}
+
+const char *
+titrate_alert_get_evidence (const TitrateAlert *alert)
+{
+  g_return_val_if_fail (alert != NULL, NULL);
+  return alert->evidence;
+}
+
+int
+titrate_alert_get_day (const TitrateAlert *alert)
+{
+  g_return_val_if_fail (alert != NULL, 0);
+  return alert->day;
+}

@@ -136,6 +136,118 @@ TITRATE_AVAILABLE_IN_ALL
 int           titrate_alert_compare  (const TitrateAlert *a,
                                       const TitrateAlert *b);
 
+/* Getters (for bindings and programs that keep the struct opaque). */
+
+/**
+ * titrate_alert_get_code:
+ * @alert: a #TitrateAlert
+ *
+ * The rule code (for files and logs, not for people).
+ *
+ * Returns: (transfer none): the code
+ */
+TITRATE_AVAILABLE_IN_ALL
+const char *titrate_alert_get_code (const TitrateAlert *alert);
+
+/**
+ * titrate_alert_get_category:
+ * @alert: a #TitrateAlert
+ *
+ * What the alert is about.
+ *
+ * Returns: the category
+ */
+TITRATE_AVAILABLE_IN_ALL
+TitrateCategory titrate_alert_get_category (const TitrateAlert *alert);
+
+/**
+ * titrate_alert_get_severity:
+ * @alert: a #TitrateAlert
+ *
+ * How serious the alert is.
+ *
+ * Returns: the severity
+ */
+TITRATE_AVAILABLE_IN_ALL
+TitrateSeverity titrate_alert_get_severity (const TitrateAlert *alert);
+
+/**
+ * titrate_alert_get_title:
+ * @alert: a #TitrateAlert
+ *
+ * The alert's short title.
+ *
+ * Returns: (transfer none): the title
+ */
+TITRATE_AVAILABLE_IN_ALL
+const char *titrate_alert_get_title (const TitrateAlert *alert);
+
+/**
+ * titrate_alert_get_trigger:
+ * @alert: a #TitrateAlert
+ *
+ * The patient or plan value that fired the alert.
+ *
+ * Returns: (transfer none) (nullable): the trigger
+ */
+TITRATE_AVAILABLE_IN_ALL
+const char *titrate_alert_get_trigger (const TitrateAlert *alert);
+
+/**
+ * titrate_alert_get_reason:
+ * @alert: a #TitrateAlert
+ *
+ * Why: the trigger, then the rule's reason.
+ *
+ * Returns: (transfer none): the reason
+ */
+TITRATE_AVAILABLE_IN_ALL
+const char *titrate_alert_get_reason (const TitrateAlert *alert);
+
+/**
+ * titrate_alert_get_action:
+ * @alert: a #TitrateAlert
+ *
+ * What to do.
+ *
+ * Returns: (transfer none): the action
+ */
+TITRATE_AVAILABLE_IN_ALL
+const char *titrate_alert_get_action (const TitrateAlert *alert);
+
+/**
+ * titrate_alert_get_source:
+ * @alert: a #TitrateAlert
+ *
+ * The source keys the rule cites, "; "-separated.
+ *
+ * Returns: (transfer none): the source keys
+ */
+TITRATE_AVAILABLE_IN_ALL
+const char *titrate_alert_get_source (const TitrateAlert *alert);
+
+/**
+ * titrate_alert_get_evidence:
+ * @alert: a #TitrateAlert
+ *
+ * The evidence level of the rule.
+ *
+ * Returns: (transfer none) (nullable): the evidence level
+ */
+TITRATE_AVAILABLE_IN_ALL
+const char *titrate_alert_get_evidence (const TitrateAlert *alert);
+
+/**
+ * titrate_alert_get_day:
+ * @alert: a #TitrateAlert
+ *
+ * The plan day the alert first applies from.
+ *
+ * Returns: the day, or 0 when not schedule-bound
+ */
+TITRATE_AVAILABLE_IN_ALL
+int titrate_alert_get_day (const TitrateAlert *alert);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TitrateAlert, titrate_alert_unref)
 
 G_END_DECLS

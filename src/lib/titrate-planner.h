@@ -93,6 +93,27 @@ TitrateSuggestion *titrate_planner_suggest (TitrateRules         *rules,
                                             GError              **error);
 
 /**
+ * titrate_suggestion_get_type:
+ *
+ * The boxed #GType of #TitrateSuggestion.
+ *
+ * Returns: the #GType
+ */
+TITRATE_AVAILABLE_IN_ALL
+GType              titrate_suggestion_get_type (void) G_GNUC_CONST;
+
+/**
+ * titrate_suggestion_copy:
+ * @suggestion: a #TitrateSuggestion
+ *
+ * Copies a suggestion, notes included.
+ *
+ * Returns: (transfer full): a copy of @suggestion
+ */
+TITRATE_AVAILABLE_IN_ALL
+TitrateSuggestion *titrate_suggestion_copy (const TitrateSuggestion *suggestion);
+
+/**
  * titrate_suggestion_free:
  * @suggestion: a #TitrateSuggestion
  *

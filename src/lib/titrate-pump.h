@@ -419,6 +419,27 @@ TitratePumpPlan *titrate_pump_plan      (TitrateRules         *rules,
                                          GError              **error);
 
 /**
+ * titrate_pump_plan_get_type:
+ *
+ * The boxed #GType of #TitratePumpPlan.
+ *
+ * Returns: the #GType
+ */
+TITRATE_AVAILABLE_IN_ALL
+GType            titrate_pump_plan_get_type (void) G_GNUC_CONST;
+
+/**
+ * titrate_pump_plan_copy:
+ * @plan: a #TitratePumpPlan
+ *
+ * Copies a pump plan, its days included.
+ *
+ * Returns: (transfer full): a copy of @plan
+ */
+TITRATE_AVAILABLE_IN_ALL
+TitratePumpPlan *titrate_pump_plan_copy (const TitratePumpPlan *plan);
+
+/**
  * titrate_pump_plan_free:
  * @plan: a #TitratePumpPlan
  *
