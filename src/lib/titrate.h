@@ -23,6 +23,8 @@
 #include "titrate-planner.h"
 #include "titrate-document.h"
 #include "titrate-pump.h"
+/* New public headers (titrate-plan.h…) go here, in lib_public_headers
+ * (src/lib/meson.build) and in docs/reference/titrate-docs.xml. */
 #undef TITRATE_INSIDE
 
 /* Inside the Titrate tree (TITRATE_COMPILATION is set by the internal
