@@ -23,7 +23,7 @@
  * Every public function of libtitrate is marked with one of these macros.
  * A program may define %TITRATE_VERSION_MIN_REQUIRED and
  * %TITRATE_VERSION_MAX_ALLOWED (e.g. to %TITRATE_VERSION_0_3) before
- * including <titrate.h> to be warned about newer or deprecated API.
+ * including titrate.h to be warned about newer or deprecated API.
  */
 
 /* libtitrate is built with hidden visibility: only declarations marked with
