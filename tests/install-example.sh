@@ -55,6 +55,15 @@ for h in titrate-io.h titrate-sidecar.h titrate-selftest.h titrate-rules-private
   [ ! -e "$inc/$h" ] || fail "private header $h installed"
 done
 
+# Every function an installed header declares is exported (a declaration
+# without TITRATE_AVAILABLE_IN_* would be hidden from the shared library).
+declared=$(grep -hE '^[A-Za-z].*\btitrate_[a-z0-9_]+ *\(' "$inc"/*.h |
+           sed -E 's/.*\b(titrate_[a-z0-9_]+) *\(.*/\1/' | sort -u)
+[ -n "$declared" ] || fail "no declarations found in the installed headers"
+missing=$(comm -23 <(echo "$declared") <(sort -u <<<"$exports"))
+[ -z "$missing" ] || fail "declared in the installed headers but not exported: $missing"
+echo "ok: all $(wc -l <<<"$declared") functions of the installed headers are exported"
+
 # The example, through pkg-config only. The .pc names the configured
 # prefix: a copy points it into DESTDIR (the rest of the file as installed).
 mkdir "$dest/pc"
