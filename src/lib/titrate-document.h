@@ -178,7 +178,7 @@ char            *titrate_document_to_data        (const TitrateDocument *doc,
  *
  * Atomic: writes a temporary file, syncs it and renames it over @file (a
  * link's target). Keeps an existing file's permissions; a new file is 0600.
- * Refuses a FIFO or device target. See titrate_io_replace_file().
+ * Refuses a FIFO or device target.
  *
  * Returns: %TRUE if saved; %FALSE with @error set, and the file as it was
  */
