@@ -701,7 +701,7 @@ test_pdf_summary_text (void)
       return;
     }
 
-  assert_contains (text, "30.9 mL/min (Cockcroft–Gault, actual body weight)");
+  assert_contains (text, "30.9 mL/min (Cockcroft–Gault, actual weight)");
   assert_contains (text, "42 mL/min/1.73 m² (CKD-EPI 2021)");
   assert_contains (text, "1.3 mg/dL");
   assert_contains (text, "lorazepam");

@@ -1341,92 +1341,6 @@ leave_locale (char *saved)
   g_free (saved);
 }
 
-static void
-assert_parse (const char         *text,
-              TitrateParseResult  expected,
-              double              value)
-{
-  double out = 0;
-  TitrateParseResult result = titrate_parse_number (text, &out);
-
-  if (result != expected)
-    g_error ("“%s” in %s: parsed as %d, expected %d", text, setlocale (LC_NUMERIC, NULL), result, expected);
-  if (expected == TITRATE_PARSE_OK)
-    g_assert_cmpfloat_with_epsilon (out, value, 1e-12);
-  else
-    g_assert_true (isnan (out));
-}
-
-/* The rule for "." and "," (titrate-ui-utils.c), in C, French and US English. */
-static void
-test_parse_number (void)
-{
-  char *saved;
-
-  /* C (the tests' locale): no grouping separator, "." decimal. */
-  assert_parse ("2.5", TITRATE_PARSE_OK, 2.5);
-  assert_parse ("2,5", TITRATE_PARSE_OK, 2.5);
-  assert_parse (" 7,5 ", TITRATE_PARSE_OK, 7.5);
-  assert_parse ("0.125", TITRATE_PARSE_OK, 0.125);
-  assert_parse (".5", TITRATE_PARSE_OK, 0.5);
-  assert_parse ("1.000", TITRATE_PARSE_OK, 1);
-  assert_parse ("1,000", TITRATE_PARSE_AMBIGUOUS, 0);
-  assert_parse ("0,125", TITRATE_PARSE_AMBIGUOUS, 0);
-  assert_parse ("1 000", TITRATE_PARSE_AMBIGUOUS, 0);
-  assert_parse ("1,000.5", TITRATE_PARSE_AMBIGUOUS, 0);
-  assert_parse ("1,000,000", TITRATE_PARSE_AMBIGUOUS, 0);
-  assert_parse ("1.2.3", TITRATE_PARSE_INVALID, 0);
-  assert_parse ("5mg", TITRATE_PARSE_INVALID, 0);
-  assert_parse ("1e3", TITRATE_PARSE_INVALID, 0);
-  assert_parse ("-2", TITRATE_PARSE_INVALID, 0);
-  assert_parse (",", TITRATE_PARSE_INVALID, 0);
-  assert_parse ("  ", TITRATE_PARSE_EMPTY, 0);
-  {
-    g_autofree char *shown = titrate_format_number (2.5);
-
-    g_assert_cmpstr (shown, ==, "2.5");
-  }
-
-  /* French: "," decimal, a narrow no-break space groups thousands. */
-  saved = enter_locale ("fr_FR.UTF-8");
-  if (saved != NULL)
-    {
-      g_autofree char *shown = titrate_format_number (2.5);
-      g_autofree char *message = titrate_describe_ambiguous ("1.000");
-
-      g_assert_cmpstr (shown, ==, "2,5");
-      assert_parse ("2,5", TITRATE_PARSE_OK, 2.5);
-      assert_parse ("2.5", TITRATE_PARSE_OK, 2.5);
-      assert_parse ("0,125", TITRATE_PARSE_OK, 0.125);
-      assert_parse ("1,000", TITRATE_PARSE_OK, 1);
-      assert_parse ("1.000", TITRATE_PARSE_AMBIGUOUS, 0);
-      assert_parse ("0.125", TITRATE_PARSE_AMBIGUOUS, 0);
-      assert_parse ("1 000", TITRATE_PARSE_AMBIGUOUS, 0);
-      assert_parse ("1\u202f000", TITRATE_PARSE_AMBIGUOUS, 0);
-      assert_parse ("1\u00a0000", TITRATE_PARSE_AMBIGUOUS, 0);
-      assert_parse ("1.000,5", TITRATE_PARSE_AMBIGUOUS, 0);
-      assert_parse ("2,5,1", TITRATE_PARSE_INVALID, 0);
-      /* The message shows the decimal separator to use, by example. */
-      g_assert_nonnull (strstr (message, "2,5"));
-      leave_locale (saved);
-    }
-  else
-    g_test_message ("fr_FR.UTF-8 not installed: French part skipped");
-
-  /* US English: "," groups thousands, so it is never a decimal. */
-  saved = enter_locale ("en_US.UTF-8");
-  if (saved != NULL)
-    {
-      assert_parse ("2.5", TITRATE_PARSE_OK, 2.5);
-      assert_parse ("1.000", TITRATE_PARSE_OK, 1);
-      assert_parse ("2,5", TITRATE_PARSE_AMBIGUOUS, 0);
-      assert_parse ("1,000", TITRATE_PARSE_AMBIGUOUS, 0);
-      leave_locale (saved);
-    }
-  else
-    g_test_message ("en_US.UTF-8 not installed: US English part skipped");
-}
-
 /* "1,000" is refused at the field, with a message, not read as 1 or 1000. */
 static void
 test_grouping_refused (void)
@@ -1499,7 +1413,7 @@ test_locale_fr (void)
   open_example (win, "older-adult-ckd");
 
   /* The week starts on Monday, named in French. */
-  g_assert_cmpint (titrate_calendar_view_get_first_weekday (), ==, 1);
+  g_assert_cmpint (titrate_locale_first_weekday (), ==, 1);
   first = gtk_grid_get_child_at (child (calendar, TITRATE_TYPE_CALENDAR_VIEW, "grid"), 0, 1);
   g_assert_true (TITRATE_IS_DAY_CELL (first));
   titrate_day_cell_get_date (TITRATE_DAY_CELL (first), &date);
@@ -1880,7 +1794,6 @@ main (int   argc,
   g_test_add_func ("/titrate/window/disclaimer", test_disclaimer);
   g_test_add_func ("/titrate/window/unsaved-guard", test_unsaved_guard);
   g_test_add_func ("/titrate/window/open-files", test_open_files);
-  g_test_add_func ("/titrate/window/parse-number", test_parse_number);
   g_test_add_func ("/titrate/window/grouping-refused", test_grouping_refused);
   g_test_add_func ("/titrate/window/locale-fr", test_locale_fr);
   g_test_add_func ("/titrate/window/preferences", test_preferences);

@@ -160,7 +160,7 @@ update_renal (TitratePatientForm *self)
       g_autofree char *v = format_estimate (renal.crcl_ml_min, renal.crcl_basis);
 
       /* Translators: "CrCl 31 mL/min (Cockcroft–Gault, actual weight)" */
-      crcl = g_strdup_printf (_("Computed CrCl %s mL/min (%s)"), v, titrate_renal_basis_label (renal.crcl_basis));
+      crcl = g_strdup_printf (_("Computed CrCl %s mL/min (%s)"), v, titrate_renal_basis_to_label (renal.crcl_basis));
     }
   else
     /* Translators: %s is the reason, e.g. "weight not entered" */
@@ -172,7 +172,7 @@ update_renal (TitratePatientForm *self)
       g_autofree char *v = format_estimate (renal.egfr_ml_min_1_73m2, renal.egfr_basis);
 
       /* Translators: "eGFR 42 mL/min/1.73 m² (CKD-EPI 2021)" */
-      egfr = g_strdup_printf (_("eGFR %s mL/min/1.73 m² (%s)"), v, titrate_renal_basis_label (renal.egfr_basis));
+      egfr = g_strdup_printf (_("eGFR %s mL/min/1.73 m² (%s)"), v, titrate_renal_basis_to_label (renal.egfr_basis));
     }
   else
     egfr = g_strdup_printf (_("eGFR not available: %s"),

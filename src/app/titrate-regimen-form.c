@@ -894,7 +894,7 @@ titrate_regimen_form_set_notes (TitrateRegimenForm *self,
     {
       const char *code = titrate_renal_basis_to_string ((TitrateRenalBasis) basis);
       g_autofree char *coded = code != NULL ? g_strdup_printf ("(%s)", code) : NULL;
-      g_autofree char *worded = g_strdup_printf ("(%s)", titrate_renal_basis_label ((TitrateRenalBasis) basis));
+      g_autofree char *worded = g_strdup_printf ("(%s)", titrate_renal_basis_to_label ((TitrateRenalBasis) basis));
 
       if (coded != NULL)
         g_string_replace (text, coded, worded, 0);

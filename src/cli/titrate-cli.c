@@ -397,18 +397,7 @@ cmd_check (const char *path)
 static char *
 format_units (double units)
 {
-  double whole;
-  double frac;
-
-  if (isnan (units))
-    return g_strdup ("");
-  whole = floor (units + 1e-9);
-  frac = units - whole;
-  if (fabs (frac) < 1e-9)
-    return titrate_format_amount_display (whole);
-  if (fabs (frac - 0.5) < 1e-9)
-    return whole > 0 ? g_strdup_printf ("%g½", whole) : g_strdup ("½");
-  return titrate_format_amount_display (units);
+  return isnan (units) ? g_strdup ("") : titrate_format_fraction (units);
 }
 
 static int

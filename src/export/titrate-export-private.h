@@ -42,17 +42,12 @@ gboolean           _titrate_export_dose_units   (const TitrateExportPlan *plan,
                                                  double                   dose_mg,
                                                  double                  *units);
 
-/* "½", "1½", "2"; other fractions with their decimals ("0.75"). */
-char              *_titrate_export_fraction     (double                   units);
 /* "½ tablet", "2 tablets", "5 mL", "1 packet"; NULL without a product. */
 char              *_titrate_export_units_short  (const TitrateExportPlan *plan,
                                                  double                   units);
 /* "½ tablet of 10 mg", "5 mL of 1 mg/mL liquid"; NULL without a product. */
 char              *_titrate_export_units_long   (const TitrateExportPlan *plan,
                                                  double                   units);
-/* "5 mg" with the route's unit (mg or mcg). */
-char              *_titrate_export_amount       (double                   value,
-                                                 const char              *unit);
 /* Localised date, e.g. "Monday 4 January 2027" (strftime @format). */
 char              *_titrate_export_date         (const GDate             *date,
                                                  const char              *format);

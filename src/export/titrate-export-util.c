@@ -117,19 +117,6 @@ _titrate_export_dose_units (const TitrateExportPlan *plan,
 
 /* Text */
 
-char *
-_titrate_export_fraction (double units)
-{
-  double whole = floor (units + EPSILON);
-  double frac = units - whole;
-
-  if (fabs (frac) < EPSILON)
-    return titrate_format_amount_display (whole);
-  if (fabs (frac - 0.5) < EPSILON)
-    return whole > 0 ? g_strdup_printf ("%.0f½", whole) : g_strdup ("½");
-  return titrate_format_amount_display (units);
-}
-
 /* Plural count for a number of tablets: "½ tablet", "1 tablet", "1½ tablets". */
 static gulong
 plural_count (double units)
@@ -153,7 +140,7 @@ _titrate_export_units_short (const TitrateExportPlan *plan,
   if (plan->product == TITRATE_PRODUCT_NONE || isnan (units))
     return NULL;
   /* Tablets break in halves ("1½"); a syringe is marked in decimals. */
-  n = plan->product == TITRATE_PRODUCT_LIQUID ? titrate_format_amount_display (units) : _titrate_export_fraction (units);
+  n = plan->product == TITRATE_PRODUCT_LIQUID ? titrate_format_amount_display (units) : titrate_format_fraction (units);
   switch (plan->product)
     {
     case TITRATE_PRODUCT_TABLET:
@@ -179,7 +166,7 @@ _titrate_export_units_long (const TitrateExportPlan *plan,
 
   if (plan->product == TITRATE_PRODUCT_NONE || isnan (units))
     return NULL;
-  n = plan->product == TITRATE_PRODUCT_LIQUID ? titrate_format_amount_display (units) : _titrate_export_fraction (units);
+  n = plan->product == TITRATE_PRODUCT_LIQUID ? titrate_format_amount_display (units) : titrate_format_fraction (units);
   s = titrate_format_amount_display (plan->strength);
   switch (plan->product)
     {
@@ -195,16 +182,6 @@ _titrate_export_units_long (const TitrateExportPlan *plan,
     default:
       return NULL;
     }
-}
-
-char *
-_titrate_export_amount (double      value,
-                        const char *unit)
-{
-  g_autofree char *n = titrate_format_amount_display (value);
-
-  /* Translators: an amount and its unit, e.g. "5 mg", "150 mcg" */
-  return g_strdup_printf (C_("amount", "%s %s"), n, unit);
 }
 
 char *

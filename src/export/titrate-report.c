@@ -14,7 +14,6 @@
 
 #include "config.h"
 
-#include <langinfo.h>
 #include <math.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -1060,31 +1059,6 @@ paginate (TitrateReport *self)
 /* Handout content */
 
 static int
-locale_week_start (void)
-{
-  /* glibc: the first weekday is _NL_TIME_FIRST_WEEKDAY (1 = the week's
-   * origin day) counted from _NL_TIME_WEEK_1STDAY (19971130 = a Sunday). */
-#if defined(__GLIBC__)
-  union { unsigned int word; char *string; } langinfo;
-  int first_weekday;
-  int origin = 1;   /* Monday */
-
-  langinfo.string = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
-  first_weekday = langinfo.string[0];
-  langinfo.string = nl_langinfo (_NL_TIME_WEEK_1STDAY);
-  if (langinfo.word == 19971130)
-    origin = 0;
-  else if (langinfo.word == 19971201)
-    origin = 1;
-  if (first_weekday < 1 || first_weekday > 7)
-    return 1;
-  return (origin + first_weekday - 1) % 7;
-#else
-  return 1;
-#endif
-}
-
-static int
 weekday_index (const GDate *date)
 {
   return g_date_get_weekday (date) % 7;   /* GDate: Monday 1 … Sunday 7 → Sunday 0 */
@@ -1221,12 +1195,12 @@ build_row (TitrateReport *self,
     {
       if (!isnan (d->bolus_mcg))
         {
-          g_autofree char *b = _titrate_export_amount (d->bolus_mcg, unit);
+          g_autofree char *b = titrate_format_dose (d->bolus_mcg, unit);
           row->full = g_markup_printf_escaped (_("Test dose: <b>%s</b>, given by your care team"), b);
         }
       else if (!isnan (d->daily_mcg))
         {
-          g_autofree char *a = _titrate_export_amount (d->daily_mcg, unit);
+          g_autofree char *a = titrate_format_dose (d->daily_mcg, unit);
           row->full = g_markup_printf_escaped (_("Your pump gives <b>%s a day</b>"), a);
         }
       {
@@ -1246,7 +1220,7 @@ build_row (TitrateReport *self,
   for (guint k = 0; k < d->n_doses; k++)
     {
       int minutes = titrate_dose_times_get (&self->times, d->n_doses, k);
-      g_autofree char *amount = _titrate_export_amount (d->doses_mg[k], unit);
+      g_autofree char *amount = titrate_format_dose (d->doses_mg[k], unit);
       double units;
       guint c = 0;
 
@@ -1633,25 +1607,6 @@ sex_label (TitrateSex sex)
     }
 }
 
-static const char *
-basis_label (TitrateRenalBasis basis)
-{
-  switch (basis)
-    {
-    case TITRATE_RENAL_BASIS_ENTERED:
-      return _("entered by the prescriber");
-    case TITRATE_RENAL_BASIS_COCKCROFT_GAULT:
-      return _("Cockcroft–Gault, actual body weight");
-    case TITRATE_RENAL_BASIS_COCKCROFT_GAULT_ADJUSTED:
-      return _("Cockcroft–Gault, adjusted body weight");
-    case TITRATE_RENAL_BASIS_CKD_EPI_2021:
-      return _("CKD-EPI 2021");
-    case TITRATE_RENAL_BASIS_NONE:
-    default:
-      return _("not available");
-    }
-}
-
 static char *
 number_or_dash (double value,
                 double precision)
@@ -1737,19 +1692,19 @@ add_patient_section (TitrateReport *self)
 
   g_free (crcl);
   if (isnan (renal.crcl_ml_min))
-    crcl = g_strdup_printf (_("not available (%s)"), renal.crcl_note ? _(renal.crcl_note) : basis_label (renal.crcl_basis));
+    crcl = g_strdup_printf (_("not available (%s)"), renal.crcl_note ? _(renal.crcl_note) : titrate_renal_basis_to_label (renal.crcl_basis));
   else
     {
       g_autofree char *v = number_or_dash (titrate_renal_estimate_shown (renal.crcl_ml_min, renal.crcl_basis), 0.001);
-      crcl = g_strdup_printf (_("%s mL/min (%s)"), v, basis_label (renal.crcl_basis));
+      crcl = g_strdup_printf (_("%s mL/min (%s)"), v, titrate_renal_basis_to_label (renal.crcl_basis));
     }
   kv (s, _("Creatinine clearance (CrCl)"), crcl);
   if (isnan (renal.egfr_ml_min_1_73m2))
-    egfr = g_strdup_printf (_("not available (%s)"), renal.egfr_note ? _(renal.egfr_note) : basis_label (renal.egfr_basis));
+    egfr = g_strdup_printf (_("not available (%s)"), renal.egfr_note ? _(renal.egfr_note) : titrate_renal_basis_to_label (renal.egfr_basis));
   else
     {
       g_autofree char *v = number_or_dash (titrate_renal_estimate_shown (renal.egfr_ml_min_1_73m2, renal.egfr_basis), 0.001);
-      egfr = g_strdup_printf (_("%s mL/min/1.73 m² (%s)"), v, basis_label (renal.egfr_basis));
+      egfr = g_strdup_printf (_("%s mL/min/1.73 m² (%s)"), v, titrate_renal_basis_to_label (renal.egfr_basis));
     }
   kv (s, _("eGFR"), egfr);
   kv (s, _("Dialysis"), p->dialysis ? _("yes") : _("no"));
@@ -1786,11 +1741,11 @@ step_doses (const TitrateStep *step,
     {
       if (!isnan (step->bolus_mcg))
         {
-          g_autofree char *b = _titrate_export_amount (step->bolus_mcg, "mcg");
+          g_autofree char *b = titrate_format_dose (step->bolus_mcg, "mcg");
           return g_strdup_printf (_("bolus %s"), b);
         }
       {
-        g_autofree char *d = _titrate_export_amount (step->daily_mcg, "mcg");
+        g_autofree char *d = titrate_format_dose (step->daily_mcg, "mcg");
         return g_strdup_printf (_("infusion %s/day"), d);
       }
     }
@@ -1877,7 +1832,7 @@ add_regimen_section (TitrateReport *self)
     {
       const TitrateStep *st = &g_array_index (r->steps, TitrateStep, i);
       g_autofree char *doses = step_doses (st, r->route);
-      g_autofree char *total = _titrate_export_amount (titrate_step_is_stopped (st) ? 0 : titrate_step_daily_total (st),
+      g_autofree char *total = titrate_format_dose (titrate_step_is_stopped (st) ? 0 : titrate_step_daily_total (st),
                                                        unit);
       char date[16] = "—";
       g_autofree char *line = NULL;
@@ -2192,7 +2147,7 @@ titrate_report_new (TitrateRules          *rules,
   self->doc = titrate_document_copy (doc);
   self->width = paper_width;
   self->height = paper_height;
-  self->week_start = locale_week_start ();
+  self->week_start = titrate_locale_first_weekday ();
 
   if ((self->plan = _titrate_export_plan_new (rules, doc, error)) == NULL)
     return NULL;

@@ -13,6 +13,7 @@
 #include "titrate-checker.h"
 #include "titrate-drug-names.h"
 #include "titrate-error.h"
+#include "titrate-format.h"
 #include "titrate-planner.h"
 #include "titrate-pump.h"
 #include "titrate-rules-private.h"
@@ -137,25 +138,6 @@ is_infusion (const TitrateStep *s)
   return isnan (s->bolus_mcg);
 }
 
-static const char *
-basis_label (TitrateRenalBasis basis)
-{
-  switch (basis)
-    {
-    case TITRATE_RENAL_BASIS_ENTERED:
-      return _("entered");
-    case TITRATE_RENAL_BASIS_COCKCROFT_GAULT:
-      return _("Cockcroft–Gault, actual weight");
-    case TITRATE_RENAL_BASIS_COCKCROFT_GAULT_ADJUSTED:
-      return _("Cockcroft–Gault, adjusted body weight");
-    case TITRATE_RENAL_BASIS_CKD_EPI_2021:
-      return _("CKD-EPI 2021");
-    case TITRATE_RENAL_BASIS_NONE:
-    default:
-      return _("not available");
-    }
-}
-
 static const TitrateRenalBandRow *
 renal_band (Check *c)
 {
@@ -182,7 +164,7 @@ renal_text (Check *c)
     case TITRATE_RENAL_FUNCTION_CRCL:
       {
         g_autofree char *v = fmt (titrate_renal_estimate_shown (rn->crcl_ml_min, rn->crcl_basis));
-        return g_strdup_printf (_("CrCl %s mL/min (%s)"), v, basis_label (rn->crcl_basis));
+        return g_strdup_printf (_("CrCl %s mL/min (%s)"), v, titrate_renal_basis_to_label (rn->crcl_basis));
       }
     case TITRATE_RENAL_FUNCTION_EGFR_DEINDEXED:
       {
@@ -191,7 +173,7 @@ renal_text (Check *c)
         g_autofree char *bsa = fmt (floor (rn->bsa_m2 * 100 + 1e-9) / 100);
         return g_strdup_printf (_("eGFR %s mL/min/1.73 m² (%s) = %s mL/min for a body-surface area of %s m² "
                                   "(Mosteller), used because CrCl is not available (%s)"),
-                                e, basis_label (rn->egfr_basis), v, bsa,
+                                e, titrate_renal_basis_to_label (rn->egfr_basis), v, bsa,
                                 rn->crcl_note ? _(rn->crcl_note) : _("not entered"));
       }
     case TITRATE_RENAL_FUNCTION_EGFR_INDEXED:
@@ -199,7 +181,7 @@ renal_text (Check *c)
         g_autofree char *e = fmt (titrate_renal_estimate_shown (rn->egfr_ml_min_1_73m2, rn->egfr_basis));
         return g_strdup_printf (_("eGFR %s mL/min/1.73 m² (%s), not de-indexed (no height or weight), used "
                                   "because CrCl is not available (%s)"),
-                                e, basis_label (rn->egfr_basis), rn->crcl_note ? _(rn->crcl_note) : _("not entered"));
+                                e, titrate_renal_basis_to_label (rn->egfr_basis), rn->crcl_note ? _(rn->crcl_note) : _("not entered"));
       }
     case TITRATE_RENAL_FUNCTION_NONE:
     default:
@@ -238,9 +220,9 @@ beers_applies (Check  *c,
       if (c->p->dialysis)
         *renal_out = g_strdup (_("on dialysis"));
       else if (uses_egfr)
-        *renal_out = g_strdup_printf (_("eGFR %s mL/min/1.73 m² (%s)"), g, basis_label (basis));
+        *renal_out = g_strdup_printf (_("eGFR %s mL/min/1.73 m² (%s)"), g, titrate_renal_basis_to_label (basis));
       else
-        *renal_out = g_strdup_printf (_("CrCl %s mL/min (%s)"), g, basis_label (basis));
+        *renal_out = g_strdup_printf (_("CrCl %s mL/min (%s)"), g, titrate_renal_basis_to_label (basis));
     }
   return TRUE;
 }

@@ -37,6 +37,7 @@
 
 #include "titrate-document.h"
 #include "titrate-error.h"
+#include "titrate-format.h"
 #include "titrate-pump.h"
 #include "titrate-rules-private.h"
 #include "titrate-io.h"

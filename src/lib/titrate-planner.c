@@ -12,6 +12,7 @@
 
 #include "titrate-checker.h"
 #include "titrate-error.h"
+#include "titrate-format.h"
 #include "titrate-planner.h"
 #include "titrate-rules-private.h"
 
@@ -33,24 +34,6 @@ label_in_sentence (const char *label)
   if (g_strcmp0 (C_("formulation name inside a sentence", "lowercase"), "keep") == 0)
     return g_strdup (label);
   return g_utf8_strdown (label, -1);
-}
-
-/* The basis of a CrCl as shown to the prescriber (never the JSON code). */
-static const char *
-renal_basis_label (TitrateRenalBasis basis)
-{
-  switch (basis)
-    {
-    case TITRATE_RENAL_BASIS_ENTERED:
-      return _("entered");
-    case TITRATE_RENAL_BASIS_COCKCROFT_GAULT:
-      return _("Cockcroft–Gault, actual weight");
-    case TITRATE_RENAL_BASIS_CKD_EPI_2021:
-      return _("CKD-EPI 2021");
-    case TITRATE_RENAL_BASIS_NONE:
-    default:
-      return _("not available");
-    }
 }
 
 static double
@@ -661,7 +644,7 @@ titrate_planner_suggest (TitrateRules         *rules,
         g_ptr_array_add (s->notes, g_strdup_printf (_("On dialysis: %s (%s)"), adj->note, adj->source));
       else
         g_ptr_array_add (s->notes, g_strdup_printf (_("CrCl %s mL/min (%s): %s (%s)"), crcl,
-                                                    renal_basis_label (renal.crcl_basis),
+                                                    titrate_renal_basis_to_label (renal.crcl_basis),
                                                     adj->note, adj->source));
     }
   if (_titrate_threshold_fires (_titrate_rules_threshold (rules, medicine, "cautious_titration_age"), patient->age_years))

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "titrate-error.h"
+#include "titrate-format.h"
 #include "titrate-json-read.h"
 #include "titrate-planner.h"
 #include "titrate-pump.h"

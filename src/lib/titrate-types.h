@@ -96,18 +96,7 @@ gboolean    titrate_category_from_string   (const char     *str,
                                             TitrateCategory *out);
 const char *titrate_phase_to_string        (TitratePhase    phase);
 
-/* Translated words for people (the *_to_string forms are file/JSON codes). */
-const char *titrate_route_to_label         (TitrateRoute    route);
-const char *titrate_origin_to_label        (TitrateOrigin   origin);
-const char *titrate_severity_to_label      (TitrateSeverity severity);
-const char *titrate_category_to_label      (TitrateCategory category);
-const char *titrate_phase_to_label         (TitratePhase    phase);
-
-/* Formats a dose without losing precision: up to 3 decimals, trailing zeros
- * trimmed ("7.5", "2.25", "10"). Never rounds to a whole number silently. */
-char       *titrate_format_amount          (double          value);
-/* The same for people: the locale's decimal separator ("7,5" in French).
- * Files and JSON always use titrate_format_amount(). */
-char       *titrate_format_amount_display  (double          value);
+/* Words for people (titrate_route_to_label() …) and amounts are written by
+ * titrate-format.h. */
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #define TITRATE_INSIDE
 #include "titrate-error.h"
 #include "titrate-types.h"
+#include "titrate-format.h"
 #include "titrate-patient.h"
 #include "titrate-regimen.h"
 #include "titrate-rules.h"

@@ -1,0 +1,78 @@
+/* titrate-format.h — the one place where numbers, amounts and labels are
+ * written for people and where typed numbers are read back
+ *
+ * Copyright 2026 The Titrate authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "titrate-types.h"
+#include "titrate-patient.h"
+#include "titrate-regimen.h"
+
+G_BEGIN_DECLS
+
+/* Amounts. One rounding rule for every amount: up to 3 decimals, trailing
+ * zeros trimmed ("7.5", "2.25", "10", 26.667 for 80/3). Never rounds to a
+ * whole number silently. NAN is written "—". */
+char       *titrate_format_amount          (double          value);
+/* The same for people: the locale's decimal separator ("7,5" in French).
+ * Files and JSON always use titrate_format_amount(). */
+char       *titrate_format_amount_display  (double          value);
+/* An amount and its unit for people: "15 mg", "150 mcg", "5 mL". */
+char       *titrate_format_dose            (double          value,
+                                            const char     *unit);
+/* Several amounts in one unit: "5 + 5 + 5 mg". */
+char       *titrate_format_doses           (const double   *doses,
+                                            guint           n_doses,
+                                            const char     *unit);
+/* What a number field shows: titrate_format_amount_display(), "" for NAN. */
+char       *titrate_format_number          (double          value);
+
+/* Counts of a product. Printed pages and the command line write tablet and
+ * packet counts with halves as fractions ("½", "1½", "2"; other fractions
+ * with their decimals, "0.75"). */
+char       *titrate_format_fraction        (double          units);
+/* On screen, one day's units per dose as decimals ("0.5", "1,5" in French,
+ * "0.5 + 1" when the doses differ), which read back as typed and suit mL as
+ * well as tablets; NULL without units. */
+char       *titrate_format_units           (const TitrateDay *day);
+
+/* Labels for people (the *_to_string forms are file/JSON codes). */
+const char *titrate_route_to_label         (TitrateRoute    route);
+const char *titrate_origin_to_label        (TitrateOrigin   origin);
+/* Lower case, e.g. "major" (also in counts: "2 major"). */
+const char *titrate_severity_to_label      (TitrateSeverity severity);
+/* Capitalised, standing alone, e.g. "Major", "Information". */
+const char *titrate_severity_label         (TitrateSeverity severity);
+const char *titrate_category_to_label      (TitrateCategory category);
+/* "before start" for TITRATE_PHASE_NONE. */
+const char *titrate_phase_to_label         (TitratePhase    phase);
+/* The same, but "" for TITRATE_PHASE_NONE (a calendar cell before the plan). */
+const char *titrate_phase_label            (TitratePhase    phase);
+/* How a renal estimate was obtained, e.g. "Cockcroft–Gault, actual body
+ * weight": one wording for the checker, the planner, the report and the app. */
+const char *titrate_renal_basis_to_label   (TitrateRenalBasis basis);
+
+/* The locale's first day of the week, 0 = Sunday … 6 = Saturday. */
+int         titrate_locale_first_weekday   (void);
+
+/* Typed numbers, read by one rule in every field (see titrate-format.c). */
+typedef enum {
+  TITRATE_PARSE_EMPTY,
+  TITRATE_PARSE_OK,
+  TITRATE_PARSE_INVALID,
+  TITRATE_PARSE_AMBIGUOUS,     /* grouped digits, or a separator that may be grouping */
+} TitrateParseResult;
+
+TitrateParseResult titrate_parse_number    (const char     *text,
+                                            double         *out);
+/* The locale's decimal separator, e.g. "," in French. */
+const char *titrate_decimal_separator      (void);
+/* Says why @text was refused as ambiguous and how to write it. */
+char       *titrate_describe_ambiguous     (const char     *text);
+
+G_END_DECLS
