@@ -28,6 +28,7 @@
 #include "titrate-error.h"
 #include "titrate-format.h"
 #include "titrate-json-read.h"
+#include "titrate-json-write.h"
 #include "titrate-planner.h"
 #include "titrate-pump.h"
 #include "titrate-rules-private.h"
@@ -482,18 +483,6 @@ titrate_pump_load (JsonNode             *node,
 }
 
 static JsonNode *
-number_node (double value)
-{
-  JsonNode *node = json_node_new (JSON_NODE_VALUE);
-
-  if (value == floor (value) && fabs (value) < 9007199254740992.0)
-    json_node_set_int (node, (gint64) value);
-  else
-    json_node_set_double (node, value);
-  return node;
-}
-
-static JsonNode *
 date_node (const GDate *date)
 {
   g_autofree char *text = titrate_pump_format_date (date);
@@ -514,9 +503,9 @@ titrate_pump_to_json (const TitratePump *pump)
 
   json_object_set_string_member (object, "model", pump->model);
   if (!isnan (pump->reservoir_ml))
-    json_object_set_member (object, "reservoir_ml", number_node (pump->reservoir_ml));
+    json_object_set_member (object, "reservoir_ml", _titrate_json_number_node (pump->reservoir_ml));
   if (!isnan (pump->low_reservoir_alarm_ml))
-    json_object_set_member (object, "low_reservoir_alarm_ml", number_node (pump->low_reservoir_alarm_ml));
+    json_object_set_member (object, "low_reservoir_alarm_ml", _titrate_json_number_node (pump->low_reservoir_alarm_ml));
   {
     JsonArray *array = json_array_new ();
 
@@ -526,8 +515,8 @@ titrate_pump_to_json (const TitratePump *pump)
         JsonObject *o = json_object_new ();
 
         json_object_set_member (o, "date", date_node (&r->date));
-        json_object_set_member (o, "volume_ml", number_node (r->volume_ml));
-        json_object_set_member (o, "concentration_mcg_per_ml", number_node (r->concentration_mcg_per_ml));
+        json_object_set_member (o, "volume_ml", _titrate_json_number_node (r->volume_ml));
+        json_object_set_member (o, "concentration_mcg_per_ml", _titrate_json_number_node (r->concentration_mcg_per_ml));
         json_array_add_object_element (array, o);
       }
     json_object_set_array_member (object, "refills", array);
@@ -542,7 +531,7 @@ titrate_pump_to_json (const TitratePump *pump)
           JsonObject *o = json_object_new ();
 
           json_object_set_member (o, "date", date_node (&b->date));
-          json_object_set_member (o, "dose_mcg", number_node (b->dose_mcg));
+          json_object_set_member (o, "dose_mcg", _titrate_json_number_node (b->dose_mcg));
           json_array_add_object_element (array, o);
         }
       json_object_set_array_member (object, "boluses", array);
