@@ -310,6 +310,63 @@ test_bad_severity (void)
   assert_refused (path, "rule");
 }
 
+/* The codes are read into enums once, at load, and agree with the codes
+ * kept for output. */
+static void
+test_vocabulary_enums (void)
+{
+  gboolean liquid = FALSE, scored = FALSE;
+
+  for (int route = TITRATE_ROUTE_ORAL; route <= TITRATE_ROUTE_INTRATHECAL; route++)
+    {
+      g_autoptr(GPtrArray) list = titrate_rules_list_formulations (test_rules (), (TitrateRoute) route);
+
+      g_assert_cmpuint (list->len, >, 0);
+      for (guint i = 0; i < list->len; i++)
+        {
+          const TitrateFormulation *f = g_ptr_array_index (list, i);
+
+          g_assert_cmpstr (titrate_formulation_unit_to_string (f->unit_type), ==, f->unit);
+          g_assert_cmpstr (titrate_divisibility_to_string (f->divisibility), ==, f->divisible);
+          liquid |= f->unit_type == TITRATE_FORMULATION_UNIT_MG_PER_ML;
+          scored |= f->divisibility == TITRATE_DIVISIBILITY_SCORED_HALF;
+          if (route == TITRATE_ROUTE_INTRATHECAL)
+            g_assert_cmpint (f->unit_type, ==, TITRATE_FORMULATION_UNIT_MCG_PER_ML);
+        }
+    }
+  /* Baclofen comes as scored tablets and as an oral liquid. */
+  g_assert_true (liquid);
+  g_assert_true (scored);
+}
+
+/* A formulation's unit and a dose limit's kind are closed vocabularies the
+ * checker and the planner act on: a code outside them (a tablet read as a
+ * liquid, a limit of no known kind) is refused, never treated as the
+ * nearest known one. */
+static void
+test_unknown_vocabulary (void)
+{
+  const char *alterations[] = {
+    "UPDATE formulation SET unit = 'mg_per_tablet' WHERE unit = 'mg_per_unit';",
+    "UPDATE formulation SET divisible = 'quarters' WHERE divisible = 'scored_half';",
+    "UPDATE dose_limit SET kind = 'advisory' WHERE kind = 'label_max';",
+    "UPDATE drug_name SET kind = 'nickname' WHERE kind = 'brand';",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (alterations); i++)
+    {
+      g_autofree char *sql = g_strconcat ("PRAGMA ignore_check_constraints = ON;", alterations[i], NULL);
+      g_autofree char *name = g_strdup_printf ("vocabulary-%" G_GSIZE_FORMAT ".sqlite", i);
+      g_autofree char *path = modified_copy (name, sql);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TitrateRules) rules = titrate_rules_new_for_path (path, &error);
+
+      g_assert_null (rules);
+      g_assert_error (error, TITRATE_ERROR, TITRATE_ERROR_RULES);
+      g_test_message ("%s → %s", alterations[i], error->message);
+    }
+}
+
 static void
 test_view (void)
 {
@@ -822,6 +879,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/rules/wrong-schema-version", test_wrong_schema_version);
   g_test_add_func ("/titrate/rules/empty-table", test_empty_table);
   g_test_add_func ("/titrate/rules/missing-rule", test_missing_rule);
+  g_test_add_func ("/titrate/rules/vocabulary-enums", test_vocabulary_enums);
+  g_test_add_func ("/titrate/rules/unknown-vocabulary", test_unknown_vocabulary);
   g_test_add_func ("/titrate/rules/unknown-source", test_unknown_source);
   g_test_add_func ("/titrate/rules/missing-table", test_missing_table);
   g_test_add_func ("/titrate/rules/condition-without-rule", test_condition_without_rule);

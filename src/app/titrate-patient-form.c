@@ -440,12 +440,12 @@ update_suggestions (TitratePatientForm *self)
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), match->name);
-      if (g_strcmp0 (match->kind, "generic") == 0)
+      if (match->name_kind == TITRATE_DRUG_NAME_GENERIC)
         subtitle = g_strdup (match->drug->class_label);
       else
         /* Translators: "brand of lorazepam · Benzodiazepine" */
         subtitle = g_strdup_printf (_("%s of %s · %s"),
-                                    g_strcmp0 (match->kind, "brand") == 0 ? _("brand") : _("synonym"),
+                                    match->name_kind == TITRATE_DRUG_NAME_BRAND ? _("brand") : _("synonym"),
                                     match->drug->code, match->drug->class_label);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

@@ -128,9 +128,9 @@ regimen_strength (const TitrateRegimen     *regimen,
 {
   if (f == NULL)
     return NAN;
-  if (g_strcmp0 (f->unit, "mg_per_ml") == 0)
+  if (f->unit_type == TITRATE_FORMULATION_UNIT_MG_PER_ML)
     return regimen->concentration_mg_per_ml;
-  if (g_strcmp0 (f->unit, "mcg_per_ml") == 0)
+  if (f->unit_type == TITRATE_FORMULATION_UNIT_MCG_PER_ML)
     return regimen->concentration_mcg_per_ml;
   return regimen->strength_mg;
 }
@@ -145,9 +145,9 @@ set_regimen_strength (TitrateRegimen           *regimen,
   regimen->concentration_mcg_per_ml = NAN;
   if (f == NULL)
     return;
-  if (g_strcmp0 (f->unit, "mg_per_ml") == 0)
+  if (f->unit_type == TITRATE_FORMULATION_UNIT_MG_PER_ML)
     regimen->concentration_mg_per_ml = value;
-  else if (g_strcmp0 (f->unit, "mcg_per_ml") == 0)
+  else if (f->unit_type == TITRATE_FORMULATION_UNIT_MCG_PER_ML)
     regimen->concentration_mcg_per_ml = value;
   else
     regimen->strength_mg = value;
@@ -220,11 +220,11 @@ rebuild_strengths (TitrateRegimenForm *self)
           g_autofree char *amount = titrate_format_amount_display (s->strength);
           g_autofree char *label = NULL;
 
-          if (g_strcmp0 (f->unit, "mg_per_ml") == 0)
+          if (f->unit_type == TITRATE_FORMULATION_UNIT_MG_PER_ML)
             label = g_strdup_printf (_("%s mg/mL"), amount);
-          else if (g_strcmp0 (f->unit, "mcg_per_ml") == 0)
+          else if (f->unit_type == TITRATE_FORMULATION_UNIT_MCG_PER_ML)
             label = g_strdup_printf (_("%s mcg/mL"), amount);
-          else if (g_strcmp0 (f->divisible, "scored_half") == 0)
+          else if (f->divisibility == TITRATE_DIVISIBILITY_SCORED_HALF)
             label = g_strdup_printf (s->scored ? _("%s mg (scored)") : _("%s mg (not scored)"), amount);
           else
             label = g_strdup_printf (_("%s mg"), amount);

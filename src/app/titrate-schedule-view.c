@@ -104,7 +104,7 @@ format_units_for_step (TitrateRules         *rules,
   {
     const TitrateFormulation *f = rules != NULL ? titrate_rules_get_formulation (rules, regimen->formulation) : NULL;
 
-    if (f != NULL && g_strcmp0 (f->unit, "mg_per_ml") == 0)
+    if (f != NULL && f->unit_type == TITRATE_FORMULATION_UNIT_MG_PER_ML)
       g_string_append (out, _(" mL"));
     else if (!isnan (regimen->strength_mg))
       {

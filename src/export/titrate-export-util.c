@@ -65,7 +65,7 @@ _titrate_export_plan_new (TitrateRules           *rules,
     {
       double units;
 
-      if (g_strcmp0 (f->unit, "mg_per_ml") == 0)
+      if (f->unit_type == TITRATE_FORMULATION_UNIT_MG_PER_ML)
         {
           plan->product = TITRATE_PRODUCT_LIQUID;
           plan->strength = plan->regimen->concentration_mg_per_ml;

@@ -273,7 +273,7 @@ label_limit (Check       *c,
           (row->indication && g_strcmp0 (row->indication, c->r->indication) != 0) ||
           !in_age (c->rule_age, row->age_min_years, row->age_max_years))
         continue;
-      if (strcmp (row->kind, "label_max") != 0 && strcmp (row->kind, "soft") != 0)
+      if (row->limit_kind != TITRATE_DOSE_LIMIT_LABEL_MAX && row->limit_kind != TITRATE_DOSE_LIMIT_SOFT)
         continue;
       if (c->r->route == TITRATE_ROUTE_INTRATHECAL)
         value = row->max_daily_mcg;
@@ -420,7 +420,7 @@ check_input (Check *c)
 
   if (c->r->route == TITRATE_ROUTE_ORAL && f != NULL && f->route == TITRATE_ROUTE_ORAL)
     {
-      gboolean liquid = g_strcmp0 (f->unit, "mg_per_ml") == 0;
+      gboolean liquid = f->unit_type == TITRATE_FORMULATION_UNIT_MG_PER_ML;
       double strength = liquid ? c->r->concentration_mg_per_ml : c->r->strength_mg;
 
       if (liquid && (isnan (strength) || strength <= 0))
@@ -455,7 +455,7 @@ check_route (Check *c)
       raise_code (c, "route.it_concentration", 0, _("Concentration %s mcg/mL"), conc);
     }
 
-  if (c->r->route == TITRATE_ROUTE_ORAL && f != NULL && g_strcmp0 (f->unit, "mg_per_ml") == 0)
+  if (c->r->route == TITRATE_ROUTE_ORAL && f != NULL && f->unit_type == TITRATE_FORMULATION_UNIT_MG_PER_ML)
     {
       g_autofree char *conc = fmt (c->r->concentration_mg_per_ml);
 

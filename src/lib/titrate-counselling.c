@@ -69,7 +69,7 @@ population_applies (TitrateRules         *rules,
     {
       const TitrateFormulation *f = titrate_rules_get_formulation (rules, r->formulation);
 
-      return r->route == TITRATE_ROUTE_ORAL && f != NULL && g_strcmp0 (f->unit, "mg_per_ml") == 0;
+      return r->route == TITRATE_ROUTE_ORAL && f != NULL && f->unit_type == TITRATE_FORMULATION_UNIT_MG_PER_ML;
     }
   if (strcmp (population, "renal") == 0)
     {

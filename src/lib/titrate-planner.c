@@ -285,35 +285,35 @@ static void
 unit_for_regimen (TitrateRules         *rules,
                   const TitrateRegimen *regimen,
                   double               *strength,
-                  const char          **divisible)
+                  TitrateDivisibility  *divisible)
 {
   const TitrateFormulation *f;
 
   *strength = NAN;
-  *divisible = NULL;
+  *divisible = TITRATE_DIVISIBILITY_UNKNOWN;
   if (rules == NULL || regimen->route != TITRATE_ROUTE_ORAL)
     return;
   f = titrate_rules_get_formulation (rules, regimen->formulation);
   if (f == NULL || f->route != TITRATE_ROUTE_ORAL)
     return;
 
-  if (g_strcmp0 (f->unit, "mg_per_ml") == 0)
+  if (f->unit_type == TITRATE_FORMULATION_UNIT_MG_PER_ML)
     {
       *strength = regimen->concentration_mg_per_ml;
-      *divisible = "volume";
+      *divisible = TITRATE_DIVISIBILITY_VOLUME;
     }
   else
     {
       const TitrateStrength *s;
 
       *strength = regimen->strength_mg;
-      *divisible = f->divisible;
+      *divisible = f->divisibility;
       /* Halves only where the database marks that tablet as scored. */
-      if (g_strcmp0 (f->divisible, "scored_half") == 0)
+      if (f->divisibility == TITRATE_DIVISIBILITY_SCORED_HALF)
         {
           s = titrate_rules_get_strength (rules, regimen->formulation, regimen->strength_mg);
           if (s == NULL || !s->scored)
-            *divisible = "whole";
+            *divisible = TITRATE_DIVISIBILITY_WHOLE;
         }
     }
 }
@@ -325,7 +325,7 @@ titrate_planner_units (TitrateRules         *rules,
                        double               *units)
 {
   double strength;
-  const char *divisible;
+  TitrateDivisibility divisible;
 
   unit_for_regimen (rules, regimen, &strength, &divisible);
   if (isnan (strength))
@@ -342,7 +342,7 @@ titrate_planner_unit_name (TitrateRules         *rules,
 {
   const TitrateFormulation *f;
   double strength;
-  const char *divisible;
+  TitrateDivisibility divisible;
   g_autofree char *amount = NULL;
   g_autofree char *label = NULL;
 
@@ -352,11 +352,11 @@ titrate_planner_unit_name (TitrateRules         *rules,
   f = titrate_rules_get_formulation (rules, regimen->formulation);
   amount = titrate_format_amount_display (strength);
   label = label_in_sentence (f->label);
-  if (g_strcmp0 (divisible, "volume") == 0)
+  if (divisible == TITRATE_DIVISIBILITY_VOLUME)
     return g_strdup_printf (_("mL of %s mg/mL %s"), amount, label);
-  if (g_strcmp0 (divisible, "scored_half") == 0)
+  if (divisible == TITRATE_DIVISIBILITY_SCORED_HALF)
     return g_strdup_printf (_("× %s mg %s (scored: halves allowed)"), amount, label);
-  if (g_strcmp0 (f->divisible, "scored_half") == 0)
+  if (f->divisibility == TITRATE_DIVISIBILITY_SCORED_HALF)
     return g_strdup_printf (_("× %s mg %s (not scored: whole only)"), amount, label);
   return g_strdup_printf (_("× %s mg %s (whole only)"), amount, label);
 }
@@ -366,7 +366,7 @@ fill_day (const TitrateRegimen *regimen,
           int                   index,
           TitratePhase          phase,
           double                strength,
-          const char           *divisible,
+          TitrateDivisibility   divisible,
           int                   day,
           TitrateDay           *out)
 {
@@ -432,7 +432,7 @@ titrate_planner_get_day (TitrateRules         *rules,
                          TitrateDay           *out)
 {
   double strength;
-  const char *divisible;
+  TitrateDivisibility divisible;
   int index = titrate_regimen_step_at (regimen, day);
 
   unit_for_regimen (rules, regimen, &strength, &divisible);
@@ -448,7 +448,7 @@ titrate_planner_expand (TitrateRules         *rules,
   GArray *days = g_array_sized_new (FALSE, TRUE, sizeof (TitrateDay), MAX (n_days, 0));
   g_autofree TitratePhase *phases = g_new0 (TitratePhase, regimen->steps->len + 1);
   double strength;
-  const char *divisible;
+  TitrateDivisibility divisible;
   int index = -1;
 
   unit_for_regimen (rules, regimen, &strength, &divisible);
@@ -563,7 +563,7 @@ titrate_planner_suggest (TitrateRules         *rules,
   TitrateLimit limit;
   double strength, unit = NAN, factor = 1.0;
   double start_daily, step_dose, target;
-  const char *divisible;
+  TitrateDivisibility divisible;
   const char *medicine;
   int every, n;
 
@@ -670,9 +670,9 @@ titrate_planner_suggest (TitrateRules         *rules,
 
   /* Round DOWN to what the chosen strength measures, and say so. */
   unit_for_regimen (rules, regimen, &strength, &divisible);
-  if (g_strcmp0 (divisible, "scored_half") == 0)
+  if (divisible == TITRATE_DIVISIBILITY_SCORED_HALF)
     unit = strength / 2;
-  else if (g_strcmp0 (divisible, "whole") == 0)
+  else if (divisible == TITRATE_DIVISIBILITY_WHOLE)
     unit = strength;
 
   if (!isnan (unit))
@@ -700,7 +700,7 @@ titrate_planner_suggest (TitrateRules         *rules,
           g_autofree char *from = fmt (start_daily);
           g_autofree char *to = fmt (start_dose * n);
           g_autofree char *st = fmt (strength);
-          if (divisible[0] == 's')
+          if (divisible == TITRATE_DIVISIBILITY_SCORED_HALF)
             g_ptr_array_add (s->notes, g_strdup_printf (_("Start rounded down from %s to %s mg/day to fit %s mg tablets (halves allowed)."),
                                                         from, to, st));
           else

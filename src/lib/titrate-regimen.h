@@ -141,14 +141,15 @@ typedef struct {
   gboolean     is_change;            /* first day of a step */
 } TitrateDay;
 
-/* Units per dose: a dose in mg on a strength. divisible is "whole",
- * "scored_half" or "volume" (then the result is mL for a concentration in mg/mL).
- * Returns FALSE when the dose cannot be measured (e.g. 7.5 mg from unscored 10 mg
- * tablets); *units is still the exact quotient. */
-gboolean titrate_units_per_dose (double      dose_mg,
-                                 double      strength,
-                                 const char *divisible,
-                                 double     *units);
+/* Units per dose: a dose in mg on a strength, divided as @divisible allows
+ * (TITRATE_DIVISIBILITY_VOLUME: the result is mL for a concentration in
+ * mg/mL). Returns FALSE when the dose cannot be measured (e.g. 7.5 mg from
+ * unscored 10 mg tablets, or no product); *units is still the exact
+ * quotient. */
+gboolean titrate_units_per_dose (double              dose_mg,
+                                 double              strength,
+                                 TitrateDivisibility divisible,
+                                 double             *units);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TitrateRegimen, titrate_regimen_free)
 

@@ -14,6 +14,14 @@ G_BEGIN_DECLS
 
 /* Typed rows, loaded once at open. NULL SQL numbers are NAN; route -1 = any. */
 
+/* dose_limit.kind */
+typedef enum {
+  TITRATE_DOSE_LIMIT_LABEL_MAX,
+  TITRATE_DOSE_LIMIT_UPPER_BOUND,
+  TITRATE_DOSE_LIMIT_SOFT,
+  TITRATE_DOSE_LIMIT_REGIONAL,
+} TitrateDoseLimitKind;
+
 typedef struct {
   const char   *medicine;         /* interned: compare pointers */
   const TitrateRuleText *rule;
@@ -24,7 +32,8 @@ typedef struct {
   double        max_daily_mg;
   double        max_mg_per_kg_day;
   double        max_daily_mcg;
-  const char   *kind;
+  const char   *kind;              /* code, for output */
+  TitrateDoseLimitKind limit_kind; /* @kind, read once at load: compare this */
 } TitrateDoseLimitRow;
 
 typedef enum {

@@ -341,6 +341,11 @@ read_formulation (TitrateRules *self,
     _titrate_rules_col_str (self, stmt, 3), _titrate_rules_col_str (self, stmt, 4),
   };
 
+  /* Closed vocabularies become enums here, once; nothing compares the codes later. */
+  if (!titrate_formulation_unit_from_string (f.unit, &f.unit_type))
+    return fail (error, self->origin, _("formulation “%s” has an unknown unit"), f.code);
+  if (!titrate_divisibility_from_string (f.divisible, &f.divisibility))
+    return fail (error, self->origin, _("formulation “%s” has an unknown divisibility"), f.code);
   g_array_append_val (self->formulations, f);
   return TRUE;
 }
@@ -377,6 +382,16 @@ read_dose_limit (TitrateRules *self,
   row.max_mg_per_kg_day = _titrate_rules_col_num (stmt, 7);
   row.max_daily_mcg = _titrate_rules_col_num (stmt, 8);
   row.kind = _titrate_rules_col_str (self, stmt, 9);
+  if (g_strcmp0 (row.kind, "label_max") == 0)
+    row.limit_kind = TITRATE_DOSE_LIMIT_LABEL_MAX;
+  else if (g_strcmp0 (row.kind, "upper_bound") == 0)
+    row.limit_kind = TITRATE_DOSE_LIMIT_UPPER_BOUND;
+  else if (g_strcmp0 (row.kind, "soft") == 0)
+    row.limit_kind = TITRATE_DOSE_LIMIT_SOFT;
+  else if (g_strcmp0 (row.kind, "regional") == 0)
+    row.limit_kind = TITRATE_DOSE_LIMIT_REGIONAL;
+  else
+    return fail (error, self->origin, _("dose_limit %s has an unknown kind"), row.rule->code);
   g_array_append_val (self->tables.dose_limits, row);
   return TRUE;
 }
@@ -564,6 +579,14 @@ read_drug_name (TitrateRules *self,
   g_ptr_array_add (self->drug_names, name);
   if (name->drug == NULL)
     return fail (error, self->origin, _("drug name “%s” refers to unknown drug"), name->name);
+  if (g_strcmp0 (name->kind, "generic") == 0)
+    name->name_kind = TITRATE_DRUG_NAME_GENERIC;
+  else if (g_strcmp0 (name->kind, "brand") == 0)
+    name->name_kind = TITRATE_DRUG_NAME_BRAND;
+  else if (g_strcmp0 (name->kind, "synonym") == 0)
+    name->name_kind = TITRATE_DRUG_NAME_SYNONYM;
+  else
+    return fail (error, self->origin, _("drug name “%s” has an unknown kind"), name->name);
   key = name_key (name->name);
   if (key == NULL)
     return fail (error, self->origin, _("drug name is not valid UTF-8"));

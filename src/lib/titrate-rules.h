@@ -38,10 +38,17 @@ typedef struct {
   const char *class_label;
 } TitrateDrug;
 
+typedef enum {
+  TITRATE_DRUG_NAME_GENERIC,
+  TITRATE_DRUG_NAME_BRAND,
+  TITRATE_DRUG_NAME_SYNONYM,
+} TitrateDrugNameKind;
+
 typedef struct {
   const char        *name;     /* as stored (brand capitalisation kept) */
-  const char        *kind;     /* generic, brand, synonym */
+  const char        *kind;     /* code for output: generic, brand, synonym */
   const TitrateDrug *drug;
+  TitrateDrugNameKind name_kind; /* @kind, read once at load: compare this */
 } TitrateDrugName;
 
 typedef struct {
@@ -53,8 +60,10 @@ typedef struct {
   const char   *code;
   TitrateRoute  route;
   const char   *label;
-  const char   *unit;          /* mg_per_unit, mg_per_ml, mcg_per_ml */
-  const char   *divisible;     /* whole, scored_half, volume */
+  const char   *unit;          /* code for output: mg_per_unit, mg_per_ml, mcg_per_ml */
+  const char   *divisible;     /* code for output: whole, scored_half, volume */
+  TitrateFormulationUnit unit_type;     /* @unit, read once at load: compare this */
+  TitrateDivisibility    divisibility;  /* @divisible, read once at load: compare this */
 } TitrateFormulation;
 
 typedef struct {

@@ -18,6 +18,8 @@ static const char *category_names[] = {
   "dose", "titration", "withdrawal", "interaction", "duplication", "renal", "hepatic",
   "elderly", "pediatric", "pregnancy", "lactation", "condition", "allergy", "route", "input",
 };
+static const char *formulation_unit_names[] = { "mg_per_unit", "mg_per_ml", "mcg_per_ml" };
+static const char *divisibility_names[] = { "unknown", "whole", "scored_half", "volume" };
 static const char *phase_names[] = {
   "none", "start", "step_up", "maintenance", "taper", "stopped", "screening",
 };
@@ -68,6 +70,8 @@ DEFINE_STRINGS (TitrateSex, titrate_sex, sex_names, 0)
 DEFINE_STRINGS (TitrateOrigin, titrate_origin, origin_names, 1)
 DEFINE_STRINGS (TitrateSeverity, titrate_severity, severity_names, 0)
 DEFINE_STRINGS (TitrateCategory, titrate_category, category_names, 0)
+DEFINE_STRINGS (TitrateFormulationUnit, titrate_formulation_unit, formulation_unit_names, 0)
+DEFINE_STRINGS (TitrateDivisibility, titrate_divisibility, divisibility_names, 1)
 
 const char *
 titrate_phase_to_string (TitratePhase phase)

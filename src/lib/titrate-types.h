@@ -77,6 +77,21 @@ typedef enum {
   TITRATE_PHASE_SCREENING,     /* intrathecal screening bolus */
 } TitratePhase;
 
+/* How an oral formulation's strength is given (rules table formulation.unit). */
+typedef enum {
+  TITRATE_FORMULATION_UNIT_MG_PER_UNIT,   /* mg per tablet or packet */
+  TITRATE_FORMULATION_UNIT_MG_PER_ML,     /* oral liquid */
+  TITRATE_FORMULATION_UNIT_MCG_PER_ML,    /* intrathecal solution */
+} TitrateFormulationUnit;
+
+/* How a product can be divided (rules table formulation.divisible). */
+typedef enum {
+  TITRATE_DIVISIBILITY_UNKNOWN,           /* no product chosen */
+  TITRATE_DIVISIBILITY_WHOLE,
+  TITRATE_DIVISIBILITY_SCORED_HALF,
+  TITRATE_DIVISIBILITY_VOLUME,            /* measured in mL */
+} TitrateDivisibility;
+
 const char *titrate_route_to_string        (TitrateRoute    route);
 gboolean    titrate_route_from_string      (const char     *str,
                                             TitrateRoute   *out);
@@ -95,6 +110,12 @@ const char *titrate_category_to_string     (TitrateCategory category);
 gboolean    titrate_category_from_string   (const char     *str,
                                             TitrateCategory *out);
 const char *titrate_phase_to_string        (TitratePhase    phase);
+const char *titrate_formulation_unit_to_string   (TitrateFormulationUnit  unit);
+gboolean    titrate_formulation_unit_from_string (const char             *str,
+                                                  TitrateFormulationUnit *out);
+const char *titrate_divisibility_to_string       (TitrateDivisibility     divisibility);
+gboolean    titrate_divisibility_from_string     (const char             *str,
+                                                  TitrateDivisibility    *out);
 
 /* Words for people (titrate_route_to_label() …) and amounts are written by
  * titrate-format.h. */
