@@ -5,30 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <locale.h>
-
 #include "titrate-test-util.h"
-
-/* Switches the whole process to @locale; NULL when it is not installed. */
-static char *
-enter_locale (const char *locale)
-{
-  char *saved = g_strdup (setlocale (LC_ALL, NULL));
-
-  if (setlocale (LC_ALL, locale) == NULL)
-    {
-      g_free (saved);
-      return NULL;
-    }
-  return saved;
-}
-
-static void
-leave_locale (char *saved)
-{
-  g_assert_nonnull (setlocale (LC_ALL, saved));
-  g_free (saved);
-}
 
 #define assert_format(expr, expected)                                          \
   G_STMT_START {                                                               \

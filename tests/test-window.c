@@ -26,6 +26,7 @@
 #include "titrate-schedule-view.h"
 #include "titrate-state-dir.h"
 #include "titrate-step-dialog.h"
+#include "titrate-test-util.h"
 #include "titrate-ui-utils.h"
 #include "titrate-verdict-bar.h"
 #include "titrate-window.h"
@@ -564,9 +565,6 @@ settle (GtkWidget *window)
   g_signal_handler_disconnect (clock, id);
   pump ();
 }
-
-static char *enter_locale (const char *locale);
-static void  leave_locale (char       *saved);
 
 static void
 assert_inside (GtkWidget  *widget,
@@ -1319,27 +1317,6 @@ test_open_files (void)
 }
 
 /* Locales */
-
-/* Switches the whole process to @locale; NULL when it is not installed. */
-static char *
-enter_locale (const char *locale)
-{
-  char *saved = g_strdup (setlocale (LC_ALL, NULL));
-
-  if (setlocale (LC_ALL, locale) == NULL)
-    {
-      g_free (saved);
-      return NULL;
-    }
-  return saved;
-}
-
-static void
-leave_locale (char *saved)
-{
-  g_assert_nonnull (setlocale (LC_ALL, saved));
-  g_free (saved);
-}
 
 /* "1,000" is refused at the field, with a message, not read as 1 or 1000. */
 static void

@@ -16,21 +16,6 @@
 
 /* Clinician summary content */
 
-static const char *
-sex_label (TitrateSex sex)
-{
-  switch (sex)
-    {
-    case TITRATE_SEX_FEMALE:
-      return _("female");
-    case TITRATE_SEX_MALE:
-      return _("male");
-    case TITRATE_SEX_UNKNOWN:
-    default:
-      return _("not recorded");
-    }
-}
-
 static char *
 number_or_dash (double value,
                 double precision)
@@ -101,7 +86,7 @@ add_patient_section (TitrateReport *self)
 
   text = g_strdup_printf (_("%s years"), age);
   kv (s, _("Age"), text);
-  kv (s, _("Sex"), sex_label (p->sex));
+  kv (s, _("Sex"), titrate_sex_to_label (p->sex));
   g_free (text);
   text = g_strdup_printf (_("%s kg"), weight);
   kv (s, _("Weight"), text);

@@ -178,6 +178,21 @@ titrate_origin_to_label (TitrateOrigin origin)
 }
 
 const char *
+titrate_sex_to_label (TitrateSex sex)
+{
+  switch (sex)
+    {
+    case TITRATE_SEX_FEMALE:
+      return _("female");
+    case TITRATE_SEX_MALE:
+      return _("male");
+    case TITRATE_SEX_UNKNOWN:
+    default:
+      return _("not recorded");
+    }
+}
+
+const char *
 titrate_severity_to_label (TitrateSeverity severity)
 {
   static const char *labels[] = {

@@ -44,6 +44,8 @@ char       *titrate_format_units           (const TitrateDay *day);
 /* Labels for people (the *_to_string forms are file/JSON codes). */
 const char *titrate_route_to_label         (TitrateRoute    route);
 const char *titrate_origin_to_label        (TitrateOrigin   origin);
+/* "female", "male", "not recorded". */
+const char *titrate_sex_to_label           (TitrateSex      sex);
 /* Lower case, e.g. "major" (also in counts: "2 major"). */
 const char *titrate_severity_to_label      (TitrateSeverity severity);
 /* Capitalised, standing alone, e.g. "Major", "Information". */
