@@ -45,32 +45,50 @@ test_amount_with_unit (void)
 /* Halves of a scored tablet as the label prints them; anything else keeps
  * its decimals rather than becoming a glyph. */
 static void
-test_fraction (void)
+test_unit_count (void)
 {
-  assert_format (titrate_format_fraction (0.5), "½");
-  assert_format (titrate_format_fraction (1.5), "1½");
-  assert_format (titrate_format_fraction (2), "2");
-  assert_format (titrate_format_fraction (1), "1");
-  assert_format (titrate_format_fraction (0.75), "0.75");
-  assert_format (titrate_format_fraction (1.25), "1.25");
-  assert_format (titrate_format_fraction (0.5 + 1e-12), "½");
+  const TitrateFormulationUnit tablet = TITRATE_FORMULATION_UNIT_MG_PER_UNIT;
+  const TitrateFormulationUnit liquid = TITRATE_FORMULATION_UNIT_MG_PER_ML;
+  char *saved;
+
+  assert_format (titrate_format_unit_count (0.5, tablet), "½");
+  assert_format (titrate_format_unit_count (1.5, tablet), "1½");
+  assert_format (titrate_format_unit_count (2, tablet), "2");
+  assert_format (titrate_format_unit_count (1, tablet), "1");
+  assert_format (titrate_format_unit_count (0.75, tablet), "0.75");
+  assert_format (titrate_format_unit_count (1.25, tablet), "1.25");
+  assert_format (titrate_format_unit_count (0.5 + 1e-12, tablet), "½");
+  assert_format (titrate_format_unit_count (NAN, tablet), "—");
+  /* A syringe is marked in decimals: 2.5 mL, never "2½ mL". */
+  assert_format (titrate_format_unit_count (2.5, liquid), "2.5");
+  assert_format (titrate_format_unit_count (0.5, liquid), "0.5");
+  assert_format (titrate_format_unit_count (80.0 / 3, liquid), "26.667");
+
+  saved = enter_locale ("fr_FR.UTF-8");
+  if (saved != NULL)
+    {
+      assert_format (titrate_format_unit_count (2.5, liquid), "2,5");
+      assert_format (titrate_format_unit_count (1.5, tablet), "1½");
+      assert_format (titrate_format_unit_count (0.75, tablet), "0,75");
+      leave_locale (saved);
+    }
+  else
+    g_test_message ("fr_FR.UTF-8 not installed: French part skipped");
 }
 
-/* On screen, one day's units per dose as decimals; different doses joined. */
+/* Units per dose for a day or step: one count when all doses are alike. */
 static void
-test_day_units (void)
+test_unit_counts (void)
 {
-  TitrateDay day = { 0 };
+  const double same[] = { 0.5, 0.5, 0.5 };
+  const double mixed[] = { 0.5, 0.5, 1 };
+  const double none[] = { NAN, NAN };
 
-  day.n_doses = 3;
-  day.units_per_dose[0] = day.units_per_dose[1] = day.units_per_dose[2] = 0.5;
-  assert_format (titrate_format_units (&day), "0.5");
-  day.units_per_dose[2] = 1;
-  assert_format (titrate_format_units (&day), "0.5 + 0.5 + 1");
-  day.units_per_dose[0] = NAN;
-  g_assert_null (titrate_format_units (&day));
-  day.n_doses = 0;
-  g_assert_null (titrate_format_units (&day));
+  assert_format (titrate_format_unit_counts (same, 3, TITRATE_FORMULATION_UNIT_MG_PER_UNIT), "½");
+  assert_format (titrate_format_unit_counts (mixed, 3, TITRATE_FORMULATION_UNIT_MG_PER_UNIT), "½ + ½ + 1");
+  assert_format (titrate_format_unit_counts (mixed, 3, TITRATE_FORMULATION_UNIT_MG_PER_ML), "0.5 + 0.5 + 1");
+  g_assert_null (titrate_format_unit_counts (none, 2, TITRATE_FORMULATION_UNIT_MG_PER_UNIT));
+  g_assert_null (titrate_format_unit_counts (same, 0, TITRATE_FORMULATION_UNIT_MG_PER_UNIT));
 }
 
 /* One wording for the renal basis everywhere, never the JSON code. */
@@ -221,8 +239,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/titrate/format/amount", test_amount);
   g_test_add_func ("/titrate/format/amount-with-unit", test_amount_with_unit);
-  g_test_add_func ("/titrate/format/fraction", test_fraction);
-  g_test_add_func ("/titrate/format/day-units", test_day_units);
+  g_test_add_func ("/titrate/format/unit-count", test_unit_count);
+  g_test_add_func ("/titrate/format/unit-counts", test_unit_counts);
   g_test_add_func ("/titrate/format/renal-basis", test_renal_basis);
   g_test_add_func ("/titrate/format/labels", test_labels);
   g_test_add_func ("/titrate/format/first-weekday", test_first_weekday);

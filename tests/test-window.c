@@ -684,7 +684,7 @@ test_verdict_bar (void)
   open_example (win, "older-adult-ckd");
   /* Day 1 (4 January 2027): 3 × 5 mg. */
   g_assert_cmpstr (titrate_verdict_bar_get_dose (bar), ==, "15 mg/day");
-  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (units)), "3 × 5 mg, each 0.5 × 10 mg tablet"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (units)), "3 × 5 mg, each ½ × 10 mg tablet"));
   /* CrCl 30.9 mL/min: the label maximum 80 mg/day halved. */
   g_assert_cmpstr (titrate_verdict_bar_get_maximum (bar), ==, "40 mg/day");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (basis)), ==, "basis: renal × 0.5");
@@ -802,7 +802,7 @@ test_example_calendar (void)
   g_signal_emit_by_name (cell, "clicked");
   pump ();
   g_assert_nonnull (strstr (titrate_calendar_view_get_details (PLAN (win, "calendar_view")), "plan day 7"));
-  g_assert_nonnull (strstr (titrate_calendar_view_get_details (PLAN (win, "calendar_view")), "1.5 × 10 mg tablet"));
+  g_assert_nonnull (strstr (titrate_calendar_view_get_details (PLAN (win, "calendar_view")), "1½ × 10 mg tablet"));
   g_assert_nonnull (strstr (titrate_calendar_view_get_details (PLAN (win, "calendar_view")), "From this day: Major"));
 
   /* The schedule table and the chart say the same. */
@@ -1408,12 +1408,12 @@ test_locale_fr (void)
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (PATIENT (win, "weight_row")), "error"));
   g_assert_cmpfloat (titrate_session_get_patient (session)->weight_kg, ==, 57.5);
 
-  /* Day 7 (10 January): tablets per dose with a comma, the date in French. */
+  /* Day 7 (10 January): one and a half tablets per dose, the date in French. */
   cell = cell_for (win, 10, G_DATE_JANUARY, 2027);
   g_signal_emit_by_name (cell, "clicked");
   pump ();
   details = titrate_calendar_view_get_details (calendar);
-  g_assert_nonnull (strstr (details, "1,5 × 10 mg"));
+  g_assert_nonnull (strstr (details, "1½ × 10 mg"));
   g_assert_nonnull (strstr (details, "janvier 2027"));
 
   /* A dose typed "2,5" is 2.5 mg, and the calendar shows "2,5". */

@@ -210,8 +210,11 @@ update_details (TitrateCalendarView *self)
 
       if (regimen->route == TITRATE_ROUTE_ORAL && day.n_doses > 0)
         {
-          g_autofree char *unit_name = titrate_planner_unit_name (titrate_session_get_rules (self->session), regimen);
-          g_autofree char *count = titrate_format_units (&day);
+          TitrateRules *rules = titrate_session_get_rules (self->session);
+          const TitrateFormulation *f = rules != NULL ? titrate_rules_get_formulation (rules, regimen->formulation) : NULL;
+          g_autofree char *unit_name = titrate_planner_unit_name (rules, regimen);
+          g_autofree char *count = titrate_format_unit_counts (day.units_per_dose, day.n_doses,
+                                                               f != NULL ? f->unit_type : TITRATE_FORMULATION_UNIT_MG_PER_UNIT);
 
           if (unit_name == NULL || count == NULL)
             units = g_strdup (_("Choose a strength to see tablets or mL per dose."));

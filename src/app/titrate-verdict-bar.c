@@ -132,8 +132,11 @@ update_day (TitrateVerdictBar *self)
       if (isnan (day.daily_mcg) && isnan (day.bolus_mcg) && day.n_doses > 0)
         {
           g_autofree char *list = NULL;
-          g_autofree char *per = titrate_format_units (&day);
-          g_autofree char *product = titrate_planner_unit_name (titrate_session_get_rules (self->session), regimen);
+          TitrateRules *rules = titrate_session_get_rules (self->session);
+          const TitrateFormulation *f = rules != NULL ? titrate_rules_get_formulation (rules, regimen->formulation) : NULL;
+          g_autofree char *per = titrate_format_unit_counts (day.units_per_dose, day.n_doses,
+                                                             f != NULL ? f->unit_type : TITRATE_FORMULATION_UNIT_MG_PER_UNIT);
+          g_autofree char *product = titrate_planner_unit_name (rules, regimen);
           gboolean same = TRUE;
 
           for (guint i = 1; i < day.n_doses; i++)

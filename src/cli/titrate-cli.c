@@ -397,7 +397,7 @@ cmd_check (const char *path)
 static char *
 format_units (double units)
 {
-  return isnan (units) ? g_strdup ("") : titrate_format_fraction (units);
+  return isnan (units) ? g_strdup ("") : titrate_format_unit_count (units, TITRATE_FORMULATION_UNIT_MG_PER_UNIT);
 }
 
 static int

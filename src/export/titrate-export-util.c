@@ -140,7 +140,8 @@ _titrate_export_units_short (const TitrateExportPlan *plan,
   if (plan->product == TITRATE_PRODUCT_NONE || isnan (units))
     return NULL;
   /* Tablets break in halves ("1½"); a syringe is marked in decimals. */
-  n = plan->product == TITRATE_PRODUCT_LIQUID ? titrate_format_amount_display (units) : titrate_format_fraction (units);
+  n = titrate_format_unit_count (units, plan->product == TITRATE_PRODUCT_LIQUID ? TITRATE_FORMULATION_UNIT_MG_PER_ML
+                                                                              : TITRATE_FORMULATION_UNIT_MG_PER_UNIT);
   switch (plan->product)
     {
     case TITRATE_PRODUCT_TABLET:
@@ -166,7 +167,8 @@ _titrate_export_units_long (const TitrateExportPlan *plan,
 
   if (plan->product == TITRATE_PRODUCT_NONE || isnan (units))
     return NULL;
-  n = plan->product == TITRATE_PRODUCT_LIQUID ? titrate_format_amount_display (units) : titrate_format_fraction (units);
+  n = titrate_format_unit_count (units, plan->product == TITRATE_PRODUCT_LIQUID ? TITRATE_FORMULATION_UNIT_MG_PER_ML
+                                                                              : TITRATE_FORMULATION_UNIT_MG_PER_UNIT);
   s = titrate_format_amount_display (plan->strength);
   switch (plan->product)
     {

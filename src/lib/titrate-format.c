@@ -107,8 +107,8 @@ titrate_format_doses (const double *doses,
 
 /* Tablets break in halves: "½", "1½", "2"; any other fraction keeps its
  * decimals ("0.75") rather than being rounded to a glyph. */
-char *
-titrate_format_fraction (double units)
+static char *
+format_fraction (double units)
 {
   double whole = floor (units + EPSILON);
   double frac = units - whole;
@@ -120,37 +120,42 @@ titrate_format_fraction (double units)
   return titrate_format_amount_display (units);
 }
 
-/* Tablets (or mL) per dose for one day, as decimals the planner computed:
- * "0.5", "1", "1.5" ("0,5" in French). */
 char *
-titrate_format_units (const TitrateDay *day)
+titrate_format_unit_count (double                 units,
+                           TitrateFormulationUnit unit)
+{
+  if (isnan (units))
+    return titrate_format_amount_display (units);
+  if (unit == TITRATE_FORMULATION_UNIT_MG_PER_UNIT)
+    return format_fraction (units);
+  /* A syringe is marked in decimals. */
+  return titrate_format_amount_display (units);
+}
+
+char *
+titrate_format_unit_counts (const double          *units,
+                            guint                  n_units,
+                            TitrateFormulationUnit unit)
 {
   GString *out;
   gboolean same = TRUE;
 
-  if (day->n_doses == 0 || isnan (day->units_per_dose[0]))
+  if (n_units == 0 || isnan (units[0]))
     return NULL;
 
-  for (guint i = 1; i < day->n_doses; i++)
-    if (fabs (day->units_per_dose[i] - day->units_per_dose[0]) > 1e-9)
+  for (guint i = 1; i < n_units; i++)
+    if (fabs (units[i] - units[0]) > EPSILON)
       same = FALSE;
 
   out = g_string_new (NULL);
-  if (same)
+  for (guint i = 0; i < (same ? 1 : n_units); i++)
     {
-      g_autofree char *u = titrate_format_amount_display (day->units_per_dose[0]);
+      g_autofree char *count = titrate_format_unit_count (units[i], unit);
 
-      g_string_append (out, u);
+      if (i > 0)
+        g_string_append (out, " + ");
+      g_string_append (out, count);
     }
-  else
-    for (guint i = 0; i < day->n_doses; i++)
-      {
-        g_autofree char *u = titrate_format_amount_display (day->units_per_dose[i]);
-
-        if (i > 0)
-          g_string_append (out, " + ");
-        g_string_append (out, u);
-      }
   return g_string_free (out, FALSE);
 }
 

@@ -11,7 +11,6 @@
 
 #include "titrate-types.h"
 #include "titrate-patient.h"
-#include "titrate-regimen.h"
 
 G_BEGIN_DECLS
 
@@ -32,14 +31,18 @@ char       *titrate_format_doses           (const double   *doses,
 /* What a number field shows: titrate_format_amount_display(), "" for NAN. */
 char       *titrate_format_number          (double          value);
 
-/* Counts of a product. Printed pages and the command line write tablet and
- * packet counts with halves as fractions ("½", "1½", "2"; other fractions
- * with their decimals, "0.75"). */
-char       *titrate_format_fraction        (double          units);
-/* On screen, one day's units per dose as decimals ("0.5", "1,5" in French,
- * "0.5 + 1" when the doses differ), which read back as typed and suit mL as
- * well as tablets; NULL without units. */
-char       *titrate_format_units           (const TitrateDay *day);
+/* Counts of a product, one rule everywhere: tablets and packets
+ * (TITRATE_FORMULATION_UNIT_MG_PER_UNIT) break in halves, written as
+ * fractions ("½", "1½", "2"; any other fraction keeps its decimals,
+ * "0.75"); a liquid is measured in mL with decimals ("2.5", "2,5" in
+ * French). */
+char       *titrate_format_unit_count      (double                 units,
+                                            TitrateFormulationUnit unit);
+/* Units per dose for a day or a step: one count when every dose takes the
+ * same ("½"), else each ("½ + ½ + 1"); NULL without units. */
+char       *titrate_format_unit_counts     (const double          *units,
+                                            guint                  n_units,
+                                            TitrateFormulationUnit unit);
 
 /* Labels for people (the *_to_string forms are file/JSON codes). */
 const char *titrate_route_to_label         (TitrateRoute    route);
