@@ -227,7 +227,7 @@ rebuild_strengths (TitrateRegimenForm *self)
           else if (f->divisibility == TITRATE_DIVISIBILITY_SCORED_HALF)
             label = g_strdup_printf (s->scored ? _("%s mg (scored)") : _("%s mg (not scored)"), amount);
           else
-            label = g_strdup_printf (_("%s mg"), amount);
+            label = titrate_format_dose (s->strength, "mg");
           gtk_string_list_append (strengths, label);
           g_array_append_val (self->strength_values, s->strength);
           g_ptr_array_add (self->strength_products, g_strdup (s->product));

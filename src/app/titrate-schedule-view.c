@@ -205,7 +205,7 @@ rebuild (TitrateScheduleView *self)
       else if (!isnan (step->daily_mcg))
         {
           doses = g_strdup (_("continuous infusion"));
-          total = g_strdup_printf (_("%s %s/day"), amount, unit);
+          total = titrate_format_daily (titrate_step_daily_total (step), unit);
         }
       else
         {
@@ -223,7 +223,7 @@ rebuild (TitrateScheduleView *self)
             }
           else
             doses = titrate_format_doses (step->doses_mg, step->n_doses, unit);
-          total = g_strdup_printf (_("%s %s/day"), amount, unit);
+          total = titrate_format_daily (titrate_step_daily_total (step), unit);
         }
       units = format_units_for_step (rules, regimen, step);
       over = !isnan (limit.max_daily) && isnan (step->bolus_mcg) && !titrate_step_is_stopped (step) &&

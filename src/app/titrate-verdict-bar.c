@@ -126,8 +126,7 @@ update_day (TitrateVerdictBar *self)
         /* Translators: "50 mcg bolus" */
         dose = g_strdup_printf (_("%s %s bolus"), total, unit);
       else
-        /* Translators: "45 mg/day" */
-        dose = g_strdup_printf (_("%s %s/day"), total, unit);
+        dose = titrate_format_daily (day.daily_total, unit);
 
       if (isnan (day.daily_mcg) && isnan (day.bolus_mcg) && day.n_doses > 0)
         {
@@ -189,12 +188,7 @@ update_maximum (TitrateVerdictBar *self)
       set_text (self->basis_label, _("no rule sets one for this patient"));
       return;
     }
-  {
-    g_autofree char *amount = titrate_format_amount_display (limit.max_daily);
-
-    /* Translators: "40 mg/day" */
-    max = g_strdup_printf (_("%s %s/day"), amount, unit);
-  }
+  max = titrate_format_daily (limit.max_daily, unit);
   if (titrate_session_get_patient (self->session)->dialysis && regimen->route == TITRATE_ROUTE_ORAL)
     basis = g_strdup (_("basis: dialysis"));
   else if (limit.renal_factor < 1.0 - 1e-9)

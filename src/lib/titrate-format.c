@@ -72,14 +72,34 @@ titrate_format_number (double value)
   return titrate_format_amount_display (value);
 }
 
+/* The one "amount with unit" for translators. */
+static char *
+with_unit (const char *amount,
+           const char *unit)
+{
+  /* Translators: an amount and its unit, e.g. "15 mg", "150 mcg", "5 mL",
+   * or several amounts in one unit, "5 + 7.5 + 5 mg" */
+  return g_strdup_printf (C_("amount with unit", "%s %s"), amount, unit);
+}
+
 char *
 titrate_format_dose (double      value,
                      const char *unit)
 {
   g_autofree char *amount = titrate_format_amount_display (value);
 
-  /* Translators: an amount and its unit, e.g. "15 mg", "150 mcg", "5 mL" */
-  return g_strdup_printf (C_("amount with unit", "%s %s"), amount, unit);
+  return with_unit (amount, unit);
+}
+
+/* "45 mg/day" */
+char *
+titrate_format_daily (double      value,
+                      const char *unit)
+{
+  g_autofree char *amount = titrate_format_amount_display (value);
+
+  /* Translators: an amount per day and its unit, e.g. "45 mg/day" */
+  return g_strdup_printf (_("%s %s/day"), amount, unit);
 }
 
 /* "5 + 5 + 5 mg" */
@@ -88,20 +108,18 @@ titrate_format_doses (const double *doses,
                       guint         n_doses,
                       const char   *unit)
 {
-  GString *out = g_string_new (NULL);
+  g_autoptr(GString) amounts = g_string_new (NULL);
 
   for (guint i = 0; i < n_doses; i++)
     {
       g_autofree char *amount = titrate_format_amount_display (doses[i]);
 
       if (i > 0)
-        g_string_append (out, " + ");
-      g_string_append (out, amount);
+        g_string_append (amounts, " + ");
+      g_string_append (amounts, amount);
     }
-  g_string_append_printf (out, " %s", unit);
-  return g_string_free (out, FALSE);
+  return with_unit (amounts->str, unit);
 }
-
 
 /* Counts of a product */
 

@@ -24,6 +24,9 @@ char       *titrate_format_amount_display  (double          value);
 /* An amount and its unit for people: "15 mg", "150 mcg", "5 mL". */
 char       *titrate_format_dose            (double          value,
                                             const char     *unit);
+/* An amount per day: "45 mg/day", "100 mcg/day". */
+char       *titrate_format_daily           (double          value,
+                                            const char     *unit);
 /* Several amounts in one unit: "5 + 5 + 5 mg". */
 char       *titrate_format_doses           (const double   *doses,
                                             guint           n_doses,
