@@ -11,8 +11,8 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
-#include "titrate-report-private.h"
 #include "titrate-export-pump.h"
+#include "titrate-report-private.h"
 
 /* Handout content */
 
