@@ -675,6 +675,33 @@ test_pdf_taper_text (void)
   remove_dir (dir);
 }
 
+/* The record shows the patient's values as entered: a weight of 55.25 kg
+ * is not rounded to 55.3 (the one rounding rule: up to 3 decimals). */
+static void
+test_pdf_summary_values_as_entered (void)
+{
+  g_autoptr(TitrateDocument) doc = load_example ("older-adult-ckd.titrate");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TitrateReport) report = NULL;
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "summary.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  doc->patient->weight_kg = 55.25;
+  doc->patient->age_years = 78.75;
+  report = titrate_report_new (test_rules (), doc, TITRATE_REPORT_SUMMARY, TITRATE_PAPER_A4_WIDTH,
+                               TITRATE_PAPER_A4_HEIGHT, &error);
+  g_assert_no_error (error);
+  g_assert_true (titrate_report_export_pdf (report, path, &error));
+  g_assert_no_error (error);
+  if ((text = pdf_text (path, FALSE)) != NULL)
+    {
+      assert_contains (text, "55.25 kg");
+      assert_contains (text, "78.75 years");
+    }
+  remove_dir (dir);
+}
+
 static void
 test_pdf_summary_text (void)
 {
@@ -1237,6 +1264,7 @@ main (int   argc,
   g_test_add_func ("/titrate/export/pdf/handout-text", test_pdf_handout_text);
   g_test_add_func ("/titrate/export/pdf/taper-text", test_pdf_taper_text);
   g_test_add_func ("/titrate/export/pdf/summary-text", test_pdf_summary_text);
+  g_test_add_func ("/titrate/export/pdf/summary-values-as-entered", test_pdf_summary_values_as_entered);
   g_test_add_func ("/titrate/export/pdf/pagination", test_pagination);
   g_test_add_func ("/titrate/export/pdf/draw-page-scaled", test_draw_page_scaled);
   g_test_add_func ("/titrate/export/pdf/many-and-no-partial-file", test_pdf_many_and_no_partial_file);

@@ -16,15 +16,6 @@
 
 /* Clinician summary content */
 
-static char *
-number_or_dash (double value,
-                double precision)
-{
-  if (isnan (value))
-    return g_strdup ("—");
-  return titrate_format_amount_display (round (value / precision) * precision);
-}
-
 static void
 kv (GString    *s,
     const char *key,
@@ -69,9 +60,8 @@ add_patient_section (TitrateReport *self)
   const TitratePatient *p = self->doc->patient;
   g_autoptr(GString) s = g_string_new (NULL);
   g_autoptr(GPtrArray) conditions = g_ptr_array_new ();
-  g_autofree char *age = number_or_dash (p->age_years, 0.1);
-  g_autofree char *weight = number_or_dash (p->weight_kg, 0.1);
-  g_autofree char *crcl = number_or_dash (0, 1);
+  g_autofree char *age = titrate_format_amount_display (p->age_years);
+  g_autofree char *crcl = titrate_format_amount_display (0);
   g_autofree char *egfr = NULL;
   g_autofree char *scr = NULL;
   g_autofree char *conds = NULL;
@@ -88,7 +78,7 @@ add_patient_section (TitrateReport *self)
   kv (s, _("Age"), text);
   kv (s, _("Sex"), titrate_sex_to_label (p->sex));
   g_free (text);
-  text = g_strdup_printf (_("%s kg"), weight);
+  text = titrate_format_dose (p->weight_kg, "kg");
   kv (s, _("Weight"), text);
   if (isnan (p->serum_creatinine))
     scr = g_strdup (_("not recorded"));
@@ -104,7 +94,7 @@ add_patient_section (TitrateReport *self)
     crcl = g_strdup_printf (_("not available (%s)"), renal.crcl_note ? _(renal.crcl_note) : titrate_renal_basis_to_label (renal.crcl_basis));
   else
     {
-      g_autofree char *v = number_or_dash (titrate_renal_estimate_shown (renal.crcl_ml_min, renal.crcl_basis), 0.001);
+      g_autofree char *v = titrate_format_amount_display (titrate_renal_estimate_shown (renal.crcl_ml_min, renal.crcl_basis));
       crcl = g_strdup_printf (_("%s mL/min (%s)"), v, titrate_renal_basis_to_label (renal.crcl_basis));
     }
   kv (s, _("Creatinine clearance (CrCl)"), crcl);
@@ -112,7 +102,7 @@ add_patient_section (TitrateReport *self)
     egfr = g_strdup_printf (_("not available (%s)"), renal.egfr_note ? _(renal.egfr_note) : titrate_renal_basis_to_label (renal.egfr_basis));
   else
     {
-      g_autofree char *v = number_or_dash (titrate_renal_estimate_shown (renal.egfr_ml_min_1_73m2, renal.egfr_basis), 0.001);
+      g_autofree char *v = titrate_format_amount_display (titrate_renal_estimate_shown (renal.egfr_ml_min_1_73m2, renal.egfr_basis));
       egfr = g_strdup_printf (_("%s mL/min/1.73 m² (%s)"), v, titrate_renal_basis_to_label (renal.egfr_basis));
     }
   kv (s, _("eGFR"), egfr);
