@@ -649,7 +649,7 @@ _titrate_pump_rules_load (TitrateRules *rules,
       s->max_value = _titrate_rules_col_num (stmt, 3);
       s->source = _titrate_rules_col_str (rules, stmt, 4);
       s->evidence = _titrate_rules_col_str (rules, stmt, 5);
-      s->note = _titrate_rules_col_tr (rules, stmt, 6);
+      s->note = _titrate_rules_col_tr (rules, stmt, 6, TITRATE_RULES_TEXT_PUMP_SETTING_NOTE, 0);
       g_ptr_array_add (t->settings, s);
     }
   sqlite3_finalize (stmt);
@@ -664,7 +664,7 @@ _titrate_pump_rules_load (TitrateRules *rules,
     {
       const char *key = _titrate_rules_col_str (rules, stmt, 0);
 
-      g_hash_table_insert (t->texts, (gpointer) key, (gpointer) _titrate_rules_col_tr (rules, stmt, 1));
+      g_hash_table_insert (t->texts, (gpointer) key, (gpointer) _titrate_rules_col_tr (rules, stmt, 1, TITRATE_RULES_TEXT_PUMP_TEXT_TEXT, 0));
       g_hash_table_insert (t->text_sources, (gpointer) key, (gpointer) _titrate_rules_col_str (rules, stmt, 2));
     }
   sqlite3_finalize (stmt);

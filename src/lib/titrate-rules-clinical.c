@@ -91,7 +91,10 @@ read_medicine (TitrateRules      *self,
                sqlite3_stmt      *stmt,
                GError           **error)
 {
-  TitrateMedicineRow row = { _titrate_rules_col_str (self, stmt, 0), _titrate_rules_col_tr (self, stmt, 1), _titrate_rules_col_tr (self, stmt, 2), _titrate_rules_col_str (self, stmt, 3) };
+  TitrateMedicineRow row = { _titrate_rules_col_str (self, stmt, 0),
+                             _titrate_rules_col_tr (self, stmt, 1, TITRATE_RULES_TEXT_MEDICINE_LABEL, 0),
+                             _titrate_rules_col_tr (self, stmt, 2, TITRATE_RULES_TEXT_MEDICINE_LABEL_START, 0),
+                             _titrate_rules_col_str (self, stmt, 3) };
 
   g_array_append_val (t->medicines, row);
   return TRUE;

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "titrate-rules.h"
+#include "../tools/titrate-rules-texts.h"
 
 G_BEGIN_DECLS
 
@@ -266,14 +267,18 @@ gboolean    _titrate_rules_fail               (TitrateRules      *self,
                                                ...) G_GNUC_PRINTF (3, 4);
 
 /* Column readers for loading tables: text interned in @self (NULL stays
- * NULL); _col_tr translates user-visible text once through the catalogue;
+ * NULL); _col_tr translates user-visible text once through the catalogue,
+ * in the context of its row (@id names the table and column, @key_col is the
+ * row's key in @stmt: titrate-rules-texts.h);
  * a NULL number is NAN. */
 const char *_titrate_rules_col_str            (TitrateRules      *self,
                                                sqlite3_stmt      *stmt,
                                                int                col);
 const char *_titrate_rules_col_tr             (TitrateRules      *self,
                                                sqlite3_stmt      *stmt,
-                                               int                col);
+                                               int                col,
+                                               TitrateRulesTextId id,
+                                               int                key_col);
 double      _titrate_rules_col_num            (sqlite3_stmt      *stmt,
                                                int                col);
 
