@@ -10,12 +10,13 @@
 #  1. the unedited SQL: the rows FILE.po already translates (the others are
 #     left out: rules-translations-LL fails for them);
 #  2. one rule title gets a small edit, one counselling text is rewritten
-#     completely; the strings are regenerated, a template made with xgettext and
+#     completely, another counselling row is renumbered; the strings are regenerated, a template made with xgettext and
 #     FILE.po merged as tools/update-translations.sh does (msgmerge --previous,
 #     then tools/po-keep-rules-translations.py);
-#  3. both rows keep their old translation, marked fuzzy with the old English
-#     as the previous msgid; no other rules text loses its translation;
-#  4. check-rules-translations.py fails and names exactly those two rows;
+#  3. the edited rows keep their old translation, marked fuzzy with the old
+#     English as the previous msgid, the renumbered one its old row's, fuzzy;
+#     no other rules text loses its translation;
+#  4. check-rules-translations.py fails and names exactly those rows;
 #  5. the compiled catalogue does not hold the fuzzy translations (the
 #     prescriber sees the new English, never a translation of the old one).
 import os
@@ -104,7 +105,20 @@ def main(compiler, po_path, sql_paths):
             sources[path] = sources[path].replace(sql_literal(old), sql_literal(new))
             with open(path, 'w', encoding='utf-8') as f:
                 f.write(sources[path])
+        # a renumbered row (same English): counselling id N becomes 9000 + N
+        topics = dict(texts)
+        renumbered = next(c.split()[1] for c, t in texts_ok
+                          if re.match(r'counselling \d+ topic$', c) and c.split()[1] != rewrite[0].split()[1]
+                          and f'counselling {c.split()[1]} text' not in before_bad)
+        new_id = str(9000 + int(renumbered))
+        row_start = f"('baclofen', {renumbered}, {sql_literal(topics[f'counselling {renumbered} topic'])}"
+        hits = [p for p, text in sources.items() if row_start in text]
+        ok(len(hits) == 1, f'counselling row {renumbered} found in the SQL')
+        sources[hits[0]] = sources[hits[0]].replace(row_start, row_start.replace(f', {renumbered}, ', f', {new_id}, ', 1))
+        with open(hits[0], 'w', encoding='utf-8') as f:
+            f.write(sources[hits[0]])
         print(f'# edited {small[0]}: {small[1]!r} -> {small_new!r}')
+        print(f'# renumbered counselling {renumbered} as {new_id}')
         print(f'# rewrote {rewrite[0]}')
 
         edit_root, edit_strings = strings(compiler, sql, work, 'edit')
@@ -129,19 +143,28 @@ def main(compiler, po_path, sql_paths):
                f'{ctx}: the old translation is kept, marked fuzzy')
             ok(e is not None and e.previous_msgid == old,
                f'{ctx}: the old English is shown to the translator (#| msgid)')
+        for column in ('topic', 'text'):
+            old_ctx, ctx = f'counselling {renumbered} {column}', f'counselling {new_id} {column}'
+            e = entry.get(ctx)
+            en = topics[old_ctx]
+            ok(e is not None and e.msgid == en and 'fuzzy' in e.flags and e.msgstr == old_tr[(old_ctx, en)]
+               and e.previous_msgctxt == old_ctx,
+               f'{ctx} (renumbered from {renumbered}): the old row’s translation is kept, fuzzy')
+        moved = {f'counselling {renumbered} topic', f'counselling {renumbered} text'}
         lost = [c for c, t in texts_ok
-                if c not in (small[0], rewrite[0])
+                if c not in (small[0], rewrite[0]) and c not in moved
                 and not (entry.get(c) and entry[c].msgstr == old_tr.get((c, t)) and 'fuzzy' not in entry[c].flags)]
         ok(not lost, f'no other rules text lost its translation ({len(lost)} lost)')
 
         check = subprocess.run([sys.executable, CHECK, edit_strings, merged],
                                stdout=subprocess.PIPE, text=True)
-        flagged = [line for line in check.stdout.splitlines() if 'needs re-translation' in line]
+        flagged = [line for line in check.stdout.splitlines() if 'needs re-translation' in line
+                   or 'needs confirmation' in line]
         print('# ' + '\n# '.join(flagged))
         ok(check.returncode == 1, 'the check fails')
         newly = {m for line in flagged for m in re.findall(r'^.*?: (\S+ \S+ \S+): ', line)} - before_bad
-        ok(newly == {small[0], rewrite[0]},
-           'the check names exactly the two edited rows as needing re-translation')
+        ok(newly == {small[0], rewrite[0], f'counselling {new_id} topic', f'counselling {new_id} text'},
+           'the check names exactly the edited and renumbered rows as needing re-translation')
 
         mo = os.path.join(work, 'merged.mo')
         run('msgfmt', '--output-file=' + mo, merged)

@@ -12,6 +12,8 @@
 # confirmed (not fuzzy) translation under that context and that exact English:
 #  - "needs re-translation": the English changed and the catalogue holds the
 #    old translation as fuzzy (msgmerge, tools/po-keep-rules-translations.py);
+#  - "needs confirmation": a row renamed (its key), same English, holds the
+#    old row's translation as fuzzy;
 #  - "not merged": the catalogue has no entry for the text's current English
 #    (run tools/update-translations.sh);
 #  - "not translated": a new text.
@@ -62,6 +64,8 @@ def main(strings_path, po_paths):
                 why = 'not merged into the catalogue (its English is new or changed)'
             elif not e.msgstr:
                 why = 'not translated'
+            elif e.previous_msgctxt and e.previous_msgctxt != ctx and e.previous_msgid == english:
+                why = f'needs confirmation: the translation of the renamed row {e.previous_msgctxt}'
             elif e.previous_msgid:
                 why = f'needs re-translation: the English changed (was “{e.previous_msgid[:60]}…”)'
             else:

@@ -16,6 +16,9 @@
 #    translation is in the catalogue as obsolete (#~) under the same context.
 #    It is restored as fuzzy, with the old English as "#| msgid", so it shows
 #    as "needs re-translation" and is never used until a translator confirms it;
+#  - a row whose key was renamed (rule code, id), English unchanged: the
+#    translation of the old row is restored the same way, fuzzy, with the old
+#    context as "#| msgctxt";
 #  - with --from OLD.po (the catalogue as it was before the contexts, keyed on
 #    the English alone): a text whose exact English OLD.po translated, without
 #    a context, gets that translation, confirmed, since the English is the
@@ -47,9 +50,11 @@ def main(paths, old_paths):
     for path in paths:
         po = polib.pofile(path)  # saved with polib's wrapping, as the catalogues are
         obsolete = {}     # msgctxt -> obsolete entry with a context
+        moved = {}        # msgid -> obsolete entry with a context
         for e in po:
             if confirmed(e) and e.obsolete and e.msgctxt is not None:
                 obsolete.setdefault(e.msgctxt, e)
+                moved.setdefault(e.msgid, e)
         reused = restored = 0
         used = set()
         for e in po:
@@ -75,6 +80,17 @@ def main(paths, old_paths):
                 used.add(id(old))
                 restored += 1
                 print(f'{path}: {e.msgctxt}: English rewritten, old translation kept as fuzzy')
+                continue
+            old = moved.get(e.msgid)
+            if old is not None and not e.msgstr:
+                e.msgstr = old.msgstr
+                if 'fuzzy' not in e.flags:
+                    e.flags.append('fuzzy')
+                e.previous_msgctxt = old.msgctxt
+                e.previous_msgid = old.msgid
+                used.add(id(old))
+                restored += 1
+                print(f'{path}: {e.msgctxt}: same English as the old {old.msgctxt}, its translation kept as fuzzy')
         # a context whose obsolete translation now lives in an active entry of the
         # same context is gone for good
         active_ctx = {e.msgctxt for e in po if not e.obsolete and e.msgctxt is not None and e.msgstr}
