@@ -14,6 +14,7 @@
 #  - every message of the program: the template xgettext makes from
 #    po/POTFILES (msgid and msgid_plural), and every French and German
 #    translation in po/*.po;
+#  - the user manual's pages (help/C);
 #  - titrate-cli's output for every bundled example (data/examples) and
 #    teaching scenario (data/scenarios) in English, French and German: the
 #    alert and note texts of `check`'s JSON (title, reason, action, trigger,
@@ -186,6 +187,18 @@ def scan_messages(root):
         print(f'# {lang}.po: {n} translations')
 
 
+def scan_help(root):
+    # the user manual (Mallard): the text between the tags
+    helpdir = os.path.join(root, 'help', 'C')
+    pages = sorted(f for f in os.listdir(helpdir) if f.endswith('.page')) if os.path.isdir(helpdir) else []
+    for f in pages:
+        text = open(os.path.join(helpdir, f), encoding='utf-8').read()
+        text = re.sub(r'<\?xml[^>]*>|<!--.*?-->', ' ', text, flags=re.S)
+        for line in re.sub(r'<[^>]+>', ' ', text).splitlines():
+            scan(line, f'help/C/{f}')
+    print(f'# user manual: {len(pages)} pages')
+
+
 def walk_json(obj, where, key=None):
     if isinstance(obj, dict):
         for k, v in obj.items():
@@ -261,6 +274,7 @@ def main(root, db, cli, localedir):
     FILE_FIELDS.update(file_fields(root, sqlite3.connect(f'file:{db}?mode=ro', uri=True)))
     scan_db(db, root)
     scan_messages(root)
+    scan_help(root)
     scan_cli(cli, localedir, root)
     for f in dict.fromkeys(findings):
         print(f)
