@@ -13,9 +13,9 @@
 #include "titrate-checker.h"
 #include "titrate-drug-names.h"
 #include "titrate-error.h"
-#include "titrate-planner.h"
 #include "titrate-pump.h"
 #include "titrate-rules-private.h"
+#include "titrate-units.h"
 
 #define EPSILON 1e-9
 #define MAX_WALK 512   /* steps examined before a stop (array bound, not clinical) */

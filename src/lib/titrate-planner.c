@@ -14,6 +14,7 @@
 #include "titrate-error.h"
 #include "titrate-planner.h"
 #include "titrate-rules-private.h"
+#include "titrate-units.h"
 
 #define EPSILON 1e-9
 #define MAX_STEPS 400
@@ -22,19 +23,6 @@
 
 /* Removes floating-point noise (0.30000000000000004) without rounding any
  * clinically meaningful digit: doses are kept to 1/1000 mg. */
-/* A formulation name ("Tablet", "Oral solution") inside a sentence: in lower
- * case where the language writes it so, unchanged where it keeps its capital. */
-static char *
-label_in_sentence (const char *label)
-{
-  /* Translators: "lowercase" if a formulation name such as "Tablet" is written
-   * in lower case inside a sentence in your language (English, French); "keep"
-   * if it keeps its capital (German nouns). Anything else means "lowercase". */
-  if (g_strcmp0 (C_("formulation name inside a sentence", "lowercase"), "keep") == 0)
-    return g_strdup (label);
-  return g_utf8_strdown (label, -1);
-}
-
 /* The basis of a CrCl as shown to the prescriber (never the JSON code). */
 static const char *
 renal_basis_label (TitrateRenalBasis basis)
@@ -297,87 +285,6 @@ titrate_regimen_step_phase (const TitrateRegimen *regimen,
 
 /* Day-by-day view */
 
-
-static void
-unit_for_regimen (TitrateRules         *rules,
-                  const TitrateRegimen *regimen,
-                  double               *strength,
-                  const char          **divisible)
-{
-  const TitrateFormulation *f;
-
-  *strength = NAN;
-  *divisible = NULL;
-  if (rules == NULL || regimen->route != TITRATE_ROUTE_ORAL)
-    return;
-  f = titrate_rules_get_formulation (rules, regimen->formulation);
-  if (f == NULL || f->route != TITRATE_ROUTE_ORAL)
-    return;
-
-  if (g_strcmp0 (f->unit, "mg_per_ml") == 0)
-    {
-      *strength = regimen->concentration_mg_per_ml;
-      *divisible = "volume";
-    }
-  else
-    {
-      const TitrateStrength *s;
-
-      *strength = regimen->strength_mg;
-      *divisible = f->divisible;
-      /* Halves only where the database marks that tablet as scored. */
-      if (g_strcmp0 (f->divisible, "scored_half") == 0)
-        {
-          s = titrate_rules_get_strength (rules, regimen->formulation, regimen->strength_mg);
-          if (s == NULL || !s->scored)
-            *divisible = "whole";
-        }
-    }
-}
-
-gboolean
-titrate_planner_units (TitrateRules         *rules,
-                       const TitrateRegimen *regimen,
-                       double                dose_mg,
-                       double               *units)
-{
-  double strength;
-  const char *divisible;
-
-  unit_for_regimen (rules, regimen, &strength, &divisible);
-  if (isnan (strength))
-    {
-      *units = NAN;
-      return TRUE;
-    }
-  return titrate_units_per_dose (dose_mg, strength, divisible, units);
-}
-
-char *
-titrate_planner_unit_name (TitrateRules         *rules,
-                           const TitrateRegimen *regimen)
-{
-  const TitrateFormulation *f;
-  double strength;
-  const char *divisible;
-  g_autofree char *amount = NULL;
-  g_autofree char *label = NULL;
-
-  unit_for_regimen (rules, regimen, &strength, &divisible);
-  if (isnan (strength))
-    return NULL;
-  f = titrate_rules_get_formulation (rules, regimen->formulation);
-  amount = titrate_format_amount_display (strength);
-  label = label_in_sentence (f->label);
-  if (g_strcmp0 (divisible, "volume") == 0)
-    return g_strdup_printf (_("mL of %s mg/mL %s"), amount, label);
-  if (g_strcmp0 (divisible, "scored_half") == 0)
-    return g_strdup_printf (_("× %s mg %s (scored: halves allowed)"), amount, label);
-  if (g_strcmp0 (f->divisible, "scored_half") == 0)
-    return g_strdup_printf (_("× %s mg %s (not scored: whole only)"), amount, label);
-  return g_strdup_printf (_("× %s mg %s (whole only)"), amount, label);
-}
-
 static void
 fill_day (const TitrateRegimen *regimen,
           int                   index,
@@ -452,7 +359,7 @@ titrate_planner_get_day (TitrateRules         *rules,
   const char *divisible;
   int index = titrate_regimen_step_at (regimen, day);
 
-  unit_for_regimen (rules, regimen, &strength, &divisible);
+  _titrate_unit_for_regimen (rules, regimen, &strength, &divisible);
   fill_day (regimen, index, index >= 0 ? titrate_regimen_step_phase (regimen, (guint) index) : TITRATE_PHASE_NONE,
             strength, divisible, day, out);
 }
@@ -468,7 +375,7 @@ titrate_planner_expand (TitrateRules         *rules,
   const char *divisible;
   int index = -1;
 
-  unit_for_regimen (rules, regimen, &strength, &divisible);
+  _titrate_unit_for_regimen (rules, regimen, &strength, &divisible);
   for (guint i = 0; i < regimen->steps->len; i++)
     phases[i] = titrate_regimen_step_phase (regimen, i);
 
@@ -686,7 +593,7 @@ titrate_planner_suggest (TitrateRules         *rules,
     target = limit.max_daily;
 
   /* Round DOWN to what the chosen strength measures, and say so. */
-  unit_for_regimen (rules, regimen, &strength, &divisible);
+  _titrate_unit_for_regimen (rules, regimen, &strength, &divisible);
   if (g_strcmp0 (divisible, "scored_half") == 0)
     unit = strength / 2;
   else if (g_strcmp0 (divisible, "whole") == 0)
@@ -705,7 +612,7 @@ titrate_planner_suggest (TitrateRules         *rules,
           g_autofree char *u = fmt (unit);
           g_autofree char *st = fmt (strength);
           const TitrateFormulation *form = titrate_rules_get_formulation (rules, regimen->formulation);
-          g_autofree char *form_label = label_in_sentence (form != NULL ? form->label : _("tablet"));
+          g_autofree char *form_label = _titrate_label_in_sentence (form != NULL ? form->label : _("tablet"));
 
           plan_error (error, _("The adjusted start (%s mg/day) is smaller than the smallest dose the "
                       "%s mg %s can give (%s mg). Choose a lower strength or an oral liquid."),
