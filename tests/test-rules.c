@@ -531,6 +531,24 @@ test_counselling_unknown_population (void)
   assert_refused (path, "unknown population “pregnant”");
 }
 
+/* The handout's warning box lists each route's withdrawal signs from the
+ * database: a medicine without them for a route is refused at open, and a
+ * medicine without its own pump card texts too. */
+static void
+test_withdrawal_signs_required (void)
+{
+  g_autofree char *no_it = modified_copy ("no-it-signs.db",
+    "DELETE FROM counselling WHERE section = 'withdrawal_sign' AND route = 'intrathecal';");
+  g_autofree char *no_card = modified_copy ("no-pump-card.db",
+    "DELETE FROM pump_text WHERE key = 'card_act_now';");
+  g_autofree char *bad_section = modified_copy ("bad-section.db",
+    "PRAGMA ignore_check_constraints = ON; UPDATE counselling SET section = 'warning' WHERE id = 101;");
+
+  assert_refused (no_it, "no withdrawal warning signs for the intrathecal route");
+  assert_refused (no_card, "pump text card_act_now is missing for baclofen");
+  assert_refused (bad_section, "counselling");
+}
+
 /* The self-test never skips: an entry that is not an object, a misspelt
  * key (here "must_alret", which would drop the expectation) or an empty
  * scenario list is a named failure that would refuse the database. */
@@ -849,6 +867,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/rules/selftest-suite", test_selftest_suite);
   g_test_add_func ("/titrate/rules/selftest-malformed", test_selftest_malformed);
   g_test_add_func ("/titrate/rules/counselling-unknown-population", test_counselling_unknown_population);
+  g_test_add_func ("/titrate/rules/withdrawal-signs-required", test_withdrawal_signs_required);
   g_test_add_func ("/titrate/rules/drug-lookup", test_drug_lookup);
   g_test_add_func ("/titrate/rules/drug-search", test_drug_search);
   g_test_add_func ("/titrate/rules/vocabularies", test_vocabularies);

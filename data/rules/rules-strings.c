@@ -1356,6 +1356,36 @@ N_("Older adults: go slowly");
 /* TRANSLATORS: rules database, counselling 14 topic */
 /* xgettext:no-c-format */
 N_("For clinicians: overdose and withdrawal look alike");
+/* TRANSLATORS: rules database, counselling 101 topic */
+/* xgettext:no-c-format */
+N_("Get medical help straight away if you:");
+/* TRANSLATORS: rules database, counselling 102 topic */
+/* xgettext:no-c-format */
+N_("Get medical help straight away if you:");
+/* TRANSLATORS: rules database, counselling 103 topic */
+/* xgettext:no-c-format */
+N_("Get medical help straight away if you:");
+/* TRANSLATORS: rules database, counselling 104 topic */
+/* xgettext:no-c-format */
+N_("Get medical help straight away if you:");
+/* TRANSLATORS: rules database, counselling 105 topic */
+/* xgettext:no-c-format */
+N_("Get medical help straight away if you:");
+/* TRANSLATORS: rules database, counselling 111 topic */
+/* xgettext:no-c-format */
+N_("Get medical help the same day if you:");
+/* TRANSLATORS: rules database, counselling 112 topic */
+/* xgettext:no-c-format */
+N_("Get medical help the same day if you:");
+/* TRANSLATORS: rules database, counselling 113 topic */
+/* xgettext:no-c-format */
+N_("Get medical help the same day if you:");
+/* TRANSLATORS: rules database, counselling 114 topic */
+/* xgettext:no-c-format */
+N_("Get medical help the same day if you:");
+/* TRANSLATORS: rules database, counselling 115 topic */
+/* xgettext:no-c-format */
+N_("Get medical help the same day if you:");
 /* TRANSLATORS: rules database, counselling 1 text */
 /* xgettext:no-c-format */
 N_("Baclofen can make you sleepy or dizzy. Do not drive or use machines until you know how it affects you. Alcohol, sleeping tablets and strong painkillers make the sleepiness worse.");
@@ -1398,6 +1428,36 @@ N_("Older people feel the effects of baclofen more. It is started at a low dose 
 /* TRANSLATORS: rules database, counselling 14 text */
 /* xgettext:no-c-format */
 N_("Routine toxicology screens do not detect baclofen. Overdose and withdrawal can both cause seizures and confusion, so ask about and check for an implanted pump. Oral overdose: no antidote, protect the airway, no respiratory stimulants; 200 mg or more predicts coma, delirium and seizures; haemodialysis in renal failure.");
+/* TRANSLATORS: rules database, counselling 101 text */
+/* xgettext:no-c-format */
+N_("see or hear things that are not there");
+/* TRANSLATORS: rules database, counselling 102 text */
+/* xgettext:no-c-format */
+N_("have a fit (seizure)");
+/* TRANSLATORS: rules database, counselling 103 text */
+/* xgettext:no-c-format */
+N_("have a high temperature");
+/* TRANSLATORS: rules database, counselling 104 text */
+/* xgettext:no-c-format */
+N_("feel very confused or not yourself");
+/* TRANSLATORS: rules database, counselling 105 text */
+/* xgettext:no-c-format */
+N_("have muscles that are much stiffer than usual");
+/* TRANSLATORS: rules database, counselling 111 text */
+/* xgettext:no-c-format */
+N_("have muscles getting stiffer again");
+/* TRANSLATORS: rules database, counselling 112 text */
+/* xgettext:no-c-format */
+N_("feel itchy, or have pins and needles");
+/* TRANSLATORS: rules database, counselling 113 text */
+/* xgettext:no-c-format */
+N_("feel faint or dizzy");
+/* TRANSLATORS: rules database, counselling 114 text */
+/* xgettext:no-c-format */
+N_("have a high temperature");
+/* TRANSLATORS: rules database, counselling 115 text */
+/* xgettext:no-c-format */
+N_("feel confused or not yourself");
 /* TRANSLATORS: rules database, pump text card_act_now */
 /* xgettext:no-c-format */
 N_("Fever, confusion or very stiff muscles: get medical help at once and say you have a baclofen pump.");

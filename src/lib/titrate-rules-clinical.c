@@ -255,6 +255,33 @@ validate (TitrateRules      *self,
         if (!_titrate_counselling_population_is_known (c->population))
           return _titrate_rules_fail (self, error, _("counselling point %d names an unknown population “%s”"),
                                      (int) c->id, c->population);
+        if (!_titrate_counselling_section_is_known (c->section))
+          return _titrate_rules_fail (self, error, _("counselling point %d names an unknown section “%s”"),
+                                     (int) c->id, c->section ? c->section : "");
+      }
+
+    /* The handout's "do not stop suddenly" box lists the warning signs of
+     * each route: a medicine without them would print an empty box. */
+    for (guint m = 0; m < t->medicines->len; m++)
+      {
+        const char *med = g_array_index (t->medicines, TitrateMedicineRow, m).code;
+        const char *routes[] = { "oral", "intrathecal" };
+
+        for (guint r = 0; r < G_N_ELEMENTS (routes); r++)
+          {
+            gboolean found = FALSE;
+
+            for (guint i = 0; i < points->len && !found; i++)
+              {
+                const TitrateCounselling *c = g_ptr_array_index (points, i);
+
+                found = g_strcmp0 (c->medicine, med) == 0 && g_strcmp0 (c->section, "withdrawal_sign") == 0 &&
+                        c->population == NULL && (c->route == NULL || strcmp (c->route, routes[r]) == 0);
+              }
+            if (!found)
+              return _titrate_rules_fail (self, error, _("medicine %s has no withdrawal warning signs for the %s route"),
+                                          med, routes[r]);
+          }
       }
   }
 

@@ -771,6 +771,7 @@ read_counselling (TitrateRules *self,
   TitrateCounselling c = {
     sqlite3_column_int (stmt, 0), _titrate_rules_col_tr (self, stmt, 1), _titrate_rules_col_str (self, stmt, 2),
     _titrate_rules_col_str (self, stmt, 3), _titrate_rules_col_tr (self, stmt, 4), _titrate_rules_col_str (self, stmt, 5), _titrate_rules_col_str (self, stmt, 6),
+    _titrate_rules_col_str (self, stmt, 7),
   };
 
   g_array_append_val (self->counselling, c);
@@ -1085,7 +1086,7 @@ load (TitrateRules *self,
     { "SELECT medicine, priority, rule, kind, age_min_years, min_drugs FROM cns_burden_rule "
       "ORDER BY medicine, priority", read_burden_rule },
     { "SELECT medicine, kind, route, rule FROM same_medicine_rule ORDER BY rowid", read_same_medicine },
-    { "SELECT id, topic, route, population, text, source, medicine FROM counselling ORDER BY id", read_counselling },
+    { "SELECT id, topic, route, population, text, source, medicine, section FROM counselling ORDER BY id", read_counselling },
   };
 
   /* The embedded image's semantics are checked by the build, which opens

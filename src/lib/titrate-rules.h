@@ -79,6 +79,8 @@ typedef struct {
   const char *text;
   const char *source;
   const char *medicine;        /* the medicine the point is about */
+  const char *section;         /* "point" (things to know) or "withdrawal_sign" (the
+                                * handout's warning box; topic introduces the list) */
 } TitrateCounselling;
 
 #define TITRATE_TYPE_RULES (titrate_rules_get_type ())
