@@ -482,6 +482,7 @@ titrate_planner_suggest (TitrateRules         *rules,
   g_autoptr(TitrateSuggestion) s = NULL;
   const TitrateProtocolRow *row;
   const TitrateAdjustmentRow *adj = NULL;
+  const TitrateRenalBandRow *band = NULL;
   const char *indication;
   TitrateRenal renal;
   TitrateLimit limit;
@@ -551,7 +552,7 @@ titrate_planner_suggest (TitrateRules         *rules,
     adj = _titrate_rules_get_adjustment (rules, medicine, "dialysis");
   else
     {
-      const TitrateRenalBandRow *band = find_renal_band (rules, medicine, renal.function_ml_min);
+      band = find_renal_band (rules, medicine, renal.function_ml_min);
 
       if (band != NULL)
         adj = _titrate_rules_get_adjustment (rules, medicine, band->population);
@@ -591,6 +592,33 @@ titrate_planner_suggest (TitrateRules         *rules,
   s->ceiling_daily_mg = limit.max_daily;
   if (!isnan (limit.max_daily) && target > limit.max_daily)
     target = limit.max_daily;
+
+  /* Where the renal alert says the sources conflict (a source reports
+   * toxicity at a dose below this band's reduced maximum), the suggestion
+   * follows the stricter source and says so: it stays at its start, below
+   * that dose, and does not step up. */
+  if (band != NULL && !isnan (band->conflict_daily_mg) && target > band->conflict_daily_mg - EPSILON)
+    {
+      g_autofree char *ceil_s = fmt (round (target * 10) / 10);
+      g_autofree char *tox = fmt (band->conflict_daily_mg);
+      g_autofree char *st = fmt (start_daily);
+
+      if (start_daily > band->conflict_daily_mg - EPSILON)
+        {
+          plan_error (error, _("The adjusted start (%s mg/day) is not below the %s mg/day at which %s reports "
+                      "toxicity at this level of kidney function; enter the plan step by step."),
+                      st, tox, band->conflict_source);
+          return NULL;
+        }
+      g_ptr_array_add (s->notes,
+                       g_strdup_printf (_("Sources conflict: this band's reduced maximum is %s mg/day, but %s "
+                                          "reports toxicity from %s mg/day at this level of kidney function. "
+                                          "This suggestion follows %s, the stricter source: it stays at the "
+                                          "start dose (%s mg/day) and does not step up; any increase is a "
+                                          "specialist's decision."),
+                                       ceil_s, band->conflict_source, tox, band->conflict_source, st));
+      target = start_daily;
+    }
 
   /* Round DOWN to what the chosen strength measures, and say so. */
   _titrate_unit_for_regimen (rules, regimen, &strength, &divisible);
