@@ -720,6 +720,54 @@ test_current_dose_is_baseline (void)
   }
 }
 
+/* ANSM 2017 (§4): in alcohol use disorder, patients above 80 mg/day are
+ * reduced by 10–15 mg every 2 days; the French label's 10–15 mg steps over
+ * 1–2 weeks are a separate check. */
+static void
+test_aud_reduction_pace (void)
+{
+  g_autoptr(TitratePatient) p = test_adult (45, 80, TITRATE_SEX_MALE, 1.0);
+  /* 120 → 105 → 90 → 80 mg/day every 2 days: ANSM's own scheme. */
+  g_autoptr(TitrateRegimen) ansm = test_oral ("alcohol_use_disorder", "tablet", 5,
+                                              "1:35,35,35;3:30,30,30;5:20,20,20,20");
+  /* The same steps on consecutive days. */
+  g_autoptr(TitrateRegimen) fast = test_oral ("alcohol_use_disorder", "tablet", 5,
+                                              "1:35,35,35;2:30,30,30;3:20,20,20,20");
+  /* From 80 mg/day down, ANSM's pace does not apply. */
+  g_autoptr(TitrateRegimen) below = test_oral ("alcohol_use_disorder", "tablet", 5,
+                                               "1:25,25,25;2:20,20,20;3:15,15,15");
+  g_autoptr(TitrateRegimen) spasticity = test_oral ("spasticity", "tablet", 5,
+                                                    "1:35,35,35;2:30,30,30;3:20,20,20,20");
+  g_autoptr(GPtrArray) a = NULL;
+  g_autoptr(GPtrArray) b = NULL;
+  g_autoptr(GPtrArray) c = NULL;
+  g_autoptr(GPtrArray) d = NULL;
+  const TitrateAlert *alert;
+
+  p->current_daily_mg = 120;
+  a = check (p, ansm);
+  g_assert_null (find_alert (a, "withdrawal.oral.step_down_fast"));
+  g_assert_null (find_alert (a, "withdrawal.oral.step_down_large"));
+
+  b = check (p, fast);
+  alert = find_alert (b, "withdrawal.oral.step_down_fast");
+  g_assert_nonnull (alert);
+  g_assert_cmpstr (alert->trigger, ==,
+                   "Day 2: 105 → 90 mg/day, 30 mg/day less within 2 days (at most 15 mg/day every 2 days "
+                   "above 80 mg/day, ANSM 2017); also day 3 (−25 mg/day)");
+  g_assert_cmpint (alert->severity, ==, TITRATE_SEVERITY_MODERATE);
+  g_assert_nonnull (strstr (alert->source, "ANSM17"));
+
+  p->current_daily_mg = 80;
+  c = check (p, below);
+  g_assert_null (find_alert (c, "withdrawal.oral.step_down_fast"));
+
+  /* Not alcohol use disorder: ANSM's scheme is not this patient's. */
+  p->current_daily_mg = 120;
+  d = check (p, spasticity);
+  g_assert_null (find_alert (d, "withdrawal.oral.step_down_fast"));
+}
+
 /* Intrathecal (§5) */
 
 static void
@@ -1023,6 +1071,7 @@ main (int argc, char **argv)
   g_test_add_func ("/titrate/document/extensions", test_document_extensions);
   g_test_add_func ("/titrate/renal/creatinine-mg-dl-edge", test_creatinine_mg_dl_edge);
   g_test_add_func ("/titrate/thresholds/second-medicine", test_second_medicine);
+  g_test_add_func ("/titrate/withdrawal/aud-reduction-pace", test_aud_reduction_pace);
   g_test_add_func ("/titrate/thresholds/missing-rows-refused", test_missing_rows_refused);
 
   ret = g_test_run ();

@@ -378,6 +378,9 @@ N_("Oral baclofen stopped without a taper");
 /* TRANSLATORS: rules database, rule withdrawal.oral.short_taper title */
 /* xgettext:no-c-format */
 N_("Taper shorter than 7 days");
+/* TRANSLATORS: rules database, rule withdrawal.oral.step_down_fast title */
+/* xgettext:no-c-format */
+N_("Reductions faster than 10–15 mg every 2 days");
 /* TRANSLATORS: rules database, rule withdrawal.oral.step_down_large title */
 /* xgettext:no-c-format */
 N_("Reduction step larger than 10–15 mg");
@@ -747,6 +750,9 @@ N_("Abrupt withdrawal has caused hallucinations, seizures, high fever, altered m
 /* TRANSLATORS: rules database, rule withdrawal.oral.short_taper reason */
 /* xgettext:no-c-format */
 N_("Canadian label: reduce over about 1–2 weeks (CA); UpToDate: at least 1–2 weeks, slower if withdrawal appears. For alcohol-use-disorder patients above 80 mg/day, ANSM 2017 advised −10–15 mg every 2 days. Short tapers risk hallucinations, seizures and rebound spasticity (US-TAB).");
+/* TRANSLATORS: rules database, rule withdrawal.oral.step_down_fast reason */
+/* xgettext:no-c-format */
+N_("ANSM 2017 (revision of the French temporary authorisation for alcohol use disorder): patients above 80 mg/day are reduced by 10–15 mg every 2 days, with at least monthly review. Reductions closer together remove more in 2 days than that scheme. Abrupt reductions have been followed by hallucinations, seizures, fever and rebound spasticity (US-TAB). The French label's 10–15 mg steps over 1–2 weeks are checked separately.");
 /* TRANSLATORS: rules database, rule withdrawal.oral.step_down_large reason */
 /* xgettext:no-c-format */
 N_("French label: stop progressively over 1–2 weeks in steps of 10 or 15 mg, except in emergencies (FR-RCP); ANSM 2017: patients above 80 mg/day in alcohol use disorder are reduced by 10–15 mg every 2 days. A large final drop to zero, or a token reduction followed by a stop, is an abrupt stop in effect: hallucinations, seizures, fever and rebound spasticity have followed (US-TAB). No source grades this risk by dose or duration of exposure.");
@@ -1116,6 +1122,9 @@ N_("Taper over at least 1–2 weeks, slower if withdrawal signs appear (CA; UpTo
 /* TRANSLATORS: rules database, rule withdrawal.oral.short_taper action */
 /* xgettext:no-c-format */
 N_("Lengthen the taper to at least 7 days (ideally 14) and slow it if withdrawal signs appear.");
+/* TRANSLATORS: rules database, rule withdrawal.oral.step_down_fast action */
+/* xgettext:no-c-format */
+N_("Space the reductions: at most 10–15 mg/day every 2 days while the dose is above 80 mg/day; restart the previous dose if withdrawal signs appear.");
 /* TRANSLATORS: rules database, rule withdrawal.oral.step_down_large action */
 /* xgettext:no-c-format */
 N_("Reduce by 10–15 mg/day per step, including the last step to zero; restart the previous dose if withdrawal signs appear.");

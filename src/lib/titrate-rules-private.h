@@ -112,6 +112,9 @@ typedef struct {
   int          min_taper_days;
   double       max_step_down_daily_mg;   /* NAN = not checked */
   const char  *source;
+  int          min_step_interval_days;   /* 0 = no pace: at most max_step_down_daily_mg
+                                          * removed within this many days */
+  double       above_daily_mg;           /* the pace counts reductions from above this; NAN = any */
 } TitrateTaperRow;
 
 typedef struct {

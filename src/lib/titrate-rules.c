@@ -521,6 +521,8 @@ read_taper (TitrateRules *self,
   row.min_taper_days = sqlite3_column_int (stmt, 4);
   row.max_step_down_daily_mg = _titrate_rules_col_num (stmt, 5);
   row.source = _titrate_rules_col_str (self, stmt, 6);
+  row.min_step_interval_days = sqlite3_column_int (stmt, 7);
+  row.above_daily_mg = _titrate_rules_col_num (stmt, 8);
   g_array_append_val (self->tables.tapers, row);
   return TRUE;
 }
@@ -1071,7 +1073,8 @@ load (TitrateRules *self,
     { "SELECT medicine, rule, population, crcl_min, crcl_max, dose_factor, avoid, conflict_daily_mg, conflict_source FROM renal_band ORDER BY crcl_min DESC", read_renal_band },
     { "SELECT medicine, seq, bolus_mcg, age_max_years, source FROM it_screening ORDER BY medicine, seq", read_screening },
     { "SELECT medicine, rule, origin, phase, max_increase_pct, max_decrease_pct, min_interval_days FROM it_adjustment", read_it_adjustment },
-    { "SELECT medicine, rule, route, indication, min_taper_days, max_step_down_daily_mg, source FROM taper_rule", read_taper },
+    { "SELECT medicine, rule, route, indication, min_taper_days, max_step_down_daily_mg, source, "
+      "min_step_interval_days, above_daily_mg FROM taper_rule", read_taper },
     { "SELECT code, label FROM drug_class", read_drug_class },
     { "SELECT d.code, d.class, c.label FROM drug d JOIN drug_class c ON c.code = d.class ORDER BY d.code", read_drug },
     { "SELECT name, drug, kind FROM drug_name ORDER BY name", read_drug_name },
