@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <math.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -549,6 +550,46 @@ test_withdrawal_signs_required (void)
   assert_refused (bad_section, "counselling");
 }
 
+/* Weight for age: an input plausibility check from the CDC 2000 growth
+ * charts (3rd–97th percentiles, either sex, one-year bands), never a
+ * clinical limit; none for adults. */
+static void
+test_plausible_weight (void)
+{
+  g_autoptr(TitrateRules) rules = titrate_rules_new_embedded (NULL);
+  g_autofree char *no_table = modified_copy ("no-weight-for-age.db", "DROP TABLE weight_for_age;");
+  double lo, hi;
+
+  g_assert_nonnull (rules);
+  g_assert_true (titrate_rules_get_plausible_weight_kg (rules, 4, &lo, &hi));
+  g_assert_cmpfloat (lo, ==, 12.7);
+  g_assert_cmpfloat (hi, ==, 24.7);
+  /* Band edges: 5 years opens the next band. */
+  g_assert_true (titrate_rules_get_plausible_weight_kg (rules, 4.99, &lo, &hi));
+  g_assert_cmpfloat (hi, ==, 24.7);
+  g_assert_true (titrate_rules_get_plausible_weight_kg (rules, 5, &lo, &hi));
+  g_assert_cmpfloat (lo, ==, 14.3);
+  g_assert_cmpfloat (hi, ==, 28.6);
+  /* A newborn; a 19-year-old; then the charts end. */
+  g_assert_true (titrate_rules_get_plausible_weight_kg (rules, 0, &lo, &hi));
+  g_assert_cmpfloat (lo, ==, 2.3);
+  g_assert_true (titrate_rules_get_plausible_weight_kg (rules, 19.5, &lo, &hi));
+  g_assert_cmpfloat (hi, ==, 100.8);
+  g_assert_false (titrate_rules_get_plausible_weight_kg (rules, 20, &lo, &hi));
+  g_assert_true (isnan (lo) && isnan (hi));
+  g_assert_false (titrate_rules_get_plausible_weight_kg (rules, NAN, &lo, &hi));
+  /* Its source is cited. */
+  {
+    g_autoptr(GPtrArray) sources = titrate_rules_list_sources (rules);
+    gboolean cited = FALSE;
+
+    for (guint i = 0; i < sources->len; i++)
+      cited |= strcmp (((const TitrateSource *) g_ptr_array_index (sources, i))->key, "CDC2000-WFA") == 0;
+    g_assert_true (cited);
+  }
+  assert_refused (no_table, "weight_for_age");
+}
+
 /* The self-test never skips: an entry that is not an object, a misspelt
  * key (here "must_alret", which would drop the expectation) or an empty
  * scenario list is a named failure that would refuse the database. */
@@ -868,6 +909,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/rules/selftest-malformed", test_selftest_malformed);
   g_test_add_func ("/titrate/rules/counselling-unknown-population", test_counselling_unknown_population);
   g_test_add_func ("/titrate/rules/withdrawal-signs-required", test_withdrawal_signs_required);
+  g_test_add_func ("/titrate/rules/plausible-weight", test_plausible_weight);
   g_test_add_func ("/titrate/rules/drug-lookup", test_drug_lookup);
   g_test_add_func ("/titrate/rules/drug-search", test_drug_search);
   g_test_add_func ("/titrate/rules/vocabularies", test_vocabularies);

@@ -157,6 +157,23 @@ read_input_range (TitrateRules      *self,
 }
 
 static gboolean
+read_weight_for_age (TitrateRules      *self,
+                     TitrateRuleTables *t,
+                     sqlite3_stmt      *stmt,
+                     GError           **error)
+{
+  TitrateWeightForAgeRow row = {
+    _titrate_rules_col_num (stmt, 0), _titrate_rules_col_num (stmt, 1),
+    _titrate_rules_col_num (stmt, 2), _titrate_rules_col_num (stmt, 3),
+  };
+
+  if (!(row.age_min_years < row.age_max_years) || !(row.min_kg > 0 && row.min_kg < row.max_kg))
+    return _titrate_rules_fail (self, error, _("table %s has a row that is not a range"), "weight_for_age");
+  g_array_append_val (t->weight_for_age, row);
+  return TRUE;
+}
+
+static gboolean
 has_taper (const TitrateRuleTables *t,
            const char              *medicine,
            const char              *rule)
@@ -306,6 +323,7 @@ _titrate_rules_load_clinical (TitrateRules      *self,
   t->population_bands = g_array_new (FALSE, TRUE, sizeof (TitratePopulationBandRow));
   t->thresholds = g_array_new (FALSE, TRUE, sizeof (TitrateThresholdRow));
   t->input_ranges = g_array_new (FALSE, TRUE, sizeof (TitrateInputRangeRow));
+  t->weight_for_age = g_array_new (FALSE, TRUE, sizeof (TitrateWeightForAgeRow));
 
   if (!run (self, db, "SELECT code, label, label_start, source FROM medicine ORDER BY code", read_medicine, t, error) ||
       !run (self, db, "SELECT medicine, code, metric, min_value, max_value, source, note FROM population_band",
@@ -313,7 +331,9 @@ _titrate_rules_load_clinical (TitrateRules      *self,
       !run (self, db, "SELECT medicine, code, rule, metric, comparison, value, unit, severity, source, note "
             "FROM threshold", read_threshold, t, error) ||
       !run (self, db, "SELECT field, min_value, max_value, min_exclusive, source FROM input_range",
-            read_input_range, t, error))
+            read_input_range, t, error) ||
+      !run (self, db, "SELECT age_min_years, age_max_years, min_kg, max_kg FROM weight_for_age "
+            "ORDER BY age_min_years", read_weight_for_age, t, error))
     return FALSE;
   return validate (self, t, error);
 }
@@ -325,6 +345,54 @@ _titrate_rules_free_clinical (TitrateRuleTables *t)
   g_clear_pointer (&t->population_bands, g_array_unref);
   g_clear_pointer (&t->thresholds, g_array_unref);
   g_clear_pointer (&t->input_ranges, g_array_unref);
+  g_clear_pointer (&t->weight_for_age, g_array_unref);
+}
+
+/**
+ * titrate_rules_get_plausible_weight_kg:
+ * @rules: the rules database
+ * @age_years: the patient's age
+ * @min_kg: (out): the lightest plausible weight for the age
+ * @max_kg: (out): the heaviest plausible weight for the age
+ *
+ * An input plausibility check, not a clinical limit: the weight range the
+ * rules database gives for a child of this age (table weight_for_age, from
+ * the CDC 2000 growth charts' 3rd and 97th percentiles). A weight outside it
+ * is to be questioned (a typing slip?), never refused.
+ *
+ * Returns: FALSE (and NAN) when the database has no band for the age (adults,
+ * an unknown age).
+ */
+gboolean
+titrate_rules_get_plausible_weight_kg (TitrateRules *rules,
+                                       double        age_years,
+                                       double       *min_kg,
+                                       double       *max_kg)
+{
+  const GArray *rows;
+
+  if (min_kg)
+    *min_kg = NAN;
+  if (max_kg)
+    *max_kg = NAN;
+  g_return_val_if_fail (TITRATE_IS_RULES (rules), FALSE);
+  if (isnan (age_years))
+    return FALSE;
+  rows = _titrate_rules_get_tables (rules)->weight_for_age;
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      const TitrateWeightForAgeRow *row = &g_array_index (rows, TitrateWeightForAgeRow, i);
+
+      if (age_years >= row->age_min_years && age_years < row->age_max_years)
+        {
+          if (min_kg)
+            *min_kg = row->min_kg;
+          if (max_kg)
+            *max_kg = row->max_kg;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 const TitratePopulationBandRow *

@@ -221,6 +221,13 @@ typedef struct {
 } TitrateInputRangeRow;
 
 typedef struct {
+  double      age_min_years;     /* [age_min_years, age_max_years) */
+  double      age_max_years;
+  double      min_kg;
+  double      max_kg;
+} TitrateWeightForAgeRow;
+
+typedef struct {
   GArray *dose_limits;         /* TitrateDoseLimitRow */
   GArray *titration_limits;    /* TitrateTitrationLimitRow */
   GArray *protocols;           /* TitrateProtocolRow */
@@ -238,6 +245,7 @@ typedef struct {
   GArray *population_bands;    /* TitratePopulationBandRow */
   GArray *thresholds;          /* TitrateThresholdRow */
   GArray *input_ranges;        /* TitrateInputRangeRow */
+  GArray *weight_for_age;      /* TitrateWeightForAgeRow, an input plausibility check */
 } TitrateRuleTables;
 
 const TitrateRuleTables *_titrate_rules_get_tables (TitrateRules *self);
