@@ -43,8 +43,8 @@
 #include "titrate-json-read.h"
 #include "titrate-types.h"
 
-#define MAX_PLAN_DAY        100000   /* ~270 years: only guards the int range */
-#define MAX_STEP_EVERY_DAYS 365
+#define MAX_PLAN_DAY        TITRATE_MAX_PLAN_DAY   /* shared with the forms */
+#define MAX_STEP_EVERY_DAYS TITRATE_MAX_STEP_EVERY_DAYS   /* shared with the forms */
 #define INLINE_MAX_COLUMNS  100
 
 /* Plausible amounts: software bounds, not clinical limits (those are in the
@@ -52,8 +52,8 @@
  * typing or file error (1e-300 mg, 1e300 mg); inside, every product,
  * quotient and count the planner and the exports compute stays finite and
  * exact enough to print. Units as the key says (mg, mcg, mg/mL, mcg/mL). */
-#define AMOUNT_MIN          0.001
-#define AMOUNT_MAX          100000.0
+#define AMOUNT_MIN          TITRATE_AMOUNT_MIN   /* shared with the forms (titrate-regimen.h) */
+#define AMOUNT_MAX          TITRATE_AMOUNT_MAX
 
 /* Software limits on lists (not clinical limits): far above any real plan,
  * low enough that a hostile file cannot take minutes or gigabytes. */
