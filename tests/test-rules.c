@@ -164,6 +164,7 @@ test_missing_rule (void)
   g_autofree char *path = modified_copy ("no-renal.sqlite",
                                          "PRAGMA foreign_keys = OFF;"
                                          "DELETE FROM renal_band WHERE rule = 'renal.dialysis';"
+                                         "DELETE FROM medicine_rule WHERE rule = 'renal.dialysis';"
                                          "DELETE FROM rule WHERE code = 'renal.dialysis';");
 
   assert_refused (path, "renal.dialysis");

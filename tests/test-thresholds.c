@@ -720,6 +720,70 @@ test_current_dose_is_baseline (void)
   }
 }
 
+/* The checker's fixed checkpoints (pregnancy, breastfeeding, dialysis, an
+ * oral liquid, the older adult's pace) raise the rule the medicine maps
+ * (table medicine_rule): examplofen speaks with its own text, never
+ * baclofen's; a medicine missing a mapping is refused at open. */
+static void
+assert_no_baclofen (const TitrateAlert *a)
+{
+  g_autofree char *all = g_strjoin ("\n", a->title, a->reason, a->action, a->source, NULL);
+  g_autofree char *lower = g_utf8_strdown (all, -1);
+
+  if (strstr (lower, "baclofen") != NULL || strstr (lower, "lioresal") != NULL)
+    g_error ("alert %s for examplofen names baclofen:\n%s", a->code, all);
+}
+
+static void
+test_second_medicine_checkpoints (void)
+{
+  g_autofree char *path = db_copy ("examplofen-slots.sqlite", "fixtures/examplofen.sql", NULL);
+  g_autofree char *partial = db_copy ("examplofen-no-slot.sqlite", "fixtures/examplofen.sql",
+                                      "DELETE FROM medicine_rule WHERE medicine = 'examplofen' AND slot = 'pregnancy.oral'");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TitrateRules) rules = titrate_rules_new_for_path (path, &error);
+  g_autoptr(TitrateRules) refused = NULL;
+  g_autoptr(TitratePatient) p = test_adult (40, 70, TITRATE_SEX_FEMALE, 0.8);
+  g_autoptr(TitrateRegimen) r = test_oral ("example_indication", "oral_solution", NAN, "1:5,5");
+  g_autoptr(TitrateRegimen) bac = test_oral ("spasticity", "oral_solution", NAN, "1:5,5");
+  g_autoptr(GPtrArray) a = NULL;
+  g_autoptr(GPtrArray) b = NULL;
+  TitrateLimit limit;
+  const char *const slots[] = { "pregnancy.oral", "lactation.oral", "route.oral_liquid", "renal.dialysis", NULL };
+
+  g_assert_no_error (error);
+  g_free (r->drug);
+  r->drug = g_strdup ("examplofen");
+  r->concentration_mg_per_ml = 1;
+  bac->concentration_mg_per_ml = 1;
+  p->pregnant = TRUE;
+  p->breastfeeding = TRUE;
+  p->dialysis = TRUE;
+
+  a = check_with (rules, p, r);
+  b = check_with (rules, p, bac);
+  for (guint i = 0; slots[i] != NULL; i++)
+    {
+      g_autofree char *own = g_strconcat ("examplofen.", slots[i], NULL);
+      const TitrateAlert *alert = find_alert (a, own);
+
+      if (alert == NULL)
+        g_error ("examplofen raised no %s", own);
+      assert_no_baclofen (alert);
+      g_assert_null (find_alert (a, slots[i]));
+      /* Baclofen, in the same database, keeps its own rules. */
+      g_assert_nonnull (find_alert (b, slots[i]));
+      g_assert_null (find_alert (b, own));
+    }
+  titrate_check_applicable_limit (rules, p, r, &limit);
+  g_assert_cmpstr (limit.rule_code, ==, "examplofen.renal.dialysis");
+
+  refused = titrate_rules_new_for_path (partial, &error);
+  g_assert_null (refused);
+  g_assert_error (error, TITRATE_ERROR, TITRATE_ERROR_RULES);
+  g_assert_nonnull (strstr (error->message, "pregnancy.oral"));
+}
+
 /* ANSM 2017 (§4): in alcohol use disorder, patients above 80 mg/day are
  * reduced by 10–15 mg every 2 days; the French label's 10–15 mg steps over
  * 1–2 weeks are a separate check. */
@@ -1071,6 +1135,7 @@ main (int argc, char **argv)
   g_test_add_func ("/titrate/document/extensions", test_document_extensions);
   g_test_add_func ("/titrate/renal/creatinine-mg-dl-edge", test_creatinine_mg_dl_edge);
   g_test_add_func ("/titrate/thresholds/second-medicine", test_second_medicine);
+  g_test_add_func ("/titrate/thresholds/second-medicine-checkpoints", test_second_medicine_checkpoints);
   g_test_add_func ("/titrate/withdrawal/aud-reduction-pace", test_aud_reduction_pace);
   g_test_add_func ("/titrate/thresholds/missing-rows-refused", test_missing_rows_refused);
 

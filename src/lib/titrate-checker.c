@@ -94,13 +94,17 @@ raise_code (Check      *c,
             const char *format,
             ...)
 {
-  const TitrateRuleText *rule = titrate_rules_get_rule (c->rules, code);
+  /* The medicine's own rule at this checkpoint (table medicine_rule), so a
+   * second medicine raises its own text; else the code itself. */
+  const TitrateRuleText *rule = _titrate_rules_medicine_rule (c->rules, c->medicine, code);
   g_autofree char *trigger = NULL;
   va_list args;
 
+  if (rule == NULL)
+    rule = titrate_rules_get_rule (c->rules, code);
   /* Required codes are validated at open, so a miss here is a programming error. */
   g_return_if_fail (rule != NULL);
-  if (find_alert (c, code) != NULL)
+  if (find_alert (c, rule->code) != NULL)
     return;
 
   va_start (args, format);
@@ -2364,7 +2368,11 @@ titrate_check_applicable_limit (TitrateRules         *rules,
       const TitrateAdjustmentRow *adj = _titrate_rules_get_adjustment (rules, c.medicine, "dialysis");
 
       out->renal_factor = adj ? adj->dose_factor : 1.0;
-      out->rule_code = "renal.dialysis";
+      {
+        const TitrateRuleText *own = _titrate_rules_medicine_rule (rules, c.medicine, "renal.dialysis");
+
+        out->rule_code = own != NULL ? own->code : "renal.dialysis";
+      }
       out->max_daily *= out->renal_factor;
       /* A sourced absolute ceiling (about 5 mg/day, UK/CA) wins over the
        * scaled label maximum, which no source gives for dialysis. */

@@ -174,6 +174,25 @@ read_weight_for_age (TitrateRules      *self,
 }
 
 static gboolean
+read_medicine_rule (TitrateRules      *self,
+                    TitrateRuleTables *t,
+                    sqlite3_stmt      *stmt,
+                    GError           **error)
+{
+  const char *code = (const char *) sqlite3_column_text (stmt, 2);
+  TitrateMedicineRuleRow row = {
+    _titrate_rules_col_str (self, stmt, 0), _titrate_rules_col_str (self, stmt, 1),
+    code ? titrate_rules_get_rule (self, code) : NULL,
+  };
+
+  if (row.medicine == NULL || row.slot == NULL || row.rule == NULL)
+    return _titrate_rules_fail (self, error, _("table %s names an unknown rule “%s”"), "medicine_rule",
+                                code ? code : "");
+  g_array_append_val (t->medicine_rules, row);
+  return TRUE;
+}
+
+static gboolean
 has_taper (const TitrateRuleTables *t,
            const char              *medicine,
            const char              *rule)
@@ -245,6 +264,28 @@ validate (TitrateRules      *self,
               !has_titration_kind (t, med, row->indication, TITRATE_TITRATION_INTERVAL_DAYS))
             return _titrate_rules_fail (self, error, _("medicine %s: titration limits for %s are incomplete"),
                                         med, row->indication);
+        }
+    }
+
+  /* A checkpoint mapped for one medicine is mapped for every medicine:
+   * otherwise another medicine would raise a rule written for the first. */
+  for (guint i = 0; i < t->medicine_rules->len; i++)
+    {
+      const char *slot = g_array_index (t->medicine_rules, TitrateMedicineRuleRow, i).slot;
+
+      for (guint m = 0; m < t->medicines->len; m++)
+        {
+          const char *med = g_array_index (t->medicines, TitrateMedicineRow, m).code;
+          gboolean found = FALSE;
+
+          for (guint k = 0; k < t->medicine_rules->len && !found; k++)
+            {
+              const TitrateMedicineRuleRow *row = &g_array_index (t->medicine_rules, TitrateMedicineRuleRow, k);
+
+              found = g_strcmp0 (row->medicine, med) == 0 && strcmp (row->slot, slot) == 0;
+            }
+          if (!found)
+            return _titrate_rules_fail (self, error, _("medicine %s names no rule for the check “%s”"), med, slot);
         }
     }
 
@@ -324,6 +365,7 @@ _titrate_rules_load_clinical (TitrateRules      *self,
   t->thresholds = g_array_new (FALSE, TRUE, sizeof (TitrateThresholdRow));
   t->input_ranges = g_array_new (FALSE, TRUE, sizeof (TitrateInputRangeRow));
   t->weight_for_age = g_array_new (FALSE, TRUE, sizeof (TitrateWeightForAgeRow));
+  t->medicine_rules = g_array_new (FALSE, TRUE, sizeof (TitrateMedicineRuleRow));
 
   if (!run (self, db, "SELECT code, label, label_start, source FROM medicine ORDER BY code", read_medicine, t, error) ||
       !run (self, db, "SELECT medicine, code, metric, min_value, max_value, source, note FROM population_band",
@@ -333,7 +375,9 @@ _titrate_rules_load_clinical (TitrateRules      *self,
       !run (self, db, "SELECT field, min_value, max_value, min_exclusive, source FROM input_range",
             read_input_range, t, error) ||
       !run (self, db, "SELECT age_min_years, age_max_years, min_kg, max_kg FROM weight_for_age "
-            "ORDER BY age_min_years", read_weight_for_age, t, error))
+            "ORDER BY age_min_years", read_weight_for_age, t, error) ||
+      !run (self, db, "SELECT medicine, slot, rule FROM medicine_rule ORDER BY medicine, slot",
+            read_medicine_rule, t, error))
     return FALSE;
   return validate (self, t, error);
 }
@@ -346,6 +390,36 @@ _titrate_rules_free_clinical (TitrateRuleTables *t)
   g_clear_pointer (&t->thresholds, g_array_unref);
   g_clear_pointer (&t->input_ranges, g_array_unref);
   g_clear_pointer (&t->weight_for_age, g_array_unref);
+  g_clear_pointer (&t->medicine_rules, g_array_unref);
+}
+
+const TitrateRuleText *
+_titrate_rules_medicine_rule (TitrateRules *self,
+                              const char   *medicine,
+                              const char   *slot)
+{
+  const GArray *rows = _titrate_rules_get_tables (self)->medicine_rules;
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      const TitrateMedicineRuleRow *row = &g_array_index (rows, TitrateMedicineRuleRow, i);
+
+      if (g_strcmp0 (row->medicine, medicine) == 0 && strcmp (row->slot, slot) == 0)
+        return row->rule;
+    }
+  return NULL;
+}
+
+gboolean
+_titrate_rules_slot_is_mapped (TitrateRules *self,
+                               const char   *slot)
+{
+  const GArray *rows = _titrate_rules_get_tables (self)->medicine_rules;
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    if (strcmp (g_array_index (rows, TitrateMedicineRuleRow, i).slot, slot) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /**
