@@ -625,6 +625,15 @@ test_withdrawal_signs_selection (void)
   g_assert_false (has_sign (b, "have a fit (seizure)"));
   g_assert_cmpstr (((const TitrateCounselling *) g_ptr_array_index (b, 0))->topic, ==,
                    "Get medical help the same day if you:");
+  /* Fever and confusion can herald a life-threatening intrathecal
+   * withdrawal (boxed warning): straight away, as the pump card says. */
+  for (guint i = 0; i < b->len; i++)
+    {
+      const TitrateCounselling *c = g_ptr_array_index (b, i);
+
+      if (strcmp (c->text, "have a high temperature") == 0 || strcmp (c->text, "feel confused or not yourself") == 0)
+        g_assert_cmpstr (c->topic, ==, "Get medical help straight away if you:");
+    }
 }
 
 /* Reports and PDF */

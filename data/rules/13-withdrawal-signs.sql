@@ -11,8 +11,10 @@
 -- Oral: abrupt stops have caused hallucinations, seizures, fever, altered
 -- mental status and rebound spasticity (baclofen.md §4, US-TAB, OZO, LYV [L]).
 -- Intrathecal: early signs are returning spasticity, pruritus, hypotension
--- and paraesthesias (GAB §5.5 [L]); high fever and altered mental status
--- (boxed warning, LIO-IT, GAB [L]).
+-- and paraesthesias (GAB §5.5 [L]): help the same day; high fever and
+-- altered mental status (boxed warning, LIO-IT, GAB [L]) can herald a
+-- life-threatening withdrawal: help straight away, as the pump card says.
+-- A row whose topic differs from the one before starts a new list.
 
 ALTER TABLE counselling ADD COLUMN section TEXT NOT NULL DEFAULT 'point'
   CHECK (section IN ('point', 'withdrawal_sign'));
@@ -34,7 +36,7 @@ INSERT INTO counselling (medicine, id, topic, route, population, text, source, s
    'feel itchy, or have pins and needles', 'GAB §5.5', 'withdrawal_sign'),
   ('baclofen', 113, 'Get medical help the same day if you:', 'intrathecal', NULL,
    'feel faint or dizzy', 'GAB §5.5', 'withdrawal_sign'),
-  ('baclofen', 114, 'Get medical help the same day if you:', 'intrathecal', NULL,
+  ('baclofen', 114, 'Get medical help straight away if you:', 'intrathecal', NULL,
    'have a high temperature', 'LIO-IT; GAB', 'withdrawal_sign'),
-  ('baclofen', 115, 'Get medical help the same day if you:', 'intrathecal', NULL,
+  ('baclofen', 115, 'Get medical help straight away if you:', 'intrathecal', NULL,
    'feel confused or not yourself', 'LIO-IT; GAB', 'withdrawal_sign');

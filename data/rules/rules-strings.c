@@ -1391,10 +1391,10 @@ N_("Get medical help the same day if you:");
 N_("Get medical help the same day if you:");
 /* TRANSLATORS: rules database, counselling 114 topic */
 /* xgettext:no-c-format */
-N_("Get medical help the same day if you:");
+N_("Get medical help straight away if you:");
 /* TRANSLATORS: rules database, counselling 115 topic */
 /* xgettext:no-c-format */
-N_("Get medical help the same day if you:");
+N_("Get medical help straight away if you:");
 /* TRANSLATORS: rules database, counselling 1 text */
 /* xgettext:no-c-format */
 N_("Baclofen can make you sleepy or dizzy. Do not drive or use machines until you know how it affects you. Alcohol, sleeping tablets and strong painkillers make the sleepiness worse.");

@@ -1478,7 +1478,8 @@ add_calendar (TitrateReport *self)
 
 /* The handout's warning box: @warning as its title, @advice, then the
  * warning signs the library selected (counselling rows of section
- * "withdrawal_sign"; the first row's topic introduces the list). */
+ * "withdrawal_sign"; a row's topic introduces its list when it differs from
+ * the row before). */
 static char *
 warning_markup (int         big,
                 int         body,
@@ -1494,8 +1495,10 @@ warning_markup (int         big,
   for (guint i = 0; signs != NULL && i < signs->len; i++)
     {
       const TitrateCounselling *c = g_ptr_array_index (signs, i);
-      g_autofree char *line = i == 0 ? g_markup_printf_escaped ("\n\n<b>%s</b>\n• %s", c->topic, c->text)
-                                     : g_markup_printf_escaped ("\n• %s", c->text);
+      const TitrateCounselling *before = i > 0 ? g_ptr_array_index (signs, i - 1) : NULL;
+      g_autofree char *line = before == NULL || g_strcmp0 (before->topic, c->topic) != 0
+                              ? g_markup_printf_escaped ("\n\n<b>%s</b>\n• %s", c->topic, c->text)
+                              : g_markup_printf_escaped ("\n• %s", c->text);
 
       g_string_append (s, line);
     }
