@@ -778,6 +778,23 @@ test_second_medicine_checkpoints (void)
   titrate_check_applicable_limit (rules, p, r, &limit);
   g_assert_cmpstr (limit.rule_code, ==, "examplofen.renal.dialysis");
 
+  /* An abrupt stop: examplofen's own rule, with the plan's own trigger. */
+  {
+    g_autoptr(TitratePatient) adult = test_adult (40, 70, TITRATE_SEX_FEMALE, 0.8);
+    g_autoptr(TitrateRegimen) stop = test_oral ("example_indication", "tablet", 10, "1:10,10;8:");
+    g_autoptr(GPtrArray) c = NULL;
+    const TitrateAlert *alert;
+
+    g_free (stop->drug);
+    stop->drug = g_strdup ("examplofen");
+    c = check_with (rules, adult, stop);
+    alert = find_alert (c, "examplofen.withdrawal.oral.abrupt_stop");
+    g_assert_nonnull (alert);
+    g_assert_cmpstr (alert->trigger, ==, "Day 8: stops from 20 mg/day with no reduction before");
+    assert_no_baclofen (alert);
+    g_assert_null (find_alert (c, "withdrawal.oral.abrupt_stop"));
+  }
+
   refused = titrate_rules_new_for_path (partial, &error);
   g_assert_null (refused);
   g_assert_error (error, TITRATE_ERROR, TITRATE_ERROR_RULES);

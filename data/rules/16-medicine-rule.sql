@@ -4,7 +4,9 @@
 --
 -- A few checks have no typed table of their own (pregnancy, breastfeeding,
 -- an intrathecal stop, an oral liquid, a screening bolus outside the
--- sequence, dialysis, the older adult's pace…): the checker reaches a fixed
+-- sequence, dialysis, the older adult's pace, an oral stop without a taper
+-- or with a short one, a large intrathecal decrease, a dose the product
+-- cannot measure): the checker reaches a fixed
 -- checkpoint (slot) and raises the rule this table names for the regimen's
 -- medicine, so each medicine speaks with its own text and sources. Every
 -- medicine needs a row for every slot any medicine maps (checked at open).
@@ -22,4 +24,6 @@ INSERT INTO medicine_rule (medicine, slot, rule)
     'pregnancy.oral', 'pregnancy.it', 'lactation.oral', 'lactation.it',
     'withdrawal.it.stop', 'route.oral_liquid', 'route.it_concentration',
     'dose.it.bolus_above_100', 'dose.it.bolus_not_screening',
-    'renal.dialysis', 'elderly.cautious_titration');
+    'renal.dialysis', 'elderly.cautious_titration',
+    'withdrawal.oral.abrupt_stop', 'withdrawal.oral.short_taper',
+    'withdrawal.it.decrease_large', 'dose.unmeasurable');
