@@ -380,6 +380,9 @@ NC_("rule withdrawal.oral.abrupt_stop title", "Oral baclofen stopped without a t
 /* TRANSLATORS: rules database, alert title (rule withdrawal.oral.short_taper, column title) */
 /* xgettext:no-c-format */
 NC_("rule withdrawal.oral.short_taper title", "Taper shorter than 7 days");
+/* TRANSLATORS: rules database, alert title (rule withdrawal.oral.step_down_fast, column title) */
+/* xgettext:no-c-format */
+NC_("rule withdrawal.oral.step_down_fast title", "Reductions faster than 10–15 mg every 2 days");
 /* TRANSLATORS: rules database, alert title (rule withdrawal.oral.step_down_large, column title) */
 /* xgettext:no-c-format */
 NC_("rule withdrawal.oral.step_down_large title", "Reduction step larger than 10–15 mg");
@@ -749,6 +752,9 @@ NC_("rule withdrawal.oral.abrupt_stop reason", "Abrupt withdrawal has caused hal
 /* TRANSLATORS: rules database, alert reason (rule withdrawal.oral.short_taper, column reason) */
 /* xgettext:no-c-format */
 NC_("rule withdrawal.oral.short_taper reason", "Canadian label: reduce over about 1–2 weeks (CA); UpToDate: at least 1–2 weeks, slower if withdrawal appears. For alcohol-use-disorder patients above 80 mg/day, ANSM 2017 advised −10–15 mg every 2 days. Short tapers risk hallucinations, seizures and rebound spasticity (US-TAB).");
+/* TRANSLATORS: rules database, alert reason (rule withdrawal.oral.step_down_fast, column reason) */
+/* xgettext:no-c-format */
+NC_("rule withdrawal.oral.step_down_fast reason", "ANSM 2017 (revision of the French temporary authorisation for alcohol use disorder): patients above 80 mg/day are reduced by 10–15 mg every 2 days, with at least monthly review. Reductions closer together remove more in 2 days than that scheme. Abrupt reductions have been followed by hallucinations, seizures, fever and rebound spasticity (US-TAB). The French label's 10–15 mg steps over 1–2 weeks are checked separately.");
 /* TRANSLATORS: rules database, alert reason (rule withdrawal.oral.step_down_large, column reason) */
 /* xgettext:no-c-format */
 NC_("rule withdrawal.oral.step_down_large reason", "French label: stop progressively over 1–2 weeks in steps of 10 or 15 mg, except in emergencies (FR-RCP); ANSM 2017: patients above 80 mg/day in alcohol use disorder are reduced by 10–15 mg every 2 days. A large final drop to zero, or a token reduction followed by a stop, is an abrupt stop in effect: hallucinations, seizures, fever and rebound spasticity have followed (US-TAB). No source grades this risk by dose or duration of exposure.");
@@ -1118,6 +1124,9 @@ NC_("rule withdrawal.oral.abrupt_stop action", "Taper over at least 1–2 weeks,
 /* TRANSLATORS: rules database, alert action for the prescriber (rule withdrawal.oral.short_taper, column action) */
 /* xgettext:no-c-format */
 NC_("rule withdrawal.oral.short_taper action", "Lengthen the taper to at least 7 days (ideally 14) and slow it if withdrawal signs appear.");
+/* TRANSLATORS: rules database, alert action for the prescriber (rule withdrawal.oral.step_down_fast, column action) */
+/* xgettext:no-c-format */
+NC_("rule withdrawal.oral.step_down_fast action", "Space the reductions: at most 10–15 mg/day every 2 days while the dose is above 80 mg/day; restart the previous dose if withdrawal signs appear.");
 /* TRANSLATORS: rules database, alert action for the prescriber (rule withdrawal.oral.step_down_large, column action) */
 /* xgettext:no-c-format */
 NC_("rule withdrawal.oral.step_down_large action", "Reduce by 10–15 mg/day per step, including the last step to zero; restart the previous dose if withdrawal signs appear.");
@@ -1358,6 +1367,36 @@ NC_("counselling 13 topic", "Older adults: go slowly");
 /* TRANSLATORS: rules database, counselling topic (patient handout) (counselling 14, column topic) */
 /* xgettext:no-c-format */
 NC_("counselling 14 topic", "For clinicians: overdose and withdrawal look alike");
+/* TRANSLATORS: rules database, counselling topic (patient handout) (counselling 101, column topic) */
+/* xgettext:no-c-format */
+NC_("counselling 101 topic", "Get medical help straight away if you:");
+/* TRANSLATORS: rules database, counselling topic (patient handout) (counselling 102, column topic) */
+/* xgettext:no-c-format */
+NC_("counselling 102 topic", "Get medical help straight away if you:");
+/* TRANSLATORS: rules database, counselling topic (patient handout) (counselling 103, column topic) */
+/* xgettext:no-c-format */
+NC_("counselling 103 topic", "Get medical help straight away if you:");
+/* TRANSLATORS: rules database, counselling topic (patient handout) (counselling 104, column topic) */
+/* xgettext:no-c-format */
+NC_("counselling 104 topic", "Get medical help straight away if you:");
+/* TRANSLATORS: rules database, counselling topic (patient handout) (counselling 105, column topic) */
+/* xgettext:no-c-format */
+NC_("counselling 105 topic", "Get medical help straight away if you:");
+/* TRANSLATORS: rules database, counselling topic (patient handout) (counselling 111, column topic) */
+/* xgettext:no-c-format */
+NC_("counselling 111 topic", "Get medical help the same day if you:");
+/* TRANSLATORS: rules database, counselling topic (patient handout) (counselling 112, column topic) */
+/* xgettext:no-c-format */
+NC_("counselling 112 topic", "Get medical help the same day if you:");
+/* TRANSLATORS: rules database, counselling topic (patient handout) (counselling 113, column topic) */
+/* xgettext:no-c-format */
+NC_("counselling 113 topic", "Get medical help the same day if you:");
+/* TRANSLATORS: rules database, counselling topic (patient handout) (counselling 114, column topic) */
+/* xgettext:no-c-format */
+NC_("counselling 114 topic", "Get medical help straight away if you:");
+/* TRANSLATORS: rules database, counselling topic (patient handout) (counselling 115, column topic) */
+/* xgettext:no-c-format */
+NC_("counselling 115 topic", "Get medical help straight away if you:");
 /* TRANSLATORS: rules database, counselling text (patient handout) (counselling 1, column text) */
 /* xgettext:no-c-format */
 NC_("counselling 1 text", "Baclofen can make you sleepy or dizzy. Do not drive or use machines until you know how it affects you. Alcohol, sleeping tablets and strong painkillers make the sleepiness worse.");
@@ -1400,6 +1439,36 @@ NC_("counselling 13 text", "Older people feel the effects of baclofen more. It i
 /* TRANSLATORS: rules database, counselling text (patient handout) (counselling 14, column text) */
 /* xgettext:no-c-format */
 NC_("counselling 14 text", "Routine toxicology screens do not detect baclofen. Overdose and withdrawal can both cause seizures and confusion, so ask about and check for an implanted pump. Oral overdose: no antidote, protect the airway, no respiratory stimulants; 200 mg or more predicts coma, delirium and seizures; haemodialysis in renal failure.");
+/* TRANSLATORS: rules database, counselling text (patient handout) (counselling 101, column text) */
+/* xgettext:no-c-format */
+NC_("counselling 101 text", "see or hear things that are not there");
+/* TRANSLATORS: rules database, counselling text (patient handout) (counselling 102, column text) */
+/* xgettext:no-c-format */
+NC_("counselling 102 text", "have a fit (seizure)");
+/* TRANSLATORS: rules database, counselling text (patient handout) (counselling 103, column text) */
+/* xgettext:no-c-format */
+NC_("counselling 103 text", "have a high temperature");
+/* TRANSLATORS: rules database, counselling text (patient handout) (counselling 104, column text) */
+/* xgettext:no-c-format */
+NC_("counselling 104 text", "feel very confused or not yourself");
+/* TRANSLATORS: rules database, counselling text (patient handout) (counselling 105, column text) */
+/* xgettext:no-c-format */
+NC_("counselling 105 text", "have muscles that are much stiffer than usual");
+/* TRANSLATORS: rules database, counselling text (patient handout) (counselling 111, column text) */
+/* xgettext:no-c-format */
+NC_("counselling 111 text", "have muscles getting stiffer again");
+/* TRANSLATORS: rules database, counselling text (patient handout) (counselling 112, column text) */
+/* xgettext:no-c-format */
+NC_("counselling 112 text", "feel itchy, or have pins and needles");
+/* TRANSLATORS: rules database, counselling text (patient handout) (counselling 113, column text) */
+/* xgettext:no-c-format */
+NC_("counselling 113 text", "feel faint or dizzy");
+/* TRANSLATORS: rules database, counselling text (patient handout) (counselling 114, column text) */
+/* xgettext:no-c-format */
+NC_("counselling 114 text", "have a high temperature");
+/* TRANSLATORS: rules database, counselling text (patient handout) (counselling 115, column text) */
+/* xgettext:no-c-format */
+NC_("counselling 115 text", "feel confused or not yourself");
 /* TRANSLATORS: rules database, intrathecal pump text (pump_text card_act_now, column text) */
 /* xgettext:no-c-format */
 NC_("pump_text card_act_now text", "Fever, confusion or very stiff muscles: get medical help at once and say you have a baclofen pump.");

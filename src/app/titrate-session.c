@@ -894,7 +894,7 @@ titrate_session_load_bytes (TitrateSession  *self,
   g_return_val_if_fail (bytes != NULL, FALSE);
 
   data = g_bytes_get_data (bytes, &length);
-  doc = titrate_document_load_from_data (data, (gssize) length, error);
+  doc = titrate_document_load_from_data_with_rules (data, (gssize) length, self->rules, error);
   if (doc == NULL)
     return FALSE;
   if (!titrate_regimen_expand_protocol (doc->regimen, error))

@@ -41,18 +41,42 @@ static TitrateCliOptions opts;
 
 /* Helpers */
 
+/* The rules database in use (--rules or the embedded one), opened once: the
+ * document loader checks regimen.drug against it, then the command checks
+ * with it. NULL with @error set when it cannot be used. */
+static TitrateRules *
+rules_in_use (GError **error)
+{
+  static TitrateRules *rules;
+  static GError *failure;
+  static gboolean opened;
+
+  if (!opened)
+    {
+      opened = TRUE;
+      if (opts.rules != NULL)
+        rules = titrate_rules_new_for_path (opts.rules, &failure);
+      else
+        rules = titrate_rules_new_embedded (&failure);
+      if (rules != NULL && !titrate_rules_check_digest (rules, opts.rules_digest, &failure))
+        g_clear_object (&rules);
+    }
+  if (rules == NULL)
+    {
+      if (error != NULL)
+        *error = g_error_copy (failure);
+      return NULL;
+    }
+  return g_object_ref (rules);
+}
+
 static TitrateRules *
 open_rules (void)
 {
   g_autoptr(GError) error = NULL;
   TitrateRules *rules;
 
-  if (opts.rules != NULL)
-    rules = titrate_rules_new_for_path (opts.rules, &error);
-  else
-    rules = titrate_rules_new_embedded (&error);
-  if (rules != NULL && !titrate_rules_check_digest (rules, opts.rules_digest, &error))
-    g_clear_object (&rules);
+  rules = rules_in_use (&error);
   if (rules == NULL)
     {
       g_printerr (_("titrate-cli: %s\nNothing was checked.\n"), error->message);
@@ -70,6 +94,9 @@ static TitrateDocument *
 open_document (const char *path)
 {
   g_autoptr(GError) error = NULL;
+  /* An unusable database is reported (and refused) by open_rules(); the
+   * document is then read against the embedded one. */
+  g_autoptr(TitrateRules) rules = rules_in_use (NULL);
   TitrateDocument *doc = NULL;
 
   if (strcmp (path, "-") == 0)
@@ -79,14 +106,14 @@ open_document (const char *path)
       gsize length = 0;
 
       if (titrate_io_read_fd (STDIN_FILENO, TITRATE_IO_MAX_DOCUMENT_BYTES, &data, &length, &error))
-        doc = titrate_document_load_from_data (data, (gssize) length, &error);
+        doc = titrate_document_load_from_data_with_rules (data, (gssize) length, rules, &error);
       path = _("standard input");
     }
   else
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
 
-      doc = titrate_document_load_from_file (file, &error);
+      doc = titrate_document_load_from_file_with_rules (file, rules, &error);
     }
 
   if (doc == NULL)

@@ -536,6 +536,8 @@ read_taper (TitrateRules *self,
   row.min_taper_days = sqlite3_column_int (stmt, 4);
   row.max_step_down_daily_mg = _titrate_rules_col_num (stmt, 5);
   row.source = _titrate_rules_col_str (self, stmt, 6);
+  row.min_step_interval_days = sqlite3_column_int (stmt, 7);
+  row.above_daily_mg = _titrate_rules_col_num (stmt, 8);
   g_array_append_val (self->tables.tapers, row);
   return TRUE;
 }
@@ -787,6 +789,7 @@ read_counselling (TitrateRules *self,
     sqlite3_column_int (stmt, 0), _titrate_rules_col_tr (self, stmt, 1, TITRATE_RULES_TEXT_COUNSELLING_TOPIC, 0),
     _titrate_rules_col_str (self, stmt, 2), _titrate_rules_col_str (self, stmt, 3),
     _titrate_rules_col_tr (self, stmt, 4, TITRATE_RULES_TEXT_COUNSELLING_TEXT, 0), _titrate_rules_col_str (self, stmt, 5), _titrate_rules_col_str (self, stmt, 6),
+    _titrate_rules_col_str (self, stmt, 7),
   };
 
   g_array_append_val (self->counselling, c);
@@ -1086,7 +1089,8 @@ load (TitrateRules *self,
     { "SELECT medicine, rule, population, crcl_min, crcl_max, dose_factor, avoid, conflict_daily_mg, conflict_source FROM renal_band ORDER BY crcl_min DESC", read_renal_band },
     { "SELECT medicine, seq, bolus_mcg, age_max_years, source FROM it_screening ORDER BY medicine, seq", read_screening },
     { "SELECT medicine, rule, origin, phase, max_increase_pct, max_decrease_pct, min_interval_days FROM it_adjustment", read_it_adjustment },
-    { "SELECT medicine, rule, route, indication, min_taper_days, max_step_down_daily_mg, source FROM taper_rule", read_taper },
+    { "SELECT medicine, rule, route, indication, min_taper_days, max_step_down_daily_mg, source, "
+      "min_step_interval_days, above_daily_mg FROM taper_rule", read_taper },
     { "SELECT code, label FROM drug_class", read_drug_class },
     { "SELECT d.code, d.class, c.label FROM drug d JOIN drug_class c ON c.code = d.class ORDER BY d.code", read_drug },
     { "SELECT name, drug, kind FROM drug_name ORDER BY name", read_drug_name },
@@ -1101,7 +1105,7 @@ load (TitrateRules *self,
     { "SELECT medicine, priority, rule, kind, age_min_years, min_drugs FROM cns_burden_rule "
       "ORDER BY medicine, priority", read_burden_rule },
     { "SELECT medicine, kind, route, rule FROM same_medicine_rule ORDER BY rowid", read_same_medicine },
-    { "SELECT id, topic, route, population, text, source, medicine FROM counselling ORDER BY id", read_counselling },
+    { "SELECT id, topic, route, population, text, source, medicine, section FROM counselling ORDER BY id", read_counselling },
   };
 
   /* The embedded image's semantics are checked by the build, which opens
