@@ -71,6 +71,7 @@ void                   titrate_session_acknowledge          (TitrateSession     
                                                              const char            *code,
                                                              const char            *reason);
 
+TitratePlan           *titrate_session_get_plan             (TitrateSession        *self);
 GListModel            *titrate_session_get_alerts           (TitrateSession        *self);
 const GError          *titrate_session_get_check_error      (TitrateSession        *self);
 gboolean               titrate_session_get_checked          (TitrateSession        *self);

@@ -178,11 +178,9 @@ recheck (TitratePlan *self)
 
   forget_derived (self);
 
-  if (self->rules == NULL)
-    error = g_error_copy (self->rules_error);
-  else
-    alerts = titrate_check (self->rules, self->doc->patient, self->doc->regimen,
-                            self->doc->comedications, &error);
+  /* Without rules, titrate_check() says so (nothing was checked). */
+  alerts = titrate_check (self->rules, self->doc->patient, self->doc->regimen,
+                          self->doc->comedications, &error);
   if (alerts == NULL)
     {
       /* Checking is impossible: keep the reason, show no alert as "none". */
