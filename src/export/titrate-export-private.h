@@ -17,11 +17,13 @@ typedef enum {
   TITRATE_PRODUCT_LIQUID,   /* units are mL */
 } TitrateProductKind;
 
-/* A document's plan, expanded once for a writer. */
+/* A document's plan for a writer: the library's TitratePlan (the one
+ * expansion and check of the document) and what the writers add to it. */
 typedef struct {
+  TitratePlan       *checked;          /* owns a copy of the document, protocol expanded */
   TitrateRules      *rules;
-  TitrateRegimen    *regimen;          /* a copy, protocol expanded */
-  GArray            *days;             /* (element-type TitrateDay) days 1 … horizon */
+  TitrateRegimen    *regimen;          /* (transfer none) the plan's regimen */
+  GArray            *days;             /* (transfer none) (element-type TitrateDay) days 1 … horizon */
   TitrateProductKind product;
   double             strength;         /* mg per tablet/packet, or mg per mL */
   gboolean           halves;           /* scored tablet: halves allowed */
