@@ -29,6 +29,7 @@ struct _TitrateSession
   GError          *rules_error;
 
   TitratePlan     *plan;         /* owns the document */
+  GPtrArray       *suggestion_notes; /* (element-type utf8) of the last suggestion applied */
   GFile           *file;
   char            *title;
   gboolean         dirty;
@@ -192,6 +193,7 @@ replace_document (TitrateSession  *self,
                   const char      *title)
 {
   titrate_plan_set_document (self->plan, doc);
+  g_clear_pointer (&self->suggestion_notes, g_ptr_array_unref);
   set_file (self, file);
   set_title (self, title);
   set_dirty (self, FALSE);
@@ -209,6 +211,7 @@ titrate_session_finalize (GObject *object)
   g_clear_object (&self->rules);
   g_clear_error (&self->rules_error);
   g_clear_object (&self->plan);
+  g_clear_pointer (&self->suggestion_notes, g_ptr_array_unref);
   g_clear_object (&self->file);
   g_clear_pointer (&self->title, g_free);
 
@@ -377,17 +380,14 @@ titrate_session_set_patient (TitrateSession       *self,
 /* Replaces the regimen with a copy of @regimen, its protocol (if any)
  * expanded. A protocol that cannot be expanded is refused with @error and
  * the model keeps its last valid regimen. */
-gboolean
-titrate_session_set_regimen (TitrateSession        *self,
-                             const TitrateRegimen  *regimen,
-                             GError               **error)
+static gboolean
+set_regimen (TitrateSession        *self,
+             const TitrateRegimen  *regimen,
+             TitrateSessionChange   flags,
+             GPtrArray             *notes,
+             GError               **error)
 {
   g_autoptr(TitrateRegimen) copy = NULL;
-  g_autoptr(GError) local_error = NULL;
-  TitrateSessionChange flags = TITRATE_SESSION_CHANGE_REGIMEN;
-
-  g_return_val_if_fail (TITRATE_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (regimen != NULL, FALSE);
 
   copy = titrate_regimen_copy (regimen);
   if (!titrate_regimen_expand_protocol (copy, error))
@@ -395,14 +395,60 @@ titrate_session_set_regimen (TitrateSession        *self,
   if (!titrate_regimen_validate (copy, error))
     return FALSE;
 
+  flags |= TITRATE_SESSION_CHANGE_REGIMEN;
   if (!same_steps (copy, doc_of (self)->regimen) ||
       !same_calendar_inputs (copy, doc_of (self)->regimen))
     flags |= TITRATE_SESSION_CHANGE_STEPS;
 
   g_clear_pointer (&doc_of (self)->regimen, titrate_regimen_free);
   doc_of (self)->regimen = g_steal_pointer (&copy);
+  if (flags & TITRATE_SESSION_CHANGE_SUGGESTION)
+    {
+      g_clear_pointer (&self->suggestion_notes, g_ptr_array_unref);
+      self->suggestion_notes = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; notes != NULL && i < notes->len; i++)
+        g_ptr_array_add (self->suggestion_notes, g_strdup (g_ptr_array_index (notes, i)));
+    }
   edited (self, flags);
   return TRUE;
+}
+
+gboolean
+titrate_session_set_regimen (TitrateSession        *self,
+                             const TitrateRegimen  *regimen,
+                             GError               **error)
+{
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (regimen != NULL, FALSE);
+
+  return set_regimen (self, regimen, 0, NULL, error);
+}
+
+/* Applies a suggested protocol (@regimen, built from titrate_planner_suggest())
+ * like titrate_session_set_regimen(), and keeps the suggestion's @notes
+ * (element-type utf8): the session holds the last suggestion, the forms
+ * show it (%TITRATE_SESSION_CHANGE_SUGGESTION). A new document forgets it. */
+gboolean
+titrate_session_apply_suggestion (TitrateSession        *self,
+                                  const TitrateRegimen  *regimen,
+                                  GPtrArray             *notes,
+                                  GError               **error)
+{
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (regimen != NULL, FALSE);
+
+  return set_regimen (self, regimen, TITRATE_SESSION_CHANGE_SUGGESTION, notes, error);
+}
+
+/* (transfer none) (nullable) (element-type utf8) why the last suggested
+ * protocol applied is what it is, each note with its source; NULL when no
+ * suggestion was applied to this document. */
+GPtrArray *
+titrate_session_get_suggestion_notes (TitrateSession *self)
+{
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), NULL);
+
+  return self->suggestion_notes;
 }
 
 /* Edits the schedule by hand: replaces the step starting on @old_day (or
