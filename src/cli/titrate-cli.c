@@ -264,11 +264,11 @@ format_units (double units)
 }
 
 static int
-print_table (TitrateRules    *rules,
-             TitrateDocument *doc)
+print_table (TitratePlan *plan)
 {
-  const TitrateRegimen *r = doc->regimen;
-  g_autoptr(GArray) days = titrate_planner_expand (rules, r, titrate_planner_horizon (r));
+  TitrateRules *rules = titrate_plan_get_rules (plan);
+  const TitrateRegimen *r = titrate_plan_get_document (plan)->regimen;
+  GArray *days = titrate_plan_get_days (plan);
   g_autofree char *unit_name = titrate_planner_unit_name (rules, r);
   const char *unit = titrate_route_unit (r->route);
   gboolean liquid = unit_name != NULL && g_str_has_prefix (unit_name, "mL");
@@ -335,10 +335,12 @@ cmd_plan (const char *path)
   if (opts.table)
     {
       g_autoptr(TitrateRules) rules = open_rules ();
+      g_autoptr(TitratePlan) plan = NULL;
 
       if (rules == NULL)
         return EXIT_RULES;
-      return print_table (rules, doc);
+      plan = titrate_plan_new_for_document (rules, g_steal_pointer (&doc));
+      return print_table (plan);
     }
 
   root = titrate_document_to_json (doc);
@@ -524,6 +526,7 @@ cmd_scenario (const char *path)
   g_autoptr(TitrateRules) rules = NULL;
   g_autoptr(TitrateDocument) doc = NULL;
   g_autoptr(TitrateScenario) scenario = NULL;
+  g_autoptr(TitratePlan) plan = NULL;
   g_autoptr(GPtrArray) alerts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
@@ -545,10 +548,10 @@ cmd_scenario (const char *path)
   if ((rules = open_rules ()) == NULL)
     return EXIT_RULES;
 
-  alerts = titrate_check (rules, doc->patient, doc->regimen, doc->comedications, &error);
-  if (alerts == NULL)
+  plan = titrate_plan_new_for_document (rules, titrate_document_copy (doc));
+  if ((alerts = titrate_plan_dup_alert_array (plan)) == NULL)
     {
-      g_printerr ("titrate-cli: %s\n", error->message);
+      g_printerr ("titrate-cli: %s\n", titrate_plan_get_error (plan)->message);
       return EXIT_RULES;
     }
 

@@ -525,6 +525,39 @@ titrate_plan_get_alerts (TitratePlan *self)
   return G_LIST_MODEL (self->alerts);
 }
 
+/**
+ * titrate_plan_dup_alert_array:
+ * @self: a plan
+ *
+ * The alerts as titrate_check() returns them, for code that works on
+ * arrays (teaching scenarios, reports).
+ *
+ * Returns: (transfer container) (element-type TitrateAlert) (nullable): the
+ *   alerts, most severe first, or %NULL when the plan was not checked
+ */
+GPtrArray *
+titrate_plan_dup_alert_array (TitratePlan *self)
+{
+  GListModel *model;
+  GPtrArray *out;
+  guint n;
+
+  g_return_val_if_fail (TITRATE_IS_PLAN (self), NULL);
+
+  if (!titrate_plan_get_checked (self))
+    return NULL;
+  model = G_LIST_MODEL (self->alerts);
+  n = g_list_model_get_n_items (model);
+  out = g_ptr_array_new_full (n, (GDestroyNotify) titrate_alert_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TitrateAlertItem) item = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (out, titrate_alert_ref (titrate_alert_item_get_alert (item)));
+    }
+  return out;
+}
+
 guint
 titrate_plan_count_severity (TitratePlan     *self,
                              TitrateSeverity  severity)

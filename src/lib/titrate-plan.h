@@ -78,6 +78,7 @@ gboolean           titrate_plan_get_checked           (TitratePlan           *se
 const GError      *titrate_plan_get_error             (TitratePlan           *self);
 
 GListModel        *titrate_plan_get_alerts            (TitratePlan           *self);
+GPtrArray         *titrate_plan_dup_alert_array       (TitratePlan           *self);
 guint              titrate_plan_count_severity        (TitratePlan           *self,
                                                        TitrateSeverity        severity);
 guint              titrate_plan_count_unacknowledged  (TitratePlan           *self);
