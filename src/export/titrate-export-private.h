@@ -34,6 +34,10 @@ TitrateExportPlan *_titrate_export_plan_new     (TitrateRules            *rules,
                                                  const TitrateDocument   *doc,
                                                  GError                 **error);
 void               _titrate_export_plan_free    (TitrateExportPlan       *plan);
+/* (transfer container) (element-type TitrateAlert) the plan's alerts, or
+ * NULL with @error when it could not be checked. */
+GPtrArray         *_titrate_export_plan_alerts  (const TitrateExportPlan *plan,
+                                                 GError                 **error);
 
 /* The last day in the plan with any baclofen (oral dose, infusion or bolus), or 0. */
 int                _titrate_export_plan_last_day_with_doses (const TitrateExportPlan *plan);

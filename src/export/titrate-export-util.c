@@ -92,6 +92,17 @@ _titrate_export_plan_new (TitrateRules           *rules,
   return g_steal_pointer (&plan);
 }
 
+GPtrArray *
+_titrate_export_plan_alerts (const TitrateExportPlan  *plan,
+                             GError                  **error)
+{
+  GPtrArray *alerts = titrate_plan_dup_alert_array (plan->checked);
+
+  if (alerts == NULL)
+    g_propagate_error (error, g_error_copy (titrate_plan_get_error (plan->checked)));
+  return alerts;
+}
+
 int
 _titrate_export_plan_last_day_with_doses (const TitrateExportPlan *plan)
 {
