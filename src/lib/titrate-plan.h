@@ -97,6 +97,46 @@ GPtrArray         *titrate_plan_get_counselling       (TitratePlan           *se
 const TitratePumpPlan *titrate_plan_get_pump          (TitratePlan           *self,
                                                        const GError         **why_not);
 
+/**
+ * titrate_plan_to_json:
+ * @self: a checked plan
+ * @error: why the plan was not checked
+ *
+ * The plan as `titrate-cli check` prints it: a public contract, extended
+ * compatibly, never renamed. One object with, in this order:
+ *
+ * - `rules`: the database that checked it: `title`, `schema_version`,
+ *   `content_version`, `content_date`, `origin` ("embedded" or a path),
+ *   `sha256`, `review_by` (null when not set).
+ * - `patient`: the renal estimate: `crcl_ml_min` and `crcl_basis` (with
+ *   `crcl_note` when there is no value), `egfr_ml_min_1_73m2` and
+ *   `egfr_basis` (`egfr_note`), `renal_function_ml_min`,
+ *   `renal_function_basis` and `renal_function_note` (what the dose bands
+ *   used), `bsa_m2` (only with height and weight), `creatinine_implausible`.
+ *   Numbers the estimate could not give are null.
+ * - `limit`: the applicable maximum, its unit in the key: `max_daily_mg`
+ *   (oral) or `max_daily_mcg` (intrathecal), null when none applies;
+ *   `rule` (the rule code) and `renal_factor`.
+ * - `alerts`: most severe first, each with `code`, `category`, `severity`,
+ *   `title`, `reason`, `trigger`, `action`, `source`, `evidence`, `day`
+ *   (null for the whole plan), `date` (YYYY-MM-DD, when the plan has a
+ *   start date) and `acknowledged` (the prescriber's reason, only when the
+ *   alert as it stands was acknowledged).
+ * - `counts`: the number of alerts per severity, most severe first.
+ * - `pump` (only when the regimen has an intrathecal pump): `alarm_date`,
+ *   `empty_date`, `refill_by`, `days_to_alarm`, `margin_days`, `ml_per_day`,
+ *   `last_refill_date`, `next_refill_date`, `days_to_empty`,
+ *   `daily_mcg_min`, `daily_mcg_max`, `concentration_mcg_per_ml`,
+ *   `reservoir_ml`, `low_reservoir_alarm_ml`; or, when the arithmetic
+ *   cannot be done, the first six as null and `not_planned` saying why.
+ *
+ * Dates are ISO 8601; numbers are printed in their shortest exact form
+ * (titrate_json_node_to_data()); no value is rounded beyond the precision
+ * the checker works at.
+ *
+ * Returns: (transfer full) (nullable): the JSON, or %NULL with @error when
+ *   the plan could not be checked: never an empty alert list in its place
+ */
 JsonNode          *titrate_plan_to_json               (TitratePlan           *self,
                                                        GError               **error);
 
