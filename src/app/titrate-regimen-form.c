@@ -561,6 +561,12 @@ on_session_changed_cb (TitrateRegimenForm *self,
       gtk_widget_set_visible (GTK_WIDGET (self->notes_label), FALSE);
       refresh (self, TRUE);
     }
+  else if (flags & TITRATE_SESSION_CHANGE_SUGGESTION)
+    {
+      /* A suggestion applied: every field from it, and why (kept by the session). */
+      refresh (self, TRUE);
+      titrate_regimen_form_set_notes (self, titrate_session_get_suggestion_notes (self->session));
+    }
   else if (flags & (TITRATE_SESSION_CHANGE_REGIMEN | TITRATE_SESSION_CHANGE_STEPS))
     refresh (self, FALSE);
 }
