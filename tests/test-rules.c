@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <math.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -163,6 +164,7 @@ test_missing_rule (void)
   g_autofree char *path = modified_copy ("no-renal.sqlite",
                                          "PRAGMA foreign_keys = OFF;"
                                          "DELETE FROM renal_band WHERE rule = 'renal.dialysis';"
+                                         "DELETE FROM medicine_rule WHERE rule = 'renal.dialysis';"
                                          "DELETE FROM rule WHERE code = 'renal.dialysis';");
 
   assert_refused (path, "renal.dialysis");
@@ -588,6 +590,64 @@ test_counselling_unknown_population (void)
   assert_refused (path, "unknown population “pregnant”");
 }
 
+/* The handout's warning box lists each route's withdrawal signs from the
+ * database: a medicine without them for a route is refused at open, and a
+ * medicine without its own pump card texts too. */
+static void
+test_withdrawal_signs_required (void)
+{
+  g_autofree char *no_it = modified_copy ("no-it-signs.db",
+    "DELETE FROM counselling WHERE section = 'withdrawal_sign' AND route = 'intrathecal';");
+  g_autofree char *no_card = modified_copy ("no-pump-card.db",
+    "DELETE FROM pump_text WHERE key = 'card_act_now';");
+  g_autofree char *bad_section = modified_copy ("bad-section.db",
+    "PRAGMA ignore_check_constraints = ON; UPDATE counselling SET section = 'warning' WHERE id = 101;");
+
+  assert_refused (no_it, "no withdrawal warning signs for the intrathecal route");
+  assert_refused (no_card, "pump text card_act_now is missing for baclofen");
+  assert_refused (bad_section, "counselling");
+}
+
+/* Weight for age: an input plausibility check from the CDC 2000 growth
+ * charts (3rd–97th percentiles, either sex, one-year bands), never a
+ * clinical limit; none for adults. */
+static void
+test_plausible_weight (void)
+{
+  g_autoptr(TitrateRules) rules = titrate_rules_new_embedded (NULL);
+  g_autofree char *no_table = modified_copy ("no-weight-for-age.db", "DROP TABLE weight_for_age;");
+  double lo, hi;
+
+  g_assert_nonnull (rules);
+  g_assert_true (titrate_rules_get_plausible_weight_kg (rules, 4, &lo, &hi));
+  g_assert_cmpfloat (lo, ==, 12.7);
+  g_assert_cmpfloat (hi, ==, 24.7);
+  /* Band edges: 5 years opens the next band. */
+  g_assert_true (titrate_rules_get_plausible_weight_kg (rules, 4.99, &lo, &hi));
+  g_assert_cmpfloat (hi, ==, 24.7);
+  g_assert_true (titrate_rules_get_plausible_weight_kg (rules, 5, &lo, &hi));
+  g_assert_cmpfloat (lo, ==, 14.3);
+  g_assert_cmpfloat (hi, ==, 28.6);
+  /* A newborn; a 19-year-old; then the charts end. */
+  g_assert_true (titrate_rules_get_plausible_weight_kg (rules, 0, &lo, &hi));
+  g_assert_cmpfloat (lo, ==, 2.3);
+  g_assert_true (titrate_rules_get_plausible_weight_kg (rules, 19.5, &lo, &hi));
+  g_assert_cmpfloat (hi, ==, 100.8);
+  g_assert_false (titrate_rules_get_plausible_weight_kg (rules, 20, &lo, &hi));
+  g_assert_true (isnan (lo) && isnan (hi));
+  g_assert_false (titrate_rules_get_plausible_weight_kg (rules, NAN, &lo, &hi));
+  /* Its source is cited. */
+  {
+    g_autoptr(GPtrArray) sources = titrate_rules_list_sources (rules);
+    gboolean cited = FALSE;
+
+    for (guint i = 0; i < sources->len; i++)
+      cited |= strcmp (((const TitrateSource *) g_ptr_array_index (sources, i))->key, "CDC2000-WFA") == 0;
+    g_assert_true (cited);
+  }
+  assert_refused (no_table, "weight_for_age");
+}
+
 /* The self-test never skips: an entry that is not an object, a misspelt
  * key (here "must_alret", which would drop the expectation) or an empty
  * scenario list is a named failure that would refuse the database. */
@@ -908,6 +968,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/rules/selftest-suite", test_selftest_suite);
   g_test_add_func ("/titrate/rules/selftest-malformed", test_selftest_malformed);
   g_test_add_func ("/titrate/rules/counselling-unknown-population", test_counselling_unknown_population);
+  g_test_add_func ("/titrate/rules/withdrawal-signs-required", test_withdrawal_signs_required);
+  g_test_add_func ("/titrate/rules/plausible-weight", test_plausible_weight);
   g_test_add_func ("/titrate/rules/drug-lookup", test_drug_lookup);
   g_test_add_func ("/titrate/rules/drug-search", test_drug_search);
   g_test_add_func ("/titrate/rules/vocabularies", test_vocabularies);

@@ -301,6 +301,9 @@ test_patient_entry (void)
   g_assert_cmpuint (titrate_session_get_regimen (session)->steps->len, >, 1);
   g_assert_true (adw_expander_row_get_enable_expansion (REGIMEN (win, "protocol_row")));
   g_assert_true (gtk_widget_get_visible (REGIMEN (win, "notes_label")));
+  /* The session keeps the suggestion applied; the form only shows it. */
+  g_assert_nonnull (titrate_session_get_suggestion_notes (session));
+  g_assert_cmpuint (titrate_session_get_suggestion_notes (session)->len, >, 0);
   /* The notes name the renal estimate in words, never by its code. */
   g_assert_null (strstr (gtk_label_get_text (REGIMEN (win, "notes_label")), "cockcroft_gault"));
   g_assert_null (strstr (gtk_label_get_text (REGIMEN (win, "notes_label")), "ckd_epi"));

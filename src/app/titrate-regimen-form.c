@@ -561,6 +561,12 @@ on_session_changed_cb (TitrateRegimenForm *self,
       gtk_widget_set_visible (GTK_WIDGET (self->notes_label), FALSE);
       refresh (self, TRUE);
     }
+  else if (flags & TITRATE_SESSION_CHANGE_SUGGESTION)
+    {
+      /* A suggestion applied: every field from it, and why (kept by the session). */
+      refresh (self, TRUE);
+      titrate_regimen_form_set_notes (self, titrate_session_get_suggestion_notes (self->session));
+    }
   else if (flags & (TITRATE_SESSION_CHANGE_REGIMEN | TITRATE_SESSION_CHANGE_STEPS))
     refresh (self, FALSE);
 }
@@ -782,6 +788,19 @@ titrate_regimen_form_get_property (GObject    *object,
     }
 }
 
+/* The protocol fields accept what the document loader accepts: the format
+ * limits come from the library, not from the template. */
+static void
+set_protocol_limits (TitrateRegimenForm *self)
+{
+  TitrateNumberRow *amounts[] = { self->start_dose_row, self->from_row, self->step_row, self->target_row };
+
+  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+    titrate_number_row_set_range (amounts[i], TITRATE_AMOUNT_MIN, TITRATE_AMOUNT_MAX);
+  titrate_number_row_set_range (self->doses_row, 1, TITRATE_MAX_DOSES_PER_DAY);
+  titrate_number_row_set_range (self->every_row, 1, TITRATE_MAX_STEP_EVERY_DAYS);
+}
+
 static void
 titrate_regimen_form_class_init (TitrateRegimenFormClass *klass)
 {
@@ -843,6 +862,7 @@ titrate_regimen_form_init (TitrateRegimenForm *self)
   self->list_route = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_protocol_limits (self);
   titrate_accessible_name_from_title (GTK_WIDGET (self->protocol_row));
   titrate_accessible_name_inner (GTK_WIDGET (self->protocol_row), GTK_TYPE_SWITCH,
                                  _("Build steps from a protocol"));

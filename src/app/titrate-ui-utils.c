@@ -219,11 +219,10 @@ titrate_phase_css_class (TitratePhase phase)
 }
 
 /* The weights plausible for @age_years, from the rules database, to
- * question (never refuse) a weight typed for the wrong patient. The one
- * place the app reads input ranges: the rules database's input-range API
- * (being added in the library) belongs here. Until this branch has it,
- * there is no range: no sourced weight-for-age figures exist in the
- * clinical reference, and none is invented in C. */
+ * question (never refuse) a weight typed for the wrong patient: an input
+ * plausibility check, not a clinical limit (CDC 2000 growth charts, see
+ * titrate_rules_get_plausible_weight_kg()). FALSE for adults, an unknown
+ * age or no database: then there is no range, and none is invented in C. */
 gboolean
 titrate_plausible_weight_range (TitrateRules *rules,
                                 double        age_years,
@@ -232,5 +231,7 @@ titrate_plausible_weight_range (TitrateRules *rules,
 {
   *min_kg = NAN;
   *max_kg = NAN;
-  return FALSE;
+  if (rules == NULL)
+    return FALSE;
+  return titrate_rules_get_plausible_weight_kg (rules, age_years, min_kg, max_kg);
 }

@@ -33,8 +33,7 @@ _titrate_export_plan_free (TitrateExportPlan *plan)
   if (plan == NULL)
     return;
   g_clear_object (&plan->rules);
-  g_clear_pointer (&plan->regimen, titrate_regimen_free);
-  g_clear_pointer (&plan->days, g_array_unref);
+  g_clear_object (&plan->checked);
   g_free (plan);
 }
 
@@ -44,19 +43,23 @@ _titrate_export_plan_new (TitrateRules           *rules,
                           GError                **error)
 {
   g_autoptr(TitrateExportPlan) plan = g_new0 (TitrateExportPlan, 1);
+  g_autoptr(TitrateDocument) copy = NULL;
   const TitrateFormulation *f;
 
   g_return_val_if_fail (TITRATE_IS_RULES (rules), NULL);
   g_return_val_if_fail (doc != NULL && doc->regimen != NULL, NULL);
 
   plan->rules = g_object_ref (rules);
-  plan->regimen = titrate_regimen_copy (doc->regimen);
-  if (!titrate_regimen_expand_protocol (plan->regimen, error))
+  copy = titrate_document_copy (doc);
+  if (!titrate_regimen_expand_protocol (copy->regimen, error))
     return NULL;
-  if (!titrate_regimen_validate (plan->regimen, error))
+  if (!titrate_regimen_validate (copy->regimen, error))
     return NULL;
 
-  plan->days = titrate_planner_expand (rules, plan->regimen, titrate_planner_horizon (plan->regimen));
+  /* The days (and alerts) come from the library's plan, as everywhere. */
+  plan->checked = titrate_plan_new_for_document (rules, g_steal_pointer (&copy));
+  plan->regimen = titrate_plan_get_document (plan->checked)->regimen;
+  plan->days = titrate_plan_get_days (plan->checked);
   plan->last_dosing_day = titrate_regimen_last_dosing_day (plan->regimen);
   plan->strength = NAN;
 
@@ -87,6 +90,17 @@ _titrate_export_plan_new (TitrateRules           *rules,
     }
 
   return g_steal_pointer (&plan);
+}
+
+GPtrArray *
+_titrate_export_plan_alerts (const TitrateExportPlan  *plan,
+                             GError                  **error)
+{
+  GPtrArray *alerts = titrate_plan_dup_alert_array (plan->checked);
+
+  if (alerts == NULL)
+    g_propagate_error (error, g_error_copy (titrate_plan_get_error (plan->checked)));
+  return alerts;
 }
 
 int

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "titrate-counselling.h"
 #include "titrate-export-pump.h"
 #include "titrate-report-private.h"
 
@@ -383,12 +384,43 @@ add_calendar (TitrateReport *self)
     add_repeat_range (self, run_first, run_last);
 }
 
+/* The handout's warning box: @warning as its title, @advice, then the
+ * warning signs the library selected (counselling rows of section
+ * "withdrawal_sign"; a row's topic introduces its list when it differs from
+ * the row before). */
+static char *
+warning_markup (int         big,
+                int         body,
+                const char *warning,
+                const char *advice,
+                GPtrArray  *signs)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autofree char *head = g_markup_printf_escaped ("<span size=\"%d\"><b>%s</b></span>\n<span size=\"%d\">%s",
+                                                   big, warning, body, advice);
+
+  g_string_append (s, head);
+  for (guint i = 0; signs != NULL && i < signs->len; i++)
+    {
+      const TitrateCounselling *c = g_ptr_array_index (signs, i);
+      const TitrateCounselling *before = i > 0 ? g_ptr_array_index (signs, i - 1) : NULL;
+      g_autofree char *line = before == NULL || g_strcmp0 (before->topic, c->topic) != 0
+                              ? g_markup_printf_escaped ("\n\n<b>%s</b>\n• %s", c->topic, c->text)
+                              : g_markup_printf_escaped ("\n• %s", c->text);
+
+      g_string_append (s, line);
+    }
+  g_string_append (s, "</span>");
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
 void
 _titrate_report_build_handout (TitrateReport *self)
 {
   const TitrateRegimen *r = self->plan->regimen;
   gboolean oral = r->route == TITRATE_ROUTE_ORAL;
   g_autoptr(GPtrArray) counselling = _titrate_export_counselling (self->rules, self->doc);
+  g_autoptr(GPtrArray) signs = titrate_counselling_select_withdrawal_signs (self->rules, self->doc->patient, r);
   g_autofree char *markup = NULL;
   g_autofree char *start = NULL;
   g_autofree char *title = _titrate_report_dup_title (self);
@@ -450,31 +482,13 @@ _titrate_report_build_handout (TitrateReport *self)
   else
     /* Translators: %s is the medicine, e.g. "baclofen" */
     warning = g_strdup_printf (_("Do not stop %s suddenly: never let your pump run empty"), _titrate_report_medicine (self));
-  if (oral)
-    markup = g_markup_printf_escaped ("<span size=\"%d\"><b>%s</b></span>\n"
-                                      "<span size=\"%d\">%s\n\n<b>%s</b>\n• %s\n• %s\n• %s\n• %s\n• %s</span>",
-                                      big, warning, body,
-                                      _("Stopping suddenly, or missing several doses, can make you very ill. "
-                                        "If you run out or cannot take it, call your prescriber or pharmacist "
-                                        "the same day."),
-                                      _("Get medical help straight away if you:"),
-                                      _("see or hear things that are not there"),
-                                      _("have a fit (seizure)"),
-                                      _("have a high temperature"),
-                                      _("feel very confused or not yourself"),
-                                      _("have muscles that are much stiffer than usual"));
-  else
-    markup = g_markup_printf_escaped ("<span size=\"%d\"><b>%s</b></span>\n"
-                                      "<span size=\"%d\">%s\n\n<b>%s</b>\n• %s\n• %s\n• %s\n• %s\n• %s</span>",
-                                      big, warning, body,
-                                      _("Go to every refill appointment. If the pump alarm sounds, call your "
-                                        "pump team straight away."),
-                                      _("Get medical help the same day if you:"),
-                                      _("have muscles getting stiffer again"),
-                                      _("feel itchy, or have pins and needles"),
-                                      _("feel faint or dizzy"),
-                                      _("have a high temperature"),
-                                      _("feel confused or not yourself"));
+  markup = warning_markup (big, body, warning,
+                           oral ? _("Stopping suddenly, or missing several doses, can make you very ill. "
+                                    "If you run out or cannot take it, call your prescriber or pharmacist "
+                                    "the same day.")
+                                : _("Go to every refill appointment. If the pump alarm sounds, call your "
+                                    "pump team straight away."),
+                           signs);
   _titrate_report_add_text (self, markup, HANDOUT_BODY, FLAG_WARNING | FLAG_KEEP_TOGETHER, 18);
 
   g_clear_pointer (&markup, g_free);

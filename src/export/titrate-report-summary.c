@@ -297,8 +297,9 @@ add_alerts_section (TitrateReport *self)
       else if (a->day > 0)
         when = g_strdup_printf (_(" · from day %d"), a->day);
 
-      head = g_markup_printf_escaped ("<b>%s</b> · %s · %s%s\n<b>%s</b>\n", severity,
-                                      titrate_category_to_label (a->category), a->code, when ? when : "", a->title);
+      /* no rule code: the title names the alert for a reader */
+      head = g_markup_printf_escaped ("<b>%s</b> · %s%s\n<b>%s</b>\n", severity,
+                                      titrate_category_to_label (a->category), when ? when : "", a->title);
       g_string_append (s, head);
       {
         g_autofree char *reason = g_markup_printf_escaped ("<b>%s</b> %s\n<b>%s</b> %s\n<b>%s</b> %s (%s %s)",

@@ -208,7 +208,7 @@ titrate_report_new (TitrateRules          *rules,
     return NULL;
   if (kind == TITRATE_REPORT_SUMMARY)
     {
-      self->alerts = titrate_check (rules, doc->patient, self->plan->regimen, doc->comedications, error);
+      self->alerts = _titrate_export_plan_alerts (self->plan, error);
       if (self->alerts == NULL)
         return NULL;
     }

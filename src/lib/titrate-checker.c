@@ -14,9 +14,9 @@
 #include "titrate-drug-names.h"
 #include "titrate-error.h"
 #include "titrate-format.h"
-#include "titrate-planner.h"
 #include "titrate-pump.h"
 #include "titrate-rules-private.h"
+#include "titrate-units.h"
 
 #define EPSILON 1e-9
 #define MAX_WALK 512   /* steps examined before a stop (array bound, not clinical) */
@@ -95,13 +95,17 @@ raise_code (Check      *c,
             const char *format,
             ...)
 {
-  const TitrateRuleText *rule = titrate_rules_get_rule (c->rules, code);
+  /* The medicine's own rule at this checkpoint (table medicine_rule), so a
+   * second medicine raises its own text; else the code itself. */
+  const TitrateRuleText *rule = _titrate_rules_medicine_rule (c->rules, c->medicine, code);
   g_autofree char *trigger = NULL;
   va_list args;
 
+  if (rule == NULL)
+    rule = titrate_rules_get_rule (c->rules, code);
   /* Required codes are validated at open, so a miss here is a programming error. */
   g_return_if_fail (rule != NULL);
-  if (find_alert (c, code) != NULL)
+  if (find_alert (c, rule->code) != NULL)
     return;
 
   va_start (args, format);
@@ -1314,9 +1318,101 @@ check_oral_stop (Check *c,
     }
 }
 
+/* The pace of oral reductions, for each taper row that sets one (ANSM 2017
+ * in alcohol use disorder: 10–15 mg every 2 days above 80 mg/day): the
+ * reductions made from above the row's daily dose must not remove more than
+ * its step within its interval. Any reduction counts, not only a taper to
+ * zero; the current dose, when known, is the baseline. Reports the worst
+ * window and lists the others. */
+static void
+check_oral_reduction_pace (Check *c)
+{
+  guint n_steps = MIN (c->r->steps->len, MAX_WALK);
+
+  for (guint t = 0; t < c->t->tapers->len; t++)
+    {
+      const TitrateTaperRow *row = &g_array_index (c->t->tapers, TitrateTaperRow, t);
+      double totals[MAX_WALK + 1];
+      int days[MAX_WALK + 1];
+      guint n = 0, worst = 0;
+      double worst_sum = 0;
+      GString *others;
+
+      if (row->medicine != c->medicine || row->route != TITRATE_ROUTE_ORAL || row->min_step_interval_days <= 0 ||
+          isnan (row->max_step_down_daily_mg) ||
+          (row->indication != NULL && g_strcmp0 (row->indication, c->r->indication) != 0))
+        continue;
+
+      if (!isnan (c->p->current_daily_mg))
+        {
+          totals[n] = c->p->current_daily_mg;
+          days[n++] = 0;
+        }
+      for (guint i = 0; i < n_steps; i++)
+        {
+          totals[n] = titrate_step_daily_total (step_at (c->r, i));
+          days[n++] = step_at (c->r, i)->day;
+        }
+
+      others = g_string_new (NULL);
+      for (guint pass = 0; pass < 2; pass++)
+        for (guint i = 1; i < n; i++)
+          {
+            double sum = 0;
+
+            if (!(totals[i] < totals[i - 1] - EPSILON) ||
+                (!isnan (row->above_daily_mg) && totals[i - 1] <= row->above_daily_mg + EPSILON))
+              continue;
+            /* The reductions from above the threshold within the interval
+             * that ends with this one. */
+            for (guint j = i; j >= 1 && days[j] > days[i] - row->min_step_interval_days; j--)
+              if (totals[j] < totals[j - 1] - EPSILON &&
+                  (isnan (row->above_daily_mg) || totals[j - 1] > row->above_daily_mg + EPSILON))
+                sum += totals[j - 1] - totals[j];
+            if (sum <= row->max_step_down_daily_mg + EPSILON)
+              continue;
+            if (pass == 0 && sum > worst_sum + EPSILON)
+              {
+                worst = i;
+                worst_sum = sum;
+              }
+            else if (pass == 1 && i != worst)
+              {
+                g_autofree char *ds = fmt (sum);
+
+                g_string_append (others, others->len ? ", " : _("; also "));
+                g_string_append_printf (others, _("day %d (−%s mg/day)"), days[i], ds);
+              }
+          }
+      if (worst != 0)
+        {
+          g_autofree char *from = fmt (totals[worst - 1]);
+          g_autofree char *to = fmt (totals[worst]);
+          g_autofree char *sum = fmt (worst_sum);
+          g_autofree char *lim = fmt (row->max_step_down_daily_mg);
+          g_autofree char *above = fmt (isnan (row->above_daily_mg) ? 0 : row->above_daily_mg);
+          g_autofree char *trigger =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Day %d: %s → %s mg/day, %s mg/day less within %d day (at most %s mg/day "
+                                          "every %d day above %s mg/day, %s)%s",
+                                          "Day %d: %s → %s mg/day, %s mg/day less within %d days (at most %s mg/day "
+                                          "every %d days above %s mg/day, %s)%s",
+                                          row->min_step_interval_days),
+                             days[worst], from, to, sum, row->min_step_interval_days, lim,
+                             row->min_step_interval_days, above, row->source ? row->source : "", others->str);
+
+          raise_rule (c, row->rule, days[worst], trigger);
+        }
+      g_string_free (others, TRUE);
+    }
+}
+
 static void
 check_withdrawal (Check *c)
 {
+  if (c->r->route == TITRATE_ROUTE_ORAL)
+    check_oral_reduction_pace (c);
+
   /* The plan's first step stops what the patient already takes. */
   if (c->r->route == TITRATE_ROUTE_ORAL && !isnan (c->p->current_daily_mg) && c->p->current_daily_mg > 0 &&
       c->r->steps->len > 0 && titrate_step_is_stopped (step_at (c->r, 0)))
@@ -2254,7 +2350,11 @@ titrate_check_applicable_limit (TitrateRules         *rules,
       const TitrateAdjustmentRow *adj = _titrate_rules_get_adjustment (rules, c.medicine, "dialysis");
 
       out->renal_factor = adj ? adj->dose_factor : 1.0;
-      out->rule_code = "renal.dialysis";
+      {
+        const TitrateRuleText *own = _titrate_rules_medicine_rule (rules, c.medicine, "renal.dialysis");
+
+        out->rule_code = own != NULL ? own->code : "renal.dialysis";
+      }
       out->max_daily *= out->renal_factor;
       /* A sourced absolute ceiling (about 5 mg/day, UK/CA) wins over the
        * scaled label maximum, which no source gives for dialysis. */

@@ -463,6 +463,7 @@ load_protocol (JsonNode         *node,
 
 static gboolean
 load_regimen (JsonObject      *object,
+              TitrateRules    *rules,
               TitrateRegimen **out,
               JsonObject      *unknown,
               GError         **error)
@@ -478,8 +479,8 @@ load_regimen (JsonObject      *object,
   const char *drug_code = NULL;
 
   /* No drug named: the rules database's default medicine. */
-  if (_titrate_rules_get_shared () != NULL)
-    drug_code = titrate_rules_lookup_medicine (_titrate_rules_get_shared (), NULL);
+  if (rules != NULL)
+    drug_code = titrate_rules_lookup_medicine (rules, NULL);
 
   node = json_object_get_member (object, "drug");
   if (!_titrate_json_is_null (node))
@@ -489,15 +490,14 @@ load_regimen (JsonObject      *object,
       if (_titrate_json_is_string (node))
         drug = g_strstrip (g_strdup (json_node_get_string (node)));
 
-      /* The medicines the rules database holds rules for (no name in C). */
+      /* The medicines the rules database in use holds rules for (no name in C). */
       {
-        TitrateRules *shared = _titrate_rules_get_shared ();
-        const char *medicine = shared && drug ? titrate_rules_lookup_medicine (shared, drug) : NULL;
+        const char *medicine = rules && drug ? titrate_rules_lookup_medicine (rules, drug) : NULL;
 
         if (medicine == NULL)
           {
             g_autofree char *got = _titrate_json_describe (node);
-            g_autofree char *known = shared ? titrate_rules_dup_medicine_codes (shared) : g_strdup ("");
+            g_autofree char *known = rules ? titrate_rules_dup_medicine_codes (rules) : g_strdup ("");
 
             return _titrate_json_fail (error, TITRATE_ERROR_INVALID, "regimen.drug",
                                        _("the rules database has rules for %s only (got %s)"), known, got);
@@ -826,6 +826,29 @@ titrate_document_load_from_data (const char  *data,
                                  gssize       length,
                                  GError     **error)
 {
+  return titrate_document_load_from_data_with_rules (data, length, NULL, error);
+}
+
+/**
+ * titrate_document_load_from_data_with_rules:
+ * @data: the document's text
+ * @length: length of @data, or -1 if NUL-terminated
+ * @rules: (nullable): the rules database in use (`--rules FILE`, an
+ *   institution's database); %NULL for the embedded one
+ * @error: return location for a #GError
+ *
+ * As titrate_document_load_from_data(), with `regimen.drug` checked against
+ * the medicines of @rules, so a medicine that only the database in use holds
+ * rules for loads.
+ *
+ * Returns: (transfer full): the document, or %NULL on error
+ */
+TitrateDocument *
+titrate_document_load_from_data_with_rules (const char    *data,
+                                            gssize         length,
+                                            TitrateRules  *rules,
+                                            GError       **error)
+{
   g_autoptr(TitrateDocument) doc = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -913,7 +936,8 @@ titrate_document_load_from_data (const char  *data,
   if (object == NULL)
     return NULL;
   g_clear_pointer (&doc->regimen, titrate_regimen_free);
-  if (!load_regimen (object, &doc->regimen, doc->unknown_regimen, error))
+  if (!load_regimen (object, rules ? rules : _titrate_rules_get_shared (), &doc->regimen,
+                     doc->unknown_regimen, error))
     return NULL;
 
   if (!_titrate_json_read_string_array (json_object_get_member (root, "comedications"),
@@ -950,6 +974,25 @@ TitrateDocument *
 titrate_document_load_from_file (GFile   *file,
                                  GError **error)
 {
+  return titrate_document_load_from_file_with_rules (file, NULL, error);
+}
+
+/**
+ * titrate_document_load_from_file_with_rules:
+ * @file: the document
+ * @rules: (nullable): the rules database in use; %NULL for the embedded one
+ * @error: return location for a #GError
+ *
+ * As titrate_document_load_from_file(), with `regimen.drug` checked against
+ * the medicines of @rules.
+ *
+ * Returns: (transfer full): the document, or %NULL on error
+ */
+TitrateDocument *
+titrate_document_load_from_file_with_rules (GFile         *file,
+                                            TitrateRules  *rules,
+                                            GError       **error)
+{
   g_autofree char *contents = NULL;
   gsize length = 0;
 
@@ -960,6 +1003,6 @@ titrate_document_load_from_file (GFile   *file,
   if (!titrate_io_read_file (file, TITRATE_IO_MAX_DOCUMENT_BYTES, &contents, &length, error))
     return NULL;
 
-  return titrate_document_load_from_data (contents, (gssize) length, error);
+  return titrate_document_load_from_data_with_rules (contents, (gssize) length, rules, error);
 }
 

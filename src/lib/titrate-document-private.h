@@ -10,8 +10,8 @@
 
 G_BEGIN_DECLS
 
-#define MAX_PLAN_DAY        100000   /* ~270 years: only guards the int range */
-#define MAX_STEP_EVERY_DAYS 365
+#define MAX_PLAN_DAY        TITRATE_MAX_PLAN_DAY          /* shared with the forms (titrate-regimen.h) */
+#define MAX_STEP_EVERY_DAYS TITRATE_MAX_STEP_EVERY_DAYS   /* shared with the forms */
 
 /* Software limits on lists (not clinical limits): far above any real plan,
  * low enough that a hostile file cannot take minutes or gigabytes. */

@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "titrate-error.h"
+#include "titrate-regimen.h"
 #include "titrate-types.h"
 
 G_BEGIN_DECLS
@@ -60,8 +61,8 @@ gboolean            _titrate_json_check_key_unit   (const char          *path,
  * typing or file error (1e-300 mg, 1e300 mg); inside, every product,
  * quotient and count the planner and the exports compute stays finite and
  * exact enough to print. Units as the key says (mg, mcg, mg/mL, mcg/mL). */
-#define TITRATE_JSON_AMOUNT_MIN          0.001
-#define TITRATE_JSON_AMOUNT_MAX          100000.0
+#define TITRATE_JSON_AMOUNT_MIN          TITRATE_AMOUNT_MIN   /* shared with the forms (titrate-regimen.h) */
+#define TITRATE_JSON_AMOUNT_MAX          TITRATE_AMOUNT_MAX
 
 /* Largest integer a double holds exactly (2^53). */
 #define TITRATE_JSON_MAX_EXACT_INTEGER   9007199254740992.0

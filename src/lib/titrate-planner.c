@@ -15,6 +15,7 @@
 #include "titrate-format.h"
 #include "titrate-planner.h"
 #include "titrate-rules-private.h"
+#include "titrate-units.h"
 
 #define EPSILON 1e-9
 #define MAX_STEPS 400
@@ -23,19 +24,6 @@
 
 /* Removes floating-point noise (0.30000000000000004) without rounding any
  * clinically meaningful digit: doses are kept to 1/1000 mg. */
-/* A formulation name ("Tablet", "Oral solution") inside a sentence: in lower
- * case where the language writes it so, unchanged where it keeps its capital. */
-static char *
-label_in_sentence (const char *label)
-{
-  /* Translators: "lowercase" if a formulation name such as "Tablet" is written
-   * in lower case inside a sentence in your language (English, French); "keep"
-   * if it keeps its capital (German nouns). Anything else means "lowercase". */
-  if (g_strcmp0 (C_("formulation name inside a sentence", "lowercase"), "keep") == 0)
-    return g_strdup (label);
-  return g_utf8_strdown (label, -1);
-}
-
 static double
 snap (double value)
 {
@@ -280,87 +268,6 @@ titrate_regimen_step_phase (const TitrateRegimen *regimen,
 
 /* Day-by-day view */
 
-
-static void
-unit_for_regimen (TitrateRules         *rules,
-                  const TitrateRegimen *regimen,
-                  double               *strength,
-                  TitrateDivisibility  *divisible)
-{
-  const TitrateFormulation *f;
-
-  *strength = NAN;
-  *divisible = TITRATE_DIVISIBILITY_UNKNOWN;
-  if (rules == NULL || regimen->route != TITRATE_ROUTE_ORAL)
-    return;
-  f = titrate_rules_get_formulation (rules, regimen->formulation);
-  if (f == NULL || f->route != TITRATE_ROUTE_ORAL)
-    return;
-
-  if (f->unit_type == TITRATE_FORMULATION_UNIT_MG_PER_ML)
-    {
-      *strength = regimen->concentration_mg_per_ml;
-      *divisible = TITRATE_DIVISIBILITY_VOLUME;
-    }
-  else
-    {
-      const TitrateStrength *s;
-
-      *strength = regimen->strength_mg;
-      *divisible = f->divisibility;
-      /* Halves only where the database marks that tablet as scored. */
-      if (f->divisibility == TITRATE_DIVISIBILITY_SCORED_HALF)
-        {
-          s = titrate_rules_get_strength (rules, regimen->formulation, regimen->strength_mg);
-          if (s == NULL || !s->scored)
-            *divisible = TITRATE_DIVISIBILITY_WHOLE;
-        }
-    }
-}
-
-gboolean
-titrate_planner_units (TitrateRules         *rules,
-                       const TitrateRegimen *regimen,
-                       double                dose_mg,
-                       double               *units)
-{
-  double strength;
-  TitrateDivisibility divisible;
-
-  unit_for_regimen (rules, regimen, &strength, &divisible);
-  if (isnan (strength))
-    {
-      *units = NAN;
-      return TRUE;
-    }
-  return titrate_units_per_dose (dose_mg, strength, divisible, units);
-}
-
-char *
-titrate_planner_unit_name (TitrateRules         *rules,
-                           const TitrateRegimen *regimen)
-{
-  const TitrateFormulation *f;
-  double strength;
-  TitrateDivisibility divisible;
-  g_autofree char *amount = NULL;
-  g_autofree char *label = NULL;
-
-  unit_for_regimen (rules, regimen, &strength, &divisible);
-  if (isnan (strength))
-    return NULL;
-  f = titrate_rules_get_formulation (rules, regimen->formulation);
-  amount = titrate_format_amount_display (strength);
-  label = label_in_sentence (f->label);
-  if (divisible == TITRATE_DIVISIBILITY_VOLUME)
-    return g_strdup_printf (_("mL of %s mg/mL %s"), amount, label);
-  if (divisible == TITRATE_DIVISIBILITY_SCORED_HALF)
-    return g_strdup_printf (_("× %s mg %s (scored: halves allowed)"), amount, label);
-  if (f->divisibility == TITRATE_DIVISIBILITY_SCORED_HALF)
-    return g_strdup_printf (_("× %s mg %s (not scored: whole only)"), amount, label);
-  return g_strdup_printf (_("× %s mg %s (whole only)"), amount, label);
-}
-
 static void
 fill_day (const TitrateRegimen *regimen,
           int                   index,
@@ -435,7 +342,7 @@ titrate_planner_get_day (TitrateRules         *rules,
   TitrateDivisibility divisible;
   int index = titrate_regimen_step_at (regimen, day);
 
-  unit_for_regimen (rules, regimen, &strength, &divisible);
+  _titrate_unit_for_regimen (rules, regimen, &strength, &divisible);
   fill_day (regimen, index, index >= 0 ? titrate_regimen_step_phase (regimen, (guint) index) : TITRATE_PHASE_NONE,
             strength, divisible, day, out);
 }
@@ -451,7 +358,7 @@ titrate_planner_expand (TitrateRules         *rules,
   TitrateDivisibility divisible;
   int index = -1;
 
-  unit_for_regimen (rules, regimen, &strength, &divisible);
+  _titrate_unit_for_regimen (rules, regimen, &strength, &divisible);
   for (guint i = 0; i < regimen->steps->len; i++)
     phases[i] = titrate_regimen_step_phase (regimen, i);
 
@@ -558,6 +465,7 @@ titrate_planner_suggest (TitrateRules         *rules,
   g_autoptr(TitrateSuggestion) s = NULL;
   const TitrateProtocolRow *row;
   const TitrateAdjustmentRow *adj = NULL;
+  const TitrateRenalBandRow *band = NULL;
   const char *indication;
   TitrateRenal renal;
   TitrateLimit limit;
@@ -627,7 +535,7 @@ titrate_planner_suggest (TitrateRules         *rules,
     adj = _titrate_rules_get_adjustment (rules, medicine, "dialysis");
   else
     {
-      const TitrateRenalBandRow *band = find_renal_band (rules, medicine, renal.function_ml_min);
+      band = find_renal_band (rules, medicine, renal.function_ml_min);
 
       if (band != NULL)
         adj = _titrate_rules_get_adjustment (rules, medicine, band->population);
@@ -668,8 +576,35 @@ titrate_planner_suggest (TitrateRules         *rules,
   if (!isnan (limit.max_daily) && target > limit.max_daily)
     target = limit.max_daily;
 
+  /* Where the renal alert says the sources conflict (a source reports
+   * toxicity at a dose below this band's reduced maximum), the suggestion
+   * follows the stricter source and says so: it stays at its start, below
+   * that dose, and does not step up. */
+  if (band != NULL && !isnan (band->conflict_daily_mg) && target > band->conflict_daily_mg - EPSILON)
+    {
+      g_autofree char *ceil_s = fmt (round (target * 10) / 10);
+      g_autofree char *tox = fmt (band->conflict_daily_mg);
+      g_autofree char *st = fmt (start_daily);
+
+      if (start_daily > band->conflict_daily_mg - EPSILON)
+        {
+          plan_error (error, _("The adjusted start (%s mg/day) is not below the %s mg/day at which %s reports "
+                      "toxicity at this level of kidney function; enter the plan step by step."),
+                      st, tox, band->conflict_source);
+          return NULL;
+        }
+      g_ptr_array_add (s->notes,
+                       g_strdup_printf (_("Sources conflict: this band's reduced maximum is %s mg/day, but %s "
+                                          "reports toxicity from %s mg/day at this level of kidney function. "
+                                          "This suggestion follows %s, the stricter source: it stays at the "
+                                          "start dose (%s mg/day) and does not step up; any increase is a "
+                                          "specialist's decision."),
+                                       ceil_s, band->conflict_source, tox, band->conflict_source, st));
+      target = start_daily;
+    }
+
   /* Round DOWN to what the chosen strength measures, and say so. */
-  unit_for_regimen (rules, regimen, &strength, &divisible);
+  _titrate_unit_for_regimen (rules, regimen, &strength, &divisible);
   if (divisible == TITRATE_DIVISIBILITY_SCORED_HALF)
     unit = strength / 2;
   else if (divisible == TITRATE_DIVISIBILITY_WHOLE)
@@ -688,7 +623,7 @@ titrate_planner_suggest (TitrateRules         *rules,
           g_autofree char *u = fmt (unit);
           g_autofree char *st = fmt (strength);
           const TitrateFormulation *form = titrate_rules_get_formulation (rules, regimen->formulation);
-          g_autofree char *form_label = label_in_sentence (form != NULL ? form->label : _("tablet"));
+          g_autofree char *form_label = _titrate_label_in_sentence (form != NULL ? form->label : _("tablet"));
 
           plan_error (error, _("The adjusted start (%s mg/day) is smaller than the smallest dose the "
                       "%s mg %s can give (%s mg). Choose a lower strength or an oral liquid."),

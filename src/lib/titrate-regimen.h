@@ -13,6 +13,15 @@ G_BEGIN_DECLS
 
 #define TITRATE_MAX_DOSES_PER_DAY 8
 
+/* Input format limits, shared by the document loader (its hostile-input
+ * guards) and the forms, which set their fields from these: software
+ * bounds, not clinical limits (those are in the rules database). Amounts in
+ * the field's own unit (mg, mcg, mg/mL, mcg/mL). */
+#define TITRATE_MAX_PLAN_DAY        100000   /* ~270 years: only guards the int range */
+#define TITRATE_MAX_STEP_EVERY_DAYS 365
+#define TITRATE_AMOUNT_MIN          0.001
+#define TITRATE_AMOUNT_MAX          100000.0
+
 /**
  * TitrateStep:
  * @day: the plan day this step starts on (day 1 = start date)

@@ -23,4 +23,6 @@
 #include "titrate-io.h"
 #include "titrate-sidecar.h"
 #include "titrate-scenario.h"
+#include "titrate-alert-item.h"
+#include "titrate-plan.h"
 #undef TITRATE_INSIDE
