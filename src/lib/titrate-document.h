@@ -15,6 +15,7 @@
 #include "titrate-alert.h"
 #include "titrate-patient.h"
 #include "titrate-regimen.h"
+#include "titrate-rules.h"
 #include "titrate-version-macros.h"
 
 G_BEGIN_DECLS
@@ -158,11 +159,45 @@ TitrateDocument *titrate_document_load_from_file (GFile       *file,
                                                   GError     **error);
 
 /**
+ * titrate_document_load_from_data_with_rules:
+ * @data: the JSON text
+ * @length: its length in bytes, or -1 if nul-terminated
+ * @rules: (nullable): the rules database in use; %NULL: the embedded one
+ * @error: return location for a #GError, or %NULL
+ *
+ * The same as titrate_document_load_from_data(), with regimen.drug checked
+ * against @rules.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+TITRATE_AVAILABLE_IN_ALL
+TitrateDocument *titrate_document_load_from_data_with_rules (const char    *data,
+                                                             gssize         length,
+                                                             TitrateRules  *rules,
+                                                             GError       **error);
+
+/**
+ * titrate_document_load_from_file_with_rules:
+ * @file: a #GFile
+ * @rules: (nullable): the rules database in use; %NULL: the embedded one
+ * @error: return location for a #GError, or %NULL
+ *
+ * The same as titrate_document_load_from_file(), with regimen.drug checked
+ * against @rules.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+TITRATE_AVAILABLE_IN_ALL
+TitrateDocument *titrate_document_load_from_file_with_rules (GFile         *file,
+                                                             TitrateRules  *rules,
+                                                             GError       **error);
+
+/**
  * titrate_document_to_data:
  * @doc: a #TitrateDocument
  * @length: (out) (optional): where to store the length in bytes, or %NULL
  *
- * (transfer full) pretty-printed JSON
+ * The document as pretty-printed JSON.
  *
  * Returns: (transfer full): the JSON text
  */

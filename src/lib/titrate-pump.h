@@ -284,14 +284,35 @@ const TitratePumpSetting *titrate_pump_get_setting (TitrateRules *rules,
                                                     const char   *key);
 
 /**
+ * titrate_pump_get_medicine_text:
+ * @rules: a validated #TitrateRules
+ * @drug: (nullable): the medicine code or name; %NULL: the database's
+ *   default medicine
+ * @key: the text key
+ * @source: (out) (optional) (transfer none): where to store the text's
+ *   source keys
+ *
+ * Patient texts of the handout's pump card: "card_keep", "card_early_signs",
+ * "card_act_now" (translated), for the medicine @drug names. Every medicine
+ * has them (checked at open).
+ *
+ * Returns: (transfer none) (nullable): the text, or %NULL
+ */
+TITRATE_AVAILABLE_IN_ALL
+const char               *titrate_pump_get_medicine_text (TitrateRules *rules,
+                                                          const char   *drug,
+                                                          const char   *key,
+                                                          const char  **source);
+
+/**
  * titrate_pump_get_text:
  * @rules: a validated #TitrateRules
  * @key: the setting or text key
  * @source: (out) (optional) (transfer none): where to store the text's
  *   source keys
  *
- * Patient texts of the handout's pump card: "card_keep", "card_early_signs",
- * "card_act_now" (translated; transfer none).
+ * The same as titrate_pump_get_medicine_text() for the database's default
+ * medicine.
  *
  * Returns: (transfer none) (nullable): the text, or %NULL
  */

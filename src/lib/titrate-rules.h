@@ -78,18 +78,34 @@ typedef struct {
 } TitrateDrug;
 
 /**
+ * TitrateDrugNameKind:
+ * @TITRATE_DRUG_NAME_GENERIC: the generic name
+ * @TITRATE_DRUG_NAME_BRAND: a brand name
+ * @TITRATE_DRUG_NAME_SYNONYM: another name prescribers type
+ *
+ * What kind of name a #TitrateDrugName is.
+ */
+typedef enum {
+  TITRATE_DRUG_NAME_GENERIC,
+  TITRATE_DRUG_NAME_BRAND,
+  TITRATE_DRUG_NAME_SYNONYM,
+} TitrateDrugNameKind;
+
+/**
  * TitrateDrugName:
  * @name: as stored (brand capitalisation kept)
- * @kind: generic, brand, synonym
+ * @kind: the kind's code for output: generic, brand, synonym
  * @drug: drug
+ * @name_kind: @kind, read once at load: compare this
  *
  * A name of a medicine in the comedication lexicon (generic, brand or
  * synonym), owned by the rules database.
  */
 typedef struct {
   const char        *name;     /* as stored (brand capitalisation kept) */
-  const char        *kind;     /* generic, brand, synonym */
+  const char        *kind;     /* code for output: generic, brand, synonym */
   const TitrateDrug *drug;
+  TitrateDrugNameKind name_kind; /* @kind, read once at load: compare this */
 } TitrateDrugName;
 
 /**
@@ -112,6 +128,8 @@ typedef struct {
  * @label: label
  * @unit: mg_per_unit, mg_per_ml, mcg_per_ml
  * @divisible: whole, scored_half, volume
+ * @unit_type: @unit, read once at load: compare this
+ * @divisibility: @divisible, read once at load: compare this
  *
  * A formulation (tablet, oral solution, intrathecal solution…), owned by the
  * rules database.
@@ -120,8 +138,10 @@ typedef struct {
   const char   *code;
   TitrateRoute  route;
   const char   *label;
-  const char   *unit;          /* mg_per_unit, mg_per_ml, mcg_per_ml */
-  const char   *divisible;     /* whole, scored_half, volume */
+  const char   *unit;          /* code for output: mg_per_unit, mg_per_ml, mcg_per_ml */
+  const char   *divisible;     /* code for output: whole, scored_half, volume */
+  TitrateFormulationUnit unit_type;     /* @unit, read once at load: compare this */
+  TitrateDivisibility    divisibility;  /* @divisible, read once at load: compare this */
 } TitrateFormulation;
 
 /**
@@ -165,6 +185,8 @@ typedef struct {
  * @text: text
  * @source: source
  * @medicine: the medicine the point is about
+ * @section: "point" (things to know) or "withdrawal_sign" (the handout's
+ *   warning box; @topic introduces the list)
  *
  * A counselling point for the patient handout, owned by the rules database.
  */
@@ -176,6 +198,8 @@ typedef struct {
   const char *text;
   const char *source;
   const char *medicine;        /* the medicine the point is about */
+  const char *section;         /* "point" (things to know) or "withdrawal_sign" (the
+                                * handout's warning box; topic introduces the list) */
 } TitrateCounselling;
 
 /**
@@ -427,6 +451,25 @@ gboolean      titrate_rules_get_input_range  (TitrateRules *self,
                                               double       *min,
                                               double       *max,
                                               gboolean     *min_exclusive);
+/**
+ * titrate_rules_get_plausible_weight_kg:
+ * @rules: a #TitrateRules
+ * @age_years: the child's age, years
+ * @min_kg: (out): where to store the lowest plausible weight, kg
+ * @max_kg: (out): where to store the highest plausible weight, kg
+ *
+ * An input plausibility check, not a clinical limit: the weight range for a
+ * child of @age_years (CDC 2000 growth charts, 3rd–97th percentiles over a
+ * one-year band, either sex). %FALSE and NAN when no band covers the age.
+ *
+ * Returns: %TRUE if a band covers @age_years
+ */
+TITRATE_AVAILABLE_IN_ALL
+gboolean      titrate_rules_get_plausible_weight_kg (TitrateRules *rules,
+                                                     double        age_years,
+                                                     double       *min_kg,
+                                                     double       *max_kg);
+
 
 /**
  * titrate_rules_lookup_medicine:

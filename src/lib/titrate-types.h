@@ -177,6 +177,37 @@ typedef enum {
 } TitratePhase;
 
 /**
+ * TitrateFormulationUnit:
+ * @TITRATE_FORMULATION_UNIT_MG_PER_UNIT: mg per tablet or packet
+ * @TITRATE_FORMULATION_UNIT_MG_PER_ML: oral liquid, mg/mL
+ * @TITRATE_FORMULATION_UNIT_MCG_PER_ML: intrathecal solution, mcg/mL
+ *
+ * How an oral formulation's strength is given (rules table
+ * formulation.unit).
+ */
+typedef enum {
+  TITRATE_FORMULATION_UNIT_MG_PER_UNIT,   /* mg per tablet or packet */
+  TITRATE_FORMULATION_UNIT_MG_PER_ML,     /* oral liquid */
+  TITRATE_FORMULATION_UNIT_MCG_PER_ML,    /* intrathecal solution */
+} TitrateFormulationUnit;
+
+/**
+ * TitrateDivisibility:
+ * @TITRATE_DIVISIBILITY_UNKNOWN: no product chosen
+ * @TITRATE_DIVISIBILITY_WHOLE: whole units only
+ * @TITRATE_DIVISIBILITY_SCORED_HALF: scored: halves allowed
+ * @TITRATE_DIVISIBILITY_VOLUME: measured in mL
+ *
+ * How a product can be divided (rules table formulation.divisible).
+ */
+typedef enum {
+  TITRATE_DIVISIBILITY_UNKNOWN,           /* no product chosen */
+  TITRATE_DIVISIBILITY_WHOLE,
+  TITRATE_DIVISIBILITY_SCORED_HALF,
+  TITRATE_DIVISIBILITY_VOLUME,            /* measured in mL */
+} TitrateDivisibility;
+
+/**
  * titrate_route_to_string:
  * @route: the route
  *
@@ -319,82 +350,56 @@ TITRATE_AVAILABLE_IN_ALL
 const char *titrate_phase_to_string        (TitratePhase    phase);
 
 /**
- * titrate_route_to_label:
- * @route: the route
+ * titrate_formulation_unit_to_string:
+ * @unit: a #TitrateFormulationUnit
  *
- * Translated words for people (the *_to_string forms are file/JSON codes).
+ * The rules database's code of a formulation unit ("mg_per_unit",
+ * "mg_per_ml", "mcg_per_ml").
  *
- * Returns: (transfer none): the translated word
+ * Returns: (transfer none): the code
  */
 TITRATE_AVAILABLE_IN_ALL
-const char *titrate_route_to_label         (TitrateRoute    route);
+const char *titrate_formulation_unit_to_string   (TitrateFormulationUnit  unit);
 
 /**
- * titrate_origin_to_label:
- * @origin: a #TitrateOrigin
+ * titrate_formulation_unit_from_string:
+ * @str: the code
+ * @out: (out caller-allocates): where to store the result
  *
- * The translated word for a spasticity origin.
+ * Reads a formulation unit from its code.
  *
- * Returns: (transfer none): the translated word
+ * Returns: %TRUE if @str is a known code
  */
 TITRATE_AVAILABLE_IN_ALL
-const char *titrate_origin_to_label        (TitrateOrigin   origin);
+gboolean    titrate_formulation_unit_from_string (const char             *str,
+                                                  TitrateFormulationUnit *out);
 
 /**
- * titrate_severity_to_label:
- * @severity: a #TitrateSeverity
+ * titrate_divisibility_to_string:
+ * @divisibility: a #TitrateDivisibility
  *
- * The translated word for a severity.
+ * The rules database's code of a divisibility ("whole", "scored_half",
+ * "volume").
  *
- * Returns: (transfer none): the translated word
+ * Returns: (transfer none): the code
  */
 TITRATE_AVAILABLE_IN_ALL
-const char *titrate_severity_to_label      (TitrateSeverity severity);
+const char *titrate_divisibility_to_string       (TitrateDivisibility     divisibility);
 
 /**
- * titrate_category_to_label:
- * @category: a #TitrateCategory
+ * titrate_divisibility_from_string:
+ * @str: the code
+ * @out: (out caller-allocates): where to store the result
  *
- * The translated word for an alert category.
+ * Reads a divisibility from its code.
  *
- * Returns: (transfer none): the translated word
+ * Returns: %TRUE if @str is a known code
  */
 TITRATE_AVAILABLE_IN_ALL
-const char *titrate_category_to_label      (TitrateCategory category);
+gboolean    titrate_divisibility_from_string     (const char             *str,
+                                                  TitrateDivisibility    *out);
 
-/**
- * titrate_phase_to_label:
- * @phase: a #TitratePhase
- *
- * The translated word for a calendar phase.
- *
- * Returns: (transfer none): the translated word
- */
-TITRATE_AVAILABLE_IN_ALL
-const char *titrate_phase_to_label         (TitratePhase    phase);
-
-/**
- * titrate_format_amount:
- * @value: a dose or amount
- *
- * Formats a dose without losing precision: up to 3 decimals, trailing zeros
- * trimmed ("7.5", "2.25", "10"). Never rounds to a whole number silently.
- *
- * Returns: (transfer full): the text
- */
-TITRATE_AVAILABLE_IN_ALL
-char       *titrate_format_amount          (double          value);
-
-/**
- * titrate_format_amount_display:
- * @value: a dose or amount
- *
- * The same for people: the locale's decimal separator ("7,5" in French).
- * Files and JSON always use titrate_format_amount().
- *
- * Returns: (transfer full): the text
- */
-TITRATE_AVAILABLE_IN_ALL
-char       *titrate_format_amount_display  (double          value);
+/* Words for people (titrate_route_to_label() …) and amounts are written by
+ * titrate-format.h. */
 
 G_END_DECLS

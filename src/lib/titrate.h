@@ -15,6 +15,7 @@
 #include "titrate-error.h"
 #include "titrate-types.h"
 #include "titrate-enum-types.h"
+#include "titrate-format.h"
 #include "titrate-patient.h"
 #include "titrate-regimen.h"
 #include "titrate-rules.h"
@@ -23,8 +24,10 @@
 #include "titrate-planner.h"
 #include "titrate-document.h"
 #include "titrate-pump.h"
-/* New public headers (titrate-plan.h…) go here, in lib_public_headers
- * (src/lib/meson.build) and in docs/reference/titrate-docs.xml. */
+#include "titrate-alert-item.h"
+#include "titrate-plan.h"
+/* New public headers go here, in lib_public_headers (src/lib/meson.build)
+ * and in docs/reference/titrate-docs.xml. */
 #undef TITRATE_INSIDE
 
 /* Inside the Titrate tree (TITRATE_COMPILATION is set by the internal
@@ -36,4 +39,5 @@
 #include "titrate-io.h"
 #include "titrate-sidecar.h"
 #include "titrate-scenario.h"
+#include "titrate-units.h"
 #endif
