@@ -5,8 +5,8 @@
  *
  *   cc check-document.c $(pkg-config --cflags --libs titrate-1) -o check-document
  *
- * loads each document, checks it with the rules database embedded in the
- * library and prints every alert with what the prescriber needs to judge it:
+ * loads each document, checks it through a TitratePlan with the rules
+ * database embedded in the library and prints every alert with what the prescriber needs to judge it:
  * severity, category, title, the patient value that fired it, reason,
  * action and source.
  *
@@ -28,8 +28,10 @@ check_one (TitrateRules *rules,
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(TitrateDocument) doc = NULL;
-  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(TitratePlan) plan = NULL;
   g_autoptr(GError) error = NULL;
+  GListModel *alerts;
+  guint n_alerts;
 
   doc = titrate_document_load_from_file (file, &error);
   if (doc == NULL)
@@ -54,24 +56,31 @@ check_one (TitrateRules *rules,
       return 2;
     }
 
-  alerts = titrate_check (rules, doc->patient, doc->regimen, doc->comedications, &error);
-  if (alerts == NULL)
+  /* The plan takes the document and checks it: the alerts come most
+   * severe first, as `titrate-cli check` prints them (titrate_plan_to_json()
+   * gives that very JSON). */
+  plan = titrate_plan_new_for_document (rules, g_steal_pointer (&doc));
+  if (!titrate_plan_get_checked (plan))
     {
       /* Never "no alerts": checking was impossible. */
-      fprintf (stderr, "check-document: %s: not checked: %s\n", path, error->message);
+      fprintf (stderr, "check-document: %s: not checked: %s\n", path,
+               titrate_plan_get_error (plan)->message);
       return 3;
     }
 
-  if (alerts->len == 0)
+  alerts = titrate_plan_get_alerts (plan);
+  n_alerts = g_list_model_get_n_items (alerts);
+  if (n_alerts == 0)
     printf ("%s: checked, no alerts\n", path);
-  else if (alerts->len == 1)
+  else if (n_alerts == 1)
     printf ("%s: 1 alert\n", path);
   else
-    printf ("%s: %u alerts\n", path, alerts->len);
+    printf ("%s: %u alerts\n", path, n_alerts);
 
-  for (guint i = 0; i < alerts->len; i++)
+  for (guint i = 0; i < n_alerts; i++)
     {
-      const TitrateAlert *alert = g_ptr_array_index (alerts, i);
+      g_autoptr(TitrateAlertItem) item = g_list_model_get_item (alerts, i);
+      const TitrateAlert *alert = titrate_alert_item_get_alert (item);
       const char *trigger = titrate_alert_get_trigger (alert);
 
       printf ("  [%s] %s: %s (%s)\n",

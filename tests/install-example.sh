@@ -48,10 +48,12 @@ echo "ok: libtitrate-1.so.0 exports $(wc -l <<<"$exports") titrate_* symbols onl
 # Only public headers installed.
 inc=$root/include/titrate-1
 for h in titrate.h titrate-version.h titrate-version-macros.h titrate-enum-types.h \
-         titrate-checker.h titrate-document.h titrate-rules.h; do
+         titrate-checker.h titrate-document.h titrate-rules.h titrate-plan.h \
+         titrate-alert-item.h titrate-format.h; do
   [ -f "$inc/$h" ] || fail "$h not installed"
 done
-for h in titrate-io.h titrate-sidecar.h titrate-selftest.h titrate-rules-private.h; do
+for h in titrate-io.h titrate-sidecar.h titrate-selftest.h titrate-rules-private.h \
+         titrate-units.h titrate-json-write.h titrate-document-private.h; do
   [ ! -e "$inc/$h" ] || fail "private header $h installed"
 done
 

@@ -49,6 +49,68 @@ test_enum_types (void)
   g_assert_true (G_TYPE_IS_FLAGS (TITRATE_TYPE_PUMP_MARK));
   g_assert_true (G_TYPE_IS_ENUM (TITRATE_TYPE_ERROR));
   g_assert_true (G_TYPE_IS_ENUM (TITRATE_TYPE_RENAL_BASIS));
+  g_assert_true (G_TYPE_IS_FLAGS (TITRATE_TYPE_PLAN_CHANGE));
+  g_assert_true (G_TYPE_IS_ENUM (TITRATE_TYPE_DIVISIBILITY));
+  g_assert_true (G_TYPE_IS_ENUM (TITRATE_TYPE_FORMULATION_UNIT));
+  g_assert_true (G_TYPE_IS_ENUM (TITRATE_TYPE_DRUG_NAME_KIND));
+  g_assert_true (G_TYPE_IS_ENUM (TITRATE_TYPE_PARSE_RESULT));
+}
+
+/* A document checked through the public TitratePlan: the older adult with
+ * CKD gets alerts, each a TitrateAlertItem, and the JSON lists the same
+ * ones. Without a rules database nothing is checked and the JSON is
+ * refused: never an empty alert list in its place. */
+static void
+test_plan (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TitrateRules) rules = titrate_rules_new_embedded (&error);
+  g_autoptr(TitratePlan) plan = NULL;
+  g_autoptr(TitratePlan) unchecked = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  JsonArray *alerts;
+  GListModel *model;
+  guint n;
+
+  g_assert_no_error (error);
+  plan = titrate_plan_new_for_document (rules, load_example ("older-adult-ckd.titrate"));
+  g_assert_true (titrate_plan_get_checked (plan));
+  model = titrate_plan_get_alerts (plan);
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_true (g_list_model_get_item_type (model) == TITRATE_TYPE_ALERT_ITEM);
+
+  json = titrate_plan_to_json (plan, &error);
+  g_assert_no_error (error);
+  alerts = json_object_get_array_member (json_node_get_object (json), "alerts");
+  g_assert_cmpuint (json_array_get_length (alerts), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TitrateAlertItem) item = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (alerts, i), "code"), ==,
+                       titrate_alert_item_get_code (item));
+    }
+
+  unchecked = titrate_plan_new (NULL, NULL);
+  g_assert_false (titrate_plan_get_checked (unchecked));
+  g_assert_nonnull (titrate_plan_get_error (unchecked));
+  g_assert_cmpuint (g_list_model_get_n_items (titrate_plan_get_alerts (unchecked)), ==, 0);
+  g_assert_null (titrate_plan_to_json (unchecked, &error));
+  g_assert_error (error, TITRATE_ERROR, TITRATE_ERROR_RULES);
+}
+
+/* Amounts are never rounded to a whole number, and keep their unit. */
+static void
+test_format (void)
+{
+  g_autofree char *amount = titrate_format_amount (7.5);
+  g_autofree char *dose = titrate_format_dose (2.25, "mg");
+  g_autofree char *daily = titrate_format_daily (100, "mcg");
+
+  g_assert_cmpstr (amount, ==, "7.5");
+  g_assert_cmpstr (dose, ==, "2.25 mg");
+  g_assert_cmpstr (daily, ==, "100 mcg/day");
 }
 
 static void
@@ -171,6 +233,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/public-api/enum-types", test_enum_types);
   g_test_add_func ("/public-api/boxed-types", test_boxed_types);
+  g_test_add_func ("/public-api/plan", test_plan);
+  g_test_add_func ("/public-api/format", test_format);
   g_test_add_func ("/public-api/suggestion-copy", test_suggestion_copy);
   g_test_add_func ("/public-api/pump-plan-copy", test_pump_plan_copy);
   g_test_add_func ("/public-api/alert-getters", test_alert_getters);

@@ -112,11 +112,20 @@ titrate_alert_item_class_init (TitrateAlertItemClass *klass)
   object_class->get_property = titrate_alert_item_get_property;
   object_class->set_property = titrate_alert_item_set_property;
 
+  /**
+   * TitrateAlertItem:acknowledgement:
+   *
+   * The prescriber's reason for going ahead despite the alert, or %NULL.
+   */
   properties[PROP_ACKNOWLEDGEMENT] =
     g_param_spec_string ("acknowledgement", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* The finding itself; replaced (same code and severity) when a new value
-   * typed changes only its wording, e.g. the age in the trigger. */
+  /**
+   * TitrateAlertItem:alert:
+   *
+   * The finding itself; replaced (same code and severity) when a new value
+   * typed changes only its wording, e.g. the age in the trigger.
+   */
   properties[PROP_ALERT] =
     g_param_spec_boxed ("alert", NULL, NULL, titrate_alert_get_type (),
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

@@ -363,6 +363,8 @@ titrate_plan_new (TitrateRules *rules,
  * @rules: (nullable): an opened rules database
  * @doc: (transfer full): the document, its protocol already expanded
  *
+ * A plan for @doc, checked against @rules.
+ *
  * Returns: (transfer full): the plan of @doc, checked
  */
 TitratePlan *
@@ -470,6 +472,8 @@ titrate_plan_sync_acknowledgements (TitratePlan *self)
  * titrate_plan_get_rules:
  * @self: a plan
  *
+ * The rules database the plan checks against.
+ *
  * Returns: (transfer none) (nullable): the rules database
  */
 TitrateRules *
@@ -483,6 +487,8 @@ titrate_plan_get_rules (TitratePlan *self)
 /**
  * titrate_plan_get_checked:
  * @self: a plan
+ *
+ * Whether the document was checked against the rules.
  *
  * Returns: %TRUE if the document was checked: only then does an empty
  *   alert list mean "nothing found"
@@ -499,6 +505,8 @@ titrate_plan_get_checked (TitratePlan *self)
  * titrate_plan_get_error:
  * @self: a plan
  *
+ * Why the document could not be checked.
+ *
  * Returns: (nullable) (transfer none): why the document could not be
  *   checked, or %NULL when it was
  */
@@ -513,6 +521,8 @@ titrate_plan_get_error (TitratePlan *self)
 /**
  * titrate_plan_get_alerts:
  * @self: a plan
+ *
+ * The plan's alerts, most severe first.
  *
  * Returns: (transfer none): the alerts, a #GListModel of #TitrateAlertItem,
  *   most severe first; empty when not checked (see titrate_plan_get_checked())
@@ -558,6 +568,15 @@ titrate_plan_dup_alert_array (TitratePlan *self)
   return out;
 }
 
+/**
+ * titrate_plan_count_severity:
+ * @self: a plan
+ * @severity: a #TitrateSeverity
+ *
+ * Counts the plan's alerts of one severity.
+ *
+ * Returns: the number of alerts of @severity
+ */
 guint
 titrate_plan_count_severity (TitratePlan     *self,
                              TitrateSeverity  severity)
@@ -577,7 +596,15 @@ titrate_plan_count_severity (TitratePlan     *self,
   return count;
 }
 
-/* Contraindicated and major alerts still without a reason. */
+/**
+ * titrate_plan_count_unacknowledged:
+ * @self: a plan
+ *
+ * Counts the alerts that still need the prescriber's reason before the plan is final.
+ *
+ * Returns: the number of contraindicated and major alerts still without
+ *   the prescriber's reason
+ */
 guint
 titrate_plan_count_unacknowledged (TitratePlan *self)
 {
@@ -601,6 +628,8 @@ titrate_plan_count_unacknowledged (TitratePlan *self)
  * titrate_plan_get_days:
  * @self: a plan
  *
+ * The expanded calendar: what is taken each day.
+ *
  * Returns: (transfer none) (element-type TitrateDay): days 1 … the horizon
  *   (titrate_planner_horizon())
  */
@@ -612,7 +641,14 @@ titrate_plan_get_days (TitratePlan *self)
   return self->days;
 }
 
-/* Day @day (1 = the start date), also outside the expanded days. */
+/**
+ * titrate_plan_get_day:
+ * @self: a plan
+ * @day: a plan day (1 = the start date), also outside the expanded days
+ * @out: (out caller-allocates): where to store the day
+ *
+ * What is taken on day @day.
+ */
 void
 titrate_plan_get_day (TitratePlan *self,
                       int          day,
@@ -627,7 +663,14 @@ titrate_plan_get_day (TitratePlan *self,
     titrate_planner_get_day (self->rules, self->doc->regimen, day, out);
 }
 
-/* The applicable maximum and the rule it comes from (max_daily NAN: none). */
+/**
+ * titrate_plan_get_limit:
+ * @self: a plan
+ * @out: (out caller-allocates): where to store the limit
+ *
+ * The applicable maximum and the rule it comes from (max_daily NAN: none
+ * applies).
+ */
 void
 titrate_plan_get_limit (TitratePlan  *self,
                         TitrateLimit *out)
@@ -638,7 +681,13 @@ titrate_plan_get_limit (TitratePlan  *self,
   *out = self->limit;
 }
 
-/* The renal estimate the checks use, each value with its basis. */
+/**
+ * titrate_plan_get_renal:
+ * @self: a plan
+ * @out: (out caller-allocates): where to store the estimate
+ *
+ * The renal estimate the checks use, each value with its basis.
+ */
 void
 titrate_plan_get_renal (TitratePlan  *self,
                         TitrateRenal *out)
@@ -655,7 +704,17 @@ titrate_plan_get_renal (TitratePlan  *self,
   *out = self->renal;
 }
 
-/* The protocol's target, or else the plan's peak daily total; NAN if none. */
+/**
+ * titrate_plan_get_target:
+ * @self: a plan
+ * @is_protocol_target: (out) (optional): where to store whether the value
+ *   is the protocol's target (else the plan's peak)
+ *
+ * The protocol's target, or else the plan's peak daily total, in the
+ * route's unit (mg oral, mcg intrathecal).
+ *
+ * Returns: the target, or NAN if none
+ */
 double
 titrate_plan_get_target (TitratePlan *self,
                          gboolean    *is_protocol_target)
@@ -692,8 +751,10 @@ titrate_plan_get_target (TitratePlan *self,
  * titrate_plan_get_counselling:
  * @self: a plan
  *
+ * The counselling points for the patient handout.
+ *
  * Returns: (transfer none) (element-type TitrateCounselling): the
- *   counselling points for this patient and route (titrate_counselling_select());
+ *   counselling points for this patient and route (from the rules database);
  *   empty without a rules database
  */
 GPtrArray *
@@ -713,6 +774,8 @@ titrate_plan_get_counselling (TitratePlan *self)
  * @self: a plan
  * @why_not: (out) (optional) (nullable) (transfer none): why the pump
  *   arithmetic could not be done, when the regimen has a pump
+ *
+ * The intrathecal pump's reservoir arithmetic: alarm, empty and refill dates.
  *
  * Returns: (nullable) (transfer none): the reservoir arithmetic
  *   (titrate_pump_plan()); %NULL without a pump (@why_not %NULL) or when it

@@ -25,6 +25,18 @@
 G_BEGIN_DECLS
 
 /**
+ * SECTION:titrate-plan
+ * @Title: TitratePlan
+ * @Short_description: one document checked against the rules database
+ *
+ * The way to check a loaded document: titrate_plan_new_for_document()
+ * takes the document, checks it and holds its alerts
+ * (titrate_plan_get_alerts()), the applicable maximum, the expanded days
+ * and the pump arithmetic. titrate_plan_to_json() gives exactly what
+ * `titrate-cli check` prints.
+ */
+
+/**
  * TitratePlanChange:
  * @TITRATE_PLAN_CHANGE_DAYS: the expanded days changed
  * @TITRATE_PLAN_CHANGE_ALERTS: the alerts, their acknowledgements or the
@@ -39,6 +51,11 @@ typedef enum {
   TITRATE_PLAN_CHANGE_LIMIT  = 1 << 2,
 } TitratePlanChange;
 
+/**
+ * TITRATE_PLAN_CHANGE_ALL:
+ *
+ * Every #TitratePlanChange flag.
+ */
 #define TITRATE_PLAN_CHANGE_ALL 0x7
 
 /**
@@ -61,6 +78,12 @@ typedef enum {
  * the alert model is empty and titrate_plan_to_json() refuses. An empty
  * alert model with titrate_plan_get_checked() %TRUE, and only then, means
  * "checked, nothing found".
+ */
+
+/**
+ * TITRATE_TYPE_PLAN:
+ *
+ * The #GType of #TitratePlan.
  */
 #define TITRATE_TYPE_PLAN (titrate_plan_get_type ())
 

@@ -36,9 +36,37 @@ G_BEGIN_DECLS
  * guards) and the forms, which set their fields from these: software
  * bounds, not clinical limits (those are in the rules database). Amounts in
  * the field's own unit (mg, mcg, mg/mL, mcg/mL). */
+
+/**
+ * TITRATE_MAX_PLAN_DAY:
+ *
+ * The latest plan day a document may name (about 270 years): a software
+ * bound that only guards the int range, not a clinical limit.
+ */
 #define TITRATE_MAX_PLAN_DAY        100000   /* ~270 years: only guards the int range */
+
+/**
+ * TITRATE_MAX_STEP_EVERY_DAYS:
+ *
+ * The longest interval, in days, between a protocol's steps that a
+ * document may hold: a software bound, not a clinical limit.
+ */
 #define TITRATE_MAX_STEP_EVERY_DAYS 365
+
+/**
+ * TITRATE_AMOUNT_MIN:
+ *
+ * The smallest amount a field accepts, in the field's own unit (mg, mcg,
+ * mg/mL, mcg/mL): a software bound, not a clinical limit.
+ */
 #define TITRATE_AMOUNT_MIN          0.001
+
+/**
+ * TITRATE_AMOUNT_MAX:
+ *
+ * The largest amount a field accepts, in the field's own unit: a software
+ * bound, not a clinical limit (those are in the rules database).
+ */
 #define TITRATE_AMOUNT_MAX          100000.0
 
 /**
