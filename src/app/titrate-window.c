@@ -20,90 +20,29 @@
 #include "titrate-recent.h"
 #include "titrate-teaching.h"
 #include "titrate-ui-utils.h"
-#include "titrate-window.h"
+#include "titrate-window-private.h"
 #include "titrate-rules-source.h"
 #include "titrate-window-output.h"
 
 #define EXAMPLES_PATH "/io/github/titrate/Titrate/examples/"
 
-typedef void (*Continuation) (TitrateWindow *self,
-                              gpointer       data);
-
-typedef struct {
-  Continuation   func;
-  gpointer       data;
-  GDestroyNotify destroy;
-} Pending;
-
-struct _TitrateWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwWindowTitle       *window_title;
-  GtkToggleButton      *form_button;
-  GtkMenuButton        *examples_button;
-  GtkMenuButton        *menu_button;
-  AdwSplitButton       *save_button;
-  GtkRevealer          *disclaimer_revealer;
-  GtkStack             *main_stack;
-  AdwToastOverlay      *toast_overlay;
-  AdwStatusPage        *blocked_page;   /* made only when needed */
-
-  TitratePlanView      *plan_view;      /* built after the first frame */
-  TitrateSession       *session;        /* NULL until loaded */
-  TitrateAutosave      *autosave;       /* with the session, unless blocked */
-  GSettings            *settings;
-  GtkFileChooserNative *chooser;
-  guint                 load_id;
-  gboolean              close_confirmed;
-};
-
 G_DEFINE_FINAL_TYPE (TitrateWindow, titrate_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* Helpers */
+static void ensure_loaded (TitrateWindow *self);
 
-static void
-pending_free (Pending *pending)
-{
-  if (pending == NULL)
-    return;
-  if (pending->destroy != NULL)
-    pending->destroy (pending->data);
-  g_free (pending);
-}
+/* Helpers (shared with titrate-window-actions.c) */
 
-static void
-pending_run (TitrateWindow *self,
-             Pending       *pending)
-{
-  if (pending != NULL && pending->func != NULL)
-    pending->func (self, pending->data);
-}
-
-static Pending *
-pending_new (Continuation   func,
-             gpointer       data,
-             GDestroyNotify destroy)
-{
-  Pending *pending = g_new0 (Pending, 1);
-
-  pending->func = func;
-  pending->data = data;
-  pending->destroy = destroy;
-  return pending;
-}
-
-static void
-toast (TitrateWindow *self,
-       const char    *text)
+void
+_titrate_window_toast (TitrateWindow *self,
+                       const char    *text)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
-static void
-show_error (TitrateWindow *self,
-            const char    *heading,
-            const char    *body)
+void
+_titrate_window_show_error (TitrateWindow *self,
+                            const char    *heading,
+                            const char    *body)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
@@ -111,19 +50,17 @@ show_error (TitrateWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void ensure_loaded (TitrateWindow *self);
-
-static gboolean
-is_blocked (TitrateWindow *self)
+gboolean
+_titrate_window_is_blocked (TitrateWindow *self)
 {
   return self->session == NULL || titrate_session_get_rules (self->session) == NULL;
 }
 
-static gboolean
-can_save_final (TitrateWindow *self)
+gboolean
+_titrate_window_can_save_final (TitrateWindow *self)
 {
   /* An empty plan is never ready to save as final. */
-  return !is_blocked (self) &&
+  return !_titrate_window_is_blocked (self) &&
          self->plan_view != NULL &&
          titrate_session_get_regimen (self->session)->steps->len > 0 &&
          titrate_session_get_checked (self->session) &&
@@ -131,10 +68,10 @@ can_save_final (TitrateWindow *self)
          titrate_plan_view_get_n_invalid (self->plan_view) == 0;
 }
 
-static void
-update_actions (TitrateWindow *self)
+void
+_titrate_window_update_actions (TitrateWindow *self)
 {
-  gboolean blocked = is_blocked (self);
+  gboolean blocked = _titrate_window_is_blocked (self);
   const char *plan_actions[] = { "new", "open", "open-example", "save", "save-as", "suggest", "acknowledge",
                                  "show-alerts", "next-pane", "toggle-form",
                                  "open-recent", "print", "export-pdf", "export-ics", "export-csv" };
@@ -146,7 +83,7 @@ update_actions (TitrateWindow *self)
       g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !blocked);
     }
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "save-final")),
-                               can_save_final (self));
+                               _titrate_window_can_save_final (self));
 }
 
 static void
@@ -159,7 +96,7 @@ update_title (TitrateWindow *self)
 
   if (self->session == NULL)
     return;
-  if (is_blocked (self))
+  if (_titrate_window_is_blocked (self))
     {
       adw_window_title_set_title (self->window_title, _("Titrate"));
       adw_window_title_set_subtitle (self->window_title, _("Rules database unavailable"));
@@ -189,8 +126,8 @@ update_title (TitrateWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
-static TitrateCreatinineUnit
-default_creatinine_unit (TitrateWindow *self)
+TitrateCreatinineUnit
+_titrate_window_default_creatinine_unit (TitrateWindow *self)
 {
   if (self->settings == NULL)
     return TITRATE_CREATININE_MG_DL;
@@ -212,209 +149,6 @@ severity_from_setting (GValue   *value,
   return TRUE;
 }
 
-/* Unsaved changes */
-
-static void save_with_chooser (TitrateWindow *self,
-                               gboolean       final,
-                               Pending       *then);
-
-static gboolean
-save_now (TitrateWindow *self,
-          GFile         *file,
-          gboolean       final)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!titrate_session_save (self->session, file, final, &error))
-    {
-      show_error (self, _("The Plan Was Not Saved"), error->message);
-      return FALSE;
-    }
-  titrate_recent_add (file);
-  toast (self, final ? _("Saved as final plan") : _("Plan saved"));
-  return TRUE;
-}
-
-static void
-on_discard_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        TitrateWindow    *self)
-{
-  Pending *pending = g_object_steal_data (G_OBJECT (dialog), "pending");
-  GFile *file = titrate_session_get_file (self->session);
-
-  if (g_strcmp0 (response, "discard") == 0)
-    pending_run (self, pending);
-  else if (g_strcmp0 (response, "save") == 0)
-    {
-      if (file != NULL)
-        {
-          if (save_now (self, file, titrate_session_get_final (self->session)))
-            pending_run (self, pending);
-        }
-      else
-        {
-          save_with_chooser (self, FALSE, g_steal_pointer (&pending));
-          return;
-        }
-    }
-  pending_free (pending);
-}
-
-/* Runs @func now, or after the person chose to save or discard changes. */
-static void
-maybe_discard (TitrateWindow  *self,
-               Continuation    func,
-               gpointer        data,
-               GDestroyNotify  destroy)
-{
-  GtkWidget *dialog;
-
-  if (!titrate_session_get_dirty (self->session))
-    {
-      func (self, data);
-      if (destroy != NULL)
-        destroy (data);
-      return;
-    }
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"),
-                                   _("This plan has changes that are not saved. "
-                                     "Unsaved changes are lost if you discard them."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "pending", pending_new (func, data, destroy),
-                          (GDestroyNotify) pending_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* File chooser */
-
-static GtkFileFilter *
-titrate_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Titrate plans"));
-  gtk_file_filter_add_pattern (filter, "*.titrate");
-  return filter;
-}
-
-static void
-on_save_chooser_response_cb (GtkNativeDialog *chooser,
-                             int              response,
-                             TitrateWindow   *self)
-{
-  Pending *pending = g_object_steal_data (G_OBJECT (chooser), "pending");
-  gboolean final = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "final"));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-
-      /* Keep the .titrate extension so the desktop opens it with Titrate. */
-      if (path != NULL && !g_str_has_suffix (path, ".titrate"))
-        {
-          g_autofree char *with_ext = g_strconcat (path, ".titrate", NULL);
-
-          g_clear_object (&file);
-          file = g_file_new_for_path (with_ext);
-        }
-      if (save_now (self, file, final))
-        pending_run (self, pending);
-    }
-  pending_free (pending);
-  g_clear_object (&self->chooser);
-}
-
-static void
-save_with_chooser (TitrateWindow *self,
-                   gboolean       final,
-                   Pending       *then)
-{
-  g_autoptr(GtkFileFilter) filter = titrate_filter ();
-  GFile *file = titrate_session_get_file (self->session);
-  g_autofree char *name = NULL;
-
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (final ? _("Save as Final Plan") : _("Save Plan"),
-                                               GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  if (file != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->chooser), file, NULL);
-  else
-    {
-      name = g_strdup (_("plan.titrate"));
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-    }
-  g_object_set_data (G_OBJECT (self->chooser), "final", GINT_TO_POINTER (final));
-  g_object_set_data_full (G_OBJECT (self->chooser), "pending", then, (GDestroyNotify) pending_free);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_save_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-on_open_chooser_response_cb (GtkNativeDialog *chooser,
-                             int              response,
-                             TitrateWindow   *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
-
-      if (!titrate_window_open_file (self, file, &error))
-        show_error (self, _("The Plan Could Not Be Opened"), error->message);
-    }
-  g_clear_object (&self->chooser);
-}
-
-static void
-open_with_chooser (TitrateWindow *self,
-                   gpointer       data)
-{
-  g_autoptr(GtkFileFilter) filter = titrate_filter ();
-
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Open Plan"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_open_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-/* Continuations */
-
-static void
-do_new (TitrateWindow *self,
-        gpointer       data)
-{
-  titrate_session_new_document (self->session, default_creatinine_unit (self));
-}
-
-static void
-do_open_example (TitrateWindow *self,
-                 gpointer       data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!titrate_window_open_example (self, data, &error))
-    show_error (self, _("The Example Could Not Be Opened"), error->message);
-}
-
 static void
 do_close (TitrateWindow *self,
           gpointer       data)
@@ -425,236 +159,6 @@ do_close (TitrateWindow *self,
     titrate_autosave_discard (self->autosave);
   gtk_window_close (GTK_WINDOW (self));
 }
-
-/* Actions */
-
-static void
-new_action (GSimpleAction *action,
-            GVariant      *parameter,
-            gpointer       user_data)
-{
-  maybe_discard (TITRATE_WINDOW (user_data), do_new, NULL, NULL);
-}
-
-static void
-open_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
-{
-  maybe_discard (TITRATE_WINDOW (user_data), open_with_chooser, NULL, NULL);
-}
-
-static void
-open_example_action (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
-{
-  maybe_discard (TITRATE_WINDOW (user_data), do_open_example,
-                 g_variant_dup_string (parameter, NULL), g_free);
-}
-
-static void
-save_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
-{
-  TitrateWindow *self = TITRATE_WINDOW (user_data);
-  GFile *file = titrate_session_get_file (self->session);
-
-  /* What is typed on screen is what is saved. */
-  titrate_plan_view_commit_pending (self->plan_view);
-  if (file != NULL)
-    save_now (self, file, titrate_session_get_final (self->session));
-  else
-    save_with_chooser (self, FALSE, NULL);
-}
-
-static void
-save_as_action (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  TitrateWindow *self = TITRATE_WINDOW (user_data);
-
-  titrate_plan_view_commit_pending (self->plan_view);
-  save_with_chooser (self, titrate_session_get_final (self->session) && !titrate_session_get_dirty (self->session),
-                     NULL);
-}
-
-static void
-save_final_action (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
-{
-  TitrateWindow *self = TITRATE_WINDOW (user_data);
-  GFile *file = titrate_session_get_file (self->session);
-
-  titrate_plan_view_commit_pending (self->plan_view);
-  if (!can_save_final (self))
-    {
-      show_error (self, _("Not Ready to Save as Final"),
-                  _("Add the doses, acknowledge every contraindicated or major alert with a reason, "
-                    "and correct any field marked in red, first."));
-      return;
-    }
-  if (file != NULL)
-    save_now (self, file, TRUE);
-  else
-    save_with_chooser (self, TRUE, NULL);
-}
-
-static void
-suggest_action (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  TitrateWindow *self = TITRATE_WINDOW (user_data);
-  g_autoptr(TitrateSuggestion) suggestion = NULL;
-  g_autoptr(TitrateRegimen) regimen = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* Suggest never proposes a dose the product cannot give: without a
-   * strength it cannot know, so it asks for one first. */
-  if (titrate_session_get_regimen (self->session)->route == TITRATE_ROUTE_ORAL)
-    {
-      double probe = NAN;
-
-      titrate_planner_units (titrate_session_get_rules (self->session),
-                             titrate_session_get_regimen (self->session), 1, &probe);
-      if (isnan (probe))
-        {
-          show_error (self, _("Choose a Strength First"),
-                      _("A suggested dose must be one the product can give. Choose the tablet strength, "
-                        "packet or liquid concentration, then ask for a suggestion again."));
-          return;
-        }
-    }
-
-  suggestion = titrate_planner_suggest (titrate_session_get_rules (self->session),
-                                        titrate_session_get_patient (self->session),
-                                        titrate_session_get_regimen (self->session),
-                                        &error);
-  if (suggestion == NULL)
-    {
-      show_error (self, _("No Suggested Protocol"), error->message);
-      return;
-    }
-
-  regimen = titrate_regimen_copy (titrate_session_get_regimen (self->session));
-  regimen->has_protocol = TRUE;
-  regimen->protocol = suggestion->protocol;
-  if (regimen->route == TITRATE_ROUTE_ORAL)
-    {
-      const double doses[] = { suggestion->protocol.start_dose_mg, suggestion->protocol.step_mg_per_dose };
-
-      for (guint i = 0; i < G_N_ELEMENTS (doses); i++)
-        {
-          double units = NAN;
-
-          if (!isnan (doses[i]) && doses[i] > 0 &&
-              !titrate_planner_units (titrate_session_get_rules (self->session), regimen, doses[i], &units))
-            {
-              g_autofree char *amount = titrate_format_amount_display (doses[i]);
-              /* Translators: %s is a dose in mg, e.g. "3.333" */
-              g_autofree char *body = g_strdup_printf (_("The suggestion needs %s mg per dose, which the chosen "
-                                                         "product cannot give. Choose another strength or a "
-                                                         "liquid, or enter the protocol by hand."), amount);
-
-              show_error (self, _("The Suggested Dose Cannot Be Measured"), body);
-              return;
-            }
-        }
-    }
-  if (!titrate_session_set_regimen (self->session, regimen, &error))
-    {
-      show_error (self, _("The Suggested Protocol Could Not Be Used"), error->message);
-      return;
-    }
-  titrate_regimen_form_reload (titrate_plan_view_get_regimen_form (self->plan_view));
-  titrate_regimen_form_set_notes (titrate_plan_view_get_regimen_form (self->plan_view), suggestion->notes);
-  toast (self, _("Suggested protocol filled in: review its notes and the alerts"));
-}
-
-static void
-acknowledge_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
-{
-  TitrateWindow *self = TITRATE_WINDOW (user_data);
-  const char *code, *reason;
-
-  g_variant_get (parameter, "(&s&s)", &code, &reason);
-  titrate_session_acknowledge (self->session, code, reason);
-  toast (self, _("Acknowledgement recorded in the plan"));
-}
-
-static void
-accept_disclaimer_action (GSimpleAction *action,
-                          GVariant      *parameter,
-                          gpointer       user_data)
-{
-  TitrateWindow *self = TITRATE_WINDOW (user_data);
-
-  if (self->settings != NULL)
-    g_settings_set_boolean (self->settings, "disclaimer-accepted", TRUE);
-  /* Hidden, not just unrevealed: a GtkRevealer without a transition still
-   * reserved its height in GTK 4.8, leaving a blank band. */
-  gtk_widget_set_visible (GTK_WIDGET (self->disclaimer_revealer), FALSE);
-}
-
-static void
-show_alerts_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
-{
-  TitrateWindow *self = TITRATE_WINDOW (user_data);
-
-  if (self->plan_view != NULL)
-    titrate_plan_view_show_alerts (self->plan_view);
-}
-
-static void
-next_pane_action (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  TitrateWindow *self = TITRATE_WINDOW (user_data);
-
-  if (self->plan_view != NULL)
-    titrate_plan_view_focus_next_pane (self->plan_view);
-}
-
-static void
-toggle_form_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
-{
-  TitrateWindow *self = TITRATE_WINDOW (user_data);
-
-  if (self->plan_view != NULL)
-    {
-      AdwFlap *flap = titrate_plan_view_get_flap (self->plan_view);
-
-      adw_flap_set_reveal_flap (flap, !adw_flap_get_reveal_flap (flap));
-      if (adw_flap_get_reveal_flap (flap))
-        gtk_widget_child_focus (adw_flap_get_flap (flap), GTK_DIR_TAB_FORWARD);
-    }
-}
-
-static const GActionEntry win_entries[] = {
-  { "show-alerts", show_alerts_action },
-  { "next-pane", next_pane_action },
-  { "toggle-form", toggle_form_action },
-  { "new", new_action },
-  { "open", open_action },
-  { "open-example", open_example_action, "s" },
-  { "save", save_action },
-  { "save-as", save_as_action },
-  { "save-final", save_final_action },
-  { "suggest", suggest_action },
-  { "acknowledge", acknowledge_action, "(ss)" },
-  { "accept-disclaimer", accept_disclaimer_action },
-};
 
 /* Callbacks */
 
@@ -672,20 +176,20 @@ on_session_changed_cb (TitrateWindow *self,
         g_settings_set_enum (self->settings, "creatinine-unit", unit);
     }
   if (flags & (TITRATE_SESSION_CHANGE_ALERTS | TITRATE_SESSION_CHANGE_DOCUMENT))
-    update_actions (self);
+    _titrate_window_update_actions (self);
 }
 
 static void
 on_session_notify_cb (TitrateWindow *self)
 {
   update_title (self);
-  update_actions (self);
+  _titrate_window_update_actions (self);
 }
 
 static void
 on_invalid_changed_cb (TitrateWindow *self)
 {
-  update_actions (self);
+  _titrate_window_update_actions (self);
 }
 
 static void
@@ -698,7 +202,7 @@ on_autosave_error_cb (TitrateWindow *self)
       /* Translators: %s is the reason */
       g_autofree char *text = g_strdup_printf (_("Unsaved changes could not be autosaved: %s"), error->message);
 
-      toast (self, text);
+      _titrate_window_toast (self, text);
     }
 }
 
@@ -717,9 +221,9 @@ titrate_window_close_request (GtkWindow *window)
       g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
     }
 
-  if (!self->close_confirmed && !is_blocked (self) && titrate_session_get_dirty (self->session))
+  if (!self->close_confirmed && !_titrate_window_is_blocked (self) && titrate_session_get_dirty (self->session))
     {
-      maybe_discard (self, do_close, NULL, NULL);
+      _titrate_window_maybe_discard (self, do_close, NULL, NULL);
       return TRUE;
     }
   return GTK_WINDOW_CLASS (titrate_window_parent_class)->close_request (window);
@@ -791,7 +295,7 @@ titrate_window_init (TitrateWindow *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save"), -1);
   }
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
+  _titrate_window_actions_init (self);
   titrate_window_output_install (self);
   titrate_recent_install_action (GTK_WINDOW (self));
   titrate_teaching_install (GTK_WINDOW (self));   /* teaching mode, help */
@@ -853,7 +357,7 @@ load (TitrateWindow *self)
 
       g_autofree char *review_warning = titrate_rules_source_review_warning (rules);
 
-      titrate_session_new_document (self->session, default_creatinine_unit (self));
+      titrate_session_new_document (self->session, _titrate_window_default_creatinine_unit (self));
       /* Past the database's review-by date: a warning that stays, not a block. */
       if (review_warning != NULL)
         {
@@ -894,7 +398,7 @@ load (TitrateWindow *self)
     }
 
   update_title (self);
-  update_actions (self);
+  _titrate_window_update_actions (self);
 }
 
 static void
@@ -976,7 +480,7 @@ create (TitrateApplication *application,
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
     }
-  update_actions (self);
+  _titrate_window_update_actions (self);
 
   if (deferred)
     g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
@@ -1040,7 +544,7 @@ titrate_window_get_blocked (TitrateWindow *self)
   g_return_val_if_fail (TITRATE_IS_WINDOW (self), TRUE);
 
   ensure_loaded (self);
-  return is_blocked (self);
+  return _titrate_window_is_blocked (self);
 }
 
 gboolean
@@ -1049,7 +553,7 @@ titrate_window_get_can_save_final (TitrateWindow *self)
   g_return_val_if_fail (TITRATE_IS_WINDOW (self), FALSE);
 
   ensure_loaded (self);
-  return can_save_final (self);
+  return _titrate_window_can_save_final (self);
 }
 
 /* An untouched new plan, which an opened file may replace. */
@@ -1059,7 +563,7 @@ titrate_window_is_pristine (TitrateWindow *self)
   g_return_val_if_fail (TITRATE_IS_WINDOW (self), FALSE);
 
   ensure_loaded (self);
-  return !is_blocked (self) &&
+  return !_titrate_window_is_blocked (self) &&
          titrate_session_get_file (self->session) == NULL &&
          !titrate_session_get_dirty (self->session) &&
          titrate_session_get_regimen (self->session)->steps->len == 0;
@@ -1074,7 +578,7 @@ titrate_window_open_file (TitrateWindow  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   ensure_loaded (self);
-  if (is_blocked (self))
+  if (_titrate_window_is_blocked (self))
     {
       g_set_error_literal (error, TITRATE_ERROR, TITRATE_ERROR_RULES,
                            _("The rules database is unavailable: no plan can be opened"));
@@ -1124,7 +628,7 @@ titrate_window_open_example (TitrateWindow  *self,
   g_return_val_if_fail (name != NULL, FALSE);
 
   ensure_loaded (self);
-  if (is_blocked (self))
+  if (_titrate_window_is_blocked (self))
     {
       g_set_error_literal (error, TITRATE_ERROR, TITRATE_ERROR_RULES,
                            _("The rules database is unavailable: no plan can be opened"));
@@ -1157,7 +661,7 @@ titrate_window_save_to_file (TitrateWindow  *self,
   g_return_val_if_fail (TITRATE_IS_WINDOW (self), FALSE);
 
   ensure_loaded (self);
-  if (final && !can_save_final (self))
+  if (final && !_titrate_window_can_save_final (self))
     {
       g_set_error_literal (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
                            _("Not ready to save as final: acknowledge every contraindicated or "
@@ -1185,5 +689,5 @@ titrate_window_add_toast (TitrateWindow *self,
   g_return_if_fail (TITRATE_IS_WINDOW (self));
   g_return_if_fail (text != NULL);
 
-  toast (self, text);
+  _titrate_window_toast (self, text);
 }
