@@ -34,6 +34,7 @@
 #include <valgrind/callgrind.h>
 
 #include "titrate-number-row.h"
+#include "titrate-application.h"
 #include "titrate-window.h"
 
 static gint64 frame_started;
@@ -257,7 +258,7 @@ main (int   argc,
   app = titrate_application_new ("io.github.titrate.BenchEdits", G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
-  win = titrate_window_new (app);
+  win = titrate_application_new_window (app);
   session = titrate_window_get_session (win);
   doc = make_plan ();
   data = titrate_document_to_data (doc, NULL);

@@ -65,7 +65,7 @@ static void       settle        (GtkWidget *window);
 static TitrateWindow *
 new_window (void)
 {
-  TitrateWindow *win = titrate_window_new (app);
+  TitrateWindow *win = titrate_application_new_window (app);
 
   gtk_window_present (GTK_WINDOW (win));
   pump ();
@@ -602,7 +602,7 @@ fit_examples (const char *language)
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     for (guint i = 0; examples[i] != NULL; i++)
       {
-        TitrateWindow *win = titrate_window_new (app);
+        TitrateWindow *win = titrate_application_new_window (app);
         TitratePlanView *plan;
         TitrateVerdictBar *bar;
         g_autofree char *name = g_strndup (examples[i], strlen (examples[i]) - strlen (".titrate"));

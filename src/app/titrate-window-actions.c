@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "titrate-file-chooser.h"
 #include "titrate-plan-view.h"
 #include "titrate-recent.h"
 #include "titrate-ui-utils.h"
@@ -137,42 +138,27 @@ _titrate_window_maybe_discard (TitrateWindow  *self,
 
 /* File chooser */
 
-static GtkFileFilter *
-titrate_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
+typedef struct {
+  TitrateWindow *window;
+  gboolean       final;
+  Pending       *then;
+} SaveRequest;
 
-  gtk_file_filter_set_name (filter, _("Titrate plans"));
-  gtk_file_filter_add_pattern (filter, "*.titrate");
-  return filter;
+static void
+save_request_free (SaveRequest *request)
+{
+  pending_free (request->then);
+  g_clear_object (&request->window);
+  g_free (request);
 }
 
 static void
-on_save_chooser_response_cb (GtkNativeDialog *chooser,
-                             int              response,
-                             TitrateWindow   *self)
+on_save_file_chosen_cb (GFile       *file,
+                        SaveRequest *request)
 {
-  Pending *pending = g_object_steal_data (G_OBJECT (chooser), "pending");
-  gboolean final = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "final"));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-
-      /* Keep the .titrate extension so the desktop opens it with Titrate. */
-      if (path != NULL && !g_str_has_suffix (path, ".titrate"))
-        {
-          g_autofree char *with_ext = g_strconcat (path, ".titrate", NULL);
-
-          g_clear_object (&file);
-          file = g_file_new_for_path (with_ext);
-        }
-      if (save_now (self, file, final))
-        pending_run (self, pending);
-    }
-  pending_free (pending);
-  g_clear_object (&self->chooser);
+  /* The .titrate extension is kept, so the desktop opens it with Titrate. */
+  if (file != NULL && save_now (request->window, file, request->final))
+    pending_run (request->window, request->then);
 }
 
 static void
@@ -180,59 +166,36 @@ save_with_chooser (TitrateWindow *self,
                    gboolean       final,
                    Pending       *then)
 {
-  g_autoptr(GtkFileFilter) filter = titrate_filter ();
   GFile *file = titrate_session_get_file (self->session);
-  g_autofree char *name = NULL;
+  SaveRequest *request = g_new0 (SaveRequest, 1);
 
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (final ? _("Save as Final Plan") : _("Save Plan"),
-                                               GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  if (file != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->chooser), file, NULL);
-  else
-    {
-      name = g_strdup (_("plan.titrate"));
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-    }
-  g_object_set_data (G_OBJECT (self->chooser), "final", GINT_TO_POINTER (final));
-  g_object_set_data_full (G_OBJECT (self->chooser), "pending", then, (GDestroyNotify) pending_free);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_save_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  request->window = g_object_ref (self);
+  request->final = final;
+  request->then = then;
+  titrate_file_chooser_show (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, TITRATE_FILE_KIND_PLAN,
+                             final ? _("Save as Final Plan") : _("Save Plan"), _("_Save"),
+                             file == NULL ? _("plan.titrate") : NULL, file,
+                             (TitrateFileChosenFunc) on_save_file_chosen_cb, request,
+                             (GDestroyNotify) save_request_free);
 }
 
 static void
-on_open_chooser_response_cb (GtkNativeDialog *chooser,
-                             int              response,
-                             TitrateWindow   *self)
+on_open_file_chosen_cb (GFile         *file,
+                        TitrateWindow *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
+  g_autoptr(GError) error = NULL;
 
-      if (!titrate_window_open_file (self, file, &error))
-        _titrate_window_show_error (self, _("The Plan Could Not Be Opened"), error->message);
-    }
-  g_clear_object (&self->chooser);
+  if (file != NULL && !titrate_window_open_file (self, file, &error))
+    _titrate_window_show_error (self, _("The Plan Could Not Be Opened"), error->message);
 }
 
 static void
 open_with_chooser (TitrateWindow *self,
                    gpointer       data)
 {
-  g_autoptr(GtkFileFilter) filter = titrate_filter ();
-
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Open Plan"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_open_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  titrate_file_chooser_show (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, TITRATE_FILE_KIND_PLAN,
+                             _("Open Plan"), _("_Open"), NULL, NULL,
+                             (TitrateFileChosenFunc) on_open_file_chosen_cb, g_object_ref (self), g_object_unref);
 }
 
 /* Continuations */

@@ -9,6 +9,7 @@
 
 #pragma once
 
+#include "titrate-rules-source.h"
 #include "titrate-window.h"
 
 G_BEGIN_DECLS
@@ -36,12 +37,17 @@ struct _TitrateWindow
   AdwToastOverlay      *toast_overlay;
   AdwStatusPage        *blocked_page;   /* made only when needed */
 
-  TitratePlanView      *plan_view;      /* built after the first frame */
-  TitrateSession       *session;        /* NULL until loaded */
+  TitratePlanView      *plan_view;      /* NULL when blocked */
+  TitrateSession       *session;        /* NULL until constructed */
   TitrateAutosave      *autosave;       /* with the session, unless blocked */
-  GSettings            *settings;
-  GtkFileChooserNative *chooser;
-  guint                 load_id;
+
+  /* Construct-only: what the application gives the window */
+  GSettings            *settings;       /* (nullable) */
+  TitrateRules         *rules;          /* (nullable): NULL means blocked */
+  GError               *rules_error;    /* why @rules is NULL */
+  char                 *rules_failure;  /* the blocking page's text */
+  TitrateRulesSource    rules_source;   /* where @rules was looked for */
+
   gboolean              close_confirmed;
 };
 

@@ -15,7 +15,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "titrate-app-resources.h"
 #include "titrate-autosave.h"
+#include "titrate-file-chooser.h"
 #include "titrate-plan-view.h"
 #include "titrate-recent.h"
 #include "titrate-teaching.h"
@@ -28,7 +30,17 @@
 
 G_DEFINE_FINAL_TYPE (TitrateWindow, titrate_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void ensure_loaded (TitrateWindow *self);
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  PROP_RULES,
+  PROP_RULES_ERROR,
+  PROP_RULES_SOURCE,
+  PROP_RULES_FAILURE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* Helpers (shared with titrate-window-actions.c) */
 
@@ -80,7 +92,9 @@ _titrate_window_update_actions (TitrateWindow *self)
     {
       GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), plan_actions[i]);
 
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !blocked);
+      /* Print and export exist only with a plan (titrate-window-output.c). */
+      if (action != NULL)
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !blocked);
     }
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "save-final")),
                                _titrate_window_can_save_final (self));
@@ -236,10 +250,6 @@ titrate_window_dispose (GObject *object)
 {
   TitrateWindow *self = TITRATE_WINDOW (object);
 
-  g_clear_handle_id (&self->load_id, g_source_remove);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
   /* Unsaved changes without a decision are written now and kept. */
   g_clear_object (&self->autosave);
   gtk_widget_dispose_template (GTK_WIDGET (self), TITRATE_TYPE_WINDOW);
@@ -254,8 +264,73 @@ titrate_window_finalize (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
+  g_clear_object (&self->rules);
+  g_clear_error (&self->rules_error);
+  g_clear_pointer (&self->rules_failure, g_free);
 
   G_OBJECT_CLASS (titrate_window_parent_class)->finalize (object);
+}
+
+static void titrate_window_constructed (GObject *object);
+
+static void
+titrate_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TitrateWindow *self = TITRATE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_RULES:
+      g_value_set_object (value, self->rules);
+      break;
+    case PROP_RULES_ERROR:
+      g_value_set_boxed (value, self->rules_error);
+      break;
+    case PROP_RULES_SOURCE:
+      g_value_set_int (value, (int) self->rules_source);
+      break;
+    case PROP_RULES_FAILURE:
+      g_value_set_string (value, self->rules_failure);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+titrate_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  TitrateWindow *self = TITRATE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    case PROP_RULES:
+      self->rules = g_value_dup_object (value);
+      break;
+    case PROP_RULES_ERROR:
+      self->rules_error = g_value_dup_boxed (value);
+      break;
+    case PROP_RULES_SOURCE:
+      self->rules_source = (TitrateRulesSource) g_value_get_int (value);
+      break;
+    case PROP_RULES_FAILURE:
+      self->rules_failure = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -265,11 +340,32 @@ titrate_window_class_init (TitrateWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = titrate_window_constructed;
+  object_class->get_property = titrate_window_get_property;
+  object_class->set_property = titrate_window_set_property;
   object_class->dispose = titrate_window_dispose;
   object_class->finalize = titrate_window_finalize;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RULES] =
+    g_param_spec_object ("rules", NULL, NULL, TITRATE_TYPE_RULES,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RULES_ERROR] =
+    g_param_spec_boxed ("rules-error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RULES_SOURCE] =
+    g_param_spec_int ("rules-source", NULL, NULL, TITRATE_RULES_SOURCE_EMBEDDED, TITRATE_RULES_SOURCE_SETTINGS,
+                      TITRATE_RULES_SOURCE_EMBEDDED,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RULES_FAILURE] =
+    g_param_spec_string ("rules-failure", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = titrate_window_close_request;
 
-  titrate_application_ensure_resources ();
+  (void) titrate_app_get_resource ();   /* keeps the templates linked in */
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/titrate/Titrate/ui/titrate-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TitrateWindow, window_title);
@@ -296,28 +392,22 @@ titrate_window_init (TitrateWindow *self)
   }
 
   _titrate_window_actions_init (self);
-  titrate_window_output_install (self);
   titrate_recent_install_action (GTK_WINDOW (self));
   titrate_teaching_install (GTK_WINDOW (self));   /* teaching mode, help */
 }
 
 /* Public API */
 
-/* Opens the rules database and builds the plan's panes. Run once, after
- * the first frame when the window was made with titrate_window_new_deferred(),
- * or at once when something needs the plan sooner. */
+/* Builds the plan's panes for the rules given at construction, or the
+ * blocking page without them. Run once, by titrate_window_new(). */
 static void
 load (TitrateWindow *self)
 {
-  TitrateApplication *application = TITRATE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  g_autoptr(TitrateRules) rules = NULL;
-  g_autoptr(GError) error = NULL;
+  TitrateRules *rules = self->rules;
 
   if (self->session != NULL)
     return;
-  g_clear_handle_id (&self->load_id, g_source_remove);
 
-  /* Menus are built with the rest, after the first frame. */
   {
     g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/titrate/Titrate/ui/titrate-menus.ui");
 
@@ -330,22 +420,24 @@ load (TitrateWindow *self)
     titrate_recent_bind_menu (G_MENU (gtk_builder_get_object (builder, "recent_section")));
   }
 
-  rules = titrate_application_open_rules (application, &error);
-  self->session = titrate_session_new (rules, error);
+  if (rules == NULL && self->rules_error == NULL)
+    self->rules_error = g_error_new_literal (TITRATE_ERROR, TITRATE_ERROR_RULES,
+                                             _("No rules database was given"));
+  self->session = titrate_session_new (rules, self->rules_error);
   g_signal_connect_object (self->session, "changed", G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify", G_CALLBACK (on_session_notify_cb), self, G_CONNECT_SWAPPED);
 
   if (rules == NULL)
     {
       /* Nothing can be checked: show which file, why, and no plan at all. */
-      g_autofree char *description = titrate_application_describe_rules_failure (application, error);
+      const char *description = self->rules_failure != NULL ? self->rules_failure : self->rules_error->message;
 
       self->blocked_page = ADW_STATUS_PAGE (adw_status_page_new ());
       adw_status_page_set_icon_name (self->blocked_page, "dialog-error-symbolic");
       adw_status_page_set_title (self->blocked_page, _("Rules database unavailable — nothing can be checked"));
       adw_status_page_set_description (self->blocked_page, description);
       gtk_widget_add_css_class (GTK_WIDGET (self->blocked_page), "blocked");
-      adw_status_page_set_child (self->blocked_page, titrate_application_rules_blocked_actions (application));
+      adw_status_page_set_child (self->blocked_page, titrate_rules_source_blocked_actions (self->rules_source));
       gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->blocked_page), "blocked");
       gtk_stack_set_visible_child_name (self->main_stack, "blocked");
     }
@@ -374,6 +466,8 @@ load (TitrateWindow *self)
       g_signal_connect_object (plan, "notify::n-invalid", G_CALLBACK (on_invalid_changed_cb),
                                self, G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->main_stack, plan, "plan");
+      titrate_window_output_install (GTK_WINDOW (self), self->session, self->plan_view,
+                                     self->settings, self->toast_overlay);
       gtk_stack_set_visible_child_name (self->main_stack, "plan");
       /* Teaching mode: a scenario opens as learner mode (page "learner"). */
       titrate_teaching_attach (GTK_WINDOW (self), self->main_stack, self->session);
@@ -401,41 +495,6 @@ load (TitrateWindow *self)
   _titrate_window_update_actions (self);
 }
 
-static void
-ensure_loaded (TitrateWindow *self)
-{
-  if (self->session == NULL)
-    load (self);
-}
-
-static gboolean
-load_cb (gpointer user_data)
-{
-  TitrateWindow *self = user_data;
-
-  self->load_id = 0;
-  load (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_first_frame_cb (GdkFrameClock *clock,
-                   TitrateWindow *self)
-{
-  g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, self);
-  /* After the frame is out: build the plan on the next idle. */
-  if (self->session == NULL && self->load_id == 0)
-    self->load_id = g_idle_add (load_cb, self);
-}
-
-static void
-on_map_cb (TitrateWindow *self)
-{
-  g_signal_handlers_disconnect_by_func (self, on_map_cb, NULL);
-  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                           G_CALLBACK (on_first_frame_cb), self, 0);
-}
-
 /* Never larger than the screen: a size saved on a bigger monitor, or the
  * default, must not push the alerts or the close button off this one. */
 static void
@@ -460,72 +519,71 @@ set_default_size_on_screen (TitrateWindow *self,
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
 }
 
-static TitrateWindow *
-create (TitrateApplication *application,
-        gboolean            deferred)
+static void
+titrate_window_constructed (GObject *object)
 {
-  TitrateWindow *self;
-  GSettings *settings;
+  TitrateWindow *self = TITRATE_WINDOW (object);
 
-  self = g_object_new (TITRATE_TYPE_WINDOW, "application", application, NULL);
-  settings = titrate_application_get_settings (application);
-  if (settings == NULL)
+  G_OBJECT_CLASS (titrate_window_parent_class)->constructed (object);
+
+  if (self->settings == NULL)
     set_default_size_on_screen (self, 1400, 880);
-  if (settings != NULL)
+  else
     {
-      self->settings = g_object_ref (settings);
       set_default_size_on_screen (self,
-                                  g_settings_get_int (settings, "window-width"),
-                                  g_settings_get_int (settings, "window-height"));
-      if (g_settings_get_boolean (settings, "window-maximized"))
+                                  g_settings_get_int (self->settings, "window-width"),
+                                  g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
     }
-  _titrate_window_update_actions (self);
-
-  if (deferred)
-    g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
-  else
-    load (self);
-  return self;
 }
 
 /**
  * titrate_window_new:
+ * @application: the application
+ * @settings: (nullable): the app's settings; %NULL remembers nothing
+ * @rules: (nullable): the rules database the plan is checked against
+ * @rules_error: (nullable): why @rules is %NULL
+ * @rules_source: where the rules database was looked for
+ * @rules_failure: (nullable): the blocking page's text when @rules is %NULL
  *
- * Opens the rules database (or TITRATE_RULES_DB) for this window and builds
- * the plan. On failure the window shows only the blocking page.
+ * A window for one plan. Without @rules it shows only the blocking page.
  */
 TitrateWindow *
-titrate_window_new (TitrateApplication *application)
+titrate_window_new (GtkApplication     *application,
+                    GSettings          *settings,
+                    TitrateRules       *rules,
+                    const GError       *rules_error,
+                    TitrateRulesSource  rules_source,
+                    const char         *rules_failure)
 {
-  g_return_val_if_fail (TITRATE_IS_APPLICATION (application), NULL);
+  TitrateWindow *self;
 
-  return create (application, FALSE);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (rules == NULL || TITRATE_IS_RULES (rules), NULL);
+
+  self = g_object_new (TITRATE_TYPE_WINDOW,
+                       "application", application,
+                       "settings", settings,
+                       "rules", rules,
+                       "rules-error", rules_error,
+                       "rules-source", (int) rules_source,
+                       "rules-failure", rules_failure,
+                       NULL);
+  /* Built once the window belongs to the application ("application" is
+   * set after construction), so the plan's accelerators reach it. */
+  load (self);
+  return self;
 }
 
-/**
- * titrate_window_new_deferred:
- *
- * Like titrate_window_new(), but the rules database is opened and the plan
- * built just after the window's first frame, so startup paints at once.
- * Until then the window shows no plan, and nothing as checked.
- */
-TitrateWindow *
-titrate_window_new_deferred (TitrateApplication *application)
-{
-  g_return_val_if_fail (TITRATE_IS_APPLICATION (application), NULL);
-
-  return create (application, TRUE);
-}
-
-/* (transfer none) (nullable): the plan's panes, built if needed; NULL when
+/* (transfer none) (nullable): the plan's panes; NULL when
  * the rules database is unavailable */
 TitratePlanView *
 titrate_window_get_plan_view (TitrateWindow *self)
 {
   g_return_val_if_fail (TITRATE_IS_WINDOW (self), NULL);
 
-  ensure_loaded (self);
   return self->plan_view;
 }
 
@@ -534,7 +592,6 @@ titrate_window_get_session (TitrateWindow *self)
 {
   g_return_val_if_fail (TITRATE_IS_WINDOW (self), NULL);
 
-  ensure_loaded (self);
   return self->session;
 }
 
@@ -543,7 +600,6 @@ titrate_window_get_blocked (TitrateWindow *self)
 {
   g_return_val_if_fail (TITRATE_IS_WINDOW (self), TRUE);
 
-  ensure_loaded (self);
   return _titrate_window_is_blocked (self);
 }
 
@@ -552,7 +608,6 @@ titrate_window_get_can_save_final (TitrateWindow *self)
 {
   g_return_val_if_fail (TITRATE_IS_WINDOW (self), FALSE);
 
-  ensure_loaded (self);
   return _titrate_window_can_save_final (self);
 }
 
@@ -562,7 +617,6 @@ titrate_window_is_pristine (TitrateWindow *self)
 {
   g_return_val_if_fail (TITRATE_IS_WINDOW (self), FALSE);
 
-  ensure_loaded (self);
   return !_titrate_window_is_blocked (self) &&
          titrate_session_get_file (self->session) == NULL &&
          !titrate_session_get_dirty (self->session) &&
@@ -577,7 +631,6 @@ titrate_window_open_file (TitrateWindow  *self,
   g_return_val_if_fail (TITRATE_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  ensure_loaded (self);
   if (_titrate_window_is_blocked (self))
     {
       g_set_error_literal (error, TITRATE_ERROR, TITRATE_ERROR_RULES,
@@ -627,7 +680,6 @@ titrate_window_open_example (TitrateWindow  *self,
   g_return_val_if_fail (TITRATE_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  ensure_loaded (self);
   if (_titrate_window_is_blocked (self))
     {
       g_set_error_literal (error, TITRATE_ERROR, TITRATE_ERROR_RULES,
@@ -660,7 +712,6 @@ titrate_window_save_to_file (TitrateWindow  *self,
 {
   g_return_val_if_fail (TITRATE_IS_WINDOW (self), FALSE);
 
-  ensure_loaded (self);
   if (final && !_titrate_window_can_save_final (self))
     {
       g_set_error_literal (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
@@ -678,7 +729,6 @@ titrate_window_get_autosave (TitrateWindow *self)
 {
   g_return_val_if_fail (TITRATE_IS_WINDOW (self), NULL);
 
-  ensure_loaded (self);
   return self->autosave;
 }
 
