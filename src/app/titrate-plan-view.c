@@ -33,6 +33,7 @@ struct _TitratePlanView
   TitratePatientForm  *patient_form;
   TitrateRegimenForm  *regimen_form;
   AdwViewStack        *view_stack;
+  AdwViewSwitcherTitle *view_switcher_title;
   TitrateCalendarView *calendar_view;
   TitrateScheduleView *schedule_view;
   TitrateDoseChart    *dose_chart;
@@ -159,6 +160,21 @@ on_selection_changed_cb (TitratePlanView *self)
   titrate_verdict_bar_set_date (self->verdict_bar, &date);
 }
 
+/* Narrow: the tabs moved to the bar below, the title names the view shown. */
+static void
+on_title_visible_cb (TitratePlanView *self)
+{
+  AdwViewStackPage *page = NULL;
+  GtkWidget *child = adw_view_stack_get_visible_child (self->view_stack);
+  g_autofree char *title = NULL;
+
+  if (child != NULL)
+    page = adw_view_stack_get_page (self->view_stack, child);
+  if (page != NULL && adw_view_stack_page_get_title (page) != NULL)
+    title = titrate_strip_mnemonic (adw_view_stack_page_get_title (page));
+  adw_view_switcher_title_set_title (self->view_switcher_title, title != NULL ? title : "");
+}
+
 static void
 on_back_clicked_cb (TitratePlanView *self)
 {
@@ -279,6 +295,7 @@ titrate_plan_view_class_init (TitratePlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, patient_form);
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, regimen_form);
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TitratePlanView, view_switcher_title);
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, calendar_view);
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, schedule_view);
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, dose_chart);
@@ -293,6 +310,7 @@ titrate_plan_view_class_init (TitratePlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, back_button);
   gtk_widget_class_bind_template_callback (widget_class, on_invalid_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_visible_cb);
 }
 
 static void
@@ -315,6 +333,8 @@ titrate_plan_view_init (TitratePlanView *self)
   for (guint i = 0; i < self->number_rows->len; i++)
     g_signal_connect_object (g_ptr_array_index (self->number_rows, i), "notify::pending",
                              G_CALLBACK (on_pending_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (on_title_visible_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->calendar_view, "selection-changed",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
 }
