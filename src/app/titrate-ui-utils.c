@@ -535,20 +535,3 @@ titrate_renal_basis_label (TitrateRenalBasis basis)
       return CACHED (3, _("not available"));
     }
 }
-
-/* The weights plausible for @age_years, from the rules database, to
- * question (never refuse) a weight typed for the wrong patient. The one
- * place the app reads input ranges: the rules database's input-range API
- * (being added in the library) belongs here. Until this branch has it,
- * there is no range: no sourced weight-for-age figures exist in the
- * clinical reference, and none is invented in C. */
-gboolean
-titrate_plausible_weight_range (TitrateRules *rules,
-                                double        age_years,
-                                double       *min_kg,
-                                double       *max_kg)
-{
-  *min_kg = NAN;
-  *max_kg = NAN;
-  return FALSE;
-}
