@@ -333,6 +333,13 @@ titrate_plan_view_init (TitratePlanView *self)
   for (guint i = 0; i < self->number_rows->len; i++)
     g_signal_connect_object (g_ptr_array_index (self->number_rows, i), "notify::pending",
                              G_CALLBACK (on_pending_changed_cb), self, G_CONNECT_SWAPPED);
+  /* The switcher title picks the tabs or the title at its first
+   * allocation, cross-fading by default: the content kept changing for
+   * about 300 ms after the first frame. No animation: it is there at once. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view_switcher_title)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_SQUEEZER (child))
+      adw_squeezer_set_transition_type (ADW_SQUEEZER (child), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (on_title_visible_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->calendar_view, "selection-changed",
