@@ -370,6 +370,24 @@ titrate_plan_view_new (TitrateSession *session)
   return GTK_WIDGET (self);
 }
 
+/**
+ * titrate_plan_view_prepare_width:
+ * @width: the width the view is about to get (the window's default width)
+ *
+ * Picks the layout for @width before the first allocation, so that the
+ * first frame already has the panes it keeps: decided only at allocation,
+ * the form pane appeared one frame later and the content moved.
+ */
+void
+titrate_plan_view_prepare_width (TitratePlanView *self,
+                                 int              width)
+{
+  g_return_if_fail (TITRATE_IS_PLAN_VIEW (self));
+
+  if (width > 0)
+    apply_mode (self, choose_mode (self, width));
+}
+
 TitrateVerdictBar *
 titrate_plan_view_get_verdict_bar (TitratePlanView *self)
 {

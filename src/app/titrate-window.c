@@ -466,6 +466,13 @@ load (TitrateWindow *self)
       g_signal_connect_object (plan, "notify::n-invalid", G_CALLBACK (on_invalid_changed_cb),
                                self, G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->main_stack, plan, "plan");
+      {
+        int width = 0, height = 0;
+
+        /* The layout for this width from the first frame on. */
+        gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+        titrate_plan_view_prepare_width (self->plan_view, width);
+      }
       titrate_window_output_install (GTK_WINDOW (self), self->session, self->plan_view,
                                      self->settings, self->toast_overlay);
       gtk_stack_set_visible_child_name (self->main_stack, "plan");
