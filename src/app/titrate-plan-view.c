@@ -34,6 +34,7 @@ struct _TitratePlanView
   TitrateRegimenForm  *regimen_form;
   AdwViewStack        *view_stack;
   AdwViewSwitcherTitle *view_switcher_title;
+  AdwViewSwitcherBar  *view_switcher_bar;  /* NULL until the pane is narrow */
   TitrateCalendarView *calendar_view;
   TitrateScheduleView *schedule_view;
   TitrateDoseChart    *dose_chart;
@@ -173,6 +174,16 @@ on_title_visible_cb (TitratePlanView *self)
   if (page != NULL && adw_view_stack_page_get_title (page) != NULL)
     title = titrate_strip_mnemonic (adw_view_stack_page_get_title (page));
   adw_view_switcher_title_set_title (self->view_switcher_title, title != NULL ? title : "");
+
+  /* The bar is made the first time the tabs do not fit, then follows. */
+  if (self->view_switcher_bar == NULL && adw_view_switcher_title_get_title_visible (self->view_switcher_title))
+    {
+      self->view_switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
+      adw_view_switcher_bar_set_stack (self->view_switcher_bar, self->view_stack);
+      gtk_box_append (GTK_BOX (self->plan_pane), GTK_WIDGET (self->view_switcher_bar));
+      g_object_bind_property (self->view_switcher_title, "title-visible",
+                              self->view_switcher_bar, "reveal", G_BINDING_SYNC_CREATE);
+    }
 }
 
 static void
