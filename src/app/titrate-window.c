@@ -4,27 +4,27 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The main window: patient and regimen on the left, calendar, schedule and
- * chart in the middle, alerts always visible on the right. It owns one
- * TitrateSession and wires the views to it; files, examples, suggestions
- * and acknowledgements reach it through win.* actions. Without a usable
- * rules database it shows a blocking page and no plan at all.
+ * chart in the middle, alerts always visible on the right. It is given its
+ * settings and rules database when it is made (see
+ * titrate_application_new_window()), owns one TitrateSession and wires the
+ * views to it; files, examples, suggestions and acknowledgements reach it
+ * through win.* actions (titrate-window-actions.c). Without a usable rules
+ * database it shows a blocking page and no plan at all.
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "titrate-app-resources.h"
 #include "titrate-autosave.h"
-#include "titrate-file-chooser.h"
 #include "titrate-plan-view.h"
 #include "titrate-recent.h"
+#include "titrate-rules-source.h"
 #include "titrate-teaching.h"
 #include "titrate-ui-utils.h"
-#include "titrate-window-private.h"
-#include "titrate-rules-source.h"
 #include "titrate-window-output.h"
+#include "titrate-window-private.h"
 
 #define EXAMPLES_PATH "/io/github/titrate/Titrate/examples/"
 
