@@ -16,6 +16,7 @@
 
 #include "titrate-test-util.h"
 #include "titrate-export.h"
+#include "titrate-counselling.h"
 #include "titrate-test-cli.h"
 
 static const char *const examples[] = {
@@ -581,6 +582,58 @@ test_counselling_selection (void)
 
   g_assert_true (has_topic (c, "Pregnancy"));
   g_assert_false (has_topic (c, "Older adults: go slowly"));
+
+  /* The warning signs are drawn in the warning box, not as points. */
+  g_assert_false (has_topic (a, "Get medical help straight away if you:"));
+  g_assert_false (has_topic (b, "Get medical help the same day if you:"));
+}
+
+static gboolean
+has_sign (GPtrArray  *signs,
+          const char *text)
+{
+  for (guint i = 0; i < signs->len; i++)
+    if (strcmp (((const TitrateCounselling *) g_ptr_array_index (signs, i))->text, text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The handout's withdrawal warning signs are rows of the rules database,
+ * chosen by the library for the regimen's medicine and route (labels: oral
+ * abrupt stops, US-TAB/OZO/LYV; intrathecal early signs, GAB §5.5). */
+static void
+test_withdrawal_signs_selection (void)
+{
+  g_autoptr(TitrateDocument) oral = load_example ("older-adult-ckd.titrate");
+  g_autoptr(TitrateDocument) it = load_example ("intrathecal-spinal.titrate");
+  g_autoptr(GPtrArray) a = titrate_counselling_select_withdrawal_signs (test_rules (), oral->patient, oral->regimen);
+  g_autoptr(GPtrArray) b = titrate_counselling_select_withdrawal_signs (test_rules (), it->patient, it->regimen);
+
+  g_assert_cmpuint (a->len, ==, 5);
+  g_assert_true (has_sign (a, "see or hear things that are not there"));
+  g_assert_true (has_sign (a, "have a fit (seizure)"));
+  g_assert_true (has_sign (a, "have muscles that are much stiffer than usual"));
+  g_assert_false (has_sign (a, "feel itchy, or have pins and needles"));
+  g_assert_cmpstr (((const TitrateCounselling *) g_ptr_array_index (a, 0))->topic, ==,
+                   "Get medical help straight away if you:");
+  for (guint i = 0; i < a->len; i++)
+    g_assert_nonnull (((const TitrateCounselling *) g_ptr_array_index (a, i))->source);
+
+  g_assert_cmpuint (b->len, ==, 5);
+  g_assert_true (has_sign (b, "feel itchy, or have pins and needles"));
+  g_assert_true (has_sign (b, "feel faint or dizzy"));
+  g_assert_false (has_sign (b, "have a fit (seizure)"));
+  g_assert_cmpstr (((const TitrateCounselling *) g_ptr_array_index (b, 0))->topic, ==,
+                   "Get medical help the same day if you:");
+  /* Fever and confusion can herald a life-threatening intrathecal
+   * withdrawal (boxed warning): straight away, as the pump card says. */
+  for (guint i = 0; i < b->len; i++)
+    {
+      const TitrateCounselling *c = g_ptr_array_index (b, i);
+
+      if (strcmp (c->text, "have a high temperature") == 0 || strcmp (c->text, "feel confused or not yourself") == 0)
+        g_assert_cmpstr (c->topic, ==, "Get medical help straight away if you:");
+    }
 }
 
 /* Reports and PDF */
@@ -675,6 +728,33 @@ test_pdf_taper_text (void)
   remove_dir (dir);
 }
 
+/* The record shows the patient's values as entered: a weight of 55.25 kg
+ * is not rounded to 55.3 (the one rounding rule: up to 3 decimals). */
+static void
+test_pdf_summary_values_as_entered (void)
+{
+  g_autoptr(TitrateDocument) doc = load_example ("older-adult-ckd.titrate");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TitrateReport) report = NULL;
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "summary.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  doc->patient->weight_kg = 55.25;
+  doc->patient->age_years = 78.75;
+  report = titrate_report_new (test_rules (), doc, TITRATE_REPORT_SUMMARY, TITRATE_PAPER_A4_WIDTH,
+                               TITRATE_PAPER_A4_HEIGHT, &error);
+  g_assert_no_error (error);
+  g_assert_true (titrate_report_export_pdf (report, path, &error));
+  g_assert_no_error (error);
+  if ((text = pdf_text (path, FALSE)) != NULL)
+    {
+      assert_contains (text, "55.25 kg");
+      assert_contains (text, "78.75 years");
+    }
+  remove_dir (dir);
+}
+
 static void
 test_pdf_summary_text (void)
 {
@@ -701,7 +781,7 @@ test_pdf_summary_text (void)
       return;
     }
 
-  assert_contains (text, "30.9 mL/min (Cockcroft–Gault, actual body weight)");
+  assert_contains (text, "30.9 mL/min (Cockcroft–Gault, actual weight)");
   assert_contains (text, "42 mL/min/1.73 m² (CKD-EPI 2021)");
   assert_contains (text, "1.3 mg/dL");
   assert_contains (text, "lorazepam");
@@ -723,7 +803,7 @@ test_pdf_summary_text (void)
 
       assert_contains (text, title);
       assert_contains (text, source);
-      assert_contains (text, a->code);
+      assert_not_contains (text, a->code);  /* a developer code, not for readers */
       assert_contains (text, severity);
     }
   assert_contains (text, "Acknowledged: Discussed with the renal team; half dose agreed (2027-01-04)");
@@ -1234,9 +1314,11 @@ main (int   argc,
   g_test_add_func ("/titrate/export/ics/needs-start-date", test_ics_needs_start_date);
   g_test_add_func ("/titrate/export/dose-times", test_dose_times);
   g_test_add_func ("/titrate/export/counselling", test_counselling_selection);
+  g_test_add_func ("/titrate/export/withdrawal-signs", test_withdrawal_signs_selection);
   g_test_add_func ("/titrate/export/pdf/handout-text", test_pdf_handout_text);
   g_test_add_func ("/titrate/export/pdf/taper-text", test_pdf_taper_text);
   g_test_add_func ("/titrate/export/pdf/summary-text", test_pdf_summary_text);
+  g_test_add_func ("/titrate/export/pdf/summary-values-as-entered", test_pdf_summary_values_as_entered);
   g_test_add_func ("/titrate/export/pdf/pagination", test_pagination);
   g_test_add_func ("/titrate/export/pdf/draw-page-scaled", test_draw_page_scaled);
   g_test_add_func ("/titrate/export/pdf/many-and-no-partial-file", test_pdf_many_and_no_partial_file);

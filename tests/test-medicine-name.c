@@ -8,9 +8,9 @@
  * regimen of the fictional "examplofen" (tests/fixtures/examplofen.sql) gives
  * a handout, a clinician summary and reminders that say "examplofen" and
  * never "baclofen"; the same documents for baclofen still say "baclofen".
- * (titrate-cli's table is not tested here: the document loader checks
- * regimen.drug against the embedded database, so `--rules` with a second
- * medicine cannot load such a document yet.)
+ * The document loader checks regimen.drug against the database in use:
+ * an examplofen document loads with the examplofen database (and through
+ * `titrate-cli --rules`), and is refused, naming the field, without it.
  */
 
 #include "config.h"
@@ -21,6 +21,7 @@
 
 #include "titrate-ics.h"
 #include "titrate-report.h"
+#include "titrate-test-cli.h"
 #include "titrate-test-db.h"
 #include "titrate-test-util.h"
 
@@ -32,12 +33,17 @@ static char *db_path;
 static const char *
 examplofen_db (void)
 {
-  /* The summary prints the database's own title, and the pump card the
-   * pump_text rows (not keyed by medicine): data, not C. */
+  /* The summary prints the database's own title: data, not C. (The pump
+   * card's texts are the fixture's own pump_text rows, keyed by medicine.) */
   if (db_path == NULL)
     db_path = test_db_copy (tmpdir, "examplofen.sqlite", "fixtures/examplofen.sql",
                             "UPDATE meta SET value = 'Titrate examplofen test rules' WHERE key = 'title'; "
-                            "UPDATE pump_text SET text = replace (text, 'baclofen', 'examplofen')");
+                            /* Its own (fictional) warning sign and pump card line, to
+                             * prove the handout draws the medicine's rows. */
+                            "UPDATE counselling SET text = 'see examplofen-blue spots' "
+                            "WHERE medicine = 'examplofen' AND section = 'withdrawal_sign' AND id = 1101; "
+                            "UPDATE pump_text SET text = 'Examplofen pumps hum when low.' "
+                            "WHERE medicine = 'examplofen' AND key = 'card_keep'");
   return db_path;
 }
 
@@ -173,7 +179,8 @@ static void
 test_taper (void)
 {
   const char *const examplofen[] = { "Your examplofen plan", "Examplofen plan: clinician summary",
-                                     "Do not stop examplofen suddenly", "Last day of examplofen",
+                                     "Do not stop examplofen suddenly", "see examplofen-blue spots",
+                                     "Last day of examplofen",
                                      "X-WR-CALNAME:Examplofen plan", "SUMMARY:Examplofen ", NULL };
   const char *const baclofen[] = { "Your baclofen plan", "Baclofen plan: clinician summary",
                                    "Do not stop baclofen suddenly", "Last day of baclofen",
@@ -197,7 +204,8 @@ static void
 test_pump (void)
 {
   const char *const examplofen[] = { "SUMMARY:Examplofen pump refill appointment",
-                                     "Do not stop examplofen suddenly: never let", NULL };
+                                     "Do not stop examplofen suddenly: never let",
+                                     "Examplofen pumps hum when low.", NULL };
   const char *const baclofen[] = { "SUMMARY:Baclofen pump refill appointment",
                                    "Do not stop baclofen suddenly: never let", NULL };
 
@@ -216,6 +224,62 @@ test_api (void)
   g_assert_cmpstr (titrate_rules_get_medicine_label_start (rules, "baclofen"), ==, "Baclofen");
 }
 
+/* An examplofen regimen (day 1: 5 mg twice a day; day 8: 5 mg three times). */
+static const char examplofen_doc[] =
+  "{\"format\":\"titrate-regimen\",\"version\":1,"
+  "\"patient\":{\"age_years\":40,\"weight_kg\":70,\"sex\":\"female\",\"crcl_ml_min\":100},"
+  "\"regimen\":{\"drug\":\"examplofen\",\"route\":\"oral\",\"indication\":\"example_indication\","
+  "\"formulation\":\"tablet\",\"strength_mg\":5,\"start_date\":\"2027-01-04\","
+  "\"steps\":[{\"day\":1,\"doses_mg\":[5,5]},{\"day\":8,\"doses_mg\":[5,5,5]}]}}";
+
+static void
+test_load_with_rules (void)
+{
+  g_autoptr(TitrateRules) rules = open_rules (TRUE);
+  g_autoptr(TitrateDocument) doc = NULL;
+  g_autoptr(TitrateDocument) refused = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The embedded database has no examplofen: refused, naming the field. */
+  refused = titrate_document_load_from_data (examplofen_doc, -1, &error);
+  g_assert_null (refused);
+  g_assert_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "regimen.drug"));
+  g_assert_nonnull (strstr (error->message, "examplofen"));
+  g_clear_error (&error);
+
+  /* The database in use holds it: loads, and is checked with its rows. */
+  doc = titrate_document_load_from_data_with_rules (examplofen_doc, -1, rules, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  g_assert_cmpstr (doc->regimen->drug, ==, "examplofen");
+  {
+    g_autoptr(GPtrArray) alerts = titrate_check (rules, doc->patient, doc->regimen, doc->comedications, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (alerts);
+  }
+}
+
+static void
+test_cli_rules (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "examplofen.titrate", NULL);
+  g_auto(Run) embedded = { 0 };
+  g_auto(Run) in_use = { 0 };
+
+  g_assert_true (g_file_set_contents (path, examplofen_doc, -1, NULL));
+  run (&embedded, "check", path, NULL);
+  g_assert_cmpint (embedded.status, ==, 2);
+  g_assert_nonnull (strstr (embedded.err, "regimen.drug"));
+
+  run (&in_use, "--rules", examplofen_db (), "check", path, NULL);
+  if (in_use.status != 0)
+    g_error ("titrate-cli --rules examplofen check: status %d\n%s", in_use.status, in_use.err);
+  g_assert_nonnull (strstr (in_use.out, "\"alerts\""));
+  g_remove (path);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -228,6 +292,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/medicine-name/taper", test_taper);
   g_test_add_func ("/titrate/medicine-name/titration", test_titration);
   g_test_add_func ("/titrate/medicine-name/pump", test_pump);
+  g_test_add_func ("/titrate/medicine-name/load-with-rules", test_load_with_rules);
+  g_test_add_func ("/titrate/medicine-name/cli-rules", test_cli_rules);
   status = g_test_run ();
   if (db_path != NULL)
     g_remove (db_path);

@@ -307,6 +307,61 @@ test_suggest_renal (void)
 }
 
 static void
+test_suggest_severe_ckd (void)
+{
+  /* CrCl about 23 mL/min (CKD stage 4). One third of the 80 mg/day label
+   * maximum (Vlavonou 2014) would allow about 26.7 mg/day, but Cheong 2020
+   * reports toxicity from 10 mg/day in CKD stages 4–5 and suggests starting
+   * at 7.5 mg/day; the renal alert says the sources conflict. The suggestion
+   * follows the stricter source: it starts at 7.5 mg/day or less, never
+   * reaches 10 mg/day, and its notes name Cheong 2020 and the conflict. */
+  g_autoptr(TitratePatient) p = test_adult (60, 60, TITRATE_SEX_FEMALE, 2.5);
+  g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, "1:5");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TitrateSuggestion) s = titrate_planner_suggest (test_rules (), p, r, &error);
+  g_autoptr(GArray) steps = g_array_new (FALSE, TRUE, sizeof (TitrateStep));
+  g_autoptr(GPtrArray) alerts = NULL;
+  gboolean names_conflict = FALSE;
+  double peak = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpfloat (s->protocol.start_dose_mg * s->protocol.doses_per_day, <=, 7.5 + 1e-9);
+  g_assert_cmpfloat (s->protocol.target_daily_mg, <, 10);
+  g_assert_cmpint (s->protocol.step_every_days, >=, 7);
+  for (guint i = 0; i < s->notes->len; i++)
+    {
+      const char *note = g_ptr_array_index (s->notes, i);
+
+      names_conflict |= strstr (note, "Sources conflict") != NULL && strstr (note, "Cheong 2020") != NULL &&
+                        strstr (note, "stricter") != NULL;
+    }
+  if (!names_conflict)
+    for (guint i = 0; i < s->notes->len; i++)
+      g_printerr ("note: %s\n", (const char *) g_ptr_array_index (s->notes, i));
+  g_assert_true (names_conflict);
+
+  /* Expanded, it never reaches the dose Cheong 2020 reports as toxic; the
+   * renal alert (avoid below 30) still shows, with the plan's own peak. */
+  g_assert_true (titrate_protocol_expand (&s->protocol, steps, &error));
+  g_array_set_size (r->steps, 0);
+  g_array_append_vals (r->steps, steps->data, steps->len);
+  for (guint i = 0; i < r->steps->len; i++)
+    peak = MAX (peak, titrate_step_daily_total (&g_array_index (r->steps, TitrateStep, i)));
+  g_assert_cmpfloat (peak, <, 10);
+  alerts = titrate_check (test_rules (), p, r, NULL, &error);
+  g_assert_no_error (error);
+  {
+    const TitrateAlert *a = find_alert (alerts, "renal.severe");
+
+    g_assert_nonnull (a);
+    g_assert_nonnull (strstr (a->trigger, "plan peaks at 5 mg/day"));
+    g_assert_nonnull (strstr (a->trigger, "sources conflict"));
+  }
+  assert_no_alert (alerts, "titration.oral.step_fast");
+  assert_no_alert (alerts, "dose.unmeasurable");
+}
+
+static void
 test_suggest_dialysis (void)
 {
   /* On dialysis: the sourced ceiling (about 5 mg/day, UK/CA), start 2.5 mg/day (Cheong) */
@@ -401,6 +456,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/planner/suggest-renal", test_suggest_renal);
   g_test_add_func ("/titrate/planner/suggest-child", test_suggest_child);
   g_test_add_func ("/titrate/planner/suggest-dialysis", test_suggest_dialysis);
+  g_test_add_func ("/titrate/planner/suggest-severe-ckd", test_suggest_severe_ckd);
   g_test_add_func ("/titrate/planner/suggest-refusals", test_suggest_refusals);
   return g_test_run ();
 }

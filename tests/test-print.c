@@ -347,7 +347,7 @@ test_print_settings (void)
       assert_contains (text, "19:30");
       g_assert_null (strstr (text, "14:00"));
       /* … then the clinician summary. */
-      assert_contains (text, "30.9 mL/min (Cockcroft–Gault, actual body weight)");
+      assert_contains (text, "30.9 mL/min (Cockcroft–Gault, actual weight)");
       g_assert_cmpuint (count (text, "Your baclofen plan"), >=, 1);
     }
 

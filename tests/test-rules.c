@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <math.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -163,6 +164,7 @@ test_missing_rule (void)
   g_autofree char *path = modified_copy ("no-renal.sqlite",
                                          "PRAGMA foreign_keys = OFF;"
                                          "DELETE FROM renal_band WHERE rule = 'renal.dialysis';"
+                                         "DELETE FROM medicine_rule WHERE rule = 'renal.dialysis';"
                                          "DELETE FROM rule WHERE code = 'renal.dialysis';");
 
   assert_refused (path, "renal.dialysis");
@@ -308,6 +310,63 @@ test_bad_severity (void)
                                          "UPDATE rule SET title = 'x' WHERE code = 'interaction.opioid';");
 
   assert_refused (path, "rule");
+}
+
+/* The codes are read into enums once, at load, and agree with the codes
+ * kept for output. */
+static void
+test_vocabulary_enums (void)
+{
+  gboolean liquid = FALSE, scored = FALSE;
+
+  for (int route = TITRATE_ROUTE_ORAL; route <= TITRATE_ROUTE_INTRATHECAL; route++)
+    {
+      g_autoptr(GPtrArray) list = titrate_rules_list_formulations (test_rules (), (TitrateRoute) route);
+
+      g_assert_cmpuint (list->len, >, 0);
+      for (guint i = 0; i < list->len; i++)
+        {
+          const TitrateFormulation *f = g_ptr_array_index (list, i);
+
+          g_assert_cmpstr (titrate_formulation_unit_to_string (f->unit_type), ==, f->unit);
+          g_assert_cmpstr (titrate_divisibility_to_string (f->divisibility), ==, f->divisible);
+          liquid |= f->unit_type == TITRATE_FORMULATION_UNIT_MG_PER_ML;
+          scored |= f->divisibility == TITRATE_DIVISIBILITY_SCORED_HALF;
+          if (route == TITRATE_ROUTE_INTRATHECAL)
+            g_assert_cmpint (f->unit_type, ==, TITRATE_FORMULATION_UNIT_MCG_PER_ML);
+        }
+    }
+  /* Baclofen comes as scored tablets and as an oral liquid. */
+  g_assert_true (liquid);
+  g_assert_true (scored);
+}
+
+/* A formulation's unit and a dose limit's kind are closed vocabularies the
+ * checker and the planner act on: a code outside them (a tablet read as a
+ * liquid, a limit of no known kind) is refused, never treated as the
+ * nearest known one. */
+static void
+test_unknown_vocabulary (void)
+{
+  const char *alterations[] = {
+    "UPDATE formulation SET unit = 'mg_per_tablet' WHERE unit = 'mg_per_unit';",
+    "UPDATE formulation SET divisible = 'quarters' WHERE divisible = 'scored_half';",
+    "UPDATE dose_limit SET kind = 'advisory' WHERE kind = 'label_max';",
+    "UPDATE drug_name SET kind = 'nickname' WHERE kind = 'brand';",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (alterations); i++)
+    {
+      g_autofree char *sql = g_strconcat ("PRAGMA ignore_check_constraints = ON;", alterations[i], NULL);
+      g_autofree char *name = g_strdup_printf ("vocabulary-%" G_GSIZE_FORMAT ".sqlite", i);
+      g_autofree char *path = modified_copy (name, sql);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TitrateRules) rules = titrate_rules_new_for_path (path, &error);
+
+      g_assert_null (rules);
+      g_assert_error (error, TITRATE_ERROR, TITRATE_ERROR_RULES);
+      g_test_message ("%s → %s", alterations[i], error->message);
+    }
 }
 
 static void
@@ -529,6 +588,64 @@ test_counselling_unknown_population (void)
     "WHERE id = (SELECT MIN(id) FROM counselling WHERE population = 'pregnancy');");
 
   assert_refused (path, "unknown population “pregnant”");
+}
+
+/* The handout's warning box lists each route's withdrawal signs from the
+ * database: a medicine without them for a route is refused at open, and a
+ * medicine without its own pump card texts too. */
+static void
+test_withdrawal_signs_required (void)
+{
+  g_autofree char *no_it = modified_copy ("no-it-signs.db",
+    "DELETE FROM counselling WHERE section = 'withdrawal_sign' AND route = 'intrathecal';");
+  g_autofree char *no_card = modified_copy ("no-pump-card.db",
+    "DELETE FROM pump_text WHERE key = 'card_act_now';");
+  g_autofree char *bad_section = modified_copy ("bad-section.db",
+    "PRAGMA ignore_check_constraints = ON; UPDATE counselling SET section = 'warning' WHERE id = 101;");
+
+  assert_refused (no_it, "no withdrawal warning signs for the intrathecal route");
+  assert_refused (no_card, "pump text card_act_now is missing for baclofen");
+  assert_refused (bad_section, "counselling");
+}
+
+/* Weight for age: an input plausibility check from the CDC 2000 growth
+ * charts (3rd–97th percentiles, either sex, one-year bands), never a
+ * clinical limit; none for adults. */
+static void
+test_plausible_weight (void)
+{
+  g_autoptr(TitrateRules) rules = titrate_rules_new_embedded (NULL);
+  g_autofree char *no_table = modified_copy ("no-weight-for-age.db", "DROP TABLE weight_for_age;");
+  double lo, hi;
+
+  g_assert_nonnull (rules);
+  g_assert_true (titrate_rules_get_plausible_weight_kg (rules, 4, &lo, &hi));
+  g_assert_cmpfloat (lo, ==, 12.7);
+  g_assert_cmpfloat (hi, ==, 24.7);
+  /* Band edges: 5 years opens the next band. */
+  g_assert_true (titrate_rules_get_plausible_weight_kg (rules, 4.99, &lo, &hi));
+  g_assert_cmpfloat (hi, ==, 24.7);
+  g_assert_true (titrate_rules_get_plausible_weight_kg (rules, 5, &lo, &hi));
+  g_assert_cmpfloat (lo, ==, 14.3);
+  g_assert_cmpfloat (hi, ==, 28.6);
+  /* A newborn; a 19-year-old; then the charts end. */
+  g_assert_true (titrate_rules_get_plausible_weight_kg (rules, 0, &lo, &hi));
+  g_assert_cmpfloat (lo, ==, 2.3);
+  g_assert_true (titrate_rules_get_plausible_weight_kg (rules, 19.5, &lo, &hi));
+  g_assert_cmpfloat (hi, ==, 100.8);
+  g_assert_false (titrate_rules_get_plausible_weight_kg (rules, 20, &lo, &hi));
+  g_assert_true (isnan (lo) && isnan (hi));
+  g_assert_false (titrate_rules_get_plausible_weight_kg (rules, NAN, &lo, &hi));
+  /* Its source is cited. */
+  {
+    g_autoptr(GPtrArray) sources = titrate_rules_list_sources (rules);
+    gboolean cited = FALSE;
+
+    for (guint i = 0; i < sources->len; i++)
+      cited |= strcmp (((const TitrateSource *) g_ptr_array_index (sources, i))->key, "CDC2000-WFA") == 0;
+    g_assert_true (cited);
+  }
+  assert_refused (no_table, "weight_for_age");
 }
 
 /* The self-test never skips: an entry that is not an object, a misspelt
@@ -822,6 +939,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/rules/wrong-schema-version", test_wrong_schema_version);
   g_test_add_func ("/titrate/rules/empty-table", test_empty_table);
   g_test_add_func ("/titrate/rules/missing-rule", test_missing_rule);
+  g_test_add_func ("/titrate/rules/vocabulary-enums", test_vocabulary_enums);
+  g_test_add_func ("/titrate/rules/unknown-vocabulary", test_unknown_vocabulary);
   g_test_add_func ("/titrate/rules/unknown-source", test_unknown_source);
   g_test_add_func ("/titrate/rules/missing-table", test_missing_table);
   g_test_add_func ("/titrate/rules/condition-without-rule", test_condition_without_rule);
@@ -849,6 +968,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/rules/selftest-suite", test_selftest_suite);
   g_test_add_func ("/titrate/rules/selftest-malformed", test_selftest_malformed);
   g_test_add_func ("/titrate/rules/counselling-unknown-population", test_counselling_unknown_population);
+  g_test_add_func ("/titrate/rules/withdrawal-signs-required", test_withdrawal_signs_required);
+  g_test_add_func ("/titrate/rules/plausible-weight", test_plausible_weight);
   g_test_add_func ("/titrate/rules/drug-lookup", test_drug_lookup);
   g_test_add_func ("/titrate/rules/drug-search", test_drug_search);
   g_test_add_func ("/titrate/rules/vocabularies", test_vocabularies);

@@ -720,6 +720,135 @@ test_current_dose_is_baseline (void)
   }
 }
 
+/* The checker's fixed checkpoints (pregnancy, breastfeeding, dialysis, an
+ * oral liquid, the older adult's pace) raise the rule the medicine maps
+ * (table medicine_rule): examplofen speaks with its own text, never
+ * baclofen's; a medicine missing a mapping is refused at open. */
+static void
+assert_no_baclofen (const TitrateAlert *a)
+{
+  g_autofree char *all = g_strjoin ("\n", a->title, a->reason, a->action, a->source, NULL);
+  g_autofree char *lower = g_utf8_strdown (all, -1);
+
+  if (strstr (lower, "baclofen") != NULL || strstr (lower, "lioresal") != NULL)
+    g_error ("alert %s for examplofen names baclofen:\n%s", a->code, all);
+}
+
+static void
+test_second_medicine_checkpoints (void)
+{
+  g_autofree char *path = db_copy ("examplofen-slots.sqlite", "fixtures/examplofen.sql", NULL);
+  g_autofree char *partial = db_copy ("examplofen-no-slot.sqlite", "fixtures/examplofen.sql",
+                                      "DELETE FROM medicine_rule WHERE medicine = 'examplofen' AND slot = 'pregnancy.oral'");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TitrateRules) rules = titrate_rules_new_for_path (path, &error);
+  g_autoptr(TitrateRules) refused = NULL;
+  g_autoptr(TitratePatient) p = test_adult (40, 70, TITRATE_SEX_FEMALE, 0.8);
+  g_autoptr(TitrateRegimen) r = test_oral ("example_indication", "oral_solution", NAN, "1:5,5");
+  g_autoptr(TitrateRegimen) bac = test_oral ("spasticity", "oral_solution", NAN, "1:5,5");
+  g_autoptr(GPtrArray) a = NULL;
+  g_autoptr(GPtrArray) b = NULL;
+  TitrateLimit limit;
+  const char *const slots[] = { "pregnancy.oral", "lactation.oral", "route.oral_liquid", "renal.dialysis", NULL };
+
+  g_assert_no_error (error);
+  g_free (r->drug);
+  r->drug = g_strdup ("examplofen");
+  r->concentration_mg_per_ml = 1;
+  bac->concentration_mg_per_ml = 1;
+  p->pregnant = TRUE;
+  p->breastfeeding = TRUE;
+  p->dialysis = TRUE;
+
+  a = check_with (rules, p, r);
+  b = check_with (rules, p, bac);
+  for (guint i = 0; slots[i] != NULL; i++)
+    {
+      g_autofree char *own = g_strconcat ("examplofen.", slots[i], NULL);
+      const TitrateAlert *alert = find_alert (a, own);
+
+      if (alert == NULL)
+        g_error ("examplofen raised no %s", own);
+      assert_no_baclofen (alert);
+      g_assert_null (find_alert (a, slots[i]));
+      /* Baclofen, in the same database, keeps its own rules. */
+      g_assert_nonnull (find_alert (b, slots[i]));
+      g_assert_null (find_alert (b, own));
+    }
+  titrate_check_applicable_limit (rules, p, r, &limit);
+  g_assert_cmpstr (limit.rule_code, ==, "examplofen.renal.dialysis");
+
+  /* An abrupt stop: examplofen's own rule, with the plan's own trigger. */
+  {
+    g_autoptr(TitratePatient) adult = test_adult (40, 70, TITRATE_SEX_FEMALE, 0.8);
+    g_autoptr(TitrateRegimen) stop = test_oral ("example_indication", "tablet", 10, "1:10,10;8:");
+    g_autoptr(GPtrArray) c = NULL;
+    const TitrateAlert *alert;
+
+    g_free (stop->drug);
+    stop->drug = g_strdup ("examplofen");
+    c = check_with (rules, adult, stop);
+    alert = find_alert (c, "examplofen.withdrawal.oral.abrupt_stop");
+    g_assert_nonnull (alert);
+    g_assert_cmpstr (alert->trigger, ==, "Day 8: stops from 20 mg/day with no reduction before");
+    assert_no_baclofen (alert);
+    g_assert_null (find_alert (c, "withdrawal.oral.abrupt_stop"));
+  }
+
+  refused = titrate_rules_new_for_path (partial, &error);
+  g_assert_null (refused);
+  g_assert_error (error, TITRATE_ERROR, TITRATE_ERROR_RULES);
+  g_assert_nonnull (strstr (error->message, "pregnancy.oral"));
+}
+
+/* ANSM 2017 (§4): in alcohol use disorder, patients above 80 mg/day are
+ * reduced by 10–15 mg every 2 days; the French label's 10–15 mg steps over
+ * 1–2 weeks are a separate check. */
+static void
+test_aud_reduction_pace (void)
+{
+  g_autoptr(TitratePatient) p = test_adult (45, 80, TITRATE_SEX_MALE, 1.0);
+  /* 120 → 105 → 90 → 80 mg/day every 2 days: ANSM's own scheme. */
+  g_autoptr(TitrateRegimen) ansm = test_oral ("alcohol_use_disorder", "tablet", 5,
+                                              "1:35,35,35;3:30,30,30;5:20,20,20,20");
+  /* The same steps on consecutive days. */
+  g_autoptr(TitrateRegimen) fast = test_oral ("alcohol_use_disorder", "tablet", 5,
+                                              "1:35,35,35;2:30,30,30;3:20,20,20,20");
+  /* From 80 mg/day down, ANSM's pace does not apply. */
+  g_autoptr(TitrateRegimen) below = test_oral ("alcohol_use_disorder", "tablet", 5,
+                                               "1:25,25,25;2:20,20,20;3:15,15,15");
+  g_autoptr(TitrateRegimen) spasticity = test_oral ("spasticity", "tablet", 5,
+                                                    "1:35,35,35;2:30,30,30;3:20,20,20,20");
+  g_autoptr(GPtrArray) a = NULL;
+  g_autoptr(GPtrArray) b = NULL;
+  g_autoptr(GPtrArray) c = NULL;
+  g_autoptr(GPtrArray) d = NULL;
+  const TitrateAlert *alert;
+
+  p->current_daily_mg = 120;
+  a = check (p, ansm);
+  g_assert_null (find_alert (a, "withdrawal.oral.step_down_fast"));
+  g_assert_null (find_alert (a, "withdrawal.oral.step_down_large"));
+
+  b = check (p, fast);
+  alert = find_alert (b, "withdrawal.oral.step_down_fast");
+  g_assert_nonnull (alert);
+  g_assert_cmpstr (alert->trigger, ==,
+                   "Day 2: 105 → 90 mg/day, 30 mg/day less within 2 days (at most 15 mg/day every 2 days "
+                   "above 80 mg/day, ANSM 2017); also day 3 (−25 mg/day)");
+  g_assert_cmpint (alert->severity, ==, TITRATE_SEVERITY_MODERATE);
+  g_assert_nonnull (strstr (alert->source, "ANSM17"));
+
+  p->current_daily_mg = 80;
+  c = check (p, below);
+  g_assert_null (find_alert (c, "withdrawal.oral.step_down_fast"));
+
+  /* Not alcohol use disorder: ANSM's scheme is not this patient's. */
+  p->current_daily_mg = 120;
+  d = check (p, spasticity);
+  g_assert_null (find_alert (d, "withdrawal.oral.step_down_fast"));
+}
+
 /* Intrathecal (§5) */
 
 static void
@@ -1023,6 +1152,8 @@ main (int argc, char **argv)
   g_test_add_func ("/titrate/document/extensions", test_document_extensions);
   g_test_add_func ("/titrate/renal/creatinine-mg-dl-edge", test_creatinine_mg_dl_edge);
   g_test_add_func ("/titrate/thresholds/second-medicine", test_second_medicine);
+  g_test_add_func ("/titrate/thresholds/second-medicine-checkpoints", test_second_medicine_checkpoints);
+  g_test_add_func ("/titrate/withdrawal/aud-reduction-pace", test_aud_reduction_pace);
   g_test_add_func ("/titrate/thresholds/missing-rows-refused", test_missing_rows_refused);
 
   ret = g_test_run ();

@@ -4,12 +4,12 @@
  * Copyright 2026 The Titrate authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The rules database has no weight-for-age table yet, so the app's
- * titrate_plausible_weight_range() gives no range and nothing is
- * questioned. This test links its own range in place of the app's (the
- * function lives alone in titrate-weight-range.c for that), to show what
- * the prescriber sees once the database gives one: the typed weight is
- * used as typed (the plan is checked with it, as for any value) and a
+ * The app's titrate_plausible_weight_range() reads the rules database's
+ * weight-for-age table (children and adolescents only). This test links
+ * its own range in place of the app's (the function lives alone in
+ * titrate-weight-range.c for that), to show what the prescriber sees when
+ * a range applies, independently of the table's figures: the typed weight
+ * is used as typed (the plan is checked with it, as for any value) and a
  * question appears next to the field.
  */
 

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include "titrate.h"
@@ -137,3 +138,24 @@ alert_codes (GPtrArray *alerts)
         g_error ("unexpected alert %s; got: %s", (code), _codes);                \
       }                                                                          \
   } G_STMT_END
+
+/* Switches the whole process to @locale; NULL when it is not installed. */
+static inline char *
+enter_locale (const char *locale)
+{
+  char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  if (setlocale (LC_ALL, locale) == NULL)
+    {
+      g_free (saved);
+      return NULL;
+    }
+  return saved;
+}
+
+static inline void
+leave_locale (char *saved)
+{
+  g_assert_nonnull (setlocale (LC_ALL, saved));
+  g_free (saved);
+}

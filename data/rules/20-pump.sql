@@ -41,11 +41,15 @@ CREATE TABLE pump_setting (
   CHECK (min_value <= value AND value <= max_value)
 ) STRICT;
 
--- Patient texts (handout pump card), each with its source keys.
+-- Patient texts (handout pump card), each with its source keys, keyed by
+-- medicine like every clinical text (every medicine needs its own card:
+-- checked at open).
 CREATE TABLE pump_text (
-  key    TEXT PRIMARY KEY NOT NULL,
-  text   TEXT NOT NULL,
-  source TEXT NOT NULL
+  medicine TEXT NOT NULL REFERENCES medicine (code),
+  key      TEXT NOT NULL,
+  text     TEXT NOT NULL,
+  source   TEXT NOT NULL,
+  PRIMARY KEY (medicine, key)
 ) STRICT;
 
 -- ===========================================================================
@@ -148,7 +152,7 @@ INSERT INTO rule (code, category, severity, title, reason, action, source, evide
    'LIO-IT-desc; GIL-R; GIL-F; ADMIX', 'U');
 
 -- Texts of the patient handout's pump card.
-INSERT INTO pump_text (key, text, source) VALUES
-  ('card_keep', 'Keep every refill appointment: the pump must never run empty. If the pump alarm sounds, call your pump clinic the same day.', 'LIO-IT; GAB §5.5; MDT-PT'),
-  ('card_early_signs', 'Early signs that baclofen is running low: your stiffness or spasms come back, itching, low blood pressure (dizziness, feeling faint), pins and needles.', 'GAB §5.5; LIO-IT'),
-  ('card_act_now', 'Fever, confusion or very stiff muscles: get medical help at once and say you have a baclofen pump.', 'LIO-IT; GAB §5.5');
+INSERT INTO pump_text (medicine, key, text, source) VALUES
+  ('baclofen', 'card_keep', 'Keep every refill appointment: the pump must never run empty. If the pump alarm sounds, call your pump clinic the same day.', 'LIO-IT; GAB §5.5; MDT-PT'),
+  ('baclofen', 'card_early_signs', 'Early signs that baclofen is running low: your stiffness or spasms come back, itching, low blood pressure (dizziness, feeling faint), pins and needles.', 'GAB §5.5; LIO-IT'),
+  ('baclofen', 'card_act_now', 'Fever, confusion or very stiff muscles: get medical help at once and say you have a baclofen pump.', 'LIO-IT; GAB §5.5');

@@ -247,7 +247,7 @@ apply_folding (TitrateAlertList *self)
       {
         if (which->len > 0)
           g_string_append (which, ", ");
-        g_string_append_printf (which, "%u %s", counts[s], titrate_severity_label_plural ((TitrateSeverity) s));
+        g_string_append_printf (which, "%u %s", counts[s], titrate_severity_to_label ((TitrateSeverity) s));
       }
   if (self->show_folded)
     /* Translators: the last row of the alert list when lower-severity

@@ -13,9 +13,6 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#ifdef HAVE__NL_TIME_FIRST_WEEKDAY
-#include <langinfo.h>
-#endif
 
 #include "titrate-alert-item.h"
 #include "titrate-calendar-view.h"
@@ -58,33 +55,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* Helpers */
-
-/* The locale's first day of the week, 0 = Sunday (as GTK's own calendar
- * computes it from glibc's locale data). */
-int
-titrate_calendar_view_get_first_weekday (void)
-{
-#ifdef HAVE__NL_TIME_FIRST_WEEKDAY
-  union { unsigned int word; char *string; } langinfo;
-  int week_1stday = 0;
-  int first_weekday;
-  guint week_origin;
-
-  langinfo.string = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
-  first_weekday = langinfo.string[0];
-  langinfo.string = nl_langinfo (_NL_TIME_WEEK_1STDAY);
-  week_origin = langinfo.word;
-  if (week_origin == 19971130)       /* Sunday */
-    week_1stday = 0;
-  else if (week_origin == 19971201)  /* Monday */
-    week_1stday = 1;
-  else
-    return 1;
-  return (week_1stday + first_weekday - 1 + 7) % 7;
-#else
-  return 1;
-#endif
-}
 
 static void
 build_grid (TitrateCalendarView *self);
@@ -240,8 +210,11 @@ update_details (TitrateCalendarView *self)
 
       if (regimen->route == TITRATE_ROUTE_ORAL && day.n_doses > 0)
         {
-          g_autofree char *unit_name = titrate_planner_unit_name (titrate_session_get_rules (self->session), regimen);
-          g_autofree char *count = titrate_format_units (&day);
+          TitrateRules *rules = titrate_session_get_rules (self->session);
+          const TitrateFormulation *f = rules != NULL ? titrate_rules_get_formulation (rules, regimen->formulation) : NULL;
+          g_autofree char *unit_name = titrate_planner_unit_name (rules, regimen);
+          g_autofree char *count = titrate_format_unit_counts (day.units_per_dose, day.n_doses,
+                                                               f != NULL ? f->unit_type : TITRATE_FORMULATION_UNIT_MG_PER_UNIT);
 
           if (unit_name == NULL || count == NULL)
             units = g_strdup (_("Choose a strength to see tablets or mL per dose."));
@@ -616,7 +589,7 @@ titrate_calendar_view_init (TitrateCalendarView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->week_start = titrate_calendar_view_get_first_weekday ();
+  self->week_start = titrate_locale_first_weekday ();
   titrate_today (&today);
   self->year = g_date_get_year (&today);
   self->month = g_date_get_month (&today);

@@ -29,6 +29,5 @@ TitrateDayCell *titrate_calendar_view_get_cell     (TitrateCalendarView *self,
 const char     *titrate_calendar_view_get_details  (TitrateCalendarView *self);
 void            titrate_calendar_view_get_selected (TitrateCalendarView *self,
                                                     GDate               *out);
-int             titrate_calendar_view_get_first_weekday (void);
 
 G_END_DECLS

@@ -178,7 +178,7 @@ describe_case (TitrateLearnerPane *self)
       append_fact (out, _("Weight"), s);
     }
   if (p->sex != TITRATE_SEX_UNKNOWN)
-    append_fact (out, _("Sex"), p->sex == TITRATE_SEX_FEMALE ? _("female") : _("male"));
+    append_fact (out, _("Sex"), titrate_sex_to_label (p->sex));
   if (!isnan (p->serum_creatinine))
     {
       g_autofree char *s = titrate_format_dose (p->serum_creatinine,

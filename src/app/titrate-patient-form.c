@@ -160,7 +160,7 @@ update_renal (TitratePatientForm *self)
       g_autofree char *v = format_estimate (renal.crcl_ml_min, renal.crcl_basis);
 
       /* Translators: "CrCl 31 mL/min (Cockcroft–Gault, actual weight)" */
-      crcl = g_strdup_printf (_("Computed CrCl %s mL/min (%s)"), v, titrate_renal_basis_label (renal.crcl_basis));
+      crcl = g_strdup_printf (_("Computed CrCl %s mL/min (%s)"), v, titrate_renal_basis_to_label (renal.crcl_basis));
     }
   else
     /* Translators: %s is the reason, e.g. "weight not entered" */
@@ -172,7 +172,7 @@ update_renal (TitratePatientForm *self)
       g_autofree char *v = format_estimate (renal.egfr_ml_min_1_73m2, renal.egfr_basis);
 
       /* Translators: "eGFR 42 mL/min/1.73 m² (CKD-EPI 2021)" */
-      egfr = g_strdup_printf (_("eGFR %s mL/min/1.73 m² (%s)"), v, titrate_renal_basis_label (renal.egfr_basis));
+      egfr = g_strdup_printf (_("eGFR %s mL/min/1.73 m² (%s)"), v, titrate_renal_basis_to_label (renal.egfr_basis));
     }
   else
     egfr = g_strdup_printf (_("eGFR not available: %s"),
@@ -440,12 +440,12 @@ update_suggestions (TitratePatientForm *self)
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), match->name);
-      if (g_strcmp0 (match->kind, "generic") == 0)
+      if (match->name_kind == TITRATE_DRUG_NAME_GENERIC)
         subtitle = g_strdup (match->drug->class_label);
       else
         /* Translators: "brand of lorazepam · Benzodiazepine" */
         subtitle = g_strdup_printf (_("%s of %s · %s"),
-                                    g_strcmp0 (match->kind, "brand") == 0 ? _("brand") : _("synonym"),
+                                    match->name_kind == TITRATE_DRUG_NAME_BRAND ? _("brand") : _("synonym"),
                                     match->drug->code, match->drug->class_label);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

@@ -128,9 +128,9 @@ regimen_strength (const TitrateRegimen     *regimen,
 {
   if (f == NULL)
     return NAN;
-  if (g_strcmp0 (f->unit, "mg_per_ml") == 0)
+  if (f->unit_type == TITRATE_FORMULATION_UNIT_MG_PER_ML)
     return regimen->concentration_mg_per_ml;
-  if (g_strcmp0 (f->unit, "mcg_per_ml") == 0)
+  if (f->unit_type == TITRATE_FORMULATION_UNIT_MCG_PER_ML)
     return regimen->concentration_mcg_per_ml;
   return regimen->strength_mg;
 }
@@ -145,9 +145,9 @@ set_regimen_strength (TitrateRegimen           *regimen,
   regimen->concentration_mcg_per_ml = NAN;
   if (f == NULL)
     return;
-  if (g_strcmp0 (f->unit, "mg_per_ml") == 0)
+  if (f->unit_type == TITRATE_FORMULATION_UNIT_MG_PER_ML)
     regimen->concentration_mg_per_ml = value;
-  else if (g_strcmp0 (f->unit, "mcg_per_ml") == 0)
+  else if (f->unit_type == TITRATE_FORMULATION_UNIT_MCG_PER_ML)
     regimen->concentration_mcg_per_ml = value;
   else
     regimen->strength_mg = value;
@@ -220,14 +220,14 @@ rebuild_strengths (TitrateRegimenForm *self)
           g_autofree char *amount = titrate_format_amount_display (s->strength);
           g_autofree char *label = NULL;
 
-          if (g_strcmp0 (f->unit, "mg_per_ml") == 0)
+          if (f->unit_type == TITRATE_FORMULATION_UNIT_MG_PER_ML)
             label = g_strdup_printf (_("%s mg/mL"), amount);
-          else if (g_strcmp0 (f->unit, "mcg_per_ml") == 0)
+          else if (f->unit_type == TITRATE_FORMULATION_UNIT_MCG_PER_ML)
             label = g_strdup_printf (_("%s mcg/mL"), amount);
-          else if (g_strcmp0 (f->divisible, "scored_half") == 0)
+          else if (f->divisibility == TITRATE_DIVISIBILITY_SCORED_HALF)
             label = g_strdup_printf (s->scored ? _("%s mg (scored)") : _("%s mg (not scored)"), amount);
           else
-            label = g_strdup_printf (_("%s mg"), amount);
+            label = titrate_format_dose (s->strength, "mg");
           gtk_string_list_append (strengths, label);
           g_array_append_val (self->strength_values, s->strength);
           g_ptr_array_add (self->strength_products, g_strdup (s->product));
@@ -561,6 +561,12 @@ on_session_changed_cb (TitrateRegimenForm *self,
       gtk_widget_set_visible (GTK_WIDGET (self->notes_label), FALSE);
       refresh (self, TRUE);
     }
+  else if (flags & TITRATE_SESSION_CHANGE_SUGGESTION)
+    {
+      /* A suggestion applied: every field from it, and why (kept by the session). */
+      refresh (self, TRUE);
+      titrate_regimen_form_set_notes (self, titrate_session_get_suggestion_notes (self->session));
+    }
   else if (flags & (TITRATE_SESSION_CHANGE_REGIMEN | TITRATE_SESSION_CHANGE_STEPS))
     refresh (self, FALSE);
 }
@@ -782,6 +788,19 @@ titrate_regimen_form_get_property (GObject    *object,
     }
 }
 
+/* The protocol fields accept what the document loader accepts: the format
+ * limits come from the library, not from the template. */
+static void
+set_protocol_limits (TitrateRegimenForm *self)
+{
+  TitrateNumberRow *amounts[] = { self->start_dose_row, self->from_row, self->step_row, self->target_row };
+
+  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+    titrate_number_row_set_range (amounts[i], TITRATE_AMOUNT_MIN, TITRATE_AMOUNT_MAX);
+  titrate_number_row_set_range (self->doses_row, 1, TITRATE_MAX_DOSES_PER_DAY);
+  titrate_number_row_set_range (self->every_row, 1, TITRATE_MAX_STEP_EVERY_DAYS);
+}
+
 static void
 titrate_regimen_form_class_init (TitrateRegimenFormClass *klass)
 {
@@ -843,6 +862,7 @@ titrate_regimen_form_init (TitrateRegimenForm *self)
   self->list_route = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_protocol_limits (self);
   titrate_accessible_name_from_title (GTK_WIDGET (self->protocol_row));
   titrate_accessible_name_inner (GTK_WIDGET (self->protocol_row), GTK_TYPE_SWITCH,
                                  _("Build steps from a protocol"));
@@ -894,7 +914,7 @@ titrate_regimen_form_set_notes (TitrateRegimenForm *self,
     {
       const char *code = titrate_renal_basis_to_string ((TitrateRenalBasis) basis);
       g_autofree char *coded = code != NULL ? g_strdup_printf ("(%s)", code) : NULL;
-      g_autofree char *worded = g_strdup_printf ("(%s)", titrate_renal_basis_label ((TitrateRenalBasis) basis));
+      g_autofree char *worded = g_strdup_printf ("(%s)", titrate_renal_basis_to_label ((TitrateRenalBasis) basis));
 
       if (coded != NULL)
         g_string_replace (text, coded, worded, 0);

@@ -64,62 +64,40 @@ format_units_for_step (TitrateRules         *rules,
                        const TitrateRegimen *regimen,
                        const TitrateStep    *step)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  gboolean measurable = TRUE, known = FALSE;
-  double first = NAN;
-  gboolean same = TRUE;
+  const TitrateFormulation *f = rules != NULL ? titrate_rules_get_formulation (rules, regimen->formulation) : NULL;
+  double units[TITRATE_MAX_DOSES_PER_DAY];
+  gboolean measurable = TRUE;
+  g_autofree char *counts = NULL;
+  GString *out;
 
   if (regimen->route != TITRATE_ROUTE_ORAL || step->n_doses == 0)
     return g_strdup ("—");
 
   for (guint i = 0; i < step->n_doses; i++)
-    {
-      double units;
-
-      if (!titrate_planner_units (rules, regimen, step->doses_mg[i], &units))
-        measurable = FALSE;
-      if (isnan (units))
-        continue;
-      known = TRUE;
-      if (i == 0)
-        first = units;
-      else if (fabs (units - first) > 1e-9)
-        same = FALSE;
-    }
-  if (!known)
+    if (!titrate_planner_units (rules, regimen, step->doses_mg[i], &units[i]))
+      measurable = FALSE;
+  counts = titrate_format_unit_counts (units, step->n_doses,
+                                       f != NULL ? f->unit_type : TITRATE_FORMULATION_UNIT_MG_PER_UNIT);
+  if (counts == NULL)
     return g_strdup ("—");
+  out = g_string_new (counts);
 
-  for (guint i = 0; i < (same ? 1 : step->n_doses); i++)
+  /* Short unit beside the count: "½ × 10 mg" tablets, or "5 mL". */
+  if (f != NULL && f->unit_type == TITRATE_FORMULATION_UNIT_MG_PER_ML)
+    g_string_append (out, _(" mL"));
+  else if (!isnan (regimen->strength_mg))
     {
-      double units;
-      g_autofree char *amount = NULL;
+      g_autofree char *strength = titrate_format_amount_display (regimen->strength_mg);
 
-      titrate_planner_units (rules, regimen, step->doses_mg[i], &units);
-      amount = titrate_format_amount_display (units);
-      if (i > 0)
-        g_string_append (out, " + ");
-      g_string_append (out, amount);
+      /* Translators: " × 10 mg" after a number of tablets or packets */
+      g_string_append_printf (out, _(" × %s mg"), strength);
     }
-  /* Short unit beside the count: "0.5 × 10 mg" tablets, or "5 mL". */
-  {
-    const TitrateFormulation *f = rules != NULL ? titrate_rules_get_formulation (rules, regimen->formulation) : NULL;
-
-    if (f != NULL && g_strcmp0 (f->unit, "mg_per_ml") == 0)
-      g_string_append (out, _(" mL"));
-    else if (!isnan (regimen->strength_mg))
-      {
-        g_autofree char *strength = titrate_format_amount_display (regimen->strength_mg);
-
-        /* Translators: " × 10 mg" after a number of tablets or packets */
-        g_string_append_printf (out, _(" × %s mg"), strength);
-      }
-  }
   if (!measurable)
     {
       g_string_prepend (out, "⚠ ");
       g_string_append (out, _(" (cannot be measured)"));
     }
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return g_string_free (out, FALSE);
 }
 
 static void
@@ -227,7 +205,7 @@ rebuild (TitrateScheduleView *self)
       else if (!isnan (step->daily_mcg))
         {
           doses = g_strdup (_("continuous infusion"));
-          total = g_strdup_printf (_("%s %s/day"), amount, unit);
+          total = titrate_format_daily (titrate_step_daily_total (step), unit);
         }
       else
         {
@@ -245,7 +223,7 @@ rebuild (TitrateScheduleView *self)
             }
           else
             doses = titrate_format_doses (step->doses_mg, step->n_doses, unit);
-          total = g_strdup_printf (_("%s %s/day"), amount, unit);
+          total = titrate_format_daily (titrate_step_daily_total (step), unit);
         }
       units = format_units_for_step (rules, regimen, step);
       over = !isnan (limit.max_daily) && isnan (step->bolus_mcg) && !titrate_step_is_stopped (step) &&

@@ -3,11 +3,12 @@
  * Copyright 2026 The Titrate authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The model behind one window: it owns the current TitrateDocument and
- * re-checks it on every change. Data flows one way: the forms hand in new
- * values, the session runs the checker, updates the alert list and tells
- * the views what changed. When the rules database is unusable the checker
- * returns an error, which is kept and shown: never an empty alert list.
+ * The model behind one window: the file state (path, title, dirty, final)
+ * around a TitratePlan, which owns the current document and re-checks it.
+ * Data flows one way: the forms hand in new values, the session edits the
+ * plan's document, the plan re-checks and the session tells the views what
+ * changed. When the rules database is unusable the plan keeps the error,
+ * which is shown: never an empty alert list.
  */
 
 #include "config.h"
@@ -27,15 +28,11 @@ struct _TitrateSession
   TitrateRules    *rules;
   GError          *rules_error;
 
-  TitrateDocument *doc;
+  TitratePlan     *plan;         /* owns the document */
+  GPtrArray       *suggestion_notes; /* (element-type utf8) of the last suggestion applied */
   GFile           *file;
   char            *title;
   gboolean         dirty;
-
-  GListStore      *alerts;
-  GError          *check_error;
-  TitrateLimit     limit;
-  GArray          *days;         /* (element-type TitrateDay) days 1 … horizon */
 };
 
 G_DEFINE_FINAL_TYPE (TitrateSession, titrate_session, G_TYPE_OBJECT)
@@ -61,6 +58,12 @@ static guint signals[N_SIGNALS];
 
 /* Helpers */
 
+static inline TitrateDocument *
+doc_of (TitrateSession *self)
+{
+  return titrate_plan_get_document (self->plan);
+}
+
 static void
 set_dirty (TitrateSession *self,
            gboolean        dirty)
@@ -75,9 +78,9 @@ static void
 set_final (TitrateSession *self,
            gboolean        final)
 {
-  if (self->doc->final == final)
+  if (doc_of (self)->final == final)
     return;
-  self->doc->final = final;
+  doc_of (self)->final = final;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINAL]);
 }
 
@@ -108,185 +111,19 @@ same_double (double a,
   return fabs (a - b) < EPSILON;
 }
 
-static gboolean
-same_alert (const TitrateAlert *a,
-            const TitrateAlert *b)
-{
-  return a->severity == b->severity &&
-         a->day == b->day &&
-         g_strcmp0 (a->code, b->code) == 0 &&
-         g_strcmp0 (a->trigger, b->trigger) == 0 &&
-         g_strcmp0 (a->reason, b->reason) == 0;
-}
-
-static char *
-date_label_for_day (TitrateSession *self,
-                    int             day)
-{
-  GDate date;
-
-  if (day <= 0 || !g_date_valid (&self->doc->regimen->start_date))
-    return NULL;
-  date = self->doc->regimen->start_date;
-  g_date_add_days (&date, (guint) day - 1);
-  /* Translators: the date an alert applies from, strftime format */
-  return titrate_format_date (&date, _("%a %-d %b %Y"));
-}
-
-static TitrateAlertItem *
-make_item (TitrateSession *self,
-           TitrateAlert   *alert)
-{
-  TitrateAlertItem *item = titrate_alert_item_new (alert);
-  const TitrateAcknowledgement *ack = titrate_document_find_acknowledgement (self->doc, alert);
-  g_autofree char *date = date_label_for_day (self, alert->day);
-
-  titrate_alert_item_set_date_label (item, date);
-  if (ack != NULL)
-    titrate_alert_item_set_acknowledgement (item, ack->reason);
-  return item;
-}
-
-static gboolean
-same_codes (TitrateSession *self,
-            GPtrArray      *alerts)
-{
-  for (guint i = 0; i < alerts->len; i++)
-    {
-      g_autoptr(TitrateAlertItem) item = g_list_model_get_item (G_LIST_MODEL (self->alerts), i);
-      TitrateAlert *alert = g_ptr_array_index (alerts, i);
-
-      if (g_strcmp0 (titrate_alert_item_get_code (item), alert->code) != 0 ||
-          titrate_alert_item_get_severity (item) != alert->severity)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-sync_acknowledgements (TitrateSession *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->alerts));
-  gboolean changed = FALSE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TitrateAlertItem) item = g_list_model_get_item (G_LIST_MODEL (self->alerts), i);
-      /* Only an acknowledgement of the alert as it stands counts: a changed
-       * trigger (a higher dose, a lower CrCl) needs a new one. */
-      const TitrateAcknowledgement *ack =
-        titrate_document_find_acknowledgement (self->doc, titrate_alert_item_get_alert (item));
-      const char *reason = ack != NULL ? ack->reason : NULL;
-
-      if (g_strcmp0 (reason, titrate_alert_item_get_acknowledgement (item)) != 0)
-        {
-          titrate_alert_item_set_acknowledgement (item, reason);
-          changed = TRUE;
-        }
-    }
-  return changed;
-}
-
-/* Runs the checker and updates the alert store only where it differs, so an
- * edit that does not change the findings redraws nothing. */
+/* What a re-check of the plan changed, as the session tells its views. */
 static TitrateSessionChange
-recheck (TitrateSession *self)
+session_change (TitratePlanChange flags)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) alerts = NULL;
-  TitrateSessionChange flags = 0;
-  TitrateLimit limit = { NAN, NULL, 1.0 };
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->alerts));
-  gboolean same = FALSE;
+  TitrateSessionChange out = 0;
 
-  alerts = titrate_check (self->rules, self->doc->patient, self->doc->regimen,
-                          self->doc->comedications, &error);
-  if (alerts == NULL)
-    {
-      /* Checking is impossible: keep the reason, show no alert as "none". */
-      if (error == NULL)
-        g_set_error_literal (&error, TITRATE_ERROR, TITRATE_ERROR_RULES,
-                             _("The checker gave no result"));
-      if (self->check_error == NULL || g_strcmp0 (self->check_error->message, error->message) != 0)
-        flags |= TITRATE_SESSION_CHANGE_ALERTS;
-      g_clear_error (&self->check_error);
-      self->check_error = g_steal_pointer (&error);
-      if (n_old > 0)
-        {
-          g_list_store_remove_all (self->alerts);
-          flags |= TITRATE_SESSION_CHANGE_ALERTS;
-        }
-    }
-  else
-    {
-      if (self->check_error != NULL)
-        {
-          g_clear_error (&self->check_error);
-          flags |= TITRATE_SESSION_CHANGE_ALERTS;
-        }
-
-      if (n_old == alerts->len)
-        {
-          same = TRUE;
-          for (guint i = 0; i < n_old && same; i++)
-            {
-              g_autoptr(TitrateAlertItem) item = g_list_model_get_item (G_LIST_MODEL (self->alerts), i);
-
-              same = same_alert (titrate_alert_item_get_alert (item), g_ptr_array_index (alerts, i));
-            }
-        }
-
-      if (!same && n_old == alerts->len && same_codes (self, alerts))
-        {
-          /* The same findings with new values (e.g. the age typed): update
-           * the items in place, so their rows only change their text. */
-          for (guint i = 0; i < n_old; i++)
-            {
-              g_autoptr(TitrateAlertItem) item = g_list_model_get_item (G_LIST_MODEL (self->alerts), i);
-              TitrateAlert *alert = g_ptr_array_index (alerts, i);
-
-              if (!same_alert (titrate_alert_item_get_alert (item), alert))
-                {
-                  g_autofree char *date = date_label_for_day (self, alert->day);
-
-                  titrate_alert_item_set_alert (item, alert, date);
-                }
-            }
-          flags |= TITRATE_SESSION_CHANGE_ALERTS;
-        }
-      else if (!same)
-        {
-          g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-          for (guint i = 0; i < alerts->len; i++)
-            g_ptr_array_add (items, make_item (self, g_ptr_array_index (alerts, i)));
-          g_list_store_splice (self->alerts, 0, n_old, items->pdata, items->len);
-          flags |= TITRATE_SESSION_CHANGE_ALERTS;
-        }
-    }
-
-  if (sync_acknowledgements (self))
-    flags |= TITRATE_SESSION_CHANGE_ALERTS;
-
-  if (self->rules != NULL)
-    titrate_check_applicable_limit (self->rules, self->doc->patient, self->doc->regimen, &limit);
-  if (!same_double (limit.max_daily, self->limit.max_daily) ||
-      g_strcmp0 (limit.rule_code, self->limit.rule_code) != 0 ||
-      !same_double (limit.renal_factor, self->limit.renal_factor))
-    {
-      self->limit = limit;
-      flags |= TITRATE_SESSION_CHANGE_LIMIT;
-    }
-
-  return flags;
-}
-
-static void
-rebuild_days (TitrateSession *self)
-{
-  g_clear_pointer (&self->days, g_array_unref);
-  self->days = titrate_planner_expand (self->rules, self->doc->regimen,
-                                       titrate_planner_horizon (self->doc->regimen));
+  if (flags & TITRATE_PLAN_CHANGE_DAYS)
+    out |= TITRATE_SESSION_CHANGE_STEPS;
+  if (flags & TITRATE_PLAN_CHANGE_ALERTS)
+    out |= TITRATE_SESSION_CHANGE_ALERTS;
+  if (flags & TITRATE_PLAN_CHANGE_LIMIT)
+    out |= TITRATE_SESSION_CHANGE_LIMIT;
+  return out;
 }
 
 static void
@@ -304,7 +141,7 @@ edited (TitrateSession       *self,
 {
   set_final (self, FALSE);
   set_dirty (self, TRUE);
-  flags |= recheck (self);
+  flags |= session_change (titrate_plan_update (self->plan, (flags & TITRATE_SESSION_CHANGE_STEPS) != 0));
   emit_changed (self, flags);
 }
 
@@ -355,14 +192,12 @@ replace_document (TitrateSession  *self,
                   GFile           *file,
                   const char      *title)
 {
-  g_clear_pointer (&self->doc, titrate_document_free);
-  self->doc = doc;
+  titrate_plan_set_document (self->plan, doc);
+  g_clear_pointer (&self->suggestion_notes, g_ptr_array_unref);
   set_file (self, file);
   set_title (self, title);
   set_dirty (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINAL]);
-  rebuild_days (self);
-  recheck (self);
   emit_changed (self, TITRATE_SESSION_CHANGE_ALL);
 }
 
@@ -375,12 +210,10 @@ titrate_session_finalize (GObject *object)
 
   g_clear_object (&self->rules);
   g_clear_error (&self->rules_error);
-  g_clear_pointer (&self->doc, titrate_document_free);
+  g_clear_object (&self->plan);
+  g_clear_pointer (&self->suggestion_notes, g_ptr_array_unref);
   g_clear_object (&self->file);
   g_clear_pointer (&self->title, g_free);
-  g_clear_object (&self->alerts);
-  g_clear_error (&self->check_error);
-  g_clear_pointer (&self->days, g_array_unref);
 
   G_OBJECT_CLASS (titrate_session_parent_class)->finalize (object);
 }
@@ -408,7 +241,7 @@ titrate_session_get_property (GObject    *object,
       break;
 
     case PROP_FINAL:
-      g_value_set_boolean (value, self->doc->final);
+      g_value_set_boolean (value, doc_of (self)->final);
       break;
 
     default:
@@ -454,10 +287,6 @@ titrate_session_class_init (TitrateSessionClass *klass)
 static void
 titrate_session_init (TitrateSession *self)
 {
-  self->alerts = g_list_store_new (TITRATE_TYPE_ALERT_ITEM);
-  self->limit.max_daily = NAN;
-  self->limit.renal_factor = 1.0;
-  self->doc = titrate_document_new ();
   self->title = g_strdup (_("Untitled plan"));
 }
 
@@ -482,8 +311,7 @@ titrate_session_new (TitrateRules *rules,
                         ? g_error_copy (rules_error)
                         : g_error_new_literal (TITRATE_ERROR, TITRATE_ERROR_RULES,
                                                _("No rules database was opened"));
-  rebuild_days (self);
-  recheck (self);
+  self->plan = titrate_plan_new (rules, self->rules_error);
   return self;
 }
 
@@ -508,7 +336,7 @@ titrate_session_get_document (TitrateSession *self)
 {
   g_return_val_if_fail (TITRATE_IS_SESSION (self), NULL);
 
-  return self->doc;
+  return doc_of (self);
 }
 
 const TitratePatient *
@@ -516,7 +344,7 @@ titrate_session_get_patient (TitrateSession *self)
 {
   g_return_val_if_fail (TITRATE_IS_SESSION (self), NULL);
 
-  return self->doc->patient;
+  return doc_of (self)->patient;
 }
 
 const TitrateRegimen *
@@ -524,7 +352,7 @@ titrate_session_get_regimen (TitrateSession *self)
 {
   g_return_val_if_fail (TITRATE_IS_SESSION (self), NULL);
 
-  return self->doc->regimen;
+  return doc_of (self)->regimen;
 }
 
 /* (transfer none) (element-type utf8) */
@@ -533,7 +361,7 @@ titrate_session_get_comedications (TitrateSession *self)
 {
   g_return_val_if_fail (TITRATE_IS_SESSION (self), NULL);
 
-  return self->doc->comedications;
+  return doc_of (self)->comedications;
 }
 
 /* Replaces the patient with a copy of @patient. */
@@ -544,25 +372,22 @@ titrate_session_set_patient (TitrateSession       *self,
   g_return_if_fail (TITRATE_IS_SESSION (self));
   g_return_if_fail (patient != NULL);
 
-  g_clear_pointer (&self->doc->patient, titrate_patient_free);
-  self->doc->patient = titrate_patient_copy (patient);
+  g_clear_pointer (&doc_of (self)->patient, titrate_patient_free);
+  doc_of (self)->patient = titrate_patient_copy (patient);
   edited (self, TITRATE_SESSION_CHANGE_PATIENT);
 }
 
 /* Replaces the regimen with a copy of @regimen, its protocol (if any)
  * expanded. A protocol that cannot be expanded is refused with @error and
  * the model keeps its last valid regimen. */
-gboolean
-titrate_session_set_regimen (TitrateSession        *self,
-                             const TitrateRegimen  *regimen,
-                             GError               **error)
+static gboolean
+set_regimen (TitrateSession        *self,
+             const TitrateRegimen  *regimen,
+             TitrateSessionChange   flags,
+             GPtrArray             *notes,
+             GError               **error)
 {
   g_autoptr(TitrateRegimen) copy = NULL;
-  g_autoptr(GError) local_error = NULL;
-  TitrateSessionChange flags = TITRATE_SESSION_CHANGE_REGIMEN;
-
-  g_return_val_if_fail (TITRATE_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (regimen != NULL, FALSE);
 
   copy = titrate_regimen_copy (regimen);
   if (!titrate_regimen_expand_protocol (copy, error))
@@ -570,16 +395,60 @@ titrate_session_set_regimen (TitrateSession        *self,
   if (!titrate_regimen_validate (copy, error))
     return FALSE;
 
-  if (!same_steps (copy, self->doc->regimen) ||
-      !same_calendar_inputs (copy, self->doc->regimen))
+  flags |= TITRATE_SESSION_CHANGE_REGIMEN;
+  if (!same_steps (copy, doc_of (self)->regimen) ||
+      !same_calendar_inputs (copy, doc_of (self)->regimen))
     flags |= TITRATE_SESSION_CHANGE_STEPS;
 
-  g_clear_pointer (&self->doc->regimen, titrate_regimen_free);
-  self->doc->regimen = g_steal_pointer (&copy);
-  if (flags & TITRATE_SESSION_CHANGE_STEPS)
-    rebuild_days (self);
+  g_clear_pointer (&doc_of (self)->regimen, titrate_regimen_free);
+  doc_of (self)->regimen = g_steal_pointer (&copy);
+  if (flags & TITRATE_SESSION_CHANGE_SUGGESTION)
+    {
+      g_clear_pointer (&self->suggestion_notes, g_ptr_array_unref);
+      self->suggestion_notes = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; notes != NULL && i < notes->len; i++)
+        g_ptr_array_add (self->suggestion_notes, g_strdup (g_ptr_array_index (notes, i)));
+    }
   edited (self, flags);
   return TRUE;
+}
+
+gboolean
+titrate_session_set_regimen (TitrateSession        *self,
+                             const TitrateRegimen  *regimen,
+                             GError               **error)
+{
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (regimen != NULL, FALSE);
+
+  return set_regimen (self, regimen, 0, NULL, error);
+}
+
+/* Applies a suggested protocol (@regimen, built from titrate_planner_suggest())
+ * like titrate_session_set_regimen(), and keeps the suggestion's @notes
+ * (element-type utf8): the session holds the last suggestion, the forms
+ * show it (%TITRATE_SESSION_CHANGE_SUGGESTION). A new document forgets it. */
+gboolean
+titrate_session_apply_suggestion (TitrateSession        *self,
+                                  const TitrateRegimen  *regimen,
+                                  GPtrArray             *notes,
+                                  GError               **error)
+{
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (regimen != NULL, FALSE);
+
+  return set_regimen (self, regimen, TITRATE_SESSION_CHANGE_SUGGESTION, notes, error);
+}
+
+/* (transfer none) (nullable) (element-type utf8) why the last suggested
+ * protocol applied is what it is, each note with its source; NULL when no
+ * suggestion was applied to this document. */
+GPtrArray *
+titrate_session_get_suggestion_notes (TitrateSession *self)
+{
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), NULL);
+
+  return self->suggestion_notes;
 }
 
 /* Edits the schedule by hand: replaces the step starting on @old_day (or
@@ -595,7 +464,7 @@ titrate_session_replace_step (TitrateSession     *self,
   g_return_val_if_fail (TITRATE_IS_SESSION (self), FALSE);
   g_return_val_if_fail (step != NULL, FALSE);
 
-  copy = titrate_regimen_copy (self->doc->regimen);
+  copy = titrate_regimen_copy (doc_of (self)->regimen);
   copy->has_protocol = FALSE;
   if (old_day > 0)
     for (guint i = 0; i < copy->steps->len; i++)
@@ -618,7 +487,7 @@ titrate_session_remove_step (TitrateSession *self,
 
   g_return_if_fail (TITRATE_IS_SESSION (self));
 
-  copy = titrate_regimen_copy (self->doc->regimen);
+  copy = titrate_regimen_copy (doc_of (self)->regimen);
   copy->has_protocol = FALSE;
   for (guint i = 0; i < copy->steps->len; i++)
     if (g_array_index (copy->steps, TitrateStep, i).day == day)
@@ -643,10 +512,10 @@ titrate_session_add_comedication (TitrateSession *self,
   stripped = g_strstrip (g_strdup (name));
   if (*stripped == '\0')
     return;
-  for (guint i = 0; i < self->doc->comedications->len; i++)
-    if (g_ascii_strcasecmp (g_ptr_array_index (self->doc->comedications, i), stripped) == 0)
+  for (guint i = 0; i < doc_of (self)->comedications->len; i++)
+    if (g_ascii_strcasecmp (g_ptr_array_index (doc_of (self)->comedications, i), stripped) == 0)
       return;
-  g_ptr_array_add (self->doc->comedications, g_steal_pointer (&stripped));
+  g_ptr_array_add (doc_of (self)->comedications, g_steal_pointer (&stripped));
   edited (self, TITRATE_SESSION_CHANGE_COMEDICATIONS);
 }
 
@@ -655,9 +524,9 @@ titrate_session_remove_comedication (TitrateSession *self,
                                      guint           index)
 {
   g_return_if_fail (TITRATE_IS_SESSION (self));
-  g_return_if_fail (index < self->doc->comedications->len);
+  g_return_if_fail (index < doc_of (self)->comedications->len);
 
-  g_ptr_array_remove_index (self->doc->comedications, index);
+  g_ptr_array_remove_index (doc_of (self)->comedications, index);
   edited (self, TITRATE_SESSION_CHANGE_COMEDICATIONS);
 }
 
@@ -679,26 +548,35 @@ titrate_session_acknowledge (TitrateSession *self,
     return;
   today = titrate_today_iso ();
   {
-    guint n = g_list_model_get_n_items (G_LIST_MODEL (self->alerts));
+    guint n = g_list_model_get_n_items (titrate_plan_get_alerts (self->plan));
     TitrateAlert *shown = NULL;
 
     for (guint i = 0; i < n && shown == NULL; i++)
       {
-        g_autoptr(TitrateAlertItem) item = g_list_model_get_item (G_LIST_MODEL (self->alerts), i);
+        g_autoptr(TitrateAlertItem) item = g_list_model_get_item (titrate_plan_get_alerts (self->plan), i);
 
         if (g_strcmp0 (titrate_alert_item_get_code (item), code) == 0)
           shown = titrate_alert_item_get_alert (item);
       }
     /* Record what the prescriber saw, so a later change asks again. */
     if (shown != NULL)
-      titrate_document_acknowledge_alert (self->doc, shown, stripped, today);
+      titrate_document_acknowledge_alert (doc_of (self), shown, stripped, today);
     else
-      titrate_document_set_acknowledgement (self->doc, code, stripped, today);
+      titrate_document_set_acknowledgement (doc_of (self), code, stripped, today);
   }
   set_final (self, FALSE);
   set_dirty (self, TRUE);
-  if (sync_acknowledgements (self))
+  if (titrate_plan_sync_acknowledgements (self->plan))
     emit_changed (self, TITRATE_SESSION_CHANGE_ALERTS);
+}
+
+/* (transfer none) the checked plan behind this session */
+TitratePlan *
+titrate_session_get_plan (TitrateSession *self)
+{
+  g_return_val_if_fail (TITRATE_IS_SESSION (self), NULL);
+
+  return self->plan;
 }
 
 /* (transfer none) (element-type TitrateAlertItem) most severe first */
@@ -707,7 +585,7 @@ titrate_session_get_alerts (TitrateSession *self)
 {
   g_return_val_if_fail (TITRATE_IS_SESSION (self), NULL);
 
-  return G_LIST_MODEL (self->alerts);
+  return titrate_plan_get_alerts (self->plan);
 }
 
 /* Why checking was impossible, or NULL when the plan was checked. */
@@ -716,7 +594,7 @@ titrate_session_get_check_error (TitrateSession *self)
 {
   g_return_val_if_fail (TITRATE_IS_SESSION (self), NULL);
 
-  return self->check_error;
+  return titrate_plan_get_error (self->plan);
 }
 
 gboolean
@@ -724,46 +602,25 @@ titrate_session_get_checked (TitrateSession *self)
 {
   g_return_val_if_fail (TITRATE_IS_SESSION (self), FALSE);
 
-  return self->rules != NULL && self->check_error == NULL;
+  return titrate_plan_get_checked (self->plan);
 }
 
 guint
 titrate_session_count_severity (TitrateSession  *self,
                                 TitrateSeverity  severity)
 {
-  guint n, count = 0;
-
   g_return_val_if_fail (TITRATE_IS_SESSION (self), 0);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->alerts));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TitrateAlertItem) item = g_list_model_get_item (G_LIST_MODEL (self->alerts), i);
-
-      if (titrate_alert_item_get_severity (item) == severity)
-        count++;
-    }
-  return count;
+  return titrate_plan_count_severity (self->plan, severity);
 }
 
 /* Contraindicated and major alerts still without a reason. */
 guint
 titrate_session_count_unacknowledged (TitrateSession *self)
 {
-  guint n, count = 0;
-
   g_return_val_if_fail (TITRATE_IS_SESSION (self), 0);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->alerts));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TitrateAlertItem) item = g_list_model_get_item (G_LIST_MODEL (self->alerts), i);
-
-      if (titrate_alert_item_get_needs_acknowledgement (item) &&
-          titrate_alert_item_get_acknowledgement (item) == NULL)
-        count++;
-    }
-  return count;
+  return titrate_plan_count_unacknowledged (self->plan);
 }
 
 void
@@ -772,7 +629,7 @@ titrate_session_get_limit (TitrateSession *self,
 {
   g_return_if_fail (TITRATE_IS_SESSION (self));
 
-  *out = self->limit;
+  titrate_plan_get_limit (self->plan, out);
 }
 
 int
@@ -780,7 +637,7 @@ titrate_session_get_horizon (TitrateSession *self)
 {
   g_return_val_if_fail (TITRATE_IS_SESSION (self), 0);
 
-  return (int) self->days->len;
+  return (int) titrate_plan_get_days (self->plan)->len;
 }
 
 void
@@ -790,10 +647,7 @@ titrate_session_get_day (TitrateSession *self,
 {
   g_return_if_fail (TITRATE_IS_SESSION (self));
 
-  if (day >= 1 && (guint) day <= self->days->len)
-    *out = g_array_index (self->days, TitrateDay, day - 1);
-  else
-    titrate_planner_get_day (self->rules, self->doc->regimen, day, out);
+  titrate_plan_get_day (self->plan, day, out);
 }
 
 /* The plan day of @date (1 = start date), or G_MININT without a start date. */
@@ -803,9 +657,9 @@ titrate_session_day_for_date (TitrateSession *self,
 {
   g_return_val_if_fail (TITRATE_IS_SESSION (self), G_MININT);
 
-  if (!g_date_valid (&self->doc->regimen->start_date) || !g_date_valid (date))
+  if (!g_date_valid (&doc_of (self)->regimen->start_date) || !g_date_valid (date))
     return G_MININT;
-  return g_date_days_between (&self->doc->regimen->start_date, date) + 1;
+  return g_date_days_between (&doc_of (self)->regimen->start_date, date) + 1;
 }
 
 /* The protocol's target, or else the plan's peak daily total; NAN if none. */
@@ -813,32 +667,9 @@ double
 titrate_session_get_target (TitrateSession *self,
                             gboolean       *is_protocol_target)
 {
-  const TitrateRegimen *r;
-  double peak = NAN;
-
   g_return_val_if_fail (TITRATE_IS_SESSION (self), NAN);
 
-  r = self->doc->regimen;
-  if (r->has_protocol && r->protocol.kind == TITRATE_PROTOCOL_TITRATE &&
-      r->route == TITRATE_ROUTE_ORAL)
-    {
-      if (is_protocol_target != NULL)
-        *is_protocol_target = TRUE;
-      return r->protocol.target_daily_mg;
-    }
-
-  for (guint i = 0; i < r->steps->len; i++)
-    {
-      const TitrateStep *s = &g_array_index (r->steps, TitrateStep, i);
-
-      if (!isnan (s->bolus_mcg))
-        continue;
-      if (isnan (peak) || titrate_step_daily_total (s) > peak)
-        peak = titrate_step_daily_total (s);
-    }
-  if (is_protocol_target != NULL)
-    *is_protocol_target = FALSE;
-  return peak;
+  return titrate_plan_get_target (self->plan, is_protocol_target);
 }
 
 /* Starts an empty plan: oral baclofen tablets for spasticity from today. */
@@ -894,7 +725,7 @@ titrate_session_load_bytes (TitrateSession  *self,
   g_return_val_if_fail (bytes != NULL, FALSE);
 
   data = g_bytes_get_data (bytes, &length);
-  doc = titrate_document_load_from_data (data, (gssize) length, error);
+  doc = titrate_document_load_from_data_with_rules (data, (gssize) length, self->rules, error);
   if (doc == NULL)
     return FALSE;
   if (!titrate_regimen_expand_protocol (doc->regimen, error))
@@ -972,7 +803,7 @@ titrate_session_dup_document_for_saving (TitrateSession *self)
 
   g_return_val_if_fail (TITRATE_IS_SESSION (self), NULL);
 
-  copy = titrate_document_copy (self->doc);
+  copy = titrate_document_copy (doc_of (self));
   if (copy->regimen->has_protocol && copy->regimen->route == TITRATE_ROUTE_ORAL)
     g_array_set_size (copy->regimen->steps, 0);
   return copy;
@@ -1051,7 +882,7 @@ titrate_session_get_final (TitrateSession *self)
 {
   g_return_val_if_fail (TITRATE_IS_SESSION (self), FALSE);
 
-  return self->doc->final;
+  return doc_of (self)->final;
 }
 
 /* A title for people (an example's name in the user's language). */

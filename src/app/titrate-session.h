@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  * @TITRATE_SESSION_CHANGE_ALERTS: the alert list, its acknowledgements or the check state changed
  * @TITRATE_SESSION_CHANGE_LIMIT: the applicable maximum changed
  * @TITRATE_SESSION_CHANGE_DOCUMENT: the whole document was replaced (forms refill)
+ * @TITRATE_SESSION_CHANGE_SUGGESTION: a suggested protocol was applied (forms
+ *   refill and show its notes, titrate_session_get_suggestion_notes())
  *
  * What a #TitrateSession::changed emission touched, so each view redraws
  * only what it shows.
@@ -33,9 +35,10 @@ typedef enum {
   TITRATE_SESSION_CHANGE_ALERTS        = 1 << 4,
   TITRATE_SESSION_CHANGE_LIMIT         = 1 << 5,
   TITRATE_SESSION_CHANGE_DOCUMENT      = 1 << 6,
+  TITRATE_SESSION_CHANGE_SUGGESTION    = 1 << 7,
 } TitrateSessionChange;
 
-#define TITRATE_SESSION_CHANGE_ALL 0x7f
+#define TITRATE_SESSION_CHANGE_ALL 0xff
 
 #define TITRATE_TYPE_SESSION (titrate_session_get_type ())
 
@@ -57,6 +60,11 @@ void                   titrate_session_set_patient          (TitrateSession     
 gboolean               titrate_session_set_regimen          (TitrateSession        *self,
                                                              const TitrateRegimen  *regimen,
                                                              GError               **error);
+gboolean               titrate_session_apply_suggestion     (TitrateSession        *self,
+                                                             const TitrateRegimen  *regimen,
+                                                             GPtrArray             *notes,
+                                                             GError               **error);
+GPtrArray             *titrate_session_get_suggestion_notes (TitrateSession        *self);
 gboolean               titrate_session_replace_step         (TitrateSession        *self,
                                                              int                    old_day,
                                                              const TitrateStep     *step,
@@ -71,6 +79,7 @@ void                   titrate_session_acknowledge          (TitrateSession     
                                                              const char            *code,
                                                              const char            *reason);
 
+TitratePlan           *titrate_session_get_plan             (TitrateSession        *self);
 GListModel            *titrate_session_get_alerts           (TitrateSession        *self);
 const GError          *titrate_session_get_check_error      (TitrateSession        *self);
 gboolean               titrate_session_get_checked          (TitrateSession        *self);

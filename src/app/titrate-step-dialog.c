@@ -215,6 +215,9 @@ static void
 titrate_step_dialog_init (TitrateStepDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* What the document loader accepts: format limits from the library. */
+  titrate_number_row_set_range (self->day_row, 1, TITRATE_MAX_PLAN_DAY);
+  titrate_number_row_set_range (self->it_amount_row, TITRATE_AMOUNT_MIN, TITRATE_AMOUNT_MAX);
 }
 
 /* Public API */

@@ -126,14 +126,16 @@ update_day (TitrateVerdictBar *self)
         /* Translators: "50 mcg bolus" */
         dose = g_strdup_printf (_("%s %s bolus"), total, unit);
       else
-        /* Translators: "45 mg/day" */
-        dose = g_strdup_printf (_("%s %s/day"), total, unit);
+        dose = titrate_format_daily (day.daily_total, unit);
 
       if (isnan (day.daily_mcg) && isnan (day.bolus_mcg) && day.n_doses > 0)
         {
           g_autofree char *list = NULL;
-          g_autofree char *per = titrate_format_units (&day);
-          g_autofree char *product = titrate_planner_unit_name (titrate_session_get_rules (self->session), regimen);
+          TitrateRules *rules = titrate_session_get_rules (self->session);
+          const TitrateFormulation *f = rules != NULL ? titrate_rules_get_formulation (rules, regimen->formulation) : NULL;
+          g_autofree char *per = titrate_format_unit_counts (day.units_per_dose, day.n_doses,
+                                                             f != NULL ? f->unit_type : TITRATE_FORMULATION_UNIT_MG_PER_UNIT);
+          g_autofree char *product = titrate_planner_unit_name (rules, regimen);
           gboolean same = TRUE;
 
           for (guint i = 1; i < day.n_doses; i++)
@@ -186,12 +188,7 @@ update_maximum (TitrateVerdictBar *self)
       set_text (self->basis_label, _("no rule sets one for this patient"));
       return;
     }
-  {
-    g_autofree char *amount = titrate_format_amount_display (limit.max_daily);
-
-    /* Translators: "40 mg/day" */
-    max = g_strdup_printf (_("%s %s/day"), amount, unit);
-  }
+  max = titrate_format_daily (limit.max_daily, unit);
   if (titrate_session_get_patient (self->session)->dialysis && regimen->route == TITRATE_ROUTE_ORAL)
     basis = g_strdup (_("basis: dialysis"));
   else if (limit.renal_factor < 1.0 - 1e-9)

@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * In a file of its own so that a test can link its own range in place of
- * this one (tests/test-weight-question.c), and so that wiring the rules
- * database's weight-for-age table in touches nothing else.
+ * this one (tests/test-weight-question.c): the range itself comes from
+ * the rules database's weight-for-age table.
  */
 
 #include "config.h"
@@ -15,11 +15,10 @@
 #include "titrate-ui-utils.h"
 
 /* The weights plausible for @age_years, from the rules database, to
- * question (never refuse) a weight typed for the wrong patient. The one
- * place the app reads input ranges: the rules database's input-range API
- * (being added in the library) belongs here. Until this branch has it,
- * there is no range: no sourced weight-for-age figures exist in the
- * clinical reference, and none is invented in C. */
+ * question (never refuse) a weight typed for the wrong patient: an input
+ * plausibility check, not a clinical limit (CDC 2000 growth charts, see
+ * titrate_rules_get_plausible_weight_kg()). FALSE for adults, an unknown
+ * age or no database: then there is no range, and none is invented in C. */
 gboolean
 titrate_plausible_weight_range (TitrateRules *rules,
                                 double        age_years,
@@ -28,5 +27,7 @@ titrate_plausible_weight_range (TitrateRules *rules,
 {
   *min_kg = NAN;
   *max_kg = NAN;
-  return FALSE;
+  if (rules == NULL)
+    return FALSE;
+  return titrate_rules_get_plausible_weight_kg (rules, age_years, min_kg, max_kg);
 }

@@ -357,13 +357,12 @@ suggest_action (GSimpleAction *action,
             }
         }
     }
-  if (!titrate_session_set_regimen (self->session, regimen, &error))
+  /* The session keeps the suggestion; the form shows it from there. */
+  if (!titrate_session_apply_suggestion (self->session, regimen, suggestion->notes, &error))
     {
       _titrate_window_show_error (self, _("The Suggested Protocol Could Not Be Used"), error->message);
       return;
     }
-  titrate_regimen_form_reload (titrate_plan_view_get_regimen_form (self->plan_view));
-  titrate_regimen_form_set_notes (titrate_plan_view_get_regimen_form (self->plan_view), suggestion->notes);
   _titrate_window_toast (self, _("Suggested protocol filled in: review its notes and the alerts"));
 }
 

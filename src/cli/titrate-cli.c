@@ -41,18 +41,42 @@ static TitrateCliOptions opts;
 
 /* Helpers */
 
+/* The rules database in use (--rules or the embedded one), opened once: the
+ * document loader checks regimen.drug against it, then the command checks
+ * with it. NULL with @error set when it cannot be used. */
+static TitrateRules *
+rules_in_use (GError **error)
+{
+  static TitrateRules *rules;
+  static GError *failure;
+  static gboolean opened;
+
+  if (!opened)
+    {
+      opened = TRUE;
+      if (opts.rules != NULL)
+        rules = titrate_rules_new_for_path (opts.rules, &failure);
+      else
+        rules = titrate_rules_new_embedded (&failure);
+      if (rules != NULL && !titrate_rules_check_digest (rules, opts.rules_digest, &failure))
+        g_clear_object (&rules);
+    }
+  if (rules == NULL)
+    {
+      if (error != NULL)
+        *error = g_error_copy (failure);
+      return NULL;
+    }
+  return g_object_ref (rules);
+}
+
 static TitrateRules *
 open_rules (void)
 {
   g_autoptr(GError) error = NULL;
   TitrateRules *rules;
 
-  if (opts.rules != NULL)
-    rules = titrate_rules_new_for_path (opts.rules, &error);
-  else
-    rules = titrate_rules_new_embedded (&error);
-  if (rules != NULL && !titrate_rules_check_digest (rules, opts.rules_digest, &error))
-    g_clear_object (&rules);
+  rules = rules_in_use (&error);
   if (rules == NULL)
     {
       g_printerr (_("titrate-cli: %s\nNothing was checked.\n"), error->message);
@@ -70,6 +94,9 @@ static TitrateDocument *
 open_document (const char *path)
 {
   g_autoptr(GError) error = NULL;
+  /* An unusable database is reported (and refused) by open_rules(); the
+   * document is then read against the embedded one. */
+  g_autoptr(TitrateRules) rules = rules_in_use (NULL);
   TitrateDocument *doc = NULL;
 
   if (strcmp (path, "-") == 0)
@@ -79,14 +106,14 @@ open_document (const char *path)
       gsize length = 0;
 
       if (titrate_io_read_fd (STDIN_FILENO, TITRATE_IO_MAX_DOCUMENT_BYTES, &data, &length, &error))
-        doc = titrate_document_load_from_data (data, (gssize) length, &error);
+        doc = titrate_document_load_from_data_with_rules (data, (gssize) length, rules, &error);
       path = _("standard input");
     }
   else
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
 
-      doc = titrate_document_load_from_file (file, &error);
+      doc = titrate_document_load_from_file_with_rules (file, rules, &error);
     }
 
   if (doc == NULL)
@@ -218,57 +245,6 @@ prepare_pump (const char      *path,
   return TRUE;
 }
 
-/* The top-level "pump" object of `check` (only when the regimen has a pump). */
-static void
-add_pump (JsonBuilder     *b,
-          TitrateRules    *rules,
-          TitrateDocument *doc)
-{
-  g_autoptr(TitratePumpPlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *keys[] = { "alarm_date", "empty_date", "refill_by" };
-
-  if (doc->regimen->pump == NULL)
-    return;
-  plan = titrate_pump_plan (rules, doc->regimen, &error);
-  json_builder_set_member_name (b, "pump");
-  json_builder_begin_object (b);
-  if (plan == NULL)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-        add_string (b, keys[i], NULL);
-      add_number (b, "days_to_alarm", NAN, 1);
-      add_number (b, "margin_days", NAN, 1);
-      add_number (b, "ml_per_day", NAN, 1);
-      add_string (b, "not_planned", error ? error->message : NULL);
-    }
-  else
-    {
-      g_autofree char *alarm = titrate_pump_format_date (&plan->alarm_date);
-      g_autofree char *empty = titrate_pump_format_date (&plan->empty_date);
-      g_autofree char *by = titrate_pump_format_date (&plan->refill_by_date);
-      g_autofree char *last = titrate_pump_format_date (&plan->last_refill_date);
-      g_autofree char *next = titrate_pump_format_date (&plan->next_refill_date);
-
-      add_string (b, "alarm_date", *alarm ? alarm : NULL);
-      add_string (b, "empty_date", *empty ? empty : NULL);
-      add_string (b, "refill_by", *by ? by : NULL);
-      add_number (b, "days_to_alarm", plan->days_to_alarm >= 0 ? plan->days_to_alarm : NAN, 1);
-      add_number (b, "margin_days", plan->margin_days, 1);
-      add_number (b, "ml_per_day", plan->ml_per_day, 1e-6);
-      /* Extensions: where the count starts, and what it rests on. */
-      add_string (b, "last_refill_date", last);
-      add_string (b, "next_refill_date", *next ? next : NULL);
-      add_number (b, "days_to_empty", plan->days_to_empty >= 0 ? plan->days_to_empty : NAN, 1);
-      add_number (b, "daily_mcg_min", plan->daily_mcg_min, 1e-9);
-      add_number (b, "daily_mcg_max", plan->daily_mcg_max, 1e-9);
-      add_number (b, "concentration_mcg_per_ml", plan->concentration_mcg_per_ml, 1e-9);
-      add_number (b, "reservoir_ml", plan->reservoir_ml, 1e-9);
-      add_number (b, "low_reservoir_alarm_ml", plan->alarm_ml, 1e-9);
-    }
-  json_builder_end_object (b);
-}
-
 /* Commands */
 
 static int
@@ -276,14 +252,9 @@ cmd_check (const char *path)
 {
   g_autoptr(TitrateRules) rules = NULL;
   g_autoptr(TitrateDocument) doc = NULL;
-  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(TitratePlan) plan = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  TitrateRenal renal;
-  TitrateLimit limit;
-  const char *unit;
-  guint counts[TITRATE_N_SEVERITIES] = { 0 };
 
   if ((doc = open_document (path)) == NULL)
     return EXIT_INVALID;
@@ -292,104 +263,12 @@ cmd_check (const char *path)
   if (!prepare_pump (path, doc, rules))
     return EXIT_INVALID;
 
-  alerts = titrate_check (rules, doc->patient, doc->regimen, doc->comedications, &error);
-  if (alerts == NULL)
+  plan = titrate_plan_new_for_document (rules, g_steal_pointer (&doc));
+  if ((root = titrate_plan_to_json (plan, &error)) == NULL)
     {
       g_printerr ("titrate-cli: %s\n", error->message);
       return EXIT_RULES;
     }
-
-  titrate_patient_get_renal_with_rules (doc->patient, rules, doc->regimen->drug, &renal);
-  titrate_check_applicable_limit (rules, doc->patient, doc->regimen, &limit);
-  unit = titrate_route_unit (doc->regimen->route);
-
-  json_builder_begin_object (b);
-  add_rules_info (b, rules);
-
-  json_builder_set_member_name (b, "patient");
-  json_builder_begin_object (b);
-  add_number (b, "crcl_ml_min", titrate_renal_estimate_shown (renal.crcl_ml_min, renal.crcl_basis), 0.001);
-  add_string (b, "crcl_basis", titrate_renal_basis_to_string (renal.crcl_basis));
-  if (renal.crcl_note)
-    add_string (b, "crcl_note", renal.crcl_note);
-  add_number (b, "egfr_ml_min_1_73m2", titrate_renal_estimate_shown (renal.egfr_ml_min_1_73m2, renal.egfr_basis), 0.001);
-  add_string (b, "egfr_basis", titrate_renal_basis_to_string (renal.egfr_basis));
-  if (renal.egfr_note)
-    add_string (b, "egfr_note", renal.egfr_note);
-  /* Extension (compatible): the renal function the dose bands used and why. */
-  add_number (b, "renal_function_ml_min",
-              titrate_renal_estimate_shown (renal.function_ml_min, TITRATE_RENAL_BASIS_NONE), 0.001);
-  add_string (b, "renal_function_basis", titrate_renal_function_to_string (renal.function_basis));
-  if (renal.function_note)
-    add_string (b, "renal_function_note", renal.function_note);
-  if (!isnan (renal.bsa_m2))
-    add_number (b, "bsa_m2", floor (renal.bsa_m2 * 100 + 1e-9) / 100, 0.01);
-  json_builder_set_member_name (b, "creatinine_implausible");
-  json_builder_add_boolean_value (b, renal.creatinine_implausible);
-  json_builder_end_object (b);
-
-  /* Extension (compatible): the applicable maximum, unit in the key. */
-  json_builder_set_member_name (b, "limit");
-  json_builder_begin_object (b);
-  {
-    g_autofree char *key = g_strdup_printf ("max_daily_%s", unit);
-    add_number (b, key, limit.max_daily, 0.01);
-  }
-  add_string (b, "rule", limit.rule_code);
-  add_number (b, "renal_factor", limit.renal_factor, 0.001);
-  json_builder_end_object (b);
-
-  json_builder_set_member_name (b, "alerts");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < alerts->len; i++)
-    {
-      TitrateAlert *a = g_ptr_array_index (alerts, i);
-      const TitrateAcknowledgement *ack = titrate_document_find_acknowledgement (doc, a);
-
-      counts[a->severity]++;
-      json_builder_begin_object (b);
-      add_string (b, "code", a->code);
-      add_string (b, "category", titrate_category_to_string (a->category));
-      add_string (b, "severity", titrate_severity_to_string (a->severity));
-      add_string (b, "title", a->title);
-      add_string (b, "reason", a->reason);
-      add_string (b, "trigger", a->trigger);
-      add_string (b, "action", a->action);
-      add_string (b, "source", a->source);
-      add_string (b, "evidence", a->evidence);
-      if (a->day > 0)
-        {
-          add_number (b, "day", a->day, 1);
-          if (g_date_valid (&doc->regimen->start_date))
-            {
-              GDate date = doc->regimen->start_date;
-              char buf[16];
-
-              g_date_add_days (&date, (guint) a->day - 1);
-              g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &date);
-              add_string (b, "date", buf);
-            }
-        }
-      else
-        {
-          json_builder_set_member_name (b, "day");
-          json_builder_add_null_value (b);
-        }
-      if (ack != NULL)
-        add_string (b, "acknowledged", ack->reason);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "counts");
-  json_builder_begin_object (b);
-  for (int s = TITRATE_N_SEVERITIES - 1; s >= 0; s--)
-    add_number (b, titrate_severity_to_string (s), counts[s], 1);
-  json_builder_end_object (b);
-  add_pump (b, rules, doc);
-
-  json_builder_end_object (b);
-  root = json_builder_get_root (b);
   print_json (root);
   return EXIT_CHECKED;
 }
@@ -397,26 +276,15 @@ cmd_check (const char *path)
 static char *
 format_units (double units)
 {
-  double whole;
-  double frac;
-
-  if (isnan (units))
-    return g_strdup ("");
-  whole = floor (units + 1e-9);
-  frac = units - whole;
-  if (fabs (frac) < 1e-9)
-    return titrate_format_amount_display (whole);
-  if (fabs (frac - 0.5) < 1e-9)
-    return whole > 0 ? g_strdup_printf ("%g½", whole) : g_strdup ("½");
-  return titrate_format_amount_display (units);
+  return isnan (units) ? g_strdup ("") : titrate_format_unit_count (units, TITRATE_FORMULATION_UNIT_MG_PER_UNIT);
 }
 
 static int
-print_table (TitrateRules    *rules,
-             TitrateDocument *doc)
+print_table (TitratePlan *plan)
 {
-  const TitrateRegimen *r = doc->regimen;
-  g_autoptr(GArray) days = titrate_planner_expand (rules, r, titrate_planner_horizon (r));
+  TitrateRules *rules = titrate_plan_get_rules (plan);
+  const TitrateRegimen *r = titrate_plan_get_document (plan)->regimen;
+  GArray *days = titrate_plan_get_days (plan);
   g_autofree char *unit_name = titrate_planner_unit_name (rules, r);
   const char *unit = titrate_route_unit (r->route);
   gboolean liquid = unit_name != NULL && g_str_has_prefix (unit_name, "mL");
@@ -483,10 +351,12 @@ cmd_plan (const char *path)
   if (opts.table)
     {
       g_autoptr(TitrateRules) rules = open_rules ();
+      g_autoptr(TitratePlan) plan = NULL;
 
       if (rules == NULL)
         return EXIT_RULES;
-      return print_table (rules, doc);
+      plan = titrate_plan_new_for_document (rules, g_steal_pointer (&doc));
+      return print_table (plan);
     }
 
   root = titrate_document_to_json (doc);
@@ -672,6 +542,7 @@ cmd_scenario (const char *path)
   g_autoptr(TitrateRules) rules = NULL;
   g_autoptr(TitrateDocument) doc = NULL;
   g_autoptr(TitrateScenario) scenario = NULL;
+  g_autoptr(TitratePlan) plan = NULL;
   g_autoptr(GPtrArray) alerts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
@@ -693,10 +564,10 @@ cmd_scenario (const char *path)
   if ((rules = open_rules ()) == NULL)
     return EXIT_RULES;
 
-  alerts = titrate_check (rules, doc->patient, doc->regimen, doc->comedications, &error);
-  if (alerts == NULL)
+  plan = titrate_plan_new_for_document (rules, titrate_document_copy (doc));
+  if ((alerts = titrate_plan_dup_alert_array (plan)) == NULL)
     {
-      g_printerr ("titrate-cli: %s\n", error->message);
+      g_printerr ("titrate-cli: %s\n", titrate_plan_get_error (plan)->message);
       return EXIT_RULES;
     }
 

@@ -17,11 +17,13 @@ typedef enum {
   TITRATE_PRODUCT_LIQUID,   /* units are mL */
 } TitrateProductKind;
 
-/* A document's plan, expanded once for a writer. */
+/* A document's plan for a writer: the library's TitratePlan (the one
+ * expansion and check of the document) and what the writers add to it. */
 typedef struct {
+  TitratePlan       *checked;          /* owns a copy of the document, protocol expanded */
   TitrateRules      *rules;
-  TitrateRegimen    *regimen;          /* a copy, protocol expanded */
-  GArray            *days;             /* (element-type TitrateDay) days 1 … horizon */
+  TitrateRegimen    *regimen;          /* (transfer none) the plan's regimen */
+  GArray            *days;             /* (transfer none) (element-type TitrateDay) days 1 … horizon */
   TitrateProductKind product;
   double             strength;         /* mg per tablet/packet, or mg per mL */
   gboolean           halves;           /* scored tablet: halves allowed */
@@ -32,6 +34,10 @@ TitrateExportPlan *_titrate_export_plan_new     (TitrateRules            *rules,
                                                  const TitrateDocument   *doc,
                                                  GError                 **error);
 void               _titrate_export_plan_free    (TitrateExportPlan       *plan);
+/* (transfer container) (element-type TitrateAlert) the plan's alerts, or
+ * NULL with @error when it could not be checked. */
+GPtrArray         *_titrate_export_plan_alerts  (const TitrateExportPlan *plan,
+                                                 GError                 **error);
 
 /* The last day in the plan with any baclofen (oral dose, infusion or bolus), or 0. */
 int                _titrate_export_plan_last_day_with_doses (const TitrateExportPlan *plan);
@@ -42,17 +48,12 @@ gboolean           _titrate_export_dose_units   (const TitrateExportPlan *plan,
                                                  double                   dose_mg,
                                                  double                  *units);
 
-/* "½", "1½", "2"; other fractions with their decimals ("0.75"). */
-char              *_titrate_export_fraction     (double                   units);
 /* "½ tablet", "2 tablets", "5 mL", "1 packet"; NULL without a product. */
 char              *_titrate_export_units_short  (const TitrateExportPlan *plan,
                                                  double                   units);
 /* "½ tablet of 10 mg", "5 mL of 1 mg/mL liquid"; NULL without a product. */
 char              *_titrate_export_units_long   (const TitrateExportPlan *plan,
                                                  double                   units);
-/* "5 mg" with the route's unit (mg or mcg). */
-char              *_titrate_export_amount       (double                   value,
-                                                 const char              *unit);
 /* Localised date, e.g. "Monday 4 January 2027" (strftime @format). */
 char              *_titrate_export_date         (const GDate             *date,
                                                  const char              *format);

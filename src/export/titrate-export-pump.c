@@ -100,7 +100,7 @@ _titrate_export_pump_card (TitrateRules         *rules,
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
-      const char *text = titrate_pump_get_text (rules, keys[i], NULL);
+      const char *text = titrate_pump_get_medicine_text (rules, regimen->drug, keys[i], NULL);
       g_autofree char *escaped = NULL;
 
       if (text == NULL)

@@ -33,8 +33,7 @@ _titrate_export_plan_free (TitrateExportPlan *plan)
   if (plan == NULL)
     return;
   g_clear_object (&plan->rules);
-  g_clear_pointer (&plan->regimen, titrate_regimen_free);
-  g_clear_pointer (&plan->days, g_array_unref);
+  g_clear_object (&plan->checked);
   g_free (plan);
 }
 
@@ -44,19 +43,23 @@ _titrate_export_plan_new (TitrateRules           *rules,
                           GError                **error)
 {
   g_autoptr(TitrateExportPlan) plan = g_new0 (TitrateExportPlan, 1);
+  g_autoptr(TitrateDocument) copy = NULL;
   const TitrateFormulation *f;
 
   g_return_val_if_fail (TITRATE_IS_RULES (rules), NULL);
   g_return_val_if_fail (doc != NULL && doc->regimen != NULL, NULL);
 
   plan->rules = g_object_ref (rules);
-  plan->regimen = titrate_regimen_copy (doc->regimen);
-  if (!titrate_regimen_expand_protocol (plan->regimen, error))
+  copy = titrate_document_copy (doc);
+  if (!titrate_regimen_expand_protocol (copy->regimen, error))
     return NULL;
-  if (!titrate_regimen_validate (plan->regimen, error))
+  if (!titrate_regimen_validate (copy->regimen, error))
     return NULL;
 
-  plan->days = titrate_planner_expand (rules, plan->regimen, titrate_planner_horizon (plan->regimen));
+  /* The days (and alerts) come from the library's plan, as everywhere. */
+  plan->checked = titrate_plan_new_for_document (rules, g_steal_pointer (&copy));
+  plan->regimen = titrate_plan_get_document (plan->checked)->regimen;
+  plan->days = titrate_plan_get_days (plan->checked);
   plan->last_dosing_day = titrate_regimen_last_dosing_day (plan->regimen);
   plan->strength = NAN;
 
@@ -65,7 +68,7 @@ _titrate_export_plan_new (TitrateRules           *rules,
     {
       double units;
 
-      if (g_strcmp0 (f->unit, "mg_per_ml") == 0)
+      if (f->unit_type == TITRATE_FORMULATION_UNIT_MG_PER_ML)
         {
           plan->product = TITRATE_PRODUCT_LIQUID;
           plan->strength = plan->regimen->concentration_mg_per_ml;
@@ -87,6 +90,17 @@ _titrate_export_plan_new (TitrateRules           *rules,
     }
 
   return g_steal_pointer (&plan);
+}
+
+GPtrArray *
+_titrate_export_plan_alerts (const TitrateExportPlan  *plan,
+                             GError                  **error)
+{
+  GPtrArray *alerts = titrate_plan_dup_alert_array (plan->checked);
+
+  if (alerts == NULL)
+    g_propagate_error (error, g_error_copy (titrate_plan_get_error (plan->checked)));
+  return alerts;
 }
 
 int
@@ -117,19 +131,6 @@ _titrate_export_dose_units (const TitrateExportPlan *plan,
 
 /* Text */
 
-char *
-_titrate_export_fraction (double units)
-{
-  double whole = floor (units + EPSILON);
-  double frac = units - whole;
-
-  if (fabs (frac) < EPSILON)
-    return titrate_format_amount_display (whole);
-  if (fabs (frac - 0.5) < EPSILON)
-    return whole > 0 ? g_strdup_printf ("%.0f½", whole) : g_strdup ("½");
-  return titrate_format_amount_display (units);
-}
-
 /* Plural count for a number of tablets: "½ tablet", "1 tablet", "1½ tablets". */
 static gulong
 plural_count (double units)
@@ -153,7 +154,8 @@ _titrate_export_units_short (const TitrateExportPlan *plan,
   if (plan->product == TITRATE_PRODUCT_NONE || isnan (units))
     return NULL;
   /* Tablets break in halves ("1½"); a syringe is marked in decimals. */
-  n = plan->product == TITRATE_PRODUCT_LIQUID ? titrate_format_amount_display (units) : _titrate_export_fraction (units);
+  n = titrate_format_unit_count (units, plan->product == TITRATE_PRODUCT_LIQUID ? TITRATE_FORMULATION_UNIT_MG_PER_ML
+                                                                              : TITRATE_FORMULATION_UNIT_MG_PER_UNIT);
   switch (plan->product)
     {
     case TITRATE_PRODUCT_TABLET:
@@ -179,7 +181,8 @@ _titrate_export_units_long (const TitrateExportPlan *plan,
 
   if (plan->product == TITRATE_PRODUCT_NONE || isnan (units))
     return NULL;
-  n = plan->product == TITRATE_PRODUCT_LIQUID ? titrate_format_amount_display (units) : _titrate_export_fraction (units);
+  n = titrate_format_unit_count (units, plan->product == TITRATE_PRODUCT_LIQUID ? TITRATE_FORMULATION_UNIT_MG_PER_ML
+                                                                              : TITRATE_FORMULATION_UNIT_MG_PER_UNIT);
   s = titrate_format_amount_display (plan->strength);
   switch (plan->product)
     {
@@ -195,16 +198,6 @@ _titrate_export_units_long (const TitrateExportPlan *plan,
     default:
       return NULL;
     }
-}
-
-char *
-_titrate_export_amount (double      value,
-                        const char *unit)
-{
-  g_autofree char *n = titrate_format_amount_display (value);
-
-  /* Translators: an amount and its unit, e.g. "5 mg", "150 mcg" */
-  return g_strdup_printf (C_("amount", "%s %s"), n, unit);
 }
 
 char *

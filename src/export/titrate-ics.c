@@ -51,14 +51,14 @@ describe_day (const TitrateDay *d,
               const char       *unit,
               const char       *medicine)
 {
-  g_autofree char *total = _titrate_export_amount (d->daily_total, unit);
+  g_autofree char *total = titrate_format_dose (d->daily_total, unit);
   g_autoptr(GString) s = g_string_new (NULL);
 
   if (d->n_doses == 0)
     {
       if (!isnan (d->bolus_mcg))
         {
-          g_autofree char *b = _titrate_export_amount (d->bolus_mcg, unit);
+          g_autofree char *b = titrate_format_dose (d->bolus_mcg, unit);
           /* Translators: an intrathecal screening test dose */
           return g_strdup_printf (_("a test dose of %s"), b);
         }
@@ -69,18 +69,18 @@ describe_day (const TitrateDay *d,
     }
   if (d->n_doses == 1)
     {
-      g_autofree char *one = _titrate_export_amount (d->doses_mg[0], unit);
+      g_autofree char *one = titrate_format_dose (d->doses_mg[0], unit);
       return g_strdup_printf (_("%s once a day"), one);
     }
   if (doses_equal (d))
     {
-      g_autofree char *one = _titrate_export_amount (d->doses_mg[0], unit);
+      g_autofree char *one = titrate_format_dose (d->doses_mg[0], unit);
       /* Translators: e.g. "5 mg 3 times a day (15 mg a day)" */
       return g_strdup_printf (_("%s %u times a day (%s a day)"), one, d->n_doses, total);
     }
   for (guint k = 0; k < d->n_doses; k++)
     {
-      g_autofree char *one = _titrate_export_amount (d->doses_mg[k], unit);
+      g_autofree char *one = titrate_format_dose (d->doses_mg[k], unit);
       g_string_append_printf (s, "%s%s", k ? " + " : "", one);
     }
   return g_strdup_printf (_("%s (%s a day)"), s->str, total);
@@ -183,7 +183,7 @@ dose_phrase (const Writer *w,
              double        dose,
              gboolean     *measurable)
 {
-  g_autofree char *amount = _titrate_export_amount (dose, "mg");
+  g_autofree char *amount = titrate_format_dose (dose, "mg");
   g_autofree char *units_text = NULL;
   double units;
 
@@ -322,14 +322,14 @@ write_intrathecal_day (Writer           *w,
   description = g_string_new (change);
   if (!isnan (d->bolus_mcg))
     {
-      g_autofree char *b = _titrate_export_amount (d->bolus_mcg, "mcg");
+      g_autofree char *b = titrate_format_dose (d->bolus_mcg, "mcg");
       /* Translators: an intrathecal screening bolus, given in hospital */
       /* Translators: the medicine ("Baclofen") and the dose */
       summary = g_strdup_printf (_("%s test dose %s (given by your care team)"), w->medicine_start, b);
     }
   else
     {
-      g_autofree char *t = _titrate_export_amount (d->daily_mcg, "mcg");
+      g_autofree char *t = titrate_format_dose (d->daily_mcg, "mcg");
       /* Translators: the medicine ("Baclofen") and the daily dose */
       summary = g_strdup_printf (_("%s pump: %s a day from today (set by your care team)"), w->medicine_start, t);
     }

@@ -13,9 +13,10 @@
 #include "titrate-checker.h"
 #include "titrate-drug-names.h"
 #include "titrate-error.h"
-#include "titrate-planner.h"
+#include "titrate-format.h"
 #include "titrate-pump.h"
 #include "titrate-rules-private.h"
+#include "titrate-units.h"
 
 #define EPSILON 1e-9
 #define MAX_WALK 512   /* steps examined before a stop (array bound, not clinical) */
@@ -94,13 +95,17 @@ raise_code (Check      *c,
             const char *format,
             ...)
 {
-  const TitrateRuleText *rule = titrate_rules_get_rule (c->rules, code);
+  /* The medicine's own rule at this checkpoint (table medicine_rule), so a
+   * second medicine raises its own text; else the code itself. */
+  const TitrateRuleText *rule = _titrate_rules_medicine_rule (c->rules, c->medicine, code);
   g_autofree char *trigger = NULL;
   va_list args;
 
+  if (rule == NULL)
+    rule = titrate_rules_get_rule (c->rules, code);
   /* Required codes are validated at open, so a miss here is a programming error. */
   g_return_if_fail (rule != NULL);
-  if (find_alert (c, code) != NULL)
+  if (find_alert (c, rule->code) != NULL)
     return;
 
   va_start (args, format);
@@ -137,25 +142,6 @@ is_infusion (const TitrateStep *s)
   return isnan (s->bolus_mcg);
 }
 
-static const char *
-basis_label (TitrateRenalBasis basis)
-{
-  switch (basis)
-    {
-    case TITRATE_RENAL_BASIS_ENTERED:
-      return _("entered");
-    case TITRATE_RENAL_BASIS_COCKCROFT_GAULT:
-      return _("Cockcroft–Gault, actual weight");
-    case TITRATE_RENAL_BASIS_COCKCROFT_GAULT_ADJUSTED:
-      return _("Cockcroft–Gault, adjusted body weight");
-    case TITRATE_RENAL_BASIS_CKD_EPI_2021:
-      return _("CKD-EPI 2021");
-    case TITRATE_RENAL_BASIS_NONE:
-    default:
-      return _("not available");
-    }
-}
-
 static const TitrateRenalBandRow *
 renal_band (Check *c)
 {
@@ -182,7 +168,7 @@ renal_text (Check *c)
     case TITRATE_RENAL_FUNCTION_CRCL:
       {
         g_autofree char *v = fmt (titrate_renal_estimate_shown (rn->crcl_ml_min, rn->crcl_basis));
-        return g_strdup_printf (_("CrCl %s mL/min (%s)"), v, basis_label (rn->crcl_basis));
+        return g_strdup_printf (_("CrCl %s mL/min (%s)"), v, titrate_renal_basis_to_label (rn->crcl_basis));
       }
     case TITRATE_RENAL_FUNCTION_EGFR_DEINDEXED:
       {
@@ -191,7 +177,7 @@ renal_text (Check *c)
         g_autofree char *bsa = fmt (floor (rn->bsa_m2 * 100 + 1e-9) / 100);
         return g_strdup_printf (_("eGFR %s mL/min/1.73 m² (%s) = %s mL/min for a body-surface area of %s m² "
                                   "(Mosteller), used because CrCl is not available (%s)"),
-                                e, basis_label (rn->egfr_basis), v, bsa,
+                                e, titrate_renal_basis_to_label (rn->egfr_basis), v, bsa,
                                 rn->crcl_note ? _(rn->crcl_note) : _("not entered"));
       }
     case TITRATE_RENAL_FUNCTION_EGFR_INDEXED:
@@ -199,7 +185,7 @@ renal_text (Check *c)
         g_autofree char *e = fmt (titrate_renal_estimate_shown (rn->egfr_ml_min_1_73m2, rn->egfr_basis));
         return g_strdup_printf (_("eGFR %s mL/min/1.73 m² (%s), not de-indexed (no height or weight), used "
                                   "because CrCl is not available (%s)"),
-                                e, basis_label (rn->egfr_basis), rn->crcl_note ? _(rn->crcl_note) : _("not entered"));
+                                e, titrate_renal_basis_to_label (rn->egfr_basis), rn->crcl_note ? _(rn->crcl_note) : _("not entered"));
       }
     case TITRATE_RENAL_FUNCTION_NONE:
     default:
@@ -238,9 +224,9 @@ beers_applies (Check  *c,
       if (c->p->dialysis)
         *renal_out = g_strdup (_("on dialysis"));
       else if (uses_egfr)
-        *renal_out = g_strdup_printf (_("eGFR %s mL/min/1.73 m² (%s)"), g, basis_label (basis));
+        *renal_out = g_strdup_printf (_("eGFR %s mL/min/1.73 m² (%s)"), g, titrate_renal_basis_to_label (basis));
       else
-        *renal_out = g_strdup_printf (_("CrCl %s mL/min (%s)"), g, basis_label (basis));
+        *renal_out = g_strdup_printf (_("CrCl %s mL/min (%s)"), g, titrate_renal_basis_to_label (basis));
     }
   return TRUE;
 }
@@ -291,7 +277,7 @@ label_limit (Check       *c,
           (row->indication && g_strcmp0 (row->indication, c->r->indication) != 0) ||
           !in_age (c->rule_age, row->age_min_years, row->age_max_years))
         continue;
-      if (strcmp (row->kind, "label_max") != 0 && strcmp (row->kind, "soft") != 0)
+      if (row->limit_kind != TITRATE_DOSE_LIMIT_LABEL_MAX && row->limit_kind != TITRATE_DOSE_LIMIT_SOFT)
         continue;
       if (c->r->route == TITRATE_ROUTE_INTRATHECAL)
         value = row->max_daily_mcg;
@@ -438,7 +424,7 @@ check_input (Check *c)
 
   if (c->r->route == TITRATE_ROUTE_ORAL && f != NULL && f->route == TITRATE_ROUTE_ORAL)
     {
-      gboolean liquid = g_strcmp0 (f->unit, "mg_per_ml") == 0;
+      gboolean liquid = f->unit_type == TITRATE_FORMULATION_UNIT_MG_PER_ML;
       double strength = liquid ? c->r->concentration_mg_per_ml : c->r->strength_mg;
 
       if (liquid && (isnan (strength) || strength <= 0))
@@ -473,7 +459,7 @@ check_route (Check *c)
       raise_code (c, "route.it_concentration", 0, _("Concentration %s mcg/mL"), conc);
     }
 
-  if (c->r->route == TITRATE_ROUTE_ORAL && f != NULL && g_strcmp0 (f->unit, "mg_per_ml") == 0)
+  if (c->r->route == TITRATE_ROUTE_ORAL && f != NULL && f->unit_type == TITRATE_FORMULATION_UNIT_MG_PER_ML)
     {
       g_autofree char *conc = fmt (c->r->concentration_mg_per_ml);
 
@@ -1332,9 +1318,101 @@ check_oral_stop (Check *c,
     }
 }
 
+/* The pace of oral reductions, for each taper row that sets one (ANSM 2017
+ * in alcohol use disorder: 10–15 mg every 2 days above 80 mg/day): the
+ * reductions made from above the row's daily dose must not remove more than
+ * its step within its interval. Any reduction counts, not only a taper to
+ * zero; the current dose, when known, is the baseline. Reports the worst
+ * window and lists the others. */
+static void
+check_oral_reduction_pace (Check *c)
+{
+  guint n_steps = MIN (c->r->steps->len, MAX_WALK);
+
+  for (guint t = 0; t < c->t->tapers->len; t++)
+    {
+      const TitrateTaperRow *row = &g_array_index (c->t->tapers, TitrateTaperRow, t);
+      double totals[MAX_WALK + 1];
+      int days[MAX_WALK + 1];
+      guint n = 0, worst = 0;
+      double worst_sum = 0;
+      GString *others;
+
+      if (row->medicine != c->medicine || row->route != TITRATE_ROUTE_ORAL || row->min_step_interval_days <= 0 ||
+          isnan (row->max_step_down_daily_mg) ||
+          (row->indication != NULL && g_strcmp0 (row->indication, c->r->indication) != 0))
+        continue;
+
+      if (!isnan (c->p->current_daily_mg))
+        {
+          totals[n] = c->p->current_daily_mg;
+          days[n++] = 0;
+        }
+      for (guint i = 0; i < n_steps; i++)
+        {
+          totals[n] = titrate_step_daily_total (step_at (c->r, i));
+          days[n++] = step_at (c->r, i)->day;
+        }
+
+      others = g_string_new (NULL);
+      for (guint pass = 0; pass < 2; pass++)
+        for (guint i = 1; i < n; i++)
+          {
+            double sum = 0;
+
+            if (!(totals[i] < totals[i - 1] - EPSILON) ||
+                (!isnan (row->above_daily_mg) && totals[i - 1] <= row->above_daily_mg + EPSILON))
+              continue;
+            /* The reductions from above the threshold within the interval
+             * that ends with this one. */
+            for (guint j = i; j >= 1 && days[j] > days[i] - row->min_step_interval_days; j--)
+              if (totals[j] < totals[j - 1] - EPSILON &&
+                  (isnan (row->above_daily_mg) || totals[j - 1] > row->above_daily_mg + EPSILON))
+                sum += totals[j - 1] - totals[j];
+            if (sum <= row->max_step_down_daily_mg + EPSILON)
+              continue;
+            if (pass == 0 && sum > worst_sum + EPSILON)
+              {
+                worst = i;
+                worst_sum = sum;
+              }
+            else if (pass == 1 && i != worst)
+              {
+                g_autofree char *ds = fmt (sum);
+
+                g_string_append (others, others->len ? ", " : _("; also "));
+                g_string_append_printf (others, _("day %d (−%s mg/day)"), days[i], ds);
+              }
+          }
+      if (worst != 0)
+        {
+          g_autofree char *from = fmt (totals[worst - 1]);
+          g_autofree char *to = fmt (totals[worst]);
+          g_autofree char *sum = fmt (worst_sum);
+          g_autofree char *lim = fmt (row->max_step_down_daily_mg);
+          g_autofree char *above = fmt (isnan (row->above_daily_mg) ? 0 : row->above_daily_mg);
+          g_autofree char *trigger =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Day %d: %s → %s mg/day, %s mg/day less within %d day (at most %s mg/day "
+                                          "every %d day above %s mg/day, %s)%s",
+                                          "Day %d: %s → %s mg/day, %s mg/day less within %d days (at most %s mg/day "
+                                          "every %d days above %s mg/day, %s)%s",
+                                          row->min_step_interval_days),
+                             days[worst], from, to, sum, row->min_step_interval_days, lim,
+                             row->min_step_interval_days, above, row->source ? row->source : "", others->str);
+
+          raise_rule (c, row->rule, days[worst], trigger);
+        }
+      g_string_free (others, TRUE);
+    }
+}
+
 static void
 check_withdrawal (Check *c)
 {
+  if (c->r->route == TITRATE_ROUTE_ORAL)
+    check_oral_reduction_pace (c);
+
   /* The plan's first step stops what the patient already takes. */
   if (c->r->route == TITRATE_ROUTE_ORAL && !isnan (c->p->current_daily_mg) && c->p->current_daily_mg > 0 &&
       c->r->steps->len > 0 && titrate_step_is_stopped (step_at (c->r, 0)))
@@ -2272,7 +2350,11 @@ titrate_check_applicable_limit (TitrateRules         *rules,
       const TitrateAdjustmentRow *adj = _titrate_rules_get_adjustment (rules, c.medicine, "dialysis");
 
       out->renal_factor = adj ? adj->dose_factor : 1.0;
-      out->rule_code = "renal.dialysis";
+      {
+        const TitrateRuleText *own = _titrate_rules_medicine_rule (rules, c.medicine, "renal.dialysis");
+
+        out->rule_code = own != NULL ? own->code : "renal.dialysis";
+      }
       out->max_daily *= out->renal_factor;
       /* A sourced absolute ceiling (about 5 mg/day, UK/CA) wins over the
        * scaled label maximum, which no source gives for dialysis. */

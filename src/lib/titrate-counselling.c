@@ -69,7 +69,7 @@ population_applies (TitrateRules         *rules,
     {
       const TitrateFormulation *f = titrate_rules_get_formulation (rules, r->formulation);
 
-      return r->route == TITRATE_ROUTE_ORAL && f != NULL && g_strcmp0 (f->unit, "mg_per_ml") == 0;
+      return r->route == TITRATE_ROUTE_ORAL && f != NULL && f->unit_type == TITRATE_FORMULATION_UNIT_MG_PER_ML;
     }
   if (strcmp (population, "renal") == 0)
     {
@@ -85,10 +85,12 @@ population_applies (TitrateRules         *rules,
   return FALSE;
 }
 
-GPtrArray *
-titrate_counselling_select (TitrateRules         *rules,
-                            const TitratePatient *patient,
-                            const TitrateRegimen *regimen)
+/* The rows of @section for this patient and regimen, in database order. */
+static GPtrArray *
+select_section (TitrateRules         *rules,
+                const TitratePatient *patient,
+                const TitrateRegimen *regimen,
+                const char           *section)
 {
   g_autoptr(GPtrArray) all = NULL;
   GPtrArray *out = g_ptr_array_new ();
@@ -107,7 +109,7 @@ titrate_counselling_select (TitrateRules         *rules,
     {
       const TitrateCounselling *c = g_ptr_array_index (all, i);
 
-      if (g_strcmp0 (c->medicine, medicine) != 0)
+      if (g_strcmp0 (c->medicine, medicine) != 0 || g_strcmp0 (c->section, section) != 0)
         continue;
       if (c->route != NULL && strcmp (c->route, route) != 0)
         continue;
@@ -116,4 +118,26 @@ titrate_counselling_select (TitrateRules         *rules,
       g_ptr_array_add (out, (gpointer) c);
     }
   return out;
+}
+
+GPtrArray *
+titrate_counselling_select (TitrateRules         *rules,
+                            const TitratePatient *patient,
+                            const TitrateRegimen *regimen)
+{
+  return select_section (rules, patient, regimen, "point");
+}
+
+GPtrArray *
+titrate_counselling_select_withdrawal_signs (TitrateRules         *rules,
+                                             const TitratePatient *patient,
+                                             const TitrateRegimen *regimen)
+{
+  return select_section (rules, patient, regimen, "withdrawal_sign");
+}
+
+gboolean
+_titrate_counselling_section_is_known (const char *section)
+{
+  return g_strcmp0 (section, "point") == 0 || g_strcmp0 (section, "withdrawal_sign") == 0;
 }

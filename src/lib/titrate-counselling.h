@@ -22,6 +22,19 @@ GPtrArray *titrate_counselling_select (TitrateRules         *rules,
                                        const TitratePatient *patient,
                                        const TitrateRegimen *regimen);
 
+/* The warning signs of withdrawal the handout lists in its "do not stop
+ * suddenly" box (TitrateCounselling rows of section "withdrawal_sign", owned
+ * by @rules) for this patient and regimen, in database order: the regimen's
+ * medicine and route. Each row's topic is the line introducing the list, its
+ * text one sign. The database is refused at open when a medicine has none
+ * for a route, so an empty list means the medicine is unknown. */
+GPtrArray *titrate_counselling_select_withdrawal_signs (TitrateRules         *rules,
+                                                        const TitratePatient *patient,
+                                                        const TitrateRegimen *regimen);
+
+/* Whether a counselling row's section is one the library draws. */
+gboolean   _titrate_counselling_section_is_known (const char *section);
+
 /* Whether the selection above knows the population code (NULL, everyone,
  * is known); the rules database is refused at open otherwise. */
 gboolean   _titrate_counselling_population_is_known (const char *population);

@@ -11,6 +11,7 @@
 #include "titrate-alert.h"
 #include "titrate-patient.h"
 #include "titrate-regimen.h"
+#include "titrate-rules.h"
 
 G_BEGIN_DECLS
 
@@ -63,6 +64,15 @@ TitrateDocument *titrate_document_load_from_data (const char  *data,
                                                   GError     **error);
 TitrateDocument *titrate_document_load_from_file (GFile       *file,
                                                   GError     **error);
+/* The same, with regimen.drug checked against @rules (the database in use;
+ * NULL: the embedded one). */
+TitrateDocument *titrate_document_load_from_data_with_rules (const char    *data,
+                                                             gssize         length,
+                                                             TitrateRules  *rules,
+                                                             GError       **error);
+TitrateDocument *titrate_document_load_from_file_with_rules (GFile         *file,
+                                                             TitrateRules  *rules,
+                                                             GError       **error);
 /* (transfer full) pretty-printed JSON */
 char            *titrate_document_to_data        (const TitrateDocument *doc,
                                                   gsize                 *length);

@@ -12,8 +12,10 @@
 
 #include "titrate-checker.h"
 #include "titrate-error.h"
+#include "titrate-format.h"
 #include "titrate-planner.h"
 #include "titrate-rules-private.h"
+#include "titrate-units.h"
 
 #define EPSILON 1e-9
 #define MAX_STEPS 400
@@ -22,37 +24,6 @@
 
 /* Removes floating-point noise (0.30000000000000004) without rounding any
  * clinically meaningful digit: doses are kept to 1/1000 mg. */
-/* A formulation name ("Tablet", "Oral solution") inside a sentence: in lower
- * case where the language writes it so, unchanged where it keeps its capital. */
-static char *
-label_in_sentence (const char *label)
-{
-  /* Translators: "lowercase" if a formulation name such as "Tablet" is written
-   * in lower case inside a sentence in your language (English, French); "keep"
-   * if it keeps its capital (German nouns). Anything else means "lowercase". */
-  if (g_strcmp0 (C_("formulation name inside a sentence", "lowercase"), "keep") == 0)
-    return g_strdup (label);
-  return g_utf8_strdown (label, -1);
-}
-
-/* The basis of a CrCl as shown to the prescriber (never the JSON code). */
-static const char *
-renal_basis_label (TitrateRenalBasis basis)
-{
-  switch (basis)
-    {
-    case TITRATE_RENAL_BASIS_ENTERED:
-      return _("entered");
-    case TITRATE_RENAL_BASIS_COCKCROFT_GAULT:
-      return _("Cockcroft–Gault, actual weight");
-    case TITRATE_RENAL_BASIS_CKD_EPI_2021:
-      return _("CKD-EPI 2021");
-    case TITRATE_RENAL_BASIS_NONE:
-    default:
-      return _("not available");
-    }
-}
-
 static double
 snap (double value)
 {
@@ -297,93 +268,12 @@ titrate_regimen_step_phase (const TitrateRegimen *regimen,
 
 /* Day-by-day view */
 
-
-static void
-unit_for_regimen (TitrateRules         *rules,
-                  const TitrateRegimen *regimen,
-                  double               *strength,
-                  const char          **divisible)
-{
-  const TitrateFormulation *f;
-
-  *strength = NAN;
-  *divisible = NULL;
-  if (rules == NULL || regimen->route != TITRATE_ROUTE_ORAL)
-    return;
-  f = titrate_rules_get_formulation (rules, regimen->formulation);
-  if (f == NULL || f->route != TITRATE_ROUTE_ORAL)
-    return;
-
-  if (g_strcmp0 (f->unit, "mg_per_ml") == 0)
-    {
-      *strength = regimen->concentration_mg_per_ml;
-      *divisible = "volume";
-    }
-  else
-    {
-      const TitrateStrength *s;
-
-      *strength = regimen->strength_mg;
-      *divisible = f->divisible;
-      /* Halves only where the database marks that tablet as scored. */
-      if (g_strcmp0 (f->divisible, "scored_half") == 0)
-        {
-          s = titrate_rules_get_strength (rules, regimen->formulation, regimen->strength_mg);
-          if (s == NULL || !s->scored)
-            *divisible = "whole";
-        }
-    }
-}
-
-gboolean
-titrate_planner_units (TitrateRules         *rules,
-                       const TitrateRegimen *regimen,
-                       double                dose_mg,
-                       double               *units)
-{
-  double strength;
-  const char *divisible;
-
-  unit_for_regimen (rules, regimen, &strength, &divisible);
-  if (isnan (strength))
-    {
-      *units = NAN;
-      return TRUE;
-    }
-  return titrate_units_per_dose (dose_mg, strength, divisible, units);
-}
-
-char *
-titrate_planner_unit_name (TitrateRules         *rules,
-                           const TitrateRegimen *regimen)
-{
-  const TitrateFormulation *f;
-  double strength;
-  const char *divisible;
-  g_autofree char *amount = NULL;
-  g_autofree char *label = NULL;
-
-  unit_for_regimen (rules, regimen, &strength, &divisible);
-  if (isnan (strength))
-    return NULL;
-  f = titrate_rules_get_formulation (rules, regimen->formulation);
-  amount = titrate_format_amount_display (strength);
-  label = label_in_sentence (f->label);
-  if (g_strcmp0 (divisible, "volume") == 0)
-    return g_strdup_printf (_("mL of %s mg/mL %s"), amount, label);
-  if (g_strcmp0 (divisible, "scored_half") == 0)
-    return g_strdup_printf (_("× %s mg %s (scored: halves allowed)"), amount, label);
-  if (g_strcmp0 (f->divisible, "scored_half") == 0)
-    return g_strdup_printf (_("× %s mg %s (not scored: whole only)"), amount, label);
-  return g_strdup_printf (_("× %s mg %s (whole only)"), amount, label);
-}
-
 static void
 fill_day (const TitrateRegimen *regimen,
           int                   index,
           TitratePhase          phase,
           double                strength,
-          const char           *divisible,
+          TitrateDivisibility   divisible,
           int                   day,
           TitrateDay           *out)
 {
@@ -449,10 +339,10 @@ titrate_planner_get_day (TitrateRules         *rules,
                          TitrateDay           *out)
 {
   double strength;
-  const char *divisible;
+  TitrateDivisibility divisible;
   int index = titrate_regimen_step_at (regimen, day);
 
-  unit_for_regimen (rules, regimen, &strength, &divisible);
+  _titrate_unit_for_regimen (rules, regimen, &strength, &divisible);
   fill_day (regimen, index, index >= 0 ? titrate_regimen_step_phase (regimen, (guint) index) : TITRATE_PHASE_NONE,
             strength, divisible, day, out);
 }
@@ -465,10 +355,10 @@ titrate_planner_expand (TitrateRules         *rules,
   GArray *days = g_array_sized_new (FALSE, TRUE, sizeof (TitrateDay), MAX (n_days, 0));
   g_autofree TitratePhase *phases = g_new0 (TitratePhase, regimen->steps->len + 1);
   double strength;
-  const char *divisible;
+  TitrateDivisibility divisible;
   int index = -1;
 
-  unit_for_regimen (rules, regimen, &strength, &divisible);
+  _titrate_unit_for_regimen (rules, regimen, &strength, &divisible);
   for (guint i = 0; i < regimen->steps->len; i++)
     phases[i] = titrate_regimen_step_phase (regimen, i);
 
@@ -575,12 +465,13 @@ titrate_planner_suggest (TitrateRules         *rules,
   g_autoptr(TitrateSuggestion) s = NULL;
   const TitrateProtocolRow *row;
   const TitrateAdjustmentRow *adj = NULL;
+  const TitrateRenalBandRow *band = NULL;
   const char *indication;
   TitrateRenal renal;
   TitrateLimit limit;
   double strength, unit = NAN, factor = 1.0;
   double start_daily, step_dose, target;
-  const char *divisible;
+  TitrateDivisibility divisible;
   const char *medicine;
   int every, n;
 
@@ -644,7 +535,7 @@ titrate_planner_suggest (TitrateRules         *rules,
     adj = _titrate_rules_get_adjustment (rules, medicine, "dialysis");
   else
     {
-      const TitrateRenalBandRow *band = find_renal_band (rules, medicine, renal.function_ml_min);
+      band = find_renal_band (rules, medicine, renal.function_ml_min);
 
       if (band != NULL)
         adj = _titrate_rules_get_adjustment (rules, medicine, band->population);
@@ -661,7 +552,7 @@ titrate_planner_suggest (TitrateRules         *rules,
         g_ptr_array_add (s->notes, g_strdup_printf (_("On dialysis: %s (%s)"), adj->note, adj->source));
       else
         g_ptr_array_add (s->notes, g_strdup_printf (_("CrCl %s mL/min (%s): %s (%s)"), crcl,
-                                                    renal_basis_label (renal.crcl_basis),
+                                                    titrate_renal_basis_to_label (renal.crcl_basis),
                                                     adj->note, adj->source));
     }
   if (_titrate_threshold_fires (_titrate_rules_threshold (rules, medicine, "cautious_titration_age"), patient->age_years))
@@ -685,11 +576,38 @@ titrate_planner_suggest (TitrateRules         *rules,
   if (!isnan (limit.max_daily) && target > limit.max_daily)
     target = limit.max_daily;
 
+  /* Where the renal alert says the sources conflict (a source reports
+   * toxicity at a dose below this band's reduced maximum), the suggestion
+   * follows the stricter source and says so: it stays at its start, below
+   * that dose, and does not step up. */
+  if (band != NULL && !isnan (band->conflict_daily_mg) && target > band->conflict_daily_mg - EPSILON)
+    {
+      g_autofree char *ceil_s = fmt (round (target * 10) / 10);
+      g_autofree char *tox = fmt (band->conflict_daily_mg);
+      g_autofree char *st = fmt (start_daily);
+
+      if (start_daily > band->conflict_daily_mg - EPSILON)
+        {
+          plan_error (error, _("The adjusted start (%s mg/day) is not below the %s mg/day at which %s reports "
+                      "toxicity at this level of kidney function; enter the plan step by step."),
+                      st, tox, band->conflict_source);
+          return NULL;
+        }
+      g_ptr_array_add (s->notes,
+                       g_strdup_printf (_("Sources conflict: this band's reduced maximum is %s mg/day, but %s "
+                                          "reports toxicity from %s mg/day at this level of kidney function. "
+                                          "This suggestion follows %s, the stricter source: it stays at the "
+                                          "start dose (%s mg/day) and does not step up; any increase is a "
+                                          "specialist's decision."),
+                                       ceil_s, band->conflict_source, tox, band->conflict_source, st));
+      target = start_daily;
+    }
+
   /* Round DOWN to what the chosen strength measures, and say so. */
-  unit_for_regimen (rules, regimen, &strength, &divisible);
-  if (g_strcmp0 (divisible, "scored_half") == 0)
+  _titrate_unit_for_regimen (rules, regimen, &strength, &divisible);
+  if (divisible == TITRATE_DIVISIBILITY_SCORED_HALF)
     unit = strength / 2;
-  else if (g_strcmp0 (divisible, "whole") == 0)
+  else if (divisible == TITRATE_DIVISIBILITY_WHOLE)
     unit = strength;
 
   if (!isnan (unit))
@@ -705,7 +623,7 @@ titrate_planner_suggest (TitrateRules         *rules,
           g_autofree char *u = fmt (unit);
           g_autofree char *st = fmt (strength);
           const TitrateFormulation *form = titrate_rules_get_formulation (rules, regimen->formulation);
-          g_autofree char *form_label = label_in_sentence (form != NULL ? form->label : _("tablet"));
+          g_autofree char *form_label = _titrate_label_in_sentence (form != NULL ? form->label : _("tablet"));
 
           plan_error (error, _("The adjusted start (%s mg/day) is smaller than the smallest dose the "
                       "%s mg %s can give (%s mg). Choose a lower strength or an oral liquid."),
@@ -717,7 +635,7 @@ titrate_planner_suggest (TitrateRules         *rules,
           g_autofree char *from = fmt (start_daily);
           g_autofree char *to = fmt (start_dose * n);
           g_autofree char *st = fmt (strength);
-          if (divisible[0] == 's')
+          if (divisible == TITRATE_DIVISIBILITY_SCORED_HALF)
             g_ptr_array_add (s->notes, g_strdup_printf (_("Start rounded down from %s to %s mg/day to fit %s mg tablets (halves allowed)."),
                                                         from, to, st));
           else

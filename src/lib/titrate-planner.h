@@ -9,6 +9,7 @@
 #include "titrate-patient.h"
 #include "titrate-regimen.h"
 #include "titrate-rules.h"
+#include "titrate-units.h"   /* titrate_planner_units(), titrate_planner_unit_name() */
 
 G_BEGIN_DECLS
 
@@ -51,18 +52,6 @@ void     titrate_planner_get_day   (TitrateRules         *rules,
 GArray  *titrate_planner_expand    (TitrateRules         *rules,
                                     const TitrateRegimen *regimen,
                                     int                   n_days);
-/* Units of the chosen product for one dose: tablets/packets, or mL of an oral
- * liquid. Returns FALSE when the dose cannot be measured (halves only of
- * scored tablets). *units is NAN when no strength is chosen. */
-gboolean titrate_planner_units     (TitrateRules         *rules,
-                                    const TitrateRegimen *regimen,
-                                    double                dose_mg,
-                                    double               *units);
-/* What units_per_dose counts, e.g. "× 10 mg tablet (scored: halves allowed)"
- * or "mL of 1 mg/mL oral solution"; NULL when no strength is chosen.
- * (transfer full) */
-char       *titrate_planner_unit_name (TitrateRules         *rules,
-                                       const TitrateRegimen *regimen);
 /* A sensible calendar length: to the stop day, or the last change + 14 days. */
 int      titrate_planner_horizon   (const TitrateRegimen *regimen);
 /* Phase of step @index: start, step-up, maintenance (the plateau at the plan peak), taper, stopped or screening. */

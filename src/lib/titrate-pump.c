@@ -26,7 +26,9 @@
 #include <string.h>
 
 #include "titrate-error.h"
+#include "titrate-format.h"
 #include "titrate-json-read.h"
+#include "titrate-json-write.h"
 #include "titrate-planner.h"
 #include "titrate-pump.h"
 #include "titrate-rules-private.h"
@@ -481,18 +483,6 @@ titrate_pump_load (JsonNode             *node,
 }
 
 static JsonNode *
-number_node (double value)
-{
-  JsonNode *node = json_node_new (JSON_NODE_VALUE);
-
-  if (value == floor (value) && fabs (value) < 9007199254740992.0)
-    json_node_set_int (node, (gint64) value);
-  else
-    json_node_set_double (node, value);
-  return node;
-}
-
-static JsonNode *
 date_node (const GDate *date)
 {
   g_autofree char *text = titrate_pump_format_date (date);
@@ -513,9 +503,9 @@ titrate_pump_to_json (const TitratePump *pump)
 
   json_object_set_string_member (object, "model", pump->model);
   if (!isnan (pump->reservoir_ml))
-    json_object_set_member (object, "reservoir_ml", number_node (pump->reservoir_ml));
+    json_object_set_member (object, "reservoir_ml", _titrate_json_number_node (pump->reservoir_ml));
   if (!isnan (pump->low_reservoir_alarm_ml))
-    json_object_set_member (object, "low_reservoir_alarm_ml", number_node (pump->low_reservoir_alarm_ml));
+    json_object_set_member (object, "low_reservoir_alarm_ml", _titrate_json_number_node (pump->low_reservoir_alarm_ml));
   {
     JsonArray *array = json_array_new ();
 
@@ -525,8 +515,8 @@ titrate_pump_to_json (const TitratePump *pump)
         JsonObject *o = json_object_new ();
 
         json_object_set_member (o, "date", date_node (&r->date));
-        json_object_set_member (o, "volume_ml", number_node (r->volume_ml));
-        json_object_set_member (o, "concentration_mcg_per_ml", number_node (r->concentration_mcg_per_ml));
+        json_object_set_member (o, "volume_ml", _titrate_json_number_node (r->volume_ml));
+        json_object_set_member (o, "concentration_mcg_per_ml", _titrate_json_number_node (r->concentration_mcg_per_ml));
         json_array_add_object_element (array, o);
       }
     json_object_set_array_member (object, "refills", array);
@@ -541,7 +531,7 @@ titrate_pump_to_json (const TitratePump *pump)
           JsonObject *o = json_object_new ();
 
           json_object_set_member (o, "date", date_node (&b->date));
-          json_object_set_member (o, "dose_mcg", number_node (b->dose_mcg));
+          json_object_set_member (o, "dose_mcg", _titrate_json_number_node (b->dose_mcg));
           json_array_add_object_element (array, o);
         }
       json_object_set_array_member (object, "boluses", array);
@@ -567,7 +557,7 @@ titrate_pump_to_json (const TitratePump *pump)
 typedef struct {
   GPtrArray    *models;     /* TitratePumpModel* */
   GPtrArray    *settings;   /* TitratePumpSetting* */
-  GHashTable   *texts;      /* key → text */
+  GHashTable   *texts;      /* "medicine\x1fkey" → text */
   GHashTable   *text_sources;
 } PumpTables;
 
@@ -595,6 +585,13 @@ get_tables (TitrateRules *rules)
   return g_object_get_qdata (G_OBJECT (rules), pump_tables_quark ());
 }
 
+static char *
+text_key (const char *medicine,
+          const char *key)
+{
+  return g_strconcat (medicine ? medicine : "", "\x1f", key ? key : "", NULL);
+}
+
 gboolean
 _titrate_pump_rules_load (TitrateRules *rules,
                           void         *db_ptr,
@@ -607,8 +604,8 @@ _titrate_pump_rules_load (TitrateRules *rules,
 
   t->models = g_ptr_array_new_with_free_func (g_free);
   t->settings = g_ptr_array_new_with_free_func (g_free);
-  t->texts = g_hash_table_new (g_str_hash, g_str_equal);
-  t->text_sources = g_hash_table_new (g_str_hash, g_str_equal);
+  t->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  t->text_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_object_set_qdata_full (G_OBJECT (rules), pump_tables_quark (), t, pump_tables_free);
 
   if (sqlite3_prepare_v2 (db, "SELECT code, label, reservoir_ml, device_min_concentration_mcg_per_ml, "
@@ -649,23 +646,26 @@ _titrate_pump_rules_load (TitrateRules *rules,
       s->max_value = _titrate_rules_col_num (stmt, 3);
       s->source = _titrate_rules_col_str (rules, stmt, 4);
       s->evidence = _titrate_rules_col_str (rules, stmt, 5);
-      s->note = _titrate_rules_col_tr (rules, stmt, 6);
+      s->note = _titrate_rules_col_tr (rules, stmt, 6, TITRATE_RULES_TEXT_PUMP_SETTING_NOTE, 0);
       g_ptr_array_add (t->settings, s);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     return _titrate_rules_fail (rules, error, "%s", sqlite3_errmsg (db));
 
-  if (sqlite3_prepare_v2 (db, "SELECT key, text, source FROM pump_text", -1, &stmt, NULL) != SQLITE_OK)
+  /* Keyed by medicine, like every clinical text. */
+  if (sqlite3_prepare_v2 (db, "SELECT medicine, key, text, source FROM pump_text", -1, &stmt, NULL) != SQLITE_OK)
     {
       return _titrate_rules_fail (rules, error, _("table pump_text is missing (%s)"), sqlite3_errmsg (db));
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *key = _titrate_rules_col_str (rules, stmt, 0);
+      const char *medicine = _titrate_rules_col_str (rules, stmt, 0);
+      const char *key = _titrate_rules_col_str (rules, stmt, 1);
 
-      g_hash_table_insert (t->texts, (gpointer) key, (gpointer) _titrate_rules_col_tr (rules, stmt, 1));
-      g_hash_table_insert (t->text_sources, (gpointer) key, (gpointer) _titrate_rules_col_str (rules, stmt, 2));
+      g_hash_table_insert (t->texts, text_key (medicine, key),
+                           (gpointer) _titrate_rules_col_tr (rules, stmt, 2, TITRATE_RULES_TEXT_PUMP_TEXT_TEXT, 1));
+      g_hash_table_insert (t->text_sources, text_key (medicine, key), (gpointer) _titrate_rules_col_str (rules, stmt, 3));
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -682,11 +682,30 @@ _titrate_pump_rules_load (TitrateRules *rules,
       {
         return _titrate_rules_fail (rules, error, _("pump setting %s is missing"), required_settings[i]);
       }
-  for (guint i = 0; required_texts[i] != NULL; i++)
-    if (!g_hash_table_contains (t->texts, required_texts[i]))
-      {
-        return _titrate_rules_fail (rules, error, _("pump text %s is missing"), required_texts[i]);
-      }
+  /* Every medicine's pump card: a medicine without one would print a card
+   * without its warnings. */
+  if (sqlite3_prepare_v2 (db, "SELECT code FROM medicine ORDER BY code", -1, &stmt, NULL) != SQLITE_OK)
+    return _titrate_rules_fail (rules, error, "%s", sqlite3_errmsg (db));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *medicine = (const char *) sqlite3_column_text (stmt, 0);
+
+      for (guint i = 0; medicine != NULL && required_texts[i] != NULL; i++)
+        {
+          g_autofree char *k = text_key (medicine, required_texts[i]);
+
+          if (!g_hash_table_contains (t->texts, k))
+            {
+              g_autofree char *m = g_strdup (medicine);
+
+              sqlite3_finalize (stmt);
+              return _titrate_rules_fail (rules, error, _("pump text %s is missing for %s"), required_texts[i], m);
+            }
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _titrate_rules_fail (rules, error, "%s", sqlite3_errmsg (db));
   for (guint i = 0; required_pump_rules[i] != NULL; i++)
     if (titrate_rules_get_rule (rules, required_pump_rules[i]) == NULL)
       {
@@ -748,11 +767,27 @@ titrate_pump_get_text (TitrateRules *rules,
                        const char   *key,
                        const char  **source)
 {
+  return titrate_pump_get_medicine_text (rules, NULL, key, source);
+}
+
+const char *
+titrate_pump_get_medicine_text (TitrateRules *rules,
+                                const char   *drug,
+                                const char   *key,
+                                const char  **source)
+{
   const PumpTables *t = rules ? get_tables (rules) : NULL;
+  const char *medicine = rules ? _titrate_rules_medicine (rules, drug) : NULL;
+  g_autofree char *k = NULL;
 
   if (source != NULL)
-    *source = t ? g_hash_table_lookup (t->text_sources, key) : NULL;
-  return t ? g_hash_table_lookup (t->texts, key) : NULL;
+    *source = NULL;
+  if (t == NULL || medicine == NULL || key == NULL)
+    return NULL;
+  k = text_key (medicine, key);
+  if (source != NULL)
+    *source = g_hash_table_lookup (t->text_sources, k);
+  return g_hash_table_lookup (t->texts, k);
 }
 
 static double

@@ -120,7 +120,14 @@ GPtrArray                *titrate_pump_list_models (TitrateRules *rules);
 const TitratePumpSetting *titrate_pump_get_setting (TitrateRules *rules,
                                                     const char   *key);
 /* Patient texts of the handout's pump card: "card_keep", "card_early_signs",
- * "card_act_now" (translated; transfer none). */
+ * "card_act_now" (translated; transfer none), for the medicine @drug names
+ * (NULL: the database's default medicine). Every medicine has them (checked
+ * at open). */
+const char               *titrate_pump_get_medicine_text (TitrateRules *rules,
+                                                          const char   *drug,
+                                                          const char   *key,
+                                                          const char  **source);
+/* The same for the database's default medicine. */
 const char               *titrate_pump_get_text    (TitrateRules *rules,
                                                     const char   *key,
                                                     const char  **source);

@@ -291,22 +291,22 @@ titrate_regimen_last_dosing_day (const TitrateRegimen *regimen)
 }
 
 gboolean
-titrate_units_per_dose (double      dose_mg,
-                        double      strength,
-                        const char *divisible,
-                        double     *units)
+titrate_units_per_dose (double              dose_mg,
+                        double              strength,
+                        TitrateDivisibility divisible,
+                        double             *units)
 {
   double u, twice;
 
   *units = NAN;
-  if (isnan (dose_mg) || isnan (strength) || strength <= 0 || divisible == NULL)
+  if (isnan (dose_mg) || isnan (strength) || strength <= 0 || divisible == TITRATE_DIVISIBILITY_UNKNOWN)
     return FALSE;
 
   u = dose_mg / strength;
   *units = u;
-  if (strcmp (divisible, "volume") == 0)
+  if (divisible == TITRATE_DIVISIBILITY_VOLUME)
     return TRUE;
-  if (strcmp (divisible, "scored_half") == 0)
+  if (divisible == TITRATE_DIVISIBILITY_SCORED_HALF)
     {
       twice = u * 2;
       return fabs (twice - round (twice)) < EPSILON * MAX (1.0, twice);

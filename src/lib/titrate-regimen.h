@@ -13,6 +13,15 @@ G_BEGIN_DECLS
 
 #define TITRATE_MAX_DOSES_PER_DAY 8
 
+/* Input format limits, shared by the document loader (its hostile-input
+ * guards) and the forms, which set their fields from these: software
+ * bounds, not clinical limits (those are in the rules database). Amounts in
+ * the field's own unit (mg, mcg, mg/mL, mcg/mL). */
+#define TITRATE_MAX_PLAN_DAY        100000   /* ~270 years: only guards the int range */
+#define TITRATE_MAX_STEP_EVERY_DAYS 365
+#define TITRATE_AMOUNT_MIN          0.001
+#define TITRATE_AMOUNT_MAX          100000.0
+
 /**
  * TitrateStep:
  * @day: the plan day this step starts on (day 1 = start date)
@@ -141,14 +150,15 @@ typedef struct {
   gboolean     is_change;            /* first day of a step */
 } TitrateDay;
 
-/* Units per dose: a dose in mg on a strength. divisible is "whole",
- * "scored_half" or "volume" (then the result is mL for a concentration in mg/mL).
- * Returns FALSE when the dose cannot be measured (e.g. 7.5 mg from unscored 10 mg
- * tablets); *units is still the exact quotient. */
-gboolean titrate_units_per_dose (double      dose_mg,
-                                 double      strength,
-                                 const char *divisible,
-                                 double     *units);
+/* Units per dose: a dose in mg on a strength, divided as @divisible allows
+ * (TITRATE_DIVISIBILITY_VOLUME: the result is mL for a concentration in
+ * mg/mL). Returns FALSE when the dose cannot be measured (e.g. 7.5 mg from
+ * unscored 10 mg tablets, or no product); *units is still the exact
+ * quotient. */
+gboolean titrate_units_per_dose (double              dose_mg,
+                                 double              strength,
+                                 TitrateDivisibility divisible,
+                                 double             *units);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TitrateRegimen, titrate_regimen_free)
 

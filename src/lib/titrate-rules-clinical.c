@@ -91,7 +91,10 @@ read_medicine (TitrateRules      *self,
                sqlite3_stmt      *stmt,
                GError           **error)
 {
-  TitrateMedicineRow row = { _titrate_rules_col_str (self, stmt, 0), _titrate_rules_col_tr (self, stmt, 1), _titrate_rules_col_tr (self, stmt, 2), _titrate_rules_col_str (self, stmt, 3) };
+  TitrateMedicineRow row = { _titrate_rules_col_str (self, stmt, 0),
+                             _titrate_rules_col_tr (self, stmt, 1, TITRATE_RULES_TEXT_MEDICINE_LABEL, 0),
+                             _titrate_rules_col_tr (self, stmt, 2, TITRATE_RULES_TEXT_MEDICINE_LABEL_START, 0),
+                             _titrate_rules_col_str (self, stmt, 3) };
 
   g_array_append_val (t->medicines, row);
   return TRUE;
@@ -153,6 +156,42 @@ read_input_range (TitrateRules      *self,
   };
 
   g_array_append_val (t->input_ranges, row);
+  return TRUE;
+}
+
+static gboolean
+read_weight_for_age (TitrateRules      *self,
+                     TitrateRuleTables *t,
+                     sqlite3_stmt      *stmt,
+                     GError           **error)
+{
+  TitrateWeightForAgeRow row = {
+    _titrate_rules_col_num (stmt, 0), _titrate_rules_col_num (stmt, 1),
+    _titrate_rules_col_num (stmt, 2), _titrate_rules_col_num (stmt, 3),
+  };
+
+  if (!(row.age_min_years < row.age_max_years) || !(row.min_kg > 0 && row.min_kg < row.max_kg))
+    return _titrate_rules_fail (self, error, _("table %s has a row that is not a range"), "weight_for_age");
+  g_array_append_val (t->weight_for_age, row);
+  return TRUE;
+}
+
+static gboolean
+read_medicine_rule (TitrateRules      *self,
+                    TitrateRuleTables *t,
+                    sqlite3_stmt      *stmt,
+                    GError           **error)
+{
+  const char *code = (const char *) sqlite3_column_text (stmt, 2);
+  TitrateMedicineRuleRow row = {
+    _titrate_rules_col_str (self, stmt, 0), _titrate_rules_col_str (self, stmt, 1),
+    code ? titrate_rules_get_rule (self, code) : NULL,
+  };
+
+  if (row.medicine == NULL || row.slot == NULL || row.rule == NULL)
+    return _titrate_rules_fail (self, error, _("table %s names an unknown rule “%s”"), "medicine_rule",
+                                code ? code : "");
+  g_array_append_val (t->medicine_rules, row);
   return TRUE;
 }
 
@@ -231,6 +270,28 @@ validate (TitrateRules      *self,
         }
     }
 
+  /* A checkpoint mapped for one medicine is mapped for every medicine:
+   * otherwise another medicine would raise a rule written for the first. */
+  for (guint i = 0; i < t->medicine_rules->len; i++)
+    {
+      const char *slot = g_array_index (t->medicine_rules, TitrateMedicineRuleRow, i).slot;
+
+      for (guint m = 0; m < t->medicines->len; m++)
+        {
+          const char *med = g_array_index (t->medicines, TitrateMedicineRow, m).code;
+          gboolean found = FALSE;
+
+          for (guint k = 0; k < t->medicine_rules->len && !found; k++)
+            {
+              const TitrateMedicineRuleRow *row = &g_array_index (t->medicine_rules, TitrateMedicineRuleRow, k);
+
+              found = g_strcmp0 (row->medicine, med) == 0 && strcmp (row->slot, slot) == 0;
+            }
+          if (!found)
+            return _titrate_rules_fail (self, error, _("medicine %s names no rule for the check “%s”"), med, slot);
+        }
+    }
+
   /* Every medicine-keyed row names a medicine the table holds. */
 #define CHECK_MEDICINE(array, type, table)                                              \
   for (guint i = 0; i < (array)->len; i++)                                            \
@@ -255,6 +316,33 @@ validate (TitrateRules      *self,
         if (!_titrate_counselling_population_is_known (c->population))
           return _titrate_rules_fail (self, error, _("counselling point %d names an unknown population “%s”"),
                                      (int) c->id, c->population);
+        if (!_titrate_counselling_section_is_known (c->section))
+          return _titrate_rules_fail (self, error, _("counselling point %d names an unknown section “%s”"),
+                                     (int) c->id, c->section ? c->section : "");
+      }
+
+    /* The handout's "do not stop suddenly" box lists the warning signs of
+     * each route: a medicine without them would print an empty box. */
+    for (guint m = 0; m < t->medicines->len; m++)
+      {
+        const char *med = g_array_index (t->medicines, TitrateMedicineRow, m).code;
+        const char *routes[] = { "oral", "intrathecal" };
+
+        for (guint r = 0; r < G_N_ELEMENTS (routes); r++)
+          {
+            gboolean found = FALSE;
+
+            for (guint i = 0; i < points->len && !found; i++)
+              {
+                const TitrateCounselling *c = g_ptr_array_index (points, i);
+
+                found = g_strcmp0 (c->medicine, med) == 0 && g_strcmp0 (c->section, "withdrawal_sign") == 0 &&
+                        c->population == NULL && (c->route == NULL || strcmp (c->route, routes[r]) == 0);
+              }
+            if (!found)
+              return _titrate_rules_fail (self, error, _("medicine %s has no withdrawal warning signs for the %s route"),
+                                          med, routes[r]);
+          }
       }
   }
 
@@ -279,6 +367,8 @@ _titrate_rules_load_clinical (TitrateRules      *self,
   t->population_bands = g_array_new (FALSE, TRUE, sizeof (TitratePopulationBandRow));
   t->thresholds = g_array_new (FALSE, TRUE, sizeof (TitrateThresholdRow));
   t->input_ranges = g_array_new (FALSE, TRUE, sizeof (TitrateInputRangeRow));
+  t->weight_for_age = g_array_new (FALSE, TRUE, sizeof (TitrateWeightForAgeRow));
+  t->medicine_rules = g_array_new (FALSE, TRUE, sizeof (TitrateMedicineRuleRow));
 
   if (!run (self, db, "SELECT code, label, label_start, source FROM medicine ORDER BY code", read_medicine, t, error) ||
       !run (self, db, "SELECT medicine, code, metric, min_value, max_value, source, note FROM population_band",
@@ -286,7 +376,11 @@ _titrate_rules_load_clinical (TitrateRules      *self,
       !run (self, db, "SELECT medicine, code, rule, metric, comparison, value, unit, severity, source, note "
             "FROM threshold", read_threshold, t, error) ||
       !run (self, db, "SELECT field, min_value, max_value, min_exclusive, source FROM input_range",
-            read_input_range, t, error))
+            read_input_range, t, error) ||
+      !run (self, db, "SELECT age_min_years, age_max_years, min_kg, max_kg FROM weight_for_age "
+            "ORDER BY age_min_years", read_weight_for_age, t, error) ||
+      !run (self, db, "SELECT medicine, slot, rule FROM medicine_rule ORDER BY medicine, slot",
+            read_medicine_rule, t, error))
     return FALSE;
   return validate (self, t, error);
 }
@@ -298,6 +392,84 @@ _titrate_rules_free_clinical (TitrateRuleTables *t)
   g_clear_pointer (&t->population_bands, g_array_unref);
   g_clear_pointer (&t->thresholds, g_array_unref);
   g_clear_pointer (&t->input_ranges, g_array_unref);
+  g_clear_pointer (&t->weight_for_age, g_array_unref);
+  g_clear_pointer (&t->medicine_rules, g_array_unref);
+}
+
+const TitrateRuleText *
+_titrate_rules_medicine_rule (TitrateRules *self,
+                              const char   *medicine,
+                              const char   *slot)
+{
+  const GArray *rows = _titrate_rules_get_tables (self)->medicine_rules;
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      const TitrateMedicineRuleRow *row = &g_array_index (rows, TitrateMedicineRuleRow, i);
+
+      if (g_strcmp0 (row->medicine, medicine) == 0 && strcmp (row->slot, slot) == 0)
+        return row->rule;
+    }
+  return NULL;
+}
+
+gboolean
+_titrate_rules_slot_is_mapped (TitrateRules *self,
+                               const char   *slot)
+{
+  const GArray *rows = _titrate_rules_get_tables (self)->medicine_rules;
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    if (strcmp (g_array_index (rows, TitrateMedicineRuleRow, i).slot, slot) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * titrate_rules_get_plausible_weight_kg:
+ * @rules: the rules database
+ * @age_years: the patient's age
+ * @min_kg: (out): the lightest plausible weight for the age
+ * @max_kg: (out): the heaviest plausible weight for the age
+ *
+ * An input plausibility check, not a clinical limit: the weight range the
+ * rules database gives for a child of this age (table weight_for_age, from
+ * the CDC 2000 growth charts' 3rd and 97th percentiles). A weight outside it
+ * is to be questioned (a typing slip?), never refused.
+ *
+ * Returns: FALSE (and NAN) when the database has no band for the age (adults,
+ * an unknown age).
+ */
+gboolean
+titrate_rules_get_plausible_weight_kg (TitrateRules *rules,
+                                       double        age_years,
+                                       double       *min_kg,
+                                       double       *max_kg)
+{
+  const GArray *rows;
+
+  if (min_kg)
+    *min_kg = NAN;
+  if (max_kg)
+    *max_kg = NAN;
+  g_return_val_if_fail (TITRATE_IS_RULES (rules), FALSE);
+  if (isnan (age_years))
+    return FALSE;
+  rows = _titrate_rules_get_tables (rules)->weight_for_age;
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      const TitrateWeightForAgeRow *row = &g_array_index (rows, TitrateWeightForAgeRow, i);
+
+      if (age_years >= row->age_min_years && age_years < row->age_max_years)
+        {
+          if (min_kg)
+            *min_kg = row->min_kg;
+          if (max_kg)
+            *max_kg = row->max_kg;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 const TitratePopulationBandRow *

@@ -9,10 +9,19 @@
 #include <sqlite3.h>
 
 #include "titrate-rules.h"
+#include "../tools/titrate-rules-texts.h"
 
 G_BEGIN_DECLS
 
 /* Typed rows, loaded once at open. NULL SQL numbers are NAN; route -1 = any. */
+
+/* dose_limit.kind */
+typedef enum {
+  TITRATE_DOSE_LIMIT_LABEL_MAX,
+  TITRATE_DOSE_LIMIT_UPPER_BOUND,
+  TITRATE_DOSE_LIMIT_SOFT,
+  TITRATE_DOSE_LIMIT_REGIONAL,
+} TitrateDoseLimitKind;
 
 typedef struct {
   const char   *medicine;         /* interned: compare pointers */
@@ -24,7 +33,8 @@ typedef struct {
   double        max_daily_mg;
   double        max_mg_per_kg_day;
   double        max_daily_mcg;
-  const char   *kind;
+  const char   *kind;              /* code, for output */
+  TitrateDoseLimitKind limit_kind; /* @kind, read once at load: compare this */
 } TitrateDoseLimitRow;
 
 typedef enum {
@@ -112,6 +122,9 @@ typedef struct {
   int          min_taper_days;
   double       max_step_down_daily_mg;   /* NAN = not checked */
   const char  *source;
+  int          min_step_interval_days;   /* 0 = no pace: at most max_step_down_daily_mg
+                                          * removed within this many days */
+  double       above_daily_mg;           /* the pace counts reductions from above this; NAN = any */
 } TitrateTaperRow;
 
 typedef struct {
@@ -217,6 +230,21 @@ typedef struct {
   const char *source;
 } TitrateInputRangeRow;
 
+/* The rule a medicine raises at one of the checker's fixed checkpoints
+ * (table medicine_rule). */
+typedef struct {
+  const char            *medicine;   /* interned: compare pointers */
+  const char            *slot;
+  const TitrateRuleText *rule;
+} TitrateMedicineRuleRow;
+
+typedef struct {
+  double      age_min_years;     /* [age_min_years, age_max_years) */
+  double      age_max_years;
+  double      min_kg;
+  double      max_kg;
+} TitrateWeightForAgeRow;
+
 typedef struct {
   GArray *dose_limits;         /* TitrateDoseLimitRow */
   GArray *titration_limits;    /* TitrateTitrationLimitRow */
@@ -235,6 +263,8 @@ typedef struct {
   GArray *population_bands;    /* TitratePopulationBandRow */
   GArray *thresholds;          /* TitrateThresholdRow */
   GArray *input_ranges;        /* TitrateInputRangeRow */
+  GArray *weight_for_age;      /* TitrateWeightForAgeRow, an input plausibility check */
+  GArray *medicine_rules;      /* TitrateMedicineRuleRow */
 } TitrateRuleTables;
 
 const TitrateRuleTables *_titrate_rules_get_tables (TitrateRules *self);
@@ -266,14 +296,18 @@ gboolean    _titrate_rules_fail               (TitrateRules      *self,
                                                ...) G_GNUC_PRINTF (3, 4);
 
 /* Column readers for loading tables: text interned in @self (NULL stays
- * NULL); _col_tr translates user-visible text once through the catalogue;
+ * NULL); _col_tr translates user-visible text once through the catalogue,
+ * in the context of its row (@id names the table and column, @key_col is the
+ * row's key in @stmt: titrate-rules-texts.h);
  * a NULL number is NAN. */
 const char *_titrate_rules_col_str            (TitrateRules      *self,
                                                sqlite3_stmt      *stmt,
                                                int                col);
 const char *_titrate_rules_col_tr             (TitrateRules      *self,
                                                sqlite3_stmt      *stmt,
-                                               int                col);
+                                               int                col,
+                                               TitrateRulesTextId id,
+                                               int                key_col);
 double      _titrate_rules_col_num            (sqlite3_stmt      *stmt,
                                                int                col);
 
@@ -284,6 +318,15 @@ const char *_titrate_rules_medicine           (TitrateRules      *self,
 
 const char *_titrate_rules_medicine_label     (TitrateRules      *self,
                                                const char        *medicine);
+
+/* The rule @medicine raises at the checker's checkpoint @slot (table
+ * medicine_rule), or NULL when the database maps no medicine at that slot
+ * (then the slot is itself the rule's code). */
+const TitrateRuleText *_titrate_rules_medicine_rule (TitrateRules *self,
+                                                     const char   *medicine,
+                                                     const char   *slot);
+gboolean    _titrate_rules_slot_is_mapped     (TitrateRules      *self,
+                                               const char        *slot);
 
 const TitratePopulationBandRow *_titrate_rules_band      (TitrateRules *self,
                                                           const char   *medicine,

@@ -18,6 +18,8 @@
 #include "titrate-pump.h"
 #include "titrate-resources.h"
 #include "titrate-rules-private.h"
+#define TITRATE_RULES_TEXTS_TABLE
+#include "../tools/titrate-rules-texts.h"
 #include "titrate-selftest.h"
 
 #define EMBEDDED_PATH "/io/github/titrate/Titrate/rules/rules.sqlite"
@@ -141,17 +143,28 @@ _titrate_rules_col_str (TitrateRules *self,
 }
 
 /* A user-visible text: translated once, here, through the catalogue built
- * from data/rules/rules-strings.c (generated from the SQL sources). */
+ * from data/rules/rules-strings.c (generated from the SQL sources), with the
+ * context "TABLE KEY COLUMN" that names the row (titrate-rules-texts.h): an
+ * edited English text is then flagged for re-translation (fuzzy, not shown)
+ * instead of losing its translation. @key_col is the row's key in @stmt. */
 const char *
-_titrate_rules_col_tr (TitrateRules *self,
-                       sqlite3_stmt *stmt,
-                       int           col)
+_titrate_rules_col_tr (TitrateRules       *self,
+                       sqlite3_stmt       *stmt,
+                       int                 col,
+                       TitrateRulesTextId  id,
+                       int                 key_col)
 {
   const char *text = (const char *) sqlite3_column_text (stmt, col);
+  const TitrateRulesTextColumn *c;
+  g_autofree char *context = NULL;
+
+  g_return_val_if_fail (id >= 0 && id < TITRATE_RULES_TEXT_N, NULL);
 
   if (text == NULL || *text == '\0')
     return _titrate_rules_col_str (self, stmt, col);
-  return g_string_chunk_insert_const (self->strings, g_dgettext (GETTEXT_PACKAGE, text));
+  c = &titrate_rules_text_columns[id];
+  context = g_strdup_printf ("%s %s %s", c->table, (const char *) sqlite3_column_text (stmt, key_col), c->column);
+  return g_string_chunk_insert_const (self->strings, g_dpgettext2 (GETTEXT_PACKAGE, context, text));
 }
 
 double
@@ -293,9 +306,9 @@ read_rule (TitrateRules *self,
     return fail (error, self->origin, _("rule %s has an unknown category"), r.code);
   if (!titrate_severity_from_string ((const char *) sqlite3_column_text (stmt, 2), &r.severity))
     return fail (error, self->origin, _("rule %s has an unknown severity"), r.code);
-  r.title = _titrate_rules_col_tr (self, stmt, 3);
-  r.reason = _titrate_rules_col_tr (self, stmt, 4);
-  r.action = _titrate_rules_col_tr (self, stmt, 5);
+  r.title = _titrate_rules_col_tr (self, stmt, 3, TITRATE_RULES_TEXT_RULE_TITLE, 0);
+  r.reason = _titrate_rules_col_tr (self, stmt, 4, TITRATE_RULES_TEXT_RULE_REASON, 0);
+  r.action = _titrate_rules_col_tr (self, stmt, 5, TITRATE_RULES_TEXT_RULE_ACTION, 0);
   r.source = _titrate_rules_col_str (self, stmt, 6);
   r.evidence = _titrate_rules_col_str (self, stmt, 7);
   r.reviewed = _titrate_rules_col_str (self, stmt, 8);
@@ -312,7 +325,7 @@ read_condition (TitrateRules *self,
                 sqlite3_stmt *stmt,
                 GError      **error)
 {
-  TitrateVocabItem item = { _titrate_rules_col_str (self, stmt, 0), _titrate_rules_col_tr (self, stmt, 1) };
+  TitrateVocabItem item = { _titrate_rules_col_str (self, stmt, 0), _titrate_rules_col_tr (self, stmt, 1, TITRATE_RULES_TEXT_CONDITION_LABEL, 0) };
 
   g_array_append_val (self->conditions, item);
   return TRUE;
@@ -323,7 +336,8 @@ read_indication (TitrateRules *self,
                  sqlite3_stmt *stmt,
                  GError      **error)
 {
-  TitrateVocabItem item = { _titrate_rules_col_str (self, stmt, 0), _titrate_rules_col_tr (self, stmt, 2) };
+  TitrateVocabItem item = { _titrate_rules_col_str (self, stmt, 0),
+                            _titrate_rules_col_tr (self, stmt, 2, TITRATE_RULES_TEXT_INDICATION_LABEL, 0) };
   TitrateRoute route = col_route (stmt, 1);
 
   g_array_append_val (self->indications, item);
@@ -337,10 +351,16 @@ read_formulation (TitrateRules *self,
                   GError      **error)
 {
   TitrateFormulation f = {
-    _titrate_rules_col_str (self, stmt, 0), col_route (stmt, 1), _titrate_rules_col_tr (self, stmt, 2),
+    _titrate_rules_col_str (self, stmt, 0), col_route (stmt, 1),
+    _titrate_rules_col_tr (self, stmt, 2, TITRATE_RULES_TEXT_FORMULATION_LABEL, 0),
     _titrate_rules_col_str (self, stmt, 3), _titrate_rules_col_str (self, stmt, 4),
   };
 
+  /* Closed vocabularies become enums here, once; nothing compares the codes later. */
+  if (!titrate_formulation_unit_from_string (f.unit, &f.unit_type))
+    return fail (error, self->origin, _("formulation “%s” has an unknown unit"), f.code);
+  if (!titrate_divisibility_from_string (f.divisible, &f.divisibility))
+    return fail (error, self->origin, _("formulation “%s” has an unknown divisibility"), f.code);
   g_array_append_val (self->formulations, f);
   return TRUE;
 }
@@ -377,6 +397,16 @@ read_dose_limit (TitrateRules *self,
   row.max_mg_per_kg_day = _titrate_rules_col_num (stmt, 7);
   row.max_daily_mcg = _titrate_rules_col_num (stmt, 8);
   row.kind = _titrate_rules_col_str (self, stmt, 9);
+  if (g_strcmp0 (row.kind, "label_max") == 0)
+    row.limit_kind = TITRATE_DOSE_LIMIT_LABEL_MAX;
+  else if (g_strcmp0 (row.kind, "upper_bound") == 0)
+    row.limit_kind = TITRATE_DOSE_LIMIT_UPPER_BOUND;
+  else if (g_strcmp0 (row.kind, "soft") == 0)
+    row.limit_kind = TITRATE_DOSE_LIMIT_SOFT;
+  else if (g_strcmp0 (row.kind, "regional") == 0)
+    row.limit_kind = TITRATE_DOSE_LIMIT_REGIONAL;
+  else
+    return fail (error, self->origin, _("dose_limit %s has an unknown kind"), row.rule->code);
   g_array_append_val (self->tables.dose_limits, row);
   return TRUE;
 }
@@ -431,7 +461,7 @@ read_protocol (TitrateRules *self,
     .target_daily_mg = _titrate_rules_col_num (stmt, 11),
     .target_mg_per_kg_day = _titrate_rules_col_num (stmt, 12),
     .source = _titrate_rules_col_str (self, stmt, 13),
-    .note = _titrate_rules_col_tr (self, stmt, 14),
+    .note = _titrate_rules_col_tr (self, stmt, 14, TITRATE_RULES_TEXT_PROTOCOL_NOTE, 15),
   };
 
   g_array_append_val (self->tables.protocols, row);
@@ -445,7 +475,7 @@ read_adjustment (TitrateRules *self,
 {
   TitrateAdjustmentRow row = {
     _titrate_rules_col_str (self, stmt, 0), _titrate_rules_col_str (self, stmt, 1), _titrate_rules_col_num (stmt, 2), _titrate_rules_col_num (stmt, 3), sqlite3_column_int (stmt, 4),
-    _titrate_rules_col_str (self, stmt, 5), _titrate_rules_col_tr (self, stmt, 6),
+    _titrate_rules_col_str (self, stmt, 5), _titrate_rules_col_tr (self, stmt, 6, TITRATE_RULES_TEXT_PROTOCOL_ADJUSTMENT_NOTE, 1),
   };
 
   g_array_append_val (self->tables.adjustments, row);
@@ -521,6 +551,8 @@ read_taper (TitrateRules *self,
   row.min_taper_days = sqlite3_column_int (stmt, 4);
   row.max_step_down_daily_mg = _titrate_rules_col_num (stmt, 5);
   row.source = _titrate_rules_col_str (self, stmt, 6);
+  row.min_step_interval_days = sqlite3_column_int (stmt, 7);
+  row.above_daily_mg = _titrate_rules_col_num (stmt, 8);
   g_array_append_val (self->tables.tapers, row);
   return TRUE;
 }
@@ -543,7 +575,7 @@ read_drug (TitrateRules *self,
 
   drug->code = _titrate_rules_col_str (self, stmt, 0);
   drug->class_code = _titrate_rules_col_str (self, stmt, 1);
-  drug->class_label = _titrate_rules_col_tr (self, stmt, 2);
+  drug->class_label = _titrate_rules_col_tr (self, stmt, 2, TITRATE_RULES_TEXT_DRUG_CLASS_LABEL, 1);
   g_ptr_array_add (self->drugs, drug);
   g_hash_table_insert (self->drugs_by_code, (gpointer) drug->code, drug);
   return TRUE;
@@ -564,6 +596,14 @@ read_drug_name (TitrateRules *self,
   g_ptr_array_add (self->drug_names, name);
   if (name->drug == NULL)
     return fail (error, self->origin, _("drug name “%s” refers to unknown drug"), name->name);
+  if (g_strcmp0 (name->kind, "generic") == 0)
+    name->name_kind = TITRATE_DRUG_NAME_GENERIC;
+  else if (g_strcmp0 (name->kind, "brand") == 0)
+    name->name_kind = TITRATE_DRUG_NAME_BRAND;
+  else if (g_strcmp0 (name->kind, "synonym") == 0)
+    name->name_kind = TITRATE_DRUG_NAME_SYNONYM;
+  else
+    return fail (error, self->origin, _("drug name “%s” has an unknown kind"), name->name);
   key = name_key (name->name);
   if (key == NULL)
     return fail (error, self->origin, _("drug name is not valid UTF-8"));
@@ -769,8 +809,10 @@ read_counselling (TitrateRules *self,
                   GError      **error)
 {
   TitrateCounselling c = {
-    sqlite3_column_int (stmt, 0), _titrate_rules_col_tr (self, stmt, 1), _titrate_rules_col_str (self, stmt, 2),
-    _titrate_rules_col_str (self, stmt, 3), _titrate_rules_col_tr (self, stmt, 4), _titrate_rules_col_str (self, stmt, 5), _titrate_rules_col_str (self, stmt, 6),
+    sqlite3_column_int (stmt, 0), _titrate_rules_col_tr (self, stmt, 1, TITRATE_RULES_TEXT_COUNSELLING_TOPIC, 0),
+    _titrate_rules_col_str (self, stmt, 2), _titrate_rules_col_str (self, stmt, 3),
+    _titrate_rules_col_tr (self, stmt, 4, TITRATE_RULES_TEXT_COUNSELLING_TEXT, 0), _titrate_rules_col_str (self, stmt, 5), _titrate_rules_col_str (self, stmt, 6),
+    _titrate_rules_col_str (self, stmt, 7),
   };
 
   g_array_append_val (self->counselling, c);
@@ -1064,13 +1106,14 @@ load (TitrateRules *self,
     { "SELECT medicine, rule, indication, age_min_years, age_max_years, kind, value, source FROM titration_limit", read_titration_limit },
     { "SELECT medicine, indication, age_min_years, age_max_years, doses_per_day, start_dose_mg, start_mg_per_kg_day, "
       "max_start_dose_mg, step_mg_per_dose, step_mg_per_kg_day, step_every_days, target_daily_mg, "
-      "target_mg_per_kg_day, source, note FROM protocol ORDER BY id", read_protocol },
+      "target_mg_per_kg_day, source, note, id FROM protocol ORDER BY id", read_protocol },
     { "SELECT medicine, population, dose_factor, max_daily_mg, min_step_every_days, source, note FROM protocol_adjustment",
       read_adjustment },
     { "SELECT medicine, rule, population, crcl_min, crcl_max, dose_factor, avoid, conflict_daily_mg, conflict_source FROM renal_band ORDER BY crcl_min DESC", read_renal_band },
     { "SELECT medicine, seq, bolus_mcg, age_max_years, source FROM it_screening ORDER BY medicine, seq", read_screening },
     { "SELECT medicine, rule, origin, phase, max_increase_pct, max_decrease_pct, min_interval_days FROM it_adjustment", read_it_adjustment },
-    { "SELECT medicine, rule, route, indication, min_taper_days, max_step_down_daily_mg, source FROM taper_rule", read_taper },
+    { "SELECT medicine, rule, route, indication, min_taper_days, max_step_down_daily_mg, source, "
+      "min_step_interval_days, above_daily_mg FROM taper_rule", read_taper },
     { "SELECT code, label FROM drug_class", read_drug_class },
     { "SELECT d.code, d.class, c.label FROM drug d JOIN drug_class c ON c.code = d.class ORDER BY d.code", read_drug },
     { "SELECT name, drug, kind FROM drug_name ORDER BY name", read_drug_name },
@@ -1085,7 +1128,7 @@ load (TitrateRules *self,
     { "SELECT medicine, priority, rule, kind, age_min_years, min_drugs FROM cns_burden_rule "
       "ORDER BY medicine, priority", read_burden_rule },
     { "SELECT medicine, kind, route, rule FROM same_medicine_rule ORDER BY rowid", read_same_medicine },
-    { "SELECT id, topic, route, population, text, source, medicine FROM counselling ORDER BY id", read_counselling },
+    { "SELECT id, topic, route, population, text, source, medicine, section FROM counselling ORDER BY id", read_counselling },
   };
 
   /* The embedded image's semantics are checked by the build, which opens

@@ -38,10 +38,17 @@ typedef struct {
   const char *class_label;
 } TitrateDrug;
 
+typedef enum {
+  TITRATE_DRUG_NAME_GENERIC,
+  TITRATE_DRUG_NAME_BRAND,
+  TITRATE_DRUG_NAME_SYNONYM,
+} TitrateDrugNameKind;
+
 typedef struct {
   const char        *name;     /* as stored (brand capitalisation kept) */
-  const char        *kind;     /* generic, brand, synonym */
+  const char        *kind;     /* code for output: generic, brand, synonym */
   const TitrateDrug *drug;
+  TitrateDrugNameKind name_kind; /* @kind, read once at load: compare this */
 } TitrateDrugName;
 
 typedef struct {
@@ -53,8 +60,10 @@ typedef struct {
   const char   *code;
   TitrateRoute  route;
   const char   *label;
-  const char   *unit;          /* mg_per_unit, mg_per_ml, mcg_per_ml */
-  const char   *divisible;     /* whole, scored_half, volume */
+  const char   *unit;          /* code for output: mg_per_unit, mg_per_ml, mcg_per_ml */
+  const char   *divisible;     /* code for output: whole, scored_half, volume */
+  TitrateFormulationUnit unit_type;     /* @unit, read once at load: compare this */
+  TitrateDivisibility    divisibility;  /* @divisible, read once at load: compare this */
 } TitrateFormulation;
 
 typedef struct {
@@ -79,6 +88,8 @@ typedef struct {
   const char *text;
   const char *source;
   const char *medicine;        /* the medicine the point is about */
+  const char *section;         /* "point" (things to know) or "withdrawal_sign" (the
+                                * handout's warning box; topic introduces the list) */
 } TitrateCounselling;
 
 #define TITRATE_TYPE_RULES (titrate_rules_get_type ())
@@ -134,6 +145,13 @@ gboolean      titrate_rules_get_input_range  (TitrateRules *self,
                                               double       *min,
                                               double       *max,
                                               gboolean     *min_exclusive);
+/* An input plausibility check, not a clinical limit: the weight range for a
+ * child of @age_years (CDC 2000 growth charts, 3rd–97th percentiles over a
+ * one-year band, either sex). FALSE and NAN when no band covers the age. */
+gboolean      titrate_rules_get_plausible_weight_kg (TitrateRules *rules,
+                                                     double        age_years,
+                                                     double       *min_kg,
+                                                     double       *max_kg);
 /* The medicine code the database holds rules for that @drug names (case and
  * spaces ignored), or its default medicine when @drug is NULL; NULL if none. */
 const char   *titrate_rules_lookup_medicine  (TitrateRules *self,

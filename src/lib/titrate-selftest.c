@@ -271,7 +271,7 @@ run_scenario (TitrateRules          *rules,
   json_generator_set_root (gen, root);
   text = json_generator_to_data (gen, NULL);
 
-  doc = titrate_document_load_from_data (text, -1, &error);
+  doc = titrate_document_load_from_data_with_rules (text, -1, rules, &error);
   if (doc != NULL && !titrate_regimen_expand_protocol (doc->regimen, &error))
     g_clear_pointer (&doc, titrate_document_free);
   if (doc != NULL)

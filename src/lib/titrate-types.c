@@ -6,9 +6,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-#include <locale.h>
-#include <math.h>
 #include <string.h>
 
 #include "titrate-types.h"
@@ -21,6 +18,8 @@ static const char *category_names[] = {
   "dose", "titration", "withdrawal", "interaction", "duplication", "renal", "hepatic",
   "elderly", "pediatric", "pregnancy", "lactation", "condition", "allergy", "route", "input",
 };
+static const char *formulation_unit_names[] = { "mg_per_unit", "mg_per_ml", "mcg_per_ml" };
+static const char *divisibility_names[] = { "unknown", "whole", "scored_half", "volume" };
 static const char *phase_names[] = {
   "none", "start", "step_up", "maintenance", "taper", "stopped", "screening",
 };
@@ -71,6 +70,8 @@ DEFINE_STRINGS (TitrateSex, titrate_sex, sex_names, 0)
 DEFINE_STRINGS (TitrateOrigin, titrate_origin, origin_names, 1)
 DEFINE_STRINGS (TitrateSeverity, titrate_severity, severity_names, 0)
 DEFINE_STRINGS (TitrateCategory, titrate_category, category_names, 0)
+DEFINE_STRINGS (TitrateFormulationUnit, titrate_formulation_unit, formulation_unit_names, 0)
+DEFINE_STRINGS (TitrateDivisibility, titrate_divisibility, divisibility_names, 1)
 
 const char *
 titrate_phase_to_string (TitratePhase phase)
@@ -83,103 +84,4 @@ const char *
 titrate_route_unit (TitrateRoute route)
 {
   return route == TITRATE_ROUTE_INTRATHECAL ? "mcg" : "mg";
-}
-
-char *
-titrate_format_amount (double value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  char *p;
-
-  if (isnan (value))
-    return g_strdup ("—");
-
-  /* Three decimals keep 0.125 mg/kg and 2.25 tablets exact; we never print
-   * fewer digits than the value has up to that precision. */
-  g_ascii_formatd (buf, sizeof buf, "%.3f", value);
-  p = buf + strlen (buf) - 1;
-  while (p > buf && *p == '0')
-    *p-- = '\0';
-  if (*p == '.')
-    *p = '\0';
-  if (strcmp (buf, "-0") == 0)
-    return g_strdup ("0");
-  return g_strdup (buf);
-}
-
-char *
-titrate_format_amount_display (double value)
-{
-  const char *point = localeconv ()->decimal_point;
-  char *text = titrate_format_amount (value);
-  char *dot;
-
-  if (point == NULL || strcmp (point, ".") == 0 || (dot = strchr (text, '.')) == NULL)
-    return text;
-  *dot = '\0';
-  {
-    char *localised = g_strconcat (text, point, dot + 1, NULL);
-    g_free (text);
-    return localised;
-  }
-}
-
-/* Labels for people */
-
-const char *
-titrate_route_to_label (TitrateRoute route)
-{
-  return route == TITRATE_ROUTE_INTRATHECAL ? _("intrathecal") : _("oral");
-}
-
-const char *
-titrate_origin_to_label (TitrateOrigin origin)
-{
-  switch (origin)
-    {
-    case TITRATE_ORIGIN_SPINAL:
-      return _("spinal");
-    case TITRATE_ORIGIN_CEREBRAL:
-      return _("cerebral");
-    case TITRATE_ORIGIN_UNSET:
-    default:
-      return _("origin not set");
-    }
-}
-
-const char *
-titrate_severity_to_label (TitrateSeverity severity)
-{
-  static const char *labels[] = {
-    N_("info"), N_("minor"), N_("moderate"), N_("major"), N_("contraindicated"),
-  };
-
-  g_return_val_if_fail ((gsize) severity < G_N_ELEMENTS (labels), NULL);
-  return _(labels[severity]);
-}
-
-const char *
-titrate_category_to_label (TitrateCategory category)
-{
-  static const char *labels[] = {
-    N_("dose"), N_("titration"), N_("withdrawal"), N_("interaction"), N_("duplication"),
-    N_("renal"), N_("hepatic"), N_("elderly"), N_("pediatric"), N_("pregnancy"),
-    N_("lactation"), N_("condition"), N_("allergy"), N_("route"), N_("input"),
-  };
-
-  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == TITRATE_N_CATEGORIES);
-  g_return_val_if_fail ((gsize) category < G_N_ELEMENTS (labels), NULL);
-  return _(labels[category]);
-}
-
-const char *
-titrate_phase_to_label (TitratePhase phase)
-{
-  static const char *labels[] = {
-    N_("before start"), N_("start"), N_("step-up"), N_("maintenance"), N_("taper"),
-    N_("stopped"), N_("screening"),
-  };
-
-  g_return_val_if_fail ((gsize) phase < G_N_ELEMENTS (labels), NULL);
-  return _(labels[phase]);
 }

@@ -77,6 +77,21 @@ typedef enum {
   TITRATE_PHASE_SCREENING,     /* intrathecal screening bolus */
 } TitratePhase;
 
+/* How an oral formulation's strength is given (rules table formulation.unit). */
+typedef enum {
+  TITRATE_FORMULATION_UNIT_MG_PER_UNIT,   /* mg per tablet or packet */
+  TITRATE_FORMULATION_UNIT_MG_PER_ML,     /* oral liquid */
+  TITRATE_FORMULATION_UNIT_MCG_PER_ML,    /* intrathecal solution */
+} TitrateFormulationUnit;
+
+/* How a product can be divided (rules table formulation.divisible). */
+typedef enum {
+  TITRATE_DIVISIBILITY_UNKNOWN,           /* no product chosen */
+  TITRATE_DIVISIBILITY_WHOLE,
+  TITRATE_DIVISIBILITY_SCORED_HALF,
+  TITRATE_DIVISIBILITY_VOLUME,            /* measured in mL */
+} TitrateDivisibility;
+
 const char *titrate_route_to_string        (TitrateRoute    route);
 gboolean    titrate_route_from_string      (const char     *str,
                                             TitrateRoute   *out);
@@ -95,19 +110,14 @@ const char *titrate_category_to_string     (TitrateCategory category);
 gboolean    titrate_category_from_string   (const char     *str,
                                             TitrateCategory *out);
 const char *titrate_phase_to_string        (TitratePhase    phase);
+const char *titrate_formulation_unit_to_string   (TitrateFormulationUnit  unit);
+gboolean    titrate_formulation_unit_from_string (const char             *str,
+                                                  TitrateFormulationUnit *out);
+const char *titrate_divisibility_to_string       (TitrateDivisibility     divisibility);
+gboolean    titrate_divisibility_from_string     (const char             *str,
+                                                  TitrateDivisibility    *out);
 
-/* Translated words for people (the *_to_string forms are file/JSON codes). */
-const char *titrate_route_to_label         (TitrateRoute    route);
-const char *titrate_origin_to_label        (TitrateOrigin   origin);
-const char *titrate_severity_to_label      (TitrateSeverity severity);
-const char *titrate_category_to_label      (TitrateCategory category);
-const char *titrate_phase_to_label         (TitratePhase    phase);
-
-/* Formats a dose without losing precision: up to 3 decimals, trailing zeros
- * trimmed ("7.5", "2.25", "10"). Never rounds to a whole number silently. */
-char       *titrate_format_amount          (double          value);
-/* The same for people: the locale's decimal separator ("7,5" in French).
- * Files and JSON always use titrate_format_amount(). */
-char       *titrate_format_amount_display  (double          value);
+/* Words for people (titrate_route_to_label() …) and amounts are written by
+ * titrate-format.h. */
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #define TITRATE_INSIDE
 #include "titrate-error.h"
 #include "titrate-types.h"
+#include "titrate-format.h"
 #include "titrate-patient.h"
 #include "titrate-regimen.h"
 #include "titrate-rules.h"
@@ -22,4 +23,6 @@
 #include "titrate-io.h"
 #include "titrate-sidecar.h"
 #include "titrate-scenario.h"
+#include "titrate-alert-item.h"
+#include "titrate-plan.h"
 #undef TITRATE_INSIDE

@@ -5,13 +5,27 @@
  *
  * A small GObject around one immutable TitrateAlert, so alerts can cross
  * into the UI as a GListModel. The only mutable state is the prescriber's
- * acknowledgement, which the session mirrors from the document.
+ * acknowledgement, which the plan (TitratePlan) mirrors from the document.
  */
 
 #include "config.h"
 
 #include "titrate-alert-item.h"
-#include "titrate-ui-utils.h"
+
+/* Replaces *@ptr by a copy of @value; FALSE when they were equal. */
+static gboolean
+set_str (char       **ptr,
+         const char  *value)
+{
+  char *copy;
+
+  if (g_strcmp0 (*ptr, value) == 0)
+    return FALSE;
+  copy = g_strdup (value);
+  g_free (*ptr);
+  *ptr = copy;
+  return TRUE;
+}
 
 struct _TitrateAlertItem
 {
@@ -153,7 +167,7 @@ titrate_alert_item_set_alert (TitrateAlertItem *self,
   titrate_alert_ref (alert);
   titrate_alert_unref (self->alert);
   self->alert = alert;
-  titrate_set_str (&self->date_label, date_label);
+  set_str (&self->date_label, date_label);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALERT]);
 }
 
@@ -197,7 +211,7 @@ titrate_alert_item_set_acknowledgement (TitrateAlertItem *self,
 {
   g_return_if_fail (TITRATE_IS_ALERT_ITEM (self));
 
-  if (titrate_set_str (&self->acknowledgement, reason))
+  if (set_str (&self->acknowledgement, reason))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACKNOWLEDGEMENT]);
 }
 
@@ -216,5 +230,5 @@ titrate_alert_item_set_date_label (TitrateAlertItem *self,
 {
   g_return_if_fail (TITRATE_IS_ALERT_ITEM (self));
 
-  titrate_set_str (&self->date_label, label);
+  set_str (&self->date_label, label);
 }

@@ -8,7 +8,7 @@
 
 #include <glib-object.h>
 
-#include "titrate.h"
+#include "titrate-alert.h"
 
 G_BEGIN_DECLS
 
