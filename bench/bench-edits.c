@@ -34,6 +34,7 @@
 #include <valgrind/callgrind.h>
 
 #include "titrate-number-row.h"
+#include "titrate-application.h"
 #include "titrate-window.h"
 
 static gint64 frame_started;
@@ -223,6 +224,66 @@ print_stats (const char *what,
           percentile (latency, 0.5), percentile (latency, 0.99), percentile (latency, 1.0));
 }
 
+/* The baseline, measured in the same run: the same keystrokes in an entry
+ * row of a bare libadwaita window (a boxed list with one AdwEntryRow), to
+ * its painted frame. */
+static void
+measure_baseline (GtkApplication *app,
+                  int             n_keys,
+                  GArray         *work,
+                  GArray         *latency)
+{
+  GtkWidget *window = adw_application_window_new (app);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = adw_entry_row_new ();
+  GdkFrameClock *clock;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "Age (years)");
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_widget_set_valign (list, GTK_ALIGN_START);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), list);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 200);
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < 200; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  clock = gtk_widget_get_frame_clock (window);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint_cb), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
+  for (int i = 0; i < n_keys; i++)
+    {
+      gint64 t0, cpu0, deadline, value;
+
+      g_usleep (20000);
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      frame_started = frame_done = 0;
+      cpu0 = thread_cpu_us ();
+      t0 = g_get_monotonic_time ();
+      if (i % 3 == 0)
+        gtk_editable_set_text (GTK_EDITABLE (row), "");
+      else
+        {
+          int position = -1;
+
+          gtk_editable_insert_text (GTK_EDITABLE (row), i % 3 == 1 ? "7" : "8", 1, &position);
+        }
+      deadline = t0 + 200000;
+      while (frame_done == 0 && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      if (frame_done == 0)
+        continue;
+      value = frame_done_cpu - cpu0;
+      g_array_append_val (work, value);
+      value = frame_done - t0;
+      g_array_append_val (latency, value);
+    }
+  g_signal_handlers_disconnect_by_func (clock, on_before_paint_cb, NULL);
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -257,7 +318,7 @@ main (int   argc,
   app = titrate_application_new ("io.github.titrate.BenchEdits", G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
-  win = titrate_window_new (app);
+  win = titrate_application_new_window (app);
   session = titrate_window_get_session (win);
   doc = make_plan ();
   data = titrate_document_to_data (doc, NULL);
@@ -326,6 +387,26 @@ main (int   argc,
   /* 8 ms: half a 60 Hz frame, the target for p99 work. */
   print_stats ("keystroke (nothing reaches the plan)", key_work, key_latency, 8.0);
   print_stats ("commit (Enter: re-check and redraw)", work, latency, 8.0);
+
+  /* The same number of keystrokes in a bare libadwaita entry, now, in this
+   * run: the machine's load weighs on both alike. */
+  if (collect_what == NULL)
+    {
+      g_autoptr(GArray) base_work = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) base_latency = g_array_new (FALSE, FALSE, sizeof (gint64));
+      double key_p50 = percentile (key_work, 0.5), key_p99 = percentile (key_work, 0.99);
+      double base_p50, base_p99;
+
+      g_signal_handlers_disconnect_by_func (clock, on_before_paint_cb, NULL);
+      g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (win), FALSE);
+      measure_baseline (GTK_APPLICATION (app), (int) n_keys, base_work, base_latency);
+      print_stats ("baseline: the same keystrokes in a bare libadwaita entry row", base_work, base_latency, 8.0);
+      base_p50 = percentile (base_work, 0.5);
+      base_p99 = percentile (base_work, 0.99);
+      printf ("keystroke work / baseline (same run): p50 %.2f ×  p99 %.2f ×\n",
+              key_p50 / base_p50, key_p99 / base_p99);
+    }
 
   gtk_window_destroy (GTK_WINDOW (win));
   return 0;

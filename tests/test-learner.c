@@ -85,7 +85,7 @@ click (gpointer button)
 static TitrateWindow *
 new_window (void)
 {
-  TitrateWindow *win = titrate_window_new (app);
+  TitrateWindow *win = titrate_application_new_window (app);
 
   gtk_window_set_default_size (GTK_WINDOW (win), 1366, 768);
   return win;

@@ -54,7 +54,7 @@ child (gpointer    widget,
 static TitrateWindow *
 new_window (void)
 {
-  TitrateWindow *win = titrate_window_new (app);
+  TitrateWindow *win = titrate_application_new_window (app);
 
   gtk_window_present (GTK_WINDOW (win));
   pump ();

@@ -195,7 +195,7 @@ find_plan_window (void)
 static void
 edit_and_crash (void)
 {
-  TitrateWindow *win = titrate_window_new (app);
+  TitrateWindow *win = titrate_application_new_window (app);
   TitrateSession *session;
   g_autofree char *path = plan_path ();
   g_autofree char *folder = g_path_get_dirname (path);
@@ -391,7 +391,7 @@ test_kill_and_restore (void)
 static void
 test_autosave_and_discard (void)
 {
-  TitrateWindow *win = titrate_window_new (app);
+  TitrateWindow *win = titrate_application_new_window (app);
   TitrateSession *session;
   TitrateAutosave *autosave;
   g_autofree char *autosaved = NULL;
@@ -488,10 +488,10 @@ test_broken_autosave (void)
   g_assert_false (g_file_test (lonely_sidecar, G_FILE_TEST_EXISTS));
   g_clear_pointer (&orphans, g_ptr_array_unref);
 
-  win = titrate_window_new (app);
+  win = titrate_application_new_window (app);
   gtk_window_present (GTK_WINDOW (win));
   pump ();
-  g_assert_true (titrate_recovery_offer (app, GTK_WINDOW (win)));
+  g_assert_true (titrate_recovery_offer (GTK_WINDOW (win), (TitrateRecoveryNewWindow) titrate_application_new_window, app));
   dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
@@ -595,10 +595,10 @@ test_hostile_autosaves (void)
       g_assert_null (titrate_autosave_entry_get_title (g_ptr_array_index (orphans, 0)));
       g_clear_pointer (&orphans, g_ptr_array_unref);
 
-      win = titrate_window_new (app);
+      win = titrate_application_new_window (app);
       gtk_window_present (GTK_WINDOW (win));
       pump ();
-      g_assert_true (titrate_recovery_offer (app, GTK_WINDOW (win)));
+      g_assert_true (titrate_recovery_offer (GTK_WINDOW (win), (TitrateRecoveryNewWindow) titrate_application_new_window, app));
       dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5);
       g_assert_nonnull (dialog);
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");

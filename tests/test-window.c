@@ -66,7 +66,7 @@ static void       settle        (GtkWidget *window);
 static TitrateWindow *
 new_window (void)
 {
-  TitrateWindow *win = titrate_window_new (app);
+  TitrateWindow *win = titrate_application_new_window (app);
 
   gtk_window_present (GTK_WINDOW (win));
   pump ();
@@ -589,6 +589,42 @@ assert_inside (GtkWidget  *widget,
              bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height, width, height);
 }
 
+/* The chart's labels (axis ticks, axis title, reference lines) never
+ * overlap at the size the chart gets in this window. */
+static void
+assert_chart_labels_apart (TitratePlanView *plan,
+                           const char      *context)
+{
+  AdwViewStack *views = titrate_plan_view_get_view_stack (plan);
+  TitrateDoseChart *chart = titrate_plan_view_get_dose_chart (plan);
+  g_autoptr(GArray) rects = NULL;
+  int width, height;
+
+  adw_view_stack_set_visible_child_name (views, "chart");
+  settle (GTK_WIDGET (plan));
+  width = gtk_widget_get_width (GTK_WIDGET (chart));
+  height = gtk_widget_get_height (GTK_WIDGET (chart));
+  g_assert_cmpint (width, >, 0);
+  rects = titrate_dose_chart_get_label_rects (chart, width, height);
+  /* At least the axis title, two ticks on each axis and the maximum. */
+  if (rects->len < 5)
+    g_error ("%s: the chart at %d×%d has only %u labels", context, width, height, rects->len);
+  for (guint i = 0; i < rects->len; i++)
+    for (guint j = i + 1; j < rects->len; j++)
+      {
+        graphene_rect_t a = g_array_index (rects, graphene_rect_t, i);
+        graphene_rect_t b = g_array_index (rects, graphene_rect_t, j);
+        graphene_rect_t overlap;
+
+        if (graphene_rect_intersection (&a, &b, &overlap) &&
+            overlap.size.width > 0.5 && overlap.size.height > 0.5)
+          g_error ("%s: chart labels %u (%.0f,%.0f %.0f×%.0f) and %u (%.0f,%.0f %.0f×%.0f) overlap at %d×%d",
+                   context, i, a.origin.x, a.origin.y, a.size.width, a.size.height,
+                   j, b.origin.x, b.origin.y, b.size.width, b.size.height, width, height);
+      }
+  adw_view_stack_set_visible_child_name (views, "calendar");
+}
+
 /* Every bundled example at clinic screen sizes, in English and French:
  * the window stays within the screen, and the verdict bar and the alert
  * count are inside it. */
@@ -603,7 +639,7 @@ fit_examples (const char *language)
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     for (guint i = 0; examples[i] != NULL; i++)
       {
-        TitrateWindow *win = titrate_window_new (app);
+        TitrateWindow *win = titrate_application_new_window (app);
         TitratePlanView *plan;
         TitrateVerdictBar *bar;
         g_autofree char *name = g_strndup (examples[i], strlen (examples[i]) - strlen (".titrate"));
@@ -639,6 +675,7 @@ fit_examples (const char *language)
             g_error ("%s: the calendar (right edge %.0f) runs under the alerts (left edge %.0f)", context,
                      grid.origin.x + grid.size.width, list.origin.x);
         }
+        assert_chart_labels_apart (plan, context);
         close_window (win);
       }
 }

@@ -52,7 +52,7 @@ get_window (TitrateApplication *self)
   /* The plan is built before the first frame: what matters is the time to
    * usable content, and an empty shell painted first then laid out again
    * made that about 150 ms longer (measured with startup_settled.py). */
-  return titrate_window_new (self);
+  return titrate_application_new_window (self);
 }
 
 static char *
@@ -93,7 +93,7 @@ offer_recovery (TitrateApplication *self,
   if (self->recovery_offered)
     return;
   self->recovery_offered = TRUE;
-  titrate_recovery_offer (self, parent);
+  titrate_recovery_offer (parent, (TitrateRecoveryNewWindow) titrate_application_new_window, self);
 }
 
 /* First-frame measurement for bench/first-frame.py: prints the monotonic
@@ -325,7 +325,7 @@ titrate_application_open (GApplication  *application,
       if (TITRATE_IS_WINDOW (active) && titrate_window_is_pristine (TITRATE_WINDOW (active)))
         window = TITRATE_WINDOW (active);
       else
-        window = titrate_window_new (self);
+        window = titrate_application_new_window (self);
       gtk_window_present (GTK_WINDOW (window));
 
       if (!titrate_window_open_file (window, files[i], &error))
@@ -464,25 +464,27 @@ titrate_application_open_rules (TitrateApplication  *self,
 }
 
 /**
- * titrate_application_describe_rules_failure:
+ * titrate_application_new_window:
  *
- * Returns: (transfer full): the blocking page's text for @error from the
- *   last titrate_application_open_rules(): which file, why, what to do
+ * Opens the rules database (see titrate_application_open_rules()) and
+ * makes a window for one plan, checked against it; without a usable
+ * database the window shows only the blocking page, which says which file
+ * failed and why.
+ *
+ * Returns: (transfer none): the new window, owned by the application
  */
-char *
-titrate_application_describe_rules_failure (TitrateApplication *self,
-                                            const GError       *error)
+TitrateWindow *
+titrate_application_new_window (TitrateApplication *self)
 {
-  return titrate_rules_source_describe_failure (self->rules_source, self->rules_path, error);
-}
+  g_autoptr(TitrateRules) rules = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *failure = NULL;
 
-/**
- * titrate_application_rules_blocked_actions:
- *
- * Returns: (transfer full): the blocking page's buttons
- */
-GtkWidget *
-titrate_application_rules_blocked_actions (TitrateApplication *self)
-{
-  return titrate_rules_source_blocked_actions (self->rules_source);
+  g_return_val_if_fail (TITRATE_IS_APPLICATION (self), NULL);
+
+  rules = titrate_application_open_rules (self, &error);
+  if (rules == NULL)
+    failure = titrate_rules_source_describe_failure (self->rules_source, self->rules_path, error);
+  return titrate_window_new (GTK_APPLICATION (self), titrate_application_get_settings (self),
+                             rules, error, self->rules_source, failure);
 }

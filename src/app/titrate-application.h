@@ -16,14 +16,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TitrateApplication, titrate_application, TITRATE, APPLICATION, AdwApplication)
 
+typedef struct _TitrateWindow TitrateWindow;
+
 TitrateApplication *titrate_application_new          (const char          *application_id,
                                                       GApplicationFlags    flags);
 GSettings          *titrate_application_get_settings (TitrateApplication  *self);
 TitrateRules       *titrate_application_open_rules   (TitrateApplication  *self,
                                                       GError             **error);
-char               *titrate_application_describe_rules_failure (TitrateApplication *self,
-                                                                const GError       *error);
-GtkWidget          *titrate_application_rules_blocked_actions  (TitrateApplication *self);
+TitrateWindow      *titrate_application_new_window   (TitrateApplication  *self);
 void                titrate_application_ensure_resources (void);
 
 G_END_DECLS

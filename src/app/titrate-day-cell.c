@@ -55,6 +55,16 @@ G_DEFINE_FINAL_TYPE (TitrateDayCell, titrate_day_cell, GTK_TYPE_BUTTON)
 static const char *translations[16];
 #define TR(i, msgid) (translations[i] != NULL ? translations[i] : (translations[i] = _(msgid)))
 
+/* An empty label is hidden: a calendar of empty days then measures only
+ * the day numbers (a month has 42 cells of five labels each). */
+static void
+set_shown_label (GtkLabel   *label,
+                 const char *text)
+{
+  gtk_label_set_label (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
 static void
 set_class (GtkWidget  *widget,
            const char *name,
@@ -232,17 +242,17 @@ titrate_day_cell_update (TitrateDayCell   *self,
     }
 
   gtk_label_set_label (self->number_label, number);
-  gtk_label_set_label (self->total_label, total);
-  gtk_label_set_label (self->doses_label, doses);
+  set_shown_label (self->total_label, total);
+  set_shown_label (self->doses_label, doses);
   /* Above the maximum that applies to this patient: said in words, in
    * place of the phase word (the phase keeps its shape and colour). */
   over = day != NULL && phase != TITRATE_PHASE_NONE && phase != TITRATE_PHASE_STOPPED &&
          !isnan (max_daily) && isnan (day->bolus_mcg) && day->daily_total > max_daily + 1e-9;
   self->over = over;
   self->phase_word = titrate_phase_label (phase);
-  gtk_label_set_label (self->phase_label, over ? TR (6, N_("above max")) : phase_text);
+  set_shown_label (self->phase_label, over ? TR (6, N_("above max")) : phase_text);
   set_class (GTK_WIDGET (self->phase_label), "over-mark", over);
-  gtk_label_set_label (self->cue_label, titrate_phase_symbol (phase));
+  set_shown_label (self->cue_label, titrate_phase_symbol (phase));
   gtk_widget_set_visible (GTK_WIDGET (self->alert_label), n_alerts_from_day > 0);
 
   phase_class = titrate_phase_css_class (phase);

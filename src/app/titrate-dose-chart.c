@@ -31,6 +31,8 @@ struct _TitrateDoseChart
 
   TitrateSession *session;
   char           *summary;
+  GArray         *record;     /* (element-type graphene_rect_t) (nullable):
+                               * where each label went, for the tests */
 };
 
 G_DEFINE_FINAL_TYPE (TitrateDoseChart, titrate_dose_chart, GTK_TYPE_DRAWING_AREA)
@@ -65,6 +67,43 @@ lookup_color (GtkWidget  *widget,
     gdk_rgba_parse (out, fallback);
 }
 
+static PangoLayout *
+text_layout (GtkWidget  *widget,
+             const char *text,
+             gboolean    bold)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+
+  if (bold)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+  return layout;
+}
+
+/* Where @text would go, aligned on (@x, @y). */
+static graphene_rect_t
+text_rect (GtkWidget  *widget,
+           const char *text,
+           double      x,
+           double      y,
+           double      xalign,
+           double      yalign,
+           gboolean    bold)
+{
+  g_autoptr(PangoLayout) layout = text_layout (widget, text, bold);
+  graphene_rect_t rect;
+  int width, height;
+
+  pango_layout_get_pixel_size (layout, &width, &height);
+  graphene_rect_init (&rect, x - width * xalign, y - height * yalign, width, height);
+  return rect;
+}
+
 static void
 draw_text (GtkWidget     *widget,
            cairo_t       *cr,
@@ -76,22 +115,35 @@ draw_text (GtkWidget     *widget,
            const GdkRGBA *color,
            gboolean       bold)
 {
-  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+  TitrateDoseChart *self = TITRATE_DOSE_CHART (widget);
+  g_autoptr(PangoLayout) layout = text_layout (widget, text, bold);
   int width, height;
 
-  if (bold)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
-
-      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
-    }
   pango_layout_get_pixel_size (layout, &width, &height);
   gdk_cairo_set_source_rgba (cr, color);
   cairo_move_to (cr, x - width * xalign, y - height * yalign);
   pango_cairo_show_layout (cr, layout);
-  g_object_unref (layout);
+  if (self->record != NULL)
+    {
+      graphene_rect_t rect;
+
+      graphene_rect_init (&rect, x - width * xalign, y - height * yalign, width, height);
+      g_array_append_val (self->record, rect);
+    }
+}
+
+/* The smallest multiple of @step (days) whose labels, @label_width wide,
+ * leave a gap between them at @px_per_day. */
+static int
+thin_day_step (int    step,
+               double px_per_day,
+               double label_width)
+{
+  int k = 1;
+
+  while (k * step * px_per_day < label_width + 12 && k * step < 10000)
+    k++;
+  return k * step;
 }
 
 static void
@@ -172,7 +224,8 @@ draw_chart (GtkDrawingArea *area,
   GdkRGBA fg, accent, error, grid, target_color;
   TitrateLimit limit;
   double target, y_max = 0, y_step, plot_w, plot_h;
-  int n_days;
+  int n_days, day_step;
+  graphene_rect_t target_rect = GRAPHENE_RECT_INIT (0, 0, 0, 0);
   gboolean protocol_target = FALSE;
 
   if (self->session == NULL)
@@ -217,6 +270,23 @@ draw_chart (GtkDrawingArea *area,
 #define X(day) (MARGIN_LEFT + ((double) (day) - 1) / (double) n_days * plot_w)
 #define Y(val) (MARGIN_TOP + plot_h - (val) / y_max * plot_h)
 
+  /* Axis labels never collide: the steps grow until each label has room. */
+  {
+    graphene_rect_t sample = text_rect (widget, "0", 0, 0, 0, 0, FALSE);
+
+    while (y_step / y_max * plot_h < sample.size.height + 4 && y_step < y_max)
+      {
+        y_step = nice_step (y_step * 5.0 * 1.5);
+        y_max = ceil (y_max / y_step) * y_step;
+      }
+  }
+  {
+    g_autofree char *widest = g_strdup_printf (_("day %d"), n_days);
+    graphene_rect_t sample = text_rect (widget, widest, 0, 0, 0, 0, FALSE);
+
+    day_step = thin_day_step (7, plot_w / n_days, sample.size.width);
+  }
+
   /* Grid and axes */
   cairo_set_line_width (cr, 1);
   for (double v = 0; v <= y_max + 1e-9; v += y_step)
@@ -232,9 +302,9 @@ draw_chart (GtkDrawingArea *area,
   {
     g_autofree char *axis = g_strdup_printf (_("%s/day"), unit);
 
-    draw_text (widget, cr, axis, MARGIN_LEFT - 8, MARGIN_TOP - 8, 1.0, 1.0, &fg, TRUE);
+    draw_text (widget, cr, axis, MARGIN_LEFT - 8, MARGIN_TOP - 12, 1.0, 1.0, &fg, TRUE);
   }
-  for (int day = 1; day <= n_days; day += 7)
+  for (int day = 1; day <= n_days; day += day_step)
     {
       g_autofree char *label = g_strdup_printf (_("day %d"), day);
 
@@ -313,6 +383,7 @@ draw_chart (GtkDrawingArea *area,
       cairo_line_to (cr, MARGIN_LEFT + plot_w, Y (target));
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
+      target_rect = text_rect (widget, label, MARGIN_LEFT + 6, Y (target) - 3, 0.0, 1.0, FALSE);
       draw_text (widget, cr, label, MARGIN_LEFT + 6, Y (target) - 3, 0.0, 1.0, &target_color, FALSE);
     }
   if (!isnan (limit.max_daily))
@@ -334,7 +405,17 @@ draw_chart (GtkDrawingArea *area,
       cairo_move_to (cr, MARGIN_LEFT, Y (limit.max_daily));
       cairo_line_to (cr, MARGIN_LEFT + plot_w, Y (limit.max_daily));
       cairo_stroke (cr);
-      draw_text (widget, cr, label, MARGIN_LEFT + plot_w - 6, Y (limit.max_daily) - 3, 1.0, 1.0, &error, TRUE);
+      {
+        graphene_rect_t above = text_rect (widget, label, MARGIN_LEFT + plot_w - 6, Y (limit.max_daily) - 3,
+                                           1.0, 1.0, TRUE);
+
+        /* Close to the target line, the two labels would overlap: the
+         * maximum's goes below its line instead. */
+        if (graphene_rect_intersection (&above, &target_rect, NULL))
+          draw_text (widget, cr, label, MARGIN_LEFT + plot_w - 6, Y (limit.max_daily) + 3, 1.0, 0.0, &error, TRUE);
+        else
+          draw_text (widget, cr, label, MARGIN_LEFT + plot_w - 6, Y (limit.max_daily) - 3, 1.0, 1.0, &error, TRUE);
+      }
     }
 
   titrate_pump_marks_draw_chart (widget, cr, self->session, MARGIN_LEFT, MARGIN_TOP, plot_w, plot_h, n_days);
@@ -424,4 +505,34 @@ titrate_dose_chart_get_summary (TitrateDoseChart *self)
   g_return_val_if_fail (TITRATE_IS_DOSE_CHART (self), NULL);
 
   return self->summary;
+}
+
+/**
+ * titrate_dose_chart_get_label_rects:
+ *
+ * Lays the chart out at @width × @height, as it would be drawn, and says
+ * where each text label goes (for the tests: no two may overlap).
+ *
+ * Returns: (transfer full) (element-type graphene_rect_t): the labels' extents
+ */
+GArray *
+titrate_dose_chart_get_label_rects (TitrateDoseChart *self,
+                                    int               width,
+                                    int               height)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GArray *rects;
+
+  g_return_val_if_fail (TITRATE_IS_DOSE_CHART (self), NULL);
+
+  rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  self->record = rects;
+  draw_chart (GTK_DRAWING_AREA (self), cr, width, height, NULL);
+  self->record = NULL;
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return rects;
 }

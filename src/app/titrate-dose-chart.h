@@ -19,5 +19,8 @@ G_DECLARE_FINAL_TYPE (TitrateDoseChart, titrate_dose_chart, TITRATE, DOSE_CHART,
 void        titrate_dose_chart_set_session (TitrateDoseChart *self,
                                             TitrateSession   *session);
 const char *titrate_dose_chart_get_summary (TitrateDoseChart *self);
+GArray     *titrate_dose_chart_get_label_rects (TitrateDoseChart *self,
+                                                int               width,
+                                                int               height);
 
 G_END_DECLS

@@ -129,6 +129,10 @@ update_accessible (TitrateNumberRow *self)
     label = g_steal_pointer (&plain);
 
   titrate_accessible_name_only (GTK_WIDGET (self->entry), label);
+  if (self->valid && self->pending)
+    subtitle = _("Not applied yet: press Enter or leave the field");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry),
+                               self->valid && self->pending ? subtitle : NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle != NULL ? subtitle : "",
                                   -1);
@@ -152,11 +156,11 @@ show_state (TitrateNumberRow *self,
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
       gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
-      if (self->pending)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (self),
-                                     _("Not applied yet: press Enter or leave the field"));
-      else
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (self), self->hint != NULL ? self->hint : "");
+      /* A pending edit is shown by the row's colour, the entry's tooltip
+       * and accessible description, and named in the verdict bar; not by
+       * a subtitle: a line appearing and going at the first keystroke
+       * made the whole form lay out again. */
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self), self->hint != NULL ? self->hint : "");
     }
   update_accessible (self);
 }

@@ -512,6 +512,8 @@ refresh (TitratePatientForm *self,
   rebuild_allergies (self);
   update_renal (self);
   update_n_invalid (self);
+  /* An opened plan's weight is questioned as a typed one is. */
+  update_weight_question (self, p);
 }
 
 /* Callbacks */

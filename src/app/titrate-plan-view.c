@@ -33,6 +33,8 @@ struct _TitratePlanView
   TitratePatientForm  *patient_form;
   TitrateRegimenForm  *regimen_form;
   AdwViewStack        *view_stack;
+  AdwViewSwitcherTitle *view_switcher_title;
+  AdwViewSwitcherBar  *view_switcher_bar;  /* NULL until the pane is narrow */
   TitrateCalendarView *calendar_view;
   TitrateScheduleView *schedule_view;
   TitrateDoseChart    *dose_chart;
@@ -159,6 +161,31 @@ on_selection_changed_cb (TitratePlanView *self)
   titrate_verdict_bar_set_date (self->verdict_bar, &date);
 }
 
+/* Narrow: the tabs moved to the bar below, the title names the view shown. */
+static void
+on_title_visible_cb (TitratePlanView *self)
+{
+  AdwViewStackPage *page = NULL;
+  GtkWidget *child = adw_view_stack_get_visible_child (self->view_stack);
+  g_autofree char *title = NULL;
+
+  if (child != NULL)
+    page = adw_view_stack_get_page (self->view_stack, child);
+  if (page != NULL && adw_view_stack_page_get_title (page) != NULL)
+    title = titrate_strip_mnemonic (adw_view_stack_page_get_title (page));
+  adw_view_switcher_title_set_title (self->view_switcher_title, title != NULL ? title : "");
+
+  /* The bar is made the first time the tabs do not fit, then follows. */
+  if (self->view_switcher_bar == NULL && adw_view_switcher_title_get_title_visible (self->view_switcher_title))
+    {
+      self->view_switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
+      adw_view_switcher_bar_set_stack (self->view_switcher_bar, self->view_stack);
+      gtk_box_append (GTK_BOX (self->plan_pane), GTK_WIDGET (self->view_switcher_bar));
+      g_object_bind_property (self->view_switcher_title, "title-visible",
+                              self->view_switcher_bar, "reveal", G_BINDING_SYNC_CREATE);
+    }
+}
+
 static void
 on_back_clicked_cb (TitratePlanView *self)
 {
@@ -279,6 +306,7 @@ titrate_plan_view_class_init (TitratePlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, patient_form);
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, regimen_form);
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TitratePlanView, view_switcher_title);
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, calendar_view);
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, schedule_view);
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, dose_chart);
@@ -293,6 +321,7 @@ titrate_plan_view_class_init (TitratePlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, back_button);
   gtk_widget_class_bind_template_callback (widget_class, on_invalid_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_visible_cb);
 }
 
 static void
@@ -315,6 +344,15 @@ titrate_plan_view_init (TitratePlanView *self)
   for (guint i = 0; i < self->number_rows->len; i++)
     g_signal_connect_object (g_ptr_array_index (self->number_rows, i), "notify::pending",
                              G_CALLBACK (on_pending_changed_cb), self, G_CONNECT_SWAPPED);
+  /* The switcher title picks the tabs or the title at its first
+   * allocation, cross-fading by default: the content kept changing for
+   * about 300 ms after the first frame. No animation: it is there at once. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view_switcher_title)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_SQUEEZER (child))
+      adw_squeezer_set_transition_type (ADW_SQUEEZER (child), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (on_title_visible_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->calendar_view, "selection-changed",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -341,6 +379,24 @@ titrate_plan_view_new (TitrateSession *session)
   titrate_verdict_bar_set_session (self->verdict_bar, session);
   on_selection_changed_cb (self);
   return GTK_WIDGET (self);
+}
+
+/**
+ * titrate_plan_view_prepare_width:
+ * @width: the width the view is about to get (the window's default width)
+ *
+ * Picks the layout for @width before the first allocation, so that the
+ * first frame already has the panes it keeps: decided only at allocation,
+ * the form pane appeared one frame later and the content moved.
+ */
+void
+titrate_plan_view_prepare_width (TitratePlanView *self,
+                                 int              width)
+{
+  g_return_if_fail (TITRATE_IS_PLAN_VIEW (self));
+
+  if (width > 0)
+    apply_mode (self, choose_mode (self, width));
 }
 
 TitrateVerdictBar *

@@ -32,6 +32,8 @@ TitrateDoseChart    *titrate_plan_view_get_dose_chart    (TitratePlanView *self)
 TitrateAlertList    *titrate_plan_view_get_alert_list    (TitratePlanView *self);
 AdwViewStack        *titrate_plan_view_get_view_stack    (TitratePlanView *self);
 guint                titrate_plan_view_get_n_invalid     (TitratePlanView *self);
+void                titrate_plan_view_prepare_width     (TitratePlanView *self,
+                                                         int              width);
 TitrateVerdictBar   *titrate_plan_view_get_verdict_bar   (TitratePlanView *self);
 AdwFlap             *titrate_plan_view_get_flap          (TitratePlanView *self);
 void                 titrate_plan_view_show_alerts       (TitratePlanView *self);

@@ -20,7 +20,8 @@
 #include "titrate-window.h"
 
 typedef struct {
-  TitrateApplication *application;
+  TitrateRecoveryNewWindow new_window;
+  gpointer            new_window_data;
   GtkWindow          *parent;
   GPtrArray          *entries;    /* (element-type TitrateAutosaveEntry) */
   GPtrArray          *buttons;    /* (element-type GtkCheckButton) */
@@ -31,7 +32,6 @@ typedef struct {
 static void
 recovery_free (Recovery *recovery)
 {
-  g_clear_object (&recovery->application);
   g_clear_object (&recovery->parent);
   g_clear_pointer (&recovery->entries, g_ptr_array_unref);
   g_clear_pointer (&recovery->buttons, g_ptr_array_unref);
@@ -84,7 +84,7 @@ restore (Recovery             *recovery,
     window = TITRATE_WINDOW (recovery->parent);
   else
     {
-      window = titrate_window_new (recovery->application);
+      window = recovery->new_window (recovery->new_window_data);
       created = TRUE;
     }
 
@@ -160,14 +160,17 @@ on_response_cb (AdwMessageDialog *dialog,
  * titrate_recovery_offer:
  * @parent: (nullable): the first window; an untouched one takes the first
  *   restored plan
+ * @new_window: makes a window for each other restored plan; @user_data
+ *   must outlive the dialog (the application)
  *
  * Offers to restore the plans a previous Titrate left unsaved.
  *
  * Returns: %TRUE when there were such plans and the dialog is shown
  */
 gboolean
-titrate_recovery_offer (TitrateApplication *application,
-                        GtkWindow          *parent)
+titrate_recovery_offer (GtkWindow                *parent,
+                        TitrateRecoveryNewWindow  new_window,
+                        gpointer                  user_data)
 {
   g_autoptr(GPtrArray) entries = NULL;
   Recovery *recovery;
@@ -175,7 +178,7 @@ titrate_recovery_offer (TitrateApplication *application,
   GtkWidget *list;
   guint n;
 
-  g_return_val_if_fail (TITRATE_IS_APPLICATION (application), FALSE);
+  g_return_val_if_fail (new_window != NULL, FALSE);
 
   entries = titrate_autosave_find_orphans ();
   n = entries->len;
@@ -183,7 +186,8 @@ titrate_recovery_offer (TitrateApplication *application,
     return FALSE;
 
   recovery = g_new0 (Recovery, 1);
-  recovery->application = g_object_ref (application);
+  recovery->new_window = new_window;
+  recovery->new_window_data = user_data;
   recovery->parent = parent != NULL ? g_object_ref (parent) : NULL;
   recovery->entries = g_steal_pointer (&entries);
   recovery->buttons = g_ptr_array_new ();

@@ -6,11 +6,15 @@
 
 #pragma once
 
-#include "titrate-application.h"
+#include "titrate-window.h"
 
 G_BEGIN_DECLS
 
-gboolean titrate_recovery_offer (TitrateApplication *application,
-                                 GtkWindow          *parent);
+/* Makes a new window for a restored plan. */
+typedef TitrateWindow *(*TitrateRecoveryNewWindow) (gpointer user_data);
+
+gboolean titrate_recovery_offer (GtkWindow                *parent,
+                                 TitrateRecoveryNewWindow  new_window,
+                                 gpointer                  user_data);
 
 G_END_DECLS

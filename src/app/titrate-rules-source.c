@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "titrate-file-chooser.h"
 #include "titrate-rules-source.h"
 
 TitrateRules *
@@ -140,20 +141,13 @@ on_rules_path_changed_cb (GSettings    *settings,
 }
 
 static void
-on_chooser_response_cb (GtkNativeDialog *chooser,
-                        int              response,
-                        GSettings       *settings)
+on_rules_file_chosen_cb (GFile     *file,
+                         GSettings *settings)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
-      if (path != NULL)
-        g_settings_set_string (settings, "rules-path", path);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  if (path != NULL)
+    g_settings_set_string (settings, "rules-path", path);
 }
 
 static void
@@ -161,19 +155,11 @@ on_choose_clicked_cb (GtkButton *button,
                       GSettings *settings)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Choose a Rules Database"), GTK_WINDOW (root),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Rules databases (SQLite)"));
-  gtk_file_filter_add_pattern (filter, "*.sqlite");
-  gtk_file_filter_add_pattern (filter, "*.db");
-  gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), settings);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  titrate_file_chooser_show (GTK_WINDOW (root), GTK_FILE_CHOOSER_ACTION_OPEN, TITRATE_FILE_KIND_RULES,
+                             _("Choose a Rules Database"), _("_Choose"), NULL, NULL,
+                             (TitrateFileChosenFunc) on_rules_file_chosen_cb, g_object_ref (settings),
+                             g_object_unref);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "titrate-alert-item.h"
+#include "titrate-file-chooser.h"
 #include "titrate-learner-pane.h"
 #include "titrate-teaching.h"
 #include "titrate-teaching-resources.h"
@@ -28,7 +29,6 @@ typedef struct {
   GtkStack       *stack;      /* unowned */
   TitrateSession *session;    /* unowned */
   GtkWidget      *pane;       /* unowned, in the stack */
-  GtkFileChooserNative *chooser;
   TitrateScenario *draft;     /* "Save as teaching scenario…" in progress */
   GPtrArray      *draft_checks; /* (element-type GtkCheckButton) one per finding */
   GtkEditable    *draft_title;
@@ -40,7 +40,6 @@ static GPtrArray *scores;   /* the session's scores (this run of the app) */
 static void
 teaching_free (Teaching *t)
 {
-  g_clear_object (&t->chooser);
   g_clear_pointer (&t->draft, titrate_scenario_free);
   g_clear_pointer (&t->draft_checks, g_ptr_array_unref);
   g_free (t);
@@ -217,13 +216,11 @@ titrate_teaching_save_draft (GtkWindow  *window,
 }
 
 static void
-on_save_scenario_chooser_cb (GtkNativeDialog *chooser,
-                             int              response,
-                             Teaching        *t)
+on_scenario_file_chosen_cb (GFile   *file,
+                            Teaching *t)
 {
-  if (response == GTK_RESPONSE_ACCEPT && t->draft != NULL)
+  if (file != NULL && t->draft != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GError) error = NULL;
 
       if (!titrate_teaching_save_draft (t->window, file, &error))
@@ -232,7 +229,6 @@ on_save_scenario_chooser_cb (GtkNativeDialog *chooser,
         toast (t, _("Teaching scenario saved"));
     }
   g_clear_pointer (&t->draft, titrate_scenario_free);
-  g_clear_object (&t->chooser);
 }
 
 static void
@@ -241,7 +237,6 @@ on_draft_response_cb (AdwMessageDialog *dialog,
                       Teaching         *t)
 {
   g_autoptr(GPtrArray) kept = NULL;
-  g_autoptr(GtkFileFilter) filter = NULL;
 
   if (g_strcmp0 (response, "save") != 0 || t->draft == NULL)
     {
@@ -271,17 +266,9 @@ on_draft_response_cb (AdwMessageDialog *dialog,
   g_ptr_array_unref (t->draft->findings);
   t->draft->findings = g_steal_pointer (&kept);
 
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Titrate plans"));
-  gtk_file_filter_add_pattern (filter, "*.titrate");
-  g_clear_object (&t->chooser);
-  t->chooser = gtk_file_chooser_native_new (_("Save as Teaching Scenario"), t->window,
-                                            GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (t->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (t->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (t->chooser), _("scenario.titrate"));
-  g_signal_connect (t->chooser, "response", G_CALLBACK (on_save_scenario_chooser_cb), t);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (t->chooser));
+  titrate_file_chooser_show (t->window, GTK_FILE_CHOOSER_ACTION_SAVE, TITRATE_FILE_KIND_PLAN,
+                             _("Save as Teaching Scenario"), _("_Save"), _("scenario.titrate"), NULL,
+                             (TitrateFileChosenFunc) on_scenario_file_chosen_cb, t, NULL);
 }
 
 static GPtrArray *
@@ -414,21 +401,17 @@ titrate_teaching_write_scores (GFile   *file,
 }
 
 static void
-on_scores_chooser_cb (GtkNativeDialog *chooser,
-                      int              response,
-                      Teaching        *t)
+on_scores_file_chosen_cb (GFile    *file,
+                          Teaching *t)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
+  g_autoptr(GError) error = NULL;
 
-      if (!titrate_teaching_write_scores (file, &error))
-        show_error (t, _("The Scores Could Not Be Exported"), error->message);
-      else
-        toast (t, _("Session scores exported"));
-    }
-  g_clear_object (&t->chooser);
+  if (file == NULL)
+    return;
+  if (!titrate_teaching_write_scores (file, &error))
+    show_error (t, _("The Scores Could Not Be Exported"), error->message);
+  else
+    toast (t, _("Session scores exported"));
 }
 
 static void
@@ -440,13 +423,9 @@ export_scores_action (GSimpleAction *action,
 
   if (t == NULL)
     return;
-  g_clear_object (&t->chooser);
-  t->chooser = gtk_file_chooser_native_new (_("Export Session Scores"), t->window,
-                                            GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (t->chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (t->chooser), _("scores.csv"));
-  g_signal_connect (t->chooser, "response", G_CALLBACK (on_scores_chooser_cb), t);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (t->chooser));
+  titrate_file_chooser_show (t->window, GTK_FILE_CHOOSER_ACTION_SAVE, TITRATE_FILE_KIND_CSV,
+                             _("Export Session Scores"), _("_Export"), _("scores.csv"), NULL,
+                             (TitrateFileChosenFunc) on_scores_file_chosen_cb, t, NULL);
 }
 
 static void

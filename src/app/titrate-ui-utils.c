@@ -217,21 +217,3 @@ titrate_phase_css_class (TitratePhase phase)
       return "no-plan";
     }
 }
-
-/* The weights plausible for @age_years, from the rules database, to
- * question (never refuse) a weight typed for the wrong patient: an input
- * plausibility check, not a clinical limit (CDC 2000 growth charts, see
- * titrate_rules_get_plausible_weight_kg()). FALSE for adults, an unknown
- * age or no database: then there is no range, and none is invented in C. */
-gboolean
-titrate_plausible_weight_range (TitrateRules *rules,
-                                double        age_years,
-                                double       *min_kg,
-                                double       *max_kg)
-{
-  *min_kg = NAN;
-  *max_kg = NAN;
-  if (rules == NULL)
-    return FALSE;
-  return titrate_rules_get_plausible_weight_kg (rules, age_years, min_kg, max_kg);
-}

@@ -16,15 +16,34 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "titrate-file-chooser.h"
 #include "titrate-window-output.h"
 
+/* What the actions work on: the window's plan, given when it is built. */
 typedef struct {
-  TitrateWindow       *window;
+  GtkWindow       *window;      /* unowned: the data lives on it */
+  TitrateSession  *session;
+  TitratePlanView *plan_view;   /* unowned, inside the window */
+  GSettings       *settings;    /* (nullable) */
+  AdwToastOverlay *toasts;      /* unowned, inside the window */
+} Output;
+
+typedef struct {
+  Output              *output;
+  GtkWindow           *window;  /* keeps @output alive */
   TitrateOutputFormat  format;
   TitratePrintPages    pages;
 } Export;
 
 /* Helpers */
+
+static void
+output_free (Output *output)
+{
+  g_clear_object (&output->session);
+  g_clear_object (&output->settings);
+  g_free (output);
+}
 
 static void
 export_free (Export *export)
@@ -33,20 +52,12 @@ export_free (Export *export)
   g_free (export);
 }
 
-static GSettings *
-get_settings (TitrateWindow *window)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
-
-  return TITRATE_IS_APPLICATION (app) ? titrate_application_get_settings (TITRATE_APPLICATION (app)) : NULL;
-}
-
 static void
-show_error (TitrateWindow *window,
-            const char    *heading,
-            const char    *body)
+show_error (Output     *output,
+            const char *heading,
+            const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), heading, body);
+  GtkWidget *dialog = adw_message_dialog_new (output->window, heading, body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -54,19 +65,15 @@ show_error (TitrateWindow *window,
 
 /* The plan on screen is the plan in the model, and it can be used. */
 static gboolean
-ready (TitrateWindow *window)
+ready (Output *output)
 {
-  TitratePlanView *plan_view;
-
-  if (titrate_window_get_blocked (window))
+  if (titrate_session_get_rules (output->session) == NULL)
     return FALSE;
-  plan_view = titrate_window_get_plan_view (window);
   /* What is typed on screen is what is printed: apply pending edits. */
-  if (plan_view != NULL)
-    titrate_plan_view_commit_pending (plan_view);
-  if (plan_view != NULL && titrate_plan_view_get_n_invalid (plan_view) > 0)
+  titrate_plan_view_commit_pending (output->plan_view);
+  if (titrate_plan_view_get_n_invalid (output->plan_view) > 0)
     {
-      show_error (window, _("Correct the Fields Marked in Red First"),
+      show_error (output, _("Correct the Fields Marked in Red First"),
                   _("A field holds a value that is not accepted, so the plan still has the last valid "
                     "value. The pages would not show what is on screen."));
       return FALSE;
@@ -74,18 +81,18 @@ ready (TitrateWindow *window)
   return TRUE;
 }
 
-static const char *
-extension (TitrateOutputFormat format)
+static TitrateFileKind
+file_kind (TitrateOutputFormat format)
 {
   switch (format)
     {
     case TITRATE_OUTPUT_PDF:
-      return ".pdf";
+      return TITRATE_FILE_KIND_PDF;
     case TITRATE_OUTPUT_ICS:
-      return ".ics";
+      return TITRATE_FILE_KIND_ICS;
     case TITRATE_OUTPUT_CSV:
     default:
-      return ".csv";
+      return TITRATE_FILE_KIND_CSV;
     }
 }
 
@@ -107,43 +114,32 @@ failure_heading (TitrateOutputFormat format)
 /* Callbacks */
 
 static void
-on_chooser_response_cb (GtkNativeDialog *chooser,
-                        int              response,
-                        Export          *export)
+on_file_chosen_cb (GFile  *file,
+                   Export *export)
 {
-  g_autoptr(GFile) file = NULL;
+  Output *output = export->output;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
-  TitrateWindow *window = export->window;
-  TitrateSession *session = titrate_window_get_session (window);
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
+  if (file == NULL)
+    return;
 
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = file != NULL ? g_file_get_path (file) : NULL;
+  path = g_file_get_path (file);
   if (path == NULL)
     {
-      show_error (window, failure_heading (export->format),
+      show_error (output, failure_heading (export->format),
                   _("Choose a folder on this computer: the file could not be written there."));
-      goto out;
-    }
-  if (!g_str_has_suffix (path, extension (export->format)))
-    {
-      char *with = g_strconcat (path, extension (export->format), NULL);
-
-      g_free (path);
-      path = with;
+      return;
     }
 
-  if (!titrate_output_export (session, get_settings (window), export->format, export->pages, path, &error))
+  if (!titrate_output_export (output->session, output->settings, export->format, export->pages, path, &error))
     {
       /* Translators: %s is the reason; the export library leaves no partial file */
       g_autofree char *body = g_strdup_printf (_("%s\n\nNo file was written."), error->message);
 
-      show_error (window, failure_heading (export->format), body);
-      goto out;
+      show_error (output, failure_heading (export->format), body);
+      return;
     }
 
   name = g_path_get_basename (path);
@@ -158,73 +154,35 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
                            "importing the new file does not remove the days the new plan no longer has."),
                          name);
 
-      show_error (window, _("Reminders Exported"), body);
+      show_error (output, _("Reminders Exported"), body);
     }
   else
     {
       /* Translators: %s is the file name */
       g_autofree char *text = g_strdup_printf (_("Exported “%s”"), name);
 
-      titrate_window_add_toast (window, text);
+      adw_toast_overlay_add_toast (output->toasts, adw_toast_new (text));
     }
-
-out:
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
 }
 
 static void
-choose_file (TitrateWindow       *window,
+choose_file (Output              *output,
              TitrateOutputFormat  format,
              TitratePrintPages    pages)
 {
   const char *titles[] = { N_("Export PDF"), N_("Export Reminders"), N_("Export Calendar") };
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = titrate_output_suggest_name (titrate_window_get_session (window), format, pages);
-  GtkFileChooserNative *chooser;
+  g_autofree char *name = titrate_output_suggest_name (output->session, format, pages);
   Export *export;
 
-  switch (format)
-    {
-    case TITRATE_OUTPUT_PDF:
-      gtk_file_filter_set_name (filter, _("PDF documents"));
-      gtk_file_filter_add_mime_type (filter, "application/pdf");
-      gtk_file_filter_add_pattern (filter, "*.pdf");
-      break;
-    case TITRATE_OUTPUT_ICS:
-      gtk_file_filter_set_name (filter, _("Calendar files (iCalendar)"));
-      gtk_file_filter_add_mime_type (filter, "text/calendar");
-      gtk_file_filter_add_pattern (filter, "*.ics");
-      break;
-    case TITRATE_OUTPUT_CSV:
-    default:
-      gtk_file_filter_set_name (filter, _("Spreadsheets (CSV)"));
-      gtk_file_filter_add_mime_type (filter, "text/csv");
-      gtk_file_filter_add_pattern (filter, "*.csv");
-      break;
-    }
-
-  chooser = gtk_file_chooser_native_new (_(titles[format]), GTK_WINDOW (window), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  /* Beside the plan's file, when it has one. */
-  if (titrate_session_get_file (titrate_window_get_session (window)) != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (titrate_session_get_file (titrate_window_get_session (window)));
-
-      if (folder != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    }
-
   export = g_new0 (Export, 1);
-  export->window = g_object_ref (window);
+  export->output = output;
+  export->window = g_object_ref (output->window);
   export->format = format;
   export->pages = pages;
-  g_object_set_data_full (G_OBJECT (chooser), "titrate-export", export, (GDestroyNotify) export_free);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), export);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  /* Beside the plan's file, when it has one. */
+  titrate_file_chooser_show (output->window, GTK_FILE_CHOOSER_ACTION_SAVE, file_kind (format),
+                             _(titles[format]), _("_Export"), name, titrate_session_get_file (output->session),
+                             (TitrateFileChosenFunc) on_file_chosen_cb, export, (GDestroyNotify) export_free);
 }
 
 static void
@@ -232,12 +190,12 @@ on_print_pages_chosen_cb (GtkWindow         *parent,
                           TitratePrintPages  pages,
                           gpointer           user_data)
 {
-  TitrateWindow *window = TITRATE_WINDOW (user_data);
+  Output *output = g_object_get_data (G_OBJECT (user_data), "titrate-output");
   g_autoptr(GError) error = NULL;
 
-  if (titrate_print_run (GTK_WINDOW (window), titrate_window_get_session (window), get_settings (window), pages,
+  if (titrate_print_run (output->window, output->session, output->settings, pages,
                          GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error (window, _("The Plan Was Not Printed"), error->message);
+    show_error (output, _("The Plan Was Not Printed"), error->message);
 }
 
 static void
@@ -245,16 +203,16 @@ on_pdf_pages_chosen_cb (GtkWindow         *parent,
                         TitratePrintPages  pages,
                         gpointer           user_data)
 {
-  TitrateWindow *window = TITRATE_WINDOW (user_data);
+  Output *output = g_object_get_data (G_OBJECT (user_data), "titrate-output");
   g_autoptr(GError) error = NULL;
 
   /* Say now, not after the file chooser, when the pages cannot be made. */
-  if (!titrate_print_check_ready (titrate_window_get_session (window), pages, &error))
+  if (!titrate_print_check_ready (output->session, pages, &error))
     {
-      show_error (window, failure_heading (TITRATE_OUTPUT_PDF), error->message);
+      show_error (output, failure_heading (TITRATE_OUTPUT_PDF), error->message);
       return;
     }
-  choose_file (window, TITRATE_OUTPUT_PDF, pages);
+  choose_file (output, TITRATE_OUTPUT_PDF, pages);
 }
 
 /* Actions */
@@ -264,13 +222,12 @@ print_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
-  TitrateWindow *window = TITRATE_WINDOW (user_data);
+  Output *output = user_data;
 
-  if (!ready (window))
+  if (!ready (output))
     return;
-  titrate_print_choose_pages (GTK_WINDOW (window), titrate_window_get_session (window),
-                              _("Print"), _("_Print…"),
-                              on_print_pages_chosen_cb, g_object_ref (window), g_object_unref);
+  titrate_print_choose_pages (output->window, output->session, _("Print"), _("_Print…"),
+                              on_print_pages_chosen_cb, g_object_ref (output->window), g_object_unref);
 }
 
 static void
@@ -278,13 +235,12 @@ export_pdf_action (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  TitrateWindow *window = TITRATE_WINDOW (user_data);
+  Output *output = user_data;
 
-  if (!ready (window))
+  if (!ready (output))
     return;
-  titrate_print_choose_pages (GTK_WINDOW (window), titrate_window_get_session (window),
-                              _("Export PDF"), _("_Export…"),
-                              on_pdf_pages_chosen_cb, g_object_ref (window), g_object_unref);
+  titrate_print_choose_pages (output->window, output->session, _("Export PDF"), _("_Export…"),
+                              on_pdf_pages_chosen_cb, g_object_ref (output->window), g_object_unref);
 }
 
 static void
@@ -292,10 +248,10 @@ export_ics_action (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  TitrateWindow *window = TITRATE_WINDOW (user_data);
+  Output *output = user_data;
 
-  if (ready (window))
-    choose_file (window, TITRATE_OUTPUT_ICS, 0);
+  if (ready (output))
+    choose_file (output, TITRATE_OUTPUT_ICS, 0);
 }
 
 static void
@@ -303,10 +259,10 @@ export_csv_action (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  TitrateWindow *window = TITRATE_WINDOW (user_data);
+  Output *output = user_data;
 
-  if (ready (window))
-    choose_file (window, TITRATE_OUTPUT_CSV, 0);
+  if (ready (output))
+    choose_file (output, TITRATE_OUTPUT_CSV, 0);
 }
 
 static const GActionEntry output_entries[] = {
@@ -318,13 +274,39 @@ static const GActionEntry output_entries[] = {
 
 /* Public API */
 
-/* Adds win.print, win.export-pdf, win.export-ics and win.export-csv. */
+/**
+ * titrate_window_output_install:
+ * @window: the window, which gets the actions
+ * @session: its plan; must have a usable rules database
+ * @plan_view: the plan's panes in @window
+ * @settings: (nullable): the app's settings (prescriber, pump marks)
+ * @toasts: where "Exported …" is said
+ *
+ * Adds win.print, win.export-pdf, win.export-ics and win.export-csv. A
+ * window without a checked plan has none of them, so nothing can be
+ * printed or exported from it.
+ */
 void
-titrate_window_output_install (TitrateWindow *window)
+titrate_window_output_install (GtkWindow       *window,
+                               TitrateSession  *session,
+                               TitratePlanView *plan_view,
+                               GSettings       *settings,
+                               AdwToastOverlay *toasts)
 {
-  g_return_if_fail (TITRATE_IS_WINDOW (window));
+  Output *output;
 
-  g_action_map_add_action_entries (G_ACTION_MAP (window), output_entries, G_N_ELEMENTS (output_entries), window);
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (TITRATE_IS_SESSION (session));
+  g_return_if_fail (TITRATE_IS_PLAN_VIEW (plan_view));
+
+  output = g_new0 (Output, 1);
+  output->window = window;
+  output->session = g_object_ref (session);
+  output->plan_view = plan_view;
+  output->settings = settings != NULL ? g_object_ref (settings) : NULL;
+  output->toasts = toasts;
+  g_object_set_data_full (G_OBJECT (window), "titrate-output", output, (GDestroyNotify) output_free);
+  g_action_map_add_action_entries (G_ACTION_MAP (window), output_entries, G_N_ELEMENTS (output_entries), output);
 }
 
 /**

@@ -6,8 +6,11 @@
 
 #pragma once
 
+#include <adwaita.h>
+
+#include "titrate-plan-view.h"
 #include "titrate-print.h"
-#include "titrate-window.h"
+#include "titrate-session.h"
 
 G_BEGIN_DECLS
 
@@ -23,7 +26,11 @@ typedef enum {
   TITRATE_OUTPUT_CSV,
 } TitrateOutputFormat;
 
-void      titrate_window_output_install  (TitrateWindow        *window);
+void      titrate_window_output_install  (GtkWindow            *window,
+                                          TitrateSession       *session,
+                                          TitratePlanView      *plan_view,
+                                          GSettings            *settings,
+                                          AdwToastOverlay      *toasts);
 
 gboolean  titrate_output_export          (TitrateSession       *session,
                                           GSettings            *settings,

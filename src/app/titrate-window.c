@@ -4,106 +4,57 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The main window: patient and regimen on the left, calendar, schedule and
- * chart in the middle, alerts always visible on the right. It owns one
- * TitrateSession and wires the views to it; files, examples, suggestions
- * and acknowledgements reach it through win.* actions. Without a usable
- * rules database it shows a blocking page and no plan at all.
+ * chart in the middle, alerts always visible on the right. It is given its
+ * settings and rules database when it is made (see
+ * titrate_application_new_window()), owns one TitrateSession and wires the
+ * views to it; files, examples, suggestions and acknowledgements reach it
+ * through win.* actions (titrate-window-actions.c). Without a usable rules
+ * database it shows a blocking page and no plan at all.
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
+#include "titrate-app-resources.h"
 #include "titrate-autosave.h"
 #include "titrate-plan-view.h"
 #include "titrate-recent.h"
+#include "titrate-rules-source.h"
 #include "titrate-teaching.h"
 #include "titrate-ui-utils.h"
-#include "titrate-window.h"
-#include "titrate-rules-source.h"
 #include "titrate-window-output.h"
+#include "titrate-window-private.h"
 
 #define EXAMPLES_PATH "/io/github/titrate/Titrate/examples/"
 
-typedef void (*Continuation) (TitrateWindow *self,
-                              gpointer       data);
-
-typedef struct {
-  Continuation   func;
-  gpointer       data;
-  GDestroyNotify destroy;
-} Pending;
-
-struct _TitrateWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwWindowTitle       *window_title;
-  GtkToggleButton      *form_button;
-  GtkMenuButton        *examples_button;
-  GtkMenuButton        *menu_button;
-  AdwSplitButton       *save_button;
-  GtkRevealer          *disclaimer_revealer;
-  GtkStack             *main_stack;
-  AdwToastOverlay      *toast_overlay;
-  AdwStatusPage        *blocked_page;   /* made only when needed */
-
-  TitratePlanView      *plan_view;      /* built after the first frame */
-  TitrateSession       *session;        /* NULL until loaded */
-  TitrateAutosave      *autosave;       /* with the session, unless blocked */
-  GSettings            *settings;
-  GtkFileChooserNative *chooser;
-  guint                 load_id;
-  gboolean              close_confirmed;
-};
-
 G_DEFINE_FINAL_TYPE (TitrateWindow, titrate_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* Helpers */
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  PROP_RULES,
+  PROP_RULES_ERROR,
+  PROP_RULES_SOURCE,
+  PROP_RULES_FAILURE,
+  N_PROPS
+};
 
-static void
-pending_free (Pending *pending)
-{
-  if (pending == NULL)
-    return;
-  if (pending->destroy != NULL)
-    pending->destroy (pending->data);
-  g_free (pending);
-}
+static GParamSpec *properties[N_PROPS];
 
-static void
-pending_run (TitrateWindow *self,
-             Pending       *pending)
-{
-  if (pending != NULL && pending->func != NULL)
-    pending->func (self, pending->data);
-}
+/* Helpers (shared with titrate-window-actions.c) */
 
-static Pending *
-pending_new (Continuation   func,
-             gpointer       data,
-             GDestroyNotify destroy)
-{
-  Pending *pending = g_new0 (Pending, 1);
-
-  pending->func = func;
-  pending->data = data;
-  pending->destroy = destroy;
-  return pending;
-}
-
-static void
-toast (TitrateWindow *self,
-       const char    *text)
+void
+_titrate_window_toast (TitrateWindow *self,
+                       const char    *text)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
-static void
-show_error (TitrateWindow *self,
-            const char    *heading,
-            const char    *body)
+void
+_titrate_window_show_error (TitrateWindow *self,
+                            const char    *heading,
+                            const char    *body)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
@@ -111,19 +62,17 @@ show_error (TitrateWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void ensure_loaded (TitrateWindow *self);
-
-static gboolean
-is_blocked (TitrateWindow *self)
+gboolean
+_titrate_window_is_blocked (TitrateWindow *self)
 {
   return self->session == NULL || titrate_session_get_rules (self->session) == NULL;
 }
 
-static gboolean
-can_save_final (TitrateWindow *self)
+gboolean
+_titrate_window_can_save_final (TitrateWindow *self)
 {
   /* An empty plan is never ready to save as final. */
-  return !is_blocked (self) &&
+  return !_titrate_window_is_blocked (self) &&
          self->plan_view != NULL &&
          titrate_session_get_regimen (self->session)->steps->len > 0 &&
          titrate_session_get_checked (self->session) &&
@@ -131,10 +80,10 @@ can_save_final (TitrateWindow *self)
          titrate_plan_view_get_n_invalid (self->plan_view) == 0;
 }
 
-static void
-update_actions (TitrateWindow *self)
+void
+_titrate_window_update_actions (TitrateWindow *self)
 {
-  gboolean blocked = is_blocked (self);
+  gboolean blocked = _titrate_window_is_blocked (self);
   const char *plan_actions[] = { "new", "open", "open-example", "save", "save-as", "suggest", "acknowledge",
                                  "show-alerts", "next-pane", "toggle-form",
                                  "open-recent", "print", "export-pdf", "export-ics", "export-csv" };
@@ -143,10 +92,12 @@ update_actions (TitrateWindow *self)
     {
       GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), plan_actions[i]);
 
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !blocked);
+      /* Print and export exist only with a plan (titrate-window-output.c). */
+      if (action != NULL)
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !blocked);
     }
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "save-final")),
-                               can_save_final (self));
+                               _titrate_window_can_save_final (self));
 }
 
 static void
@@ -159,7 +110,7 @@ update_title (TitrateWindow *self)
 
   if (self->session == NULL)
     return;
-  if (is_blocked (self))
+  if (_titrate_window_is_blocked (self))
     {
       adw_window_title_set_title (self->window_title, _("Titrate"));
       adw_window_title_set_subtitle (self->window_title, _("Rules database unavailable"));
@@ -189,8 +140,8 @@ update_title (TitrateWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
-static TitrateCreatinineUnit
-default_creatinine_unit (TitrateWindow *self)
+TitrateCreatinineUnit
+_titrate_window_default_creatinine_unit (TitrateWindow *self)
 {
   if (self->settings == NULL)
     return TITRATE_CREATININE_MG_DL;
@@ -212,209 +163,6 @@ severity_from_setting (GValue   *value,
   return TRUE;
 }
 
-/* Unsaved changes */
-
-static void save_with_chooser (TitrateWindow *self,
-                               gboolean       final,
-                               Pending       *then);
-
-static gboolean
-save_now (TitrateWindow *self,
-          GFile         *file,
-          gboolean       final)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!titrate_session_save (self->session, file, final, &error))
-    {
-      show_error (self, _("The Plan Was Not Saved"), error->message);
-      return FALSE;
-    }
-  titrate_recent_add (file);
-  toast (self, final ? _("Saved as final plan") : _("Plan saved"));
-  return TRUE;
-}
-
-static void
-on_discard_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        TitrateWindow    *self)
-{
-  Pending *pending = g_object_steal_data (G_OBJECT (dialog), "pending");
-  GFile *file = titrate_session_get_file (self->session);
-
-  if (g_strcmp0 (response, "discard") == 0)
-    pending_run (self, pending);
-  else if (g_strcmp0 (response, "save") == 0)
-    {
-      if (file != NULL)
-        {
-          if (save_now (self, file, titrate_session_get_final (self->session)))
-            pending_run (self, pending);
-        }
-      else
-        {
-          save_with_chooser (self, FALSE, g_steal_pointer (&pending));
-          return;
-        }
-    }
-  pending_free (pending);
-}
-
-/* Runs @func now, or after the person chose to save or discard changes. */
-static void
-maybe_discard (TitrateWindow  *self,
-               Continuation    func,
-               gpointer        data,
-               GDestroyNotify  destroy)
-{
-  GtkWidget *dialog;
-
-  if (!titrate_session_get_dirty (self->session))
-    {
-      func (self, data);
-      if (destroy != NULL)
-        destroy (data);
-      return;
-    }
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"),
-                                   _("This plan has changes that are not saved. "
-                                     "Unsaved changes are lost if you discard them."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "pending", pending_new (func, data, destroy),
-                          (GDestroyNotify) pending_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* File chooser */
-
-static GtkFileFilter *
-titrate_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Titrate plans"));
-  gtk_file_filter_add_pattern (filter, "*.titrate");
-  return filter;
-}
-
-static void
-on_save_chooser_response_cb (GtkNativeDialog *chooser,
-                             int              response,
-                             TitrateWindow   *self)
-{
-  Pending *pending = g_object_steal_data (G_OBJECT (chooser), "pending");
-  gboolean final = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "final"));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-
-      /* Keep the .titrate extension so the desktop opens it with Titrate. */
-      if (path != NULL && !g_str_has_suffix (path, ".titrate"))
-        {
-          g_autofree char *with_ext = g_strconcat (path, ".titrate", NULL);
-
-          g_clear_object (&file);
-          file = g_file_new_for_path (with_ext);
-        }
-      if (save_now (self, file, final))
-        pending_run (self, pending);
-    }
-  pending_free (pending);
-  g_clear_object (&self->chooser);
-}
-
-static void
-save_with_chooser (TitrateWindow *self,
-                   gboolean       final,
-                   Pending       *then)
-{
-  g_autoptr(GtkFileFilter) filter = titrate_filter ();
-  GFile *file = titrate_session_get_file (self->session);
-  g_autofree char *name = NULL;
-
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (final ? _("Save as Final Plan") : _("Save Plan"),
-                                               GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  if (file != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->chooser), file, NULL);
-  else
-    {
-      name = g_strdup (_("plan.titrate"));
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-    }
-  g_object_set_data (G_OBJECT (self->chooser), "final", GINT_TO_POINTER (final));
-  g_object_set_data_full (G_OBJECT (self->chooser), "pending", then, (GDestroyNotify) pending_free);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_save_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-on_open_chooser_response_cb (GtkNativeDialog *chooser,
-                             int              response,
-                             TitrateWindow   *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
-
-      if (!titrate_window_open_file (self, file, &error))
-        show_error (self, _("The Plan Could Not Be Opened"), error->message);
-    }
-  g_clear_object (&self->chooser);
-}
-
-static void
-open_with_chooser (TitrateWindow *self,
-                   gpointer       data)
-{
-  g_autoptr(GtkFileFilter) filter = titrate_filter ();
-
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Open Plan"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_open_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-/* Continuations */
-
-static void
-do_new (TitrateWindow *self,
-        gpointer       data)
-{
-  titrate_session_new_document (self->session, default_creatinine_unit (self));
-}
-
-static void
-do_open_example (TitrateWindow *self,
-                 gpointer       data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!titrate_window_open_example (self, data, &error))
-    show_error (self, _("The Example Could Not Be Opened"), error->message);
-}
-
 static void
 do_close (TitrateWindow *self,
           gpointer       data)
@@ -425,235 +173,6 @@ do_close (TitrateWindow *self,
     titrate_autosave_discard (self->autosave);
   gtk_window_close (GTK_WINDOW (self));
 }
-
-/* Actions */
-
-static void
-new_action (GSimpleAction *action,
-            GVariant      *parameter,
-            gpointer       user_data)
-{
-  maybe_discard (TITRATE_WINDOW (user_data), do_new, NULL, NULL);
-}
-
-static void
-open_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
-{
-  maybe_discard (TITRATE_WINDOW (user_data), open_with_chooser, NULL, NULL);
-}
-
-static void
-open_example_action (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
-{
-  maybe_discard (TITRATE_WINDOW (user_data), do_open_example,
-                 g_variant_dup_string (parameter, NULL), g_free);
-}
-
-static void
-save_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
-{
-  TitrateWindow *self = TITRATE_WINDOW (user_data);
-  GFile *file = titrate_session_get_file (self->session);
-
-  /* What is typed on screen is what is saved. */
-  titrate_plan_view_commit_pending (self->plan_view);
-  if (file != NULL)
-    save_now (self, file, titrate_session_get_final (self->session));
-  else
-    save_with_chooser (self, FALSE, NULL);
-}
-
-static void
-save_as_action (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  TitrateWindow *self = TITRATE_WINDOW (user_data);
-
-  titrate_plan_view_commit_pending (self->plan_view);
-  save_with_chooser (self, titrate_session_get_final (self->session) && !titrate_session_get_dirty (self->session),
-                     NULL);
-}
-
-static void
-save_final_action (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
-{
-  TitrateWindow *self = TITRATE_WINDOW (user_data);
-  GFile *file = titrate_session_get_file (self->session);
-
-  titrate_plan_view_commit_pending (self->plan_view);
-  if (!can_save_final (self))
-    {
-      show_error (self, _("Not Ready to Save as Final"),
-                  _("Add the doses, acknowledge every contraindicated or major alert with a reason, "
-                    "and correct any field marked in red, first."));
-      return;
-    }
-  if (file != NULL)
-    save_now (self, file, TRUE);
-  else
-    save_with_chooser (self, TRUE, NULL);
-}
-
-static void
-suggest_action (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  TitrateWindow *self = TITRATE_WINDOW (user_data);
-  g_autoptr(TitrateSuggestion) suggestion = NULL;
-  g_autoptr(TitrateRegimen) regimen = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* Suggest never proposes a dose the product cannot give: without a
-   * strength it cannot know, so it asks for one first. */
-  if (titrate_session_get_regimen (self->session)->route == TITRATE_ROUTE_ORAL)
-    {
-      double probe = NAN;
-
-      titrate_planner_units (titrate_session_get_rules (self->session),
-                             titrate_session_get_regimen (self->session), 1, &probe);
-      if (isnan (probe))
-        {
-          show_error (self, _("Choose a Strength First"),
-                      _("A suggested dose must be one the product can give. Choose the tablet strength, "
-                        "packet or liquid concentration, then ask for a suggestion again."));
-          return;
-        }
-    }
-
-  suggestion = titrate_planner_suggest (titrate_session_get_rules (self->session),
-                                        titrate_session_get_patient (self->session),
-                                        titrate_session_get_regimen (self->session),
-                                        &error);
-  if (suggestion == NULL)
-    {
-      show_error (self, _("No Suggested Protocol"), error->message);
-      return;
-    }
-
-  regimen = titrate_regimen_copy (titrate_session_get_regimen (self->session));
-  regimen->has_protocol = TRUE;
-  regimen->protocol = suggestion->protocol;
-  if (regimen->route == TITRATE_ROUTE_ORAL)
-    {
-      const double doses[] = { suggestion->protocol.start_dose_mg, suggestion->protocol.step_mg_per_dose };
-
-      for (guint i = 0; i < G_N_ELEMENTS (doses); i++)
-        {
-          double units = NAN;
-
-          if (!isnan (doses[i]) && doses[i] > 0 &&
-              !titrate_planner_units (titrate_session_get_rules (self->session), regimen, doses[i], &units))
-            {
-              g_autofree char *amount = titrate_format_amount_display (doses[i]);
-              /* Translators: %s is a dose in mg, e.g. "3.333" */
-              g_autofree char *body = g_strdup_printf (_("The suggestion needs %s mg per dose, which the chosen "
-                                                         "product cannot give. Choose another strength or a "
-                                                         "liquid, or enter the protocol by hand."), amount);
-
-              show_error (self, _("The Suggested Dose Cannot Be Measured"), body);
-              return;
-            }
-        }
-    }
-  /* The session keeps the suggestion; the form shows it from there. */
-  if (!titrate_session_apply_suggestion (self->session, regimen, suggestion->notes, &error))
-    {
-      show_error (self, _("The Suggested Protocol Could Not Be Used"), error->message);
-      return;
-    }
-  toast (self, _("Suggested protocol filled in: review its notes and the alerts"));
-}
-
-static void
-acknowledge_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
-{
-  TitrateWindow *self = TITRATE_WINDOW (user_data);
-  const char *code, *reason;
-
-  g_variant_get (parameter, "(&s&s)", &code, &reason);
-  titrate_session_acknowledge (self->session, code, reason);
-  toast (self, _("Acknowledgement recorded in the plan"));
-}
-
-static void
-accept_disclaimer_action (GSimpleAction *action,
-                          GVariant      *parameter,
-                          gpointer       user_data)
-{
-  TitrateWindow *self = TITRATE_WINDOW (user_data);
-
-  if (self->settings != NULL)
-    g_settings_set_boolean (self->settings, "disclaimer-accepted", TRUE);
-  /* Hidden, not just unrevealed: a GtkRevealer without a transition still
-   * reserved its height in GTK 4.8, leaving a blank band. */
-  gtk_widget_set_visible (GTK_WIDGET (self->disclaimer_revealer), FALSE);
-}
-
-static void
-show_alerts_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
-{
-  TitrateWindow *self = TITRATE_WINDOW (user_data);
-
-  if (self->plan_view != NULL)
-    titrate_plan_view_show_alerts (self->plan_view);
-}
-
-static void
-next_pane_action (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  TitrateWindow *self = TITRATE_WINDOW (user_data);
-
-  if (self->plan_view != NULL)
-    titrate_plan_view_focus_next_pane (self->plan_view);
-}
-
-static void
-toggle_form_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
-{
-  TitrateWindow *self = TITRATE_WINDOW (user_data);
-
-  if (self->plan_view != NULL)
-    {
-      AdwFlap *flap = titrate_plan_view_get_flap (self->plan_view);
-
-      adw_flap_set_reveal_flap (flap, !adw_flap_get_reveal_flap (flap));
-      if (adw_flap_get_reveal_flap (flap))
-        gtk_widget_child_focus (adw_flap_get_flap (flap), GTK_DIR_TAB_FORWARD);
-    }
-}
-
-static const GActionEntry win_entries[] = {
-  { "show-alerts", show_alerts_action },
-  { "next-pane", next_pane_action },
-  { "toggle-form", toggle_form_action },
-  { "new", new_action },
-  { "open", open_action },
-  { "open-example", open_example_action, "s" },
-  { "save", save_action },
-  { "save-as", save_as_action },
-  { "save-final", save_final_action },
-  { "suggest", suggest_action },
-  { "acknowledge", acknowledge_action, "(ss)" },
-  { "accept-disclaimer", accept_disclaimer_action },
-};
 
 /* Callbacks */
 
@@ -671,20 +190,20 @@ on_session_changed_cb (TitrateWindow *self,
         g_settings_set_enum (self->settings, "creatinine-unit", unit);
     }
   if (flags & (TITRATE_SESSION_CHANGE_ALERTS | TITRATE_SESSION_CHANGE_DOCUMENT))
-    update_actions (self);
+    _titrate_window_update_actions (self);
 }
 
 static void
 on_session_notify_cb (TitrateWindow *self)
 {
   update_title (self);
-  update_actions (self);
+  _titrate_window_update_actions (self);
 }
 
 static void
 on_invalid_changed_cb (TitrateWindow *self)
 {
-  update_actions (self);
+  _titrate_window_update_actions (self);
 }
 
 static void
@@ -697,7 +216,7 @@ on_autosave_error_cb (TitrateWindow *self)
       /* Translators: %s is the reason */
       g_autofree char *text = g_strdup_printf (_("Unsaved changes could not be autosaved: %s"), error->message);
 
-      toast (self, text);
+      _titrate_window_toast (self, text);
     }
 }
 
@@ -716,9 +235,9 @@ titrate_window_close_request (GtkWindow *window)
       g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
     }
 
-  if (!self->close_confirmed && !is_blocked (self) && titrate_session_get_dirty (self->session))
+  if (!self->close_confirmed && !_titrate_window_is_blocked (self) && titrate_session_get_dirty (self->session))
     {
-      maybe_discard (self, do_close, NULL, NULL);
+      _titrate_window_maybe_discard (self, do_close, NULL, NULL);
       return TRUE;
     }
   return GTK_WINDOW_CLASS (titrate_window_parent_class)->close_request (window);
@@ -731,10 +250,6 @@ titrate_window_dispose (GObject *object)
 {
   TitrateWindow *self = TITRATE_WINDOW (object);
 
-  g_clear_handle_id (&self->load_id, g_source_remove);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
   /* Unsaved changes without a decision are written now and kept. */
   g_clear_object (&self->autosave);
   gtk_widget_dispose_template (GTK_WIDGET (self), TITRATE_TYPE_WINDOW);
@@ -749,8 +264,73 @@ titrate_window_finalize (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
+  g_clear_object (&self->rules);
+  g_clear_error (&self->rules_error);
+  g_clear_pointer (&self->rules_failure, g_free);
 
   G_OBJECT_CLASS (titrate_window_parent_class)->finalize (object);
+}
+
+static void titrate_window_constructed (GObject *object);
+
+static void
+titrate_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TitrateWindow *self = TITRATE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_RULES:
+      g_value_set_object (value, self->rules);
+      break;
+    case PROP_RULES_ERROR:
+      g_value_set_boxed (value, self->rules_error);
+      break;
+    case PROP_RULES_SOURCE:
+      g_value_set_int (value, (int) self->rules_source);
+      break;
+    case PROP_RULES_FAILURE:
+      g_value_set_string (value, self->rules_failure);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+titrate_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  TitrateWindow *self = TITRATE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    case PROP_RULES:
+      self->rules = g_value_dup_object (value);
+      break;
+    case PROP_RULES_ERROR:
+      self->rules_error = g_value_dup_boxed (value);
+      break;
+    case PROP_RULES_SOURCE:
+      self->rules_source = (TitrateRulesSource) g_value_get_int (value);
+      break;
+    case PROP_RULES_FAILURE:
+      self->rules_failure = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -760,11 +340,32 @@ titrate_window_class_init (TitrateWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = titrate_window_constructed;
+  object_class->get_property = titrate_window_get_property;
+  object_class->set_property = titrate_window_set_property;
   object_class->dispose = titrate_window_dispose;
   object_class->finalize = titrate_window_finalize;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RULES] =
+    g_param_spec_object ("rules", NULL, NULL, TITRATE_TYPE_RULES,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RULES_ERROR] =
+    g_param_spec_boxed ("rules-error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RULES_SOURCE] =
+    g_param_spec_int ("rules-source", NULL, NULL, TITRATE_RULES_SOURCE_EMBEDDED, TITRATE_RULES_SOURCE_SETTINGS,
+                      TITRATE_RULES_SOURCE_EMBEDDED,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RULES_FAILURE] =
+    g_param_spec_string ("rules-failure", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = titrate_window_close_request;
 
-  titrate_application_ensure_resources ();
+  (void) titrate_app_get_resource ();   /* keeps the templates linked in */
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/titrate/Titrate/ui/titrate-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TitrateWindow, window_title);
@@ -790,29 +391,23 @@ titrate_window_init (TitrateWindow *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save"), -1);
   }
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
-  titrate_window_output_install (self);
+  _titrate_window_actions_init (self);
   titrate_recent_install_action (GTK_WINDOW (self));
   titrate_teaching_install (GTK_WINDOW (self));   /* teaching mode, help */
 }
 
 /* Public API */
 
-/* Opens the rules database and builds the plan's panes. Run once, after
- * the first frame when the window was made with titrate_window_new_deferred(),
- * or at once when something needs the plan sooner. */
+/* Builds the plan's panes for the rules given at construction, or the
+ * blocking page without them. Run once, by titrate_window_new(). */
 static void
 load (TitrateWindow *self)
 {
-  TitrateApplication *application = TITRATE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  g_autoptr(TitrateRules) rules = NULL;
-  g_autoptr(GError) error = NULL;
+  TitrateRules *rules = self->rules;
 
   if (self->session != NULL)
     return;
-  g_clear_handle_id (&self->load_id, g_source_remove);
 
-  /* Menus are built with the rest, after the first frame. */
   {
     g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/titrate/Titrate/ui/titrate-menus.ui");
 
@@ -825,22 +420,24 @@ load (TitrateWindow *self)
     titrate_recent_bind_menu (G_MENU (gtk_builder_get_object (builder, "recent_section")));
   }
 
-  rules = titrate_application_open_rules (application, &error);
-  self->session = titrate_session_new (rules, error);
+  if (rules == NULL && self->rules_error == NULL)
+    self->rules_error = g_error_new_literal (TITRATE_ERROR, TITRATE_ERROR_RULES,
+                                             _("No rules database was given"));
+  self->session = titrate_session_new (rules, self->rules_error);
   g_signal_connect_object (self->session, "changed", G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify", G_CALLBACK (on_session_notify_cb), self, G_CONNECT_SWAPPED);
 
   if (rules == NULL)
     {
       /* Nothing can be checked: show which file, why, and no plan at all. */
-      g_autofree char *description = titrate_application_describe_rules_failure (application, error);
+      const char *description = self->rules_failure != NULL ? self->rules_failure : self->rules_error->message;
 
       self->blocked_page = ADW_STATUS_PAGE (adw_status_page_new ());
       adw_status_page_set_icon_name (self->blocked_page, "dialog-error-symbolic");
       adw_status_page_set_title (self->blocked_page, _("Rules database unavailable — nothing can be checked"));
       adw_status_page_set_description (self->blocked_page, description);
       gtk_widget_add_css_class (GTK_WIDGET (self->blocked_page), "blocked");
-      adw_status_page_set_child (self->blocked_page, titrate_application_rules_blocked_actions (application));
+      adw_status_page_set_child (self->blocked_page, titrate_rules_source_blocked_actions (self->rules_source));
       gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->blocked_page), "blocked");
       gtk_stack_set_visible_child_name (self->main_stack, "blocked");
     }
@@ -852,7 +449,7 @@ load (TitrateWindow *self)
 
       g_autofree char *review_warning = titrate_rules_source_review_warning (rules);
 
-      titrate_session_new_document (self->session, default_creatinine_unit (self));
+      titrate_session_new_document (self->session, _titrate_window_default_creatinine_unit (self));
       /* Past the database's review-by date: a warning that stays, not a block. */
       if (review_warning != NULL)
         {
@@ -869,6 +466,15 @@ load (TitrateWindow *self)
       g_signal_connect_object (plan, "notify::n-invalid", G_CALLBACK (on_invalid_changed_cb),
                                self, G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->main_stack, plan, "plan");
+      {
+        int width = 0, height = 0;
+
+        /* The layout for this width from the first frame on. */
+        gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+        titrate_plan_view_prepare_width (self->plan_view, width);
+      }
+      titrate_window_output_install (GTK_WINDOW (self), self->session, self->plan_view,
+                                     self->settings, self->toast_overlay);
       gtk_stack_set_visible_child_name (self->main_stack, "plan");
       /* Teaching mode: a scenario opens as learner mode (page "learner"). */
       titrate_teaching_attach (GTK_WINDOW (self), self->main_stack, self->session);
@@ -893,42 +499,7 @@ load (TitrateWindow *self)
     }
 
   update_title (self);
-  update_actions (self);
-}
-
-static void
-ensure_loaded (TitrateWindow *self)
-{
-  if (self->session == NULL)
-    load (self);
-}
-
-static gboolean
-load_cb (gpointer user_data)
-{
-  TitrateWindow *self = user_data;
-
-  self->load_id = 0;
-  load (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_first_frame_cb (GdkFrameClock *clock,
-                   TitrateWindow *self)
-{
-  g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, self);
-  /* After the frame is out: build the plan on the next idle. */
-  if (self->session == NULL && self->load_id == 0)
-    self->load_id = g_idle_add (load_cb, self);
-}
-
-static void
-on_map_cb (TitrateWindow *self)
-{
-  g_signal_handlers_disconnect_by_func (self, on_map_cb, NULL);
-  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                           G_CALLBACK (on_first_frame_cb), self, 0);
+  _titrate_window_update_actions (self);
 }
 
 /* Never larger than the screen: a size saved on a bigger monitor, or the
@@ -955,72 +526,71 @@ set_default_size_on_screen (TitrateWindow *self,
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
 }
 
-static TitrateWindow *
-create (TitrateApplication *application,
-        gboolean            deferred)
+static void
+titrate_window_constructed (GObject *object)
 {
-  TitrateWindow *self;
-  GSettings *settings;
+  TitrateWindow *self = TITRATE_WINDOW (object);
 
-  self = g_object_new (TITRATE_TYPE_WINDOW, "application", application, NULL);
-  settings = titrate_application_get_settings (application);
-  if (settings == NULL)
+  G_OBJECT_CLASS (titrate_window_parent_class)->constructed (object);
+
+  if (self->settings == NULL)
     set_default_size_on_screen (self, 1400, 880);
-  if (settings != NULL)
+  else
     {
-      self->settings = g_object_ref (settings);
       set_default_size_on_screen (self,
-                                  g_settings_get_int (settings, "window-width"),
-                                  g_settings_get_int (settings, "window-height"));
-      if (g_settings_get_boolean (settings, "window-maximized"))
+                                  g_settings_get_int (self->settings, "window-width"),
+                                  g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
     }
-  update_actions (self);
-
-  if (deferred)
-    g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
-  else
-    load (self);
-  return self;
 }
 
 /**
  * titrate_window_new:
+ * @application: the application
+ * @settings: (nullable): the app's settings; %NULL remembers nothing
+ * @rules: (nullable): the rules database the plan is checked against
+ * @rules_error: (nullable): why @rules is %NULL
+ * @rules_source: where the rules database was looked for
+ * @rules_failure: (nullable): the blocking page's text when @rules is %NULL
  *
- * Opens the rules database (or TITRATE_RULES_DB) for this window and builds
- * the plan. On failure the window shows only the blocking page.
+ * A window for one plan. Without @rules it shows only the blocking page.
  */
 TitrateWindow *
-titrate_window_new (TitrateApplication *application)
+titrate_window_new (GtkApplication     *application,
+                    GSettings          *settings,
+                    TitrateRules       *rules,
+                    const GError       *rules_error,
+                    TitrateRulesSource  rules_source,
+                    const char         *rules_failure)
 {
-  g_return_val_if_fail (TITRATE_IS_APPLICATION (application), NULL);
+  TitrateWindow *self;
 
-  return create (application, FALSE);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (rules == NULL || TITRATE_IS_RULES (rules), NULL);
+
+  self = g_object_new (TITRATE_TYPE_WINDOW,
+                       "application", application,
+                       "settings", settings,
+                       "rules", rules,
+                       "rules-error", rules_error,
+                       "rules-source", (int) rules_source,
+                       "rules-failure", rules_failure,
+                       NULL);
+  /* Built once the window belongs to the application ("application" is
+   * set after construction), so the plan's accelerators reach it. */
+  load (self);
+  return self;
 }
 
-/**
- * titrate_window_new_deferred:
- *
- * Like titrate_window_new(), but the rules database is opened and the plan
- * built just after the window's first frame, so startup paints at once.
- * Until then the window shows no plan, and nothing as checked.
- */
-TitrateWindow *
-titrate_window_new_deferred (TitrateApplication *application)
-{
-  g_return_val_if_fail (TITRATE_IS_APPLICATION (application), NULL);
-
-  return create (application, TRUE);
-}
-
-/* (transfer none) (nullable): the plan's panes, built if needed; NULL when
+/* (transfer none) (nullable): the plan's panes; NULL when
  * the rules database is unavailable */
 TitratePlanView *
 titrate_window_get_plan_view (TitrateWindow *self)
 {
   g_return_val_if_fail (TITRATE_IS_WINDOW (self), NULL);
 
-  ensure_loaded (self);
   return self->plan_view;
 }
 
@@ -1029,7 +599,6 @@ titrate_window_get_session (TitrateWindow *self)
 {
   g_return_val_if_fail (TITRATE_IS_WINDOW (self), NULL);
 
-  ensure_loaded (self);
   return self->session;
 }
 
@@ -1038,8 +607,7 @@ titrate_window_get_blocked (TitrateWindow *self)
 {
   g_return_val_if_fail (TITRATE_IS_WINDOW (self), TRUE);
 
-  ensure_loaded (self);
-  return is_blocked (self);
+  return _titrate_window_is_blocked (self);
 }
 
 gboolean
@@ -1047,8 +615,7 @@ titrate_window_get_can_save_final (TitrateWindow *self)
 {
   g_return_val_if_fail (TITRATE_IS_WINDOW (self), FALSE);
 
-  ensure_loaded (self);
-  return can_save_final (self);
+  return _titrate_window_can_save_final (self);
 }
 
 /* An untouched new plan, which an opened file may replace. */
@@ -1057,8 +624,7 @@ titrate_window_is_pristine (TitrateWindow *self)
 {
   g_return_val_if_fail (TITRATE_IS_WINDOW (self), FALSE);
 
-  ensure_loaded (self);
-  return !is_blocked (self) &&
+  return !_titrate_window_is_blocked (self) &&
          titrate_session_get_file (self->session) == NULL &&
          !titrate_session_get_dirty (self->session) &&
          titrate_session_get_regimen (self->session)->steps->len == 0;
@@ -1072,8 +638,7 @@ titrate_window_open_file (TitrateWindow  *self,
   g_return_val_if_fail (TITRATE_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  ensure_loaded (self);
-  if (is_blocked (self))
+  if (_titrate_window_is_blocked (self))
     {
       g_set_error_literal (error, TITRATE_ERROR, TITRATE_ERROR_RULES,
                            _("The rules database is unavailable: no plan can be opened"));
@@ -1122,8 +687,7 @@ titrate_window_open_example (TitrateWindow  *self,
   g_return_val_if_fail (TITRATE_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  ensure_loaded (self);
-  if (is_blocked (self))
+  if (_titrate_window_is_blocked (self))
     {
       g_set_error_literal (error, TITRATE_ERROR, TITRATE_ERROR_RULES,
                            _("The rules database is unavailable: no plan can be opened"));
@@ -1155,8 +719,7 @@ titrate_window_save_to_file (TitrateWindow  *self,
 {
   g_return_val_if_fail (TITRATE_IS_WINDOW (self), FALSE);
 
-  ensure_loaded (self);
-  if (final && !can_save_final (self))
+  if (final && !_titrate_window_can_save_final (self))
     {
       g_set_error_literal (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
                            _("Not ready to save as final: acknowledge every contraindicated or "
@@ -1173,7 +736,6 @@ titrate_window_get_autosave (TitrateWindow *self)
 {
   g_return_val_if_fail (TITRATE_IS_WINDOW (self), NULL);
 
-  ensure_loaded (self);
   return self->autosave;
 }
 
@@ -1184,5 +746,5 @@ titrate_window_add_toast (TitrateWindow *self,
   g_return_if_fail (TITRATE_IS_WINDOW (self));
   g_return_if_fail (text != NULL);
 
-  toast (self, text);
+  _titrate_window_toast (self, text);
 }

@@ -8,9 +8,9 @@
 
 #include <adwaita.h>
 
-#include "titrate-application.h"
 #include "titrate-autosave.h"
 #include "titrate-plan-view.h"
+#include "titrate-rules-source.h"
 #include "titrate-session.h"
 
 G_BEGIN_DECLS
@@ -19,8 +19,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TitrateWindow, titrate_window, TITRATE, WINDOW, AdwApplicationWindow)
 
-TitrateWindow  *titrate_window_new            (TitrateApplication *application);
-TitrateWindow  *titrate_window_new_deferred   (TitrateApplication *application);
+TitrateWindow  *titrate_window_new            (GtkApplication     *application,
+                                               GSettings          *settings,
+                                               TitrateRules       *rules,
+                                               const GError       *rules_error,
+                                               TitrateRulesSource  rules_source,
+                                               const char         *rules_failure);
 TitratePlanView *titrate_window_get_plan_view (TitrateWindow      *self);
 TitrateSession *titrate_window_get_session    (TitrateWindow      *self);
 gboolean        titrate_window_get_blocked    (TitrateWindow      *self);
