@@ -155,7 +155,7 @@ update_details (TitrateCalendarView *self)
   else if (!has_day)
     {
       title = g_strdup (date);
-      doses = g_strdup (_("No baclofen planned on this day."));
+      doses = g_strdup (_("Nothing planned on this day."));
     }
   else
     {
@@ -165,7 +165,7 @@ update_details (TitrateCalendarView *self)
       title = g_strdup_printf (_("%s · plan day %d"), date, day.day);
 
       if (day.phase == TITRATE_PHASE_STOPPED)
-        doses = g_strdup_printf (_("%s %s: no baclofen from this day."),
+        doses = g_strdup_printf (_("%s %s: no doses from this day."),
                                  titrate_phase_symbol (day.phase), titrate_phase_label (day.phase));
       else if (!isnan (day.bolus_mcg))
         doses = g_strdup_printf (_("%s %s: one intrathecal bolus of %s %s."),

@@ -294,7 +294,7 @@ titrate_day_cell_update (TitrateDayCell   *self,
         g_string_append_printf (a11y, ", %s", TR (12, N_("a dose cannot be measured with the chosen strength")));
     }
   else
-    g_string_append_printf (a11y, ", %s", TR (13, N_("no baclofen planned")));
+    g_string_append_printf (a11y, ", %s", TR (13, N_("nothing planned")));
   if (n_alerts_from_day > 0)
     g_string_append_printf (a11y,
                             g_dngettext (GETTEXT_PACKAGE, ", %u alert applies from this day",

@@ -503,7 +503,7 @@ titrate_print_run (GtkWindow                *parent,
   if (last_settings != NULL)
     gtk_print_operation_set_print_settings (op, last_settings);
   /* Translators: print job name; %s is the plan's title */
-  job_name = g_strdup_printf (_("Baclofen plan — %s"), titrate_session_get_title (session));
+  job_name = g_strdup_printf (_("Medication plan — %s"), titrate_session_get_title (session));
   gtk_print_operation_set_job_name (op, job_name);
   if (action == GTK_PRINT_OPERATION_ACTION_EXPORT)
     gtk_print_operation_set_export_filename (op, export_filename);

@@ -37,7 +37,7 @@ struct _TitrateStepDialog
 
 G_DEFINE_FINAL_TYPE (TitrateStepDialog, titrate_step_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
-#define DOSES_HINT N_("Each dose of the day, separated by + or spaces, e.g. 5 + 5 + 10. Enter 0 to stop baclofen.")
+#define DOSES_HINT N_("Each dose of the day, separated by + or spaces, e.g. 5 + 5 + 10. Enter 0 to stop the medicine.")
 
 /* Helpers */
 
@@ -259,8 +259,8 @@ titrate_step_dialog_new (GtkWindow      *parent,
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), step != NULL ? _("Edit Step") : _("Add Step"));
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
                                regimen->route == TITRATE_ROUTE_ORAL
-                               ? _("Oral baclofen: every dose in mg.")
-                               : _("Intrathecal baclofen: every dose in mcg. Never converted from oral mg."));
+                               ? _("Oral route: every dose in mg.")
+                               : _("Intrathecal route: every dose in mcg. Never converted from oral mg."));
 
   gtk_label_set_text (self->doses_unit, unit);
   gtk_widget_set_visible (GTK_WIDGET (self->doses_row), regimen->route == TITRATE_ROUTE_ORAL);

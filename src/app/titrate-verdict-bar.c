@@ -117,7 +117,7 @@ update_day (TitrateVerdictBar *self)
     caption = g_strdup_printf (_("Plan day %d"), day.day);
 
   if (day.phase == TITRATE_PHASE_NONE || day.phase == TITRATE_PHASE_STOPPED)
-    dose = g_strdup (_("No baclofen this day"));
+    dose = g_strdup (_("No dose this day"));
   else
     {
       g_autofree char *total = titrate_format_amount_display (day.daily_total);
