@@ -28,6 +28,7 @@
 #include "titrate-drug-names.h"
 #include "titrate-pump.h"
 #include "titrate-cli-options.h"
+#include "titrate-json-write.h"
 #ifdef TITRATE_CLI_WITH_EXPORT
 #include "titrate-export.h"
 #else
@@ -135,32 +136,6 @@ open_document (const char *path)
   return doc;
 }
 
-static void
-add_number (JsonBuilder *b,
-            const char  *key,
-            double       value,
-            double       precision)
-{
-  json_builder_set_member_name (b, key);
-  if (isnan (value))
-    json_builder_add_null_value (b);
-  else if (value == floor (value) && fabs (value) < 1e15)
-    json_builder_add_int_value (b, (gint64) value);
-  else
-    json_builder_add_double_value (b, round (value / precision) / (1.0 / precision));
-}
-
-static void
-add_string (JsonBuilder *b,
-            const char  *key,
-            const char  *value)
-{
-  json_builder_set_member_name (b, key);
-  if (value == NULL)
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_string_value (b, value);
-}
 
 /* Standard output, kept until the end and then written in one go, so that
  * a short write (a full disk, a reader gone) is known, with its reason.
@@ -202,21 +177,6 @@ print_json (JsonNode *node)
   g_print ("%s\n", text);
 }
 
-static void
-add_rules_info (JsonBuilder  *b,
-                TitrateRules *rules)
-{
-  json_builder_set_member_name (b, "rules");
-  json_builder_begin_object (b);
-  add_string (b, "title", titrate_rules_get_title (rules));
-  add_number (b, "schema_version", titrate_rules_get_schema_version (rules), 1);
-  add_string (b, "content_version", titrate_rules_get_content_version (rules));
-  add_string (b, "content_date", titrate_rules_get_content_date (rules));
-  add_string (b, "origin", titrate_rules_get_origin (rules));
-  add_string (b, "sha256", titrate_rules_get_digest (rules));
-  add_string (b, "review_by", titrate_rules_get_review_by (rules));
-  json_builder_end_object (b);
-}
 
 /* Intrathecal pump: applies --pump-margin-days (within the rules database's
  * range) and checks the pump against its model. FALSE: message printed. */
@@ -579,8 +539,8 @@ cmd_scenario (const char *path)
     }
 
   json_builder_begin_object (b);
-  add_rules_info (b, rules);
-  add_string (b, "title", scenario->title);
+  _titrate_json_builder_add_rules_info (b, rules);
+  _titrate_json_builder_add_string (b, "title", scenario->title);
 
   json_builder_set_member_name (b, "findings");
   json_builder_begin_array (b);
@@ -590,16 +550,16 @@ cmd_scenario (const char *path)
       gboolean raised = FALSE;
 
       json_builder_begin_object (b);
-      add_string (b, "id", f->id);
-      add_string (b, "category", titrate_category_to_string (f->category));
-      add_string (b, "min_severity", titrate_severity_to_string (f->min_severity));
-      add_string (b, "code", f->code);
+      _titrate_json_builder_add_string (b, "id", f->id);
+      _titrate_json_builder_add_string (b, "category", titrate_category_to_string (f->category));
+      _titrate_json_builder_add_string (b, "min_severity", titrate_severity_to_string (f->min_severity));
+      _titrate_json_builder_add_string (b, "code", f->code);
       if (f->day_from > 0)
         {
-          add_number (b, "day_from", f->day_from, 1);
-          add_number (b, "day_to", f->day_to, 1);
+          _titrate_json_builder_add_number (b, "day_from", f->day_from, 1);
+          _titrate_json_builder_add_number (b, "day_to", f->day_to, 1);
         }
-      add_string (b, "label", f->label);
+      _titrate_json_builder_add_string (b, "label", f->label);
       json_builder_set_member_name (b, "optional");
       json_builder_add_boolean_value (b, f->optional);
       json_builder_set_member_name (b, "raised_by");
@@ -641,8 +601,8 @@ cmd_scenario (const char *path)
 
   json_builder_set_member_name (b, "summary");
   json_builder_begin_object (b);
-  add_number (b, "required", n_required, 1);
-  add_number (b, "raised", n_raised, 1);
+  _titrate_json_builder_add_number (b, "required", n_required, 1);
+  _titrate_json_builder_add_number (b, "raised", n_raised, 1);
   json_builder_set_member_name (b, "all_raised");
   json_builder_add_boolean_value (b, n_raised == n_required);
   json_builder_end_object (b);

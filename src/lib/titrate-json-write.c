@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "titrate-document.h"
+#include "titrate-rules.h"
 #include "titrate-json-read.h"
 #include "titrate-json-write.h"
 
@@ -378,3 +379,46 @@ _titrate_json_set_string_array (JsonObject *object,
   json_object_set_array_member (object, key, array);
 }
 
+
+void
+_titrate_json_builder_add_number (JsonBuilder *b,
+                                  const char  *key,
+                                  double       value,
+                                  double       precision)
+{
+  json_builder_set_member_name (b, key);
+  if (isnan (value))
+    json_builder_add_null_value (b);
+  else if (value == floor (value) && fabs (value) < 1e15)
+    json_builder_add_int_value (b, (gint64) value);
+  else
+    json_builder_add_double_value (b, round (value / precision) / (1.0 / precision));
+}
+
+void
+_titrate_json_builder_add_string (JsonBuilder *b,
+                                  const char  *key,
+                                  const char  *value)
+{
+  json_builder_set_member_name (b, key);
+  if (value == NULL)
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_string_value (b, value);
+}
+
+void
+_titrate_json_builder_add_rules_info (JsonBuilder  *b,
+                                      TitrateRules *rules)
+{
+  json_builder_set_member_name (b, "rules");
+  json_builder_begin_object (b);
+  _titrate_json_builder_add_string (b, "title", titrate_rules_get_title (rules));
+  _titrate_json_builder_add_number (b, "schema_version", titrate_rules_get_schema_version (rules), 1);
+  _titrate_json_builder_add_string (b, "content_version", titrate_rules_get_content_version (rules));
+  _titrate_json_builder_add_string (b, "content_date", titrate_rules_get_content_date (rules));
+  _titrate_json_builder_add_string (b, "origin", titrate_rules_get_origin (rules));
+  _titrate_json_builder_add_string (b, "sha256", titrate_rules_get_digest (rules));
+  _titrate_json_builder_add_string (b, "review_by", titrate_rules_get_review_by (rules));
+  json_builder_end_object (b);
+}

@@ -12,6 +12,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "titrate-rules.h"
+
 G_BEGIN_DECLS
 
 /* A whole number as an integer (10, not 10.0), anything else as a double. */
@@ -23,5 +25,20 @@ void      _titrate_json_set_number       (JsonObject *object,
 void      _titrate_json_set_string_array (JsonObject *object,
                                           const char *key,
                                           GPtrArray  *strings);
+
+/* For JsonBuilder output (the CLI contract, titrate_plan_to_json()): @key
+ * with null for NaN, an integer for a whole number, otherwise @value rounded
+ * to @precision (e.g. 0.001). */
+void      _titrate_json_builder_add_number (JsonBuilder *builder,
+                                            const char  *key,
+                                            double       value,
+                                            double       precision);
+/* @key with null for a NULL @value. */
+void      _titrate_json_builder_add_string (JsonBuilder *builder,
+                                            const char  *key,
+                                            const char  *value);
+/* The "rules" object of the CLI contract: which rules database checked. */
+void      _titrate_json_builder_add_rules_info (JsonBuilder  *builder,
+                                                TitrateRules *rules);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "titrate-counselling.h"
 #include "titrate-error.h"
 #include "titrate-plan.h"
+#include "titrate-json-write.h"
 
 #define EPSILON 1e-9
 
@@ -802,48 +803,7 @@ titrate_plan_get_pump (TitratePlan   *self,
 
 /* JSON */
 
-static void
-add_number (JsonBuilder *b,
-            const char  *key,
-            double       value,
-            double       precision)
-{
-  json_builder_set_member_name (b, key);
-  if (isnan (value))
-    json_builder_add_null_value (b);
-  else if (value == floor (value) && fabs (value) < 1e15)
-    json_builder_add_int_value (b, (gint64) value);
-  else
-    json_builder_add_double_value (b, round (value / precision) / (1.0 / precision));
-}
 
-static void
-add_string (JsonBuilder *b,
-            const char  *key,
-            const char  *value)
-{
-  json_builder_set_member_name (b, key);
-  if (value == NULL)
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_string_value (b, value);
-}
-
-static void
-add_rules_info (JsonBuilder  *b,
-                TitrateRules *rules)
-{
-  json_builder_set_member_name (b, "rules");
-  json_builder_begin_object (b);
-  add_string (b, "title", titrate_rules_get_title (rules));
-  add_number (b, "schema_version", titrate_rules_get_schema_version (rules), 1);
-  add_string (b, "content_version", titrate_rules_get_content_version (rules));
-  add_string (b, "content_date", titrate_rules_get_content_date (rules));
-  add_string (b, "origin", titrate_rules_get_origin (rules));
-  add_string (b, "sha256", titrate_rules_get_digest (rules));
-  add_string (b, "review_by", titrate_rules_get_review_by (rules));
-  json_builder_end_object (b);
-}
 
 /* The top-level "pump" object (only when the regimen has a pump). */
 static void
@@ -862,11 +822,11 @@ add_pump (JsonBuilder *b,
   if (plan == NULL)
     {
       for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-        add_string (b, keys[i], NULL);
-      add_number (b, "days_to_alarm", NAN, 1);
-      add_number (b, "margin_days", NAN, 1);
-      add_number (b, "ml_per_day", NAN, 1);
-      add_string (b, "not_planned", error ? error->message : NULL);
+        _titrate_json_builder_add_string (b, keys[i], NULL);
+      _titrate_json_builder_add_number (b, "days_to_alarm", NAN, 1);
+      _titrate_json_builder_add_number (b, "margin_days", NAN, 1);
+      _titrate_json_builder_add_number (b, "ml_per_day", NAN, 1);
+      _titrate_json_builder_add_string (b, "not_planned", error ? error->message : NULL);
     }
   else
     {
@@ -876,21 +836,21 @@ add_pump (JsonBuilder *b,
       g_autofree char *last = titrate_pump_format_date (&plan->last_refill_date);
       g_autofree char *next = titrate_pump_format_date (&plan->next_refill_date);
 
-      add_string (b, "alarm_date", *alarm ? alarm : NULL);
-      add_string (b, "empty_date", *empty ? empty : NULL);
-      add_string (b, "refill_by", *by ? by : NULL);
-      add_number (b, "days_to_alarm", plan->days_to_alarm >= 0 ? plan->days_to_alarm : NAN, 1);
-      add_number (b, "margin_days", plan->margin_days, 1);
-      add_number (b, "ml_per_day", plan->ml_per_day, 1e-6);
+      _titrate_json_builder_add_string (b, "alarm_date", *alarm ? alarm : NULL);
+      _titrate_json_builder_add_string (b, "empty_date", *empty ? empty : NULL);
+      _titrate_json_builder_add_string (b, "refill_by", *by ? by : NULL);
+      _titrate_json_builder_add_number (b, "days_to_alarm", plan->days_to_alarm >= 0 ? plan->days_to_alarm : NAN, 1);
+      _titrate_json_builder_add_number (b, "margin_days", plan->margin_days, 1);
+      _titrate_json_builder_add_number (b, "ml_per_day", plan->ml_per_day, 1e-6);
       /* Extensions: where the count starts, and what it rests on. */
-      add_string (b, "last_refill_date", last);
-      add_string (b, "next_refill_date", *next ? next : NULL);
-      add_number (b, "days_to_empty", plan->days_to_empty >= 0 ? plan->days_to_empty : NAN, 1);
-      add_number (b, "daily_mcg_min", plan->daily_mcg_min, 1e-9);
-      add_number (b, "daily_mcg_max", plan->daily_mcg_max, 1e-9);
-      add_number (b, "concentration_mcg_per_ml", plan->concentration_mcg_per_ml, 1e-9);
-      add_number (b, "reservoir_ml", plan->reservoir_ml, 1e-9);
-      add_number (b, "low_reservoir_alarm_ml", plan->alarm_ml, 1e-9);
+      _titrate_json_builder_add_string (b, "last_refill_date", last);
+      _titrate_json_builder_add_string (b, "next_refill_date", *next ? next : NULL);
+      _titrate_json_builder_add_number (b, "days_to_empty", plan->days_to_empty >= 0 ? plan->days_to_empty : NAN, 1);
+      _titrate_json_builder_add_number (b, "daily_mcg_min", plan->daily_mcg_min, 1e-9);
+      _titrate_json_builder_add_number (b, "daily_mcg_max", plan->daily_mcg_max, 1e-9);
+      _titrate_json_builder_add_number (b, "concentration_mcg_per_ml", plan->concentration_mcg_per_ml, 1e-9);
+      _titrate_json_builder_add_number (b, "reservoir_ml", plan->reservoir_ml, 1e-9);
+      _titrate_json_builder_add_number (b, "low_reservoir_alarm_ml", plan->alarm_ml, 1e-9);
     }
   json_builder_end_object (b);
 }
@@ -904,22 +864,22 @@ add_patient (JsonBuilder *b,
   titrate_plan_get_renal (self, &renal);
   json_builder_set_member_name (b, "patient");
   json_builder_begin_object (b);
-  add_number (b, "crcl_ml_min", titrate_renal_estimate_shown (renal.crcl_ml_min, renal.crcl_basis), 0.001);
-  add_string (b, "crcl_basis", titrate_renal_basis_to_string (renal.crcl_basis));
+  _titrate_json_builder_add_number (b, "crcl_ml_min", titrate_renal_estimate_shown (renal.crcl_ml_min, renal.crcl_basis), 0.001);
+  _titrate_json_builder_add_string (b, "crcl_basis", titrate_renal_basis_to_string (renal.crcl_basis));
   if (renal.crcl_note)
-    add_string (b, "crcl_note", renal.crcl_note);
-  add_number (b, "egfr_ml_min_1_73m2", titrate_renal_estimate_shown (renal.egfr_ml_min_1_73m2, renal.egfr_basis), 0.001);
-  add_string (b, "egfr_basis", titrate_renal_basis_to_string (renal.egfr_basis));
+    _titrate_json_builder_add_string (b, "crcl_note", renal.crcl_note);
+  _titrate_json_builder_add_number (b, "egfr_ml_min_1_73m2", titrate_renal_estimate_shown (renal.egfr_ml_min_1_73m2, renal.egfr_basis), 0.001);
+  _titrate_json_builder_add_string (b, "egfr_basis", titrate_renal_basis_to_string (renal.egfr_basis));
   if (renal.egfr_note)
-    add_string (b, "egfr_note", renal.egfr_note);
+    _titrate_json_builder_add_string (b, "egfr_note", renal.egfr_note);
   /* Extension (compatible): the renal function the dose bands used and why. */
-  add_number (b, "renal_function_ml_min",
+  _titrate_json_builder_add_number (b, "renal_function_ml_min",
               titrate_renal_estimate_shown (renal.function_ml_min, TITRATE_RENAL_BASIS_NONE), 0.001);
-  add_string (b, "renal_function_basis", titrate_renal_function_to_string (renal.function_basis));
+  _titrate_json_builder_add_string (b, "renal_function_basis", titrate_renal_function_to_string (renal.function_basis));
   if (renal.function_note)
-    add_string (b, "renal_function_note", renal.function_note);
+    _titrate_json_builder_add_string (b, "renal_function_note", renal.function_note);
   if (!isnan (renal.bsa_m2))
-    add_number (b, "bsa_m2", floor (renal.bsa_m2 * 100 + 1e-9) / 100, 0.01);
+    _titrate_json_builder_add_number (b, "bsa_m2", floor (renal.bsa_m2 * 100 + 1e-9) / 100, 0.01);
   json_builder_set_member_name (b, "creatinine_implausible");
   json_builder_add_boolean_value (b, renal.creatinine_implausible);
   json_builder_end_object (b);
@@ -934,18 +894,18 @@ add_alert (JsonBuilder      *b,
   const char *ack = titrate_alert_item_get_acknowledgement (item);
 
   json_builder_begin_object (b);
-  add_string (b, "code", a->code);
-  add_string (b, "category", titrate_category_to_string (a->category));
-  add_string (b, "severity", titrate_severity_to_string (a->severity));
-  add_string (b, "title", a->title);
-  add_string (b, "reason", a->reason);
-  add_string (b, "trigger", a->trigger);
-  add_string (b, "action", a->action);
-  add_string (b, "source", a->source);
-  add_string (b, "evidence", a->evidence);
+  _titrate_json_builder_add_string (b, "code", a->code);
+  _titrate_json_builder_add_string (b, "category", titrate_category_to_string (a->category));
+  _titrate_json_builder_add_string (b, "severity", titrate_severity_to_string (a->severity));
+  _titrate_json_builder_add_string (b, "title", a->title);
+  _titrate_json_builder_add_string (b, "reason", a->reason);
+  _titrate_json_builder_add_string (b, "trigger", a->trigger);
+  _titrate_json_builder_add_string (b, "action", a->action);
+  _titrate_json_builder_add_string (b, "source", a->source);
+  _titrate_json_builder_add_string (b, "evidence", a->evidence);
   if (a->day > 0)
     {
-      add_number (b, "day", a->day, 1);
+      _titrate_json_builder_add_number (b, "day", a->day, 1);
       if (g_date_valid (&self->doc->regimen->start_date))
         {
           GDate date = self->doc->regimen->start_date;
@@ -953,7 +913,7 @@ add_alert (JsonBuilder      *b,
 
           g_date_add_days (&date, (guint) a->day - 1);
           g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &date);
-          add_string (b, "date", buf);
+          _titrate_json_builder_add_string (b, "date", buf);
         }
     }
   else
@@ -962,7 +922,7 @@ add_alert (JsonBuilder      *b,
       json_builder_add_null_value (b);
     }
   if (ack != NULL)
-    add_string (b, "acknowledged", ack);
+    _titrate_json_builder_add_string (b, "acknowledged", ack);
   json_builder_end_object (b);
 }
 
@@ -990,7 +950,7 @@ titrate_plan_to_json (TitratePlan  *self,
 
   b = json_builder_new ();
   json_builder_begin_object (b);
-  add_rules_info (b, self->rules);
+  _titrate_json_builder_add_rules_info (b, self->rules);
   add_patient (b, self);
 
   /* Extension (compatible): the applicable maximum, unit in the key. */
@@ -999,10 +959,10 @@ titrate_plan_to_json (TitratePlan  *self,
   {
     g_autofree char *key = g_strdup_printf ("max_daily_%s", titrate_route_unit (self->doc->regimen->route));
 
-    add_number (b, key, self->limit.max_daily, 0.01);
+    _titrate_json_builder_add_number (b, key, self->limit.max_daily, 0.01);
   }
-  add_string (b, "rule", self->limit.rule_code);
-  add_number (b, "renal_factor", self->limit.renal_factor, 0.001);
+  _titrate_json_builder_add_string (b, "rule", self->limit.rule_code);
+  _titrate_json_builder_add_number (b, "renal_factor", self->limit.renal_factor, 0.001);
   json_builder_end_object (b);
 
   alerts = G_LIST_MODEL (self->alerts);
@@ -1021,7 +981,7 @@ titrate_plan_to_json (TitratePlan  *self,
   json_builder_set_member_name (b, "counts");
   json_builder_begin_object (b);
   for (int s = TITRATE_N_SEVERITIES - 1; s >= 0; s--)
-    add_number (b, titrate_severity_to_string (s), counts[s], 1);
+    _titrate_json_builder_add_number (b, titrate_severity_to_string (s), counts[s], 1);
   json_builder_end_object (b);
   add_pump (b, self);
 
