@@ -6,6 +6,7 @@
  */
 
 #include <math.h>
+#include <string.h>
 
 #include <titrate.h>
 
@@ -228,12 +229,12 @@ test_boxed_copies (void)
   g_autoptr(TitrateDocument) doc = load_example ("older-adult-ckd.titrate");
   const double doses[] = { 5, 5, 10 };
   TitrateStep step;
-  TitrateProtocol protocol = { TITRATE_PROTOCOL_TITRATE, 5, 3, 5, 3, 60, NAN };
-  TitrateDay day = { 0 };
+  TitrateProtocol protocol;
+  TitrateDay day;
   TitrateRenal renal;
-  TitratePumpRefill refill = { { 0 }, 20, 500 };
-  TitratePumpBolus bolus = { { 0 }, 50 };
-  TitratePumpDay pump_day = { { 0 }, 100, 0, 0.2, 18.5 };
+  TitratePumpRefill refill;
+  TitratePumpBolus bolus;
+  TitratePumpDay pump_day;
   TitrateLimit limit = { 0 };
   TitrateAcknowledgement ack = { (char *) "renal.severe", (char *) "discussed with nephrology",
                                  (char *) "2026-01-05", NULL };
@@ -244,20 +245,40 @@ test_boxed_copies (void)
 
   titrate_step_init_oral (&step, 4, doses, G_N_ELEMENTS (doses));
   check_value_copy (TITRATE_TYPE_STEP, &step, sizeof step);
+  /* zeroed first: the byte comparison covers the padding too */
+  memset (&protocol, 0, sizeof protocol);
+  protocol.kind = TITRATE_PROTOCOL_TITRATE;
+  protocol.start_dose_mg = 5;
+  protocol.doses_per_day = 3;
+  protocol.step_mg_per_dose = 5;
+  protocol.step_every_days = 3;
+  protocol.target_daily_mg = 60;
+  protocol.from_daily_mg = NAN;
   check_value_copy (TITRATE_TYPE_PROTOCOL, &protocol, sizeof protocol);
+  memset (&day, 0, sizeof day);
   day.day = 3;
   g_date_set_dmy (&day.date, 5, 1, 2026);
   day.n_doses = 2;
   day.doses_mg[0] = day.doses_mg[1] = 7.5;
   day.daily_total = 15;
   check_value_copy (TITRATE_TYPE_DAY, &day, sizeof day);
+  memset (&refill, 0, sizeof refill);
   g_date_set_dmy (&refill.date, 5, 1, 2026);
+  refill.volume_ml = 20;
+  refill.concentration_mcg_per_ml = 500;
   check_value_copy (TITRATE_TYPE_PUMP_REFILL, &refill, sizeof refill);
+  memset (&bolus, 0, sizeof bolus);
   g_date_set_dmy (&bolus.date, 6, 1, 2026);
+  bolus.dose_mcg = 50;
   check_value_copy (TITRATE_TYPE_PUMP_BOLUS, &bolus, sizeof bolus);
+  memset (&pump_day, 0, sizeof pump_day);
   g_date_set_dmy (&pump_day.date, 7, 1, 2026);
+  pump_day.daily_mcg = 100;
+  pump_day.used_ml = 0.2;
+  pump_day.remaining_ml = 18.5;
   check_value_copy (TITRATE_TYPE_PUMP_DAY, &pump_day, sizeof pump_day);
 
+  memset (&renal, 0, sizeof renal);
   titrate_patient_get_renal (doc->patient, &renal);
   check_value_copy (TITRATE_TYPE_RENAL, &renal, sizeof renal);
 
