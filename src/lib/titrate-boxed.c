@@ -1,5 +1,6 @@
-/* titrate-boxed.c — boxed GTypes for the public structs that own memory
- * (their free functions live with their types)
+/* titrate-boxed.c — boxed GTypes for the public structs: those that own
+ * memory (their free functions live with their types), plain values, and
+ * the rules database's rows (whose copies own their strings)
  *
  * Copyright 2026 The Titrate authors
  * SPDX-License-Identifier: GPL-3.0-or-later
