@@ -107,6 +107,13 @@ typedef struct {
 } TitrateDocument;
 
 /**
+ * TITRATE_TYPE_DOCUMENT:
+ *
+ * The boxed #GType of #TitrateDocument.
+ */
+#define TITRATE_TYPE_DOCUMENT (titrate_document_get_type ())
+
+/**
  * titrate_document_get_type:
  *
  * The boxed #GType of #TitrateDocument.

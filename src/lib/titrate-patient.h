@@ -168,6 +168,13 @@ TITRATE_AVAILABLE_IN_ALL
 GType titrate_renal_get_type (void) G_GNUC_CONST;
 
 /**
+ * TITRATE_TYPE_PATIENT:
+ *
+ * The boxed #GType of #TitratePatient.
+ */
+#define TITRATE_TYPE_PATIENT (titrate_patient_get_type ())
+
+/**
  * titrate_patient_get_type:
  *
  * The boxed #GType of #TitratePatient.

@@ -128,6 +128,13 @@ TITRATE_AVAILABLE_IN_ALL
 const char * const titrate_pump_model_codes[];
 
 /**
+ * TITRATE_TYPE_PUMP:
+ *
+ * The boxed #GType of #TitratePump.
+ */
+#define TITRATE_TYPE_PUMP (titrate_pump_get_type ())
+
+/**
  * titrate_pump_get_type:
  *
  * The boxed #GType of #TitratePump.
@@ -530,6 +537,13 @@ TITRATE_AVAILABLE_IN_ALL
 TitratePumpPlan *titrate_pump_plan      (TitrateRules         *rules,
                                          const TitrateRegimen *regimen,
                                          GError              **error);
+
+/**
+ * TITRATE_TYPE_PUMP_PLAN:
+ *
+ * The boxed #GType of #TitratePumpPlan.
+ */
+#define TITRATE_TYPE_PUMP_PLAN (titrate_pump_plan_get_type ())
 
 /**
  * titrate_pump_plan_get_type:

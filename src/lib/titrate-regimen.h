@@ -280,6 +280,13 @@ typedef struct {
 } TitrateRegimen;
 
 /**
+ * TITRATE_TYPE_REGIMEN:
+ *
+ * The boxed #GType of #TitrateRegimen.
+ */
+#define TITRATE_TYPE_REGIMEN (titrate_regimen_get_type ())
+
+/**
  * titrate_regimen_get_type:
  *
  * The boxed #GType of #TitrateRegimen.
