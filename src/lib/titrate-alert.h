@@ -63,6 +63,13 @@ typedef struct {
 } TitrateAlert;
 
 /**
+ * TITRATE_TYPE_ALERT:
+ *
+ * The boxed #GType of #TitrateAlert.
+ */
+#define TITRATE_TYPE_ALERT (titrate_alert_get_type ())
+
+/**
  * titrate_alert_get_type:
  *
  * The boxed #GType of #TitrateAlert.

@@ -67,6 +67,24 @@ typedef struct {
 } TitrateLimit;
 
 /**
+ * TITRATE_TYPE_LIMIT:
+ *
+ * The boxed #GType of #TitrateLimit.
+ */
+#define TITRATE_TYPE_LIMIT (titrate_limit_get_type ())
+
+/**
+ * titrate_limit_get_type:
+ *
+ * The boxed #GType of #TitrateLimit.
+ * A copy made with g_boxed_copy() owns its strings; free it with g_boxed_free().
+ *
+ * Returns: the #GType
+ */
+TITRATE_AVAILABLE_IN_ALL
+GType titrate_limit_get_type (void) G_GNUC_CONST;
+
+/**
  * titrate_check_applicable_limit:
  * @rules: a validated #TitrateRules
  * @patient: the patient

@@ -65,6 +65,24 @@ typedef struct {
 } TitrateAcknowledgement;
 
 /**
+ * TITRATE_TYPE_ACKNOWLEDGEMENT:
+ *
+ * The boxed #GType of #TitrateAcknowledgement.
+ */
+#define TITRATE_TYPE_ACKNOWLEDGEMENT (titrate_acknowledgement_get_type ())
+
+/**
+ * titrate_acknowledgement_get_type:
+ *
+ * The boxed #GType of #TitrateAcknowledgement.
+ * A copy made with g_boxed_copy() owns its strings; free it with g_boxed_free().
+ *
+ * Returns: the #GType
+ */
+TITRATE_AVAILABLE_IN_ALL
+GType titrate_acknowledgement_get_type (void) G_GNUC_CONST;
+
+/**
  * TitrateDocument:
  * @patient: patient
  * @regimen: regimen
@@ -87,6 +105,13 @@ typedef struct {
   JsonObject     *unknown_patient;
   JsonObject     *unknown_regimen;
 } TitrateDocument;
+
+/**
+ * TITRATE_TYPE_DOCUMENT:
+ *
+ * The boxed #GType of #TitrateDocument.
+ */
+#define TITRATE_TYPE_DOCUMENT (titrate_document_get_type ())
 
 /**
  * titrate_document_get_type:

@@ -49,9 +49,9 @@ G_BEGIN_DECLS
 typedef enum {
   TITRATE_RENAL_BASIS_NONE,              /* not available: see note */
   TITRATE_RENAL_BASIS_ENTERED,           /* typed by the prescriber; wins */
-  TITRATE_RENAL_BASIS_COCKCROFT_GAULT,   /* computed, actual body weight */
-  TITRATE_RENAL_BASIS_CKD_EPI_2021,      /* computed, race-free 2021 equation */
-  TITRATE_RENAL_BASIS_COCKCROFT_GAULT_ADJUSTED, /* computed, adjusted body weight (obesity) */
+  TITRATE_RENAL_BASIS_COCKCROFT_GAULT, /*< nick=cockcroft_gault_actual_weight >*/ /* computed, actual body weight */
+  TITRATE_RENAL_BASIS_CKD_EPI_2021, /*< nick=ckd_epi_2021 >*/ /* computed, race-free 2021 equation */
+  TITRATE_RENAL_BASIS_COCKCROFT_GAULT_ADJUSTED, /*< nick=cockcroft_gault_adjusted_weight >*/ /* computed, adjusted body weight (obesity) */
 } TitrateRenalBasis;
 
 /**
@@ -69,8 +69,8 @@ typedef enum {
 typedef enum {
   TITRATE_RENAL_FUNCTION_NONE,
   TITRATE_RENAL_FUNCTION_CRCL,            /* entered or Cockcroft–Gault CrCl, mL/min */
-  TITRATE_RENAL_FUNCTION_EGFR_DEINDEXED,  /* eGFR × BSA / 1.73, mL/min */
-  TITRATE_RENAL_FUNCTION_EGFR_INDEXED,    /* eGFR as reported, mL/min/1.73 m² (no height/weight) */
+  TITRATE_RENAL_FUNCTION_EGFR_DEINDEXED, /*< nick=egfr_deindexed_bsa >*/ /* eGFR × BSA / 1.73, mL/min */
+  TITRATE_RENAL_FUNCTION_EGFR_INDEXED, /*< nick=egfr_indexed >*/ /* eGFR as reported, mL/min/1.73 m² (no height/weight) */
 } TitrateRenalFunction;
 
 /**
@@ -148,6 +148,31 @@ typedef struct {
   double            ibw_kg;               /* Devine; NAN without height and sex */
   gboolean          creatinine_implausible; /* value not used: see input.creatinine_implausible */
 } TitrateRenal;
+
+/**
+ * TITRATE_TYPE_RENAL:
+ *
+ * The boxed #GType of #TitrateRenal.
+ */
+#define TITRATE_TYPE_RENAL (titrate_renal_get_type ())
+
+/**
+ * titrate_renal_get_type:
+ *
+ * The boxed #GType of #TitrateRenal.
+ * A plain value: g_boxed_copy() copies it whole.
+ *
+ * Returns: the #GType
+ */
+TITRATE_AVAILABLE_IN_ALL
+GType titrate_renal_get_type (void) G_GNUC_CONST;
+
+/**
+ * TITRATE_TYPE_PATIENT:
+ *
+ * The boxed #GType of #TitratePatient.
+ */
+#define TITRATE_TYPE_PATIENT (titrate_patient_get_type ())
 
 /**
  * titrate_patient_get_type:

@@ -93,6 +93,13 @@ TitrateSuggestion *titrate_planner_suggest (TitrateRules         *rules,
                                             GError              **error);
 
 /**
+ * TITRATE_TYPE_SUGGESTION:
+ *
+ * The boxed #GType of #TitrateSuggestion.
+ */
+#define TITRATE_TYPE_SUGGESTION (titrate_suggestion_get_type ())
+
+/**
  * titrate_suggestion_get_type:
  *
  * The boxed #GType of #TitrateSuggestion.

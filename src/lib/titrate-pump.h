@@ -44,6 +44,24 @@ typedef struct {
 } TitratePumpRefill;
 
 /**
+ * TITRATE_TYPE_PUMP_REFILL:
+ *
+ * The boxed #GType of #TitratePumpRefill.
+ */
+#define TITRATE_TYPE_PUMP_REFILL (titrate_pump_refill_get_type ())
+
+/**
+ * titrate_pump_refill_get_type:
+ *
+ * The boxed #GType of #TitratePumpRefill.
+ * A plain value: g_boxed_copy() copies it whole.
+ *
+ * Returns: the #GType
+ */
+TITRATE_AVAILABLE_IN_ALL
+GType titrate_pump_refill_get_type (void) G_GNUC_CONST;
+
+/**
  * TitratePumpBolus:
  * @date: the day the bolus is given
  * @dose_mcg: a bolus programmed from the reservoir (bridge or clinician
@@ -56,6 +74,24 @@ typedef struct {
   GDate  date;
   double dose_mcg;
 } TitratePumpBolus;
+
+/**
+ * TITRATE_TYPE_PUMP_BOLUS:
+ *
+ * The boxed #GType of #TitratePumpBolus.
+ */
+#define TITRATE_TYPE_PUMP_BOLUS (titrate_pump_bolus_get_type ())
+
+/**
+ * titrate_pump_bolus_get_type:
+ *
+ * The boxed #GType of #TitratePumpBolus.
+ * A plain value: g_boxed_copy() copies it whole.
+ *
+ * Returns: the #GType
+ */
+TITRATE_AVAILABLE_IN_ALL
+GType titrate_pump_bolus_get_type (void) G_GNUC_CONST;
 
 /**
  * TitratePump:
@@ -90,6 +126,13 @@ typedef struct _TitratePump {
 /* Model codes a document may use, NULL-terminated. */
 TITRATE_AVAILABLE_IN_ALL
 const char * const titrate_pump_model_codes[];
+
+/**
+ * TITRATE_TYPE_PUMP:
+ *
+ * The boxed #GType of #TitratePump.
+ */
+#define TITRATE_TYPE_PUMP (titrate_pump_get_type ())
 
 /**
  * titrate_pump_get_type:
@@ -225,6 +268,25 @@ typedef struct {
 } TitratePumpModel;
 
 /**
+ * TITRATE_TYPE_PUMP_MODEL:
+ *
+ * The boxed #GType of #TitratePumpModel.
+ */
+#define TITRATE_TYPE_PUMP_MODEL (titrate_pump_model_get_type ())
+
+/**
+ * titrate_pump_model_get_type:
+ *
+ * The boxed #GType of #TitratePumpModel.
+ * A copy made with g_boxed_copy() owns its strings, so it outlives the
+ * #TitrateRules it came from; free it with g_boxed_free().
+ *
+ * Returns: the #GType
+ */
+TITRATE_AVAILABLE_IN_ALL
+GType titrate_pump_model_get_type (void) G_GNUC_CONST;
+
+/**
  * TitratePumpSetting:
  * @key: key
  * @value: value
@@ -245,6 +307,25 @@ typedef struct {
   const char *evidence;     /* "D": a design choice, not a published limit */
   const char *note;         /* translated */
 } TitratePumpSetting;
+
+/**
+ * TITRATE_TYPE_PUMP_SETTING:
+ *
+ * The boxed #GType of #TitratePumpSetting.
+ */
+#define TITRATE_TYPE_PUMP_SETTING (titrate_pump_setting_get_type ())
+
+/**
+ * titrate_pump_setting_get_type:
+ *
+ * The boxed #GType of #TitratePumpSetting.
+ * A copy made with g_boxed_copy() owns its strings, so it outlives the
+ * #TitrateRules it came from; free it with g_boxed_free().
+ *
+ * Returns: the #GType
+ */
+TITRATE_AVAILABLE_IN_ALL
+GType titrate_pump_setting_get_type (void) G_GNUC_CONST;
 
 /**
  * titrate_pump_get_model:
@@ -340,6 +421,24 @@ typedef struct {
   double used_ml;         /* mL drawn that day */
   double remaining_ml;    /* mL left at the end of the day (never below 0) */
 } TitratePumpDay;
+
+/**
+ * TITRATE_TYPE_PUMP_DAY:
+ *
+ * The boxed #GType of #TitratePumpDay.
+ */
+#define TITRATE_TYPE_PUMP_DAY (titrate_pump_day_get_type ())
+
+/**
+ * titrate_pump_day_get_type:
+ *
+ * The boxed #GType of #TitratePumpDay.
+ * A plain value: g_boxed_copy() copies it whole.
+ *
+ * Returns: the #GType
+ */
+TITRATE_AVAILABLE_IN_ALL
+GType titrate_pump_day_get_type (void) G_GNUC_CONST;
 
 /**
  * TitratePumpPlan:
@@ -438,6 +537,13 @@ TITRATE_AVAILABLE_IN_ALL
 TitratePumpPlan *titrate_pump_plan      (TitrateRules         *rules,
                                          const TitrateRegimen *regimen,
                                          GError              **error);
+
+/**
+ * TITRATE_TYPE_PUMP_PLAN:
+ *
+ * The boxed #GType of #TitratePumpPlan.
+ */
+#define TITRATE_TYPE_PUMP_PLAN (titrate_pump_plan_get_type ())
 
 /**
  * titrate_pump_plan_get_type:

@@ -89,6 +89,24 @@ typedef struct {
 } TitrateStep;
 
 /**
+ * TITRATE_TYPE_STEP:
+ *
+ * The boxed #GType of #TitrateStep.
+ */
+#define TITRATE_TYPE_STEP (titrate_step_get_type ())
+
+/**
+ * titrate_step_get_type:
+ *
+ * The boxed #GType of #TitrateStep.
+ * A plain value: g_boxed_copy() copies it whole.
+ *
+ * Returns: the #GType
+ */
+TITRATE_AVAILABLE_IN_ALL
+GType titrate_step_get_type (void) G_GNUC_CONST;
+
+/**
  * titrate_step_init_oral:
  * @step: (out caller-allocates): the step
  * @day: the plan day it starts on
@@ -175,6 +193,24 @@ typedef struct {
 } TitrateProtocol;
 
 /**
+ * TITRATE_TYPE_PROTOCOL:
+ *
+ * The boxed #GType of #TitrateProtocol.
+ */
+#define TITRATE_TYPE_PROTOCOL (titrate_protocol_get_type ())
+
+/**
+ * titrate_protocol_get_type:
+ *
+ * The boxed #GType of #TitrateProtocol.
+ * A plain value: g_boxed_copy() copies it whole.
+ *
+ * Returns: the #GType
+ */
+TITRATE_AVAILABLE_IN_ALL
+GType titrate_protocol_get_type (void) G_GNUC_CONST;
+
+/**
  * titrate_protocol_kind_to_string:
  * @kind: a #TitrateProtocolKind
  *
@@ -196,7 +232,7 @@ const char *titrate_protocol_kind_to_string (TitrateProtocolKind kind);
  */
 typedef enum {
   TITRATE_IT_PHASE_UNSET,          /* not said: read from the plan */
-  TITRATE_IT_PHASE_POST_IMPLANT,   /* titration after the implant (label % per 24 h) */
+  TITRATE_IT_PHASE_POST_IMPLANT, /*< nick=post_implant >*/ /* titration after the implant (label % per 24 h) */
   TITRATE_IT_PHASE_MAINTENANCE,    /* an established infusion */
 } TitrateItPhase;
 
@@ -242,6 +278,13 @@ typedef struct {
   TitrateProtocol protocol;                 /* as written in the document */
   struct _TitratePump *pump;                /* intrathecal: regimen.pump, or NULL (titrate-pump.h) */
 } TitrateRegimen;
+
+/**
+ * TITRATE_TYPE_REGIMEN:
+ *
+ * The boxed #GType of #TitrateRegimen.
+ */
+#define TITRATE_TYPE_REGIMEN (titrate_regimen_get_type ())
 
 /**
  * titrate_regimen_get_type:
@@ -369,6 +412,24 @@ typedef struct {
   double       bolus_mcg;            /* intrathecal screening bolus, NAN otherwise */
   gboolean     is_change;            /* first day of a step */
 } TitrateDay;
+
+/**
+ * TITRATE_TYPE_DAY:
+ *
+ * The boxed #GType of #TitrateDay.
+ */
+#define TITRATE_TYPE_DAY (titrate_day_get_type ())
+
+/**
+ * titrate_day_get_type:
+ *
+ * The boxed #GType of #TitrateDay.
+ * A plain value: g_boxed_copy() copies it whole.
+ *
+ * Returns: the #GType
+ */
+TITRATE_AVAILABLE_IN_ALL
+GType titrate_day_get_type (void) G_GNUC_CONST;
 
 /**
  * titrate_units_per_dose:

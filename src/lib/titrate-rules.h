@@ -64,6 +64,25 @@ typedef struct {
 } TitrateRuleText;
 
 /**
+ * TITRATE_TYPE_RULE_TEXT:
+ *
+ * The boxed #GType of #TitrateRuleText.
+ */
+#define TITRATE_TYPE_RULE_TEXT (titrate_rule_text_get_type ())
+
+/**
+ * titrate_rule_text_get_type:
+ *
+ * The boxed #GType of #TitrateRuleText.
+ * A copy made with g_boxed_copy() owns its strings, so it outlives the
+ * #TitrateRules it came from; free it with g_boxed_free().
+ *
+ * Returns: the #GType
+ */
+TITRATE_AVAILABLE_IN_ALL
+GType titrate_rule_text_get_type (void) G_GNUC_CONST;
+
+/**
  * TitrateDrug:
  * @code: generic name
  * @class_code: primary class
@@ -76,6 +95,25 @@ typedef struct {
   const char *class_code;      /* primary class */
   const char *class_label;
 } TitrateDrug;
+
+/**
+ * TITRATE_TYPE_DRUG:
+ *
+ * The boxed #GType of #TitrateDrug.
+ */
+#define TITRATE_TYPE_DRUG (titrate_drug_get_type ())
+
+/**
+ * titrate_drug_get_type:
+ *
+ * The boxed #GType of #TitrateDrug.
+ * A copy made with g_boxed_copy() owns its strings, so it outlives the
+ * #TitrateRules it came from; free it with g_boxed_free().
+ *
+ * Returns: the #GType
+ */
+TITRATE_AVAILABLE_IN_ALL
+GType titrate_drug_get_type (void) G_GNUC_CONST;
 
 /**
  * TitrateDrugNameKind:
@@ -109,6 +147,25 @@ typedef struct {
 } TitrateDrugName;
 
 /**
+ * TITRATE_TYPE_DRUG_NAME:
+ *
+ * The boxed #GType of #TitrateDrugName.
+ */
+#define TITRATE_TYPE_DRUG_NAME (titrate_drug_name_get_type ())
+
+/**
+ * titrate_drug_name_get_type:
+ *
+ * The boxed #GType of #TitrateDrugName.
+ * A copy made with g_boxed_copy() owns its strings, so it outlives the
+ * #TitrateRules it came from; free it with g_boxed_free().
+ *
+ * Returns: the #GType
+ */
+TITRATE_AVAILABLE_IN_ALL
+GType titrate_drug_name_get_type (void) G_GNUC_CONST;
+
+/**
  * TitrateVocabItem:
  * @code: code
  * @label: label
@@ -120,6 +177,25 @@ typedef struct {
   const char *code;
   const char *label;
 } TitrateVocabItem;
+
+/**
+ * TITRATE_TYPE_VOCAB_ITEM:
+ *
+ * The boxed #GType of #TitrateVocabItem.
+ */
+#define TITRATE_TYPE_VOCAB_ITEM (titrate_vocab_item_get_type ())
+
+/**
+ * titrate_vocab_item_get_type:
+ *
+ * The boxed #GType of #TitrateVocabItem.
+ * A copy made with g_boxed_copy() owns its strings, so it outlives the
+ * #TitrateRules it came from; free it with g_boxed_free().
+ *
+ * Returns: the #GType
+ */
+TITRATE_AVAILABLE_IN_ALL
+GType titrate_vocab_item_get_type (void) G_GNUC_CONST;
 
 /**
  * TitrateFormulation:
@@ -145,6 +221,25 @@ typedef struct {
 } TitrateFormulation;
 
 /**
+ * TITRATE_TYPE_FORMULATION:
+ *
+ * The boxed #GType of #TitrateFormulation.
+ */
+#define TITRATE_TYPE_FORMULATION (titrate_formulation_get_type ())
+
+/**
+ * titrate_formulation_get_type:
+ *
+ * The boxed #GType of #TitrateFormulation.
+ * A copy made with g_boxed_copy() owns its strings, so it outlives the
+ * #TitrateRules it came from; free it with g_boxed_free().
+ *
+ * Returns: the #GType
+ */
+TITRATE_AVAILABLE_IN_ALL
+GType titrate_formulation_get_type (void) G_GNUC_CONST;
+
+/**
  * TitrateStrength:
  * @formulation: formulation
  * @strength: in the formulation's unit
@@ -161,6 +256,25 @@ typedef struct {
 } TitrateStrength;
 
 /**
+ * TITRATE_TYPE_STRENGTH:
+ *
+ * The boxed #GType of #TitrateStrength.
+ */
+#define TITRATE_TYPE_STRENGTH (titrate_strength_get_type ())
+
+/**
+ * titrate_strength_get_type:
+ *
+ * The boxed #GType of #TitrateStrength.
+ * A copy made with g_boxed_copy() owns its strings, so it outlives the
+ * #TitrateRules it came from; free it with g_boxed_free().
+ *
+ * Returns: the #GType
+ */
+TITRATE_AVAILABLE_IN_ALL
+GType titrate_strength_get_type (void) G_GNUC_CONST;
+
+/**
  * TitrateSource:
  * @key: key
  * @citation: citation
@@ -175,6 +289,25 @@ typedef struct {
   const char *kind;
   gboolean    local;           /* added by an institution, not the Titrate release */
 } TitrateSource;
+
+/**
+ * TITRATE_TYPE_SOURCE:
+ *
+ * The boxed #GType of #TitrateSource.
+ */
+#define TITRATE_TYPE_SOURCE (titrate_source_get_type ())
+
+/**
+ * titrate_source_get_type:
+ *
+ * The boxed #GType of #TitrateSource.
+ * A copy made with g_boxed_copy() owns its strings, so it outlives the
+ * #TitrateRules it came from; free it with g_boxed_free().
+ *
+ * Returns: the #GType
+ */
+TITRATE_AVAILABLE_IN_ALL
+GType titrate_source_get_type (void) G_GNUC_CONST;
 
 /**
  * TitrateCounselling:
@@ -201,6 +334,25 @@ typedef struct {
   const char *section;         /* "point" (things to know) or "withdrawal_sign" (the
                                 * handout's warning box; topic introduces the list) */
 } TitrateCounselling;
+
+/**
+ * TITRATE_TYPE_COUNSELLING:
+ *
+ * The boxed #GType of #TitrateCounselling.
+ */
+#define TITRATE_TYPE_COUNSELLING (titrate_counselling_get_type ())
+
+/**
+ * titrate_counselling_get_type:
+ *
+ * The boxed #GType of #TitrateCounselling.
+ * A copy made with g_boxed_copy() owns its strings, so it outlives the
+ * #TitrateRules it came from; free it with g_boxed_free().
+ *
+ * Returns: the #GType
+ */
+TITRATE_AVAILABLE_IN_ALL
+GType titrate_counselling_get_type (void) G_GNUC_CONST;
 
 /**
  * TITRATE_TYPE_RULES:

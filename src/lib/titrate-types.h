@@ -64,8 +64,8 @@ typedef enum {
  * The unit a serum creatinine was entered in.
  */
 typedef enum {
-  TITRATE_CREATININE_MG_DL,
-  TITRATE_CREATININE_UMOL_L,
+  TITRATE_CREATININE_MG_DL,  /*< nick=mg_dl >*/
+  TITRATE_CREATININE_UMOL_L, /*< nick=umol_l >*/
 } TitrateCreatinineUnit;
 
 /**
@@ -169,7 +169,7 @@ typedef enum {
 typedef enum {
   TITRATE_PHASE_NONE,          /* before the start date */
   TITRATE_PHASE_START,
-  TITRATE_PHASE_STEP_UP,
+  TITRATE_PHASE_STEP_UP, /*< nick=step_up >*/
   TITRATE_PHASE_MAINTENANCE,
   TITRATE_PHASE_TAPER,
   TITRATE_PHASE_STOPPED,
@@ -186,9 +186,9 @@ typedef enum {
  * formulation.unit).
  */
 typedef enum {
-  TITRATE_FORMULATION_UNIT_MG_PER_UNIT,   /* mg per tablet or packet */
-  TITRATE_FORMULATION_UNIT_MG_PER_ML,     /* oral liquid */
-  TITRATE_FORMULATION_UNIT_MCG_PER_ML,    /* intrathecal solution */
+  TITRATE_FORMULATION_UNIT_MG_PER_UNIT, /*< nick=mg_per_unit >*/ /* mg per tablet or packet */
+  TITRATE_FORMULATION_UNIT_MG_PER_ML,   /*< nick=mg_per_ml >*/ /* oral liquid */
+  TITRATE_FORMULATION_UNIT_MCG_PER_ML,  /*< nick=mcg_per_ml >*/ /* intrathecal solution */
 } TitrateFormulationUnit;
 
 /**
@@ -203,7 +203,7 @@ typedef enum {
 typedef enum {
   TITRATE_DIVISIBILITY_UNKNOWN,           /* no product chosen */
   TITRATE_DIVISIBILITY_WHOLE,
-  TITRATE_DIVISIBILITY_SCORED_HALF,
+  TITRATE_DIVISIBILITY_SCORED_HALF, /*< nick=scored_half >*/
   TITRATE_DIVISIBILITY_VOLUME,            /* measured in mL */
 } TitrateDivisibility;
 
