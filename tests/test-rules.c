@@ -610,7 +610,7 @@ test_withdrawal_signs_required (void)
 
 /* Weight for age: an input plausibility check from the CDC 2000 growth
  * charts (3rd–97th percentiles, either sex, one-year bands), never a
- * clinical limit; none for adults. */
+ * clinical limit; for adults only a design-choice floor. */
 static void
 test_plausible_weight (void)
 {
@@ -633,7 +633,16 @@ test_plausible_weight (void)
   g_assert_cmpfloat (lo, ==, 2.3);
   g_assert_true (titrate_rules_get_plausible_weight_kg (rules, 19.5, &lo, &hi));
   g_assert_cmpfloat (hi, ==, 100.8);
-  g_assert_false (titrate_rules_get_plausible_weight_kg (rules, 20, &lo, &hi));
+  /* Adults: a design-choice floor only (the 1-year band's lowest weight), so
+   * a "1 kg" slip is questioned and a 40 kg older adult is not; the upper
+   * end is the document's own 400 kg limit. */
+  g_assert_true (titrate_rules_get_plausible_weight_kg (rules, 20, &lo, &hi));
+  g_assert_cmpfloat (lo, ==, 7.9);
+  g_assert_cmpfloat (hi, ==, 400);
+  g_assert_true (titrate_rules_get_plausible_weight_kg (rules, 85, &lo, &hi));
+  g_assert_true (1 < lo && 40 > lo && 150 < hi);
+  g_assert_true (titrate_rules_get_plausible_weight_kg (rules, 130, &lo, &hi));
+  g_assert_false (titrate_rules_get_plausible_weight_kg (rules, 131, &lo, &hi));
   g_assert_true (isnan (lo) && isnan (hi));
   g_assert_false (titrate_rules_get_plausible_weight_kg (rules, NAN, &lo, &hi));
   /* Its source is cited. */

@@ -14,8 +14,13 @@
 -- outwards to 0.1 kg. About 6% of healthy children fall outside these
 -- percentiles, and children with cerebral palsy are often below the 3rd:
 -- a weight outside is a question to the prescriber, never an error.
--- No band from 20 years (the charts end there): adults are only held to
--- input_range's patient.weight_kg.
+-- From 20 years the charts end and no source gives adult weight-for-age
+-- percentiles. The adult row is a DESIGN CHOICE (Titrate-D), not a clinical
+-- limit: an adult is questioned only below the lowest weight the same charts
+-- hold plausible for a 1-year-old (7.9 kg), which catches a slip such as
+-- "1 kg" without ever questioning a frail or small adult; its upper end is
+-- input_range's patient.weight_kg maximum (400 kg, itself a design choice),
+-- so no heavy adult is questioned.
 
 CREATE TABLE weight_for_age (
   age_min_years REAL NOT NULL PRIMARY KEY,
@@ -51,4 +56,5 @@ INSERT INTO weight_for_age (age_min_years, age_max_years, min_kg, max_kg, source
   (16, 17,  41.8,  93.5, 'CDC2000-WFA', 'input'),
   (17, 18,  43.3,  97.1, 'CDC2000-WFA', 'input'),
   (18, 19,  44.2,  99.1, 'CDC2000-WFA', 'input'),
-  (19, 20,  44.7, 100.8, 'CDC2000-WFA', 'input');
+  (19, 20,  44.7, 100.8, 'CDC2000-WFA', 'input'),
+  (20, 131,  7.9, 400.0, 'Titrate-D; CDC2000-WFA', 'input');

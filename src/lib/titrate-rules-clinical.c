@@ -433,12 +433,13 @@ _titrate_rules_slot_is_mapped (TitrateRules *self,
  * @max_kg: (out): the heaviest plausible weight for the age
  *
  * An input plausibility check, not a clinical limit: the weight range the
- * rules database gives for a child of this age (table weight_for_age, from
- * the CDC 2000 growth charts' 3rd and 97th percentiles). A weight outside it
- * is to be questioned (a typing slip?), never refused.
+ * rules database gives for this age (table weight_for_age: for children
+ * the CDC 2000 growth charts' 3rd and 97th percentiles; for adults a
+ * design-choice floor only). A weight outside it is to be questioned (a
+ * typing slip?), never refused.
  *
- * Returns: FALSE (and NAN) when the database has no band for the age (adults,
- * an unknown age).
+ * Returns: FALSE (and NAN) when the database has no band for the age (an
+ * unknown age, or one beyond the table).
  */
 gboolean
 titrate_rules_get_plausible_weight_kg (TitrateRules *rules,
