@@ -6,21 +6,6 @@
 
 #include "titrate-test-util.h"
 
-static GPtrArray *
-check (TitratePatient *p, TitrateRegimen *r, const char *const *comeds)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  GPtrArray *alerts;
-
-  for (guint i = 0; comeds != NULL && comeds[i] != NULL; i++)
-    g_ptr_array_add (names, g_strdup (comeds[i]));
-  alerts = titrate_check (test_rules (), p, r, names, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (alerts);
-  return alerts;
-}
-
 /* A healthy adult on the label titration with 5 mg tablets. */
 static TitratePatient *
 healthy (void)
@@ -47,7 +32,7 @@ test_clean_plan_has_no_alerts (void)
 {
   g_autoptr(TitratePatient) p = healthy ();
   g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
-  g_autoptr(GPtrArray) alerts = check (p, r, NULL);
+  g_autoptr(GPtrArray) alerts = test_check (p, r, NULL);
   g_autofree char *codes = alert_codes (alerts);
 
   /* An empty list means: checked, nothing found. */
@@ -73,7 +58,7 @@ test_older_adult_ckd (void)
   g_autoptr(TitratePatient) p = test_adult (78, 55, TITRATE_SEX_FEMALE, 1.3);
   g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
   const char *comeds[] = { "lorazepam", NULL };
-  g_autoptr(GPtrArray) alerts = check (p, r, comeds);
+  g_autoptr(GPtrArray) alerts = test_check (p, r, comeds);
   const TitrateAlert *renal, *beers, *benzo;
 
   renal = find_alert (alerts, "renal.moderate");
@@ -115,7 +100,7 @@ test_muanda_start (void)
 {
   g_autoptr(TitratePatient) p = test_adult (70, 70, TITRATE_SEX_MALE, 1.6);  /* eGFR ≈ 46 */
   g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 10, "1:10,10");
-  g_autoptr(GPtrArray) alerts = check (p, r, NULL);
+  g_autoptr(GPtrArray) alerts = test_check (p, r, NULL);
 
   assert_alert (alerts, "elderly.muanda_start20");
   assert_alert (alerts, "elderly.beers_egfr60");
@@ -134,18 +119,18 @@ test_renal_bands (void)
 
   /* Entered CrCl wins over the computed 100 mL/min */
   p->crcl_ml_min = 25;
-  a1 = check (p, r, NULL);
+  a1 = test_check (p, r, NULL);
   severe = find_alert (a1, "renal.severe");
   g_assert_nonnull (severe);
   g_assert_nonnull (strstr (severe->reason, "CrCl 25 mL/min (entered)"));
 
   p->crcl_ml_min = 10;
-  a2 = check (p, r, NULL);
+  a2 = test_check (p, r, NULL);
   assert_alert (a2, "renal.esrd");
   g_assert_cmpint (find_alert (a2, "renal.esrd")->severity, ==, TITRATE_SEVERITY_CONTRAINDICATED);
 
   p->dialysis = TRUE;
-  a3 = check (p, r, NULL);
+  a3 = test_check (p, r, NULL);
   dialysis = find_alert (a3, "renal.dialysis");
   g_assert_nonnull (dialysis);
   g_assert_cmpint (dialysis->severity, ==, TITRATE_SEVERITY_CONTRAINDICATED);
@@ -158,7 +143,7 @@ test_renal_bands (void)
   g_array_set_size (r->steps, 0);
   {
     g_autoptr(TitrateRegimen) low = test_oral ("spasticity", "tablet", 5, "1:5,5;4:10,10;7:15,15;10:15,15,15");
-    a4 = check (p, low, NULL);
+    a4 = test_check (p, low, NULL);
   }
   assert_no_alert (a4, "renal.mild");
 }
@@ -174,7 +159,7 @@ test_renal_boundary_display (void)
   const TitrateAlert *a;
 
   g_assert_cmpfloat_with_epsilon (titrate_cockcroft_gault (78, 55, TITRATE_SEX_FEMALE, 1.3437), 29.96, 0.005);
-  alerts = check (p, r, NULL);
+  alerts = test_check (p, r, NULL);
   a = find_alert (alerts, "renal.severe");
   g_assert_nonnull (a);
   g_assert_nonnull (strstr (a->reason, "CrCl 29.9 mL/min"));
@@ -189,7 +174,7 @@ test_renal_not_assessed (void)
 {
   g_autoptr(TitratePatient) p = test_adult (45, 80, TITRATE_SEX_MALE, NAN);
   g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
-  g_autoptr(GPtrArray) alerts = check (p, r, NULL);
+  g_autoptr(GPtrArray) alerts = test_check (p, r, NULL);
   const TitrateAlert *a = find_alert (alerts, "input.renal_not_assessed");
 
   g_assert_nonnull (a);
@@ -203,8 +188,8 @@ test_dose_limits_spasticity (void)
   g_autoptr(TitratePatient) p = healthy ();
   g_autoptr(TitrateRegimen) r90 = test_oral ("spasticity", "tablet", 10, "1:30,30,30");
   g_autoptr(TitrateRegimen) r130 = test_oral ("spasticity", "tablet", 10, "1:40,40,50");
-  g_autoptr(GPtrArray) a90 = check (p, r90, NULL);
-  g_autoptr(GPtrArray) a130 = check (p, r130, NULL);
+  g_autoptr(GPtrArray) a90 = test_check (p, r90, NULL);
+  g_autoptr(GPtrArray) a130 = test_check (p, r130, NULL);
   const TitrateAlert *a;
 
   a = find_alert (a90, "dose.oral.spasticity.label_max");
@@ -226,8 +211,8 @@ test_dose_limits_aud (void)
   g_autoptr(TitratePatient) p = healthy ();
   g_autoptr(TitrateRegimen) r70 = test_oral ("alcohol_use_disorder", "tablet", 10, "1:5,5,5;4:20,20,30");
   g_autoptr(TitrateRegimen) r90 = test_oral ("alcohol_use_disorder", "tablet", 10, "1:5,5,5;4:30,30,30");
-  g_autoptr(GPtrArray) a70 = check (p, r70, NULL);
-  g_autoptr(GPtrArray) a90 = check (p, r90, NULL);
+  g_autoptr(GPtrArray) a70 = test_check (p, r70, NULL);
+  g_autoptr(GPtrArray) a90 = test_check (p, r90, NULL);
 
   assert_alert (a70, "dose.oral.aud.us_max");
   assert_no_alert (a70, "dose.oral.aud.label_max");
@@ -243,7 +228,7 @@ test_pediatric (void)
   /* 6 years, 20 kg, 45 mg/day in tablets */
   g_autoptr(TitratePatient) p = test_adult (6, 20, TITRATE_SEX_FEMALE, NAN);
   g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, "1:5,5,5;8:15,15,15");
-  g_autoptr(GPtrArray) alerts = check (p, r, NULL);
+  g_autoptr(GPtrArray) alerts = test_check (p, r, NULL);
   const TitrateAlert *kg;
 
   assert_alert (alerts, "dose.oral.pediatric.under8");
@@ -265,7 +250,7 @@ test_pediatric_weight_missing (void)
   g_autoptr(GPtrArray) alerts = NULL;
 
   r->concentration_mg_per_ml = 1;
-  alerts = check (p, r, NULL);
+  alerts = test_check (p, r, NULL);
   assert_alert (alerts, "input.weight_missing_child");
   assert_alert (alerts, "pediatric.us_under12");
   assert_alert (alerts, "route.oral_liquid");
@@ -282,7 +267,7 @@ test_pregnancy_lactation (void)
   const TitrateAlert *a;
 
   p->pregnant = TRUE;
-  preg = check (p, r, NULL);
+  preg = test_check (p, r, NULL);
   a = find_alert (preg, "pregnancy.oral");
   g_assert_nonnull (a);
   g_assert_cmpint (a->severity, ==, TITRATE_SEVERITY_MAJOR);
@@ -290,7 +275,7 @@ test_pregnancy_lactation (void)
 
   p->pregnant = FALSE;
   p->breastfeeding = TRUE;
-  lact = check (p, r, NULL);
+  lact = test_check (p, r, NULL);
   a = find_alert (lact, "lactation.oral");
   g_assert_nonnull (a);
   /* Compatible per LactMed: never a block */
@@ -306,7 +291,7 @@ test_interactions (void)
   g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
   const char *comeds[] = { "Xanax", "  LORAZEPAM ", "alcohol", "oxycodone", "tizanidine",
                            "amitriptyline", "unobtainium", "", NULL };
-  g_autoptr(GPtrArray) alerts = check (p, r, comeds);
+  g_autoptr(GPtrArray) alerts = test_check (p, r, comeds);
   const TitrateAlert *benzo, *unknown;
 
   /* An opioid with a benzodiazepine on baclofen: one cumulative alert
@@ -343,8 +328,8 @@ test_duplicate_baclofen (void)
   g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
   g_autoptr(TitrateRegimen) it = test_it (TITRATE_ORIGIN_SPINAL, 500, "1:d200");
   const char *comeds[] = { "Ozobax", NULL };
-  g_autoptr(GPtrArray) oral = check (p, r, comeds);
-  g_autoptr(GPtrArray) intrathecal = check (p, it, comeds);
+  g_autoptr(GPtrArray) oral = test_check (p, r, comeds);
+  g_autoptr(GPtrArray) intrathecal = test_check (p, it, comeds);
 
   assert_alert (oral, "duplication.baclofen");
   assert_alert (intrathecal, "duplication.oral_with_it");
@@ -360,11 +345,11 @@ test_allergy (void)
   g_autoptr(GPtrArray) none = NULL;
 
   g_ptr_array_add (p->allergies, g_strdup ("penicillin"));
-  none = check (p, r, NULL);
+  none = test_check (p, r, NULL);
   assert_no_alert (none, "allergy.baclofen");
 
   g_ptr_array_add (p->allergies, g_strdup ("Lioresal"));
-  alerts = check (p, r, NULL);
+  alerts = test_check (p, r, NULL);
   assert_alert (alerts, "allergy.baclofen");
   g_assert_cmpint (find_alert (alerts, "allergy.baclofen")->severity, ==, TITRATE_SEVERITY_CONTRAINDICATED);
 }
@@ -383,7 +368,7 @@ test_conditions (void)
   for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
     g_ptr_array_add (p->conditions, g_strdup (codes[i]));
   g_ptr_array_add (p->conditions, g_strdup ("hepatic_impairment"));
-  alerts = check (p, r, NULL);
+  alerts = test_check (p, r, NULL);
 
   for (guint i = 0; i + 1 < G_N_ELEMENTS (codes); i++)
     {
@@ -411,9 +396,9 @@ test_withdrawal (void)
   g_autoptr(TitrateRegimen) short_taper = test_oral ("spasticity", "tablet", 5, LABEL_PLAN ";30:10,10,10;32:");
   g_autoptr(TitrateRegimen) slow = test_oral ("spasticity", "tablet", 5,
                                               LABEL_PLAN ";30:15,15,15;33:10,10,10;36:5,5,5;39:");
-  g_autoptr(GPtrArray) a1 = check (p, abrupt, NULL);
-  g_autoptr(GPtrArray) a2 = check (p, short_taper, NULL);
-  g_autoptr(GPtrArray) a3 = check (p, slow, NULL);
+  g_autoptr(GPtrArray) a1 = test_check (p, abrupt, NULL);
+  g_autoptr(GPtrArray) a2 = test_check (p, short_taper, NULL);
+  g_autoptr(GPtrArray) a3 = test_check (p, slow, NULL);
   const TitrateAlert *a;
 
   a = find_alert (a1, "withdrawal.oral.abrupt_stop");
@@ -438,9 +423,9 @@ test_titration_speed (void)
   g_autoptr(TitrateRegimen) high = test_oral ("spasticity", "tablet", 10, "1:10,10,10");
   g_autoptr(TitrateRegimen) jump = test_oral ("spasticity", "tablet", 5, "1:5,5,5;4:15,15,15");
   g_autoptr(TitrateRegimen) fast = test_oral ("spasticity", "tablet", 5, "1:5,5,5;2:10,10,10");
-  g_autoptr(GPtrArray) a1 = check (p, high, NULL);
-  g_autoptr(GPtrArray) a2 = check (p, jump, NULL);
-  g_autoptr(GPtrArray) a3 = check (p, fast, NULL);
+  g_autoptr(GPtrArray) a1 = test_check (p, high, NULL);
+  g_autoptr(GPtrArray) a2 = test_check (p, jump, NULL);
+  g_autoptr(GPtrArray) a3 = test_check (p, fast, NULL);
 
   assert_alert (a1, "titration.oral.start_high");
   assert_alert (a2, "titration.oral.step_large");
@@ -452,7 +437,7 @@ test_titration_speed (void)
   {
     g_autoptr(TitrateRegimen) taper = test_oral ("spasticity", "tablet", 5,
                                                  "1:20,20,20;4:15,15,15;7:10,10,10;10:5,5,5;13:");
-    g_autoptr(GPtrArray) a4 = check (p, taper, NULL);
+    g_autoptr(GPtrArray) a4 = test_check (p, taper, NULL);
     g_autofree char *codes = alert_codes (a4);
 
     g_assert_cmpstr (codes, ==, "");
@@ -464,7 +449,7 @@ test_unmeasurable (void)
 {
   g_autoptr(TitratePatient) p = healthy ();
   g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 10, "1:7.5,7.5");
-  g_autoptr(GPtrArray) alerts = check (p, r, NULL);
+  g_autoptr(GPtrArray) alerts = test_check (p, r, NULL);
   const TitrateAlert *a = find_alert (alerts, "dose.unmeasurable");
 
   g_assert_nonnull (a);
@@ -481,12 +466,12 @@ test_intrathecal (void)
   g_autoptr(TitrateRegimen) big = test_it (TITRATE_ORIGIN_SPINAL, 2000, "1:d1000;5:d1100");
   g_autoptr(TitrateRegimen) bolus = test_it (TITRATE_ORIGIN_UNSET, 500, "1:b60;2:b150");
   g_autoptr(TitrateRegimen) stop = test_it (TITRATE_ORIGIN_SPINAL, 500, "1:d300;5:d0");
-  g_autoptr(GPtrArray) a_ok = check (p, ok, NULL);
-  g_autoptr(GPtrArray) a_fast = check (p, fast, NULL);
-  g_autoptr(GPtrArray) a_cer = check (p, cerebral, NULL);
-  g_autoptr(GPtrArray) a_big = check (p, big, NULL);
-  g_autoptr(GPtrArray) a_bolus = check (p, bolus, NULL);
-  g_autoptr(GPtrArray) a_stop = check (p, stop, NULL);
+  g_autoptr(GPtrArray) a_ok = test_check (p, ok, NULL);
+  g_autoptr(GPtrArray) a_fast = test_check (p, fast, NULL);
+  g_autoptr(GPtrArray) a_cer = test_check (p, cerebral, NULL);
+  g_autoptr(GPtrArray) a_big = test_check (p, big, NULL);
+  g_autoptr(GPtrArray) a_bolus = test_check (p, bolus, NULL);
+  g_autoptr(GPtrArray) a_stop = test_check (p, stop, NULL);
   g_autofree char *codes = alert_codes (a_ok);
   const TitrateAlert *a;
 
@@ -513,8 +498,8 @@ test_intrathecal (void)
   {
     g_autoptr(TitrateRegimen) unset_fast = test_it (TITRATE_ORIGIN_UNSET, 500, "1:d100;2:d120");
     g_autoptr(TitrateRegimen) unset_slow = test_it (TITRATE_ORIGIN_UNSET, 500, "1:d100;2:d110");
-    g_autoptr(GPtrArray) a_unset_fast = check (p, unset_fast, NULL);
-    g_autoptr(GPtrArray) a_unset_slow = check (p, unset_slow, NULL);
+    g_autoptr(GPtrArray) a_unset_fast = test_check (p, unset_fast, NULL);
+    g_autoptr(GPtrArray) a_unset_slow = test_check (p, unset_slow, NULL);
 
     assert_alert (a_unset_fast, "input.it_origin_missing");
     a = find_alert (a_unset_fast, "titration.it.increase_cerebral");
@@ -535,9 +520,9 @@ test_intrathecal_child (void)
   g_autoptr(TitratePatient) child = test_adult (7, 22, TITRATE_SEX_MALE, NAN);
   g_autoptr(TitratePatient) adult = healthy ();
   g_autoptr(TitrateRegimen) r = test_it (TITRATE_ORIGIN_CEREBRAL, 50, "1:b25;2:b50");
-  g_autoptr(GPtrArray) a_small = check (small, r, NULL);
-  g_autoptr(GPtrArray) a_child = check (child, r, NULL);
-  g_autoptr(GPtrArray) a_adult = check (adult, r, NULL);
+  g_autoptr(GPtrArray) a_small = test_check (small, r, NULL);
+  g_autoptr(GPtrArray) a_child = test_check (child, r, NULL);
+  g_autoptr(GPtrArray) a_adult = test_check (adult, r, NULL);
 
   assert_alert (a_small, "pediatric.it_under4");
   assert_no_alert (a_child, "pediatric.it_under4");
@@ -551,7 +536,7 @@ test_route_mismatch (void)
 {
   g_autoptr(TitratePatient) p = healthy ();
   g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "intrathecal_solution", NAN, "1:5,5,5");
-  g_autoptr(GPtrArray) alerts = check (p, r, NULL);
+  g_autoptr(GPtrArray) alerts = test_check (p, r, NULL);
 
   assert_alert (alerts, "route.formulation_mismatch");
   g_assert_cmpint (find_alert (alerts, "route.formulation_mismatch")->severity, ==,
@@ -590,9 +575,9 @@ test_missing_age (void)
   g_autoptr(GPtrArray) a2 = NULL;
 
   p->age_years = NAN;
-  alerts = check (p, r, NULL);
+  alerts = test_check (p, r, NULL);
   assert_alert (alerts, "input.age_missing");
-  a2 = check (p, bad, NULL);
+  a2 = test_check (p, bad, NULL);
   assert_alert (a2, "input.unknown_indication");
 }
 
@@ -610,7 +595,7 @@ test_acknowledgement_follows_trigger (void)
   doc->patient = healthy ();
   titrate_regimen_free (doc->regimen);
   doc->regimen = test_oral ("spasticity", "tablet", 10, "1:30,30,30");
-  before = check (doc->patient, doc->regimen, NULL);
+  before = test_check (doc->patient, doc->regimen, NULL);
   a = find_alert (before, "dose.oral.spasticity.label_max");
   g_assert_nonnull (a);
   titrate_document_acknowledge_alert (doc, a, "Specialist plan, monitored", "2027-01-04");
@@ -618,7 +603,7 @@ test_acknowledgement_follows_trigger (void)
   g_assert_cmpstr (titrate_document_find_acknowledgement (doc, a)->trigger, ==, a->trigger);
 
   /* Same code, new trigger: the acknowledgement no longer covers it. */
-  after = check (doc->patient, r110, NULL);
+  after = test_check (doc->patient, r110, NULL);
   a = find_alert (after, "dose.oral.spasticity.label_max");
   g_assert_nonnull (a);
   g_assert_nonnull (strstr (a->trigger, "110 mg/day"));
@@ -642,7 +627,7 @@ test_every_alert_complete (void)
 
   g_ptr_array_add (p->conditions, g_strdup ("epilepsy"));
   p->pregnant = FALSE;
-  alerts = check (p, r, comeds);
+  alerts = test_check (p, r, comeds);
   /* The CNS depressants (morphine, Xyrem, pregabalin, haloperidol,
    * promethazine, phenelzine, sertraline, zolpidem) make one cumulative alert. */
   assert_alert (alerts, "interaction.cns_burden_opioid_combination");

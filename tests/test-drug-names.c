@@ -13,21 +13,6 @@
 
 #define LABEL_PLAN "1:5,5,5;4:10,10,10;7:15,15,15;10:20,20,20"
 
-static GPtrArray *
-check (TitratePatient *p, TitrateRegimen *r, const char *const *comeds)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  GPtrArray *alerts;
-
-  for (guint i = 0; comeds != NULL && comeds[i] != NULL; i++)
-    g_ptr_array_add (names, g_strdup (comeds[i]));
-  alerts = titrate_check (test_rules (), p, r, names, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (alerts);
-  return alerts;
-}
-
 /* "oxycodone+acetaminophen": the generic codes recognised, in order;
  * "?part" for a part that must stay unrecognised. */
 static void
@@ -142,7 +127,7 @@ test_combination_in_checker (void)
   g_autoptr(TitratePatient) p = test_adult (45, 80, TITRATE_SEX_MALE, 1.0);
   g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
   const char *comeds[] = { "Percocet 5/325", "hydrocodone/acetaminophn", NULL };
-  g_autoptr(GPtrArray) alerts = check (p, r, comeds);
+  g_autoptr(GPtrArray) alerts = test_check (p, r, comeds);
   /* Two opioids with baclofen: one cumulative alert, graded as the opioid pair (major). */
   const TitrateAlert *opioid = find_alert (alerts, "interaction.cns_burden_additive_major");
   const TitrateAlert *unknown = find_alert (alerts, "input.unknown_comedication");
@@ -167,11 +152,11 @@ test_burden_beers_age (void)
   const char *antiepileptic[] = { "sertraline", "levetiracetam", NULL };
   g_autoptr(TitratePatient) p64 = test_adult (64, 70, TITRATE_SEX_FEMALE, 0.8);
   g_autoptr(TitratePatient) p65 = test_adult (65, 70, TITRATE_SEX_FEMALE, 0.8);
-  g_autoptr(GPtrArray) a64_3 = check (p64, r, three);
-  g_autoptr(GPtrArray) a65_3 = check (p65, r, three);
-  g_autoptr(GPtrArray) a65_2 = check (p65, r, two);
-  g_autoptr(GPtrArray) a65_ae = check (p65, r, antiepileptic);
-  g_autoptr(GPtrArray) a64_ae = check (p64, r, antiepileptic);
+  g_autoptr(GPtrArray) a64_3 = test_check (p64, r, three);
+  g_autoptr(GPtrArray) a65_3 = test_check (p65, r, three);
+  g_autoptr(GPtrArray) a65_2 = test_check (p65, r, two);
+  g_autoptr(GPtrArray) a65_ae = test_check (p65, r, antiepileptic);
+  g_autoptr(GPtrArray) a64_ae = test_check (p64, r, antiepileptic);
   const TitrateAlert *a;
 
   /* 65, baclofen + sertraline + quetiapine: the Beers alert names all. */
@@ -218,9 +203,9 @@ test_burden_opioid_combination (void)
   const char *benzo[] = { "oxycodone HCl 5 mg tab", "lorazepam 1 mg", NULL };
   const char *gaba[] = { "Percocet", "gabapentin 300 mg", NULL };
   const char *opioid_only[] = { "oxycodone", NULL };
-  g_autoptr(GPtrArray) with_benzo = check (p30, r, benzo);
-  g_autoptr(GPtrArray) with_gaba = check (p30, r, gaba);
-  g_autoptr(GPtrArray) alone = check (p30, r, opioid_only);
+  g_autoptr(GPtrArray) with_benzo = test_check (p30, r, benzo);
+  g_autoptr(GPtrArray) with_gaba = test_check (p30, r, gaba);
+  g_autoptr(GPtrArray) alone = test_check (p30, r, opioid_only);
   const TitrateAlert *a;
 
   a = find_alert (with_benzo, "interaction.cns_burden_opioid_combination");
@@ -245,7 +230,7 @@ test_burden_opioid_combination (void)
   /* Another baclofen product is a duplicate, not a further CNS-active drug. */
   {
     const char *dup[] = { "Ozobax", "oxycodone", NULL };
-    g_autoptr(GPtrArray) a_dup = check (p30, r, dup);
+    g_autoptr(GPtrArray) a_dup = test_check (p30, r, dup);
 
     assert_alert (a_dup, "duplication.baclofen");
     assert_alert (a_dup, "interaction.opioid");
@@ -267,8 +252,8 @@ test_burden_keeps_distinct (void)
   g_autoptr(TitratePatient) p = test_adult (40, 70, TITRATE_SEX_MALE, 0.9);
   const char *comeds[] = { "morphine", "diazepam", "amitriptyline", "lisinopril", "Sinemet", "lithium carbonate",
                            "ibuprofen 400 mg", "tizanidine", NULL };
-  g_autoptr(GPtrArray) alerts = check (p, r, comeds);
-  g_autoptr(GPtrArray) it_alerts = check (p, it, comeds);
+  g_autoptr(GPtrArray) alerts = test_check (p, r, comeds);
+  g_autoptr(GPtrArray) it_alerts = test_check (p, it, comeds);
   const char *kept[] = { "interaction.tca", "interaction.antihypertensive", "interaction.levodopa",
                          "interaction.lithium", "interaction.gfr_lowering", "duplication.muscle_relaxant" };
   const TitrateAlert *burden;
@@ -301,7 +286,7 @@ test_burden_age_unknown (void)
   g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
   g_autoptr(TitratePatient) p = test_adult (NAN, 70, TITRATE_SEX_FEMALE, 0.8);
   const char *comeds[] = { "zolpidem", "alcohol", NULL };
-  g_autoptr(GPtrArray) alerts = check (p, r, comeds);
+  g_autoptr(GPtrArray) alerts = test_check (p, r, comeds);
 
   assert_no_alert (alerts, "interaction.cns_burden_beers");
   assert_alert (alerts, "interaction.cns_burden_additive_major");
@@ -316,9 +301,9 @@ test_new_cns_drugs (void)
   const char *mirtazapine[] = { "mirtazapine 15 mg", NULL };
   const char *nabilone[] = { "Cesamet", NULL };
   const char *antihistamine[] = { "brompheniramine maleate", NULL };
-  g_autoptr(GPtrArray) a1 = check (p, r, mirtazapine);
-  g_autoptr(GPtrArray) a2 = check (p, r, nabilone);
-  g_autoptr(GPtrArray) a3 = check (p, r, antihistamine);
+  g_autoptr(GPtrArray) a1 = test_check (p, r, mirtazapine);
+  g_autoptr(GPtrArray) a2 = test_check (p, r, nabilone);
+  g_autoptr(GPtrArray) a3 = test_check (p, r, antihistamine);
 
   assert_alert (a1, "interaction.sedating_antidepressant");
   g_assert_nonnull (strstr (find_alert (a1, "interaction.sedating_antidepressant")->source, "FDA-DSC19"));
@@ -340,7 +325,7 @@ test_conditions_case_and_unknowns (void)
   g_ptr_array_add (p->conditions, g_strdup (" Peptic_Ulcer "));
   g_ptr_array_add (p->conditions, g_strdup ("migraine"));
   g_ptr_array_add (p->conditions, g_strdup ("gout"));
-  alerts = check (p, r, NULL);
+  alerts = test_check (p, r, NULL);
   /* Counselling and the form ask the same question the same way. */
   g_assert_true (titrate_patient_has_condition (p, "epilepsy"));
   g_assert_true (titrate_patient_has_condition (p, "peptic_ulcer"));
@@ -367,7 +352,7 @@ test_allergies (void)
 
   g_ptr_array_add (p->allergies, g_strdup ("penicilin"));
   g_ptr_array_add (p->allergies, g_strdup ("sulfa drugs"));
-  a_unknown = check (p, r, NULL);
+  a_unknown = test_check (p, r, NULL);
   a = find_alert (a_unknown, "input.unknown_allergy");
   g_assert_nonnull (a);
   g_assert_nonnull (strstr (a->trigger, "penicilin"));
@@ -375,7 +360,7 @@ test_allergies (void)
   assert_no_alert (a_unknown, "allergy.baclofen");
 
   g_ptr_array_add (q->allergies, g_strdup ("Ozobax - hives"));
-  a_brand = check (q, r, NULL);
+  a_brand = test_check (q, r, NULL);
   assert_alert (a_brand, "allergy.baclofen");
   assert_no_alert (a_brand, "input.unknown_allergy");
 
@@ -386,14 +371,14 @@ test_allergies (void)
 
     g_ptr_array_add (none->allergies, g_strdup ("NKDA"));
     g_ptr_array_add (none->allergies, g_strdup ("No known drug allergies"));
-    a_none = check (none, r, NULL);
+    a_none = test_check (none, r, NULL);
     assert_no_alert (a_none, "input.unknown_allergy");
     g_assert_false (titrate_rules_allergy_says_none (test_rules (), "no penicillin"));
   }
 
   /* A recognised medicine that is not baclofen: checked, nothing found. */
   g_ptr_array_add (s->allergies, g_strdup ("morphine sulfate"));
-  a_known = check (s, r, NULL);
+  a_known = test_check (s, r, NULL);
   assert_no_alert (a_known, "allergy.baclofen");
   assert_no_alert (a_known, "input.unknown_allergy");
 }
@@ -413,9 +398,9 @@ test_input_no_doses (void)
   empty->indication = g_strdup ("spasticity");
   empty->formulation = g_strdup ("tablet");
   empty->strength_mg = 10;
-  a_zero = check (p, zeros, NULL);
-  a_empty = check (p, empty, NULL);
-  a_label = check (p, label, NULL);
+  a_zero = test_check (p, zeros, NULL);
+  a_empty = test_check (p, empty, NULL);
+  a_label = test_check (p, label, NULL);
 
   a = find_alert (a_zero, "input.regimen_no_doses");
   g_assert_nonnull (a);
@@ -436,19 +421,19 @@ test_input_sex_pregnancy (void)
   g_autoptr(GPtrArray) a_female = NULL;
 
   male->pregnant = TRUE;
-  a_male = check (male, r, NULL);
+  a_male = test_check (male, r, NULL);
   assert_alert (a_male, "input.sex_pregnancy_mismatch");
   /* Fail safe: the pregnancy alert stays until the record is corrected. */
   assert_alert (a_male, "pregnancy.oral");
 
   male->pregnant = FALSE;
   male->breastfeeding = TRUE;
-  a_male_bf = check (male, r, NULL);
+  a_male_bf = test_check (male, r, NULL);
   assert_alert (a_male_bf, "input.sex_pregnancy_mismatch");
   g_assert_nonnull (strstr (find_alert (a_male_bf, "input.sex_pregnancy_mismatch")->trigger, "breastfeeding"));
 
   female->pregnant = TRUE;
-  a_female = check (female, r, NULL);
+  a_female = test_check (female, r, NULL);
   assert_no_alert (a_female, "input.sex_pregnancy_mismatch");
 }
 
@@ -463,8 +448,8 @@ test_input_liquid_concentration (void)
   const TitrateAlert *a;
 
   ozobax->concentration_mg_per_ml = 1;
-  a_none = check (p, none, NULL);
-  a_ozobax = check (p, ozobax, NULL);
+  a_none = test_check (p, none, NULL);
+  a_ozobax = test_check (p, ozobax, NULL);
 
   a = find_alert (a_none, "input.liquid_concentration_missing");
   g_assert_nonnull (a);
@@ -489,16 +474,16 @@ test_input_strength (void)
   g_autoptr(TitrateRegimen) t10 = test_oral ("spasticity", "tablet", 10, "1:10,10,10");
   g_autoptr(TitrateRegimen) granules = test_oral ("spasticity", "granules", 15, "1:15,15,15");
   g_autoptr(TitrateRegimen) liquid = test_oral ("spasticity", "oral_suspension", NAN, LABEL_PLAN);
-  g_autoptr(GPtrArray) a25 = check (p, t25, NULL);
+  g_autoptr(GPtrArray) a25 = test_check (p, t25, NULL);
   g_autoptr(GPtrArray) atiny = NULL;
-  g_autoptr(GPtrArray) a10 = check (p, t10, NULL);
-  g_autoptr(GPtrArray) agran = check (p, granules, NULL);
+  g_autoptr(GPtrArray) a10 = test_check (p, t10, NULL);
+  g_autoptr(GPtrArray) agran = test_check (p, granules, NULL);
   g_autoptr(GPtrArray) aliquid = NULL;
   const TitrateAlert *a;
 
   liquid->concentration_mg_per_ml = 3;
-  atiny = check (p, tiny, NULL);
-  aliquid = check (p, liquid, NULL);
+  atiny = test_check (p, tiny, NULL);
+  aliquid = test_check (p, liquid, NULL);
 
   a = find_alert (a25, "input.strength_not_marketed");
   g_assert_nonnull (a);
@@ -588,10 +573,10 @@ test_burden_carries_advice (void)
   const char *antipsychotics[] = { "quetiapine 25 mg qhs", "olanzapine 5 mg", NULL };
   const char *drinking[] = { "alcohol (social)", "diazepam 5 mg", NULL };
   const char *opioid_benzo[] = { "Norco 5/325", "lorazepam 1mg PO q6h PRN", NULL };
-  g_autoptr(GPtrArray) a_psy = check (p70, r, antipsychotics);
-  g_autoptr(GPtrArray) a_aud = check (p52, aud, drinking);
-  g_autoptr(GPtrArray) a_ob30 = check (p30, r, opioid_benzo);
-  g_autoptr(GPtrArray) a_ob80 = check (p80, r, opioid_benzo);
+  g_autoptr(GPtrArray) a_psy = test_check (p70, r, antipsychotics);
+  g_autoptr(GPtrArray) a_aud = test_check (p52, aud, drinking);
+  g_autoptr(GPtrArray) a_ob30 = test_check (p30, r, opioid_benzo);
+  g_autoptr(GPtrArray) a_ob80 = test_check (p80, r, opioid_benzo);
   const TitrateAlert *a;
 
   /* Two antipsychotics at 70: Beers burden; psychosis advice kept. */
@@ -658,7 +643,7 @@ test_misspelt_not_counted (void)
   g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
   g_autoptr(TitratePatient) p = test_adult (45, 70, TITRATE_SEX_MALE, 0.9);
   const char *typed[] = { "hydrocodon/APAP", "gabapentin 300mg TID", NULL };
-  g_autoptr(GPtrArray) a = check (p, r, typed);
+  g_autoptr(GPtrArray) a = test_check (p, r, typed);
   const TitrateAlert *nc = find_alert (a, "input.unknown_comedication");
 
   g_assert_nonnull (nc);
@@ -679,8 +664,8 @@ test_burden_route_and_opioid_advice (void)
   g_autoptr(TitratePatient) p70 = test_adult (70, 70, TITRATE_SEX_FEMALE, 0.7);
   const char *it_combo[] = { "morphine sulfate (intrathecal)", "lorazepam 1 mg", NULL };
   const char *older[] = { "tramadol 50 mg", "sertraline 50 mg", NULL };
-  g_autoptr(GPtrArray) a_it = check (p40, it, it_combo);
-  g_autoptr(GPtrArray) a_old = check (p70, oral, older);
+  g_autoptr(GPtrArray) a_it = test_check (p40, it, it_combo);
+  g_autoptr(GPtrArray) a_old = test_check (p70, oral, older);
   const TitrateAlert *a;
 
   a = find_alert (a_it, "interaction.cns_burden_opioid_combination");
@@ -731,10 +716,10 @@ test_quiet_cases (void)
   const char *metformin[] = { "metformin 500 mg BID", NULL };
   const char *twice[] = { "Xanax", "alprazolam 0.25 mg", "Xanax XR 1 mg", NULL };
   const char *empty[] = { NULL };
-  g_autoptr(GPtrArray) a_para = check (p40, r, paracetamol);
-  g_autoptr(GPtrArray) a_met = check (p40, r, metformin);
-  g_autoptr(GPtrArray) a_twice = check (p70, r, twice);
-  g_autoptr(GPtrArray) a_empty = check (p40, r, empty);
+  g_autoptr(GPtrArray) a_para = test_check (p40, r, paracetamol);
+  g_autoptr(GPtrArray) a_met = test_check (p40, r, metformin);
+  g_autoptr(GPtrArray) a_twice = test_check (p70, r, twice);
+  g_autoptr(GPtrArray) a_empty = test_check (p40, r, empty);
   const TitrateAlert *a;
 
   g_assert_cmpuint (n_comedication_alerts (a_para), ==, 0);

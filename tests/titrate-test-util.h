@@ -99,6 +99,23 @@ test_it (TitrateOrigin origin, double conc_mcg_per_ml, const char *plan)
   return r;
 }
 
+/* Checks with the embedded rules; the check must succeed (a failed check
+ * is never an empty alert list). */
+static inline GPtrArray *
+test_check (TitratePatient *p, TitrateRegimen *r, const char *const *comeds)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *alerts;
+
+  for (guint i = 0; comeds != NULL && comeds[i] != NULL; i++)
+    g_ptr_array_add (names, g_strdup (comeds[i]));
+  alerts = titrate_check (test_rules (), p, r, names, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (alerts);
+  return alerts;
+}
+
 static inline const TitrateAlert *
 find_alert (GPtrArray *alerts, const char *code)
 {
