@@ -25,6 +25,7 @@
 #include "titrate-ui-utils.h"
 #include "titrate-window-output.h"
 #include "titrate-window-private.h"
+#include "titrate-wrap-bin.h"
 
 #define EXAMPLES_PATH "/io/github/titrate/Titrate/examples/"
 
@@ -345,6 +346,8 @@ titrate_window_class_init (TitrateWindowClass *klass)
   object_class->set_property = titrate_window_set_property;
   object_class->dispose = titrate_window_dispose;
   object_class->finalize = titrate_window_finalize;
+
+  g_type_ensure (TITRATE_TYPE_WRAP_BIN);
 
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
