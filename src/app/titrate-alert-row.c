@@ -14,6 +14,7 @@
 
 #include "titrate-alert-row.h"
 #include "titrate-ui-utils.h"
+#include "titrate-wrap-bin.h"
 
 struct _TitrateAlertRow
 {
@@ -305,6 +306,9 @@ static void
 titrate_alert_row_init (TitrateAlertRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Rows are made again when the set of alerts changes: their wrapping
+   * texts get the same measuring bins as the rest of the window. */
+  titrate_wrap_bin_adopt_labels (GTK_WIDGET (self));
   g_signal_connect_object (gtk_text_view_get_buffer (self->ack_entry), "changed",
                            G_CALLBACK (on_ack_entry_changed_cb), self, G_CONNECT_SWAPPED);
 

@@ -21,6 +21,7 @@
 #include "titrate-plan-view.h"
 #include "titrate-pump-marks.h"
 #include "titrate-ui-utils.h"
+#include "titrate-wrap-bin.h"
 
 /* Below this width the form folds over the plan even when it would fit:
  * the plan and the alerts matter more at clinic screen sizes. */
@@ -378,6 +379,7 @@ titrate_plan_view_new (TitrateSession *session)
   titrate_alert_list_set_session (self->alert_list, session);
   titrate_verdict_bar_set_session (self->verdict_bar, session);
   on_selection_changed_cb (self);
+  titrate_wrap_bin_adopt_labels (GTK_WIDGET (self));
   return GTK_WIDGET (self);
 }
 

@@ -12,8 +12,14 @@
  * question is a binary search over widths, a dozen full text layouts, and
  * it is asked again for every height a parent tries. Measured on the
  * first-run disclaimer, that was 588 text layouts before the first frame.
+ * GtkBox also asks it at every allocation, for the height it allocates.
  * Nothing in Titrate is laid out width-for-height, so this bin answers a
  * width question with the child's width for any height.
+ *
+ * titrate_wrap_bin_adopt_labels() puts each wrapping label of a subtree,
+ * including those inside libadwaita's rows and group headers, in such a
+ * bin. Measured at startup: 2121 text layouts for 132 texts before, 1216
+ * after, and 6 % fewer instructions to the first frame.
  */
 
 #include "config.h"
@@ -87,4 +93,53 @@ titrate_wrap_bin_new (GtkWidget *child)
 
   adw_bin_set_child (ADW_BIN (self), child);
   return self;
+}
+
+static void
+adopt_label (GtkBox    *box,
+             GtkWidget *label)
+{
+  GtkWidget *prev = gtk_widget_get_prev_sibling (label);
+  GtkWidget *bin = g_object_new (TITRATE_TYPE_WRAP_BIN, NULL);
+
+  g_object_ref (label);
+  gtk_box_remove (box, label);
+  adw_bin_set_child (ADW_BIN (bin), label);
+  g_object_unref (label);
+  gtk_box_insert_child_after (box, bin, prev);
+  /* A row hides its empty subtitle: the bin goes with it, and so does the
+   * box's spacing around it. */
+  g_object_bind_property (label, "visible", bin, "visible", G_BINDING_SYNC_CREATE);
+}
+
+/**
+ * titrate_wrap_bin_adopt_labels:
+ * @root: a widget
+ *
+ * Puts each wrapping #GtkLabel under @root whose parent is a #GtkBox
+ * (including those in libadwaita's rows and group headers) into a
+ * #TitrateWrapBin. Labels already in one are left alone, so this can be
+ * called again after rows were added. Popovers are skipped.
+ */
+void
+titrate_wrap_bin_adopt_labels (GtkWidget *root)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  child = gtk_widget_get_first_child (root);
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (GTK_IS_LABEL (child))
+        {
+          if (GTK_IS_BOX (root) && gtk_label_get_wrap (GTK_LABEL (child)))
+            adopt_label (GTK_BOX (root), child);
+        }
+      else if (!GTK_IS_NATIVE (child) && !TITRATE_IS_WRAP_BIN (child))
+        titrate_wrap_bin_adopt_labels (child);
+      child = next;
+    }
 }

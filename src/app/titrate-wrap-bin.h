@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TitrateWrapBin, titrate_wrap_bin, TITRATE, WRAP_BIN, AdwBin)
 
-GtkWidget *titrate_wrap_bin_new (GtkWidget *child);
+GtkWidget *titrate_wrap_bin_new          (GtkWidget *child);
+void       titrate_wrap_bin_adopt_labels (GtkWidget *root);
 
 G_END_DECLS
