@@ -220,6 +220,31 @@ test_new_window (void)
   close_window (win);
 }
 
+/* The header's menus are made when first opened, and then hold the
+ * examples and the main menu's items. */
+static void
+test_menus_on_demand (void)
+{
+  TitrateWindow *win = new_window ();
+  GtkMenuButton *examples = WIN (win, "examples_button");
+  GtkMenuButton *menu = WIN (win, "menu_button");
+  GMenuModel *model;
+
+  g_assert_null (gtk_menu_button_get_popover (examples));
+  gtk_menu_button_popup (examples);
+  model = gtk_menu_button_get_menu_model (examples);
+  g_assert_nonnull (model);
+  g_assert_nonnull (gtk_menu_button_get_popover (examples));
+  g_assert_cmpint (g_menu_model_get_n_items (model), >, 0);
+  gtk_menu_button_popdown (examples);
+
+  gtk_menu_button_popup (menu);
+  g_assert_nonnull (gtk_menu_button_get_menu_model (menu));
+  g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (menu)), >, 0);
+  gtk_menu_button_popdown (menu);
+  close_window (win);
+}
+
 static void
 test_patient_entry (void)
 {
@@ -1792,6 +1817,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/titrate/window/new", test_new_window);
+  g_test_add_func ("/titrate/window/menus-on-demand", test_menus_on_demand);
   g_test_add_func ("/titrate/window/patient-entry", test_patient_entry);
   g_test_add_func ("/titrate/window/bad-field", test_bad_field);
   g_test_add_func ("/titrate/window/commit-on-enter", test_commit_on_enter);

@@ -401,6 +401,13 @@ titrate_window_init (TitrateWindow *self)
 
 /* Public API */
 
+static void
+create_menu_popup_cb (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  gtk_menu_button_set_menu_model (button, g_object_get_data (G_OBJECT (button), "titrate-menu"));
+}
+
 /* Builds the plan's panes for the rules given at construction, or the
  * blocking page without them. Run once, by titrate_window_new(). */
 static void
@@ -414,10 +421,13 @@ load (TitrateWindow *self)
   {
     g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/titrate/Titrate/ui/titrate-menus.ui");
 
-    gtk_menu_button_set_menu_model (self->examples_button,
-                                    G_MENU_MODEL (gtk_builder_get_object (builder, "examples_menu")));
-    gtk_menu_button_set_menu_model (self->menu_button,
-                                    G_MENU_MODEL (gtk_builder_get_object (builder, "primary_menu")));
+    /* The menus' popovers (some 50 widgets) are made when first opened. */
+    g_object_set_data_full (G_OBJECT (self->examples_button), "titrate-menu",
+                            g_object_ref (gtk_builder_get_object (builder, "examples_menu")), g_object_unref);
+    gtk_menu_button_set_create_popup_func (self->examples_button, create_menu_popup_cb, NULL, NULL);
+    g_object_set_data_full (G_OBJECT (self->menu_button), "titrate-menu",
+                            g_object_ref (gtk_builder_get_object (builder, "primary_menu")), g_object_unref);
+    gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_popup_cb, NULL, NULL);
     adw_split_button_set_menu_model (self->save_button,
                                      G_MENU_MODEL (gtk_builder_get_object (builder, "save_menu")));
     titrate_recent_bind_menu (G_MENU (gtk_builder_get_object (builder, "recent_section")));
