@@ -595,9 +595,32 @@ test_export_actions (void)
   test_remove_tree (dir);
 }
 
+/* (transfer full) the path of a library this process has loaded whose
+ * file name starts with @prefix, or NULL. */
+static char *
+loaded_library (const char *prefix)
+{
+  g_autofree char *maps = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL))
+    return NULL;
+  lines = g_strsplit (maps, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *path = strchr (lines[i], '/');
+      g_autofree char *base = path != NULL ? g_path_get_basename (path) : NULL;
+
+      if (base != NULL && g_str_has_prefix (base, prefix))
+        return g_strdup (path);
+    }
+  return NULL;
+}
+
 /* The app loads the calendar writer (libical) on its first reminders
  * export. Without it: a dialog naming the file, before any file chooser,
- * and no file; with a file that is no module, the same; once it is back,
+ * and no file; with a file that is no module, or a module that is not the
+ * writer, the same; once it is back,
  * the export works (a failure is not remembered). In a child process: a
  * writer once loaded stays loaded. */
 static void
@@ -661,6 +684,24 @@ test_ics_writer_missing (void)
   g_assert_nonnull (strstr (error->message, "could not be loaded"));
   g_assert_false (g_file_test (ics, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
+
+  /* A shared object that is not the writer (here a copy of GLib's
+   * libgmodule): refused as another version's, nothing written. */
+  {
+    g_autofree char *other = loaded_library ("libgmodule-2.0.so");
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+
+    g_assert_nonnull (other);
+    g_assert_true (g_file_get_contents (other, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (junk, contents, length, NULL));
+    g_assert_false (titrate_output_export (session, settings (), TITRATE_OUTPUT_ICS, 0, ics, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+    g_assert_nonnull (strstr (error->message, junk));
+    g_assert_nonnull (strstr (error->message, "another version"));
+    g_assert_false (g_file_test (ics, G_FILE_TEST_EXISTS));
+    g_clear_error (&error);
+  }
 
   /* Back in place: the next export loads it. */
   g_setenv ("TITRATE_MODULEDIR", real, TRUE);

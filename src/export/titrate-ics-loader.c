@@ -59,8 +59,7 @@ load (GError **error)
   g_autofree char *path = module_path ();
   GModule *module;
   gpointer abi = NULL;
-  gpointer write = NULL;
-  guint version;
+  gpointer write_text = NULL;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -80,8 +79,8 @@ load (GError **error)
       return NULL;
     }
   if (!g_module_symbol (module, TITRATE_ICS_MODULE_ABI_SYM, &abi) || abi == NULL ||
-      !g_module_symbol (module, TITRATE_ICS_MODULE_SYM, &write) || write == NULL ||
-      (version = ((AbiFunc) abi) ()) != TITRATE_ICS_WRITER_ABI)
+      !g_module_symbol (module, TITRATE_ICS_MODULE_SYM, &write_text) || write_text == NULL ||
+      ((AbiFunc) abi) () != TITRATE_ICS_WRITER_ABI)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    /* Translators: %s is a file name */
@@ -94,7 +93,7 @@ load (GError **error)
   /* libical keeps global state: never unloaded. */
   g_module_make_resident (module);
   g_debug ("iCalendar writer loaded from %s", path);
-  return (TitrateIcsWriteFunc) write;
+  return (TitrateIcsWriteFunc) write_text;
 }
 
 /* Private API */

@@ -426,7 +426,7 @@ titrate_ics_write (TitrateRules            *rules,
   g_autofree char *why = NULL;
   TitrateIcsOptions defaults;
   TitrateIcsCalendar calendar = { 0 };
-  TitrateIcsWriteFunc write;
+  TitrateIcsWriteFunc write_text;
   Writer w = { 0 };
   char start[16];
   char *text;
@@ -448,7 +448,7 @@ titrate_ics_write (TitrateRules            *rules,
     }
   if ((plan = _titrate_export_plan_new (rules, doc, error)) == NULL)
     return NULL;
-  if ((write = _titrate_ics_writer_get (error)) == NULL)
+  if ((write_text = _titrate_ics_writer_get (error)) == NULL)
     return NULL;
 
   g_date_strftime (start, sizeof start, "%Y-%m-%d", &plan->regimen->start_date);
@@ -502,7 +502,7 @@ titrate_ics_write (TitrateRules            *rules,
   calendar.events = (const TitrateIcsEvent *) events->data;
   calendar.n_events = events->len;
 
-  if ((text = write (&calendar, &why)) == NULL)
+  if ((text = write_text (&calendar, &why)) == NULL)
     {
       g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID, _("The calendar could not be written (libical: %s)"),
                    why != NULL ? why : "?");
