@@ -7,7 +7,9 @@
 # - it checks every bundled example and finds exactly the alert codes that
 #   `titrate-cli check` reports;
 # - the installed titrate-cli is light (no cairo, Pango, libical) and its
-#   `export` still works through the installed helper.
+#   `export` still works through the installed helper;
+# - the desktop app's calendar writer (titrate-ics.so) is installed where the
+#   app looks for it, and the app does not link libical.
 #
 # Usage: install-example.sh BUILDDIR SRCDIR PREFIX LIBDIR BINDIR CC…
 #
@@ -98,3 +100,17 @@ fi
 "$cli" export --csv "$dest/plan.csv" "$srcdir/data/examples/discontinuation-taper.titrate" >/dev/null
 head -1 "$dest/plan.csv" | grep -q '^date,day,phase' || fail "installed titrate-cli export wrote no CSV"
 echo "ok: installed titrate-cli is light and its export works"
+
+# The desktop app's calendar writer, loaded on its first reminders export:
+# installed where the app looks for it, and the app itself without libical.
+module=$lib/titrate/titrate-ics.so
+[ -f "$module" ] || fail "the calendar writer titrate-ics.so is not installed in $lib/titrate"
+readelf -d "$module" | grep -q 'NEEDED.*libical' || fail "titrate-ics.so does not link libical"
+app=$dest$bindir/titrate
+if [ -x "$app" ]; then
+  ! readelf -d "$app" | grep -q 'NEEDED.*libical' || fail "installed titrate links libical"
+  grep -qa "$libdir/titrate" "$app" || fail "installed titrate does not look for its calendar writer in $libdir/titrate"
+  echo "ok: installed titrate starts without libical; its calendar writer is in $libdir/titrate"
+else
+  echo "ok: calendar writer installed in $libdir/titrate (no desktop app in this build)"
+fi

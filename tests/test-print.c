@@ -7,7 +7,8 @@
  * by the print system, from the same titrate_report_draw_page() as the PDF
  * export) and reads its text back with pdftotext; drives the menu actions
  * through their dialogs (which pages, the file chooser, the print dialog);
- * checks the refusals (fields in red, no rules database) and the recent
+ * checks the refusals (fields in red, no rules database), the calendar
+ * writer the app loads on first use (and its absence), and the recent
  * list.
  */
 
@@ -202,6 +203,55 @@ count (const char *text,
   for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
     n++;
   return n;
+}
+
+/* The file's text without its DTSTAMP lines (the time of writing). */
+static char *
+without_dtstamp (const char *ics)
+{
+  g_auto(GStrv) lines = g_strsplit (ics, "\r\n", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (!g_str_has_prefix (lines[i], "DTSTAMP:"))
+      g_string_append_printf (out, "%s\n", lines[i]);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* @ics (written by the app) is what `titrate-cli export --ics` writes for
+ * @dir/@plan, DTSTAMP aside. */
+static void
+assert_same_as_cli_ics (const char *ics,
+                        const char *dir,
+                        const char *plan)
+{
+  const char *cli = g_getenv ("TITRATE_CLI");
+  g_autofree char *plan_path = g_build_filename (dir, plan, NULL);
+  g_autofree char *out = g_build_filename (dir, "cli.ics", NULL);
+  g_autofree char *cli_text = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { cli, "export", "--ics", out, plan_path, NULL };
+  int wait_status = 0;
+
+  if (cli == NULL)
+    {
+      g_test_message ("TITRATE_CLI unset: the app's .ics is not compared with titrate-cli's");
+      return;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out, &cli_text, NULL, NULL));
+  a = without_dtstamp (ics);
+  b = without_dtstamp (cli_text);
+  g_assert_cmpuint (count (a, "BEGIN:VEVENT"), >, 0);
+  g_assert_cmpuint (count (a, "DTSTAMP"), ==, 0);
+  g_assert_cmpstr (a, ==, b);
+  g_unlink (out);
 }
 
 /* Chooses @dir/@name in the (fallback) file chooser and accepts. */
@@ -512,6 +562,9 @@ test_export_actions (void)
   g_assert_true (g_file_get_contents (ics, &data, NULL, NULL));
   g_assert_true (g_str_has_prefix (data, "BEGIN:VCALENDAR"));
   g_assert_nonnull (strstr (data, "DTSTART:20270104T080000"));
+  /* The app's writer is the module it loads; titrate-cli export links the
+   * same writer in. The two write the same calendar (but for DTSTAMP). */
+  assert_same_as_cli_ics (data, dir, "ckd.titrate");
 
   g_settings_set_boolean (settings (), "reminders-per-day", TRUE);
   g_assert_true (titrate_output_export (session, settings (), TITRATE_OUTPUT_ICS, 0, ics_day, &error));
@@ -537,6 +590,126 @@ test_export_actions (void)
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "no-such-folder"));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  close_window (win);
+  test_remove_tree (dir);
+}
+
+/* (transfer full) the path of a library this process has loaded whose
+ * file name starts with @prefix, or NULL. */
+static char *
+loaded_library (const char *prefix)
+{
+  g_autofree char *maps = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL))
+    return NULL;
+  lines = g_strsplit (maps, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *path = strchr (lines[i], '/');
+      g_autofree char *base = path != NULL ? g_path_get_basename (path) : NULL;
+
+      if (base != NULL && g_str_has_prefix (base, prefix))
+        return g_strdup (path);
+    }
+  return NULL;
+}
+
+/* The app loads the calendar writer (libical) on its first reminders
+ * export. Without it: a dialog naming the file, before any file chooser,
+ * and no file; with a file that is no module, or a module that is not the
+ * writer, the same; once it is back,
+ * the export works (a failure is not remembered). In a child process: a
+ * writer once loaded stays loaded. */
+static void
+test_ics_writer_missing (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *modules = NULL;
+  g_autofree char *junk = NULL;
+  g_autofree char *ics = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *real = NULL;
+  g_autoptr(GError) error = NULL;
+  TitrateWindow *win;
+  TitrateSession *session;
+  GtkWindow *dialog;
+  const char *body;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  dir = g_dir_make_tmp ("titrate-ics-module-XXXXXX", NULL);
+  modules = g_build_filename (dir, "modules", NULL);
+  junk = g_build_filename (modules, "titrate-ics.so", NULL);
+  ics = g_build_filename (dir, "reminders.ics", NULL);
+  real = g_strdup (g_getenv ("TITRATE_MODULEDIR"));
+  g_assert_nonnull (real);
+  g_assert_cmpint (g_mkdir (modules, 0700), ==, 0);
+  g_setenv ("TITRATE_MODULEDIR", modules, TRUE);
+
+  win = example_window ();
+  session = titrate_window_get_session (win);
+
+  /* The menu item: the dialog says what failed, and no file is asked for. */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "export-ics", NULL);
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "The Reminders Were Not Exported");
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, "calendar writer"));
+  g_assert_nonnull (strstr (body, junk));
+  g_assert_nonnull (strstr (body, "No file was written."));
+  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  gtk_window_destroy (dialog);
+
+  /* The export itself fails the same way and writes nothing. */
+  g_assert_false (titrate_output_export (session, settings (), TITRATE_OUTPUT_ICS, 0, ics, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (ics, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* A file that is not a module: refused, named, nothing written. */
+  g_assert_true (g_file_set_contents (junk, "not a shared object", -1, NULL));
+  g_assert_false (titrate_output_export (session, settings (), TITRATE_OUTPUT_ICS, 0, ics, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, junk));
+  g_assert_nonnull (strstr (error->message, "could not be loaded"));
+  g_assert_false (g_file_test (ics, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* A shared object that is not the writer (here a copy of GLib's
+   * libgmodule): refused as another version's, nothing written. */
+  {
+    g_autofree char *other = loaded_library ("libgmodule-2.0.so");
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+
+    g_assert_nonnull (other);
+    g_assert_true (g_file_get_contents (other, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (junk, contents, length, NULL));
+    g_assert_false (titrate_output_export (session, settings (), TITRATE_OUTPUT_ICS, 0, ics, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+    g_assert_nonnull (strstr (error->message, junk));
+    g_assert_nonnull (strstr (error->message, "another version"));
+    g_assert_false (g_file_test (ics, G_FILE_TEST_EXISTS));
+    g_clear_error (&error);
+  }
+
+  /* Back in place: the next export loads it. */
+  g_setenv ("TITRATE_MODULEDIR", real, TRUE);
+  g_assert_true (titrate_output_export (session, settings (), TITRATE_OUTPUT_ICS, 0, ics, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (ics, &data, NULL, NULL));
+  g_assert_true (g_str_has_prefix (data, "BEGIN:VCALENDAR"));
+  g_assert_cmpuint (count (data, "BEGIN:VEVENT"), >, 0);
 
   close_window (win);
   test_remove_tree (dir);
@@ -645,6 +818,7 @@ main (int   argc,
   g_test_add_func ("/titrate/print/refuse-invalid", test_refuse_invalid);
   g_test_add_func ("/titrate/print/blocked", test_blocked);
   g_test_add_func ("/titrate/print/export-actions", test_export_actions);
+  g_test_add_func ("/titrate/print/ics-writer-missing", test_ics_writer_missing);
   g_test_add_func ("/titrate/print/recent", test_recent);
 
   status = g_test_run ();

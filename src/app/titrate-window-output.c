@@ -249,9 +249,21 @@ export_ics_action (GSimpleAction *action,
                    gpointer       user_data)
 {
   Output *output = user_data;
+  g_autoptr(GError) error = NULL;
 
-  if (ready (output))
-    choose_file (output, TITRATE_OUTPUT_ICS, 0);
+  if (!ready (output))
+    return;
+  /* The calendar writer (libical) is loaded now, on first use, not at
+   * start: when it cannot be, say so before a file name is asked for. */
+  if (!titrate_ics_writer_available (&error))
+    {
+      /* Translators: %s is the reason */
+      g_autofree char *body = g_strdup_printf (_("%s\n\nNo file was written."), error->message);
+
+      show_error (output, failure_heading (TITRATE_OUTPUT_ICS), body);
+      return;
+    }
+  choose_file (output, TITRATE_OUTPUT_ICS, 0);
 }
 
 static void

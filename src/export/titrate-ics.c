@@ -1,4 +1,8 @@
-/* titrate-ics.c — calendar reminders (iCalendar, RFC 5545, written with libical)
+/* titrate-ics.c — calendar reminders (iCalendar, RFC 5545)
+ *
+ * What the reminders say and when; the text itself is written by the
+ * iCalendar writer (titrate-ics-writer.h), with libical, linked in or
+ * loaded on first use depending on the program.
  *
  * Copyright 2026 The Titrate authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,10 +13,10 @@
 #include <math.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <libical/ical.h>
 
 #include "titrate-ics.h"
 #include "titrate-export-private.h"
+#include "titrate-ics-writer.h"
 #include "titrate-pump.h"
 
 #define EVENT_MINUTES 15
@@ -22,8 +26,8 @@
 typedef struct {
   const TitrateIcsOptions *options;
   TitrateExportPlan       *plan;
-  icalcomponent           *calendar;
-  struct icaltimetype      dtstamp;
+  GArray                  *events;      /* (element-type TitrateIcsEvent) */
+  GPtrArray               *strings;     /* owns the events' texts */
   char                    *plan_id;
   const char              *medicine;    /* "baclofen", from the rules database */
   const char              *medicine_start; /* "Baclofen", opening a sentence */
@@ -31,8 +35,6 @@ typedef struct {
   int                      last_day;    /* last day with the medicine */
   gboolean                 stops;       /* the plan ends with a stop */
 } Writer;
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 
 /* Helpers */
 
@@ -123,21 +125,14 @@ change_note (const Writer     *w,
   return g_strdup_printf (_("Dose change today: now %s. Before today: %s."), now, before);
 }
 
-static struct icaltimetype
-floating_time (const GDate *date,
-               int          minutes)
+static const char *
+keep (Writer     *w,
+      const char *text)
 {
-  struct icaltimetype t = icaltime_null_time ();
+  char *copy = g_strdup (text);
 
-  t.year = g_date_get_year (date);
-  t.month = g_date_get_month (date);
-  t.day = g_date_get_day (date);
-  t.hour = minutes / 60;
-  t.minute = minutes % 60;
-  t.second = 0;
-  t.is_date = 0;
-  t.zone = NULL;   /* floating: local time wherever the device is */
-  return t;
+  g_ptr_array_add (w->strings, copy);
+  return copy;
 }
 
 static void
@@ -148,33 +143,21 @@ add_event (Writer      *w,
            const char  *summary,
            const char  *description)
 {
-  icalcomponent *event = icalcomponent_new_vevent ();
-  icalcomponent *alarm = icalcomponent_new_valarm ();
-  struct icaltriggertype trigger;
+  TitrateIcsEvent event = { 0 };
   char ymd[16];
   g_autofree char *uid = NULL;
 
   g_date_strftime (ymd, sizeof ymd, "%Y%m%d", date);
   uid = g_strdup_printf ("%s-%s-%s@%s", ymd, slot, w->plan_id, UID_DOMAIN);
 
-  icalcomponent_add_property (event, icalproperty_new_uid (uid));
-  icalcomponent_add_property (event, icalproperty_new_dtstamp (w->dtstamp));
-  icalcomponent_add_property (event, icalproperty_new_dtstart (floating_time (date, minutes)));
-  icalcomponent_add_property (event, icalproperty_new_duration (icaldurationtype_from_int (EVENT_MINUTES * 60)));
-  icalcomponent_add_property (event, icalproperty_new_summary (summary));
-  if (description != NULL && *description != '\0')
-    icalcomponent_add_property (event, icalproperty_new_description (description));
-  icalcomponent_add_property (event, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
-
-  memset (&trigger, 0, sizeof trigger);
-  trigger.time = icaltime_null_time ();
-  trigger.duration = icaldurationtype_from_int (-60 * MAX (w->options->alarm_minutes_before, 0));
-  icalcomponent_add_property (alarm, icalproperty_new_action (ICAL_ACTION_DISPLAY));
-  icalcomponent_add_property (alarm, icalproperty_new_trigger (trigger));
-  icalcomponent_add_property (alarm, icalproperty_new_description (summary));
-  icalcomponent_add_component (event, alarm);
-
-  icalcomponent_add_component (w->calendar, event);
+  event.year = g_date_get_year (date);
+  event.month = g_date_get_month (date);
+  event.day = g_date_get_day (date);
+  event.minutes = minutes;
+  event.uid = keep (w, uid);
+  event.summary = keep (w, summary);
+  event.description = description != NULL && *description != '\0' ? keep (w, description) : NULL;
+  g_array_append_val (w->events, event);
 }
 
 /* "5 mg — ½ tablet of 10 mg" / "7.5 mg — ask your pharmacist …" / "5 mg" */
@@ -434,18 +417,19 @@ titrate_ics_write (TitrateRules            *rules,
                    GError                 **error)
 {
   g_autoptr(TitrateExportPlan) plan = NULL;
-  g_autoptr(icalcomponent) calendar = NULL;
+  g_autoptr(GArray) events = NULL;
+  g_autoptr(GPtrArray) strings = NULL;
   g_autofree char *key = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *prodid = NULL;
   g_autofree char *calname = NULL;
+  g_autofree char *why = NULL;
   TitrateIcsOptions defaults;
+  TitrateIcsCalendar calendar = { 0 };
+  TitrateIcsWriteFunc write_text;
   Writer w = { 0 };
   char start[16];
   char *text;
-  char *copy;
-  time_t now;
-  icalproperty *x;
 
   g_return_val_if_fail (TITRATE_IS_RULES (rules), NULL);
   g_return_val_if_fail (doc != NULL, NULL);
@@ -464,6 +448,8 @@ titrate_ics_write (TitrateRules            *rules,
     }
   if ((plan = _titrate_export_plan_new (rules, doc, error)) == NULL)
     return NULL;
+  if ((write_text = _titrate_ics_writer_get (error)) == NULL)
+    return NULL;
 
   g_date_strftime (start, sizeof start, "%Y-%m-%d", &plan->regimen->start_date);
   key = g_strdup_printf ("%s|%s|%s", plan->regimen->drug ? plan->regimen->drug : titrate_rules_lookup_medicine (rules, NULL),
@@ -471,14 +457,15 @@ titrate_ics_write (TitrateRules            *rules,
   hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
   hash[16] = '\0';
 
-  now = options->dtstamp != 0 ? (time_t) options->dtstamp : (time_t) (g_get_real_time () / G_USEC_PER_SEC);
-
+  events = g_array_new (FALSE, TRUE, sizeof (TitrateIcsEvent));
+  strings = g_ptr_array_new_with_free_func (g_free);
   w.options = options;
   w.plan = plan;
   w.medicine = titrate_rules_get_medicine_label (rules, plan->regimen->drug);
   w.medicine_start = titrate_rules_get_medicine_label_start (rules, plan->regimen->drug);
   w.plan_id = hash;
-  w.dtstamp = icaltime_from_timet_with_zone (now, 0, icaltimezone_get_utc_timezone ());
+  w.events = events;
+  w.strings = strings;
   w.last_day = _titrate_export_plan_last_day_with_doses (plan);
   w.stops = plan->last_dosing_day >= 0;
   w.first_day = 0;
@@ -490,19 +477,6 @@ titrate_ics_write (TitrateRules            *rules,
           (d->n_doses > 0 || !isnan (d->daily_mcg) || !isnan (d->bolus_mcg)))
         w.first_day = d->day;
     }
-
-  calendar = icalcomponent_new_vcalendar ();
-  w.calendar = calendar;
-  prodid = g_strdup_printf ("-//Titrate//Titrate %s//EN", PACKAGE_VERSION);
-  icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
-  icalcomponent_add_property (calendar, icalproperty_new_prodid (prodid));
-  icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
-  icalcomponent_add_property (calendar, icalproperty_new_method (ICAL_METHOD_PUBLISH));
-  /* Translators: the calendar's name; %s is the medicine, e.g. "Baclofen" */
-  calname = g_strdup_printf (_("%s plan"), w.medicine_start);
-  x = icalproperty_new_x (calname);
-  icalproperty_set_x_name (x, "X-WR-CALNAME");
-  icalcomponent_add_property (calendar, x);
 
   for (guint i = 0; i < plan->days->len; i++)
     {
@@ -517,20 +491,43 @@ titrate_ics_write (TitrateRules            *rules,
     }
   write_pump_reminders (&w, rules);
 
-  /* The _r variant returns a buffer we own (the plain one uses libical's
-   * ring buffer, which later calls may reuse). */
-  text = icalcomponent_as_ical_string_r (calendar);
-  if (text == NULL)
+  prodid = g_strdup_printf ("-//Titrate//Titrate %s//EN", PACKAGE_VERSION);
+  /* Translators: the calendar's name; %s is the medicine, e.g. "Baclofen" */
+  calname = g_strdup_printf (_("%s plan"), w.medicine_start);
+  calendar.prodid = prodid;
+  calendar.calname = calname;
+  calendar.dtstamp = options->dtstamp != 0 ? options->dtstamp : g_get_real_time () / G_USEC_PER_SEC;
+  calendar.event_minutes = EVENT_MINUTES;
+  calendar.alarm_minutes_before = options->alarm_minutes_before;
+  calendar.events = (const TitrateIcsEvent *) events->data;
+  calendar.n_events = events->len;
+
+  if ((text = write_text (&calendar, &why)) == NULL)
     {
       g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID, _("The calendar could not be written (libical: %s)"),
-                   icalerror_strerror (icalerrno));
+                   why != NULL ? why : "?");
       return NULL;
     }
-  copy = g_strdup (text);
-  icalmemory_free_buffer (text);
   if (length != NULL)
-    *length = strlen (copy);
-  return copy;
+    *length = strlen (text);
+  return text;
+}
+
+/**
+ * titrate_ics_writer_available:
+ * @error: set to why when the iCalendar writer cannot be had
+ *
+ * Whether calendar reminders can be written by this program. The desktop
+ * app loads its writer on first use: it asks here before the file chooser
+ * so that an installation problem is told at once, not after a name was
+ * chosen. Programs that link the writer always have it.
+ *
+ * Returns: %TRUE when titrate_ics_write() can write text
+ */
+gboolean
+titrate_ics_writer_available (GError **error)
+{
+  return _titrate_ics_writer_get (error) != NULL;
 }
 
 /**

@@ -1,4 +1,4 @@
-/* titrate-ics.h — calendar reminders (iCalendar, RFC 5545, written with libical)
+/* titrate-ics.h — calendar reminders (iCalendar, RFC 5545)
  *
  * Copyright 2026 The Titrate authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -80,5 +80,10 @@ gboolean  titrate_ics_export       (TitrateRules            *rules,
                                     const TitrateIcsOptions *options,
                                     const char              *path,
                                     GError                 **error);
+
+/* The iCalendar text is written with libical, which the desktop app loads
+ * on the first export (titrate-ics-writer.h): %FALSE with @error naming
+ * what failed when it cannot be loaded. Always %TRUE where it is linked. */
+gboolean  titrate_ics_writer_available (GError               **error);
 
 G_END_DECLS
