@@ -701,6 +701,36 @@ fit_examples (const char *language)
                      grid.origin.x + grid.size.width, list.origin.x);
         }
         assert_chart_labels_apart (plan, context);
+        /* Reading an alert keeps the layout: expanding every alert (a long
+         * reason, the acknowledgement field) neither hides the list nor
+         * pushes it over the calendar. */
+        {
+          TitrateAlertList *list = PLAN (win, "alert_list");
+          TitrateAlertRow *row;
+          int mode_width = gtk_widget_get_width (GTK_WIDGET (list));
+
+          for (guint r = 0; (row = titrate_alert_list_get_row (list, r)) != NULL; r++)
+            titrate_alert_row_set_expanded (row, TRUE);
+          settle (GTK_WIDGET (win));
+          assert_inside (GTK_WIDGET (list), GTK_WIDGET (win), "the alert list with every alert open", context);
+          if (gtk_widget_get_width (GTK_WIDGET (list)) != mode_width)
+            g_error ("%s: opening every alert changed the alert list's width from %d to %d px", context,
+                     mode_width, gtk_widget_get_width (GTK_WIDGET (list)));
+        }
+        /* The form shown over the plan (folded) is opaque: nothing of the
+         * calendar shows through it. */
+        {
+          AdwFlap *flap = titrate_plan_view_get_flap (plan);
+
+          if (adw_flap_get_folded (flap))
+            {
+              adw_flap_set_reveal_flap (flap, TRUE);
+              settle (GTK_WIDGET (win));
+              if (!gtk_widget_has_css_class (adw_flap_get_flap (flap), "background"))
+                g_error ("%s: the folded form pane has no background", context);
+              adw_flap_set_reveal_flap (flap, FALSE);
+            }
+        }
         close_window (win);
       }
 }

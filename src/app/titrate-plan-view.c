@@ -86,10 +86,11 @@ choose_mode (TitratePlanView *self,
              int              width)
 {
   int plan = min_width (self->plan_pane);
-  int alerts = 0;
-
-  /* The alert pane gets its natural width (clamped), the plan the rest. */
-  gtk_widget_measure (self->alert_pane, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &alerts, NULL, NULL);
+  /* The alert pane's minimum, not its natural width: the natural width
+   * grows when an alert is opened (a long reason, the acknowledgement
+   * field), and reading an alert must not fold the panes and hide the
+   * list. The leaflet gives the pane its natural width when there is room. */
+  int alerts = min_width (self->alert_pane);
   int form = 0;
 
   /* The form pane takes its natural width, up to its clamp. */
