@@ -22,6 +22,7 @@
 #include "titrate-number-row.h"
 #include "titrate-patient-form.h"
 #include "titrate-preferences-window.h"
+#include "titrate-pump-section.h"
 #include "titrate-regimen-form.h"
 #include "titrate-schedule-view.h"
 #include "titrate-state-dir.h"
@@ -142,6 +143,22 @@ find_alert_row (TitrateWindow *win,
   for (guint i = 0; (row = titrate_alert_list_get_row (list, i)) != NULL; i++)
     if (g_strcmp0 (titrate_alert_row_get_title (row), title) == 0)
       return row;
+  return NULL;
+}
+
+static GtkWidget *
+find_by_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_by_type (c, type);
+
+      if (found != NULL)
+        return found;
+    }
   return NULL;
 }
 
@@ -286,10 +303,15 @@ test_patient_entry (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (comedication)), ==, "");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (comedications)));
 
-  /* Pick a route: intrathecal, and every dose unit says mcg; then oral. */
+  /* Pick a route: intrathecal, and every dose unit says mcg; then oral.
+   * The pump's section is made when the plan first becomes intrathecal,
+   * shown then, and hidden again for an oral plan. */
+  g_assert_null (find_by_type (GTK_WIDGET (PLAN (win, "regimen_form")), TITRATE_TYPE_PUMP_SECTION));
   adw_combo_row_set_selected (REGIMEN (win, "route_row"), 1);
   pump ();
   g_assert_cmpint (titrate_session_get_regimen (session)->route, ==, TITRATE_ROUTE_INTRATHECAL);
+  g_assert_nonnull (find_by_type (GTK_WIDGET (PLAN (win, "regimen_form")), TITRATE_TYPE_PUMP_SECTION));
+  g_assert_true (gtk_widget_get_visible (find_by_type (GTK_WIDGET (PLAN (win, "regimen_form")), TITRATE_TYPE_PUMP_SECTION)));
   {
     TitrateStep step = { .day = 1, .n_doses = 0, .daily_mcg = 100, .bolus_mcg = NAN };
 
@@ -308,6 +330,7 @@ test_patient_entry (void)
   pump ();
   g_assert_cmpint (titrate_session_get_regimen (session)->route, ==, TITRATE_ROUTE_ORAL);
   g_assert_cmpstr (titrate_number_row_get_unit (REGIMEN (win, "start_dose_row")), ==, "mg/dose");
+  g_assert_false (gtk_widget_get_visible (find_by_type (GTK_WIDGET (PLAN (win, "regimen_form")), TITRATE_TYPE_PUMP_SECTION)));
 
   /* Switching route and back kept the product: 10 mg tablets. */
   g_assert_cmpfloat (titrate_session_get_regimen (session)->strength_mg, ==, 10);

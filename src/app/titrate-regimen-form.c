@@ -19,10 +19,13 @@
 #include "titrate-pump-section.h"
 #include "titrate-regimen-form.h"
 #include "titrate-ui-utils.h"
+#include "titrate-wrap-bin.h"
 
 struct _TitrateRegimenForm
 {
   GtkBox            parent_instance;
+
+  gboolean          pump_section_made;
 
   AdwComboRow      *route_row;
   AdwComboRow      *indication_row;
@@ -549,10 +552,27 @@ on_route_dialog_response_cb (AdwMessageDialog   *dialog,
 
 /* Callbacks */
 
+/* The intrathecal pump's section (some 100 widgets) is made the first
+ * time the plan is intrathecal, not for every oral plan at start. */
+static void
+ensure_pump_section (TitrateRegimenForm *self)
+{
+  GtkWidget *section;
+
+  if (self->pump_section_made ||
+      titrate_session_get_regimen (self->session)->route != TITRATE_ROUTE_INTRATHECAL)
+    return;
+  self->pump_section_made = TRUE;
+  section = titrate_pump_section_new (self->session);
+  gtk_box_append (GTK_BOX (self), section);
+  titrate_wrap_bin_adopt_labels (section);
+}
+
 static void
 on_session_changed_cb (TitrateRegimenForm *self,
                        guint               flags)
 {
+  ensure_pump_section (self);
   if (flags & TITRATE_SESSION_CHANGE_DOCUMENT)
     {
       /* Another plan: no product remembered from the last one. */
@@ -882,7 +902,7 @@ titrate_regimen_form_set_session (TitrateRegimenForm *self,
   g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed_cb),
                            self, G_CONNECT_SWAPPED);
   refresh (self, TRUE);
-  gtk_box_append (GTK_BOX (self), titrate_pump_section_new (session));
+  ensure_pump_section (self);
 }
 
 /* Refills every field from the model (after a suggestion was applied). */
