@@ -189,7 +189,6 @@ titrate_rules_source_add_preferences (AdwPreferencesWindow *window,
       "next time Titrate starts."));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (file_row), _("Database file"));
-  adw_action_row_set_subtitle_lines (file_row, 3);
   gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (builtin, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (builtin, _("Use the rules database built into Titrate"));
