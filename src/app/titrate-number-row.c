@@ -376,6 +376,13 @@ on_delete_text_cb (GtkEditable      *delegate,
 {
   if (self->updating)
     return;
+  if (end_pos >= 0 && end_pos < start_pos)
+    {
+      int swap = start_pos;
+
+      start_pos = end_pos;
+      end_pos = swap;
+    }
   g_free (self->edit_deleted);
   self->edit_deleted = gtk_editable_get_chars (delegate, start_pos, end_pos);
   self->edit_deleted_at = start_pos;
