@@ -173,9 +173,28 @@ INTERACTIVE = ("ROLE_PUSH_BUTTON", "ROLE_TOGGLE_BUTTON", "ROLE_CHECK_BOX", "ROLE
                "ROLE_SWITCH", "ROLE_LINK", "ROLE_TABLE_CELL", "ROLE_PAGE_TAB")
 
 
+# A mnemonic underscore ("_Dialysis", "S_uggest") is for the keyboard, not
+# for a screen reader to spell out; a doubled double underscore is a literal.
+MNEMONIC = re.compile(r"(?<![_\w])_[^\W_]|(?<=[^\W_])_[^\W_]")
+# One or more words said twice in a row ("Save Save", "Add Step Add Step"):
+# a name read from a label and again from the same label.
+REPEATED = re.compile(r"(?<!\S)(\S+(?:\s+\S+)*)\s+\1(?!\S)")
+
+
+def name_defect(name):
+    """Why a screen reader would say @name wrongly, or None."""
+    if MNEMONIC.search(name):
+        return "a raw mnemonic underscore"
+    for m in REPEATED.finditer(name):
+        if re.search(r"[^\W\d_]", m.group(1)):     # words, not "10 10 mg"
+            return f"{m.group(1)!r} said twice"
+    return None
+
+
 def check_all_named(pyatspi, app):
     roles = {getattr(pyatspi, r) for r in INTERACTIVE if hasattr(pyatspi, r)}
     unnamed = []
+    garbled = []
     seen = 0
 
     def walk(node, depth=0):
@@ -195,15 +214,19 @@ def check_all_named(pyatspi, app):
             name = (node.name or "").strip()
             if not name or re.fullmatch(r"(Gtk|Adw|Titrate)[A-Z]\w*", name):
                 unnamed.append(f"{node.getRoleName()} {name!r} in {node.parent.getRoleName() if node.parent else '?'}")
+            elif name_defect(name):
+                garbled.append(f"{node.getRoleName()} {name!r}: {name_defect(name)}")
         for i in range(node.childCount):
             walk(node.getChildAtIndex(i), depth + 1)
 
     walk(app)
-    print(f"interactive widgets on screen: {seen}, unnamed: {len(unnamed)}")
+    print(f"interactive widgets on screen: {seen}, unnamed: {len(unnamed)}, garbled names: {len(garbled)}")
     if seen < 20:
         fail(f"only {seen} interactive widgets found: the walk did not reach the window")
     if unnamed:
         fail("interactive widgets without a name:\n  " + "\n  ".join(unnamed))
+    if garbled:
+        fail("names a screen reader would say wrongly:\n  " + "\n  ".join(garbled))
 
 
 if __name__ == "__main__":

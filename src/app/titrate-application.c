@@ -20,6 +20,7 @@
 #include "titrate-preferences-window.h"
 #include "titrate-recovery.h"
 #include "titrate-rules-source.h"
+#include "titrate-ui-utils.h"
 #include "titrate-window.h"
 
 #define SCHEMA_ID      "io.github.titrate.Titrate"
@@ -259,6 +260,8 @@ titrate_application_startup (GApplication *application)
   };
 
   G_APPLICATION_CLASS (titrate_application_parent_class)->startup (application);
+  /* Buttons with a mnemonic: named once, without the underscore. */
+  titrate_accessible_install_mnemonic_names ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries, G_N_ELEMENTS (app_entries), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -48,6 +48,13 @@ struct _TitrateNumberRow
   gboolean      pending;
   gboolean      live;
   guint         validate_id;
+
+  /* What the edit under way deleted (typing over a selection deletes it
+   * first), to put back if that edit's insertion is refused; forgotten
+   * once the edit is over (edit_deleted_id). */
+  char         *edit_deleted;
+  int           edit_deleted_at;
+  guint         edit_deleted_id;
 };
 
 G_DEFINE_FINAL_TYPE (TitrateNumberRow, titrate_number_row, ADW_TYPE_ACTION_ROW)
@@ -346,7 +353,46 @@ on_focus_leave_cb (TitrateNumberRow *self)
   titrate_number_row_commit (self);
 }
 
-/* A minus sign where no negative number is accepted: refused, and said. */
+/* Typing or pasting over a selection is one edit in two steps: GtkText
+ * deletes the selection, then inserts, both in the same call (GTK 4.8
+ * says "changed" in between). Remember what the first step deleted, in
+ * case the second is refused, until that call is over: the idle runs
+ * before the next key press is handled. */
+static gboolean
+forget_deleted_cb (gpointer user_data)
+{
+  TitrateNumberRow *self = user_data;
+
+  self->edit_deleted_id = 0;
+  g_clear_pointer (&self->edit_deleted, g_free);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_delete_text_cb (GtkEditable      *delegate,
+                   int               start_pos,
+                   int               end_pos,
+                   TitrateNumberRow *self)
+{
+  if (self->updating)
+    return;
+  if (end_pos >= 0 && end_pos < start_pos)
+    {
+      int swap = start_pos;
+
+      start_pos = end_pos;
+      end_pos = swap;
+    }
+  g_free (self->edit_deleted);
+  self->edit_deleted = gtk_editable_get_chars (delegate, start_pos, end_pos);
+  self->edit_deleted_at = start_pos;
+  if (self->edit_deleted_id == 0)
+    self->edit_deleted_id = g_idle_add_full (G_PRIORITY_HIGH, forget_deleted_cb, self, NULL);
+}
+
+/* A minus sign where no negative number is accepted: refused, and said.
+ * The whole edit is refused: text it had already deleted (a selected
+ * value typed over) is put back, so the refusal loses nothing. */
 static void
 on_insert_text_cb (GtkEditable      *delegate,
                    const char       *text,
@@ -359,8 +405,24 @@ on_insert_text_cb (GtkEditable      *delegate,
   if (length < 0)
     length = (int) strlen (text);
   if (memchr (text, '-', (size_t) length) == NULL && g_strstr_len (text, length, "−") == NULL)
-    return;
+    {
+      /* Accepted: the edit is complete, its deletion stands. */
+      g_clear_pointer (&self->edit_deleted, g_free);
+      return;
+    }
   g_signal_stop_emission_by_name (delegate, "insert-text");
+  if (self->edit_deleted != NULL && *self->edit_deleted != '\0' && *position == self->edit_deleted_at)
+    {
+      g_autofree char *restore = g_steal_pointer (&self->edit_deleted);
+      int at = self->edit_deleted_at;
+
+      self->updating = TRUE;
+      gtk_editable_insert_text (delegate, restore, -1, &at);
+      self->updating = FALSE;
+      *position = at;
+      /* Back to what it was: committed, or still pending. */
+      set_pending (self, !text_is_committed (self));
+    }
   gtk_widget_error_bell (GTK_WIDGET (self->entry));
   show_state (self, _("A negative number is not accepted here: the minus sign was not typed."));
 }
@@ -379,6 +441,7 @@ titrate_number_row_dispose (GObject *object)
   TitrateNumberRow *self = TITRATE_NUMBER_ROW (object);
 
   g_clear_handle_id (&self->validate_id, g_source_remove);
+  g_clear_handle_id (&self->edit_deleted_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), TITRATE_TYPE_NUMBER_ROW);
 
   G_OBJECT_CLASS (titrate_number_row_parent_class)->dispose (object);
@@ -391,6 +454,7 @@ titrate_number_row_finalize (GObject *object)
 
   g_clear_pointer (&self->unit, g_free);
   g_clear_pointer (&self->hint, g_free);
+  g_clear_pointer (&self->edit_deleted, g_free);
 
   G_OBJECT_CLASS (titrate_number_row_parent_class)->finalize (object);
 }
@@ -610,6 +674,8 @@ titrate_number_row_init (TitrateNumberRow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->entry), focus);
   g_signal_connect_object (gtk_editable_get_delegate (GTK_EDITABLE (self->entry)), "insert-text",
                            G_CALLBACK (on_insert_text_cb), self, 0);
+  g_signal_connect_object (gtk_editable_get_delegate (GTK_EDITABLE (self->entry)), "delete-text",
+                           G_CALLBACK (on_delete_text_cb), self, 0);
 
   g_signal_connect (self, "notify::title", G_CALLBACK (on_title_changed_cb), NULL);
 }

@@ -14,6 +14,7 @@
 
 #include "titrate-file-chooser.h"
 #include "titrate-rules-source.h"
+#include "titrate-ui-utils.h"
 
 TitrateRules *
 titrate_rules_source_open (const char          *option_path,
@@ -189,14 +190,11 @@ titrate_rules_source_add_preferences (AdwPreferencesWindow *window,
       "next time Titrate starts."));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (file_row), _("Database file"));
-  adw_action_row_set_subtitle_lines (file_row, 3);
   gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (builtin, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (builtin, _("Use the rules database built into Titrate"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (choose), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Choose a rules database file"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (builtin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Use the rules database built into Titrate"), -1);
+  titrate_accessible_set_name (choose, _("Choose a rules database file"));
+  titrate_accessible_set_name (builtin, _("Use the rules database built into Titrate"));
   adw_action_row_add_suffix (file_row, choose);
   adw_action_row_add_suffix (file_row, builtin);
   g_signal_connect_object (choose, "clicked", G_CALLBACK (on_choose_clicked_cb), settings, 0);

@@ -61,6 +61,116 @@ titrate_accessible_name_only (GtkWidget  *widget,
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* GTK 4.8 names a button with a mnemonic after its raw label and again
+ * after the label inside it ("S_uggest Suggest"), and a check button after
+ * its raw label ("_Dialysis"): a screen reader spells out the underscore
+ * or says the name twice. These name every such button once, after its
+ * label without the underscore: when it, or a widget holding it, is first
+ * shown (each widget is looked at once), and whenever it is relabelled.
+ * A widget named on purpose with titrate_accessible_set_name() keeps its
+ * name. */
+static GQuark
+named_quark (void)
+{
+  return g_quark_from_static_string ("titrate-accessible-named");
+}
+
+static GQuark
+watched_quark (void)
+{
+  return g_quark_from_static_string ("titrate-accessible-mnemonic-watched");
+}
+
+static void
+name_after_mnemonic_label (GtkWidget *widget)
+{
+  const char *label = NULL;
+  gboolean underline = FALSE;
+  g_autofree char *plain = NULL;
+
+  if (g_object_get_qdata (G_OBJECT (widget), named_quark ()) != NULL)
+    return;
+  if (GTK_IS_BUTTON (widget))
+    {
+      label = gtk_button_get_label (GTK_BUTTON (widget));
+      underline = gtk_button_get_use_underline (GTK_BUTTON (widget));
+    }
+  else if (GTK_IS_CHECK_BUTTON (widget))
+    {
+      label = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+      underline = gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget));
+    }
+  if (label == NULL || *label == '\0' || !underline)
+    return;
+  plain = titrate_strip_mnemonic (label);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
+}
+
+static void
+on_mnemonic_label_changed_cb (GtkWidget *widget)
+{
+  name_after_mnemonic_label (widget);
+}
+
+/* A widget, and all of its descendants not seen before, shown or not: a
+ * page of a stack that is not shown is still read by AT-SPI. */
+static void
+name_subtree (GtkWidget *widget)
+{
+  if (g_object_get_qdata (G_OBJECT (widget), watched_quark ()) != NULL)
+    return;
+  g_object_set_qdata (G_OBJECT (widget), watched_quark (), GINT_TO_POINTER (TRUE));
+  if (GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget))
+    {
+      name_after_mnemonic_label (widget);
+      g_signal_connect (widget, "notify::label", G_CALLBACK (on_mnemonic_label_changed_cb), NULL);
+      g_signal_connect (widget, "notify::use-underline", G_CALLBACK (on_mnemonic_label_changed_cb), NULL);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_subtree (child);
+}
+
+static gboolean
+on_map_hook_cb (GSignalInvocationHint *hint,
+                guint                  n_params,
+                const GValue          *params,
+                gpointer               user_data)
+{
+  name_subtree (g_value_get_object (&params[0]));
+  return TRUE;
+}
+
+/* Once per process, before the first window is shown. */
+void
+titrate_accessible_install_mnemonic_names (void)
+{
+  static gsize installed = 0;
+
+  if (g_once_init_enter (&installed))
+    {
+      guint map_signal;
+
+      /* The signal exists once the class does (kept for the process). */
+      g_type_class_ref (GTK_TYPE_WIDGET);
+      map_signal = g_signal_lookup ("map", GTK_TYPE_WIDGET);
+      g_signal_add_emission_hook (map_signal, 0, on_map_hook_cb, NULL, NULL);
+      g_once_init_leave (&installed, 1);
+    }
+}
+
+/* Gives @widget @name and nothing else (no labelling relation), and keeps
+ * it: the mnemonic naming above leaves it alone. */
+void
+titrate_accessible_set_name (GtkWidget  *widget,
+                             const char *name)
+{
+  g_object_set_qdata (G_OBJECT (widget), named_quark (), GINT_TO_POINTER (TRUE));
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 /* Names the widgets of @type inside @root (the switch of an expander row,
  * the button of a drop-down or split button), which libadwaita 1.2 and
  * GTK 4.8 leave unnamed. Returns how many were named. */

@@ -18,6 +18,9 @@ char               *titrate_strip_mnemonic        (const char         *text);
 void                titrate_accessible_name_only  (GtkWidget          *widget,
                                                    const char         *label);
 void                titrate_accessible_name_from_title (GtkWidget     *row);
+void                titrate_accessible_install_mnemonic_names (void);
+void                titrate_accessible_set_name   (GtkWidget          *widget,
+                                                   const char         *name);
 gboolean            titrate_plausible_weight_range (TitrateRules *rules,
                                                     double        age_years,
                                                     double       *min_kg,
