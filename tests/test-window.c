@@ -14,6 +14,7 @@
 #include <locale.h>
 #include <math.h>
 #include <string.h>
+#include <sqlite3.h>
 
 #include "titrate-alert-list.h"
 #include "titrate-application.h"
@@ -993,6 +994,46 @@ test_blocked (void)
   g_rmdir (dir);
 }
 
+/* A rules database past its review-by date: still used, with a warning
+ * that stays on screen and is never cut short. */
+static void
+test_review_overdue (void)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("titrate-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "overdue.sqlite", NULL);
+  PangoLayout *layout;
+  TitrateWindow *win;
+  GtkLabel *label;
+  sqlite3 *db;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (g_getenv ("TITRATE_BUILT_RULES_DB"), &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE meta SET value = '2020-01-01' WHERE key = 'review_by';",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_setenv ("TITRATE_RULES_DB", path, TRUE);
+  win = titrate_application_new_window (app);
+  g_unsetenv ("TITRATE_RULES_DB");
+  gtk_window_set_default_size (GTK_WINDOW (win), 1024, 768);
+  gtk_window_present (GTK_WINDOW (win));
+  settle (GTK_WIDGET (win));
+
+  g_assert_false (titrate_window_get_blocked (win));
+  assert_inside (WIN (win, "review_banner"), GTK_WIDGET (win), "the review warning", "overdue database at 1024×768");
+  label = WIN (win, "review_label");
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "2020-01-01"));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "check it is still current"));
+  layout = gtk_label_get_layout (label);
+  g_assert_false (pango_layout_is_ellipsized (layout));
+  close_window (win);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* An institution's file chosen in Preferences that cannot be used: the page
  * names the file and gives advice that fits (Preferences, not reinstall). */
 static void
@@ -1871,6 +1912,7 @@ main (int   argc,
 
   g_test_add_func ("/titrate/window/new", test_new_window);
   g_test_add_func ("/titrate/window/menus-on-demand", test_menus_on_demand);
+  g_test_add_func ("/titrate/window/review-overdue", test_review_overdue);
   g_test_add_func ("/titrate/window/patient-entry", test_patient_entry);
   g_test_add_func ("/titrate/window/bad-field", test_bad_field);
   g_test_add_func ("/titrate/window/commit-on-enter", test_commit_on_enter);

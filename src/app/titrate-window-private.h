@@ -33,6 +33,9 @@ struct _TitrateWindow
   GtkMenuButton        *menu_button;
   AdwSplitButton       *save_button;
   GtkRevealer          *disclaimer_revealer;
+  GtkWidget            *review_banner;
+  GtkImage             *review_icon;
+  GtkLabel             *review_label;
   GtkStack             *main_stack;
   AdwToastOverlay      *toast_overlay;
   AdwStatusPage        *blocked_page;   /* made only when needed */

@@ -377,6 +377,9 @@ titrate_window_class_init (TitrateWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TitrateWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, TitrateWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, TitrateWindow, disclaimer_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TitrateWindow, review_banner);
+  gtk_widget_class_bind_template_child (widget_class, TitrateWindow, review_icon);
+  gtk_widget_class_bind_template_child (widget_class, TitrateWindow, review_label);
   gtk_widget_class_bind_template_child (widget_class, TitrateWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TitrateWindow, toast_overlay);
 }
@@ -463,13 +466,13 @@ load (TitrateWindow *self)
       g_autofree char *review_warning = titrate_rules_source_review_warning (rules);
 
       titrate_session_new_document (self->session, _titrate_window_default_creatinine_unit (self));
-      /* Past the database's review-by date: a warning that stays, not a block. */
+      /* Past the database's review-by date: a warning that stays, not a
+       * block, in full (a toast would cut it to one line). */
       if (review_warning != NULL)
         {
-          AdwToast *toast = adw_toast_new (review_warning);
-
-          adw_toast_set_timeout (toast, 0);
-          adw_toast_overlay_add_toast (self->toast_overlay, toast);
+          gtk_label_set_text (self->review_label, review_warning);
+          gtk_image_set_from_icon_name (self->review_icon, titrate_severity_icon_name (TITRATE_SEVERITY_MODERATE));
+          gtk_widget_set_visible (self->review_banner, TRUE);
         }
       self->autosave = titrate_autosave_new (self->session);
       g_signal_connect_object (self->autosave, "notify::error", G_CALLBACK (on_autosave_error_cb),
