@@ -312,6 +312,44 @@ on_enabled_cb (TitratePumpSection *self)
     }
 }
 
+/* Works around a GTK 4.8 size-cache race, the cause of the flaky
+ * "AdwPreferencesGroup reports a minimum height of N, but minimum height
+ * for width of 1048576 is N+1" critical.
+ *
+ * Expanding or collapsing the row sets or clears its :checked state, and
+ * libadwaita's boxed-list style gives the header row of a last-child
+ * expander a 1 px bottom border only while it is :checked (54 px high
+ * collapsed, 55 px expanded). GTK only clears a widget's cached sizes when
+ * the CSS change is validated, in the frame clock's update phase; but a
+ * layout pass can run before that (a relayout requested by the toolkit
+ * without an update phase), and there the header computes its new style
+ * lazily: sizes measured afresh have the new border while the sizes
+ * cached before the state change still have the old one. GtkWindow's
+ * minimum-size search then asks for the section's width at its cached
+ * minimum height and GtkBox finds no width at which the children fit
+ * (gtkboxlayout.c, distribute_remaining_size), hence the critical.
+ *
+ * Queueing a resize on the rows as soon as the state changes drops the
+ * stale sizes, so every later measurement uses the same (new) style. */
+static void
+queue_resize_rows (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX_ROW (child))
+        gtk_widget_queue_resize (child);
+      queue_resize_rows (child);
+    }
+}
+
+static void
+on_expanded_cb (TitratePumpSection *self)
+{
+  queue_resize_rows (GTK_WIDGET (self->pump_row));
+}
+
 static void
 on_session_changed_cb (TitratePumpSection *self)
 {
@@ -370,6 +408,9 @@ titrate_pump_section_init (TitratePumpSection *self)
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->updating = FALSE;
+
+  g_signal_connect_object (self->pump_row, "notify::expanded",
+                           G_CALLBACK (on_expanded_cb), self, G_CONNECT_SWAPPED);
 
   /* A date reaches the plan when it is committed (Enter, or focus leaving
    * the row), never half-typed, like every number row. */
