@@ -299,18 +299,31 @@ add_repeat_range (TitrateReport *self,
   g_autofree char *text = NULL;
   g_autofree char *markup = NULL;
 
+  /* A range of one day is that day: "Sunday 31 January 2027", never
+   * "Sunday 31 January to Sunday 31 January 2027". */
   if (g_date_valid (&first->date))
     {
-      g_autofree char *a = _titrate_export_date (&first->date, "%A %e %B");
       g_autofree char *z = _titrate_export_date (&last->date, "%A %e %B %Y");
 
-      /* Translators: e.g. "Monday 18 January to Sunday 14 March 2027" */
-      range = g_strdup_printf (_("%s to %s"), a, z);
+      if (first_index == last_index)
+        range = g_steal_pointer (&z);
+      else
+        {
+          g_autofree char *a = _titrate_export_date (&first->date, "%A %e %B");
+
+          /* Translators: e.g. "Monday 18 January to Sunday 14 March 2027" */
+          range = g_strdup_printf (_("%s to %s"), a, z);
+        }
     }
+  else if (first_index == last_index)
+    /* Translators: one plan day, when the plan has no start date */
+    range = g_strdup_printf (_("Day %d"), first->day);
   else
     range = g_strdup_printf (_("Days %d to %d"), first->day, last->day);
-  /* Translators: %s is a range of dates */
-  text = g_strdup_printf (_("%s: take the same doses as in the week above, every day."), range);
+  /* Translators: %s is a range of dates, or a single date */
+  text = g_strdup_printf (first_index == last_index ? _("%s: take the same doses as in the week above.")
+                                                    : _("%s: take the same doses as in the week above, every day."),
+                          range);
   markup = g_markup_printf_escaped ("<b>%s</b>", text);
   _titrate_report_add_text (self, markup, HANDOUT_BODY, FLAG_KEEP_TOGETHER, 10);
 }
