@@ -877,7 +877,7 @@ test_example_calendar (void)
   g_assert_cmpstr (titrate_schedule_view_get_cell (PLAN (win, "schedule_view"), 4, 1), ==, "10 onwards\nfrom 13 Jan");
   /* Above this patient's maximum (40 mg/day): marked in words. */
   g_assert_cmpstr (titrate_schedule_view_get_cell (PLAN (win, "schedule_view"), 4, 3), ==, "60 mg/day\n⚠ above max");
-  g_assert_cmpstr (titrate_schedule_view_get_cell (PLAN (win, "schedule_view"), 4, 4), ==, "2 × 10 mg tablets");
+  g_assert_cmpstr (titrate_schedule_view_get_cell (PLAN (win, "schedule_view"), 4, 4), ==, "2 × 10\u00a0mg tablets");
   chart = titrate_dose_chart_get_summary (PLAN (win, "dose_chart"));
   g_assert_nonnull (strstr (chart, "Maximum for this patient 40 mg/day"));
   g_assert_nonnull (strstr (chart, "above it from day"));
@@ -900,10 +900,10 @@ test_schedule_caption (void)
    * 10 mg scored tablets; steps of 3 × 5, 10, 15 and 20 mg. */
   open_example (win, "older-adult-ckd");
   g_assert_cmpstr (titrate_schedule_view_get_cell (schedule, 0, 4), ==, "Per dose");
-  g_assert_cmpstr (titrate_schedule_view_get_cell (schedule, 1, 4), ==, "½ × 10 mg tablet");
-  g_assert_cmpstr (titrate_schedule_view_get_cell (schedule, 2, 4), ==, "1 × 10 mg tablet");
-  g_assert_cmpstr (titrate_schedule_view_get_cell (schedule, 3, 4), ==, "1½ × 10 mg tablets");
-  g_assert_cmpstr (titrate_schedule_view_get_cell (schedule, 4, 4), ==, "2 × 10 mg tablets");
+  g_assert_cmpstr (titrate_schedule_view_get_cell (schedule, 1, 4), ==, "½ × 10\u00a0mg tablet");
+  g_assert_cmpstr (titrate_schedule_view_get_cell (schedule, 2, 4), ==, "1 × 10\u00a0mg tablet");
+  g_assert_cmpstr (titrate_schedule_view_get_cell (schedule, 3, 4), ==, "1½ × 10\u00a0mg tablets");
+  g_assert_cmpstr (titrate_schedule_view_get_cell (schedule, 4, 4), ==, "2 × 10\u00a0mg tablets");
 
   /* 45 and 60 mg/day are above 40: each says so; 15 and 30 do not. */
   g_assert_cmpstr (titrate_schedule_view_get_cell (schedule, 1, 3), ==, "15 mg/day");

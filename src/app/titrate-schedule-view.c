@@ -92,19 +92,23 @@ format_units_for_step (TitrateRules         *rules,
     }
   else
     {
-      g_autofree char *strength = titrate_format_amount_display (regimen->strength_mg);
+      g_autofree char *amount = titrate_format_amount_display (regimen->strength_mg);
+      /* "10 mg" stays on one line when the cell wraps: U+00A0 NO-BREAK SPACE */
+      g_autofree char *strength = g_strdup_printf ("%s\u00a0mg", amount);
       gulong plural = titrate_format_unit_plural (units, step->n_doses);
 
       out = g_string_new (NULL);
       if (f != NULL && g_strcmp0 (f->code, "tablet") == 0)
-        /* Translators: tablets per dose, e.g. "½ × 10 mg tablet", "3 × 5 mg tablets" */
-        g_string_printf (out, ngettext ("%s × %s mg tablet", "%s × %s mg tablets", plural), counts, strength);
+        /* Translators: tablets per dose, e.g. "½ × 10 mg tablet", "3 × 5 mg tablets";
+         * the first %s is the count, the second the strength with its unit, "10 mg" */
+        g_string_printf (out, ngettext ("%s × %s tablet", "%s × %s tablets", plural), counts, strength);
       else if (f != NULL && g_strcmp0 (f->code, "granules") == 0)
-        /* Translators: packets per dose, e.g. "1 × 10 mg packet", "2 × 5 mg packets" */
-        g_string_printf (out, ngettext ("%s × %s mg packet", "%s × %s mg packets", plural), counts, strength);
+        /* Translators: packets per dose, e.g. "1 × 10 mg packet", "2 × 5 mg packets";
+         * the first %s is the count, the second the strength with its unit, "10 mg" */
+        g_string_printf (out, ngettext ("%s × %s packet", "%s × %s packets", plural), counts, strength);
       else
         /* Translators: units of a product per dose, e.g. "2 × 10 mg" */
-        g_string_printf (out, _("%s × %s mg"), counts, strength);
+        g_string_printf (out, _("%s × %s"), counts, strength);
     }
   if (!measurable)
     {
@@ -263,7 +267,16 @@ rebuild (TitrateScheduleView *self)
       }
       gtk_grid_attach (self->table, cell_label (doses, NULL), COLUMN_DOSES, row, 1, 1);
       gtk_grid_attach (self->table, cell_label (total, over ? "over-max" : "total"), COLUMN_TOTAL, row, 1, 1);
-      gtk_grid_attach (self->table, cell_label (units, NULL), COLUMN_UNITS, row, 1, 1);
+      {
+        /* Tablets per dose are the longest cell ("1½ × 10 mg tablets",
+         * longer in French): on a narrow screen they wrap rather than
+         * push the table and its buttons out of sight. */
+        GtkWidget *units_cell = cell_label (units, NULL);
+
+        gtk_label_set_wrap (GTK_LABEL (units_cell), TRUE);
+        gtk_label_set_wrap_mode (GTK_LABEL (units_cell), PANGO_WRAP_WORD_CHAR);
+        gtk_grid_attach (self->table, units_cell, COLUMN_UNITS, row, 1, 1);
+      }
 
       actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
       gtk_widget_add_css_class (actions, "cell");
