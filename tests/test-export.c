@@ -979,6 +979,8 @@ test_handout_one_day_range (void)
       assert_contains (text, "Sunday 31 January 2027: take the same doses as in the week above.");
       assert_not_contains (text, "Sunday 31 January to Sunday 31 January");
       assert_not_contains (text, "Sunday 31 to Sunday 31");
+      /* A week across two months names both months. */
+      assert_not_contains (text, "Sunday 31 to Saturday 6 February");
     }
   remove_dir (dir);
 
@@ -1005,7 +1007,11 @@ test_handout_one_day_range (void)
     g_assert_true (titrate_report_export_pdf (longer, path2, &error));
     g_assert_no_error (error);
     if ((text2 = pdf_text (path2, FALSE)) != NULL)
-      assert_contains (text2, "Sunday 17 January to Saturday 30 January 2027: take the same doses as in the week above, every day.");
+      {
+        assert_contains (text2, "Sunday 17 January to Saturday 30 January 2027: take the same doses as in the week above, every day.");
+        assert_contains (text2, "Sunday 31 January to Saturday 6 February");
+        assert_not_contains (text2, "Sunday 31 to Saturday 6 February");
+      }
     remove_dir (dir2);
   }
 }

@@ -242,13 +242,20 @@ add_week_table (TitrateReport *self,
         title = g_strdup (z);
       else
         {
-          /* Translators: first day of a week's table, strftime format, e.g.
-           * "Monday 4" (followed by " to Sunday 10 January") */
-          a = _titrate_export_date (&first->date, _("%A %e"));
+          /* A week across two months names both: "Sunday 31 January to
+           * Saturday 6 February", not "Sunday 31 to Saturday 6 February". */
+          if (g_date_get_month (&first->date) != g_date_get_month (&last->date))
+            a = _titrate_export_date (&first->date, _("%A %e %B"));
+          else
+            /* Translators: first day of a week's table, strftime format, e.g.
+             * "Monday 4" (followed by " to Sunday 10 January") */
+            a = _titrate_export_date (&first->date, _("%A %e"));
           /* Translators: a week's table, e.g. "Monday 4 to Sunday 10 January" */
           title = g_strdup_printf (_("%s to %s"), a, z);
         }
     }
+  else if (first == last)
+    title = g_strdup_printf (_("Day %d"), first->day);
   else
     title = g_strdup_printf (_("Days %d to %d"), first->day, last->day);
   t->title = g_markup_printf_escaped ("<b>%s</b>", title);
