@@ -942,6 +942,80 @@ test_handout_collapses_weeks (void)
   g_assert_cmpint (titrate_report_get_n_pages (report), <=, 6);
 }
 
+/* Repeated weeks are written as a range; a range of one day is that day
+ * ("Sunday 31 January 2027"), never "Sunday 31 January to Sunday 31
+ * January". Once daily, 5 → 10 → 20 mg from Monday 4 January 2027; the
+ * handout's weeks run Sunday to Saturday, so Sunday 31 January repeats
+ * the week above on its own. */
+static void
+test_handout_one_day_range (void)
+{
+  g_autoptr(TitrateDocument) doc = load_example ("older-adult-ckd.titrate");
+  g_autoptr(TitrateReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "once-daily.pdf", NULL);
+  g_autofree char *text = NULL;
+  const int days[] = { 1, 8, 15 };
+  const double mg[] = { 5, 10, 20 };
+
+  doc->regimen->has_protocol = FALSE;
+  g_array_set_size (doc->regimen->steps, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      TitrateStep step;
+
+      titrate_step_init_oral (&step, days[i], &mg[i], 1);
+      g_assert_true (titrate_regimen_add_step (doc->regimen, &step, NULL));
+    }
+  g_date_set_dmy (&doc->regimen->start_date, 4, G_DATE_JANUARY, 2027);
+  report = titrate_report_new (test_rules (), doc, TITRATE_REPORT_HANDOUT,
+                               TITRATE_PAPER_A4_WIDTH, TITRATE_PAPER_A4_HEIGHT, &error);
+  g_assert_no_error (error);
+  g_assert_true (titrate_report_export_pdf (report, path, &error));
+  g_assert_no_error (error);
+  if ((text = pdf_text (path, FALSE)) != NULL)
+    {
+      assert_contains (text, "Sunday 31 January 2027: take the same doses as in the week above.");
+      assert_not_contains (text, "Sunday 31 January to Sunday 31 January");
+      assert_not_contains (text, "Sunday 31 to Sunday 31");
+      /* A week across two months names both months. */
+      assert_not_contains (text, "Sunday 31 to Saturday 6 February");
+    }
+  remove_dir (dir);
+
+  /* Two steps a month apart: a range of several weeks keeps "to". */
+  {
+    g_autoptr(TitrateReport) longer = NULL;
+    g_autofree char *dir2 = tmp_dir ();
+    g_autofree char *path2 = g_build_filename (dir2, "two-steps.pdf", NULL);
+    g_autofree char *text2 = NULL;
+    const int days2[] = { 1, 29 };
+    const double mg2[] = { 10, 20 };
+
+    g_array_set_size (doc->regimen->steps, 0);
+    for (guint i = 0; i < G_N_ELEMENTS (days2); i++)
+      {
+        TitrateStep step;
+
+        titrate_step_init_oral (&step, days2[i], &mg2[i], 1);
+        g_assert_true (titrate_regimen_add_step (doc->regimen, &step, NULL));
+      }
+    longer = titrate_report_new (test_rules (), doc, TITRATE_REPORT_HANDOUT,
+                                 TITRATE_PAPER_A4_WIDTH, TITRATE_PAPER_A4_HEIGHT, &error);
+    g_assert_no_error (error);
+    g_assert_true (titrate_report_export_pdf (longer, path2, &error));
+    g_assert_no_error (error);
+    if ((text2 = pdf_text (path2, FALSE)) != NULL)
+      {
+        assert_contains (text2, "Sunday 17 January to Saturday 30 January 2027: take the same doses as in the week above, every day.");
+        assert_contains (text2, "Sunday 31 January to Saturday 6 February");
+        assert_not_contains (text2, "Sunday 31 to Saturday 6 February");
+      }
+    remove_dir (dir2);
+  }
+}
+
 /* The app prints through GtkPrintOperation at printer resolution: the same
  * draw_page on a scaled raster surface must draw cleanly. */
 static void
@@ -1302,6 +1376,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/titrate/export/pdf/handout-collapses-weeks", test_handout_collapses_weeks);
+  g_test_add_func ("/titrate/export/pdf/handout-one-day-range", test_handout_one_day_range);
   g_test_add_func ("/titrate/export/csv/round-trip", test_csv_round_trip);
   g_test_add_func ("/titrate/export/csv/header", test_csv_header);
   g_test_add_func ("/titrate/export/csv/parse-rfc4180", test_csv_parse_rfc4180);

@@ -92,6 +92,23 @@ test_unit_counts (void)
 }
 
 /* One wording for the renal basis everywhere, never the JSON code. */
+/* Which plural a count of tablets takes: "½ tablet", "1 tablet",
+ * "1½ tablets", "2 tablets"; with several doses the largest decides. */
+static void
+test_unit_plural (void)
+{
+  const double half[] = { 0.5 }, one[] = { 1 }, one_half[] = { 1.5 }, two[] = { 2 };
+  const double mixed[] = { 0.5, 0.5, 1.5 }, none[] = { NAN };
+
+  g_assert_cmpuint (titrate_format_unit_plural (half, 1), ==, 1);
+  g_assert_cmpuint (titrate_format_unit_plural (one, 1), ==, 1);
+  g_assert_cmpuint (titrate_format_unit_plural (one_half, 1), ==, 2);
+  g_assert_cmpuint (titrate_format_unit_plural (two, 1), ==, 2);
+  g_assert_cmpuint (titrate_format_unit_plural (mixed, 3), ==, 2);
+  g_assert_cmpuint (titrate_format_unit_plural (none, 1), ==, 1);
+  g_assert_cmpuint (titrate_format_unit_plural (one, 0), ==, 1);
+}
+
 static void
 test_renal_basis (void)
 {
@@ -241,6 +258,7 @@ main (int    argc,
   g_test_add_func ("/titrate/format/amount-with-unit", test_amount_with_unit);
   g_test_add_func ("/titrate/format/unit-count", test_unit_count);
   g_test_add_func ("/titrate/format/unit-counts", test_unit_counts);
+  g_test_add_func ("/titrate/format/unit-plural", test_unit_plural);
   g_test_add_func ("/titrate/format/renal-basis", test_renal_basis);
   g_test_add_func ("/titrate/format/labels", test_labels);
   g_test_add_func ("/titrate/format/first-weekday", test_first_weekday);

@@ -930,11 +930,64 @@ test_example_calendar (void)
   g_assert_cmpstr (titrate_schedule_view_get_cell (PLAN (win, "schedule_view"), 1, 3), ==, "15 mg/day");
   g_assert_cmpstr (titrate_schedule_view_get_cell (PLAN (win, "schedule_view"), 4, 1), ==, "10 onwards\nfrom 13 Jan");
   /* Above this patient's maximum (40 mg/day): marked in words. */
-  g_assert_cmpstr (titrate_schedule_view_get_cell (PLAN (win, "schedule_view"), 4, 3), ==, "60 mg/day ⚠");
-  g_assert_cmpstr (titrate_schedule_view_get_cell (PLAN (win, "schedule_view"), 4, 4), ==, "2 × 10 mg");
+  g_assert_cmpstr (titrate_schedule_view_get_cell (PLAN (win, "schedule_view"), 4, 3), ==, "60 mg/day\n⚠ above max");
+  g_assert_cmpstr (titrate_schedule_view_get_cell (PLAN (win, "schedule_view"), 4, 4), ==, "2 × 10\u00a0mg tablets");
   chart = titrate_dose_chart_get_summary (PLAN (win, "dose_chart"));
   g_assert_nonnull (strstr (chart, "Maximum for this patient 40 mg/day"));
   g_assert_nonnull (strstr (chart, "above it from day"));
+
+  close_window (win);
+}
+
+/* The Schedule tab says what each dose is in tablets, with its number and
+ * unit, as the handout does; it warns about the maximum only when a step
+ * is above it, on that step, and otherwise states the maximum plainly. */
+static void
+test_schedule_caption (void)
+{
+  TitrateWindow *win = new_window ();
+  TitrateSession *session = titrate_window_get_session (win);
+  TitrateScheduleView *schedule = PLAN (win, "schedule_view");
+  const char *caption;
+
+  /* Older adult, CrCl about 31 mL/min: at most 40 mg/day (renal × 0.5).
+   * 10 mg scored tablets; steps of 3 × 5, 10, 15 and 20 mg. */
+  open_example (win, "older-adult-ckd");
+  g_assert_cmpstr (titrate_schedule_view_get_cell (schedule, 0, 4), ==, "Per dose");
+  g_assert_cmpstr (titrate_schedule_view_get_cell (schedule, 1, 4), ==, "½ × 10\u00a0mg tablet");
+  g_assert_cmpstr (titrate_schedule_view_get_cell (schedule, 2, 4), ==, "1 × 10\u00a0mg tablet");
+  g_assert_cmpstr (titrate_schedule_view_get_cell (schedule, 3, 4), ==, "1½ × 10\u00a0mg tablets");
+  g_assert_cmpstr (titrate_schedule_view_get_cell (schedule, 4, 4), ==, "2 × 10\u00a0mg tablets");
+
+  /* 45 and 60 mg/day are above 40: each says so; 15 and 30 do not. */
+  g_assert_cmpstr (titrate_schedule_view_get_cell (schedule, 1, 3), ==, "15 mg/day");
+  g_assert_cmpstr (titrate_schedule_view_get_cell (schedule, 2, 3), ==, "30 mg/day");
+  g_assert_cmpstr (titrate_schedule_view_get_cell (schedule, 3, 3), ==, "45 mg/day\n⚠ above max");
+  g_assert_cmpstr (titrate_schedule_view_get_cell (schedule, 4, 3), ==, "60 mg/day\n⚠ above max");
+
+  caption = titrate_schedule_view_get_caption (schedule);
+  /* The product as the printed record names it, never a count-less "× 10 mg". */
+  g_assert_nonnull (strstr (caption, "Doses given as: 10 mg tablet (scored: halves allowed)."));
+  g_assert_null (strstr (caption, ": ×"));
+  g_assert_null (strstr (caption, " × 10 mg tablet"));
+  g_assert_nonnull (strstr (caption, "⚠ 2 steps are above the maximum for this patient, 40 mg/day."));
+  g_assert_null (strstr (caption, "Maximum for this patient:"));
+
+  /* One step above: singular. */
+  titrate_session_remove_step (session, 7);
+  pump ();
+  caption = titrate_schedule_view_get_caption (schedule);
+  g_assert_nonnull (strstr (caption, "⚠ 1 step is above the maximum for this patient, 40 mg/day."));
+
+  /* No step above the maximum: stated, not a warning. */
+  titrate_session_remove_step (session, 10);
+  pump ();
+  caption = titrate_schedule_view_get_caption (schedule);
+  g_assert_nonnull (strstr (caption, "Maximum for this patient: 40 mg/day."));
+  g_assert_null (strstr (caption, "⚠"));
+  g_assert_null (strstr (caption, "above the maximum"));
+  for (guint row = 1; row <= titrate_session_get_regimen (session)->steps->len; row++)
+    g_assert_null (strstr (titrate_schedule_view_get_cell (schedule, row, 3), "⚠"));
 
   close_window (win);
 }
@@ -1921,6 +1974,7 @@ main (int   argc,
   g_test_add_func ("/titrate/window/panes-keyboard", test_panes_keyboard);
   g_test_add_func ("/titrate/window/creatinine-unit", test_creatinine_unit);
   g_test_add_func ("/titrate/window/example-calendar", test_example_calendar);
+  g_test_add_func ("/titrate/window/schedule-caption", test_schedule_caption);
   g_test_add_func ("/titrate/window/unknown-comedication", test_unknown_comedication);
   g_test_add_func ("/titrate/window/blocked", test_blocked);
   g_test_add_func ("/titrate/window/blocked-institution", test_blocked_institution);

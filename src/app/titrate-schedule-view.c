@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "titrate-schedule-view.h"
 #include "titrate-step-dialog.h"
@@ -80,17 +81,34 @@ format_units_for_step (TitrateRules         *rules,
                                        f != NULL ? f->unit_type : TITRATE_FORMULATION_UNIT_MG_PER_UNIT);
   if (counts == NULL)
     return g_strdup ("—");
-  out = g_string_new (counts);
 
-  /* Short unit beside the count: "½ × 10 mg" tablets, or "5 mL". */
+  /* The count with its product, as the handout counts tablets: "½ × 10 mg
+   * tablet", "3 × 5 mg tablets", or "5 mL" of a liquid. */
   if (f != NULL && f->unit_type == TITRATE_FORMULATION_UNIT_MG_PER_ML)
-    g_string_append (out, _(" mL"));
-  else if (!isnan (regimen->strength_mg))
     {
-      g_autofree char *strength = titrate_format_amount_display (regimen->strength_mg);
+      out = g_string_new (NULL);
+      /* Translators: millilitres per dose of a liquid, e.g. "2.5 mL" */
+      g_string_printf (out, _("%s mL"), counts);
+    }
+  else
+    {
+      g_autofree char *amount = titrate_format_amount_display (regimen->strength_mg);
+      /* "10 mg" stays on one line when the cell wraps: U+00A0 NO-BREAK SPACE */
+      g_autofree char *strength = g_strdup_printf ("%s\u00a0mg", amount);
+      gulong plural = titrate_format_unit_plural (units, step->n_doses);
 
-      /* Translators: " × 10 mg" after a number of tablets or packets */
-      g_string_append_printf (out, _(" × %s mg"), strength);
+      out = g_string_new (NULL);
+      if (f != NULL && g_strcmp0 (f->code, "tablet") == 0)
+        /* Translators: tablets per dose, e.g. "½ × 10 mg tablet", "3 × 5 mg tablets";
+         * the first %s is the count, the second the strength with its unit, "10 mg" */
+        g_string_printf (out, ngettext ("%s × %s tablet", "%s × %s tablets", plural), counts, strength);
+      else if (f != NULL && g_strcmp0 (f->code, "granules") == 0)
+        /* Translators: packets per dose, e.g. "1 × 10 mg packet", "2 × 5 mg packets";
+         * the first %s is the count, the second the strength with its unit, "10 mg" */
+        g_string_printf (out, ngettext ("%s × %s packet", "%s × %s packets", plural), counts, strength);
+      else
+        /* Translators: units of a product per dose, e.g. "2 × 10 mg" */
+        g_string_printf (out, _("%s × %s"), counts, strength);
     }
   if (!measurable)
     {
@@ -113,6 +131,7 @@ rebuild (TitrateScheduleView *self)
   const char *headers[N_COLUMNS];
   GtkWidget *child;
   TitrateLimit limit;
+  guint n_over = 0;
 
   titrate_session_get_limit (self->session, &limit);
 
@@ -230,11 +249,13 @@ rebuild (TitrateScheduleView *self)
              titrate_step_daily_total (step) > limit.max_daily + 1e-9;
       if (over)
         {
-          /* Translators: a daily total above the maximum for this patient */
-          char *marked = g_strdup_printf (_("%s ⚠"), total);
+          /* The warning sits on the step it concerns, in words as well as
+           * the sign, as on the calendar's days. */
+          char *marked = g_strdup_printf ("%s\n⚠ %s", total, _("above max"));
 
           g_free (total);
           total = marked;
+          n_over++;
         }
 
       gtk_grid_attach (self->table, cell_label (phase_text, titrate_phase_css_class (phase)), COLUMN_PHASE, row, 1, 1);
@@ -246,7 +267,16 @@ rebuild (TitrateScheduleView *self)
       }
       gtk_grid_attach (self->table, cell_label (doses, NULL), COLUMN_DOSES, row, 1, 1);
       gtk_grid_attach (self->table, cell_label (total, over ? "over-max" : "total"), COLUMN_TOTAL, row, 1, 1);
-      gtk_grid_attach (self->table, cell_label (units, NULL), COLUMN_UNITS, row, 1, 1);
+      {
+        /* Tablets per dose are the longest cell ("1½ × 10 mg tablets",
+         * longer in French): on a narrow screen they wrap rather than
+         * push the table and its buttons out of sight. */
+        GtkWidget *units_cell = cell_label (units, NULL);
+
+        gtk_label_set_wrap (GTK_LABEL (units_cell), TRUE);
+        gtk_label_set_wrap_mode (GTK_LABEL (units_cell), PANGO_WRAP_WORD_CHAR);
+        gtk_grid_attach (self->table, units_cell, COLUMN_UNITS, row, 1, 1);
+      }
 
       actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
       gtk_widget_add_css_class (actions, "cell");
@@ -288,14 +318,27 @@ rebuild (TitrateScheduleView *self)
     if (g_date_valid (&regimen->start_date))
       g_string_append_printf (caption, _("\nDay 1 is %s."), g_strstrip (start));
     if (unit_name != NULL)
-      /* Translators: %s is e.g. "× 10 mg Tablet (scored: halves allowed)" */
-      g_string_append_printf (caption, _(" Per dose: %s."), unit_name);
+      /* Translators: %s is the product the "Per dose" column counts, e.g.
+       * "10 mg tablet (scored: halves allowed)"; the same words as the
+       * printed record's "Doses given as" */
+      g_string_append_printf (caption, _(" Doses given as: %s."),
+                              g_str_has_prefix (unit_name, "× ") ? unit_name + strlen ("× ") : unit_name);
     if (!isnan (limit.max_daily))
       {
-        g_autofree char *max = titrate_format_amount_display (limit.max_daily);
+        g_autofree char *max = titrate_format_daily (limit.max_daily, unit);
 
-        /* Translators: "⚠ above the maximum for this patient, 40 mg/day" */
-        g_string_append_printf (caption, _("\n⚠ above the maximum for this patient, %s %s/day."), max, unit);
+        g_string_append_c (caption, '\n');
+        if (n_over == 0)
+          /* Translators: stated plainly when no step is above it, e.g.
+           * "Maximum for this patient: 80 mg/day." */
+          g_string_append_printf (caption, _("Maximum for this patient: %s."), max);
+        else
+          /* Translators: %s is e.g. "40 mg/day"; those steps are marked
+           * "⚠ above max" in the table */
+          g_string_append_printf (caption, ngettext ("⚠ %u step is above the maximum for this patient, %s.",
+                                                     "⚠ %u steps are above the maximum for this patient, %s.",
+                                                     n_over),
+                                  n_over, max);
       }
     gtk_label_set_text (self->caption_label, caption->str);
   }
@@ -436,4 +479,19 @@ titrate_schedule_view_get_cell (TitrateScheduleView *self,
   if (child == NULL || !GTK_IS_LABEL (child))
     return NULL;
   return gtk_label_get_text (GTK_LABEL (child));
+}
+
+/* The text above the table: how the steps were made, day 1, the product
+ * the "Per dose" column counts and this patient's maximum. */
+const char *
+titrate_schedule_view_get_caption (TitrateScheduleView *self)
+{
+  g_return_val_if_fail (TITRATE_IS_SCHEDULE_VIEW (self), NULL);
+
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      rebuild (self);
+    }
+  return gtk_label_get_text (self->caption_label);
 }

@@ -21,5 +21,6 @@ void        titrate_schedule_view_set_session (TitrateScheduleView *self,
 const char *titrate_schedule_view_get_cell    (TitrateScheduleView *self,
                                                guint                row,
                                                guint                column);
+const char *titrate_schedule_view_get_caption (TitrateScheduleView *self);
 
 G_END_DECLS

@@ -131,18 +131,12 @@ _titrate_export_dose_units (const TitrateExportPlan *plan,
 
 /* Text */
 
-/* Plural count for a number of tablets: "½ tablet", "1 tablet", "1½ tablets". */
+/* Plural count for a number of tablets: "½ tablet", "1 tablet", "1½
+ * tablets", by the library's one rule. */
 static gulong
 plural_count (double units)
 {
-  /* Converting a double outside gulong's range (or NaN) is undefined:
-   * anything that large (the loader refuses such strengths) picks the
-   * plural form of a large round number. */
-  if (isnan (units) || units <= 1 + EPSILON)
-    return 1;
-  if (units >= 1e9)
-    return 1000000000;
-  return (gulong) ceil (units - EPSILON);
+  return titrate_format_unit_plural (&units, 1);
 }
 
 char *

@@ -242,13 +242,20 @@ add_week_table (TitrateReport *self,
         title = g_strdup (z);
       else
         {
-          /* Translators: first day of a week's table, strftime format, e.g.
-           * "Monday 4" (followed by " to Sunday 10 January") */
-          a = _titrate_export_date (&first->date, _("%A %e"));
+          /* A week across two months names both: "Sunday 31 January to
+           * Saturday 6 February", not "Sunday 31 to Saturday 6 February". */
+          if (g_date_get_month (&first->date) != g_date_get_month (&last->date))
+            a = _titrate_export_date (&first->date, _("%A %e %B"));
+          else
+            /* Translators: first day of a week's table, strftime format, e.g.
+             * "Monday 4" (followed by " to Sunday 10 January") */
+            a = _titrate_export_date (&first->date, _("%A %e"));
           /* Translators: a week's table, e.g. "Monday 4 to Sunday 10 January" */
           title = g_strdup_printf (_("%s to %s"), a, z);
         }
     }
+  else if (first == last)
+    title = g_strdup_printf (_("Day %d"), first->day);
   else
     title = g_strdup_printf (_("Days %d to %d"), first->day, last->day);
   t->title = g_markup_printf_escaped ("<b>%s</b>", title);
@@ -299,18 +306,31 @@ add_repeat_range (TitrateReport *self,
   g_autofree char *text = NULL;
   g_autofree char *markup = NULL;
 
+  /* A range of one day is that day: "Sunday 31 January 2027", never
+   * "Sunday 31 January to Sunday 31 January 2027". */
   if (g_date_valid (&first->date))
     {
-      g_autofree char *a = _titrate_export_date (&first->date, "%A %e %B");
       g_autofree char *z = _titrate_export_date (&last->date, "%A %e %B %Y");
 
-      /* Translators: e.g. "Monday 18 January to Sunday 14 March 2027" */
-      range = g_strdup_printf (_("%s to %s"), a, z);
+      if (first_index == last_index)
+        range = g_steal_pointer (&z);
+      else
+        {
+          g_autofree char *a = _titrate_export_date (&first->date, "%A %e %B");
+
+          /* Translators: e.g. "Monday 18 January to Sunday 14 March 2027" */
+          range = g_strdup_printf (_("%s to %s"), a, z);
+        }
     }
+  else if (first_index == last_index)
+    /* Translators: one plan day, when the plan has no start date */
+    range = g_strdup_printf (_("Day %d"), first->day);
   else
     range = g_strdup_printf (_("Days %d to %d"), first->day, last->day);
-  /* Translators: %s is a range of dates */
-  text = g_strdup_printf (_("%s: take the same doses as in the week above, every day."), range);
+  /* Translators: %s is a range of dates, or a single date */
+  text = g_strdup_printf (first_index == last_index ? _("%s: take the same doses as in the week above.")
+                                                    : _("%s: take the same doses as in the week above, every day."),
+                          range);
   markup = g_markup_printf_escaped ("<b>%s</b>", text);
   _titrate_report_add_text (self, markup, HANDOUT_BODY, FLAG_KEEP_TOGETHER, 10);
 }

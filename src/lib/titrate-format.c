@@ -177,6 +177,26 @@ titrate_format_unit_counts (const double          *units,
   return g_string_free (out, FALSE);
 }
 
+gulong
+titrate_format_unit_plural (const double *units,
+                            guint         n_units)
+{
+  double most = 0;
+
+  /* "½ tablet", "1 tablet", "1½ tablets"; "½ + 1 tablets": the largest
+   * count decides. Converting a double outside gulong's range (or NaN) is
+   * undefined: NaN is skipped, anything huge (the loader refuses such
+   * strengths) picks the form of a large round number. */
+  for (guint i = 0; i < n_units; i++)
+    if (!isnan (units[i]) && units[i] > most)
+      most = units[i];
+  if (most <= 1 + EPSILON)
+    return 1;
+  if (most >= 1e9)
+    return 1000000000;
+  return (gulong) ceil (most - EPSILON);
+}
+
 /* Labels for people */
 
 const char *

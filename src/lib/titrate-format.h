@@ -142,6 +142,21 @@ char       *titrate_format_unit_counts     (const double          *units,
                                             TitrateFormulationUnit unit);
 
 /**
+ * titrate_format_unit_plural:
+ * @units: (array length=n_units): units per dose
+ * @n_units: how many doses
+ *
+ * The number to give ngettext() for a count of tablets or packets, one
+ * rule everywhere: a count up to one (½, 1) is singular, a larger count
+ * (1½, 2) plural; with several doses, the largest decides.
+ *
+ * Returns: the count for choosing the plural form
+ */
+TITRATE_AVAILABLE_IN_ALL
+gulong      titrate_format_unit_plural     (const double          *units,
+                                            guint                  n_units);
+
+/**
  * titrate_route_to_label:
  * @route: a #TitrateRoute
  *
