@@ -1424,8 +1424,24 @@ test_about (void)
   g_assert_nonnull (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)), "SHA-256"));
   gtk_window_destroy (about);
 
-  /* The shortcuts window exists (from gtk/help-overlay.ui). */
-  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (win), "show-help-overlay"));
+  /* The shortcuts window is not made with the window, only when asked for
+   * (win.show-help-overlay, Ctrl+?). Showing it is left out here: GTK 4.8's
+   * shortcuts window warns about a label's negative width at this size. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    g_autoptr(GtkBuilder) builder = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        g_assert_false (GTK_IS_SHORTCUTS_WINDOW (toplevel));
+      }
+    g_assert_true (g_action_group_has_action (G_ACTION_GROUP (win), "show-help-overlay"));
+    builder = gtk_builder_new_from_resource ("/io/github/titrate/Titrate/titrate-shortcuts.ui");
+    g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  }
   close_window (win);
 }
 

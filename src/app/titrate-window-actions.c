@@ -432,7 +432,29 @@ toggle_form_action (GSimpleAction *action,
     }
 }
 
+/* The keyboard shortcuts window is built when first asked for (a
+ * GtkShortcutsWindow of some 150 widgets), not for every window at start
+ * as GtkApplication does with gtk/help-overlay.ui. */
+static void
+show_help_overlay_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  TitrateWindow *self = TITRATE_WINDOW (user_data);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/titrate/Titrate/titrate-shortcuts.ui");
+
+      self->shortcuts_window = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+  gtk_window_present (self->shortcuts_window);
+}
+
 static const GActionEntry win_entries[] = {
+  { "show-help-overlay", show_help_overlay_action },
   { "show-alerts", show_alerts_action },
   { "next-pane", next_pane_action },
   { "toggle-form", toggle_form_action },

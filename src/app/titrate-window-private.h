@@ -36,6 +36,7 @@ struct _TitrateWindow
   GtkWidget            *review_banner;
   GtkImage             *review_icon;
   GtkLabel             *review_label;
+  GtkWindow            *shortcuts_window;     /* NULL until first shown */
   GtkStack             *main_stack;
   AdwToastOverlay      *toast_overlay;
   AdwStatusPage        *blocked_page;   /* made only when needed */

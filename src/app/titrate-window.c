@@ -253,6 +253,9 @@ titrate_window_dispose (GObject *object)
 
   /* Unsaved changes without a decision are written now and kept. */
   g_clear_object (&self->autosave);
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (self->shortcuts_window);
+  g_clear_object (&self->shortcuts_window);
   gtk_widget_dispose_template (GTK_WIDGET (self), TITRATE_TYPE_WINDOW);
 
   G_OBJECT_CLASS (titrate_window_parent_class)->dispose (object);
