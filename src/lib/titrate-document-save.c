@@ -254,6 +254,8 @@ titrate_document_to_json (const TitrateDocument *doc)
           json_object_set_string_member (object, "date", ack->date);
         if (ack->trigger != NULL)
           json_object_set_string_member (object, "trigger", ack->trigger);
+        if (ack->trigger_untranslated != NULL)
+          json_object_set_string_member (object, "trigger_untranslated", ack->trigger_untranslated);
         json_array_add_object_element (acks, object);
       }
   json_object_set_array_member (root, "acknowledgements", acks);

@@ -311,6 +311,13 @@ const char *_titrate_rules_col_tr             (TitrateRules      *self,
 double      _titrate_rules_col_num            (sqlite3_stmt      *stmt,
                                                int                col);
 
+/* Untranslated triggers (titrate_check()): while set on this thread,
+ * _titrate_rules_trigger_text() gives a translated rules text's English
+ * original; otherwise the text itself. */
+void        _titrate_rules_set_untranslated_triggers (gboolean      untranslated);
+const char *_titrate_rules_trigger_text       (TitrateRules      *self,
+                                               const char        *text);
+
 /* The interned code of the medicine a regimen prescribes (regimen->drug, or
  * the database's default, meta.drug); NULL when the database has no rows for it. */
 const char *_titrate_rules_medicine           (TitrateRules      *self,

@@ -1,0 +1,445 @@
+/* test-acknowledgement-languages.c — an acknowledgement holds in every
+ * interface language
+ *
+ * Copyright 2026 The Titrate authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A prescriber acknowledges the major alerts of a plan and saves it; a
+ * colleague opens it in another language. The alerts are the same alerts on
+ * the same patient values, so they must open acknowledged, whichever language
+ * wrote the file and whichever reads it (files written before the
+ * language-independent trigger was stored included, when written in English).
+ * A changed patient value (a lower CrCl) must still ask again, in every
+ * language. Runs with the build tree's compiled catalogues
+ * ($TITRATE_LOCALEDIR); skipped when fr_FR.UTF-8 is not installed.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+#include <glib.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "titrate.h"
+
+#define ENGLISH "C.UTF-8"
+#define FRENCH  "fr_FR.UTF-8"
+
+/* older-adult-ckd.titrate: 78 years, 55 kg, creatinine 1.3 mg/dL (CrCl
+ * 30.9 mL/min), lorazepam, and epilepsy (a condition whose label comes from
+ * the rules database, translated there). */
+static char *
+example_data (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("TITRATE_EXAMPLES"), "older-adult-ckd.titrate", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TitrateDocument) doc = titrate_document_load_from_file (file, &error);
+
+  g_assert_no_error (error);
+  g_ptr_array_add (doc->patient->conditions, g_strdup ("epilepsy"));
+  return titrate_document_to_data (doc, NULL);
+}
+
+static gboolean
+have_french (void)
+{
+  if (setlocale (LC_ALL, FRENCH) == NULL)
+    {
+      setlocale (LC_ALL, ENGLISH);
+      g_test_skip ("fr_FR.UTF-8 not installed (tools/install-deps.sh generates it)");
+      return FALSE;
+    }
+  setlocale (LC_ALL, ENGLISH);
+  return TRUE;
+}
+
+/* The alerts of @data as a prescriber working in @locale sees them: the rules
+ * are read (and their texts translated) in that language. */
+static GPtrArray *
+check_in (const char       *locale,
+          TitrateDocument **doc_out,
+          const char       *data)
+{
+  static GHashTable *opened;   /* locale → TitrateRules, read in that locale */
+  g_autoptr(GError) error = NULL;
+  TitrateRules *rules;
+  GPtrArray *alerts;
+
+  g_assert_nonnull (setlocale (LC_ALL, locale));
+  if (opened == NULL)
+    opened = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  rules = g_hash_table_lookup (opened, locale);
+  if (rules == NULL)
+    {
+      rules = titrate_rules_new_for_path (g_getenv ("TITRATE_BUILT_RULES_DB"), &error);
+      g_assert_no_error (error);
+      g_hash_table_insert (opened, (gpointer) locale, rules);
+    }
+  *doc_out = titrate_document_load_from_data (data, -1, &error);
+  g_assert_no_error (error);
+  alerts = titrate_check (rules, (*doc_out)->patient, (*doc_out)->regimen, (*doc_out)->comedications, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (alerts);
+  return alerts;
+}
+
+static const TitrateAlert *
+find (GPtrArray  *alerts,
+      const char *code)
+{
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      const TitrateAlert *a = g_ptr_array_index (alerts, i);
+
+      if (strcmp (a->code, code) == 0)
+        return a;
+    }
+  return NULL;
+}
+
+/* The alerts this plan must raise, among them the three that need acknowledging. */
+static const char * const expected[] = { "interaction.benzodiazepine", "renal.moderate", "condition.epilepsy", NULL };
+
+/* Acknowledges every alert of @data as seen in @locale; returns the file. */
+static char *
+acknowledge_all_in (const char *locale,
+                    const char *data)
+{
+  g_autoptr(TitrateDocument) doc = NULL;
+  g_autoptr(GPtrArray) alerts = check_in (locale, &doc, data);
+  guint major = 0;
+  char *saved;
+
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      const TitrateAlert *a = g_ptr_array_index (alerts, i);
+      g_autofree char *reason = g_strdup_printf ("Reviewed %s", a->code);
+
+      major += a->severity >= TITRATE_SEVERITY_MAJOR;
+      titrate_document_acknowledge_alert (doc, a, reason, "2027-01-04");
+    }
+  for (guint i = 0; expected[i] != NULL; i++)
+    g_assert_nonnull (find (alerts, expected[i]));
+  g_assert_cmpuint (major, >=, 3);
+  saved = titrate_document_to_data (doc, NULL);
+  setlocale (LC_ALL, ENGLISH);
+  return saved;
+}
+
+/* Every alert of @data, read in @locale, is acknowledged with its reason;
+ * returns the triggers as shown (to prove the languages differ). */
+static char *
+assert_all_acknowledged_in (const char *locale,
+                            const char *data)
+{
+  g_autoptr(TitrateDocument) doc = NULL;
+  g_autoptr(GPtrArray) alerts = check_in (locale, &doc, data);
+  GString *shown = g_string_new (NULL);
+
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      const TitrateAlert *a = g_ptr_array_index (alerts, i);
+      const TitrateAcknowledgement *ack = titrate_document_find_acknowledgement (doc, a);
+      g_autofree char *reason = g_strdup_printf ("Reviewed %s", a->code);
+
+      if (ack == NULL)
+        g_error ("%s: “%s” (%s) opens unacknowledged", locale, a->trigger, a->code);
+      g_assert_cmpstr (ack->reason, ==, reason);
+      g_string_append_printf (shown, "%s\n", a->trigger ? a->trigger : "");
+    }
+  g_assert_nonnull (find (alerts, "renal.moderate"));
+  g_assert_nonnull (find (alerts, "interaction.benzodiazepine"));
+  /* a trigger made from a rules database text (the condition's label) */
+  g_assert_nonnull (find (alerts, "condition.epilepsy"));
+  setlocale (LC_ALL, ENGLISH);
+  return g_string_free (shown, FALSE);
+}
+
+/* Every alert whose trigger names the CrCl stops being acknowledged when the
+ * CrCl changes; the others (the comedication) still are. */
+static void
+assert_changed_crcl_asks_again_in (const char *locale,
+                                   const char *data)
+{
+  g_autoptr(TitrateDocument) doc = NULL;
+  g_autoptr(TitrateDocument) lower = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autofree char *changed = NULL;
+  const TitrateAlert *renal;
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    lower = titrate_document_load_from_data (data, -1, &error);
+    g_assert_no_error (error);
+  }
+  /* Weight 55 → 60 kg: CrCl 30.9 → 33.8 mL/min, the same renal band. */
+  lower->patient->weight_kg = 60;
+  changed = titrate_document_to_data (lower, NULL);
+
+  alerts = check_in (locale, &doc, changed);
+  renal = find (alerts, "renal.moderate");
+  g_assert_nonnull (renal);
+  g_assert_nonnull (titrate_document_get_acknowledgement (doc, "renal.moderate"));
+  if (titrate_document_find_acknowledgement (doc, renal) != NULL)
+    g_error ("%s: “%s” kept the acknowledgement of another CrCl", locale, renal->trigger);
+  g_assert_nonnull (titrate_document_find_acknowledgement (doc, find (alerts, "interaction.benzodiazepine")));
+  setlocale (LC_ALL, ENGLISH);
+}
+
+static void
+test_english_to_french (void)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *english = NULL;
+  g_autofree char *french = NULL;
+
+  if (!have_french ())
+    return;
+  data = example_data ();
+  saved = acknowledge_all_in (ENGLISH, data);
+  english = assert_all_acknowledged_in (ENGLISH, saved);
+  french = assert_all_acknowledged_in (FRENCH, saved);
+  /* The French triggers really are French, decimal commas included: the
+   * match is not a comparison of identical texts. */
+  g_assert_nonnull (strstr (english, "30.9"));
+  g_assert_nonnull (strstr (french, "30,9"));
+  g_assert_null (strstr (french, "30.9"));
+  g_assert_cmpstr (english, !=, french);
+  assert_changed_crcl_asks_again_in (ENGLISH, saved);
+  assert_changed_crcl_asks_again_in (FRENCH, saved);
+}
+
+static void
+test_french_to_english (void)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *english = NULL;
+  g_autofree char *french = NULL;
+
+  if (!have_french ())
+    return;
+  data = example_data ();
+  saved = acknowledge_all_in (FRENCH, data);
+  /* The file shows the prescriber's words (French) as the trigger. */
+  g_assert_nonnull (strstr (saved, "30,9"));
+  french = assert_all_acknowledged_in (FRENCH, saved);
+  english = assert_all_acknowledged_in (ENGLISH, saved);
+  g_assert_cmpstr (english, !=, french);
+  assert_changed_crcl_asks_again_in (ENGLISH, saved);
+  assert_changed_crcl_asks_again_in (FRENCH, saved);
+}
+
+/* A file from before the language-independent trigger: only "trigger", as
+ * the English interface showed it. */
+static char *
+strip_new_key (const char *saved)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  JsonArray *acks;
+  guint stripped = 0;
+
+  g_assert_true (json_parser_load_from_data (parser, saved, -1, NULL));
+  acks = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "acknowledgements");
+  for (guint i = 0; i < json_array_get_length (acks); i++)
+    {
+      JsonObject *ack = json_array_get_object_element (acks, i);
+
+      g_assert_true (json_object_has_member (ack, "trigger"));
+      if (json_object_has_member (ack, "trigger_untranslated"))
+        {
+          json_object_remove_member (ack, "trigger_untranslated");
+          stripped++;
+        }
+    }
+  g_assert_cmpuint (stripped, >=, 2);
+  json_generator_set_root (gen, json_parser_get_root (parser));
+  return json_generator_to_data (gen, NULL);
+}
+
+static void
+test_old_english_file_in_french (void)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *old = NULL;
+  g_autofree char *french = NULL;
+  g_autofree char *english = NULL;
+
+  if (!have_french ())
+    return;
+  data = example_data ();
+  saved = acknowledge_all_in (ENGLISH, data);
+  old = strip_new_key (saved);
+  english = assert_all_acknowledged_in (ENGLISH, old);
+  french = assert_all_acknowledged_in (FRENCH, old);
+  assert_changed_crcl_asks_again_in (ENGLISH, old);
+  assert_changed_crcl_asks_again_in (FRENCH, old);
+}
+
+/* The new key is written next to the old ones and read back; the trigger
+ * stays what the prescriber saw. */
+static void
+test_saved_keys (void)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(TitrateDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  const TitrateAcknowledgement *ack;
+
+  if (!have_french ())
+    return;
+  data = example_data ();
+  saved = acknowledge_all_in (FRENCH, data);
+  doc = titrate_document_load_from_data (saved, -1, &error);
+  g_assert_no_error (error);
+  ack = titrate_document_get_acknowledgement (doc, "renal.moderate");
+  g_assert_nonnull (ack);
+  g_assert_nonnull (strstr (ack->trigger, "30,9"));
+  g_assert_nonnull (ack->trigger_untranslated);
+  g_assert_nonnull (strstr (ack->trigger_untranslated, "30.9"));
+  g_assert_cmpstr (ack->trigger_untranslated, !=, ack->trigger);
+  ack = titrate_document_get_acknowledgement (doc, "interaction.benzodiazepine");
+  g_assert_nonnull (ack);
+  g_assert_cmpstr (ack->trigger_untranslated, ==, "Comedication: lorazepam");
+}
+
+/* The untranslated triggers of @data in @locale, by code. */
+static GHashTable *
+untranslated_in (const char *locale,
+                 const char *data,
+                 guint      *n_alerts)
+{
+  g_autoptr(TitrateDocument) doc = NULL;
+  g_autoptr(GPtrArray) alerts = check_in (locale, &doc, data);
+  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      const TitrateAlert *a = g_ptr_array_index (alerts, i);
+
+      /* In English the untranslated trigger is the one shown. */
+      if (g_str_equal (locale, ENGLISH) && a->trigger_untranslated != NULL)
+        g_assert_cmpstr (a->trigger_untranslated, ==, a->trigger);
+      g_hash_table_insert (keys, g_strdup (a->code), g_strdup (a->trigger_untranslated));
+    }
+  *n_alerts = alerts->len;
+  setlocale (LC_ALL, ENGLISH);
+  return keys;
+}
+
+static void
+assert_same_untranslated (const char *name,
+                          const char *data,
+                          guint      *n_compared)
+{
+  const char * const others[] = { FRENCH, "de_DE.UTF-8", NULL };
+  g_autoptr(GHashTable) english = NULL;
+  guint n_english;
+
+  english = untranslated_in (ENGLISH, data, &n_english);
+  for (guint l = 0; others[l] != NULL; l++)
+    {
+      g_autoptr(GHashTable) other = NULL;
+      GHashTableIter iter;
+      gpointer code, key;
+      guint n_other;
+
+      if (setlocale (LC_ALL, others[l]) == NULL)
+        continue;
+      other = untranslated_in (others[l], data, &n_other);
+      g_assert_cmpuint (n_other, ==, n_english);
+      g_hash_table_iter_init (&iter, english);
+      while (g_hash_table_iter_next (&iter, &code, &key))
+        {
+          g_assert_true (g_hash_table_contains (other, code));
+          if (g_strcmp0 (key, g_hash_table_lookup (other, code)) != 0)
+            g_error ("%s, %s: %s: untranslated trigger “%s” in %s, “%s” in English", name, others[l],
+                     (char *) code, (char *) g_hash_table_lookup (other, code), others[l], (char *) key);
+          *n_compared += key != NULL;
+        }
+    }
+}
+
+/* Every alert of every bundled example and teaching scenario (and each with
+ * every listed condition and an unmarketed tablet strength, whose triggers
+ * name rules database texts) has the same untranslated trigger in English,
+ * French and German. */
+static void
+test_every_example (void)
+{
+  const char *dirs[] = { g_getenv ("TITRATE_EXAMPLES"), g_getenv ("TITRATE_SCENARIOS") };
+  g_autoptr(TitrateRules) rules = NULL;
+  g_autoptr(GPtrArray) conditions = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_compared = 0;
+  guint n_files = 0;
+
+  if (!have_french ())
+    return;
+  rules = titrate_rules_new_for_path (g_getenv ("TITRATE_BUILT_RULES_DB"), &error);
+  g_assert_no_error (error);
+  conditions = titrate_rules_list_conditions (rules);
+  for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+    {
+      g_autoptr(GDir) dir = NULL;
+      const char *entry;
+
+      g_assert_nonnull (dirs[d]);
+      dir = g_dir_open (dirs[d], 0, &error);
+      g_assert_no_error (error);
+      while ((entry = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dirs[d], entry, NULL);
+          g_autofree char *data = NULL;
+          g_autofree char *more = NULL;
+          g_autoptr(TitrateDocument) doc = NULL;
+
+          if (!g_str_has_suffix (entry, ".titrate"))
+            continue;
+          g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+          assert_same_untranslated (entry, data, &n_compared);
+
+          doc = titrate_document_load_from_data (data, -1, &error);
+          g_assert_no_error (error);
+          for (guint i = 0; i < conditions->len; i++)
+            g_ptr_array_add (doc->patient->conditions,
+                             g_strdup (((const TitrateVocabItem *) g_ptr_array_index (conditions, i))->code));
+          if (doc->regimen->route == TITRATE_ROUTE_ORAL && !isnan (doc->regimen->strength_mg))
+            doc->regimen->strength_mg = 7;
+          more = titrate_document_to_data (doc, NULL);
+          assert_same_untranslated (entry, more, &n_compared);
+          n_files++;
+        }
+    }
+  g_assert_cmpuint (n_files, >=, 20);
+  /* otherwise nothing was compared */
+  g_assert_cmpuint (n_compared, >=, 100);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("TITRATE_LOCALEDIR");
+
+  g_test_init (&argc, &argv, NULL);
+  g_assert_nonnull (localedir);
+  setlocale (LC_ALL, ENGLISH);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_test_add_func ("/acknowledgement-languages/english-to-french", test_english_to_french);
+  g_test_add_func ("/acknowledgement-languages/french-to-english", test_french_to_english);
+  g_test_add_func ("/acknowledgement-languages/old-english-file-in-french", test_old_english_file_in_french);
+  g_test_add_func ("/acknowledgement-languages/saved-keys", test_saved_keys);
+  g_test_add_func ("/acknowledgement-languages/every-example", test_every_example);
+  return g_test_run ();
+}
