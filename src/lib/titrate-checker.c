@@ -2345,6 +2345,23 @@ c_locale (void)
   return loc;
 }
 
+/* Whether the triggers as shown are already the untranslated ones, as in an
+ * English interface: no catalogue for the messages (its header entry ""
+ * untranslated), no rules text translated, "." for decimals, and English
+ * day and month names. Then the second run is skipped. */
+static gboolean
+shown_is_untranslated (TitrateRules *rules)
+{
+  const char *time = setlocale (LC_TIME, NULL);
+  const char *point = localeconv ()->decimal_point;
+
+  return *dgettext (GETTEXT_PACKAGE, "") == '\0' &&
+         !_titrate_rules_texts_translated (rules) &&
+         point != NULL && strcmp (point, ".") == 0 &&
+         time != NULL && (strcmp (time, "C") == 0 || strcmp (time, "POSIX") == 0 ||
+                          g_str_has_prefix (time, "C.") || g_str_has_prefix (time, "en_"));
+}
+
 /* Gives each alert its trigger as the untranslated (C locale) text, the same
  * whatever the interface language, so that an acknowledgement made in one
  * language matches in another (titrate_document_find_acknowledgement()). The
@@ -2367,7 +2384,19 @@ add_untranslated_triggers (TitrateRules         *rules,
 
   for (guint i = 0; i < alerts->len && !needed; i++)
     needed = ((TitrateAlert *) g_ptr_array_index (alerts, i))->severity >= TITRATE_SEVERITY_MAJOR;
-  if (!needed || loc == (locale_t) 0)
+  if (!needed)
+    return;
+  if (shown_is_untranslated (rules))
+    {
+      for (guint i = 0; i < alerts->len; i++)
+        {
+          TitrateAlert *alert = g_ptr_array_index (alerts, i);
+
+          alert->trigger_untranslated = g_strdup (alert->trigger);
+        }
+      return;
+    }
+  if (loc == (locale_t) 0)
     return;
 
   old = uselocale (loc);

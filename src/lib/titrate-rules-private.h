@@ -317,6 +317,8 @@ double      _titrate_rules_col_num            (sqlite3_stmt      *stmt,
 void        _titrate_rules_set_untranslated_triggers (gboolean      untranslated);
 const char *_titrate_rules_trigger_text       (TitrateRules      *self,
                                                const char        *text);
+/* Whether any text was translated when @self was read. */
+gboolean    _titrate_rules_texts_translated   (TitrateRules      *self);
 
 /* The interned code of the medicine a regimen prescribes (regimen->drug, or
  * the database's default, meta.drug); NULL when the database has no rows for it. */

@@ -181,6 +181,12 @@ _titrate_rules_col_tr (TitrateRules       *self,
   return shown;
 }
 
+gboolean
+_titrate_rules_texts_translated (TitrateRules *self)
+{
+  return self->originals != NULL;
+}
+
 /* Set while this thread computes the untranslated triggers (titrate_check()). */
 static _Thread_local gboolean untranslated_triggers;
 
