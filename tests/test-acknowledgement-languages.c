@@ -57,17 +57,14 @@ have_french (void)
   return TRUE;
 }
 
-/* The alerts of @data as a prescriber working in @locale sees them: the rules
- * are read (and their texts translated) in that language. */
-static GPtrArray *
-check_in (const char       *locale,
-          TitrateDocument **doc_out,
-          const char       *data)
+/* The rules read in @locale (their texts translated then), once per locale;
+ * switches to @locale. */
+static TitrateRules *
+rules_in (const char *locale)
 {
-  static GHashTable *opened;   /* locale → TitrateRules, read in that locale */
+  static GHashTable *opened;   /* locale → TitrateRules */
   g_autoptr(GError) error = NULL;
   TitrateRules *rules;
-  GPtrArray *alerts;
 
   g_assert_nonnull (setlocale (LC_ALL, locale));
   if (opened == NULL)
@@ -79,6 +76,42 @@ check_in (const char       *locale,
       g_assert_no_error (error);
       g_hash_table_insert (opened, (gpointer) locale, rules);
     }
+  return rules;
+}
+
+/* What the window's header counts: the alerts of @data, opened in @locale,
+ * that still need acknowledging. */
+static guint
+unacknowledged_in (const char *locale,
+                   const char *data)
+{
+  g_autoptr(GError) error = NULL;
+  TitrateRules *rules = rules_in (locale);
+  TitrateDocument *doc = titrate_document_load_from_data (data, -1, &error);
+  g_autoptr(TitratePlan) plan = NULL;
+  guint n;
+
+  g_assert_no_error (error);
+  plan = titrate_plan_new_for_document (rules, doc);
+  g_assert_true (titrate_plan_get_checked (plan));
+  g_assert_cmpuint (titrate_plan_count_severity (plan, TITRATE_SEVERITY_MAJOR) +
+                    titrate_plan_count_severity (plan, TITRATE_SEVERITY_CONTRAINDICATED), >=, 3);
+  n = titrate_plan_count_unacknowledged (plan);
+  setlocale (LC_ALL, ENGLISH);
+  return n;
+}
+
+/* The alerts of @data as a prescriber working in @locale sees them: the rules
+ * are read (and their texts translated) in that language. */
+static GPtrArray *
+check_in (const char       *locale,
+          TitrateDocument **doc_out,
+          const char       *data)
+{
+  g_autoptr(GError) error = NULL;
+  TitrateRules *rules = rules_in (locale);
+  GPtrArray *alerts;
+
   *doc_out = titrate_document_load_from_data (data, -1, &error);
   g_assert_no_error (error);
   alerts = titrate_check (rules, (*doc_out)->patient, (*doc_out)->regimen, (*doc_out)->comedications, &error);
@@ -156,6 +189,8 @@ assert_all_acknowledged_in (const char *locale,
   /* a trigger made from a rules database text (the condition's label) */
   g_assert_nonnull (find (alerts, "condition.epilepsy"));
   setlocale (LC_ALL, ENGLISH);
+  /* the header: nothing left to acknowledge */
+  g_assert_cmpuint (unacknowledged_in (locale, data), ==, 0);
   return g_string_free (shown, FALSE);
 }
 
@@ -189,6 +224,8 @@ assert_changed_crcl_asks_again_in (const char *locale,
     g_error ("%s: “%s” kept the acknowledgement of another CrCl", locale, renal->trigger);
   g_assert_nonnull (titrate_document_find_acknowledgement (doc, find (alerts, "interaction.benzodiazepine")));
   setlocale (LC_ALL, ENGLISH);
+  /* the header: one to acknowledge again */
+  g_assert_cmpuint (unacknowledged_in (locale, changed), ==, 1);
 }
 
 static void
@@ -203,6 +240,10 @@ test_english_to_french (void)
     return;
   data = example_data ();
   saved = acknowledge_all_in (ENGLISH, data);
+  /* Written in English, the trigger is the untranslated one: the file has
+   * the keys it always had (older readers refuse unknown ones). */
+  g_assert_nonnull (strstr (saved, "\"trigger\""));
+  g_assert_null (strstr (saved, "trigger_untranslated"));
   english = assert_all_acknowledged_in (ENGLISH, saved);
   french = assert_all_acknowledged_in (FRENCH, saved);
   /* The French triggers really are French, decimal commas included: the
@@ -259,6 +300,7 @@ strip_new_key (const char *saved)
           stripped++;
         }
     }
+  /* Written in French: the untranslated triggers are stored. */
   g_assert_cmpuint (stripped, >=, 2);
   json_generator_set_root (gen, json_parser_get_root (parser));
   return json_generator_to_data (gen, NULL);
@@ -276,11 +318,34 @@ test_old_english_file_in_french (void)
   if (!have_french ())
     return;
   data = example_data ();
+  /* What a version before "trigger_untranslated" wrote in English: the
+   * trigger as shown, nothing else (this version writes the same). */
   saved = acknowledge_all_in (ENGLISH, data);
-  old = strip_new_key (saved);
+  old = g_strdup (saved);
   english = assert_all_acknowledged_in (ENGLISH, old);
   french = assert_all_acknowledged_in (FRENCH, old);
   assert_changed_crcl_asks_again_in (ENGLISH, old);
+  assert_changed_crcl_asks_again_in (FRENCH, old);
+}
+
+/* A file written in French before "trigger_untranslated": it still holds in
+ * French (the trigger as shown), and a changed value still asks again. (In
+ * another language nothing tells what the French trigger was: it asks again,
+ * the safe direction.) */
+static void
+test_old_french_file_in_french (void)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *old = NULL;
+  g_autofree char *french = NULL;
+
+  if (!have_french ())
+    return;
+  data = example_data ();
+  saved = acknowledge_all_in (FRENCH, data);
+  old = strip_new_key (saved);
+  french = assert_all_acknowledged_in (FRENCH, old);
   assert_changed_crcl_asks_again_in (FRENCH, old);
 }
 
@@ -439,6 +504,7 @@ main (int   argc,
   g_test_add_func ("/acknowledgement-languages/english-to-french", test_english_to_french);
   g_test_add_func ("/acknowledgement-languages/french-to-english", test_french_to_english);
   g_test_add_func ("/acknowledgement-languages/old-english-file-in-french", test_old_english_file_in_french);
+  g_test_add_func ("/acknowledgement-languages/old-french-file-in-french", test_old_french_file_in_french);
   g_test_add_func ("/acknowledgement-languages/saved-keys", test_saved_keys);
   g_test_add_func ("/acknowledgement-languages/every-example", test_every_example);
   return g_test_run ();
