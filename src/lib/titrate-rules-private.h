@@ -315,6 +315,7 @@ double      _titrate_rules_col_num            (sqlite3_stmt      *stmt,
  * _titrate_rules_trigger_text() gives a translated rules text's English
  * original; otherwise the text itself. */
 void        _titrate_rules_set_untranslated_triggers (gboolean      untranslated);
+gboolean    _titrate_rules_get_untranslated_triggers (void);
 const char *_titrate_rules_trigger_text       (TitrateRules      *self,
                                                const char        *text);
 /* Whether any text was translated when @self was read. */

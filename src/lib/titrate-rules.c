@@ -196,6 +196,12 @@ _titrate_rules_set_untranslated_triggers (gboolean untranslated)
   untranslated_triggers = untranslated;
 }
 
+gboolean
+_titrate_rules_get_untranslated_triggers (void)
+{
+  return untranslated_triggers;
+}
+
 /* A rules text put into an alert's trigger: as read (translated), or, while
  * this thread computes the untranslated triggers, the database's own English
  * text, so the untranslated trigger is the same in every interface language. */
