@@ -12,6 +12,11 @@
  * A changed patient value (a lower CrCl) must still ask again, in every
  * language. Runs with the build tree's compiled catalogues
  * ($TITRATE_LOCALEDIR); skipped when fr_FR.UTF-8 is not installed.
+ *
+ * The library caches some translated labels per process, so the tests that
+ * switch language inside this process check the acknowledgement matching;
+ * every-example-across-processes checks what a colleague sees: each
+ * language in a process of its own (a writer subprocess, titrate-cli check).
  */
 
 #include "config.h"
