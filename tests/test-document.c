@@ -305,6 +305,80 @@ test_acknowledgement_trigger (void)
   g_assert_nonnull (strstr (error->message, "acknowledgements[0].trigger"));
 }
 
+/* An acknowledgement matches the alert's untranslated trigger, so it holds
+ * in every interface language; a changed value does not match in any. */
+static void
+test_acknowledgement_untranslated (void)
+{
+  const char *doc_text = "{\"format\":\"titrate-regimen\",\"version\":1,"
+                         "\"patient\":{},\"regimen\":{\"route\":\"oral\",\"steps\":[]},"
+                         "\"acknowledgements\":[{\"code\":\"renal.moderate\",\"reason\":\"Halved\","
+                         "\"trigger\":\"ClCr 30,9 mL/min\",\"trigger_untranslated\":\"CrCl 30.9 mL/min\"},"
+                         "{\"code\":\"interaction.benzodiazepine\",\"reason\":\"Seen\","
+                         "\"trigger\":\"Comedication: lorazepam\"}]}";
+  g_autoptr(TitrateDocument) doc = load_ok (doc_text);
+  g_autoptr(TitrateDocument) again = NULL;
+  g_autoptr(TitrateDocument) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  /* The same CrCl as shown in German, in English, and a lower one. */
+  g_autoptr(TitrateAlert) german = titrate_alert_new ("renal.moderate", TITRATE_CATEGORY_RENAL, TITRATE_SEVERITY_MAJOR,
+                                                      "t", "KrCl 30,9 mL/min", "r", "a", "s", "S", 0);
+  g_autoptr(TitrateAlert) english = titrate_alert_new ("renal.moderate", TITRATE_CATEGORY_RENAL, TITRATE_SEVERITY_MAJOR,
+                                                       "t", "CrCl 30.9 mL/min", "r", "a", "s", "S", 0);
+  g_autoptr(TitrateAlert) lower = titrate_alert_new ("renal.moderate", TITRATE_CATEGORY_RENAL, TITRATE_SEVERITY_MAJOR,
+                                                     "t", "KrCl 28,2 mL/min", "r", "a", "s", "S", 0);
+  g_autoptr(TitrateAlert) benzo = titrate_alert_new ("interaction.benzodiazepine", TITRATE_CATEGORY_INTERACTION,
+                                                     TITRATE_SEVERITY_MAJOR, "t", "Begleitmedikation: lorazepam",
+                                                     "r", "a", "s", "S", 0);
+  g_autoptr(TitrateAlert) benzo_other = titrate_alert_new ("interaction.benzodiazepine", TITRATE_CATEGORY_INTERACTION,
+                                                           TITRATE_SEVERITY_MAJOR, "t", "Begleitmedikation: diazepam",
+                                                           "r", "a", "s", "S", 0);
+
+  german->trigger_untranslated = g_strdup ("CrCl 30.9 mL/min");
+  english->trigger_untranslated = g_strdup ("CrCl 30.9 mL/min");
+  lower->trigger_untranslated = g_strdup ("CrCl 28.2 mL/min");
+  benzo->trigger_untranslated = g_strdup ("Comedication: lorazepam");
+  benzo_other->trigger_untranslated = g_strdup ("Comedication: diazepam");
+
+  g_assert_nonnull (titrate_document_find_acknowledgement (doc, german));
+  g_assert_nonnull (titrate_document_find_acknowledgement (doc, english));
+  g_assert_null (titrate_document_find_acknowledgement (doc, lower));
+  /* Written before the key, in English: the trigger is the untranslated one. */
+  g_assert_nonnull (titrate_document_find_acknowledgement (doc, benzo));
+  g_assert_null (titrate_document_find_acknowledgement (doc, benzo_other));
+  /* Without an untranslated trigger (not from the checker), as shown only. */
+  g_clear_pointer (&german->trigger_untranslated, g_free);
+  g_assert_null (titrate_document_find_acknowledgement (doc, german));
+
+  /* Saved and copied; acknowledging stores it, only where it differs. */
+  copy = titrate_document_copy (doc);
+  g_assert_cmpstr (titrate_document_get_acknowledgement (copy, "renal.moderate")->trigger_untranslated, ==,
+                   "CrCl 30.9 mL/min");
+  titrate_document_acknowledge_alert (doc, lower, "Lower CrCl seen", NULL);
+  titrate_document_acknowledge_alert (doc, english, "Seen in English", NULL);
+  g_assert_cmpstr (titrate_document_get_acknowledgement (doc, "renal.moderate")->trigger_untranslated, ==,
+                   "CrCl 30.9 mL/min");
+  titrate_document_acknowledge_alert (doc, lower, "Lower CrCl seen", NULL);
+  data = titrate_document_to_data (doc, NULL);
+  g_assert_nonnull (strstr (data, "\"trigger_untranslated\": \"CrCl 28.2 mL/min\""));
+  g_assert_null (strstr (data, "\"trigger_untranslated\": \"Comedication: lorazepam\""));
+  again = load_ok (data);
+  g_assert_nonnull (titrate_document_find_acknowledgement (again, lower));
+  g_assert_null (titrate_document_find_acknowledgement (again, english));
+
+  /* It must be text. */
+  g_clear_pointer (&again, titrate_document_free);
+  again = titrate_document_load_from_data ("{\"format\":\"titrate-regimen\",\"version\":1,"
+                                           "\"patient\":{},\"regimen\":{\"route\":\"oral\",\"steps\":[]},"
+                                           "\"acknowledgements\":[{\"code\":\"x\",\"reason\":\"y\","
+                                           "\"trigger_untranslated\":[1]}]}",
+                                           -1, &error);
+  g_assert_null (again);
+  g_assert_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "acknowledgements[0].trigger_untranslated"));
+}
+
 static void
 test_title (void)
 {
@@ -1461,6 +1535,7 @@ main (int   argc,
   g_test_add_func ("/titrate/document/umol", test_umol);
   g_test_add_func ("/titrate/document/round-trip", test_round_trip);
   g_test_add_func ("/titrate/document/acknowledgement-trigger", test_acknowledgement_trigger);
+  g_test_add_func ("/titrate/document/acknowledgement-untranslated", test_acknowledgement_untranslated);
   g_test_add_func ("/titrate/document/title", test_title);
   g_test_add_func ("/titrate/document/to-json", test_to_json);
   g_test_add_func ("/titrate/document/intrathecal", test_intrathecal);

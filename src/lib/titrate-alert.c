@@ -55,6 +55,7 @@ titrate_alert_unref (TitrateAlert *alert)
   g_free (alert->code);
   g_free (alert->title);
   g_free (alert->trigger);
+  g_free (alert->trigger_untranslated);
   g_free (alert->reason);
   g_free (alert->action);
   g_free (alert->source);

@@ -39,6 +39,12 @@ G_BEGIN_DECLS
  * @source: the source keys the rule cites, "; "-separated
  * @evidence: (nullable): the evidence level (L, G, S…)
  * @day: the plan day it first applies from, 0 when not schedule-bound
+ * @trigger_untranslated: (nullable): the same trigger as the untranslated
+ *   (C locale) text: English words, "." as the decimal separator, the rules
+ *   database's texts as written there. The same in every interface
+ *   language, it matches acknowledgements (titrate_document_find_acknowledgement()).
+ *   Set by titrate_check() on every alert of a check that raised a
+ *   contraindicated or major one; otherwise %NULL.
  *
  * One finding of the checker. Every alert carries its category, severity, a
  * short title, the reason (starting with the patient value that triggered it),
@@ -60,6 +66,7 @@ typedef struct {
   char           *source;
   char           *evidence;
   int             day;
+  char           *trigger_untranslated;   /* nullable; see above */
 } TitrateAlert;
 
 /**

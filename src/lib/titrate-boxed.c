@@ -99,6 +99,7 @@ titrate_acknowledgement_boxed_copy (const TitrateAcknowledgement *value)
   DUP (reason);
   DUP (date);
   DUP (trigger);
+  DUP (trigger_untranslated);
   return copy;
 }
 

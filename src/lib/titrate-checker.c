@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -43,6 +44,22 @@ typedef struct {
 } Check;
 
 /* Helpers */
+
+/* A rules database text put into a trigger: its English original while the
+ * untranslated triggers are computed (add_untranslated_triggers()). */
+#define DB(text) _titrate_rules_trigger_text (c->rules, (text))
+
+/* The title of @alert as the rules database holds it (for DB()). */
+static const char *
+rule_title (Check              *c,
+            const TitrateAlert *alert)
+{
+  const TitrateRuleText *rule = _titrate_rules_medicine_rule (c->rules, c->medicine, alert->code);
+
+  if (rule == NULL)
+    rule = titrate_rules_get_rule (c->rules, alert->code);
+  return rule != NULL && g_strcmp0 (rule->title, alert->title) == 0 ? rule->title : alert->title;
+}
 
 /* Numbers in alert texts follow the user's locale ("7,5 mg" in French). */
 static char *
@@ -362,7 +379,7 @@ check_input (Check *c)
   if (c->r->indication == NULL || !titrate_rules_has_indication (c->rules, c->r->indication, c->r->route))
     raise_code (c, "input.unknown_indication", 0, _("Indication “%s” for %s %s"),
                 c->r->indication ? c->r->indication : _("(none)"), titrate_route_to_label (c->r->route),
-                _titrate_rules_medicine_label (c->rules, c->medicine));
+                DB (_titrate_rules_medicine_label (c->rules, c->medicine)));
 
   /* Every unknown code is named, in one alert. */
   for (guint i = 0; i < c->p->conditions->len; i++)
@@ -428,15 +445,15 @@ check_input (Check *c)
       double strength = liquid ? c->r->concentration_mg_per_ml : c->r->strength_mg;
 
       if (liquid && (isnan (strength) || strength <= 0))
-        raise_code (c, "input.liquid_concentration_missing", 0, _("%s, concentration not given"), f->label);
+        raise_code (c, "input.liquid_concentration_missing", 0, _("%s, concentration not given"), DB (f->label));
       else if (!isnan (strength) && titrate_rules_get_strength (c->rules, f->code, strength) == NULL)
         {
           g_autofree char *value = fmt_exact (strength);
 
           if (liquid)
-            raise_code (c, "input.strength_not_marketed", 0, _("%s, %s mg/mL"), f->label, value);
+            raise_code (c, "input.strength_not_marketed", 0, _("%s, %s mg/mL"), DB (f->label), value);
           else
-            raise_code (c, "input.strength_not_marketed", 0, _("%s, %s mg"), f->label, value);
+            raise_code (c, "input.strength_not_marketed", 0, _("%s, %s mg"), DB (f->label), value);
         }
     }
 }
@@ -450,7 +467,7 @@ check_route (Check *c)
 
   if (f != NULL && f->route != c->r->route)
     raise_code (c, "route.formulation_mismatch", 0, _("Formulation “%s” is for %s use; the regimen route is %s"),
-                f->label, titrate_route_to_label (f->route), titrate_route_to_label (c->r->route));
+                DB (f->label), titrate_route_to_label (f->route), titrate_route_to_label (c->r->route));
 
   if (c->r->route == TITRATE_ROUTE_INTRATHECAL && !isnan (c->r->concentration_mcg_per_ml) &&
       titrate_rules_get_strength (c->rules, "intrathecal_solution", c->r->concentration_mcg_per_ml) == NULL)
@@ -466,9 +483,9 @@ check_route (Check *c)
       /* No concentration: also input.liquid_concentration_missing. */
       if (isnan (c->r->concentration_mg_per_ml))
         /* Translators: %s is a formulation, e.g. "Oral solution" */
-        raise_code (c, "route.oral_liquid", 0, _("%s, concentration not given"), f->label);
+        raise_code (c, "route.oral_liquid", 0, _("%s, concentration not given"), DB (f->label));
       else
-        raise_code (c, "route.oral_liquid", 0, _("%s, %s mg/mL"), f->label, conc);
+        raise_code (c, "route.oral_liquid", 0, _("%s, %s mg/mL"), DB (f->label), conc);
     }
 }
 
@@ -1870,20 +1887,20 @@ check_comedications (Check     *c,
       if (beers_kind)
         count = g_strdup_printf (ngettext ("%u CNS-active drug on the Beers list, %s included",
                                            "%u CNS-active drugs on the Beers list, %s included", counts.n_beers),
-                                 counts.n_beers, _titrate_rules_medicine_label (c->rules, c->medicine));
+                                 counts.n_beers, DB (_titrate_rules_medicine_label (c->rules, c->medicine)));
       else
         count = g_strdup_printf (ngettext ("%u CNS depressant in all, %s included",
                                            "%u CNS depressants in all, %s included", counts.n_depressant),
-                                 counts.n_depressant, _titrate_rules_medicine_label (c->rules, c->medicine));
+                                 counts.n_depressant, DB (_titrate_rules_medicine_label (c->rules, c->medicine)));
       if (isnan (c->age))
         /* TRANSLATORS: "With baclofen: oxycodone, lorazepam (3 CNS depressants in all, baclofen included)" */
-        trigger = g_strdup_printf (_("With %s: %s (%s)"), _titrate_rules_medicine_label (c->rules, c->medicine), list->str, count);
+        trigger = g_strdup_printf (_("With %s: %s (%s)"), DB (_titrate_rules_medicine_label (c->rules, c->medicine)), list->str, count);
       else
         {
           g_autofree char *age = fmt (c->age);
           trigger = g_strdup_printf (ngettext ("With %s: %s (%s; age %s year)",
                                                "With %s: %s (%s; age %s years)", c->age == 1 ? 1 : 2),
-                                     _titrate_rules_medicine_label (c->rules, c->medicine), list->str, count, age);
+                                     DB (_titrate_rules_medicine_label (c->rules, c->medicine)), list->str, count, age);
         }
       raise_burden (c, burden, also, rules, codes, cns_pair, n_rules, trigger);
       g_string_free (list, TRUE);
@@ -2107,7 +2124,7 @@ check_elderly (Check *c)
     {
       const TitrateThresholdRow *beside = _titrate_rules_threshold (c->rules, c->medicine, "beers_beside_renal");
       g_autofree char *trigger = g_strdup_printf (_("Age %s years, %s; the same kidney problem is the "
-                                                    "interruptive alert “%s”"), age, renal, kidney->title);
+                                                    "interruptive alert “%s”"), age, renal, DB (rule_title (c, kidney)));
 
       raise_rule_at (c, beers_age->rule, beside->has_severity ? beside->severity : beers_age->rule->severity,
                      0, trigger);
@@ -2204,7 +2221,7 @@ check_conditions (Check *c)
               !route_matches (row->route, c->r->route) ||
               (row->indication != NULL && g_strcmp0 (row->indication, c->r->indication) != 0))
             continue;
-          trigger = g_strdup_printf (_("Condition: %s"), label);
+          trigger = g_strdup_printf (_("Condition: %s"), DB (label));
           raise_rule (c, row->rule, 0, trigger);
         }
     }
@@ -2273,23 +2290,14 @@ init_check (Check                *c,
                   patient->current_daily_mg > 0 && c->first_day > 0;
 }
 
-GPtrArray *
-titrate_check (TitrateRules         *rules,
-               const TitratePatient *patient,
-               const TitrateRegimen *regimen,
-               GPtrArray            *comedications,
-               GError              **error)
+static GPtrArray *
+run_checks (TitrateRules         *rules,
+            const TitratePatient *patient,
+            const TitrateRegimen *regimen,
+            GPtrArray            *comedications,
+            GError              **error)
 {
   Check c;
-
-  if (rules == NULL)
-    {
-      g_set_error_literal (error, TITRATE_ERROR, TITRATE_ERROR_RULES,
-                           _("No usable rules database: nothing was checked"));
-      return NULL;
-    }
-  g_return_val_if_fail (TITRATE_IS_RULES (rules), NULL);
-  g_return_val_if_fail (patient != NULL && regimen != NULL, NULL);
 
   init_check (&c, rules, patient, regimen);
   if (c.medicine == NULL)
@@ -2320,6 +2328,126 @@ titrate_check (TitrateRules         *rules,
 
   g_ptr_array_sort (c.alerts, compare_alert_ptrs);
   return c.alerts;
+}
+
+/* The C locale: untranslated messages, "." for decimals, English dates. */
+static locale_t
+c_locale (void)
+{
+  static gsize once = 0;
+  static locale_t loc = (locale_t) 0;
+
+  if (g_once_init_enter (&once))
+    {
+      loc = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
+      g_once_init_leave (&once, 1);
+    }
+  return loc;
+}
+
+/* Whether the triggers as shown are already the untranslated ones, as in an
+ * English interface: no catalogue for the messages (its header entry ""
+ * untranslated), no rules text translated, "." for decimals, and English
+ * day and month names. Then the second run is skipped. */
+static gboolean
+shown_is_untranslated (TitrateRules *rules)
+{
+  const char *time = setlocale (LC_TIME, NULL);
+  const char *point = localeconv ()->decimal_point;
+
+  return *dgettext (GETTEXT_PACKAGE, "") == '\0' &&
+         !_titrate_rules_texts_translated (rules) &&
+         point != NULL && strcmp (point, ".") == 0 &&
+         time != NULL && (strcmp (time, "C") == 0 || strcmp (time, "POSIX") == 0 ||
+                          g_str_has_prefix (time, "C.") || g_str_has_prefix (time, "en_"));
+}
+
+/* Gives each alert its trigger as the untranslated (C locale) text, the same
+ * whatever the interface language, so that an acknowledgement made in one
+ * language matches in another (titrate_document_find_acknowledgement()). The
+ * checks run a second time on this thread in the C locale ("C" itself, which
+ * makes gettext ignore $LANGUAGE), with the rules database's English texts.
+ * Only when an alert needs acknowledging: a plan without one pays nothing.
+ * If the second run fails, alerts keep no untranslated trigger and
+ * acknowledgements match the shown trigger only (the safe direction). */
+static void
+add_untranslated_triggers (TitrateRules         *rules,
+                           const TitratePatient *patient,
+                           const TitrateRegimen *regimen,
+                           GPtrArray            *comedications,
+                           GPtrArray            *alerts)
+{
+  g_autoptr(GPtrArray) english = NULL;
+  gboolean needed = FALSE;
+  locale_t loc = c_locale ();
+  locale_t old;
+
+  for (guint i = 0; i < alerts->len && !needed; i++)
+    needed = ((TitrateAlert *) g_ptr_array_index (alerts, i))->severity >= TITRATE_SEVERITY_MAJOR;
+  if (!needed)
+    return;
+  if (shown_is_untranslated (rules))
+    {
+      for (guint i = 0; i < alerts->len; i++)
+        {
+          TitrateAlert *alert = g_ptr_array_index (alerts, i);
+
+          alert->trigger_untranslated = g_strdup (alert->trigger);
+        }
+      return;
+    }
+  if (loc == (locale_t) 0)
+    return;
+
+  old = uselocale (loc);
+  _titrate_rules_set_untranslated_triggers (TRUE);
+  english = run_checks (rules, patient, regimen, comedications, NULL);
+  _titrate_rules_set_untranslated_triggers (FALSE);
+  uselocale (old);
+  if (english == NULL)
+    return;
+
+  /* One alert per code (raise_rule()). */
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      TitrateAlert *alert = g_ptr_array_index (alerts, i);
+
+      for (guint j = 0; j < english->len; j++)
+        {
+          const TitrateAlert *same = g_ptr_array_index (english, j);
+
+          if (strcmp (same->code, alert->code) == 0)
+            {
+              g_free (alert->trigger_untranslated);
+              alert->trigger_untranslated = g_strdup (same->trigger);
+              break;
+            }
+        }
+    }
+}
+
+GPtrArray *
+titrate_check (TitrateRules         *rules,
+               const TitratePatient *patient,
+               const TitrateRegimen *regimen,
+               GPtrArray            *comedications,
+               GError              **error)
+{
+  GPtrArray *alerts;
+
+  if (rules == NULL)
+    {
+      g_set_error_literal (error, TITRATE_ERROR, TITRATE_ERROR_RULES,
+                           _("No usable rules database: nothing was checked"));
+      return NULL;
+    }
+  g_return_val_if_fail (TITRATE_IS_RULES (rules), NULL);
+  g_return_val_if_fail (patient != NULL && regimen != NULL, NULL);
+
+  alerts = run_checks (rules, patient, regimen, comedications, error);
+  if (alerts != NULL)
+    add_untranslated_triggers (rules, patient, regimen, comedications, alerts);
+  return alerts;
 }
 
 void

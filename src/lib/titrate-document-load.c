@@ -656,7 +656,7 @@ load_acknowledgements (JsonNode         *node,
                        GPtrArray        *dest,
                        GError          **error)
 {
-  static const char * const keys[] = { "code", "reason", "date", "trigger", NULL };
+  static const char * const keys[] = { "code", "reason", "date", "trigger", "trigger_untranslated", NULL };
   JsonArray *array;
   guint n;
 
@@ -685,7 +685,9 @@ load_acknowledgements (JsonNode         *node,
       g_autofree char *reason_path = g_strdup_printf ("%s.reason", path);
       g_autofree char *date_path = g_strdup_printf ("%s.date", path);
       g_autofree char *trigger_path = g_strdup_printf ("%s.trigger", path);
+      g_autofree char *untranslated_path = g_strdup_printf ("%s.trigger_untranslated", path);
       g_autofree char *trigger = NULL;
+      g_autofree char *untranslated = NULL;
       g_autofree char *code = NULL;
       g_autofree char *reason = NULL;
       g_autofree char *date = NULL;
@@ -710,7 +712,9 @@ load_acknowledgements (JsonNode         *node,
                                        &reason, error))
         return FALSE;
 
-      if (!_titrate_json_read_text (json_object_get_member (object, "trigger"), trigger_path, &trigger, error))
+      if (!_titrate_json_read_text (json_object_get_member (object, "trigger"), trigger_path, &trigger, error)
+          || !_titrate_json_read_text (json_object_get_member (object, "trigger_untranslated"), untranslated_path,
+                                       &untranslated, error))
         return FALSE;
 
       if (code == NULL)
@@ -733,7 +737,7 @@ load_acknowledgements (JsonNode         *node,
                                        _("\"%s\" is acknowledged twice"), code);
         }
 
-      g_ptr_array_add (dest, _titrate_acknowledgement_new (code, reason, date, trigger));
+      g_ptr_array_add (dest, _titrate_acknowledgement_new (code, reason, date, trigger, untranslated));
     }
 
   return TRUE;

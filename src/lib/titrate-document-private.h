@@ -28,7 +28,8 @@ extern const char * const _titrate_document_regimen_keys[];
 TitrateAcknowledgement *_titrate_acknowledgement_new  (const char *code,
                                                        const char *reason,
                                                        const char *date,
-                                                       const char *trigger);
+                                                       const char *trigger,
+                                                       const char *trigger_untranslated);
 void                    _titrate_acknowledgement_free (gpointer    data);
 
 G_END_DECLS

@@ -254,6 +254,12 @@ titrate_document_to_json (const TitrateDocument *doc)
           json_object_set_string_member (object, "date", ack->date);
         if (ack->trigger != NULL)
           json_object_set_string_member (object, "trigger", ack->trigger);
+        /* Only where it differs from the trigger (a translated interface):
+         * written in English, a file holds the same keys as before, which
+         * readers older than this key still open. Without it the trigger is
+         * compared as the untranslated one (titrate_document_find_acknowledgement()). */
+        if (ack->trigger_untranslated != NULL && g_strcmp0 (ack->trigger_untranslated, ack->trigger) != 0)
+          json_object_set_string_member (object, "trigger_untranslated", ack->trigger_untranslated);
         json_array_add_object_element (acks, object);
       }
   json_object_set_array_member (root, "acknowledgements", acks);

@@ -52,6 +52,7 @@ _titrate_acknowledgement_free (gpointer data)
   g_free (ack->reason);
   g_free (ack->date);
   g_free (ack->trigger);
+  g_free (ack->trigger_untranslated);
   g_free (ack);
 }
 
@@ -59,7 +60,8 @@ TitrateAcknowledgement *
 _titrate_acknowledgement_new (const char *code,
                               const char *reason,
                               const char *date,
-                              const char *trigger)
+                              const char *trigger,
+                              const char *trigger_untranslated)
 {
   TitrateAcknowledgement *ack = g_new0 (TitrateAcknowledgement, 1);
 
@@ -67,6 +69,7 @@ _titrate_acknowledgement_new (const char *code,
   ack->reason = g_strdup (reason);
   ack->date = g_strdup (date);
   ack->trigger = g_strdup (trigger);
+  ack->trigger_untranslated = g_strdup (trigger_untranslated);
 
   return ack;
 }
@@ -121,7 +124,8 @@ titrate_document_copy (const TitrateDocument *doc)
         const TitrateAcknowledgement *ack = g_ptr_array_index (doc->acknowledgements, i);
 
         g_ptr_array_add (copy->acknowledgements,
-                         _titrate_acknowledgement_new (ack->code, ack->reason, ack->date, ack->trigger));
+                         _titrate_acknowledgement_new (ack->code, ack->reason, ack->date, ack->trigger,
+                                                       ack->trigger_untranslated));
       }
 
   copy->unknown_root = _titrate_json_object_deep_copy (doc->unknown_root);
@@ -151,6 +155,7 @@ static void
 set_acknowledgement (TitrateDocument *doc,
                      const char      *code,
                      const char      *trigger,
+                     const char      *trigger_untranslated,
                      const char      *reason,
                      const char      *date)
 {
@@ -163,13 +168,15 @@ set_acknowledgement (TitrateDocument *doc,
 
       if (g_strcmp0 (ack->code, code) == 0)
         {
-          g_ptr_array_index (doc->acknowledgements, i) = _titrate_acknowledgement_new (code, reason, date, trigger);
+          g_ptr_array_index (doc->acknowledgements, i) =
+            _titrate_acknowledgement_new (code, reason, date, trigger, trigger_untranslated);
           _titrate_acknowledgement_free (ack);
           return;
         }
     }
 
-  g_ptr_array_add (doc->acknowledgements, _titrate_acknowledgement_new (code, reason, date, trigger));
+  g_ptr_array_add (doc->acknowledgements,
+                   _titrate_acknowledgement_new (code, reason, date, trigger, trigger_untranslated));
 }
 
 void
@@ -183,7 +190,7 @@ titrate_document_set_acknowledgement (TitrateDocument *doc,
   g_return_if_fail (reason != NULL && *reason != '\0');
   g_return_if_fail (date == NULL || _titrate_json_is_iso_date (date));
 
-  set_acknowledgement (doc, code, NULL, reason, date);
+  set_acknowledgement (doc, code, NULL, NULL, reason, date);
 }
 
 void
@@ -197,7 +204,9 @@ titrate_document_acknowledge_alert (TitrateDocument    *doc,
   g_return_if_fail (reason != NULL && *reason != '\0');
   g_return_if_fail (date == NULL || _titrate_json_is_iso_date (date));
 
-  set_acknowledgement (doc, alert->code, alert->trigger, reason, date);
+  /* The trigger as shown (what the prescriber read) and, when the checker
+   * gave it, as untranslated text (what matches in every language). */
+  set_acknowledgement (doc, alert->code, alert->trigger, alert->trigger_untranslated, reason, date);
 }
 
 const TitrateAcknowledgement *
@@ -210,9 +219,26 @@ titrate_document_find_acknowledgement (const TitrateDocument *doc,
   g_return_val_if_fail (alert != NULL, NULL);
 
   ack = titrate_document_get_acknowledgement (doc, alert->code);
-  if (ack == NULL || (ack->trigger != NULL && g_strcmp0 (ack->trigger, alert->trigger) != 0))
+  if (ack == NULL)
     return NULL;
-  return ack;
+  /* No trigger recorded: the code alone. */
+  if (ack->trigger == NULL && ack->trigger_untranslated == NULL)
+    return ack;
+  /* The trigger as the prescriber saw it, in the same language. */
+  if (ack->trigger != NULL && g_strcmp0 (ack->trigger, alert->trigger) == 0)
+    return ack;
+  /* In another language: the untranslated trigger, the same in every
+   * language, so a changed value (a higher dose, a lower CrCl) still asks
+   * again. A file written before "trigger_untranslated" has only the trigger
+   * as shown; written in English, that is the untranslated trigger. */
+  if (alert->trigger_untranslated != NULL)
+    {
+      const char *saved = ack->trigger_untranslated != NULL ? ack->trigger_untranslated : ack->trigger;
+
+      if (strcmp (saved, alert->trigger_untranslated) == 0)
+        return ack;
+    }
+  return NULL;
 }
 
 const TitrateAcknowledgement *

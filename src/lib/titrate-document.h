@@ -49,19 +49,26 @@ G_BEGIN_DECLS
  * @reason: reason
  * @date: nullable, ISO 8601
  * @trigger: nullable
+ * @trigger_untranslated: nullable
  *
  * A prescriber's acknowledgement of a contraindicated or major alert, stored
  * in the document: {"code": …, "reason": …, "date": "YYYY-MM-DD", "trigger":
- * …}. The trigger is the patient or plan value the prescriber saw (the
- * alert's trigger); when it changes (the dose rose, CrCl fell) the
- * acknowledgement no longer applies. Acknowledgements without a trigger (as
- * version 1 documents may hold) match on the code alone.
+ * …, "trigger_untranslated": …}. The trigger is the patient or plan value
+ * the prescriber saw (the alert's trigger, in the interface language);
+ * @trigger_untranslated is the same as untranslated (C locale) text (the
+ * alert's trigger_untranslated), the same in every interface language. When
+ * the value changes (the dose rose, CrCl fell) the acknowledgement no longer
+ * applies. Acknowledgements without a trigger (as version 1 documents may
+ * hold) match on the code alone; without @trigger_untranslated (files
+ * written before it), @trigger is also compared with the untranslated
+ * trigger, which is the English interface's.
  */
 typedef struct {
   char *code;
   char *reason;
   char *date;           /* nullable, ISO 8601 */
   char *trigger;        /* nullable */
+  char *trigger_untranslated;  /* nullable */
 } TitrateAcknowledgement;
 
 /**
@@ -320,7 +327,8 @@ char            *titrate_document_dup_title           (const TitrateDocument *do
  * @reason: the prescriber's reason
  * @date: (nullable): the date, ISO 8601
  *
- * Acknowledges @alert as shown: its code and its trigger.
+ * Acknowledges @alert as shown: its code, its trigger and (when the checker
+ * gave it) its untranslated trigger.
  */
 TITRATE_AVAILABLE_IN_ALL
 void             titrate_document_acknowledge_alert   (TitrateDocument    *doc,
@@ -334,7 +342,9 @@ void             titrate_document_acknowledge_alert   (TitrateDocument    *doc,
  * @alert: the alert shown
  *
  * The acknowledgement that covers @alert now: same code, and the trigger the
- * prescriber saw (or none recorded). NULL when there is none or it is stale.
+ * prescriber saw (or none recorded), compared as shown or, whatever the
+ * language it was written and is read in, as untranslated text. NULL when
+ * there is none or it is stale.
  *
  * Returns: (transfer none) (nullable): the acknowledgement, or %NULL
  */

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "titrate-format.h"
+#include "titrate-rules-private.h"
 
 #define EPSILON 1e-9
 
@@ -273,8 +274,11 @@ titrate_phase_to_label (TitratePhase phase)
 }
 
 /* These run for every calendar cell on every keystroke: look each
- * translation up once. */
-#define CACHED(i, expr) (cache[i] != NULL ? cache[i] : (cache[i] = (expr)))
+ * translation up once. Not while titrate_check() makes the untranslated
+ * triggers (C locale, this thread): those want the English, and must not
+ * leave it in the cache. */
+#define CACHED(i, expr) (_titrate_rules_get_untranslated_triggers () ? (expr) : \
+                         cache[i] != NULL ? cache[i] : (cache[i] = (expr)))
 
 const char *
 titrate_severity_label (TitrateSeverity severity)

@@ -311,6 +311,16 @@ const char *_titrate_rules_col_tr             (TitrateRules      *self,
 double      _titrate_rules_col_num            (sqlite3_stmt      *stmt,
                                                int                col);
 
+/* Untranslated triggers (titrate_check()): while set on this thread,
+ * _titrate_rules_trigger_text() gives a translated rules text's English
+ * original; otherwise the text itself. */
+void        _titrate_rules_set_untranslated_triggers (gboolean      untranslated);
+gboolean    _titrate_rules_get_untranslated_triggers (void);
+const char *_titrate_rules_trigger_text       (TitrateRules      *self,
+                                               const char        *text);
+/* Whether any text was translated when @self was read. */
+gboolean    _titrate_rules_texts_translated   (TitrateRules      *self);
+
 /* The interned code of the medicine a regimen prescribes (regimen->drug, or
  * the database's default, meta.drug); NULL when the database has no rows for it. */
 const char *_titrate_rules_medicine           (TitrateRules      *self,

@@ -34,6 +34,7 @@ struct _TitrateRules
   char        *origin;
 
   GStringChunk *strings;
+  GHashTable  *originals;        /* translated text (its own copy) → its English; NULL if none differ */
   int          schema_version;
   const char  *content_version;
   const char  *content_date;
@@ -157,6 +158,8 @@ _titrate_rules_col_tr (TitrateRules       *self,
   const char *text = (const char *) sqlite3_column_text (stmt, col);
   const TitrateRulesTextColumn *c;
   g_autofree char *context = NULL;
+  const char *translated;
+  const char *shown;
 
   g_return_val_if_fail (id >= 0 && id < TITRATE_RULES_TEXT_N, NULL);
 
@@ -164,7 +167,54 @@ _titrate_rules_col_tr (TitrateRules       *self,
     return _titrate_rules_col_str (self, stmt, col);
   c = &titrate_rules_text_columns[id];
   context = g_strdup_printf ("%s %s %s", c->table, (const char *) sqlite3_column_text (stmt, key_col), c->column);
-  return g_string_chunk_insert_const (self->strings, g_dpgettext2 (GETTEXT_PACKAGE, context, text));
+  translated = g_dpgettext2 (GETTEXT_PACKAGE, context, text);
+  if (strcmp (translated, text) == 0)
+    return g_string_chunk_insert_const (self->strings, text);
+  /* A translated text gets its own copy, the key of its English original
+   * for the untranslated triggers that match acknowledgements
+   * (_titrate_rules_trigger_text()): two rows may share a translation, not
+   * their English. */
+  shown = g_string_chunk_insert (self->strings, translated);
+  if (self->originals == NULL)
+    self->originals = g_hash_table_new (NULL, NULL);
+  g_hash_table_insert (self->originals, (gpointer) shown, g_string_chunk_insert_const (self->strings, text));
+  return shown;
+}
+
+gboolean
+_titrate_rules_texts_translated (TitrateRules *self)
+{
+  return self->originals != NULL;
+}
+
+/* Set while this thread computes the untranslated triggers (titrate_check()). */
+static _Thread_local gboolean untranslated_triggers;
+
+void
+_titrate_rules_set_untranslated_triggers (gboolean untranslated)
+{
+  untranslated_triggers = untranslated;
+}
+
+gboolean
+_titrate_rules_get_untranslated_triggers (void)
+{
+  return untranslated_triggers;
+}
+
+/* A rules text put into an alert's trigger: as read (translated), or, while
+ * this thread computes the untranslated triggers, the database's own English
+ * text, so the untranslated trigger is the same in every interface language. */
+const char *
+_titrate_rules_trigger_text (TitrateRules *self,
+                             const char   *text)
+{
+  const char *original;
+
+  if (!untranslated_triggers || text == NULL || self == NULL || self->originals == NULL)
+    return text;
+  original = g_hash_table_lookup (self->originals, text);
+  return original != NULL ? original : text;
 }
 
 double
@@ -1715,6 +1765,7 @@ titrate_rules_finalize (GObject *object)
   g_clear_pointer (&self->tables.same_medicine, g_array_unref);
   _titrate_rules_free_clinical (&self->tables);
   g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->originals, g_hash_table_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
 
   G_OBJECT_CLASS (titrate_rules_parent_class)->finalize (object);

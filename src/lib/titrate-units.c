@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "titrate-format.h"
+#include "titrate-rules-private.h"
 #include "titrate-types.h"
 #include "titrate-units.h"
 
@@ -100,7 +101,8 @@ titrate_planner_unit_name (TitrateRules         *rules,
     return NULL;
   f = titrate_rules_get_formulation (rules, regimen->formulation);
   amount = titrate_format_amount_display (strength);
-  label = _titrate_label_in_sentence (f->label);
+  /* the database English while titrate_check() makes untranslated triggers */
+  label = _titrate_label_in_sentence (_titrate_rules_trigger_text (rules, f->label));
   if (divisible == TITRATE_DIVISIBILITY_VOLUME)
     return g_strdup_printf (_("mL of %s mg/mL %s"), amount, label);
   if (divisible == TITRATE_DIVISIBILITY_SCORED_HALF)
