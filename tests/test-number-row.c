@@ -24,6 +24,7 @@
 #include "titrate-patient-form.h"
 #include "titrate-session.h"
 #include "titrate-ui-utils.h"
+#include "titrate-test-gtk.h"
 
 #define PANE_WIDTH 340
 
@@ -34,41 +35,8 @@ typedef struct
   GtkWidget          *window;
 } Pane;
 
-static void
-pump (void)
-{
-  for (int i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
 
-static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   guint         *count)
-{
-  (*count)++;
-}
 
-/* Until the window has been laid out and drawn twice. */
-static void
-settle (GtkWidget *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
-  guint count = 0;
-  gulong id;
-
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &count);
-  gtk_widget_queue_draw (window);
-  while (count < 2 && g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      {
-        gtk_widget_queue_draw (window);
-        g_usleep (1000);
-      }
-  g_signal_handler_disconnect (clock, id);
-  pump ();
-}
 
 static TitrateRules *
 rules (void)

@@ -28,6 +28,7 @@
 #include "titrate-schedule-view.h"
 #include "titrate-state-dir.h"
 #include "titrate-step-dialog.h"
+#include "titrate-test-gtk.h"
 #include "titrate-test-util.h"
 #include "titrate-ui-utils.h"
 #include "titrate-verdict-bar.h"
@@ -39,12 +40,6 @@ static TitrateApplication *app;
 
 /* Helpers */
 
-static void
-pump (void)
-{
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
 
 static gpointer
 child (gpointer    widget,
@@ -588,35 +583,6 @@ test_panes_keyboard (void)
   close_window (win);
 }
 
-/* Runs the main loop until the window has painted two frames after now:
- * laid out for its size, the layout mode applied. */
-static void
-on_after_paint_count_cb (GdkFrameClock *clock,
-                         guint         *count)
-{
-  (*count)++;
-}
-
-static void
-settle (GtkWidget *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
-  guint count = 0;
-  gulong id;
-
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_count_cb), &count);
-  gtk_widget_queue_draw (window);
-  while (count < 2 && g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      {
-        gtk_widget_queue_draw (window);
-        g_usleep (1000);
-      }
-  g_signal_handler_disconnect (clock, id);
-  pump ();
-}
 
 static void
 assert_inside (GtkWidget  *widget,
