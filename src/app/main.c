@@ -40,6 +40,9 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* The locale is set above: GTK must not set it again while the rules
+   * thread reads translations and numbers (setlocale is not thread-safe). */
+  gtk_disable_setlocale ();
   g_thread_unref (g_thread_new ("titrate-rules", preload_rules_thread, NULL));
   app = titrate_application_new (APP_ID, G_APPLICATION_HANDLES_OPEN);
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -407,6 +407,7 @@ titrate_window_init (TitrateWindow *self)
 
 /* Public API */
 
+/* A header menu's popover, made when first opened. */
 static void
 create_menu_popup_cb (GtkMenuButton *button,
                       gpointer       user_data)
