@@ -277,8 +277,23 @@ titrate_phase_to_label (TitratePhase phase)
  * translation up once. Not while titrate_check() makes the untranslated
  * triggers (C locale, this thread): those want the English, and must not
  * leave it in the cache. */
+/* Atomic: the app opens the built-in rules (and runs their self-test,
+ * which formats) on a second thread while the window is built. */
+static inline const char *
+cached (const char **slot,
+        const char  *value)
+{
+  const char *old = g_atomic_pointer_get (slot);
+
+  if (old != NULL)
+    return old;
+  g_atomic_pointer_set (slot, value);
+  return value;
+}
+
 #define CACHED(i, expr) (_titrate_rules_get_untranslated_triggers () ? (expr) : \
-                         cache[i] != NULL ? cache[i] : (cache[i] = (expr)))
+                         g_atomic_pointer_get (&cache[i]) != NULL ? g_atomic_pointer_get (&cache[i]) \
+                                                                  : cached (&cache[i], (expr)))
 
 const char *
 titrate_severity_label (TitrateSeverity severity)
