@@ -303,6 +303,7 @@ titrate_plan_view_class_init (TitratePlanViewClass *klass)
   g_type_ensure (TITRATE_TYPE_DOSE_CHART);
   g_type_ensure (TITRATE_TYPE_ALERT_LIST);
   g_type_ensure (TITRATE_TYPE_VERDICT_BAR);
+  titrate_wrap_bin_install_column_measure ();
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/titrate/Titrate/ui/titrate-plan-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, patient_form);

@@ -16,5 +16,6 @@ G_DECLARE_FINAL_TYPE (TitrateWrapBin, titrate_wrap_bin, TITRATE, WRAP_BIN, AdwBi
 
 GtkWidget *titrate_wrap_bin_new          (GtkWidget *child);
 void       titrate_wrap_bin_adopt_labels (GtkWidget *root);
+void       titrate_wrap_bin_install_column_measure (void);
 
 G_END_DECLS
