@@ -34,7 +34,8 @@ struct _TitratePlanView
   TitratePatientForm  *patient_form;
   TitrateRegimenForm  *regimen_form;
   AdwViewStack        *view_stack;
-  AdwViewSwitcherTitle *view_switcher_title;
+  AdwSqueezer         *view_squeezer;
+  GtkLabel            *view_title;
   AdwViewSwitcherBar  *view_switcher_bar;  /* NULL until the pane is narrow */
   TitrateCalendarView *calendar_view;
   TitrateScheduleView *schedule_view;
@@ -175,17 +176,19 @@ on_title_visible_cb (TitratePlanView *self)
     page = adw_view_stack_get_page (self->view_stack, child);
   if (page != NULL && adw_view_stack_page_get_title (page) != NULL)
     title = titrate_strip_mnemonic (adw_view_stack_page_get_title (page));
-  adw_view_switcher_title_set_title (self->view_switcher_title, title != NULL ? title : "");
+  gtk_label_set_label (self->view_title, title != NULL ? title : "");
 
   /* The bar is made the first time the tabs do not fit, then follows. */
-  if (self->view_switcher_bar == NULL && adw_view_switcher_title_get_title_visible (self->view_switcher_title))
+  if (self->view_switcher_bar == NULL &&
+      adw_squeezer_get_visible_child (self->view_squeezer) == GTK_WIDGET (self->view_title))
     {
       self->view_switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
       adw_view_switcher_bar_set_stack (self->view_switcher_bar, self->view_stack);
       gtk_box_append (GTK_BOX (self->plan_pane), GTK_WIDGET (self->view_switcher_bar));
-      g_object_bind_property (self->view_switcher_title, "title-visible",
-                              self->view_switcher_bar, "reveal", G_BINDING_SYNC_CREATE);
     }
+  if (self->view_switcher_bar != NULL)
+    adw_view_switcher_bar_set_reveal (self->view_switcher_bar,
+                                      adw_squeezer_get_visible_child (self->view_squeezer) == GTK_WIDGET (self->view_title));
 }
 
 static void
@@ -309,7 +312,8 @@ titrate_plan_view_class_init (TitratePlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, patient_form);
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, regimen_form);
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, TitratePlanView, view_switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, TitratePlanView, view_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, TitratePlanView, view_title);
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, calendar_view);
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, schedule_view);
   gtk_widget_class_bind_template_child (widget_class, TitratePlanView, dose_chart);
@@ -347,13 +351,6 @@ titrate_plan_view_init (TitratePlanView *self)
   for (guint i = 0; i < self->number_rows->len; i++)
     g_signal_connect_object (g_ptr_array_index (self->number_rows, i), "notify::pending",
                              G_CALLBACK (on_pending_changed_cb), self, G_CONNECT_SWAPPED);
-  /* The switcher title picks the tabs or the title at its first
-   * allocation, cross-fading by default: the content kept changing for
-   * about 300 ms after the first frame. No animation: it is there at once. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view_switcher_title)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (ADW_IS_SQUEEZER (child))
-      adw_squeezer_set_transition_type (ADW_SQUEEZER (child), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (on_title_visible_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->calendar_view, "selection-changed",
