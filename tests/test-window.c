@@ -1908,6 +1908,109 @@ test_accessible (void)
   close_window (win);
 }
 
+/* What the form does not show at start is built when first needed, and
+ * then behaves as if it had always been there. */
+static GtkWidget *
+find_row_titled (GtkWidget  *root,
+                 GType       type,
+                 const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_row_titled (c, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_form_lazy_parts (void)
+{
+  TitrateWindow *win = titrate_application_new_window (app);
+  TitrateSession *session = titrate_window_get_session (win);
+  GtkWidget *regimen = PLAN (win, "regimen_form");
+  GtkMenuButton *start = REGIMEN (win, "start_button");
+  AdwExpanderRow *protocol = REGIMEN (win, "protocol_row");
+  TitrateNumberRow *start_dose = REGIMEN (win, "start_dose_row");
+  AdwExpanderRow *allergies = PATIENT (win, "allergies_row");
+  const GDate *start_date = &titrate_session_get_regimen (session)->start_date;
+  GtkWidget *popover, *calendar, *entry;
+
+  /* Inside the test screen (1280×800), so that the popover below has a
+   * monitor to be placed on. */
+  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 700);
+  gtk_window_present (GTK_WINDOW (win));
+  pump ();
+  /* The start date's calendar: made at the first click, on the plan's date
+   * (the form pane shown, so that the popover has somewhere to go). */
+  adw_flap_set_reveal_flap (titrate_plan_view_get_flap (titrate_window_get_plan_view (win)), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (start));   /* scrolled to */
+  settle (GTK_WIDGET (win));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (start)));
+  g_assert_null (gtk_menu_button_get_popover (start));
+  gtk_menu_button_popup (start);   /* down again before the next frame, as in test_menus_on_demand */
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (start));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  calendar = gtk_popover_get_child (GTK_POPOVER (popover));
+  g_assert_true (GTK_IS_CALENDAR (calendar));
+  g_assert_true (g_date_valid (start_date));
+  {
+    g_autoptr(GDateTime) shown = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+
+    g_assert_cmpint (g_date_time_get_year (shown), ==, g_date_get_year (start_date));
+    g_assert_cmpint (g_date_time_get_month (shown), ==, g_date_get_month (start_date));
+    g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, g_date_get_day (start_date));
+  }
+  gtk_menu_button_popdown (start);
+  pump ();
+
+  /* The protocol's rows join the expander when it is switched on; the plan
+   * view still knows them (a pending edit is committed before saving). */
+  g_assert_false (gtk_widget_is_ancestor (GTK_WIDGET (start_dose), GTK_WIDGET (protocol)));
+  g_assert_null (find_row_titled (regimen, ADW_TYPE_COMBO_ROW, _("_Kind")));
+  adw_expander_row_set_enable_expansion (protocol, TRUE);
+  pump ();
+  g_assert_true (adw_expander_row_get_expanded (protocol));
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (start_dose), GTK_WIDGET (protocol)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (start_dose)));
+  g_assert_nonnull (find_row_titled (GTK_WIDGET (protocol), ADW_TYPE_COMBO_ROW, _("_Kind")));
+  type_only (titrate_number_row_get_entry (start_dose), "5");
+  g_assert_true (titrate_number_row_get_pending (start_dose));
+  titrate_plan_view_commit_pending (titrate_window_get_plan_view (win));
+  g_assert_false (titrate_number_row_get_pending (start_dose));
+  g_assert_cmpfloat (titrate_number_row_get_value (start_dose), ==, 5);
+  adw_expander_row_set_enable_expansion (protocol, FALSE);
+  pump ();
+
+  /* The intrathecal rows: made with the first intrathecal plan. */
+  g_assert_null (find_row_titled (regimen, ADW_TYPE_COMBO_ROW, _("Spasticity _origin")));
+  adw_combo_row_set_selected (REGIMEN (win, "route_row"), 1);
+  pump ();
+  g_assert_cmpint (titrate_session_get_regimen (session)->route, ==, TITRATE_ROUTE_INTRATHECAL);
+  g_assert_true (gtk_widget_get_visible (find_row_titled (regimen, ADW_TYPE_COMBO_ROW, _("Spasticity _origin"))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (protocol)));
+
+  /* Allergies: the entry is made when the expander is first opened. */
+  g_assert_null (find_row_titled (GTK_WIDGET (allergies), ADW_TYPE_ENTRY_ROW, _("Add an allergy")));
+  adw_expander_row_set_expanded (allergies, TRUE);
+  pump ();
+  entry = find_row_titled (GTK_WIDGET (allergies), ADW_TYPE_ENTRY_ROW, _("Add an allergy"));
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "penicillin");
+  g_signal_emit_by_name (entry, "entry-activated");
+  pump ();
+  g_assert_cmpuint (titrate_session_get_patient (session)->allergies->len, ==, 1);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (allergies), ==, "penicillin");
+  g_assert_nonnull (find_row_titled (GTK_WIDGET (allergies), ADW_TYPE_ACTION_ROW, "penicillin"));
+  close_window (win);
+}
+
 static void
 test_no_display (void)
 {
@@ -1973,6 +2076,7 @@ main (int   argc,
   g_test_add_func ("/titrate/window/preferences", test_preferences);
   g_test_add_func ("/titrate/window/alert-folding", test_alert_folding);
   g_test_add_func ("/titrate/window/accessible", test_accessible);
+  g_test_add_func ("/titrate/window/form-lazy-parts", test_form_lazy_parts);
 
   /* Windows left unsaved autosave there, not in the user's state folder. */
   state_dir = test_state_dir_new ();

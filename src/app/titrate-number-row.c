@@ -665,7 +665,6 @@ titrate_number_row_init (TitrateNumberRow *self)
   self->maximum = G_MAXDOUBLE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->unit_label), FALSE);
   /* One Tab stop per row: the entry, not the row around it. */
   gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
 

@@ -39,14 +39,14 @@ struct _TitratePatientForm
   GtkCheckButton   *breastfeeding_check;
   AdwExpanderRow   *conditions_row;
   AdwExpanderRow   *allergies_row;
-  AdwEntryRow      *allergy_entry;
+  AdwEntryRow      *allergy_entry;     /* NULL until allergies_row is first opened */
   AdwEntryRow      *comedication_entry;
   GtkListBox       *suggestion_list;
   GtkListBox       *comedication_list;
 
   TitrateSession   *session;
   GPtrArray        *condition_checks;  /* (element-type GtkCheckButton) built on first expansion */
-  GPtrArray        *allergy_rows;      /* (element-type GtkWidget) */
+  GPtrArray        *allergy_rows;      /* (element-type GtkWidget) empty until allergy_entry is made */
   guint             n_invalid;
   gboolean          updating;
 };
@@ -304,6 +304,8 @@ build_condition_rows (TitratePatientForm *self)
 static void on_remove_allergy_cb (TitratePatientForm *self,
                                   GtkButton          *button);
 
+/* The subtitle always; the rows only once the expander was opened (a
+ * closed expander's rows are still built, styled and measured). */
 static void
 rebuild_allergies (TitratePatientForm *self)
 {
@@ -317,9 +319,19 @@ rebuild_allergies (TitratePatientForm *self)
   for (guint i = 0; i < patient->allergies->len; i++)
     {
       const char *name = g_ptr_array_index (patient->allergies, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
-      g_autofree char *label = g_strdup_printf (_("Remove allergy %s"), name);
+      GtkWidget *row;
+      GtkWidget *button;
+      g_autofree char *label = NULL;
+
+      if (i > 0)
+        g_string_append (subtitle, "; ");
+      g_string_append (subtitle, name);
+      if (self->allergy_entry == NULL)
+        continue;
+
+      row = adw_action_row_new ();
+      button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      label = g_strdup_printf (_("Remove allergy %s"), name);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
@@ -334,10 +346,6 @@ rebuild_allergies (TitratePatientForm *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       adw_expander_row_add_row (self->allergies_row, row);
       g_ptr_array_add (self->allergy_rows, row);
-
-      if (i > 0)
-        g_string_append (subtitle, "; ");
-      g_string_append (subtitle, name);
     }
   if (subtitle->len == 0)
     g_string_append (subtitle, _("None recorded"));
@@ -646,6 +654,34 @@ on_condition_toggled_cb (TitratePatientForm *self,
   commit (self, patient);
 }
 
+static void on_allergy_apply_cb (TitratePatientForm *self);
+
+/* The entry and one row per allergy, made when the expander is first
+ * opened. */
+static void
+ensure_allergy_rows (TitratePatientForm *self)
+{
+  GtkWidget *entry;
+
+  if (self->allergy_entry != NULL || self->session == NULL)
+    return;
+  entry = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Add an allergy"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), TRUE);
+  g_signal_connect_object (entry, "apply", G_CALLBACK (on_allergy_apply_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (entry, "entry-activated", G_CALLBACK (on_allergy_apply_cb), self, G_CONNECT_SWAPPED);
+  self->allergy_entry = ADW_ENTRY_ROW (entry);
+  adw_expander_row_add_row (self->allergies_row, entry);
+  rebuild_allergies (self);
+}
+
+static void
+on_allergies_expanded_cb (TitratePatientForm *self)
+{
+  if (adw_expander_row_get_expanded (self->allergies_row))
+    ensure_allergy_rows (self);
+}
+
 static void
 on_allergy_apply_cb (TitratePatientForm *self)
 {
@@ -818,7 +854,6 @@ titrate_patient_form_class_init (TitratePatientFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TitratePatientForm, breastfeeding_check);
   gtk_widget_class_bind_template_child (widget_class, TitratePatientForm, conditions_row);
   gtk_widget_class_bind_template_child (widget_class, TitratePatientForm, allergies_row);
-  gtk_widget_class_bind_template_child (widget_class, TitratePatientForm, allergy_entry);
   gtk_widget_class_bind_template_child (widget_class, TitratePatientForm, comedication_entry);
   gtk_widget_class_bind_template_child (widget_class, TitratePatientForm, suggestion_list);
   gtk_widget_class_bind_template_child (widget_class, TitratePatientForm, comedication_list);
@@ -833,7 +868,7 @@ titrate_patient_form_class_init (TitratePatientFormClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_creatinine_unit_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_flag_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_conditions_expanded_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_allergy_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_allergies_expanded_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_comedication_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_comedication_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_comedication_key_pressed_cb);

@@ -26,7 +26,10 @@ struct _TitrateRegimenForm
   GtkBox            parent_instance;
 
   gboolean          pump_section_made;
+  gboolean          protocol_made;
 
+  AdwPreferencesGroup *regimen_group;
+  AdwPreferencesGroup *plan_group;
   AdwComboRow      *route_row;
   AdwComboRow      *indication_row;
   AdwComboRow      *formulation_row;
@@ -47,6 +50,12 @@ struct _TitrateRegimenForm
   TitrateNumberRow *target_row;
   AdwActionRow     *intrathecal_row;
   GtkLabel         *notes_label;
+  GtkBox           *protocol_holder;
+  /* Not shown when a plan opens, so built the first time each is needed
+   * (ui/titrate-regimen-form-parts.ui), NULL until then: start_popover and
+   * start_calendar (first click), origin_row and intrathecal_row (first
+   * intrathecal plan), kind_row (protocol first on: protocol_made, which
+   * also moves the number rows from protocol_holder into protocol_row). */
 
   TitrateSession   *session;
   GPtrArray        *indication_codes;
@@ -251,6 +260,43 @@ index_of_strength (TitrateRegimenForm *self,
   return 0;
 }
 
+static void on_start_date_selected_cb (TitrateRegimenForm *self);
+static void on_origin_changed_cb      (TitrateRegimenForm *self);
+static void on_kind_changed_cb        (TitrateRegimenForm *self);
+
+/* Builds the named objects of ui/titrate-regimen-form-parts.ui, their
+ * signals connected to the form's callbacks. */
+static GtkBuilder *
+build_parts (TitrateRegimenForm *self,
+             const char         *first_id,
+             ...)
+{
+  GtkBuilder *builder = gtk_builder_new ();
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  va_start (args, first_id);
+  for (const char *id = first_id; id != NULL; id = va_arg (args, const char *))
+    g_ptr_array_add (ids, (gpointer) id);
+  va_end (args);
+  g_ptr_array_add (ids, NULL);
+
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "on_start_date_selected_cb", G_CALLBACK (on_start_date_selected_cb),
+                                           "on_origin_changed_cb", G_CALLBACK (on_origin_changed_cb),
+                                           "on_kind_changed_cb", G_CALLBACK (on_kind_changed_cb),
+                                           NULL);
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  gtk_builder_expose_object (builder, "form", G_OBJECT (self));
+  if (!gtk_builder_add_objects_from_resource (builder, "/io/github/titrate/Titrate/ui/titrate-regimen-form-parts.ui",
+                                              (const char **) ids->pdata, &error))
+    g_error ("Building the regimen form: %s", error->message);   /* a resource: a programming error */
+  return builder;
+}
+
 #define N_PROTOCOL_ROWS 6
 #define PROTOCOL_ROWS(self) { (self)->start_dose_row, (self)->from_row, (self)->doses_row, \
                               (self)->step_row, (self)->every_row, (self)->target_row }
@@ -281,11 +327,40 @@ update_n_invalid (TitrateRegimenForm *self)
 static void
 update_kind_rows (TitrateRegimenForm *self)
 {
-  gboolean taper = adw_combo_row_get_selected (self->kind_row) == 1;
+  gboolean taper = self->kind_row != NULL && adw_combo_row_get_selected (self->kind_row) == 1;
 
   gtk_widget_set_visible (GTK_WIDGET (self->start_dose_row), !taper);
   gtk_widget_set_visible (GTK_WIDGET (self->target_row), !taper);
   gtk_widget_set_visible (GTK_WIDGET (self->from_row), taper);
+}
+
+/* The protocol's rows, the first time the protocol is on (switched on, or
+ * a plan that has one): its kind, made now, and the number rows, moved
+ * from where they were parked. */
+static void
+ensure_protocol (TitrateRegimenForm *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  TitrateNumberRow *ordered[] = { self->start_dose_row, self->from_row, self->doses_row,
+                                  self->step_row, self->every_row, self->target_row };
+
+  if (self->protocol_made)
+    return;
+  self->protocol_made = TRUE;
+  builder = build_parts (self, "kind_row", NULL);
+  self->kind_row = ADW_COMBO_ROW (gtk_builder_get_object (builder, "kind_row"));
+  adw_expander_row_add_row (self->protocol_row, GTK_WIDGET (self->kind_row));
+  titrate_wrap_bin_adopt_labels (GTK_WIDGET (self->kind_row));   /* as the plan view did for the rest */
+  for (guint i = 0; i < G_N_ELEMENTS (ordered); i++)
+    {
+      GtkWidget *row = GTK_WIDGET (ordered[i]);
+
+      g_object_ref (row);
+      gtk_box_remove (self->protocol_holder, row);
+      adw_expander_row_add_row (self->protocol_row, row);
+      g_object_unref (row);
+    }
+  update_kind_rows (self);
 }
 
 static TitrateNumberRow *
@@ -317,11 +392,14 @@ commit_protocol (TitrateRegimenForm *self)
   g_autoptr(GArray) scratch = NULL;
   g_autoptr(GError) error = NULL;
   TitrateProtocol protocol = { 0 };
-  gboolean taper = adw_combo_row_get_selected (self->kind_row) == 1;
+  gboolean taper;
   TitrateNumberRow *needed[5];
   TitrateNumberRow *rows[N_PROTOCOL_ROWS] = PROTOCOL_ROWS (self);
   guint n_needed = 0, n_rows = N_PROTOCOL_ROWS;
   gboolean complete = TRUE;
+
+  ensure_protocol (self);
+  taper = adw_combo_row_get_selected (self->kind_row) == 1;
 
   for (guint i = 0; i < n_rows; i++)
     titrate_number_row_set_error (rows[i], NULL);
@@ -384,10 +462,26 @@ show_route_widgets (TitrateRegimenForm *self,
 {
   gboolean oral = route == TITRATE_ROUTE_ORAL;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->origin_row), !oral);
+  /* The intrathecal rows: made for the first intrathecal plan. */
+  if (!oral && self->origin_row == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = build_parts (self, "origin_row", "intrathecal_row", NULL);
+
+      self->origin_row = ADW_COMBO_ROW (gtk_builder_get_object (builder, "origin_row"));
+      self->intrathecal_row = ADW_ACTION_ROW (gtk_builder_get_object (builder, "intrathecal_row"));
+      adw_preferences_group_add (self->regimen_group, GTK_WIDGET (self->origin_row));
+      /* After protocol_row, before the notes (outside the group's list). */
+      adw_preferences_group_add (self->plan_group, GTK_WIDGET (self->intrathecal_row));
+      titrate_wrap_bin_adopt_labels (GTK_WIDGET (self->origin_row));
+      titrate_wrap_bin_adopt_labels (GTK_WIDGET (self->intrathecal_row));
+    }
+  if (self->origin_row != NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->origin_row), !oral);
+      gtk_widget_set_visible (GTK_WIDGET (self->intrathecal_row), !oral);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->protocol_row), oral);
   gtk_widget_set_visible (GTK_WIDGET (self->suggest_row), oral);
-  gtk_widget_set_visible (GTK_WIDGET (self->intrathecal_row), !oral);
 }
 
 static void
@@ -405,7 +499,8 @@ update_start_label (TitrateRegimenForm *self)
       dt = g_date_time_new_local (g_date_get_year (&regimen->start_date),
                                   g_date_get_month (&regimen->start_date),
                                   g_date_get_day (&regimen->start_date), 12, 0, 0);
-      gtk_calendar_select_day (self->start_calendar, dt);
+      if (self->start_calendar != NULL)
+        gtk_calendar_select_day (self->start_calendar, dt);
     }
   else
     label = g_strdup (_("Not set"));
@@ -451,12 +546,15 @@ refresh (TitrateRegimenForm *self,
                                g_ptr_array_index (self->strength_products, index));
 
   update_start_label (self);
-  adw_combo_row_set_selected (self->origin_row,
-                              r->spasticity_origin == TITRATE_ORIGIN_SPINAL ? 1 :
-                              r->spasticity_origin == TITRATE_ORIGIN_CEREBRAL ? 2 : 0);
+  if (self->origin_row != NULL)
+    adw_combo_row_set_selected (self->origin_row,
+                                r->spasticity_origin == TITRATE_ORIGIN_SPINAL ? 1 :
+                                r->spasticity_origin == TITRATE_ORIGIN_CEREBRAL ? 2 : 0);
 
   /* The switch follows the model only when the model changed it (a step
    * edited by hand turns it off), so a protocol being filled in stays on. */
+  if (r->has_protocol)
+    ensure_protocol (self);
   if (force || r->has_protocol != self->model_has_protocol)
     adw_expander_row_set_enable_expansion (self->protocol_row, r->has_protocol);
   self->model_has_protocol = r->has_protocol;
@@ -702,6 +800,26 @@ on_start_date_selected_cb (TitrateRegimenForm *self)
   gtk_popover_popdown (self->start_popover);
 }
 
+/* The start date's calendar (some 80 widgets): made at the first click. */
+static void
+create_start_popover_cb (GtkMenuButton *button,
+                         gpointer       user_data)
+{
+  TitrateRegimenForm *self = user_data;
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->start_popover != NULL)
+    return;
+  builder = build_parts (self, "start_popover", NULL);
+  self->start_popover = GTK_POPOVER (gtk_builder_get_object (builder, "start_popover"));
+  self->start_calendar = GTK_CALENDAR (gtk_builder_get_object (builder, "start_calendar"));
+  self->updating = TRUE;
+  gtk_menu_button_set_popover (button, GTK_WIDGET (self->start_popover));
+  if (self->session != NULL)
+    update_start_label (self);   /* selects the plan's start date */
+  self->updating = FALSE;
+}
+
 static void
 on_origin_changed_cb (TitrateRegimenForm *self)
 {
@@ -726,6 +844,7 @@ on_protocol_enabled_cb (TitrateRegimenForm *self)
     return;
   if (adw_expander_row_get_enable_expansion (self->protocol_row))
     {
+      ensure_protocol (self);
       adw_expander_row_set_expanded (self->protocol_row, TRUE);
       commit_protocol (self);
       return;
@@ -845,29 +964,24 @@ titrate_regimen_form_class_init (TitrateRegimenFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TitrateRegimenForm, strength_row);
   gtk_widget_class_bind_template_child (widget_class, TitrateRegimenForm, start_row);
   gtk_widget_class_bind_template_child (widget_class, TitrateRegimenForm, start_button);
-  gtk_widget_class_bind_template_child (widget_class, TitrateRegimenForm, start_popover);
-  gtk_widget_class_bind_template_child (widget_class, TitrateRegimenForm, start_calendar);
-  gtk_widget_class_bind_template_child (widget_class, TitrateRegimenForm, origin_row);
   gtk_widget_class_bind_template_child (widget_class, TitrateRegimenForm, suggest_row);
   gtk_widget_class_bind_template_child (widget_class, TitrateRegimenForm, protocol_row);
-  gtk_widget_class_bind_template_child (widget_class, TitrateRegimenForm, kind_row);
   gtk_widget_class_bind_template_child (widget_class, TitrateRegimenForm, start_dose_row);
   gtk_widget_class_bind_template_child (widget_class, TitrateRegimenForm, from_row);
   gtk_widget_class_bind_template_child (widget_class, TitrateRegimenForm, doses_row);
   gtk_widget_class_bind_template_child (widget_class, TitrateRegimenForm, step_row);
   gtk_widget_class_bind_template_child (widget_class, TitrateRegimenForm, every_row);
   gtk_widget_class_bind_template_child (widget_class, TitrateRegimenForm, target_row);
-  gtk_widget_class_bind_template_child (widget_class, TitrateRegimenForm, intrathecal_row);
+  gtk_widget_class_bind_template_child (widget_class, TitrateRegimenForm, protocol_holder);
+  gtk_widget_class_bind_template_child (widget_class, TitrateRegimenForm, regimen_group);
+  gtk_widget_class_bind_template_child (widget_class, TitrateRegimenForm, plan_group);
   gtk_widget_class_bind_template_child (widget_class, TitrateRegimenForm, notes_label);
   gtk_widget_class_bind_template_callback (widget_class, on_valid_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_route_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_indication_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_formulation_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_strength_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_start_date_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_origin_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_protocol_enabled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_kind_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_protocol_changed_cb);
 }
 
@@ -882,6 +996,7 @@ titrate_regimen_form_init (TitrateRegimenForm *self)
   self->list_route = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->start_button, create_start_popover_cb, self, NULL);
   set_protocol_limits (self);
   titrate_accessible_name_from_title (GTK_WIDGET (self->protocol_row));
   titrate_accessible_name_inner (GTK_WIDGET (self->protocol_row), GTK_TYPE_SWITCH,
