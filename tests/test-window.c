@@ -1996,6 +1996,24 @@ test_form_lazy_parts (void)
   g_assert_true (gtk_widget_get_visible (find_row_titled (regimen, ADW_TYPE_COMBO_ROW, _("Spasticity _origin"))));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (protocol)));
 
+  /* The pump's rows, made now, are known to the plan view like the rest:
+   * an edit not applied yet is said in the verdict bar and committed
+   * before a save. */
+  {
+    GtkWidget *section = find_by_type (regimen, TITRATE_TYPE_PUMP_SECTION);
+    TitrateNumberRow *pump_row = TITRATE_NUMBER_ROW (find_by_type (section, TITRATE_TYPE_NUMBER_ROW));
+    TitrateVerdictBar *bar = titrate_plan_view_get_verdict_bar (titrate_window_get_plan_view (win));
+    g_autofree char *title = titrate_strip_mnemonic (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (pump_row)));
+
+    type_only (titrate_number_row_get_entry (pump_row), "5");
+    g_assert_true (titrate_number_row_get_pending (pump_row));
+    g_assert_nonnull (strstr (titrate_verdict_bar_get_alert (bar), title));
+    titrate_plan_view_commit_pending (titrate_window_get_plan_view (win));
+    pump ();
+    g_assert_false (titrate_number_row_get_pending (pump_row));
+    g_assert_null (strstr (titrate_verdict_bar_get_alert (bar), title));
+  }
+
   /* Allergies: the entry is made when the expander is first opened. */
   g_assert_null (find_row_titled (GTK_WIDGET (allergies), ADW_TYPE_ENTRY_ROW, _("Add an allergy")));
   adw_expander_row_set_expanded (allergies, TRUE);

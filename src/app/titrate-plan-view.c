@@ -155,6 +155,28 @@ on_pending_changed_cb (TitratePlanView *self)
   titrate_verdict_bar_set_pending (self->verdict_bar, names->len > 0 ? names->str : NULL);
 }
 
+/* Every number row of the form, including those made when first needed
+ * (the pump's section): each says when it holds an edit not applied yet,
+ * and every one is committed before a save or print. */
+static void
+on_rows_added_cb (TitratePlanView *self)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_number_rows (self->sidebar, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gpointer row = g_ptr_array_index (rows, i);
+
+      if (!g_ptr_array_find (self->number_rows, row, NULL))
+        {
+          g_ptr_array_add (self->number_rows, row);
+          g_signal_connect_object (row, "notify::pending",
+                                   G_CALLBACK (on_pending_changed_cb), self, G_CONNECT_SWAPPED);
+        }
+    }
+}
+
 static void
 on_selection_changed_cb (TitratePlanView *self)
 {
@@ -347,10 +369,9 @@ titrate_plan_view_init (TitratePlanView *self)
   apply_mode (self, MODE_NARROW);
 
   self->number_rows = g_ptr_array_new ();
-  collect_number_rows (self->sidebar, self->number_rows);
-  for (guint i = 0; i < self->number_rows->len; i++)
-    g_signal_connect_object (g_ptr_array_index (self->number_rows, i), "notify::pending",
-                             G_CALLBACK (on_pending_changed_cb), self, G_CONNECT_SWAPPED);
+  on_rows_added_cb (self);
+  g_signal_connect_object (self->regimen_form, "rows-added",
+                           G_CALLBACK (on_rows_added_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (on_title_visible_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->calendar_view, "selection-changed",

@@ -86,6 +86,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  ROWS_ADDED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Helpers */
 
 static TitrateRegimen *
@@ -664,6 +671,7 @@ ensure_pump_section (TitrateRegimenForm *self)
   section = titrate_pump_section_new (self->session);
   gtk_box_append (GTK_BOX (self), section);
   titrate_wrap_bin_adopt_labels (section);
+  g_signal_emit (self, signals[ROWS_ADDED], 0);
 }
 
 static void
@@ -954,6 +962,17 @@ titrate_regimen_form_class_init (TitrateRegimenFormClass *klass)
     g_param_spec_uint ("n-invalid", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TitrateRegimenForm::rows-added:
+   *
+   * Rows made when first needed (the pump's section) were added: whoever
+   * keeps the form's number rows (for pending edits, committed before a
+   * save) collects them again.
+   */
+  signals[ROWS_ADDED] =
+    g_signal_new ("rows-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (TITRATE_TYPE_NUMBER_ROW);
 
