@@ -4,8 +4,12 @@
  * Copyright 2026 The Titrate authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   settled-content [-q QUIET_MS] [-t TIMEOUT_MS] [-i MIN_GRAB_MS] [-v]
+ *   settled-content [-q QUIET_MS] [-t TIMEOUT_MS] [-i MIN_GRAB_MS] [-S] [-v]
  *                   N NAME=COMMAND NAME=COMMAND...
+ *
+ * -S grabs with XGetImage instead of MIT-SHM (to see what a heavier
+ * watcher costs the measured program); -v prints each run's pixel changes
+ * and lets the programs' output through.
  *
  * Each COMMAND is run by /bin/sh as "exec COMMAND" in its own process group.
  * After one warm-up run of each program, N runs of each are made,
@@ -56,6 +60,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <math.h>
 #include <poll.h>
 #include <signal.h>
@@ -103,6 +108,7 @@ static int quiet_ms = 1500;
 static int timeout_ms = 30000;
 static int min_grab_ms = 10;
 static int verbose;
+static int no_shm;
 
 static int64_t
 now_us (void)
@@ -328,7 +334,8 @@ spawn (const char *command)
 
   if (pid == 0)
     {
-      char *script = NULL;
+      size_t size = strlen (command) + sizeof "exec ";
+      char *script = malloc (size);
       int fd;
 
       setpgid (0, 0);
@@ -339,8 +346,9 @@ spawn (const char *command)
           dup2 (fd, STDOUT_FILENO);
           dup2 (fd, STDERR_FILENO);
         }
-      if (asprintf (&script, "exec %s", command) < 0)
+      if (script == NULL)
         _exit (127);
+      snprintf (script, size, "exec %s", command);
       execl ("/bin/sh", "sh", "-c", script, (char *) NULL);
       _exit (127);
     }
@@ -410,6 +418,8 @@ run_once (const char *command)
       return r;
     }
   deadline = t0 + (int64_t) timeout_ms * 1000;
+  if (verbose)
+    fprintf (stderr, "  spawned at %" PRId64 " us (CLOCK_MONOTONIC)\n", t0);
 
   while (now_us () < deadline)
     {
@@ -427,6 +437,8 @@ run_once (const char *command)
             {
               target = ev.xmap.window;
               r.map_ms = (now_us () - t0) / 1000.0;
+              if (verbose)
+                fprintf (stderr, "  %8.1f ms window 0x%lx mapped, %dx%d\n", r.map_ms, target, width, height);
               XSelectInput (dpy, target, StructureNotifyMask);
 #ifdef HAVE_XDAMAGE
               if (have_damage)
@@ -584,7 +596,7 @@ stats (const Program *p,
 static void
 usage (void)
 {
-  fprintf (stderr, "usage: settled-content [-q QUIET_MS] [-t TIMEOUT_MS] [-i MIN_GRAB_MS] [-v] "
+  fprintf (stderr, "usage: settled-content [-q QUIET_MS] [-t TIMEOUT_MS] [-i MIN_GRAB_MS] [-S] [-v] "
                    "N NAME=COMMAND NAME=COMMAND...\n"
                    "The first program is the baseline the others are compared with.\n");
   exit (2);
@@ -600,12 +612,13 @@ main (int   argc,
   double watcher_ms;
   int total_runs = 0;
 
-  while ((opt = getopt (argc, argv, "q:t:i:v")) != -1)
+  while ((opt = getopt (argc, argv, "q:t:i:Sv")) != -1)
     switch (opt)
       {
       case 'q': quiet_ms = atoi (optarg); break;
       case 't': timeout_ms = atoi (optarg); break;
       case 'i': min_grab_ms = atoi (optarg); break;
+      case 'S': no_shm = 1; break;
       case 'v': verbose = 1; break;
       default: usage ();
       }
@@ -651,7 +664,7 @@ main (int   argc,
   }
 #endif
 #ifdef HAVE_XSHM
-  have_shm = XShmQueryExtension (dpy);
+  have_shm = !no_shm && XShmQueryExtension (dpy);
   if (have_shm)
     shm_image_for (64, 64);  /* clears have_shm if attaching fails */
 #endif

@@ -46,7 +46,7 @@ if (( self_test )); then
 else
   programs+=("titrate=$build/src/app/titrate")
   for p in "$@"; do
-    if [[ $p == *=* ]]; then programs+=("$p"); else programs+=("$(basename "$(dirname "$(dirname "$(dirname "$p")")")")=$p"); fi
+    if [[ $p == *=* ]]; then programs+=("$p"); else programs+=("other=$p"); fi
   done
 fi
 
