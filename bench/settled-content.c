@@ -552,6 +552,25 @@ out:
     XSelectInput (dpy, target, NoEventMask);
   XSync (dpy, False);
   stop (pid);
+  /* Wait (up to 2 s) for the server to destroy the window, so that its
+   * events cannot be taken for the next run's (window ids are reused). */
+  if (target != None)
+    {
+      int64_t until = now_us () + 2000000;
+      int destroyed = 0;
+
+      while (!destroyed && now_us () < until)
+        {
+          wait_for_events (20);
+          while (!destroyed && XPending (dpy))
+            {
+              XEvent ev;
+
+              XNextEvent (dpy, &ev);
+              destroyed = ev.type == DestroyNotify && ev.xdestroywindow.window == target;
+            }
+        }
+    }
   return r;
 }
 
