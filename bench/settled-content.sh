@@ -34,7 +34,7 @@ mkdir -p "$tmp/config/gtk-4.0" "$tmp/state"
 # A blinking text cursor would keep a window from ever settling.
 printf '[Settings]\ngtk-cursor-blink=false\n' > "$tmp/config/gtk-4.0/settings.ini"
 
-unset TITRATE_FIRST_FRAME TITRATE_QUIT_DELAY_MS WAYLAND_DISPLAY
+unset TITRATE_FIRST_FRAME TITRATE_QUIT_DELAY_MS WAYLAND_DISPLAY ADW_DISABLE_PORTAL
 export GSK_RENDERER=cairo GDK_DEBUG=gl-disable GTK_A11Y=none GDK_BACKEND=x11 NO_AT_BRIDGE=1
 export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR=$build/data
 export TITRATE_STATE_DIR=$tmp/state XDG_CONFIG_HOME=$tmp/config
