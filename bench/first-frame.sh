@@ -4,7 +4,11 @@
 #   1. time to the first painted frame vs a bare libadwaita window
 #      (median of RUNS runs each; bench/first-frame.py);
 #   2. field edit → re-check → redraw for a 90-day plan with 10
-#      comedications (p50/p99 over EDITS edits; bench/bench-edits.c).
+#      comedications (p50/p99 over EDITS edits; bench/bench-edits.c);
+#   3. time to settled content and RSS vs the bare window, X side (the
+#      window's pixels, unchanged for 1.5 s; bench/settled-content.sh,
+#      which can also be run on its own, with RUNS runs, at least 7): the
+#      figure issue #11 §5 sets its target on (≤ 1.5 × the bare window).
 # Not a test: the figures go in the README's development section.
 #
 #   bench/first-frame.sh [BUILD_DIR] [RUNS] [EDITS]     (defaults: _build 10 1000)
@@ -24,3 +28,10 @@ xvfb-run -a -s "-screen 0 1400x880x24" dbus-run-session -- bash -c '
   echo
   "$1/bench/bench-edits" "$3"
 ' bash "$build" "$runs" "$edits" 2>&1 | grep -vE "dbus-daemon|Activating|SpiRegistry|Adwaita-DEBUG|GLib-GIO-DEBUG|^plan:"
+
+echo
+if [[ -x $build/bench/settled-content ]]; then
+  bench/settled-content.sh "$build" "$(( runs < 7 ? 7 : runs ))"
+else
+  echo "settled content: not measured ($build/bench/settled-content not built: needs libx11-dev)"
+fi

@@ -7,7 +7,8 @@ PKGS="gcc libc6-dev pkg-config libgtk-4-dev libgtk-4-bin libadwaita-1-dev libjso
       libglib2.0-dev-bin libglib2.0-bin xvfb xauth x11-utils xdotool imagemagick librsvg2-common
       at-spi2-core dbus dbus-x11 python3 fonts-dejavu-core adwaita-icon-theme flatpak-builder
       libical-dev libcairo2-dev libpango1.0-dev poppler-utils locales python3-pyatspi gir1.2-atspi-2.0
-      clang libclang-rt-14-dev itstool yelp-tools gtk-doc-tools python3-polib"
+      clang libclang-rt-14-dev itstool yelp-tools gtk-doc-tools python3-polib
+      libx11-dev libxdamage-dev libxfixes-dev libxext-dev"
 # shellcheck disable=SC2086
 if ! dpkg -s $PKGS >/dev/null 2>&1; then
   SUDO=""
