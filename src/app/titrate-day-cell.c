@@ -276,7 +276,8 @@ layout_size (PangoLayout *layout,
 }
 
 /* Widths as a wrapping GtkLabel gives them: the narrowest it wraps to
- * (its longest word) and all on one line. Padding not included. */
+ * (its longest word) and all on one line. Padding not included. The
+ * layout is left on one line, as most texts are drawn. */
 static void
 measure_text (TitrateDayCell *self,
               TextId          id)
@@ -287,15 +288,24 @@ measure_text (TitrateDayCell *self,
   if (t->min_width >= 0)
     return;
   layout = text_layout (self, id);
-  layout_size (layout, -1, &t->nat_width, &t->min_height);
   if (is_line (id))
     layout_size (layout, 0, &t->min_width, &t->nat_height);
-  else
+  layout_size (layout, -1, &t->nat_width, &t->min_height);
+  if (!is_line (id))
     {
       t->min_width = t->nat_width;
       t->nat_height = t->min_height;
     }
   t->for_width = -1;
+}
+
+/* The width to lay a text out at in @inner pixels: none (one line) when
+ * it fits, which wraps it the same and keeps its one-line layout. */
+static int
+wrap_width (Text *t,
+            int   inner)
+{
+  return t->nat_width >= 0 && inner >= t->nat_width ? -1 : inner;
 }
 
 /* Height of a line in @width pixels, padding included in @width. */
@@ -308,7 +318,7 @@ text_height_for_width (TitrateDayCell *self,
   int inner = MAX (0, width - 2 * text_padding (self, id));
 
   measure_text (self, id);
-  if (!is_line (id))
+  if (!is_line (id) || wrap_width (t, inner) < 0)
     return t->min_height;
   if (t->for_width != inner)
     {
@@ -382,7 +392,8 @@ draw_text (TitrateDayCell *self,
     }
 
   /* As GtkLabel places its layout: start-aligned, centred vertically. */
-  pango_layout_set_width (layout, is_line (id) ? inner * PANGO_SCALE : -1);
+  measure_text (self, id);
+  pango_layout_set_width (layout, is_line (id) && wrap_width (t, inner) >= 0 ? inner * PANGO_SCALE : -1);
   pango_layout_set_alignment (layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
   pango_layout_get_pixel_extents (layout, NULL, &logical);
   x = t->x + pad + floorf ((rtl ? 1.f : 0.f) * (inner - logical.width)) - logical.x;
@@ -993,7 +1004,8 @@ titrate_day_cell_get_text_rects (TitrateDayCell *self)
       if (!is_shown (self, id))
         continue;
       layout = text_layout (self, id);
-      pango_layout_set_width (layout, is_line (id) ? inner * PANGO_SCALE : -1);
+      measure_text (self, id);
+      pango_layout_set_width (layout, is_line (id) && wrap_width (t, inner) >= 0 ? inner * PANGO_SCALE : -1);
       pango_layout_set_alignment (layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
       pango_layout_get_pixel_extents (layout, NULL, &logical);
       graphene_rect_init (&rect,
