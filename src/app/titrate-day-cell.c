@@ -27,6 +27,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "titrate-day-cell.h"
@@ -74,6 +75,7 @@ struct _TitrateDayCell
 
   Text                    texts[N_TEXTS];
   guint                   context_serial;
+  char                   *font_key;
   gboolean                today;
   gboolean                over;
   gboolean                unmeasurable;
@@ -99,6 +101,21 @@ struct _TitrateDayCell
 G_DEFINE_FINAL_TYPE (TitrateDayCell, titrate_day_cell, GTK_TYPE_BUTTON)
 
 /* Helpers */
+
+/* Sizes measured for a text, shared by every cell: a month repeats its
+ * totals, doses and phase words, and each is measured once. The key holds
+ * all that sets them: the cells' font and Pango settings, the text's
+ * style and the text. */
+typedef struct
+{
+  int min_width;
+  int nat_width;
+  int min_height;
+  int nat_height;
+} Sizes;
+
+static GHashTable *measured;   /* char * → Sizes * */
+#define MAX_MEASURED 2048
 
 /* Cells are updated for every keystroke that changes the plan: look each
  * translation up once (the strings are marked for xgettext as usual). */
@@ -221,8 +238,11 @@ check_context (TitrateDayCell *self)
 {
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
   guint serial = pango_context_get_serial (context);
+  const cairo_font_options_t *options;
+  g_autofree char *font = NULL;
+  int xft_dpi = -1;
 
-  if (serial == self->context_serial)
+  if (serial == self->context_serial && self->font_key != NULL)
     return;
   self->context_serial = serial;
   for (guint i = 0; i < N_TEXTS; i++)
@@ -230,6 +250,45 @@ check_context (TitrateDayCell *self)
       forget_sizes (&self->texts[i]);
       self->texts[i].attrs_dirty = TRUE;
     }
+
+  font = pango_font_description_to_string (pango_context_get_font_description (context));
+  options = pango_cairo_context_get_font_options (context);
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-xft-dpi", &xft_dpi, NULL);
+  g_free (self->font_key);
+  self->font_key = g_strdup_printf ("%s|%s|%g|%lu|%d|%d", font,
+                                    pango_language_to_string (pango_context_get_language (context)),
+                                    pango_cairo_context_get_resolution (context),
+                                    options != NULL ? cairo_font_options_hash (options) : 0UL,
+                                    (int) pango_context_get_base_dir (context), xft_dpi);
+}
+
+/* (transfer full): the shared-size key of a text as it is now, at
+ * @width (-1: its widths and one-line height). */
+static char *
+size_key (TitrateDayCell *self,
+          TextId          id,
+          int             width)
+{
+  int style = id == TEXT_DOSES ? self->unmeasurable : id == TEXT_PHASE ? self->over : 0;
+
+  return g_strdup_printf ("%d.%d@%d|%s|%s", id, style, width, self->font_key, self->texts[id].text);
+}
+
+static const Sizes *
+lookup_sizes (const char *key)
+{
+  return measured != NULL ? g_hash_table_lookup (measured, key) : NULL;
+}
+
+static void
+store_sizes (char        *key,
+             const Sizes *sizes)
+{
+  if (measured == NULL)
+    measured = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (g_hash_table_size (measured) >= MAX_MEASURED)
+    g_hash_table_remove_all (measured);
+  g_hash_table_replace (measured, key, g_memdup2 (sizes, sizeof *sizes));
 }
 
 /* (transfer none): the text's layout, its width not set. */
@@ -283,20 +342,42 @@ measure_text (TitrateDayCell *self,
               TextId          id)
 {
   Text *t = &self->texts[id];
+  g_autofree char *key = NULL;
+  const Sizes *known;
+  Sizes sizes;
   PangoLayout *layout;
 
+  check_context (self);
   if (t->min_width >= 0)
     return;
+  t->for_width = -1;
+  key = size_key (self, id, -1);
+  known = lookup_sizes (key);
+  if (known != NULL)
+    {
+      t->min_width = known->min_width;
+      t->nat_width = known->nat_width;
+      t->min_height = known->min_height;
+      t->nat_height = known->nat_height;
+      return;
+    }
+
   layout = text_layout (self, id);
   if (is_line (id))
-    layout_size (layout, 0, &t->min_width, &t->nat_height);
-  layout_size (layout, -1, &t->nat_width, &t->min_height);
+    layout_size (layout, 0, &sizes.min_width, &sizes.nat_height);
+  layout_size (layout, -1, &sizes.nat_width, &sizes.min_height);
   if (!is_line (id))
     {
-      t->min_width = t->nat_width;
-      t->nat_height = t->min_height;
+      sizes.min_width = sizes.nat_width;
+      sizes.nat_height = sizes.min_height;
     }
-  t->for_width = -1;
+  t->min_width = sizes.min_width;
+  t->nat_width = sizes.nat_width;
+  t->min_height = sizes.min_height;
+  t->nat_height = sizes.nat_height;
+  /* Day numbers are all different: not worth keeping. */
+  if (id != TEXT_NUMBER)
+    store_sizes (g_steal_pointer (&key), &sizes);
 }
 
 /* The width to lay a text out at in @inner pixels: none (one line) when
@@ -322,7 +403,18 @@ text_height_for_width (TitrateDayCell *self,
     return t->min_height;
   if (t->for_width != inner)
     {
-      layout_size (text_layout (self, id), inner, NULL, &t->height);
+      g_autofree char *key = size_key (self, id, inner);
+      const Sizes *known = lookup_sizes (key);
+      Sizes sizes = { -1, -1, -1, -1 };
+
+      if (known != NULL)
+        t->height = known->min_height;
+      else
+        {
+          layout_size (text_layout (self, id), inner, NULL, &t->height);
+          sizes.min_height = t->height;
+          store_sizes (g_steal_pointer (&key), &sizes);
+        }
       t->for_width = inner;
     }
   return t->height;
@@ -654,6 +746,7 @@ titrate_day_cell_finalize (GObject *object)
       g_clear_pointer (&self->texts[i].text, g_free);
       g_clear_object (&self->texts[i].layout);
     }
+  g_clear_pointer (&self->font_key, g_free);
   g_clear_pointer (&self->accessible_label, g_free);
   g_clear_pointer (&self->phase_text, g_free);
 
