@@ -1987,6 +1987,10 @@ day_cells_fit (const char *language)
         open_example (win, examples[e]);
         settle (GTK_WIDGET (win));
         assert_day_cells_fit (win, context);
+        if (e == 0)
+          /* In the language of the run (units too). */
+          g_assert_cmpstr (titrate_day_cell_get_total (cell_for (win, 13, G_DATE_JANUARY, 2027)), ==,
+                           g_str_equal (language, "English") ? "60 mg/day" : "60 mg/jour");
         if (e == 1)
           {
             /* The pump's dates are a line of their own, and a description. */

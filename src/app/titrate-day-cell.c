@@ -54,7 +54,7 @@ typedef enum {
 typedef struct
 {
   char        *text;        /* NULL when not shown */
-  PangoLayout *layout;      /* made when first measured */
+  PangoLayout *layout;      /* made when first measured or drawn */
   gboolean     attrs_dirty;
 
   /* Measured, in pixels; -1 when not yet. */
@@ -118,9 +118,23 @@ static GHashTable *measured;   /* char * → Sizes * */
 #define MAX_MEASURED 2048
 
 /* Cells are updated for every keystroke that changes the plan: look each
- * translation up once (the strings are marked for xgettext as usual). */
+ * translation up once (the strings are marked for xgettext as usual), and
+ * again when the language changes (tests switch it in one process). */
 static const char *translations[16];
+static char *translated_for;
 #define TR(i, msgid) (translations[i] != NULL ? translations[i] : (translations[i] = _(msgid)))
+
+static void
+check_translations (void)
+{
+  const char *language = g_get_language_names ()[0];
+
+  if (g_strcmp0 (language, translated_for) == 0)
+    return;
+  memset (translations, 0, sizeof translations);
+  g_free (translated_for);
+  translated_for = g_strdup (language);
+}
 
 static gboolean
 is_line (TextId id)
@@ -847,6 +861,7 @@ titrate_day_cell_update (TitrateDayCell   *self,
 
   self->date = *date;
   g_snprintf (number, sizeof number, "%u", g_date_get_day (date));
+  check_translations ();
 
   if (phase == TITRATE_PHASE_NONE)
     {
