@@ -2029,6 +2029,133 @@ test_form_lazy_parts (void)
   close_window (win);
 }
 
+/* Every day cell draws each of its texts inside its allocation, is given
+ * at least the height it asks for at its width, and no two texts overlap:
+ * nothing in the calendar is cut off or drawn over, with doses ("above
+ * max" badges) and with a pump's dates, at 1024×768 and 1366×768. */
+static void
+assert_day_cells_fit (TitrateWindow *win,
+                      const char    *context)
+{
+  GtkWidget *grid = child (PLAN (win, "calendar_view"), TITRATE_TYPE_CALENDAR_VIEW, "grid");
+  guint n_cells = 0, n_texts = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (grid); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      TitrateDayCell *cell;
+      g_autoptr(GArray) rects = NULL;
+      graphene_rect_t border;
+      int width, height, min_height;
+      GDate date;
+
+      if (!TITRATE_IS_DAY_CELL (c) || !gtk_widget_get_mapped (c))
+        continue;
+      cell = TITRATE_DAY_CELL (c);
+      titrate_day_cell_get_date (cell, &date);
+      width = gtk_widget_get_width (c);
+      height = gtk_widget_get_height (c);
+      g_assert_true (gtk_widget_compute_bounds (c, c, &border));
+      gtk_widget_measure (c, GTK_ORIENTATION_VERTICAL, (int) border.size.width, &min_height, NULL, NULL, NULL);
+      if (border.size.height + 0.5 < min_height)
+        g_error ("%s: the cell for %d/%d is %.0f px high, under the %d px its texts need at %.0f px wide",
+                 context, g_date_get_day (&date), g_date_get_month (&date), border.size.height, min_height,
+                 border.size.width);
+      rects = titrate_day_cell_get_text_rects (cell);
+      /* The day number at least; a planned day its total, doses and phase too. */
+      g_assert_cmpuint (rects->len, >=, *titrate_day_cell_get_total (cell) != '\0' ? 4 : 1);
+      for (guint i = 0; i < rects->len; i++)
+        {
+          graphene_rect_t r = g_array_index (rects, graphene_rect_t, i);
+
+          if (r.origin.x < -0.5 || r.origin.y < -0.5 ||
+              r.origin.x + r.size.width > width + 0.5 || r.origin.y + r.size.height > height + 0.5)
+            g_error ("%s: text %u of the cell for %d/%d (%.0f,%.0f %.0f×%.0f) is outside its %d×%d",
+                     context, i, g_date_get_day (&date), g_date_get_month (&date),
+                     r.origin.x, r.origin.y, r.size.width, r.size.height, width, height);
+          for (guint j = i + 1; j < rects->len; j++)
+            {
+              graphene_rect_t q = g_array_index (rects, graphene_rect_t, j);
+              graphene_rect_t overlap;
+
+              if (graphene_rect_intersection (&r, &q, &overlap) &&
+                  overlap.size.width > 0.5 && overlap.size.height > 0.5)
+                g_error ("%s: texts %u and %u of the cell for %d/%d overlap", context, i, j,
+                         g_date_get_day (&date), g_date_get_month (&date));
+            }
+        }
+      n_cells++;
+      n_texts += rects->len;
+    }
+  g_assert_cmpuint (n_cells, >=, 28);
+  g_assert_cmpuint (n_texts, >, n_cells);
+}
+
+static void
+day_cells_fit (const char *language)
+{
+  const int sizes[][2] = { { 1024, 768 }, { 1366, 768 } };
+  const char *examples[] = { "older-adult-ckd", "intrathecal-pump-late-refill" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+      {
+        TitrateWindow *win = titrate_application_new_window (app);
+        g_autofree char *context = g_strdup_printf ("%s at %d×%d in %s", examples[e], sizes[s][0], sizes[s][1],
+                                                    language);
+
+        gtk_window_set_default_size (GTK_WINDOW (win), sizes[s][0], sizes[s][1]);
+        gtk_window_present (GTK_WINDOW (win));
+        open_example (win, examples[e]);
+        settle (GTK_WIDGET (win));
+        assert_day_cells_fit (win, context);
+        if (e == 0)
+          /* In the language of the run (units too). */
+          g_assert_cmpstr (titrate_day_cell_get_total (cell_for (win, 13, G_DATE_JANUARY, 2027)), ==,
+                           g_str_equal (language, "English") ? "60 mg/day" : "60 mg/jour");
+        if (e == 1)
+          {
+            /* The pump's dates are a line of their own, and a description. */
+            TitrateDayCell *cell = cell_for (win, 4, G_DATE_JANUARY, 2027);
+
+            g_assert_nonnull (titrate_day_cell_get_note (cell));
+            g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (cell),
+                                                             GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+            g_assert_null (titrate_day_cell_get_note (cell_for (win, 5, G_DATE_JANUARY, 2027)));
+            if (g_str_equal (language, "English"))
+              {
+                g_assert_cmpstr (titrate_day_cell_get_note (cell), ==, "pump refilled");
+                g_assert_cmpstr (titrate_day_cell_get_note (cell_for (win, 18, G_DATE_JANUARY, 2027)), ==,
+                                 "refill-by date");
+              }
+          }
+        close_window (win);
+      }
+}
+
+static void
+test_day_cells_fit (void)
+{
+  g_autofree char *po_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  char *saved;
+
+  day_cells_fit ("English");
+
+  saved = enter_locale ("fr_FR.UTF-8");
+  if (saved == NULL)
+    {
+      g_test_skip ("fr_FR.UTF-8 not installed (tools/install-deps.sh generates it)");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, po_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  day_cells_fit ("French");
+  g_unsetenv ("LANGUAGE");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  leave_locale (saved);
+}
+
 static void
 test_no_display (void)
 {
@@ -2095,6 +2222,7 @@ main (int   argc,
   g_test_add_func ("/titrate/window/alert-folding", test_alert_folding);
   g_test_add_func ("/titrate/window/accessible", test_accessible);
   g_test_add_func ("/titrate/window/form-lazy-parts", test_form_lazy_parts);
+  g_test_add_func ("/titrate/window/day-cells-fit", test_day_cells_fit);
 
   /* Windows left unsaved autosave there, not in the user's state folder. */
   state_dir = test_state_dir_new ();

@@ -269,6 +269,36 @@ update_details (TitrateCalendarView *self)
                              alerts_text->str, NULL);
 }
 
+/* The intrathecal pump's dates (refill, appointment, refill-by, alarm,
+ * empty) as a line on the day, coloured as titrate-pump-marks.c colours
+ * them; the cell draws it, and screen readers get it as its description. */
+static void
+update_pump_note (TitrateCalendarView *self,
+                  TitrateDayCell      *cell,
+                  const GDate         *date)
+{
+  const TitrateRegimen *regimen = titrate_session_get_regimen (self->session);
+  TitratePumpMark marks;
+  g_autofree char *words = NULL;
+
+  if (regimen->pump == NULL)
+    {
+      titrate_day_cell_set_note (cell, NULL, TITRATE_DAY_CELL_NOTE_ACCENT);
+      return;
+    }
+  marks = titrate_pump_plan_marks_for (regimen->pump, titrate_pump_marks_get_plan (self->session), date);
+  if (marks == TITRATE_PUMP_MARK_NONE)
+    {
+      titrate_day_cell_set_note (cell, NULL, TITRATE_DAY_CELL_NOTE_ACCENT);
+      return;
+    }
+  words = titrate_pump_mark_describe (marks);
+  titrate_day_cell_set_note (cell, words,
+                             marks & (TITRATE_PUMP_MARK_ALARM | TITRATE_PUMP_MARK_EMPTY) ? TITRATE_DAY_CELL_NOTE_ERROR
+                             : marks & TITRATE_PUMP_MARK_REFILL_BY ? TITRATE_DAY_CELL_NOTE_WARNING
+                             : TITRATE_DAY_CELL_NOTE_ACCENT);
+}
+
 static void
 update_cells (TitrateCalendarView *self)
 {
@@ -304,7 +334,7 @@ update_cells (TitrateCalendarView *self)
       titrate_day_cell_set_selected (self->cells[i],
                                      g_date_valid (&self->selected) &&
                                      g_date_compare (&date, &self->selected) == 0);
-      titrate_pump_marks_apply_to_cell (GTK_WIDGET (self->cells[i]), self->session, &date);
+      update_pump_note (self, self->cells[i], &date);
       g_date_add_days (&date, 1);
     }
   update_tab_stop (self);

@@ -16,6 +16,18 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TitrateDayCell, titrate_day_cell, TITRATE, DAY_CELL, GtkButton)
 
+/**
+ * TitrateDayCellNoteStyle:
+ * @TITRATE_DAY_CELL_NOTE_ACCENT: a date to know (the theme's accent colour)
+ * @TITRATE_DAY_CELL_NOTE_WARNING: a date to act by (warning colour)
+ * @TITRATE_DAY_CELL_NOTE_ERROR: a date that must not be reached (error colour)
+ */
+typedef enum {
+  TITRATE_DAY_CELL_NOTE_ACCENT,
+  TITRATE_DAY_CELL_NOTE_WARNING,
+  TITRATE_DAY_CELL_NOTE_ERROR,
+} TitrateDayCellNoteStyle;
+
 GtkWidget  *titrate_day_cell_new          (void);
 void        titrate_day_cell_update       (TitrateDayCell   *self,
                                            const GDate      *date,
@@ -33,5 +45,10 @@ const char *titrate_day_cell_get_total    (TitrateDayCell   *self);
 const char *titrate_day_cell_get_doses    (TitrateDayCell   *self);
 const char *titrate_day_cell_get_phase    (TitrateDayCell   *self);
 gboolean    titrate_day_cell_get_over_max (TitrateDayCell   *self);
+void        titrate_day_cell_set_note     (TitrateDayCell          *self,
+                                           const char              *text,
+                                           TitrateDayCellNoteStyle  style);
+const char *titrate_day_cell_get_note     (TitrateDayCell   *self);
+GArray     *titrate_day_cell_get_text_rects (TitrateDayCell *self);
 
 G_END_DECLS
