@@ -1975,7 +1975,7 @@ test_form_lazy_parts (void)
   g_assert_false (gtk_widget_is_ancestor (GTK_WIDGET (start_dose), GTK_WIDGET (protocol)));
   g_assert_null (find_row_titled (regimen, ADW_TYPE_COMBO_ROW, _("_Kind")));
   adw_expander_row_set_enable_expansion (protocol, TRUE);
-  pump ();
+  settle (GTK_WIDGET (win));   /* mapped at the next frame's layout */
   g_assert_true (adw_expander_row_get_expanded (protocol));
   g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (start_dose), GTK_WIDGET (protocol)));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (start_dose)));
