@@ -1934,10 +1934,22 @@ test_alert_details_on_demand (void)
   GtkButton *button;
   g_autofree char *typed = NULL;
   GtkTextIter start, end;
+  AdwStatusPage *page;
   int closed_min, open_min;
 
-  open_example (win, "older-adult-ckd");
+  /* A plan checked with nothing found: the page that says so is made
+   * when first needed, and says what it was checked against. */
+  open_example (win, "discontinuation-taper");
   list = PLAN (win, "alert_list");
+  g_assert_cmpstr (titrate_alert_list_get_visible_page (list), ==, "empty");
+  page = ADW_STATUS_PAGE (gtk_stack_get_visible_child (child (list, TITRATE_TYPE_ALERT_LIST, "stack")));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "No Alerts Found");
+  g_assert_true (g_str_has_prefix (adw_status_page_get_description (page), "Checked against "));
+  g_assert_null (titrate_alert_list_get_row (list, 0));
+
+  open_example (win, "older-adult-ckd");
+  g_assert_cmpstr (titrate_alert_list_get_visible_page (list), ==, "list");
   for (guint i = 0; (row = titrate_alert_list_get_row (list, i)) != NULL; i++)
     {
       g_assert_false (titrate_alert_row_get_expanded (row));
