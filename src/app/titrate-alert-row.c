@@ -10,7 +10,8 @@
  * Those details (ui/titrate-alert-row-details.ui, about 20 widgets with a
  * text view) are built when the row is first opened, or when a caller asks
  * for the acknowledgement field: most alerts are never opened, and GTK 4.8
- * builds and styles a closed revealer's child all the same.
+ * builds a closed revealer's child all the same (and styles and measures
+ * it unless it is hidden, which it is while the row is closed).
  */
 
 #include "config.h"
