@@ -2156,6 +2156,103 @@ test_day_cells_fit (void)
   leave_locale (saved);
 }
 
+/* Waits for an alert row's revealer to end its animation. */
+static void
+wait_revealed (TitrateAlertRow *row,
+               gboolean         revealed)
+{
+  GtkRevealer *revealer = child (row, TITRATE_TYPE_ALERT_ROW, "revealer");
+
+  while (gtk_revealer_get_child_revealed (revealer) != revealed)
+    g_main_context_iteration (NULL, TRUE);
+  pump ();
+}
+
+/* An alert row's details are built when it is first opened (or when its
+ * reason field is asked for), then behave as if they had always been
+ * there: what was typed stays, the acknowledgement shows, and opening a
+ * row never widens the alert pane's minimum. */
+static void
+test_alert_details_on_demand (void)
+{
+  TitrateWindow *win = new_window ();
+  TitrateAlertList *list;
+  TitrateAlertRow *row, *other = NULL;
+  GtkTextView *entry;
+  GtkButton *button;
+  g_autofree char *typed = NULL;
+  GtkTextIter start, end;
+  AdwStatusPage *page;
+  int closed_min, open_min;
+
+  /* A plan checked with nothing found: the page that says so is made
+   * when first needed, and says what it was checked against. */
+  open_example (win, "discontinuation-taper");
+  list = PLAN (win, "alert_list");
+  g_assert_cmpstr (titrate_alert_list_get_visible_page (list), ==, "empty");
+  page = ADW_STATUS_PAGE (gtk_stack_get_visible_child (child (list, TITRATE_TYPE_ALERT_LIST, "stack")));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "No Alerts Found");
+  g_assert_true (g_str_has_prefix (adw_status_page_get_description (page), "Checked against "));
+  g_assert_null (titrate_alert_list_get_row (list, 0));
+
+  open_example (win, "older-adult-ckd");
+  g_assert_cmpstr (titrate_alert_list_get_visible_page (list), ==, "list");
+  for (guint i = 0; (row = titrate_alert_list_get_row (list, i)) != NULL; i++)
+    {
+      g_assert_false (titrate_alert_row_get_expanded (row));
+      g_assert_null (gtk_revealer_get_child (child (row, TITRATE_TYPE_ALERT_ROW, "revealer")));
+    }
+  gtk_widget_measure (GTK_WIDGET (list), GTK_ORIENTATION_HORIZONTAL, -1, &closed_min, NULL, NULL, NULL);
+
+  /* Opened: the reason field, an Acknowledge button waiting for a reason. */
+  row = find_alert_row (win, "Benzodiazepine: added CNS depression");
+  g_assert_nonnull (row);
+  titrate_alert_row_set_expanded (row, TRUE);
+  wait_revealed (row, TRUE);
+  g_assert_true (gtk_widget_get_visible (gtk_revealer_get_child (child (row, TITRATE_TYPE_ALERT_ROW, "revealer"))));
+  entry = titrate_alert_row_get_ack_entry (row);
+  button = titrate_alert_row_get_ack_button (row);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (entry)));
+  g_assert_cmpstr (gtk_button_get_label (button), ==, "_Acknowledge");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  gtk_widget_measure (GTK_WIDGET (list), GTK_ORIENTATION_HORIZONTAL, -1, &open_min, NULL, NULL, NULL);
+  g_assert_cmpint (open_min, <=, closed_min);
+
+  /* Typed, closed and opened again: the reason is still there. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (entry), "Reviewed with the patient", -1);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  titrate_alert_row_set_expanded (row, FALSE);
+  wait_revealed (row, FALSE);
+  titrate_alert_row_set_expanded (row, TRUE);
+  wait_revealed (row, TRUE);
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (entry), &start, &end);
+  typed = gtk_text_buffer_get_text (gtk_text_view_get_buffer (entry), &start, &end, FALSE);
+  g_assert_cmpstr (typed, ==, "Reviewed with the patient");
+
+  /* Another alert that needs a reason, acknowledged while its row stays
+   * closed: its details are made for the asking, and stay hidden. */
+  for (guint i = 0; (other = titrate_alert_list_get_row (list, i)) != NULL; i++)
+    if (other != row && titrate_alert_item_get_needs_acknowledgement (titrate_alert_row_get_item (other)))
+      break;
+  g_assert_nonnull (other);
+  entry = titrate_alert_row_get_ack_entry (other);
+  g_assert_nonnull (entry);
+  g_assert_false (titrate_alert_row_get_expanded (other));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (entry)));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (entry), "Low dose, monitored", -1);
+  g_signal_emit_by_name (titrate_alert_row_get_ack_button (other), "clicked");
+  pump ();
+  g_assert_cmpstr (titrate_alert_item_get_acknowledgement (titrate_alert_row_get_item (other)), ==,
+                   "Low dose, monitored");
+  g_assert_cmpstr (gtk_button_get_label (titrate_alert_row_get_ack_button (other)), ==, "_Update");
+  titrate_alert_row_set_expanded (other, TRUE);
+  wait_revealed (other, TRUE);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (entry)));
+
+  close_window (win);
+}
+
 static void
 test_no_display (void)
 {
@@ -2223,6 +2320,7 @@ main (int   argc,
   g_test_add_func ("/titrate/window/accessible", test_accessible);
   g_test_add_func ("/titrate/window/form-lazy-parts", test_form_lazy_parts);
   g_test_add_func ("/titrate/window/day-cells-fit", test_day_cells_fit);
+  g_test_add_func ("/titrate/window/alert-details-on-demand", test_alert_details_on_demand);
 
   /* Windows left unsaved autosave there, not in the user's state folder. */
   state_dir = test_state_dir_new ();

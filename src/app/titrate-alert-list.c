@@ -35,8 +35,8 @@ struct _TitrateAlertList
   GtkLabel       *invalid_label;
   GtkStack       *stack;
   GtkListBox     *list;
-  AdwStatusPage  *empty_page;
-  AdwStatusPage  *error_page;
+  AdwStatusPage  *empty_page;     /* (nullable): made when first shown */
+  AdwStatusPage  *error_page;     /* (nullable): made when first shown */
   GtkListBoxRow  *more_row;
   GtkLabel       *more_label;
   GtkImage       *more_icon;
@@ -277,6 +277,36 @@ apply_folding (TitrateAlertList *self)
                                -1);
 }
 
+/* The "empty" or "error" page of the stack. They are made the first time
+ * one is shown: most plans have alerts, and a page not shown would cost
+ * as much to build and style as one shown. */
+static AdwStatusPage *
+ensure_status_page (TitrateAlertList *self,
+                    const char       *name)
+{
+  gboolean empty = g_str_equal (name, "empty");
+  AdwStatusPage **page = empty ? &self->empty_page : &self->error_page;
+
+  if (*page != NULL)
+    return *page;
+
+  *page = ADW_STATUS_PAGE (adw_status_page_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (*page), "compact");
+  if (empty)
+    {
+      adw_status_page_set_icon_name (*page, "emblem-ok-symbolic");
+      adw_status_page_set_title (*page, _("No Alerts Found"));
+    }
+  else
+    {
+      adw_status_page_set_icon_name (*page, "dialog-error-symbolic");
+      adw_status_page_set_title (*page, _("Not Checked"));
+      gtk_widget_add_css_class (GTK_WIDGET (*page), "check-error");
+    }
+  gtk_stack_add_named (self->stack, GTK_WIDGET (*page), name);
+  return *page;
+}
+
 static void
 update_final_status (TitrateAlertList *self)
 {
@@ -386,7 +416,7 @@ update_summary (TitrateAlertList *self)
       detail = _("No alert can be shown");
       summary_class = "not-checked";
       icon = "dialog-error-symbolic";
-      adw_status_page_set_description (self->error_page,
+      adw_status_page_set_description (ensure_status_page (self, "error"),
                                        error != NULL ? error->message : _("The rules database is unavailable."));
       gtk_stack_set_visible_child_name (self->stack, "error");
     }
@@ -455,7 +485,8 @@ update_summary (TitrateAlertList *self)
                                      titrate_rules_get_title (rules),
                                      titrate_rules_get_content_version (rules),
                                      titrate_rules_get_content_date (rules));
-      adw_status_page_set_description (self->empty_page, description);
+      if (total == 0)
+        adw_status_page_set_description (ensure_status_page (self, "empty"), description);
       gtk_stack_set_visible_child_name (self->stack, total > 0 ? "list" : "empty");
     }
 
@@ -641,8 +672,6 @@ titrate_alert_list_class_init (TitrateAlertListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TitrateAlertList, invalid_label);
   gtk_widget_class_bind_template_child (widget_class, TitrateAlertList, stack);
   gtk_widget_class_bind_template_child (widget_class, TitrateAlertList, list);
-  gtk_widget_class_bind_template_child (widget_class, TitrateAlertList, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, TitrateAlertList, error_page);
   gtk_widget_class_bind_template_child (widget_class, TitrateAlertList, more_row);
   gtk_widget_class_bind_template_child (widget_class, TitrateAlertList, more_label);
   gtk_widget_class_bind_template_child (widget_class, TitrateAlertList, more_icon);

@@ -6,6 +6,12 @@
  * One alert: severity by icon, word and colour; title and the patient value
  * that triggered it; activating the row reveals the reason, what to do and
  * the source. Contraindicated and major alerts take an acknowledgement.
+ *
+ * Those details (ui/titrate-alert-row-details.ui, about 20 widgets with a
+ * text view) are built when the row is first opened, or when a caller asks
+ * for the acknowledgement field: most alerts are never opened, and GTK 4.8
+ * builds a closed revealer's child all the same (and styles and measures
+ * it unless it is hidden, which it is while the row is closed).
  */
 
 #include "config.h"
@@ -28,6 +34,9 @@ struct _TitrateAlertRow
   GtkLabel         *ack_label;
   GtkImage         *arrow;
   GtkRevealer      *revealer;
+
+  /* The details: NULL until built (build_details) */
+  GtkWidget        *details;
   GtkLabel         *reason_label;
   GtkLabel         *action_label;
   GtkLabel         *source_label;
@@ -107,11 +116,14 @@ update_acknowledgement (TitrateAlertRow *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->ack_label), "needs-ack");
       gtk_widget_add_css_class (GTK_WIDGET (self->ack_label), "acknowledged");
       gtk_widget_add_css_class (GTK_WIDGET (self), "acknowledged");
-      gtk_button_set_label (self->ack_button, _("_Update"));
-      g_autofree char *typed = ack_text (self);
+      if (self->details != NULL)
+        {
+          g_autofree char *typed = ack_text (self);
 
-      if (g_strcmp0 (typed, ack) != 0 && !gtk_widget_has_focus (GTK_WIDGET (self->ack_entry)))
-        gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->ack_entry), ack, -1);
+          gtk_button_set_label (self->ack_button, _("_Update"));
+          if (g_strcmp0 (typed, ack) != 0 && !gtk_widget_has_focus (GTK_WIDGET (self->ack_entry)))
+            gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->ack_entry), ack, -1);
+        }
     }
   else
     {
@@ -119,7 +131,8 @@ update_acknowledgement (TitrateAlertRow *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->ack_label), "acknowledged");
       gtk_widget_add_css_class (GTK_WIDGET (self->ack_label), "needs-ack");
       gtk_widget_remove_css_class (GTK_WIDGET (self), "acknowledged");
-      gtk_button_set_label (self->ack_button, _("_Acknowledge"));
+      if (self->details != NULL)
+        gtk_button_set_label (self->ack_button, _("_Acknowledge"));
     }
   update_accessible (self);
 }
@@ -132,7 +145,7 @@ fill_details (TitrateAlertRow *self)
   TitrateAlert *alert = titrate_alert_item_get_alert (self->item);
   g_autofree char *source = NULL;
 
-  if (self->details_filled)
+  if (self->details == NULL || self->details_filled)
     return;
   self->details_filled = TRUE;
   gtk_label_set_text (self->reason_label, alert->reason);
@@ -210,6 +223,46 @@ on_ack_activated_cb (TitrateAlertRow *self)
                               titrate_alert_item_get_code (self->item), text);
 }
 
+/* Builds the details once, for the alert shown and its acknowledgement
+ * as it stands; they stay hidden while the row is closed. */
+static void
+build_details (TitrateAlertRow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  const char *ack;
+
+  if (self->details != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource ("/io/github/titrate/Titrate/ui/titrate-alert-row-details.ui");
+  self->details = GTK_WIDGET (gtk_builder_get_object (builder, "details"));
+  self->reason_label = GTK_LABEL (gtk_builder_get_object (builder, "reason_label"));
+  self->action_label = GTK_LABEL (gtk_builder_get_object (builder, "action_label"));
+  self->source_label = GTK_LABEL (gtk_builder_get_object (builder, "source_label"));
+  self->ack_box = GTK_WIDGET (gtk_builder_get_object (builder, "ack_box"));
+  self->ack_entry = GTK_TEXT_VIEW (gtk_builder_get_object (builder, "ack_entry"));
+  self->ack_button = GTK_BUTTON (gtk_builder_get_object (builder, "ack_button"));
+
+  /* Hidden while closed: a closed revealer still measures a visible child. */
+  gtk_widget_set_visible (self->details, gtk_revealer_get_reveal_child (self->revealer));
+  gtk_revealer_set_child (self->revealer, self->details);
+  /* The same measuring bins for wrapping texts as the rest of the window */
+  titrate_wrap_bin_adopt_labels (self->details);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->ack_entry), "changed",
+                           G_CALLBACK (on_ack_entry_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->ack_button, "clicked",
+                           G_CALLBACK (on_ack_activated_cb), self, G_CONNECT_SWAPPED);
+
+  if (self->item == NULL)
+    return;
+  self->details_filled = FALSE;
+  fill_details (self);
+  ack = titrate_alert_item_get_acknowledgement (self->item);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->ack_entry), ack != NULL ? ack : "", -1);
+  gtk_widget_set_visible (self->ack_box, titrate_alert_item_get_needs_acknowledgement (self->item));
+  update_acknowledgement (self);
+}
+
 /* GObject */
 
 static void
@@ -285,21 +338,15 @@ titrate_alert_row_class_init (TitrateAlertRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TitrateAlertRow, ack_label);
   gtk_widget_class_bind_template_child (widget_class, TitrateAlertRow, arrow);
   gtk_widget_class_bind_template_child (widget_class, TitrateAlertRow, revealer);
-  gtk_widget_class_bind_template_child (widget_class, TitrateAlertRow, reason_label);
-  gtk_widget_class_bind_template_child (widget_class, TitrateAlertRow, action_label);
-  gtk_widget_class_bind_template_child (widget_class, TitrateAlertRow, source_label);
-  gtk_widget_class_bind_template_child (widget_class, TitrateAlertRow, ack_box);
-  gtk_widget_class_bind_template_child (widget_class, TitrateAlertRow, ack_entry);
-  gtk_widget_class_bind_template_child (widget_class, TitrateAlertRow, ack_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_ack_activated_cb);
 }
 
 /* A closed revealer still measures a visible child: hide it once closed. */
 static void
 on_child_revealed_cb (TitrateAlertRow *self)
 {
-  if (!gtk_revealer_get_child_revealed (self->revealer) && !gtk_revealer_get_reveal_child (self->revealer))
-    gtk_widget_set_visible (gtk_revealer_get_child (self->revealer), FALSE);
+  if (self->details != NULL &&
+      !gtk_revealer_get_child_revealed (self->revealer) && !gtk_revealer_get_reveal_child (self->revealer))
+    gtk_widget_set_visible (self->details, FALSE);
 }
 
 static void
@@ -309,10 +356,6 @@ titrate_alert_row_init (TitrateAlertRow *self)
   /* Rows are made again when the set of alerts changes: their wrapping
    * texts get the same measuring bins as the rest of the window. */
   titrate_wrap_bin_adopt_labels (GTK_WIDGET (self));
-  g_signal_connect_object (gtk_text_view_get_buffer (self->ack_entry), "changed",
-                           G_CALLBACK (on_ack_entry_changed_cb), self, G_CONNECT_SWAPPED);
-
-  gtk_widget_set_visible (gtk_revealer_get_child (self->revealer), FALSE);
   g_signal_connect_swapped (self->revealer, "notify::child-revealed", G_CALLBACK (on_child_revealed_cb), self);
 }
 
@@ -365,11 +408,12 @@ titrate_alert_row_set_item (TitrateAlertRow  *self,
   update_alert (self);
 
   /* A reason typed for one alert never shows under another. */
-  if (!same_code)
+  if (self->details != NULL && !same_code)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->ack_entry),
                               titrate_alert_item_get_acknowledgement (item) != NULL
                               ? titrate_alert_item_get_acknowledgement (item) : "", -1);
-  gtk_widget_set_visible (self->ack_box, titrate_alert_item_get_needs_acknowledgement (item));
+  if (self->details != NULL)
+    gtk_widget_set_visible (self->ack_box, titrate_alert_item_get_needs_acknowledgement (item));
   g_signal_connect_object (item, "notify::acknowledgement",
                            G_CALLBACK (on_acknowledgement_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (item, "notify::alert",
@@ -405,8 +449,9 @@ titrate_alert_row_set_expanded (TitrateAlertRow *self,
     return;
   if (expanded)
     {
+      build_details (self);
       fill_details (self);
-      gtk_widget_set_visible (gtk_revealer_get_child (self->revealer), TRUE);
+      gtk_widget_set_visible (self->details, TRUE);
     }
   gtk_revealer_set_reveal_child (self->revealer, expanded);
   gtk_image_set_from_icon_name (self->arrow, expanded ? "pan-down-symbolic" : "pan-end-symbolic");
@@ -430,12 +475,14 @@ titrate_alert_row_get_severity_text (TitrateAlertRow *self)
   return gtk_label_get_text (self->severity_label);
 }
 
-/* The reason field: several lines, wrapped, never cut. */
+/* The reason field: several lines, wrapped, never cut. Built on demand,
+ * hidden while the row is closed. */
 GtkTextView *
 titrate_alert_row_get_ack_entry (TitrateAlertRow *self)
 {
   g_return_val_if_fail (TITRATE_IS_ALERT_ROW (self), NULL);
 
+  build_details (self);
   return self->ack_entry;
 }
 
@@ -444,5 +491,6 @@ titrate_alert_row_get_ack_button (TitrateAlertRow *self)
 {
   g_return_val_if_fail (TITRATE_IS_ALERT_ROW (self), NULL);
 
+  build_details (self);
   return self->ack_button;
 }
