@@ -728,26 +728,7 @@ fit_examples (const char *language)
 static void
 test_fits_screens (void)
 {
-  g_autofree char *po_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-  char *saved;
-
-  fit_examples ("English");
-
-  saved = enter_locale ("fr_FR.UTF-8");
-  if (saved == NULL)
-    {
-      g_test_skip ("fr_FR.UTF-8 not installed (tools/install-deps.sh generates it)");
-      return;
-    }
-  /* French messages from the build tree, for this test only. */
-  bindtextdomain (GETTEXT_PACKAGE, po_dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  fit_examples ("French");
-  g_unsetenv ("LANGUAGE");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  leave_locale (saved);
+  in_english_and_french (fit_examples);
 }
 
 /* The verdict bar: the selected day's dose with its unit, the maximum with
@@ -2135,25 +2116,7 @@ day_cells_fit (const char *language)
 static void
 test_day_cells_fit (void)
 {
-  g_autofree char *po_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-  char *saved;
-
-  day_cells_fit ("English");
-
-  saved = enter_locale ("fr_FR.UTF-8");
-  if (saved == NULL)
-    {
-      g_test_skip ("fr_FR.UTF-8 not installed (tools/install-deps.sh generates it)");
-      return;
-    }
-  bindtextdomain (GETTEXT_PACKAGE, po_dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  day_cells_fit ("French");
-  g_unsetenv ("LANGUAGE");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  leave_locale (saved);
+  in_english_and_french (day_cells_fit);
 }
 
 /* Waits for an alert row's revealer to end its animation. */

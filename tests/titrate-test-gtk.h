@@ -6,7 +6,9 @@
 
 #pragma once
 
+#include <glib/gi18n.h>
 #include <gtk/gtk.h>
+#include <locale.h>
 
 /* Runs what is pending in the main loop (bounded). */
 static inline void
@@ -43,4 +45,31 @@ settle (GtkWidget *window)
       }
   g_signal_handler_disconnect (clock, id);
   pump ();
+}
+
+/* Runs @body in English, then in French with the build tree's French
+ * messages (skipped, and said so, when fr_FR.UTF-8 is not installed),
+ * then puts the locale and the catalogue back. @body gets the language's
+ * name, for its assertion messages. Needs config.h. */
+static inline void
+in_english_and_french (void (*body) (const char *language))
+{
+  g_autofree char *po_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *saved = NULL;
+
+  body ("English");
+  saved = g_strdup (setlocale (LC_ALL, NULL));
+  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("fr_FR.UTF-8 not installed (tools/install-deps.sh generates it)");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, po_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  body ("French");
+  g_unsetenv ("LANGUAGE");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  g_assert_nonnull (setlocale (LC_ALL, saved));
 }
