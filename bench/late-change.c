@@ -16,6 +16,8 @@
 #include <adwaita.h>
 #include <stdlib.h>
 
+#include "bare-window.h"
+
 static guint delay_ms = 500;
 static gboolean repaint;
 
@@ -65,15 +67,9 @@ on_map_cb (GtkWidget *window,
 static void
 on_activate_cb (GApplication *app)
 {
-  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *label = gtk_label_new ("Hello");
+  GtkWidget *box, *label;
+  GtkWidget *window = bare_window_new (GTK_APPLICATION (app), &box, &label);
 
-  gtk_widget_set_vexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  gtk_box_append (GTK_BOX (box), label);
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 880);
   g_signal_connect (window, "map", G_CALLBACK (on_map_cb), label);
   if (repaint)
     {
