@@ -21,13 +21,7 @@
 #include "titrate-application.h"
 #include "titrate-patient-form.h"
 #include "titrate-ui-utils.h"
-
-static void
-pump (void)
-{
-  for (int i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
+#include "titrate-test-gtk.h"
 
 /* Named by its LABEL alone: no labelling relation says it again. */
 static void

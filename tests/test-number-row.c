@@ -96,22 +96,7 @@ static TitrateNumberRow *
 row (Pane       *pane,
      const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (pane->form), TITRATE_TYPE_PATIENT_FORM, name);
-
-  g_assert_true (TITRATE_IS_NUMBER_ROW (object));
-  return TITRATE_NUMBER_ROW (object);
-}
-
-/* Types into a number row and presses Enter. */
-static void
-enter (TitrateNumberRow *number_row,
-       const char       *text)
-{
-  GtkEditable *entry = titrate_number_row_get_entry (number_row);
-
-  gtk_editable_set_text (entry, text);
-  g_signal_emit_by_name (entry, "activate");
-  pump ();
+  return form_row (pane->form, name);
 }
 
 static GtkLabel *

@@ -23,6 +23,7 @@
 #include "titrate-patient-form.h"
 #include "titrate-session.h"
 #include "titrate-ui-utils.h"
+#include "titrate-test-gtk.h"
 
 /* A range for this test only, with no clinical meaning: the app's own
  * comes from the rules database. Adults only; none below 18. */
@@ -39,36 +40,6 @@ titrate_plausible_weight_range (TitrateRules *rules,
   *min_kg = 30;
   *max_kg = 250;
   return TRUE;
-}
-
-static void
-pump (void)
-{
-  for (int i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
-static TitrateNumberRow *
-row (TitratePatientForm *form,
-     const char         *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (form), TITRATE_TYPE_PATIENT_FORM, name);
-
-  g_assert_true (TITRATE_IS_NUMBER_ROW (object));
-  return TITRATE_NUMBER_ROW (object);
-}
-
-/* Types into a number row and presses Enter, as a prescriber would. */
-static void
-enter (TitrateNumberRow *number_row,
-       const char       *text)
-{
-  GtkEditable *entry = titrate_number_row_get_entry (number_row);
-
-  gtk_editable_set_text (entry, text);
-  if (GTK_IS_ENTRY (entry))
-    g_signal_emit_by_name (entry, "activate");
-  pump ();
 }
 
 static char *
@@ -104,24 +75,24 @@ test_questioned_not_refused (void)
 
   /* "1" typed for a 45-year-old (meant 100 kg, or 1,000 g): questioned,
    * and the plan holds what was typed, not a silent correction. */
-  enter (row (form, "age_row"), "45");
-  enter (row (form, "weight_row"), "1");
+  enter (form_row (form, "age_row"), "45");
+  enter (form_row (form, "weight_row"), "1");
   g_assert_cmpfloat (titrate_session_get_patient (session)->weight_kg, ==, 1.0);
-  question = hint (row (form, "weight_row"));
+  question = hint (form_row (form, "weight_row"));
   g_assert_nonnull (question);
   g_assert_nonnull (strstr (question, "1 kg"));
   g_assert_nonnull (strstr (question, "45 years"));
   g_assert_nonnull (strstr (question, "Check the weight"));
 
   /* A plausible weight: the question goes. */
-  enter (row (form, "weight_row"), "72");
-  none = hint (row (form, "weight_row"));
+  enter (form_row (form, "weight_row"), "72");
+  none = hint (form_row (form, "weight_row"));
   g_assert_true (none == NULL || *none == '\0');
 
   /* No range for the age (here, a child): nothing is questioned. */
-  enter (row (form, "weight_row"), "1");
-  enter (row (form, "age_row"), "6");
-  child_hint = hint (row (form, "weight_row"));
+  enter (form_row (form, "weight_row"), "1");
+  enter (form_row (form, "age_row"), "6");
+  child_hint = hint (form_row (form, "weight_row"));
   g_assert_true (child_hint == NULL || *child_hint == '\0');
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -158,7 +129,7 @@ test_opened_plan_questioned (void)
   g_assert_true (titrate_session_load_bytes (session, bytes, NULL, &error));
   g_assert_no_error (error);
   pump ();
-  question = hint (row (form, "weight_row"));
+  question = hint (form_row (form, "weight_row"));
   g_assert_nonnull (question);
   g_assert_nonnull (strstr (question, "2 kg"));
 

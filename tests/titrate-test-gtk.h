@@ -10,6 +10,9 @@
 #include <gtk/gtk.h>
 #include <locale.h>
 
+#include "titrate-number-row.h"
+#include "titrate-patient-form.h"
+
 /* Runs what is pending in the main loop (bounded). */
 static inline void
 pump (void)
@@ -72,4 +75,28 @@ in_english_and_french (void (*body) (const char *language))
   g_unsetenv ("LANGUAGE");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   g_assert_nonnull (setlocale (LC_ALL, saved));
+}
+
+/* The patient form's number row @name (its id in the form's template). */
+static inline TitrateNumberRow *
+form_row (TitratePatientForm *form,
+          const char         *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (form), TITRATE_TYPE_PATIENT_FORM, name);
+
+  g_assert_true (TITRATE_IS_NUMBER_ROW (object));
+  return TITRATE_NUMBER_ROW (object);
+}
+
+/* Types @text into a number row and presses Enter, as a prescriber does. */
+static inline void
+enter (TitrateNumberRow *number_row,
+       const char       *text)
+{
+  GtkEditable *entry = titrate_number_row_get_entry (number_row);
+
+  gtk_editable_set_text (entry, text);
+  if (GTK_IS_ENTRY (entry))
+    g_signal_emit_by_name (entry, "activate");
+  pump ();
 }
