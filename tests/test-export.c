@@ -915,6 +915,25 @@ test_pagination (void)
   remove_dir (dir);
 }
 
+/* Replaces @doc's regimen with once-daily oral steps: @mg[i] mg/day from
+ * day @days[i]. */
+static void
+set_once_daily_steps (TitrateDocument *doc,
+                      const int       *days,
+                      const double    *mg,
+                      guint            n)
+{
+  doc->regimen->has_protocol = FALSE;
+  g_array_set_size (doc->regimen->steps, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      TitrateStep step;
+
+      titrate_step_init_oral (&step, days[i], &mg[i], 1);
+      g_assert_true (titrate_regimen_add_step (doc->regimen, &step, NULL));
+    }
+}
+
 /* A once-daily plan: weeks that repeat the week above are one line, so the
  * handout stays a few pages, not one page per week. */
 static void
@@ -926,15 +945,7 @@ test_handout_collapses_weeks (void)
   const int days[] = { 1, 85 };
   const double mg[] = { 10, 20 };
 
-  doc->regimen->has_protocol = FALSE;
-  g_array_set_size (doc->regimen->steps, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
-    {
-      TitrateStep step;
-
-      titrate_step_init_oral (&step, days[i], &mg[i], 1);
-      g_assert_true (titrate_regimen_add_step (doc->regimen, &step, NULL));
-    }
+  set_once_daily_steps (doc, days, mg, G_N_ELEMENTS (days));
   report = titrate_report_new (test_rules (), doc, TITRATE_REPORT_HANDOUT,
                                TITRATE_PAPER_A4_WIDTH, TITRATE_PAPER_A4_HEIGHT, &error);
   g_assert_no_error (error);
@@ -959,15 +970,7 @@ test_handout_one_day_range (void)
   const int days[] = { 1, 8, 15 };
   const double mg[] = { 5, 10, 20 };
 
-  doc->regimen->has_protocol = FALSE;
-  g_array_set_size (doc->regimen->steps, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
-    {
-      TitrateStep step;
-
-      titrate_step_init_oral (&step, days[i], &mg[i], 1);
-      g_assert_true (titrate_regimen_add_step (doc->regimen, &step, NULL));
-    }
+  set_once_daily_steps (doc, days, mg, G_N_ELEMENTS (days));
   g_date_set_dmy (&doc->regimen->start_date, 4, G_DATE_JANUARY, 2027);
   report = titrate_report_new (test_rules (), doc, TITRATE_REPORT_HANDOUT,
                                TITRATE_PAPER_A4_WIDTH, TITRATE_PAPER_A4_HEIGHT, &error);
@@ -993,14 +996,7 @@ test_handout_one_day_range (void)
     const int days2[] = { 1, 29 };
     const double mg2[] = { 10, 20 };
 
-    g_array_set_size (doc->regimen->steps, 0);
-    for (guint i = 0; i < G_N_ELEMENTS (days2); i++)
-      {
-        TitrateStep step;
-
-        titrate_step_init_oral (&step, days2[i], &mg2[i], 1);
-        g_assert_true (titrate_regimen_add_step (doc->regimen, &step, NULL));
-      }
+    set_once_daily_steps (doc, days2, mg2, G_N_ELEMENTS (days2));
     longer = titrate_report_new (test_rules (), doc, TITRATE_REPORT_HANDOUT,
                                  TITRATE_PAPER_A4_WIDTH, TITRATE_PAPER_A4_HEIGHT, &error);
     g_assert_no_error (error);
