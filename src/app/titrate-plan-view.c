@@ -193,6 +193,7 @@ on_title_visible_cb (TitratePlanView *self)
   AdwViewStackPage *page = NULL;
   GtkWidget *child = adw_view_stack_get_visible_child (self->view_stack);
   g_autofree char *title = NULL;
+  gboolean narrow;
 
   if (child != NULL)
     page = adw_view_stack_get_page (self->view_stack, child);
@@ -201,16 +202,15 @@ on_title_visible_cb (TitratePlanView *self)
   gtk_label_set_label (self->view_title, title != NULL ? title : "");
 
   /* The bar is made the first time the tabs do not fit, then follows. */
-  if (self->view_switcher_bar == NULL &&
-      adw_squeezer_get_visible_child (self->view_squeezer) == GTK_WIDGET (self->view_title))
+  narrow = adw_squeezer_get_visible_child (self->view_squeezer) == GTK_WIDGET (self->view_title);
+  if (self->view_switcher_bar == NULL && narrow)
     {
       self->view_switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
       adw_view_switcher_bar_set_stack (self->view_switcher_bar, self->view_stack);
       gtk_box_append (GTK_BOX (self->plan_pane), GTK_WIDGET (self->view_switcher_bar));
     }
   if (self->view_switcher_bar != NULL)
-    adw_view_switcher_bar_set_reveal (self->view_switcher_bar,
-                                      adw_squeezer_get_visible_child (self->view_squeezer) == GTK_WIDGET (self->view_title));
+    adw_view_switcher_bar_set_reveal (self->view_switcher_bar, narrow);
 }
 
 static void
