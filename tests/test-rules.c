@@ -928,6 +928,40 @@ test_burden_rows_required (void)
   }
 }
 
+/* The built-in database cannot be opened (a malformed image, or a query
+ * budget spent on a machine under load): a document is refused with that
+ * reason, not with "no plausible range", which would send the operator
+ * looking for a missing rule. */
+static void
+test_shared_unusable (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TitrateDocument) doc = NULL;
+      double min, max;
+
+      _titrate_rules_fail_shared_for_testing ("database disk image is malformed");
+      g_assert_false (titrate_rules_get_default_input_range ("patient.weight_kg", &min, &max, NULL));
+      g_assert_nonnull (_titrate_rules_get_shared_error ());
+      doc = titrate_document_load_from_data ("{\"format\": \"titrate-regimen\", \"version\": 1,"
+                                             " \"patient\": {\"age_years\": 41, \"weight_kg\": 80},"
+                                             " \"regimen\": {\"route\": \"oral\"}}", -1, &error);
+      g_assert_null (doc);
+      g_assert_error (error, TITRATE_ERROR, TITRATE_ERROR_RULES);
+      g_assert_nonnull (strstr (error->message, "built-in rules database could not be opened"));
+      g_assert_nonnull (strstr (error->message, "database disk image is malformed"));
+      g_assert_null (strstr (error->message, "no plausible range"));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+
+  /* Opened: no reason to give. */
+  g_assert_nonnull (_titrate_rules_get_shared ());
+  g_assert_null (_titrate_rules_get_shared_error ());
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -983,6 +1017,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/rules/drug-search", test_drug_search);
   g_test_add_func ("/titrate/rules/vocabularies", test_vocabularies);
   g_test_add_func ("/titrate/rules/comedication-tables-required", test_comedication_tables_required);
+  g_test_add_func ("/titrate/rules/shared-unusable", test_shared_unusable);
   rc = g_test_run ();
 
   {

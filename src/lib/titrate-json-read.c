@@ -14,6 +14,7 @@
 #include "titrate-document.h"
 #include "titrate-json-read.h"
 #include "titrate-rules.h"
+#include "titrate-rules-private.h"
 
 /* Sets "@path: message" and returns FALSE. */
 gboolean
@@ -453,6 +454,15 @@ _titrate_json_read_ranged (JsonNode    *node,
     {
       *out = NAN;
       return TRUE;
+    }
+  if (_titrate_rules_get_shared () == NULL)
+    {
+      const GError *why = _titrate_rules_get_shared_error ();
+
+      return _titrate_json_fail (error, TITRATE_ERROR_RULES, path,
+                                 /* Translators: %s is why the database could not be opened. */
+                                 _("the built-in rules database could not be opened (%s), so the value cannot be checked"),
+                                 why != NULL ? why->message : _("no reason given"));
     }
   if (!titrate_rules_get_default_input_range (path, &min, &max, &min_exclusive))
     return _titrate_json_fail (error, TITRATE_ERROR_RULES, path,

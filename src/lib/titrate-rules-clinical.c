@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "titrate-error.h"
 #include "titrate-counselling.h"
 #include "titrate-rules-private.h"
 
@@ -566,12 +567,22 @@ titrate_rules_get_input_range (TitrateRules *self,
   return FALSE;
 }
 
+/* Why the shared database could not be opened (set once, with it). */
+static GError *shared_error;
+/* Tests only: the reason the next first open is to fail with. */
+static char *shared_failure_for_testing;
+
 static gpointer
 open_shared (gpointer data)
 {
   /* Kept for the life of the process; NULL if the embedded database is
    * unusable, and then every range lookup fails (fail safe). */
-  return _titrate_rules_open_embedded (NULL);
+  if (shared_failure_for_testing != NULL)
+    {
+      g_set_error_literal (&shared_error, TITRATE_ERROR, TITRATE_ERROR_RULES, shared_failure_for_testing);
+      return NULL;
+    }
+  return _titrate_rules_open_embedded (&shared_error);
 }
 
 TitrateRules *
@@ -580,6 +591,19 @@ _titrate_rules_get_shared (void)
   static GOnce once = G_ONCE_INIT;
 
   return g_once (&once, open_shared, NULL);
+}
+
+const GError *
+_titrate_rules_get_shared_error (void)
+{
+  return _titrate_rules_get_shared () == NULL ? shared_error : NULL;
+}
+
+void
+_titrate_rules_fail_shared_for_testing (const char *reason)
+{
+  g_free (shared_failure_for_testing);
+  shared_failure_for_testing = g_strdup (reason);
 }
 
 gboolean

@@ -352,6 +352,11 @@ gboolean _titrate_threshold_fires    (const TitrateThresholdRow *row,
 /* The embedded database, opened once for readers without a rules object;
  * NULL if it is unusable. Not a reference: do not unref. */
 TitrateRules *_titrate_rules_get_shared (void);
+/* Why _titrate_rules_get_shared () returns NULL (NULL when it does not). */
+const GError *_titrate_rules_get_shared_error (void);
+/* Tests only, before the first use: the shared database fails to open,
+ * with @reason, as it does when unusable. */
+void _titrate_rules_fail_shared_for_testing (const char *reason);
 /* A new object for the embedded database (titrate_rules_new_embedded ()
  * returns the shared one). */
 TitrateRules *_titrate_rules_open_embedded (GError **error);
