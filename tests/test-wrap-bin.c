@@ -58,19 +58,29 @@ measure (GtkWidget      *widget,
   gtk_widget_measure (widget, orientation, for_size, minimum, natural, NULL, NULL);
 }
 
-/* Labels are adopted into bins, and adopting twice changes nothing. */
+/* A wrapping label in a horizontal box is adopted into a bin, and
+ * adopting twice changes nothing; one in a vertical box, which answers for
+ * it, and one that does not wrap are left alone. */
 static void
 test_adopt_labels (void)
 {
   GtkWidget *window;
   GtkWidget *column = column_in_window (&window);
-  GtkWidget *first = gtk_widget_get_first_child (column);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *first;
 
+  gtk_box_append (GTK_BOX (row), gtk_label_new ("years"));
+  gtk_box_append (GTK_BOX (row), wrapping_label (TEXT));
+  gtk_box_append (GTK_BOX (column), row);
+  titrate_wrap_bin_adopt_labels (column);
+  g_assert_true (GTK_IS_LABEL (gtk_widget_get_first_child (column)));
+  g_assert_true (GTK_IS_LABEL (gtk_widget_get_first_child (row)));
+  first = gtk_widget_get_last_child (row);
   g_assert_true (TITRATE_IS_WRAP_BIN (first));
   g_assert_true (GTK_IS_LABEL (adw_bin_get_child (ADW_BIN (first))));
   titrate_wrap_bin_adopt_labels (column);
-  g_assert_true (TITRATE_IS_WRAP_BIN (gtk_widget_get_first_child (column)));
-  g_assert_true (GTK_IS_LABEL (adw_bin_get_child (ADW_BIN (gtk_widget_get_first_child (column)))));
+  g_assert_true (gtk_widget_get_last_child (row) == first);
+  g_assert_true (GTK_IS_LABEL (adw_bin_get_child (ADW_BIN (first))));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
