@@ -420,6 +420,12 @@ on_cell_clicked_cb (TitrateCalendarView *self,
 
   titrate_day_cell_get_date (cell, &date);
   titrate_calendar_view_select_date (self, &date);
+  /* The clicked day is the grid's Tab stop now, and has the focus, so that
+   * the arrow keys go on from it (the month may have changed: a day of the
+   * next or last month was clicked). */
+  cell = titrate_calendar_view_get_cell (self, &date);
+  if (cell != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (cell));
 }
 
 static gboolean
