@@ -255,6 +255,26 @@ test_reminders (void)
   assert_no_microgram (unfolded);
 }
 
+/* A rules file that is not a database: SQLite's own reason is given in
+ * German too, not only the sentence around it. */
+static void
+test_unusable_rules (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *path = NULL;
+  g_autofree char *garbage = g_build_filename (tmpdir, "kaputt.sqlite", NULL);
+
+  if (!have_german ())
+    return;
+  path = plan_file ();
+  g_assert_true (g_file_set_contents (garbage, "this is not a database, just text\n", -1, NULL));
+  run (&r, "check", "--rules", garbage, path, NULL);
+  g_assert_cmpint (r.status, ==, 3);
+  g_assert_cmpstr (r.out, ==, "");
+  g_assert_nonnull (strstr (r.err, "die Datei ist keine Datenbank"));
+  g_assert_null (strstr (r.err, "not a database"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +292,7 @@ main (int   argc,
   g_test_add_func ("/titrate/german/alerts", test_alerts);
   g_test_add_func ("/titrate/german/handout", test_handout);
   g_test_add_func ("/titrate/german/reminders", test_reminders);
+  g_test_add_func ("/titrate/german/unusable-rules", test_unusable_rules);
   status = g_test_run ();
 
   {

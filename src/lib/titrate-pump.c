@@ -612,7 +612,7 @@ _titrate_pump_rules_load (TitrateRules *rules,
                           "device_max_concentration_mcg_per_ml, device_min_age_years, source "
                           "FROM pump_model ORDER BY rowid", -1, &stmt, NULL) != SQLITE_OK)
     {
-      return _titrate_rules_fail (rules, error, _("table pump_model is missing (%s)"), sqlite3_errmsg (db));
+      return _titrate_rules_fail (rules, error, _("table pump_model is missing (%s)"), _titrate_sqlite_errmsg (db));
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -629,12 +629,12 @@ _titrate_pump_rules_load (TitrateRules *rules,
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return _titrate_rules_fail (rules, error, "%s", sqlite3_errmsg (db));
+    return _titrate_rules_fail (rules, error, "%s", _titrate_sqlite_errmsg (db));
 
   if (sqlite3_prepare_v2 (db, "SELECT key, value, min_value, max_value, source, evidence, note "
                           "FROM pump_setting", -1, &stmt, NULL) != SQLITE_OK)
     {
-      return _titrate_rules_fail (rules, error, _("table pump_setting is missing (%s)"), sqlite3_errmsg (db));
+      return _titrate_rules_fail (rules, error, _("table pump_setting is missing (%s)"), _titrate_sqlite_errmsg (db));
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -651,12 +651,12 @@ _titrate_pump_rules_load (TitrateRules *rules,
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return _titrate_rules_fail (rules, error, "%s", sqlite3_errmsg (db));
+    return _titrate_rules_fail (rules, error, "%s", _titrate_sqlite_errmsg (db));
 
   /* Keyed by medicine, like every clinical text. */
   if (sqlite3_prepare_v2 (db, "SELECT medicine, key, text, source FROM pump_text", -1, &stmt, NULL) != SQLITE_OK)
     {
-      return _titrate_rules_fail (rules, error, _("table pump_text is missing (%s)"), sqlite3_errmsg (db));
+      return _titrate_rules_fail (rules, error, _("table pump_text is missing (%s)"), _titrate_sqlite_errmsg (db));
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -669,7 +669,7 @@ _titrate_pump_rules_load (TitrateRules *rules,
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return _titrate_rules_fail (rules, error, "%s", sqlite3_errmsg (db));
+    return _titrate_rules_fail (rules, error, "%s", _titrate_sqlite_errmsg (db));
 
   /* Completeness: everything the planner and the checker use must be there. */
   for (guint i = 0; titrate_pump_model_codes[i] != NULL; i++)
@@ -685,7 +685,7 @@ _titrate_pump_rules_load (TitrateRules *rules,
   /* Every medicine's pump card: a medicine without one would print a card
    * without its warnings. */
   if (sqlite3_prepare_v2 (db, "SELECT code FROM medicine ORDER BY code", -1, &stmt, NULL) != SQLITE_OK)
-    return _titrate_rules_fail (rules, error, "%s", sqlite3_errmsg (db));
+    return _titrate_rules_fail (rules, error, "%s", _titrate_sqlite_errmsg (db));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *medicine = (const char *) sqlite3_column_text (stmt, 0);
@@ -705,7 +705,7 @@ _titrate_pump_rules_load (TitrateRules *rules,
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return _titrate_rules_fail (rules, error, "%s", sqlite3_errmsg (db));
+    return _titrate_rules_fail (rules, error, "%s", _titrate_sqlite_errmsg (db));
   for (guint i = 0; required_pump_rules[i] != NULL; i++)
     if (titrate_rules_get_rule (rules, required_pump_rules[i]) == NULL)
       {

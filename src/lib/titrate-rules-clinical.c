@@ -73,7 +73,7 @@ run (TitrateRules *self,
   int rc;
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return _titrate_rules_fail (self, error, _("%s (in “%s”)"), sqlite3_errmsg (db), sql);
+    return _titrate_rules_fail (self, error, _("%s (in “%s”)"), _titrate_sqlite_errmsg (db), sql);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (!row (self, tables, stmt, error))
       {
@@ -82,7 +82,7 @@ run (TitrateRules *self,
       }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return _titrate_rules_fail (self, error, "%s", sqlite3_errmsg (db));
+    return _titrate_rules_fail (self, error, "%s", _titrate_sqlite_errmsg (db));
   return TRUE;
 }
 

@@ -352,6 +352,8 @@ gboolean _titrate_threshold_fires    (const TitrateThresholdRow *row,
 /* The embedded database, opened once for readers without a rules object;
  * NULL if it is unusable. Not a reference: do not unref. */
 TitrateRules *_titrate_rules_get_shared (void);
+/* sqlite3_errmsg (@db), translated when it is SQLite's generic text. */
+const char   *_titrate_sqlite_errmsg (sqlite3 *db);
 /* Why _titrate_rules_get_shared () returns NULL (NULL when it does not). */
 const GError *_titrate_rules_get_shared_error (void);
 /* Tests only, before the first use: the shared database fails to open,

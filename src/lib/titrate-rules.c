@@ -131,6 +131,53 @@ fail (GError    **error,
   return FALSE;
 }
 
+/* SQLite's reason for the last failure on @db, translated when it is
+ * SQLite's own text for its result code (a damaged, unreadable or locked
+ * file: what an operator sees on the blocking page); a message naming a
+ * table or column is kept as SQLite wrote it. */
+const char *
+_titrate_sqlite_errmsg (sqlite3 *db)
+{
+  const char *msg = sqlite3_errmsg (db);
+  int code = sqlite3_errcode (db) & 0xff;
+
+  if (g_strcmp0 (msg, sqlite3_errstr (code)) != 0)
+    return msg;
+  switch (code)
+    {
+    case SQLITE_CORRUPT:
+      return _("database disk image is malformed");
+    case SQLITE_NOTADB:
+      return _("file is not a database");
+    case SQLITE_CANTOPEN:
+      return _("unable to open database file");
+    case SQLITE_IOERR:
+      return _("disk I/O error");
+    case SQLITE_NOMEM:
+      return _("out of memory");
+    case SQLITE_READONLY:
+      return _("attempt to write a readonly database");
+    case SQLITE_BUSY:
+      return _("database is locked");
+    case SQLITE_LOCKED:
+      return _("database table is locked");
+    case SQLITE_INTERRUPT:
+      return _("interrupted");
+    case SQLITE_PERM:
+      return _("access permission denied");
+    case SQLITE_FULL:
+      return _("database or disk is full");
+    case SQLITE_TOOBIG:
+      return _("string or blob too big");
+    case SQLITE_AUTH:
+      return _("authorization denied");
+    case SQLITE_SCHEMA:
+      return _("database schema has changed");
+    default:
+      return msg;
+    }
+}
+
 const char *
 _titrate_rules_col_str (TitrateRules *self,
                         sqlite3_stmt *stmt,
@@ -253,7 +300,7 @@ for_each_row (TitrateRules *self,
   int rc;
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return fail (error, self->origin, _("%s (in “%s”)"), sqlite3_errmsg (db), sql);
+    return fail (error, self->origin, _("%s (in “%s”)"), _titrate_sqlite_errmsg (db), sql);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (!func (self, stmt, error))
@@ -264,7 +311,7 @@ for_each_row (TitrateRules *self,
 
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return fail (error, self->origin, _("%s"), sqlite3_errmsg (db));
+    return fail (error, self->origin, _("%s"), _titrate_sqlite_errmsg (db));
   return TRUE;
 }
 
@@ -912,7 +959,7 @@ refuse_rows (TitrateRules *self,
   int rc;
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return fail (error, self->origin, _("%s (in “%s”)"), sqlite3_errmsg (db), sql);
+    return fail (error, self->origin, _("%s (in “%s”)"), _titrate_sqlite_errmsg (db), sql);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -929,7 +976,7 @@ refuse_rows (TitrateRules *self,
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return fail (error, self->origin, _("%s"), sqlite3_errmsg (db));
+    return fail (error, self->origin, _("%s"), _titrate_sqlite_errmsg (db));
   return TRUE;
 }
 
@@ -950,12 +997,12 @@ integrity (TitrateRules *self,
   int rc;
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return fail (error, self->origin, _("%s"), sqlite3_errmsg (db));
+    return fail (error, self->origin, _("%s"), _titrate_sqlite_errmsg (db));
   rc = sqlite3_step (stmt);
   text = (const char *) sqlite3_column_text (stmt, 0);
   if (rc != SQLITE_ROW || g_strcmp0 (text, "ok") != 0)
     {
-      g_autofree char *msg = g_strdup (text ? text : sqlite3_errmsg (db));
+      g_autofree char *msg = g_strdup (text ? text : _titrate_sqlite_errmsg (db));
       sqlite3_finalize (stmt);
       return fail (error, self->origin, _("integrity check failed: %s"), msg);
     }
@@ -972,7 +1019,7 @@ check_structure (TitrateRules *self,
   int rc;
 
   if (sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
-    return fail (error, self->origin, _("%s"), sqlite3_errmsg (db));
+    return fail (error, self->origin, _("%s"), _titrate_sqlite_errmsg (db));
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -982,7 +1029,7 @@ check_structure (TitrateRules *self,
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return fail (error, self->origin, _("%s"), sqlite3_errmsg (db));
+    return fail (error, self->origin, _("%s"), _titrate_sqlite_errmsg (db));
 
   for (guint i = 0; required_tables[i] != NULL; i++)
     {
@@ -991,7 +1038,7 @@ check_structure (TitrateRules *self,
 
       if (!single_int (db, sql, &count))
         return fail (error, self->origin, _("table %s is missing (%s)"),
-                     required_tables[i], sqlite3_errmsg (db));
+                     required_tables[i], _titrate_sqlite_errmsg (db));
       if (count == 0)
         return fail (error, self->origin, _("table %s is empty"), required_tables[i]);
       g_hash_table_insert (self->counts, (gpointer) required_tables[i], GINT_TO_POINTER (count));
@@ -1404,7 +1451,7 @@ sql_fail (TitrateRules *self,
   if (g_get_monotonic_time () > self->deadline)
     return fail (error, self->origin, _("reading it took too long (more than %d seconds)"),
                  (int) (QUERY_BUDGET_USEC / G_USEC_PER_SEC));
-  return fail (error, self->origin, _("%s"), sqlite3_errmsg (db));
+  return fail (error, self->origin, _("%s"), _titrate_sqlite_errmsg (db));
 }
 
 /* A connection that trusts nothing in the file: no triggers, no views, no
@@ -1418,7 +1465,7 @@ open_guarded (TitrateRules *self,
 
   if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     {
-      fail (error, self->origin, _("%s"), db ? sqlite3_errmsg (db) : _("out of memory"));
+      fail (error, self->origin, _("%s"), db ? _titrate_sqlite_errmsg (db) : _("out of memory"));
       sqlite3_close (db);
       return NULL;
     }
@@ -1579,7 +1626,7 @@ copy_checked (TitrateRules *self,
       if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
         {
           gboolean late = g_get_monotonic_time () > self->deadline;
-          g_autofree char *msg = g_strdup (sqlite3_errmsg (db));
+          g_autofree char *msg = g_strdup (_titrate_sqlite_errmsg (db));
 
           sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
           if (late)
