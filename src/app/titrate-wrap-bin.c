@@ -126,8 +126,9 @@ adopt_label (GtkBox    *box,
  *
  * Puts each wrapping #GtkLabel under @root whose parent is a horizontal
  * #GtkBox into a #TitrateWrapBin (vertical boxes answer for their labels
- * once titrate_wrap_bin_install_column_measure() has run). Labels already in one are left alone, so this can be
- * called again after rows were added. Popovers are skipped.
+ * once titrate_wrap_bin_install_column_measure() has run). Labels already
+ * in one are left alone, so this can be called again after rows were
+ * added. Popovers are skipped.
  */
 void
 titrate_wrap_bin_adopt_labels (GtkWidget *root)

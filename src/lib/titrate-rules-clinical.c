@@ -12,8 +12,8 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "titrate-error.h"
 #include "titrate-counselling.h"
+#include "titrate-error.h"
 #include "titrate-rules-private.h"
 
 /* Every medicine must have these rows: the checker, the planner and the
