@@ -671,6 +671,22 @@ fit_examples (const char *language)
 
         plan = titrate_window_get_plan_view (win);
         bar = titrate_plan_view_get_verdict_bar (plan);
+        /* The example's title, in the user's language. */
+        {
+          g_autofree char *path = g_strconcat ("/io/github/titrate/Titrate/examples/", examples[i], NULL);
+          g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+          g_autoptr(TitrateDocument) doc = NULL;
+          g_autofree char *english = NULL;
+          const char *shown = titrate_session_get_title (titrate_window_get_session (win));
+
+          g_assert_nonnull (bytes);
+          doc = titrate_document_load_from_data (g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL);
+          g_assert_nonnull (doc);
+          english = titrate_document_dup_title (doc);
+          g_assert_nonnull (english);
+          if (g_str_equal (language, "French") == (g_strcmp0 (shown, english) == 0))
+            g_error ("%s: the title is “%s” (the example's is “%s”)", context, shown, english);
+        }
         if (gtk_widget_get_width (GTK_WIDGET (win)) > sizes[s][0])
           g_error ("%s: the window is %d px wide", context, gtk_widget_get_width (GTK_WIDGET (win)));
         g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (win)), <=, sizes[s][1]);

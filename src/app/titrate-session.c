@@ -699,15 +699,32 @@ titrate_session_new_document (TitrateSession        *self,
 
 /* Loads a document; @file is NULL for a bundled example, which opens as
  * an untitled document. */
-/* The bundled examples' titles (data/examples/NAME.titrate), for xgettext. */
-static const char *const example_titles[] G_GNUC_UNUSED = {
+/* The titles of the bundled examples (data/examples/NAME.titrate) and
+ * teaching scenarios (data/scenarios/NAME.titrate), for xgettext: a
+ * bundled document opens with its title in the user's language. The test
+ * bundled-titles fails when a bundled document's title is missing here. */
+static const char *const bundled_titles[] G_GNUC_UNUSED = {
   N_("Alcohol use disorder with cirrhosis"),
   N_("Child (6 years, 20 kg) with cerebral palsy, oral solution"),
+  N_("Intrathecal pump: refill booked after the alarm date"),
   N_("Intrathecal: screening and post-implant titration (spinal origin)"),
   N_("Older adult with CKD on lorazepam"),
   N_("Pregnancy: multiple sclerosis on maintenance, taper before delivery"),
   N_("Spinal cord injury with many CNS depressants"),
   N_("Stopping baclofen: taper from 60 mg/day"),
+  N_("Teaching: starting baclofen in an older woman"),
+  N_("Teaching: spasticity after stroke in an older man"),
+  N_("Teaching: oral solution for a young child"),
+  N_("Teaching: pregnancy near delivery"),
+  N_("Teaching: spasticity and pain after spinal cord injury"),
+  N_("Teaching: baclofen around an elective admission"),
+  N_("Teaching: stopping baclofen that did not help"),
+  N_("Teaching: baclofen for alcohol use disorder"),
+  N_("Teaching: an oral suspension through a feeding tube"),
+  N_("Teaching: intrathecal titration after implant"),
+  N_("Teaching: intrathecal pump replacement surgery"),
+  N_("Teaching: booking an intrathecal pump refill"),
+  N_("Teaching: starting baclofen in multiple sclerosis"),
 };
 
 gboolean
