@@ -697,8 +697,6 @@ titrate_session_new_document (TitrateSession        *self,
   replace_document (self, doc, NULL, _("Untitled plan"));
 }
 
-/* Loads a document; @file is NULL for a bundled example, which opens as
- * an untitled document. */
 /* The titles of the bundled examples (data/examples/NAME.titrate) and
  * teaching scenarios (data/scenarios/NAME.titrate), for xgettext: a
  * bundled document opens with its title in the user's language. The test
@@ -727,6 +725,8 @@ static const char *const bundled_titles[] G_GNUC_UNUSED = {
   N_("Teaching: starting baclofen in multiple sclerosis"),
 };
 
+/* Loads a document; @file is NULL for a bundled example, which opens as
+ * an untitled document. */
 gboolean
 titrate_session_load_bytes (TitrateSession  *self,
                             GBytes          *bytes,
