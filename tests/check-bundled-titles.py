@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 # check-bundled-titles.py SRCDIR — every bundled example and teaching
 # scenario (data/examples, data/scenarios) opens with its title in the
-# user's language: each title is a message of po/titrate.pot and has a
-# translation, not fuzzy, in every po/LL.po listed in po/LINGUAS.
+# user's language: each title is marked for translation in
+# src/app/titrate-session.c (bundled_titles, which xgettext reads) and has
+# a translation, not fuzzy, in every po/LL.po listed in po/LINGUAS.
 #
 # Copyright 2026 The Titrate authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -28,7 +29,8 @@ def catalogue(path):
     return entries
 
 
-pot = catalogue(os.path.join(root, 'po', 'titrate.pot'))
+with open(os.path.join(root, 'src', 'app', 'titrate-session.c'), encoding='utf-8') as f:
+    marked = {json.loads('"' + m + '"') for m in re.findall(r'\bN_\("((?:[^"\\]|\\.)*)"\)', f.read())}
 with open(os.path.join(root, 'po', 'LINGUAS')) as f:
     languages = [w for line in f for w in line.split('#')[0].split()]
 catalogues = {lang: catalogue(os.path.join(root, 'po', lang + '.po')) for lang in languages}
@@ -43,8 +45,8 @@ for path in files:
     if not title:
         failures.append(f'{name}: no title')
         continue
-    if title not in pot:
-        failures.append(f'{name}: title “{title}” is not in po/titrate.pot '
+    if title not in marked:
+        failures.append(f'{name}: title “{title}” is not marked for translation '
                         '(add it to bundled_titles in src/app/titrate-session.c)')
         continue
     for lang, entries in catalogues.items():
