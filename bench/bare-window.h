@@ -32,3 +32,42 @@ bare_window_new (GtkApplication  *app,
     *label = text;
   return window;
 }
+
+typedef struct
+{
+  GSourceOnceFunc func;
+  gpointer        data;
+} BareFirstPaint;
+
+static inline void
+bare_window_after_paint_cb (GdkFrameClock  *clock,
+                            BareFirstPaint *once)
+{
+  g_signal_handlers_disconnect_by_func (clock, bare_window_after_paint_cb, once);
+  once->func (once->data);
+  g_free (once);
+}
+
+static inline void
+bare_window_map_cb (GtkWidget      *window,
+                    BareFirstPaint *once)
+{
+  g_signal_handlers_disconnect_by_func (window, bare_window_map_cb, once);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (bare_window_after_paint_cb), once);
+}
+
+/* Calls @func (@data) once, when the window's first frame has been
+ * painted (the frame clock's first after-paint once it is mapped), as the
+ * app's own first-frame hook does. */
+static inline void
+bare_window_after_first_paint (GtkWidget       *window,
+                               GSourceOnceFunc  func,
+                               gpointer         data)
+{
+  BareFirstPaint *once = g_new (BareFirstPaint, 1);
+
+  once->func = func;
+  once->data = data;
+  g_signal_connect (window, "map", G_CALLBACK (bare_window_map_cb), once);
+}

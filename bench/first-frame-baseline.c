@@ -15,24 +15,14 @@
 #include <stdio.h>
 
 static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   gpointer       user_data)
+first_frame_cb (gpointer user_data)
 {
   const char *delay = g_getenv ("TITRATE_QUIT_DELAY_MS");
 
-  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, user_data);
   printf ("first-frame-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   fflush (stdout);
   g_timeout_add_once (delay != NULL ? (guint) g_ascii_strtoull (delay, NULL, 10) : 0,
                       (GSourceOnceFunc) g_application_quit, user_data);
-}
-
-static void
-on_map_cb (GtkWidget *window,
-           gpointer   user_data)
-{
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (on_after_paint_cb), user_data);
 }
 
 static void
@@ -41,7 +31,7 @@ on_activate_cb (GApplication *app)
   GtkWidget *window = bare_window_new (GTK_APPLICATION (app), NULL, NULL);
 
   if (g_getenv ("TITRATE_FIRST_FRAME") != NULL)
-    g_signal_connect (window, "map", G_CALLBACK (on_map_cb), app);
+    bare_window_after_first_paint (window, first_frame_cb, app);
   gtk_window_present (GTK_WINDOW (window));
 }
 

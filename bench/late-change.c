@@ -49,19 +49,9 @@ change_label_cb (gpointer user_data)
 }
 
 static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   gpointer       user_data)
+first_frame_cb (gpointer user_data)
 {
-  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, user_data);
   g_timeout_add_once (delay_ms, change_label_cb, user_data);
-}
-
-static void
-on_map_cb (GtkWidget *window,
-           gpointer   user_data)
-{
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (on_after_paint_cb), user_data);
 }
 
 static void
@@ -70,7 +60,7 @@ on_activate_cb (GApplication *app)
   GtkWidget *box, *label;
   GtkWidget *window = bare_window_new (GTK_APPLICATION (app), &box, &label);
 
-  g_signal_connect (window, "map", G_CALLBACK (on_map_cb), label);
+  bare_window_after_first_paint (window, first_frame_cb, label);
   if (repaint)
     {
       GtkWidget *area = gtk_drawing_area_new ();
