@@ -26,6 +26,7 @@
 #include "titrate-pump-section.h"
 #include "titrate-regimen-form.h"
 #include "titrate-schedule-view.h"
+#include "titrate-start-memory.h"
 #include "titrate-state-dir.h"
 #include "titrate-step-dialog.h"
 #include "titrate-test-gtk.h"
@@ -217,6 +218,56 @@ assert_sorted_by_severity (TitrateWindow *win)
 }
 
 /* Tests */
+
+static gboolean
+redraw_every_frame_cb (GtkWidget     *widget,
+                       GdkFrameClock *clock,
+                       gpointer       user_data)
+{
+  gtk_widget_queue_draw (widget);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Waits (at most @ms) for the memory freed while a window started to be
+ * given back; returns how many times it was, since @before. */
+static guint
+wait_for_trims (guint before,
+                int   ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (_titrate_start_memory_get_n_trims () == before && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  return _titrate_start_memory_get_n_trims () - before;
+}
+
+/* The memory a window frees while it starts is given back once it has
+ * stopped drawing, once per window; a window that never stops drawing
+ * (an animation, a blinking cursor) gets it back 2 s after its first frame. */
+static void
+test_start_memory (void)
+{
+  guint before = _titrate_start_memory_get_n_trims ();
+  TitrateWindow *win = new_window ();
+  guint tick;
+
+  settle (GTK_WIDGET (win));
+  g_assert_cmpuint (wait_for_trims (before, 3000), ==, 1);
+  /* Later frames do not give it back again. */
+  gtk_widget_queue_draw (GTK_WIDGET (win));
+  settle (GTK_WIDGET (win));
+  g_assert_cmpuint (wait_for_trims (before + 1, 600), ==, 0);
+  close_window (win);
+
+  before = _titrate_start_memory_get_n_trims ();
+  win = titrate_application_new_window (app);
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (win), redraw_every_frame_cb, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (win));
+  g_assert_cmpuint (wait_for_trims (before, 1000), ==, 0);   /* still drawing */
+  g_assert_cmpuint (wait_for_trims (before, 3000), ==, 1);   /* the 2 s cap */
+  gtk_widget_remove_tick_callback (GTK_WIDGET (win), tick);
+  close_window (win);
+}
 
 static void
 test_new_window (void)
@@ -2274,6 +2325,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/titrate/window/new", test_new_window);
+  g_test_add_func ("/titrate/window/start-memory", test_start_memory);
   g_test_add_func ("/titrate/window/menus-on-demand", test_menus_on_demand);
   g_test_add_func ("/titrate/window/review-overdue", test_review_overdue);
   g_test_add_func ("/titrate/window/patient-entry", test_patient_entry);

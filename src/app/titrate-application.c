@@ -20,6 +20,7 @@
 #include "titrate-preferences-window.h"
 #include "titrate-recovery.h"
 #include "titrate-rules-source.h"
+#include "titrate-start-memory.h"
 #include "titrate-ui-utils.h"
 #include "titrate-window.h"
 
@@ -482,12 +483,15 @@ titrate_application_new_window (TitrateApplication *self)
   g_autoptr(TitrateRules) rules = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *failure = NULL;
+  TitrateWindow *window;
 
   g_return_val_if_fail (TITRATE_IS_APPLICATION (self), NULL);
 
   rules = titrate_application_open_rules (self, &error);
   if (rules == NULL)
     failure = titrate_rules_source_describe_failure (self->rules_source, self->rules_path, error);
-  return titrate_window_new (GTK_APPLICATION (self), titrate_application_get_settings (self),
-                             rules, error, self->rules_source, failure);
+  window = titrate_window_new (GTK_APPLICATION (self), titrate_application_get_settings (self),
+                               rules, error, self->rules_source, failure);
+  titrate_start_memory_watch (GTK_WINDOW (window));
+  return window;
 }
