@@ -267,6 +267,15 @@ test_start_memory (void)
   g_assert_cmpuint (wait_for_trims (before, 3000), ==, 1);   /* the 2 s cap */
   gtk_widget_remove_tick_callback (GTK_WIDGET (win), tick);
   close_window (win);
+
+  /* A window closed before it settles stops the watch cleanly (its
+   * surface's frame clock is disposed with it): no trim, no warning. */
+  before = _titrate_start_memory_get_n_trims ();
+  win = titrate_application_new_window (app);
+  gtk_window_present (GTK_WINDOW (win));
+  settle (GTK_WIDGET (win));   /* drawn, not yet quiet for 300 ms */
+  close_window (win);
+  g_assert_cmpuint (wait_for_trims (before, 1000), ==, 0);
 }
 
 static void

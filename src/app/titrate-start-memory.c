@@ -32,6 +32,8 @@
 
 typedef struct
 {
+  GtkWidget     *window;            /* not owned: left on "unrealize" */
+  gulong         unrealize_handler;
   GdkFrameClock *clock;
   gulong         paint_handler;
   guint          quiet_source;
@@ -40,15 +42,26 @@ typedef struct
 
 static guint n_trims;
 
+/* Stops watching; gives the memory back when @give_back. Safe whatever
+ * happened to the frame clock: a surface destroyed with its window
+ * disposes its clock, which drops every handler on it. */
 static void
-start_trim_finish (StartTrim *trim)
+start_trim_finish (StartTrim *trim,
+                   gboolean   give_back)
 {
+  if (give_back)
+    {
 #ifdef __GLIBC__
-  malloc_trim (0);
+      malloc_trim (0);
 #endif
-  n_trims++;
+      n_trims++;
+    }
   g_clear_handle_id (&trim->quiet_source, g_source_remove);
-  g_clear_signal_handler (&trim->paint_handler, trim->clock);
+  if (trim->paint_handler != 0
+      && g_signal_handler_is_connected (trim->clock, trim->paint_handler))
+    g_signal_handler_disconnect (trim->clock, trim->paint_handler);
+  trim->paint_handler = 0;
+  g_clear_signal_handler (&trim->unrealize_handler, trim->window);
   g_clear_object (&trim->clock);
   g_free (trim);
 }
@@ -59,7 +72,15 @@ on_quiet_cb (gpointer user_data)
   StartTrim *trim = user_data;
 
   trim->quiet_source = 0;   /* a once-source: removed after this */
-  start_trim_finish (trim);
+  start_trim_finish (trim, TRUE);
+}
+
+/* The window went away before it settled: nothing to wait for. */
+static void
+on_unrealize_cb (GtkWidget *window,
+                 gpointer   user_data)
+{
+  start_trim_finish (user_data, FALSE);
 }
 
 static void
@@ -73,7 +94,7 @@ on_after_paint_cb (GdkFrameClock *clock,
     trim->first_paint_us = now;
   g_clear_handle_id (&trim->quiet_source, g_source_remove);
   if (now - trim->first_paint_us >= (gint64) TRIM_LATEST_MS * 1000)
-    start_trim_finish (trim);
+    start_trim_finish (trim, TRUE);
   else
     trim->quiet_source = g_timeout_add_once (TRIM_QUIET_MS, on_quiet_cb, trim);
 }
@@ -86,6 +107,10 @@ on_map_cb (GtkWidget *window,
 
   g_signal_handlers_disconnect_by_func (window, on_map_cb, user_data);
   trim = g_new0 (StartTrim, 1);
+  trim->window = window;
+  trim->unrealize_handler = g_signal_connect (window, "unrealize",
+                                              G_CALLBACK (on_unrealize_cb),
+                                              trim);
   trim->clock = g_object_ref (gtk_widget_get_frame_clock (window));
   trim->paint_handler = g_signal_connect (trim->clock, "after-paint",
                                           G_CALLBACK (on_after_paint_cb), trim);
