@@ -508,6 +508,34 @@ test_intrathecal (void)
     assert_no_alert (a_unset_slow, "titration.it.increase_cerebral");
     assert_no_alert (a_unset_slow, "titration.it.increase_spinal");
   }
+
+  /* After implant, with no screening dose given and no screening boluses
+   * in the plan: the start cannot be checked, and an alert says so. With
+   * the effective screening dose it is checked (800 > 2 × 200); in
+   * maintenance there is no start to check. */
+  {
+    g_autoptr(TitrateRegimen) post = test_it (TITRATE_ORIGIN_SPINAL, 500, "1:d800");
+    g_autoptr(GPtrArray) a_post = NULL;
+    g_autoptr(GPtrArray) a_screened = NULL;
+    g_autoptr(GPtrArray) a_maintenance = NULL;
+
+    post->it_phase = TITRATE_IT_PHASE_POST_IMPLANT;
+    a_post = test_check (p, post, NULL);
+    a = find_alert (a_post, "input.it_screening_missing");
+    g_assert_nonnull (a);
+    g_assert_cmpint (a->severity, ==, TITRATE_SEVERITY_MODERATE);
+    g_assert_cmpstr (a->trigger, ==, "Day 1: pump starts at 800 mcg/day after implant; no effective screening bolus given");
+
+    post->screening_effective_mcg = 200;
+    a_screened = test_check (p, post, NULL);
+    assert_no_alert (a_screened, "input.it_screening_missing");
+    assert_alert (a_screened, "titration.it.start_above_screening");
+
+    post->screening_effective_mcg = NAN;
+    post->it_phase = TITRATE_IT_PHASE_MAINTENANCE;
+    a_maintenance = test_check (p, post, NULL);
+    assert_no_alert (a_maintenance, "input.it_screening_missing");
+  }
   /* Oral rules never fire on intrathecal plans */
   assert_no_alert (a_big, "dose.oral.spasticity.label_max");
   assert_no_alert (a_stop, "withdrawal.oral.abrupt_stop");

@@ -311,54 +311,62 @@ test_suggest_severe_ckd (void)
 {
   /* CrCl about 23 mL/min (CKD stage 4). One third of the 80 mg/day label
    * maximum (Vlavonou 2014) would allow about 26.7 mg/day, but Cheong 2020
-   * reports toxicity from 10 mg/day in CKD stages 4–5 and suggests starting
-   * at 7.5 mg/day; the renal alert says the sources conflict. The suggestion
-   * follows the stricter source: it starts at 7.5 mg/day or less, never
-   * reaches 10 mg/day, and its notes name Cheong 2020 and the conflict. */
+   * reports toxicity from 10 mg/day in CKD stages 4–5, and the reference's
+   * suggested rule below eGFR 30 is a hard stop or an override with a
+   * 2.5–5 mg/day ceiling. The stricter source sets this patient's maximum
+   * (5 mg/day, an absolute renal ceiling), and the suggestion never goes
+   * above it; its notes name the ceiling and the sources that conflict. */
   g_autoptr(TitratePatient) p = test_adult (60, 60, TITRATE_SEX_FEMALE, 2.5);
   g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, "1:5");
   g_autoptr(GError) error = NULL;
   g_autoptr(TitrateSuggestion) s = titrate_planner_suggest (test_rules (), p, r, &error);
   g_autoptr(GArray) steps = g_array_new (FALSE, TRUE, sizeof (TitrateStep));
   g_autoptr(GPtrArray) alerts = NULL;
-  gboolean names_conflict = FALSE;
+  gboolean names_ceiling = FALSE;
   double peak = 0;
+  TitrateLimit limit;
+
+  titrate_check_applicable_limit (test_rules (), p, r, &limit);
+  g_assert_cmpfloat (limit.max_daily, ==, 5);
+  g_assert_cmpfloat (limit.renal_ceiling, ==, 5);
+  g_assert_cmpstr (limit.rule_code, ==, "renal.severe");
 
   g_assert_no_error (error);
-  g_assert_cmpfloat (s->protocol.start_dose_mg * s->protocol.doses_per_day, <=, 7.5 + 1e-9);
-  g_assert_cmpfloat (s->protocol.target_daily_mg, <, 10);
+  g_assert_cmpfloat (s->protocol.start_dose_mg * s->protocol.doses_per_day, <=, 5 + 1e-9);
+  g_assert_cmpfloat (s->protocol.target_daily_mg, <=, 5 + 1e-9);
   g_assert_cmpint (s->protocol.step_every_days, >=, 7);
   for (guint i = 0; i < s->notes->len; i++)
     {
       const char *note = g_ptr_array_index (s->notes, i);
 
-      names_conflict |= strstr (note, "Sources conflict") != NULL && strstr (note, "Cheong 2020") != NULL &&
-                        strstr (note, "stricter") != NULL;
+      names_ceiling |= strstr (note, "2.5–5 mg/day") != NULL && strstr (note, "Cheong 2020") != NULL &&
+                       strstr (note, "Vlavonou 2014") != NULL && strstr (note, "stricter") != NULL;
     }
-  if (!names_conflict)
+  if (!names_ceiling)
     for (guint i = 0; i < s->notes->len; i++)
       g_printerr ("note: %s\n", (const char *) g_ptr_array_index (s->notes, i));
-  g_assert_true (names_conflict);
+  g_assert_true (names_ceiling);
 
-  /* Expanded, it never reaches the dose Cheong 2020 reports as toxic; the
-   * renal alert (avoid below 30) still shows, with the plan's own peak. */
+  /* Expanded, it never goes above the ceiling; the renal alert (avoid
+   * below 30) still shows, with the plan's own peak and the ceiling. */
   g_assert_true (titrate_protocol_expand (&s->protocol, steps, &error));
   g_array_set_size (r->steps, 0);
   g_array_append_vals (r->steps, steps->data, steps->len);
   for (guint i = 0; i < r->steps->len; i++)
     peak = MAX (peak, titrate_step_daily_total (&g_array_index (r->steps, TitrateStep, i)));
-  g_assert_cmpfloat (peak, <, 10);
+  g_assert_cmpfloat (peak, <=, 5 + 1e-9);
   alerts = titrate_check (test_rules (), p, r, NULL, &error);
   g_assert_no_error (error);
   {
     const TitrateAlert *a = find_alert (alerts, "renal.severe");
 
     g_assert_nonnull (a);
-    g_assert_nonnull (strstr (a->trigger, "plan peaks at 5 mg/day"));
-    g_assert_nonnull (strstr (a->trigger, "sources conflict"));
+    g_assert_nonnull (strstr (a->trigger, "plan peaks at 5 mg/day, within the ceiling of about 5 mg/day"));
+    g_assert_nonnull (strstr (a->trigger, "not the label maximum × 0.333 (26.7 mg/day)"));
   }
   assert_no_alert (alerts, "titration.oral.step_fast");
   assert_no_alert (alerts, "dose.unmeasurable");
+  assert_no_alert (alerts, "dose.oral.spasticity.label_max");
 }
 
 static void

@@ -431,20 +431,43 @@ test_dialysis_names_plan_dose (void)
 static void
 test_severe_band_conflict (void)
 {
-  /* CrCl 25: avoid; the one-third ceiling (26.7 mg/day) is above Cheong's
-   * lowest toxic dose (10 mg/day): the alert says the sources conflict. */
+  /* CrCl 25: avoid. The one-third reduction (26.7 mg/day, Vlavonou 2014)
+   * is above Cheong's lowest toxic dose (10 mg/day): the stricter ceiling,
+   * about 5 mg/day (the reference's suggested 2.5–5 mg/day below eGFR 30),
+   * sets the maximum, and the alert names the one it overrides. */
   g_autoptr(TitratePatient) p = test_adult (50, 70, TITRATE_SEX_MALE, NAN);
   g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, LABEL_PLAN);
   g_autoptr(GPtrArray) a = NULL;
   const TitrateAlert *sev;
+  TitrateLimit limit;
 
   p->crcl_ml_min = 25;
   a = check (p, r);
   sev = find_alert (a, "renal.severe");
   g_assert_nonnull (sev);
-  g_assert_cmpstr (sev->trigger, ==, "CrCl 25 mL/min (entered); plan peaks at 60 mg/day; if unavoidable, at most about "
-                   "26.7 mg/day (label maximum × 0.333), but sources conflict: Cheong 2020 reports toxicity from "
-                   "10 mg/day at this level of kidney function");
+  g_assert_cmpint (sev->severity, ==, TITRATE_SEVERITY_MAJOR);
+  g_assert_cmpstr (sev->trigger, ==, "CrCl 25 mL/min (entered); plan peaks at 60 mg/day, above the ceiling of about "
+                   "5 mg/day if unavoidable (Wolf2018; Cheong2020; UK; CA; Vlavonou2014; ElHusseini2011), "
+                   "not the label maximum × 0.333 (26.7 mg/day)");
+  titrate_check_applicable_limit (test_rules (), p, r, &limit);
+  g_assert_cmpfloat (limit.max_daily, ==, 5);
+  g_assert_cmpfloat (limit.renal_ceiling, ==, 5);
+
+  /* End-stage (CrCl 12): the same ceiling, contraindicated */
+  g_clear_pointer (&a, g_ptr_array_unref);
+  p->crcl_ml_min = 12;
+  a = check (p, r);
+  sev = find_alert (a, "renal.esrd");
+  g_assert_nonnull (sev);
+  g_assert_cmpint (sev->severity, ==, TITRATE_SEVERITY_CONTRAINDICATED);
+  titrate_check_applicable_limit (test_rules (), p, r, &limit);
+  g_assert_cmpfloat (limit.max_daily, ==, 5);
+
+  /* CrCl 30, the next band up: halved, no absolute ceiling */
+  p->crcl_ml_min = 30;
+  titrate_check_applicable_limit (test_rules (), p, r, &limit);
+  g_assert_cmpfloat (fabs (limit.max_daily - 40), <, 1e-9);
+  g_assert_true (isnan (limit.renal_ceiling));
 }
 
 /* Titration and doses (§3) */

@@ -340,13 +340,13 @@ INSERT INTO rule (code, category, severity, title, reason, action, source, evide
    'Vlavonou2014; Wolf2018; ElHusseini2011; Beers23; NKF24', 'S'),
   ('renal.severe', 'renal', 'major',
    'CrCl or eGFR 15–30 mL/min: avoid baclofen',
-   'Wolf 2018 advises avoiding baclofen below eGFR 30; if it is unavoidable, Vlavonou 2014 suggests a two-thirds reduction below CrCl 30 mL/min. In severe CKD neurotoxicity occurred in 7%, the lowest toxic dose was 10 mg/day in stages 4–5, and low albumin added risk; suggested start 7.5 mg/day (Cheong 2020). Toxicity usually starts 2–3 days after initiation (El-Husseini 2011). When no CrCl can be had (no weight), eGFR stands in (NKF 2024 prefers eGFR for medication decisions), de-indexed by body-surface area when height and weight are known.',
-   'Avoid if possible. If unavoidable: start at 7.5 mg/day or less, keep to one third of the usual dose, raise no more than every 7 days, and check for confusion or drowsiness in the first days after each change.',
-   'Wolf2018; Vlavonou2014; Cheong2020; ElHusseini2011; NKF24', 'S'),
+   'Wolf 2018 advises avoiding baclofen below eGFR 30. In severe CKD neurotoxicity occurred in 7%, the lowest toxic dose was 10 mg/day in stages 4–5, and low albumin added risk; Cheong 2020 suggests starting at 7.5 mg/day. Sources conflict on a ceiling: Vlavonou 2014 suggests a two-thirds reduction below CrCl 30 mL/min (about 26.7 mg/day from an 80 mg/day maximum), above that toxic dose; the stricter ceiling used here, 2.5–5 mg/day, is the reference''s suggested rule below eGFR 30 or on dialysis (UK and Canadian labels: about 5 mg/day on haemodialysis). Toxicity usually starts 2–3 days after initiation (El-Husseini 2011). When no CrCl can be had (no weight), eGFR stands in (NKF 2024 prefers eGFR for medication decisions), de-indexed by body-surface area when height and weight are known.',
+   'Avoid if possible. If unavoidable: stay at or below about 5 mg/day (ceiling 2.5–5 mg/day), raise no more than every 7 days, and check for confusion or drowsiness in the first days after each change.',
+   'Wolf2018; Vlavonou2014; Cheong2020; UK; CA; ElHusseini2011; NKF24', 'S'),
   ('renal.esrd', 'renal', 'contraindicated',
    'End-stage renal failure (CrCl or eGFR below 15 mL/min)',
    'Sources conflict: the German label contraindicates baclofen in end-stage renal failure (DE); UK and Canadian labels allow it only if benefit outweighs risk, with close monitoring, warning that overdose signs can occur at low doses (UK, CA). The German label names "end-stage renal failure" without a number; the 15 mL/min cut used here is the conventional KDIGO G5 boundary. A single 25 mg dose caused coma in ESRD (BMC Nephrol 2018); Cheong 2020 suggests starting at 7.5 mg/day in CKD stages 4–5 (2.5 mg/day on dialysis). When no CrCl can be had (no weight), eGFR stands in (NKF 2024 prefers eGFR for medication decisions), de-indexed by body-surface area when height and weight are known.',
-   'Avoid (contraindicated in Germany). If a specialist judges it essential: start at 2.5–7.5 mg/day (Cheong), do not exceed about 5 mg/day if on haemodialysis (UK, CA), and monitor closely; in toxicity, haemodialysis speeds recovery.',
+   'Avoid (contraindicated in Germany). If a specialist judges it essential: stay at or below about 5 mg/day (ceiling 2.5–5 mg/day; UK and CA give about 5 mg/day on haemodialysis), and monitor closely; in toxicity, haemodialysis speeds recovery.',
    'DE; UK; CA; Cheong2020; BMCNephrol2018; ElHusseini2011; NKF24', 'L'),
   ('renal.dialysis', 'renal', 'contraindicated',
    'On dialysis: baclofen accumulates',
@@ -475,6 +475,11 @@ INSERT INTO rule (code, category, severity, title, reason, action, source, evide
    'Intrathecal regimen: origin of spasticity not given',
    'Intrathecal step limits depend on origin: spinal +10–30% per 24 h after implant (+10–40% in maintenance), cerebral +5–15% (+5–20% in maintenance) (LIO-IT, GAB). Without the origin these limits cannot be checked.',
    'Record whether the spasticity is of spinal or cerebral origin.',
+   'LIO-IT; GAB', 'L'),
+  ('input.it_screening_missing', 'input', 'moderate',
+   'Intrathecal start after implant: screening dose not given',
+   'After implant the pump starts at twice the effective screening dose per 24 h, or at that dose once when its effect lasted more than 8 hours (LIO-IT, GAB). Without the effective screening bolus, or the screening boluses in the plan, the starting rate cannot be checked.',
+   'Enter the effective screening bolus in mcg and how long its effect lasted, or add the screening boluses to the plan.',
    'LIO-IT; GAB', 'L'),
   ('input.unknown_indication', 'input', 'moderate',
    'Indication not recognised for this route',
@@ -715,8 +720,8 @@ INSERT INTO protocol_adjustment (medicine, population, dose_factor, max_daily_mg
    'CrCl 50–80 mL/min: about one third less (Vlavonou 2014). Steps at least 7 days apart, the slow end of UpToDate''s 3–7 days, because toxicity appears 2–3 days after a change (El-Husseini 2011).'),
   ('baclofen', 'renal_moderate', 0.5,   NULL, 7, 'Vlavonou2014; Wolf2018; UpToDate; ElHusseini2011',
    'CrCl 30–50 mL/min: half the dose (Vlavonou 2014; Wolf 2018 reduces at eGFR 30–60). Steps at least 7 days apart because toxicity appears 2–3 days after a change (El-Husseini 2011).'),
-  ('baclofen', 'renal_severe',   1.0 / 3, NULL, 7, 'Vlavonou2014; Wolf2018; Cheong2020; ElHusseini2011',
-   'CrCl below 30 mL/min: avoid (Wolf 2018); if unavoidable, two thirds less (Vlavonou 2014), start 7.5 mg/day in CKD 4–5 (Cheong 2020), steps at least 7 days apart (toxicity appears 2–3 days after a change, El-Husseini 2011).'),
+  ('baclofen', 'renal_severe',   1.0 / 3, 5,    7, 'Wolf2018; Cheong2020; UK; CA; Vlavonou2014; ElHusseini2011',
+   'CrCl below 30 mL/min: avoid (Wolf 2018). If unavoidable, at most about 5 mg/day: the reference''s suggested rule below eGFR 30 or on dialysis is a hard stop or an override with a 2.5–5 mg/day ceiling, the stricter source where they conflict, since Cheong 2020 reports toxicity from 10 mg/day in CKD 4–5 (and suggests starting at 7.5 mg/day) and UK and Canadian labels give about 5 mg/day on haemodialysis; Vlavonou 2014''s two-thirds reduction (about 26.7 mg/day) is not used. Steps at least 7 days apart (toxicity appears 2–3 days after a change, El-Husseini 2011).'),
   ('baclofen', 'dialysis',       1.0 / 6, 5,    7, 'Cheong2020; UK; CA; ElHusseini2011',
    'On dialysis: avoid if possible; if essential, start at 2.5 mg/day (Cheong 2020; one sixth of the 15 mg/day label start) and do not exceed about 5 mg/day (UK, CA); steps at least 7 days apart.'),
   ('baclofen', 'elderly',        1.0,   NULL, 7, 'UK; CA; George2025',
@@ -726,7 +731,9 @@ INSERT INTO protocol_adjustment (medicine, population, dose_factor, max_daily_mg
 -- renal_band — CrCl (Cockcroft–Gault, mL/min), [crcl_min, crcl_max)
 -- ===========================================================================
 -- Below 30 the one-third factor (Vlavonou 2014) conflicts with Cheong 2020
--- (lowest toxic dose 10 mg/day in CKD stages 4–5): the alert names both.
+-- (lowest toxic dose 10 mg/day in CKD stages 4–5): the stricter ceiling,
+-- protocol_adjustment renal_severe max_daily_mg (5 mg/day, the reference's
+-- suggested 2.5–5 mg/day ceiling), sets the maximum; the alert names both.
 INSERT INTO renal_band (medicine, rule, population, crcl_min, crcl_max, dose_factor, avoid, conflict_daily_mg, conflict_source) VALUES
   ('baclofen', 'renal.mild',     'renal_mild',     50, 80, 2.0 / 3, 0, NULL, NULL),
   ('baclofen', 'renal.moderate', 'renal_moderate', 30, 50, 0.5,   0, NULL, NULL),

@@ -152,6 +152,9 @@ NC_("rule input.creatinine_implausible title", "Serum creatinine implausible in 
 /* TRANSLATORS: rules database, alert title (rule input.it_origin_missing, column title) */
 /* xgettext:no-c-format */
 NC_("rule input.it_origin_missing title", "Intrathecal regimen: origin of spasticity not given");
+/* TRANSLATORS: rules database, alert title (rule input.it_screening_missing, column title) */
+/* xgettext:no-c-format */
+NC_("rule input.it_screening_missing title", "Intrathecal start after implant: screening dose not given");
 /* TRANSLATORS: rules database, alert title (rule input.liquid_concentration_missing, column title) */
 /* xgettext:no-c-format */
 NC_("rule input.liquid_concentration_missing title", "Oral liquid: concentration not given");
@@ -524,6 +527,9 @@ NC_("rule input.creatinine_implausible reason", "Design choice, not a published 
 /* TRANSLATORS: rules database, alert reason (rule input.it_origin_missing, column reason) */
 /* xgettext:no-c-format */
 NC_("rule input.it_origin_missing reason", "Intrathecal step limits depend on origin: spinal +10–30% per 24 h after implant (+10–40% in maintenance), cerebral +5–15% (+5–20% in maintenance) (LIO-IT, GAB). Without the origin these limits cannot be checked.");
+/* TRANSLATORS: rules database, alert reason (rule input.it_screening_missing, column reason) */
+/* xgettext:no-c-format */
+NC_("rule input.it_screening_missing reason", "After implant the pump starts at twice the effective screening dose per 24 h, or at that dose once when its effect lasted more than 8 hours (LIO-IT, GAB). Without the effective screening bolus, or the screening boluses in the plan, the starting rate cannot be checked.");
 /* TRANSLATORS: rules database, alert reason (rule input.liquid_concentration_missing, column reason) */
 /* xgettext:no-c-format */
 NC_("rule input.liquid_concentration_missing reason", "Oral baclofen liquids exist at 1 mg/mL (Ozobax), 2 mg/mL (Ozobax DS) and 5 mg/mL (Fleqsuvy and generic suspension, labelled \"concentrated\"), plus compounded liquids. Without the concentration the volume to give cannot be worked out, and an order read in mL risks a five-fold error (ISMP).");
@@ -703,7 +709,7 @@ NC_("rule renal.mild reason", "Baclofen is 70–80% excreted unchanged in urine 
 NC_("rule renal.moderate reason", "Vlavonou 2014 suggests halving the dose at CrCl 30–50 mL/min; Wolf 2018 advises a reduction at eGFR 30–60. Toxicity usually begins 2–3 days after starting, at doses as low as 5 mg/day in some cases (El-Husseini 2011). In adults 65 and over, Beers 2023 advises avoiding baclofen below eGFR 60. When no CrCl can be had (no weight), eGFR stands in (NKF 2024 prefers eGFR for medication decisions), de-indexed by body-surface area when height and weight are known.");
 /* TRANSLATORS: rules database, alert reason (rule renal.severe, column reason) */
 /* xgettext:no-c-format */
-NC_("rule renal.severe reason", "Wolf 2018 advises avoiding baclofen below eGFR 30; if it is unavoidable, Vlavonou 2014 suggests a two-thirds reduction below CrCl 30 mL/min. In severe CKD neurotoxicity occurred in 7%, the lowest toxic dose was 10 mg/day in stages 4–5, and low albumin added risk; suggested start 7.5 mg/day (Cheong 2020). Toxicity usually starts 2–3 days after initiation (El-Husseini 2011). When no CrCl can be had (no weight), eGFR stands in (NKF 2024 prefers eGFR for medication decisions), de-indexed by body-surface area when height and weight are known.");
+NC_("rule renal.severe reason", "Wolf 2018 advises avoiding baclofen below eGFR 30. In severe CKD neurotoxicity occurred in 7%, the lowest toxic dose was 10 mg/day in stages 4–5, and low albumin added risk; Cheong 2020 suggests starting at 7.5 mg/day. Sources conflict on a ceiling: Vlavonou 2014 suggests a two-thirds reduction below CrCl 30 mL/min (about 26.7 mg/day from an 80 mg/day maximum), above that toxic dose; the stricter ceiling used here, 2.5–5 mg/day, is the reference's suggested rule below eGFR 30 or on dialysis (UK and Canadian labels: about 5 mg/day on haemodialysis). Toxicity usually starts 2–3 days after initiation (El-Husseini 2011). When no CrCl can be had (no weight), eGFR stands in (NKF 2024 prefers eGFR for medication decisions), de-indexed by body-surface area when height and weight are known.");
 /* TRANSLATORS: rules database, alert reason (rule route.formulation_mismatch, column reason) */
 /* xgettext:no-c-format */
 NC_("rule route.formulation_mismatch reason", "Intrathecal baclofen is for intrathecal use only: never intravenous, intramuscular, subcutaneous or epidural (LIO-IT, GAB). Oral products (tablets, liquids, granules) are not sterile or preservative-free and must never be given intrathecally.");
@@ -896,6 +902,9 @@ NC_("rule input.creatinine_implausible action", "Check the laboratory report and
 /* TRANSLATORS: rules database, alert action for the prescriber (rule input.it_origin_missing, column action) */
 /* xgettext:no-c-format */
 NC_("rule input.it_origin_missing action", "Record whether the spasticity is of spinal or cerebral origin.");
+/* TRANSLATORS: rules database, alert action for the prescriber (rule input.it_screening_missing, column action) */
+/* xgettext:no-c-format */
+NC_("rule input.it_screening_missing action", "Enter the effective screening bolus in mcg and how long its effect lasted, or add the screening boluses to the plan.");
 /* TRANSLATORS: rules database, alert action for the prescriber (rule input.liquid_concentration_missing, column action) */
 /* xgettext:no-c-format */
 NC_("rule input.liquid_concentration_missing action", "State the concentration in mg/mL and prescribe in mg; dispense an oral syringe.");
@@ -1066,7 +1075,7 @@ NC_("rule pump.refill.after_refill_by action", "Bring the refill appointment for
 NC_("rule renal.dialysis action", "Avoid. If a specialist judges it essential: start at 2.5 mg/day (Cheong), do not exceed about 5 mg/day (UK, CA), and check for drowsiness or confusion over the first days. In toxicity, arrange haemodialysis.");
 /* TRANSLATORS: rules database, alert action for the prescriber (rule renal.esrd, column action) */
 /* xgettext:no-c-format */
-NC_("rule renal.esrd action", "Avoid (contraindicated in Germany). If a specialist judges it essential: start at 2.5–7.5 mg/day (Cheong), do not exceed about 5 mg/day if on haemodialysis (UK, CA), and monitor closely; in toxicity, haemodialysis speeds recovery.");
+NC_("rule renal.esrd action", "Avoid (contraindicated in Germany). If a specialist judges it essential: stay at or below about 5 mg/day (ceiling 2.5–5 mg/day; UK and CA give about 5 mg/day on haemodialysis), and monitor closely; in toxicity, haemodialysis speeds recovery.");
 /* TRANSLATORS: rules database, alert action for the prescriber (rule renal.mild, column action) */
 /* xgettext:no-c-format */
 NC_("rule renal.mild action", "Use about two thirds of the usual dose and maximum; raise no more often than every 7 days; watch for drowsiness or confusion in the first days.");
@@ -1075,7 +1084,7 @@ NC_("rule renal.mild action", "Use about two thirds of the usual dose and maximu
 NC_("rule renal.moderate action", "Use half the usual dose and maximum; raise no more often than every 7 days; check for new confusion or drowsiness in the first days; recheck renal function.");
 /* TRANSLATORS: rules database, alert action for the prescriber (rule renal.severe, column action) */
 /* xgettext:no-c-format */
-NC_("rule renal.severe action", "Avoid if possible. If unavoidable: start at 7.5 mg/day or less, keep to one third of the usual dose, raise no more than every 7 days, and check for confusion or drowsiness in the first days after each change.");
+NC_("rule renal.severe action", "Avoid if possible. If unavoidable: stay at or below about 5 mg/day (ceiling 2.5–5 mg/day), raise no more than every 7 days, and check for confusion or drowsiness in the first days after each change.");
 /* TRANSLATORS: rules database, alert action for the prescriber (rule route.formulation_mismatch, column action) */
 /* xgettext:no-c-format */
 NC_("rule route.formulation_mismatch action", "Choose a formulation for the intended route: intrathecal solution only by pump or screening bolus; oral forms only by mouth or feeding tube.");
@@ -1324,7 +1333,7 @@ NC_("protocol_adjustment renal_mild note", "CrCl 50–80 mL/min: about one third
 NC_("protocol_adjustment renal_moderate note", "CrCl 30–50 mL/min: half the dose (Vlavonou 2014; Wolf 2018 reduces at eGFR 30–60). Steps at least 7 days apart because toxicity appears 2–3 days after a change (El-Husseini 2011).");
 /* TRANSLATORS: rules database, note on a population adjustment (protocol_adjustment renal_severe, column note) */
 /* xgettext:no-c-format */
-NC_("protocol_adjustment renal_severe note", "CrCl below 30 mL/min: avoid (Wolf 2018); if unavoidable, two thirds less (Vlavonou 2014), start 7.5 mg/day in CKD 4–5 (Cheong 2020), steps at least 7 days apart (toxicity appears 2–3 days after a change, El-Husseini 2011).");
+NC_("protocol_adjustment renal_severe note", "CrCl below 30 mL/min: avoid (Wolf 2018). If unavoidable, at most about 5 mg/day: the reference's suggested rule below eGFR 30 or on dialysis is a hard stop or an override with a 2.5–5 mg/day ceiling, the stricter source where they conflict, since Cheong 2020 reports toxicity from 10 mg/day in CKD 4–5 (and suggests starting at 7.5 mg/day) and UK and Canadian labels give about 5 mg/day on haemodialysis; Vlavonou 2014's two-thirds reduction (about 26.7 mg/day) is not used. Steps at least 7 days apart (toxicity appears 2–3 days after a change, El-Husseini 2011).");
 /* TRANSLATORS: rules database, counselling topic (patient handout) (counselling 1, column topic) */
 /* xgettext:no-c-format */
 NC_("counselling 1 topic", "Drowsiness and driving");

@@ -391,7 +391,10 @@ draw_chart (GtkDrawingArea *area,
       g_autofree char *amount = titrate_format_amount_display (limit.max_daily);
       g_autofree char *label = NULL;
 
-      if (limit.renal_factor < 1.0 - 1e-9)
+      if (!isnan (limit.renal_ceiling))
+        /* Translators: "Maximum for this patient 5 mg/day (renal ceiling)" */
+        label = g_strdup_printf (_("Maximum for this patient %s %s/day (renal ceiling)"), amount, unit);
+      else if (limit.renal_factor < 1.0 - 1e-9)
         {
           g_autofree char *factor = titrate_format_amount_display (limit.renal_factor);
 

@@ -191,6 +191,10 @@ update_maximum (TitrateVerdictBar *self)
   max = titrate_format_daily (limit.max_daily, unit);
   if (titrate_session_get_patient (self->session)->dialysis && regimen->route == TITRATE_ROUTE_ORAL)
     basis = g_strdup (_("basis: dialysis"));
+  else if (!isnan (limit.renal_ceiling))
+    /* Translators: the maximum is an absolute ceiling the rules give for
+     * this level of kidney function, not the label maximum scaled down */
+    basis = g_strdup (_("basis: renal ceiling"));
   else if (limit.renal_factor < 1.0 - 1e-9)
     {
       g_autofree char *factor = titrate_format_amount_display (limit.renal_factor);

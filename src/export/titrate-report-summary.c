@@ -213,8 +213,13 @@ add_regimen_section (TitrateReport *self)
        * titrate_format_amount_display(), three decimals at most. */
       g_autofree char *m = titrate_format_amount_display (limit.max_daily);
       g_autofree char *factor = titrate_format_amount_display (limit.renal_factor);
-      /* Translators: "26.667 mg/day (renal factor 0.333)" */
-      limit_text = g_strdup_printf (_("%s %s/day (renal factor %s)"), m, unit, factor);
+
+      if (!isnan (limit.renal_ceiling))
+        /* Translators: "5 mg/day (renal ceiling)" */
+        limit_text = g_strdup_printf (_("%s %s/day (renal ceiling)"), m, unit);
+      else
+        /* Translators: "26.667 mg/day (renal factor 0.333)" */
+        limit_text = g_strdup_printf (_("%s %s/day (renal factor %s)"), m, unit, factor);
     }
   kv (s, _("Applicable maximum"), limit_text);
   kv (s, _("Plan status"), self->doc->final ? _("final") : _("draft"));

@@ -1069,6 +1069,17 @@ check_it_start (Check *c)
             screening = s->bolus_mcg;   /* the last bolus before the pump: the effective one */
         }
     }
+  /* A start the document calls post-implant, with no screening dose to
+   * check it against, is not passed in silence. */
+  if (first != NULL && c->r->it_phase == TITRATE_IT_PHASE_POST_IMPLANT && (isnan (screening) || screening <= 0))
+    {
+      g_autofree char *d = fmt (first->daily_mcg);
+
+      raise_code (c, "input.it_screening_missing", first->day,
+                  _("Day %d: pump starts at %s mcg/day after implant; no effective screening bolus given"),
+                  first->day, d);
+      return;
+    }
   /* Without a phase, only a plan that screens first is a post-implant start. */
   if (first == NULL || isnan (screening) || screening <= 0 ||
       (c->r->it_phase == TITRATE_IT_PHASE_UNSET && !boluses_before))
@@ -2049,10 +2060,27 @@ check_renal (Check *c)
 
   if (band->avoid)
     {
+      const TitrateAdjustmentRow *adj = _titrate_rules_band_adjustment (c->rules, c->medicine, band);
       double ceiling = label_limit (c, NULL) * band->dose_factor;
       GString *trigger = g_string_new (renal);
 
-      if (!isnan (ceiling) && c->peak > 0)
+      if (!isnan (ceiling) && c->peak > 0 && adj != NULL && !isnan (adj->max_daily_mg) &&
+          adj->max_daily_mg < ceiling)
+        {
+          /* The database's absolute ceiling for the band is the stricter
+           * source; the scaled label maximum it overrides is named. */
+          g_autofree char *ceil_s = fmt (adj->max_daily_mg);
+          g_autofree char *scaled_s = fmt (round (ceiling * 10) / 10);
+          g_autofree char *factor = fmt (round (band->dose_factor * 1000) / 1000);
+
+          g_string_append_printf (trigger, c->peak > adj->max_daily_mg + EPSILON
+                                  ? _("; plan peaks at %s mg/day, above the ceiling of about %s mg/day if unavoidable "
+                                      "(%s), not the label maximum × %s (%s mg/day)")
+                                  : _("; plan peaks at %s mg/day, within the ceiling of about %s mg/day if unavoidable "
+                                      "(%s), not the label maximum × %s (%s mg/day)"),
+                                  peak, ceil_s, adj->source, factor, scaled_s);
+        }
+      else if (!isnan (ceiling) && c->peak > 0)
         {
           g_autofree char *ceil_s = fmt (round (ceiling * 10) / 10);
           g_autofree char *factor = fmt (round (band->dose_factor * 1000) / 1000);
@@ -2462,6 +2490,7 @@ titrate_check_applicable_limit (TitrateRules         *rules,
   out->max_daily = NAN;
   out->rule_code = NULL;
   out->renal_factor = 1.0;
+  out->renal_ceiling = NAN;
   if (rules == NULL)
     return;
 
@@ -2486,14 +2515,20 @@ titrate_check_applicable_limit (TitrateRules         *rules,
       out->max_daily *= out->renal_factor;
       /* A sourced absolute ceiling (about 5 mg/day, UK/CA) wins over the
        * scaled label maximum, which no source gives for dialysis. */
-      if (adj != NULL && !isnan (adj->max_daily_mg))
-        out->max_daily = MIN (out->max_daily, adj->max_daily_mg);
+      if (adj != NULL && !isnan (adj->max_daily_mg) && adj->max_daily_mg < out->max_daily)
+        out->max_daily = out->renal_ceiling = adj->max_daily_mg;
       return;
     }
   if (band != NULL)
     {
+      const TitrateAdjustmentRow *adj = _titrate_rules_band_adjustment (rules, c.medicine, band);
+
       out->renal_factor = band->dose_factor;
       out->rule_code = band->rule->code;
+      out->max_daily *= out->renal_factor;
+      /* The band's absolute ceiling, where the database gives one (below
+       * 30 mL/min), wins over the scaled label maximum. */
+      if (adj != NULL && !isnan (adj->max_daily_mg) && adj->max_daily_mg < out->max_daily)
+        out->max_daily = out->renal_ceiling = adj->max_daily_mg;
     }
-  out->max_daily *= out->renal_factor;
 }

@@ -56,6 +56,9 @@ GPtrArray *titrate_check (TitrateRules         *rules,
  * @max_daily: mg/day (oral) or mcg/day (intrathecal)
  * @rule_code: the rule that sets it
  * @renal_factor: 1.0 when no renal reduction
+ * @renal_ceiling: an absolute renal ceiling (mg/day) that the rules database
+ *   gives for this patient's renal band or for dialysis and that sets
+ *   @max_daily, below the label maximum × @renal_factor; NAN when none does
  *
  * The maximum daily dose that applies to this patient and regimen, after
  * age-band, weight and renal adjustments. NAN when none applies.
@@ -64,6 +67,7 @@ typedef struct {
   double      max_daily;       /* mg/day (oral) or mcg/day (intrathecal) */
   const char *rule_code;       /* the rule that sets it */
   double      renal_factor;    /* 1.0 when no renal reduction */
+  double      renal_ceiling;   /* mg/day; NAN when no absolute ceiling sets max_daily */
 } TitrateLimit;
 
 /**

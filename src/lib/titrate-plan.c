@@ -253,7 +253,8 @@ recheck (TitratePlan *self)
     titrate_check_applicable_limit (self->rules, self->doc->patient, self->doc->regimen, &limit);
   if (!same_double (limit.max_daily, self->limit.max_daily) ||
       g_strcmp0 (limit.rule_code, self->limit.rule_code) != 0 ||
-      !same_double (limit.renal_factor, self->limit.renal_factor))
+      !same_double (limit.renal_factor, self->limit.renal_factor) ||
+      !same_double (limit.renal_ceiling, self->limit.renal_ceiling))
     {
       self->limit = limit;
       flags |= TITRATE_PLAN_CHANGE_LIMIT;
@@ -317,6 +318,7 @@ titrate_plan_init (TitratePlan *self)
   self->alerts = g_list_store_new (TITRATE_TYPE_ALERT_ITEM);
   self->limit.max_daily = NAN;
   self->limit.renal_factor = 1.0;
+  self->limit.renal_ceiling = NAN;
 }
 
 /* Public API */

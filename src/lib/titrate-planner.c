@@ -536,11 +536,7 @@ titrate_planner_suggest (TitrateRules         *rules,
   else
     {
       band = find_renal_band (rules, medicine, renal.function_ml_min);
-
-      if (band != NULL)
-        adj = _titrate_rules_get_adjustment (rules, medicine, band->population);
-      if (adj == NULL && band != NULL)
-        adj = _titrate_rules_get_adjustment (rules, medicine, "renal_severe");
+      adj = _titrate_rules_band_adjustment (rules, medicine, band);
     }
   if (adj != NULL)
     {

@@ -280,6 +280,9 @@ const TitrateDrug *_titrate_rules_get_drug (TitrateRules *self,
 const TitrateAdjustmentRow *_titrate_rules_get_adjustment (TitrateRules *self,
                                                           const char   *medicine,
                                                           const char   *population);
+const TitrateAdjustmentRow *_titrate_rules_band_adjustment (TitrateRules              *self,
+                                                            const char                *medicine,
+                                                            const TitrateRenalBandRow *band);
 
 /* Clinical tables keyed by medicine (titrate-rules-clinical.c). */
 gboolean    _titrate_rules_load_clinical      (TitrateRules      *self,

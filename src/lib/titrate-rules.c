@@ -91,7 +91,7 @@ const char * const _titrate_required_rules[] = {
   "condition.epilepsy", "condition.psychotic_disorder",
   "route.formulation_mismatch", "route.it_concentration", "route.oral_liquid",
   "input.unknown_comedication", "input.unknown_condition", "input.renal_not_assessed",
-  "input.age_missing", "input.weight_missing_child", "input.it_origin_missing",
+  "input.age_missing", "input.weight_missing_child", "input.it_origin_missing", "input.it_screening_missing",
   "input.unknown_indication",
   "input.unknown_allergy", "input.regimen_no_doses", "input.sex_pregnancy_mismatch",
   "input.liquid_concentration_missing", "input.strength_not_marketed",
@@ -2328,4 +2328,19 @@ _titrate_rules_get_adjustment (TitrateRules *self,
         return row;
     }
   return NULL;
+}
+
+/* The population adjustment for a renal band: the band's own, else the
+ * severe band's (the end-stage band has no row of its own). */
+const TitrateAdjustmentRow *
+_titrate_rules_band_adjustment (TitrateRules              *self,
+                                const char                *medicine,
+                                const TitrateRenalBandRow *band)
+{
+  const TitrateAdjustmentRow *adj;
+
+  if (band == NULL)
+    return NULL;
+  adj = _titrate_rules_get_adjustment (self, medicine, band->population);
+  return adj != NULL ? adj : _titrate_rules_get_adjustment (self, medicine, "renal_severe");
 }
