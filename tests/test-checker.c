@@ -393,12 +393,15 @@ test_withdrawal (void)
 {
   g_autoptr(TitratePatient) p = healthy ();
   g_autoptr(TitrateRegimen) abrupt = test_oral ("spasticity", "tablet", 5, LABEL_PLAN ";30:");
-  g_autoptr(TitrateRegimen) short_taper = test_oral ("spasticity", "tablet", 5, LABEL_PLAN ";30:10,10,10;32:");
+  g_autoptr(TitrateRegimen) short_taper = test_oral ("spasticity", "tablet", 5,
+                                                     LABEL_PLAN ";30:15,15,15;32:10,10,10;34:5,5,5;36:");
+  g_autoptr(TitrateRegimen) halved_then_stopped = test_oral ("spasticity", "tablet", 5, LABEL_PLAN ";30:10,10,10;32:");
   g_autoptr(TitrateRegimen) slow = test_oral ("spasticity", "tablet", 5,
                                               LABEL_PLAN ";30:15,15,15;33:10,10,10;36:5,5,5;39:");
   g_autoptr(GPtrArray) a1 = test_check (p, abrupt, NULL);
   g_autoptr(GPtrArray) a2 = test_check (p, short_taper, NULL);
   g_autoptr(GPtrArray) a3 = test_check (p, slow, NULL);
+  g_autoptr(GPtrArray) a4 = test_check (p, halved_then_stopped, NULL);
   const TitrateAlert *a;
 
   a = find_alert (a1, "withdrawal.oral.abrupt_stop");
@@ -407,10 +410,20 @@ test_withdrawal (void)
   g_assert_cmpint (a->day, ==, 30);
   g_assert_nonnull (strstr (a->reason, "60 mg/day"));
 
+  /* 60 → 45 → 30 → 15 → 0 in 15 mg steps over 6 days: too short a taper */
   a = find_alert (a2, "withdrawal.oral.short_taper");
   g_assert_nonnull (a);
-  g_assert_nonnull (strstr (a->reason, "2 days"));
+  g_assert_nonnull (strstr (a->reason, "6 days"));
   assert_no_alert (a2, "withdrawal.oral.abrupt_stop");
+  assert_no_alert (a2, "withdrawal.oral.step_down_large");
+
+  /* 60 → 30 → 0 within 2 days: a stop in effect (major), not a taper */
+  a = find_alert (a4, "withdrawal.oral.abrupt_stop");
+  g_assert_nonnull (a);
+  g_assert_cmpint (a->severity, ==, TITRATE_SEVERITY_MAJOR);
+  g_assert_cmpstr (a->trigger, ==, "Day 32: stops from 30 mg/day after a taper of 2 days from 60 mg/day; a last "
+                   "step to zero larger than 15 mg/day after so short a taper is an abrupt stop in effect");
+  assert_no_alert (a4, "withdrawal.oral.short_taper");
 
   assert_no_alert (a3, "withdrawal.oral.short_taper");
   assert_no_alert (a3, "withdrawal.oral.abrupt_stop");

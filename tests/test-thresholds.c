@@ -678,14 +678,40 @@ test_taper_step_sizes (void)
                      "15 mg/day, FR-RCP; ANSM17)");
     g_assert_null (find_alert (a, "withdrawal.oral.abrupt_stop"));
   }
-  /* A token reduction followed by a stop. */
+  /* A token reduction followed by a stop: an abrupt stop in effect. */
   {
     g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, "1:20,20,20;8:15,20,20;9:");
     g_autoptr(GPtrArray) a = check (p, r);
+    const TitrateAlert *x = find_alert (a, "withdrawal.oral.abrupt_stop");
 
-    g_assert_nonnull (find_alert (a, "withdrawal.oral.short_taper"));
-    g_assert_nonnull (strstr (find_alert (a, "withdrawal.oral.step_down_large")->trigger,
-                              "last step from 55 mg/day to zero"));
+    g_assert_nonnull (x);
+    g_assert_cmpint (x->severity, ==, TITRATE_SEVERITY_MAJOR);
+    g_assert_cmpstr (x->trigger, ==, "Day 9: stops from 55 mg/day after a taper of 1 day from 60 mg/day; a last step "
+                     "to zero larger than 15 mg/day after so short a taper is an abrupt stop in effect");
+    g_assert_null (find_alert (a, "withdrawal.oral.short_taper"));
+  }
+  /* A reduction that does not stop: each step within 10–15 mg. */
+  {
+    g_autoptr(TitrateRegimen) big = test_oral ("spasticity", "tablet", 10, "1:20,20,20,20;8:10,10");
+    g_autoptr(TitrateRegimen) steps = test_oral ("spasticity", "tablet", 10, "1:20,20,20,20;8:20,20,20,10;15:20,20,20");
+    g_autoptr(GPtrArray) a = check (p, big);
+    g_autoptr(GPtrArray) b = check (p, steps);
+    const TitrateAlert *x = find_alert (a, "withdrawal.oral.step_down_large");
+
+    g_assert_nonnull (x);
+    g_assert_cmpstr (x->trigger, ==, "Day 8: 80 → 20 mg/day (−60 mg/day; steps of at most 15 mg/day, FR-RCP; ANSM17)");
+    g_assert_null (find_alert (b, "withdrawal.oral.step_down_large"));
+  }
+  /* From the current dose (a renewal at 80 mg/day) straight to 20. */
+  {
+    g_autoptr(TitratePatient) renewal = test_adult (45, 80, TITRATE_SEX_MALE, 1.0);
+    g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 10, "1:10,10");
+    g_autoptr(GPtrArray) a = NULL;
+
+    renewal->current_daily_mg = 80;
+    a = check (renewal, r);
+    g_assert_cmpstr (find_alert (a, "withdrawal.oral.step_down_large")->trigger, ==,
+                     "Day 1: 80 → 20 mg/day (−60 mg/day; steps of at most 15 mg/day, FR-RCP; ANSM17)");
   }
   /* 10–15 mg every 2 days from 90 mg/day (ANSM 2017): no alert. */
   {

@@ -1222,6 +1222,66 @@ taper_row (Check      *c,
   return NULL;
 }
 
+/* Each reduction among @totals[@from..@to] (daily totals on @days), within
+ * the sourced step size (FR-RCP 10–15 mg); @stops: the last one is a stop
+ * to zero. Reports the worst step and lists the others. */
+static void
+check_step_sizes (Check        *c,
+                  const double *totals,
+                  const int    *days,
+                  guint         from,
+                  guint         to,
+                  gboolean      stops)
+{
+  const TitrateTaperRow *size = taper_row (c, "withdrawal.oral.step_down_large");
+
+  if (size != NULL && !isnan (size->max_step_down_daily_mg))
+    {
+      guint worst = 0;
+      GString *others = g_string_new (NULL);
+
+      for (guint i = from; i <= to; i++)
+        {
+          double drop = totals[i - 1] - totals[i];
+
+          if (drop <= size->max_step_down_daily_mg + EPSILON)
+            continue;
+          if (worst == 0 || drop > totals[worst - 1] - totals[worst] + EPSILON)
+            worst = i;
+        }
+      if (worst != 0)
+        {
+          g_autofree char *from_s = fmt (totals[worst - 1]);
+          g_autofree char *to_s = fmt (totals[worst]);
+          g_autofree char *drop = fmt (totals[worst - 1] - totals[worst]);
+          g_autofree char *lim = fmt (size->max_step_down_daily_mg);
+          g_autofree char *trigger = NULL;
+
+          for (guint i = from; i <= to; i++)
+            {
+              double d = totals[i - 1] - totals[i];
+              g_autofree char *ds = NULL;
+
+              if (i == worst || d <= size->max_step_down_daily_mg + EPSILON)
+                continue;
+              ds = fmt (d);
+              g_string_append_printf (others, "%s", others->len ? ", " : _("; also "));
+              g_string_append_printf (others, _("day %d (−%s mg/day)"), days[i], ds);
+            }
+          if (stops && worst == to)
+            trigger = g_strdup_printf (_("Day %d: last step from %s mg/day to zero (−%s mg/day; steps of at "
+                                         "most %s mg/day, %s)%s"),
+                                       days[worst], from_s, drop, lim, size->source ? size->source : "", others->str);
+          else
+            trigger = g_strdup_printf (_("Day %d: %s → %s mg/day (−%s mg/day; steps of at most %s mg/day, %s)%s"),
+                                       days[worst], from_s, to_s, drop, lim, size->source ? size->source : "",
+                                       others->str);
+          raise_rule (c, size->rule, days[worst], trigger);
+        }
+      g_string_free (others, TRUE);
+    }
+}
+
 /* An oral plan that stops at step @k (plan index; 0 with a current dose
  * known means the plan stops what the patient takes). The current dose, when
  * known, is the baseline before the first step. A plateau inside the taper
@@ -1286,6 +1346,24 @@ check_oral_stop (Check *c,
   {
     int taper_days = days[stop] - days[first_reduced];
 
+    /* A short taper whose last step to zero is larger than the sourced
+     * step is an abrupt stop in effect (a token reduction, then a stop). */
+    if (taper_days < row->min_taper_days && size != NULL && !isnan (size->max_step_down_daily_mg) &&
+        totals[stop - 1] > size->max_step_down_daily_mg + EPSILON)
+      {
+        g_autofree char *peak = fmt (totals[top]);
+        g_autofree char *lim = fmt (size->max_step_down_daily_mg);
+
+        raise_code (c, "withdrawal.oral.abrupt_stop", days[stop],
+                    g_dngettext (GETTEXT_PACKAGE,
+                                 "Day %d: stops from %s mg/day after a taper of %d day from %s mg/day; a last step "
+                                 "to zero larger than %s mg/day after so short a taper is an abrupt stop in effect",
+                                 "Day %d: stops from %s mg/day after a taper of %d days from %s mg/day; a last step "
+                                 "to zero larger than %s mg/day after so short a taper is an abrupt stop in effect",
+                                 taper_days),
+                    days[stop], lt, taper_days, peak, lim);
+        return;
+      }
     if (taper_days < row->min_taper_days)
       {
         g_autofree char *peak = fmt (totals[top]);
@@ -1298,52 +1376,7 @@ check_oral_stop (Check *c,
       }
   }
 
-  /* Each reduction, and the last step to zero, within the sourced step size. */
-  if (size != NULL && !isnan (size->max_step_down_daily_mg))
-    {
-      guint worst = 0;
-      GString *others = g_string_new (NULL);
-
-      for (guint i = top + 1; i <= stop; i++)
-        {
-          double drop = totals[i - 1] - totals[i];
-
-          if (drop <= size->max_step_down_daily_mg + EPSILON)
-            continue;
-          if (worst == 0 || drop > totals[worst - 1] - totals[worst] + EPSILON)
-            worst = i;
-        }
-      if (worst != 0)
-        {
-          g_autofree char *from = fmt (totals[worst - 1]);
-          g_autofree char *to = fmt (totals[worst]);
-          g_autofree char *drop = fmt (totals[worst - 1] - totals[worst]);
-          g_autofree char *lim = fmt (size->max_step_down_daily_mg);
-          g_autofree char *trigger = NULL;
-
-          for (guint i = top + 1; i <= stop; i++)
-            {
-              double d = totals[i - 1] - totals[i];
-              g_autofree char *ds = NULL;
-
-              if (i == worst || d <= size->max_step_down_daily_mg + EPSILON)
-                continue;
-              ds = fmt (d);
-              g_string_append_printf (others, "%s", others->len ? ", " : _("; also "));
-              g_string_append_printf (others, _("day %d (−%s mg/day)"), days[i], ds);
-            }
-          if (worst == stop)
-            trigger = g_strdup_printf (_("Day %d: last step from %s mg/day to zero (−%s mg/day; steps of at "
-                                         "most %s mg/day, %s)%s"),
-                                       days[worst], from, drop, lim, size->source ? size->source : "", others->str);
-          else
-            trigger = g_strdup_printf (_("Day %d: %s → %s mg/day (−%s mg/day; steps of at most %s mg/day, %s)%s"),
-                                       days[worst], from, to, drop, lim, size->source ? size->source : "",
-                                       others->str);
-          raise_rule (c, size->rule, days[worst], trigger);
-        }
-      g_string_free (others, TRUE);
-    }
+  check_step_sizes (c, totals, days, top + 1, stop, TRUE);
 }
 
 /* The pace of oral reductions, for each taper row that sets one (ANSM 2017
@@ -1435,6 +1468,34 @@ check_oral_reduction_pace (Check *c)
     }
 }
 
+/* An oral plan that reduces the dose without stopping: each reduction,
+ * from the current dose when known, within the sourced step size
+ * (withdrawal signs start 12–72 h after baclofen is reduced or stopped).
+ * Where a pace rule for the indication already reported the reductions
+ * (ANSM 2017 in alcohol use disorder), it is not repeated. */
+static void
+check_oral_reductions (Check *c)
+{
+  double totals[MAX_WALK + 1];
+  int days[MAX_WALK + 1];
+  guint n = 0;
+
+  if (find_alert (c, "withdrawal.oral.step_down_fast") != NULL)
+    return;
+  if (!isnan (c->p->current_daily_mg) && c->p->current_daily_mg > 0)
+    {
+      totals[n] = c->p->current_daily_mg;
+      days[n++] = 0;
+    }
+  for (guint i = 0; i < c->r->steps->len && n <= MAX_WALK; i++)
+    {
+      totals[n] = titrate_step_daily_total (step_at (c->r, i));
+      days[n++] = step_at (c->r, i)->day;
+    }
+  if (n >= 2)
+    check_step_sizes (c, totals, days, 1, n - 1, FALSE);
+}
+
 static void
 check_withdrawal (Check *c)
 {
@@ -1473,6 +1534,8 @@ check_withdrawal (Check *c)
       check_oral_stop (c, k);
       return;
     }
+  if (c->r->route == TITRATE_ROUTE_ORAL)
+    check_oral_reductions (c);
 }
 
 /* Comedications and allergies */
