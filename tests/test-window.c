@@ -826,6 +826,10 @@ test_verdict_bar (void)
   /* A new, empty plan: never ready to save as final. */
   g_assert_cmpstr (titrate_verdict_bar_get_dose (bar), ==, "No doses planned yet");
   g_assert_false (titrate_window_get_can_save_final (win));
+  /* No age yet: no maximum is shown as this patient's (the checker's adult
+   * fallback is not the maximum for a child). */
+  g_assert_cmpstr (titrate_verdict_bar_get_maximum (bar), ==, "Needs the age");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (basis)), ==, "the maximum depends on age");
 
   open_example (win, "older-adult-ckd");
   /* Day 1 (4 January 2027): 3 × 5 mg. */

@@ -137,6 +137,20 @@ update_acknowledgement (TitrateAlertRow *self)
   update_accessible (self);
 }
 
+/* A label's text with numbers and units kept on one line; unchanged text
+ * is not set again (no relayout). TRUE when it changed. */
+static gboolean
+set_text_keeping_units (GtkLabel   *label,
+                        const char *text)
+{
+  g_autofree char *shown = titrate_keep_units_together (text != NULL ? text : "");
+
+  if (g_strcmp0 (gtk_label_get_text (label), shown) == 0)
+    return FALSE;
+  gtk_label_set_text (label, shown);
+  return TRUE;
+}
+
 /* The long texts are laid out only once the row is opened: a closed row
  * costs no text shaping, which keeps re-checks on every keystroke cheap. */
 static void
@@ -148,8 +162,8 @@ fill_details (TitrateAlertRow *self)
   if (self->details == NULL || self->details_filled)
     return;
   self->details_filled = TRUE;
-  gtk_label_set_text (self->reason_label, alert->reason);
-  gtk_label_set_text (self->action_label, alert->action);
+  set_text_keeping_units (self->reason_label, alert->reason);
+  set_text_keeping_units (self->action_label, alert->action);
   /* Translators: sources of an alert and the evidence mark, e.g. "CH; AAN2016 (evidence: L)" */
   source = g_strdup_printf (_("%s (evidence: %s)"), alert->source, alert->evidence != NULL ? alert->evidence : "?");
   gtk_label_set_text (self->source_label, source);
@@ -162,15 +176,12 @@ update_alert (TitrateAlertRow *self)
   const char *date = titrate_alert_item_get_date_label (self->item);
   g_autofree char *day = NULL;
 
-  gtk_label_set_text (self->title_label, alert->title);
+  set_text_keeping_units (self->title_label, alert->title);
   /* One line while closed (it changes as values are typed, and wrapping
    * costs a relayout per keystroke); the whole of it is in the reason when
    * the row is opened, and in the tooltip. */
-  if (g_strcmp0 (gtk_label_get_text (self->trigger_label), alert->trigger != NULL ? alert->trigger : "") != 0)
-    {
-      gtk_label_set_text (self->trigger_label, alert->trigger != NULL ? alert->trigger : "");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->trigger_label), alert->trigger);
-    }
+  if (set_text_keeping_units (self->trigger_label, alert->trigger))
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->trigger_label), alert->trigger);
   gtk_widget_set_visible (GTK_WIDGET (self->trigger_label), alert->trigger != NULL && *alert->trigger != '\0');
 
   if (alert->day > 0 && date != NULL)

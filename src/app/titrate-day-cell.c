@@ -185,7 +185,11 @@ set_text (TitrateDayCell *self,
   g_free (t->text);
   t->text = g_strdup (text);
   if (t->layout != NULL && text != NULL)
-    pango_layout_set_text (t->layout, text, -1);
+    {
+      g_autofree char *shown = titrate_keep_units_together_narrow (text);
+
+      pango_layout_set_text (t->layout, shown, -1);
+    }
   forget_sizes (t);
   return TRUE;
 }
@@ -318,7 +322,11 @@ text_layout (TitrateDayCell *self,
       t->layout = pango_layout_new (gtk_widget_get_pango_context (GTK_WIDGET (self)));
       if (is_line (id))
         pango_layout_set_wrap (t->layout, PANGO_WRAP_WORD);
-      pango_layout_set_text (t->layout, t->text != NULL ? t->text : "", -1);
+      {
+        g_autofree char *shown = titrate_keep_units_together_narrow (t->text != NULL ? t->text : "");
+
+        pango_layout_set_text (t->layout, shown, -1);
+      }
       t->attrs_dirty = TRUE;
     }
   if (t->attrs_dirty)

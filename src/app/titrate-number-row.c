@@ -167,7 +167,9 @@ show_state (TitrateNumberRow *self,
        * and accessible description, and named in the verdict bar; not by
        * a subtitle: a line appearing and going at the first keystroke
        * made the whole form lay out again. */
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self), self->hint != NULL ? self->hint : "");
+      g_autofree char *hint = titrate_keep_units_together (self->hint != NULL ? self->hint : "");
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self), hint);
     }
   update_accessible (self);
 }

@@ -327,3 +327,62 @@ titrate_phase_css_class (TitratePhase phase)
       return "no-plan";
     }
 }
+
+/* Text for display in a wrapping label: a line never breaks between a
+ * number and its unit ("80 mg" keeps a no-break space, U+00A0) nor inside
+ * a compound unit ("mg/day", "mL/min", "mcg/jour": a word joiner, U+2060,
+ * after the slash, where Unicode line breaking would allow a break). The
+ * text is otherwise unchanged (free with g_free()); copied, saved and
+ * exported text keeps plain spaces. */
+static char *
+keep_units_together (const char *text,
+                     gboolean    narrow)
+{
+  static const char * const units[] = { "mg", "mcg", "mL", "kg", "cm", "µmol", "mmol", "h", "%", NULL };
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+  out = g_string_sized_new (strlen (text) + 16);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ' && p > text && g_ascii_isdigit (p[-1]))
+        {
+          gboolean unit = FALSE;
+
+          for (guint i = 0; units[i] != NULL && !unit; i++)
+            {
+              size_t n = strlen (units[i]);
+
+              /* the unit as a whole word: "mg" in "mg/day", not "mgx" */
+              unit = strncmp (p + 1, units[i], n) == 0 && !g_ascii_isalpha (p[1 + n]);
+            }
+          g_string_append (out, unit ? "\u00a0" : " ");
+          continue;
+        }
+      /* A slash between letters (a compound unit) does not end a line; in
+       * a narrow place the line may end before it ("400 mcg" then "/day"),
+       * never after it. */
+      if (*p == '/' && p > text && g_ascii_isalpha (p[-1]) && g_ascii_isalpha (p[1]))
+        {
+          g_string_append (out, narrow ? "\u200b/\u2060" : "/\u2060");
+          continue;
+        }
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+titrate_keep_units_together (const char *text)
+{
+  return keep_units_together (text, FALSE);
+}
+
+/* The same, for a narrow place (a calendar day): a compound unit may wrap
+ * before its slash. */
+char *
+titrate_keep_units_together_narrow (const char *text)
+{
+  return keep_units_together (text, TRUE);
+}

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 gboolean            titrate_set_str               (char              **ptr,
                                                    const char         *value);
 char               *titrate_strip_mnemonic        (const char         *text);
+char               *titrate_keep_units_together   (const char         *text);
+char               *titrate_keep_units_together_narrow (const char    *text);
 void                titrate_accessible_name_only  (GtkWidget          *widget,
                                                    const char         *label);
 void                titrate_accessible_name_from_title (GtkWidget     *row);

@@ -182,6 +182,15 @@ update_maximum (TitrateVerdictBar *self)
   g_autofree char *basis = NULL;
 
   titrate_session_get_limit (self->session, &limit);
+  /* The checker falls back to the adult rows when age is unknown (and says
+   * so in an alert); an adult maximum is not this patient's until the age
+   * is known, so none is shown as such. */
+  if (isnan (titrate_session_get_patient (self->session)->age_years))
+    {
+      set_text (self->max_label, _("Needs the age"));
+      set_text (self->basis_label, _("the maximum depends on age"));
+      return;
+    }
   if (isnan (limit.max_daily))
     {
       set_text (self->max_label, _("None applies"));
