@@ -555,6 +555,23 @@ test_altered_rules_refused (void)
     { "no-benzodiazepine-row", "DELETE FROM interaction WHERE rule = 'interaction.benzodiazepine';", "benzodiazepine" },
     { "raised-limit", "UPDATE dose_limit SET max_daily_mg = 800 WHERE rule = 'dose.oral.spasticity.label_max';",
       "self-test" },
+    /* Each clinical limit has a self-test case that only it can satisfy
+     * (a red-team of the database found these edits accepted). */
+    { "no-aud-cap", "DELETE FROM dose_limit WHERE rule = 'dose.oral.aud.label_max';", "90 mg/day, above the 80" },
+    { "aud-cap-from-50", "UPDATE dose_limit SET age_min_years = 50 WHERE rule = 'dose.oral.aud.label_max';",
+      "90 mg/day, above the 80" },
+    { "spasticity-cap-to-65", "UPDATE dose_limit SET age_max_years = 65 WHERE rule = 'dose.oral.spasticity.label_max';",
+      "70 years, normal renal function, 90 mg/day" },
+    { "one-day-taper", "UPDATE taper_rule SET min_taper_days = 1;", "15 mg/day steps over 3 days" },
+    { "step-size-100", "UPDATE taper_rule SET max_step_down_daily_mg = 100 WHERE rule = 'withdrawal.oral.step_down_large';",
+      "cut to 20 mg/day" },
+    { "no-refill-margin", "PRAGMA ignore_check_constraints = ON; "
+                          "UPDATE pump_setting SET value = 0, min_value = 0 WHERE key = 'refill_margin_days';",
+      "after the refill-by date" },
+    { "no-cns-burden", "UPDATE cns_burden_rule SET min_drugs = 99;", "three CNS-active drugs" },
+    { "reservoir-x10", "UPDATE pump_model SET reservoir_ml = reservoir_ml * 10;", "self-test" },
+    { "no-renal-ceiling", "UPDATE protocol_adjustment SET max_daily_mg = NULL WHERE population = 'renal_severe';",
+      "has no ceiling" },
   };
   g_autofree char *doc = example ("older-adult-ckd.titrate");
 
@@ -576,15 +593,25 @@ test_altered_rules_refused (void)
     }
 }
 
-/* A WAL beside the file (committed, never checkpointed) that deletes every
- * interaction is never applied: the benzodiazepine alert is still raised. */
+/* A write-ahead log beside the file (an edit committed but never
+ * checkpointed: here one that deletes every interaction) or a rollback
+ * journal (an edit interrupted, its changes partly in the file): the file
+ * alone is not the database SQLite would show, so it is refused (exit 3),
+ * naming the file beside it. Nothing is checked, and the file is not
+ * changed. An empty journal (nothing to roll back) is harmless. */
 static void
-test_rules_wal_ignored (void)
+test_rules_side_files_refused (void)
 {
   g_auto(Run) r = { 0 };
+  g_auto(Run) j = { 0 };
+  g_auto(Run) e = { 0 };
   g_autofree char *doc = example ("older-adult-ckd.titrate");
   g_autofree char *path = mutated_db ("titrate-cli-wal.sqlite", "PRAGMA journal_mode = WAL;");
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *path2 = mutated_db ("titrate-cli-journal.sqlite", NULL);
+  g_autofree char *journal = g_strconcat (path2, "-journal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   sqlite3 *db;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
@@ -594,10 +621,31 @@ test_rules_wal_ignored (void)
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
 
   run (&r, "check", "--rules", path, doc, NULL);
-  g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.out, "interaction.benzodiazepine"));
+  g_assert_cmpint (r.status, ==, 3);
+  g_assert_cmpstr (r.out, ==, "");
+  g_assert_nonnull (strstr (r.err, wal));
+  g_assert_nonnull (strstr (r.err, "unfinished or not yet written"));
+
+  /* A journal with content beside an unchanged copy */
+  g_assert_true (g_file_get_contents (path2, &before, NULL, NULL));
+  g_assert_true (g_file_set_contents (journal, "journal pages", -1, NULL));
+  run (&j, "check", "--rules", path2, doc, NULL);
+  g_assert_cmpint (j.status, ==, 3);
+  g_assert_cmpstr (j.out, ==, "");
+  g_assert_nonnull (strstr (j.err, journal));
+  g_assert_true (g_file_get_contents (path2, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+
+  /* An empty journal: nothing to roll back */
+  g_assert_true (g_file_set_contents (journal, "", 0, NULL));
+  run (&e, "check", "--rules", path2, doc, NULL);
+  g_assert_cmpint (e.status, ==, 0);
+  g_assert_nonnull (strstr (e.out, "interaction.benzodiazepine"));
+
   g_remove (wal);
   g_remove (path);
+  g_remove (journal);
+  g_remove (path2);
 }
 
 static void
@@ -638,9 +686,26 @@ test_rules_digest (void)
   g_assert_nonnull (strstr (bad.err, "SHA-256"));
 
   /* The pin applies to the embedded database too. */
-  run (&r, "check", "--rules-digest", "0000", doc, NULL);
+  run (&r, "check", "--rules-digest", "00000000000000000000000000000000000000000000000000000000000000ff", doc, NULL);
   g_assert_cmpint (r.status, ==, 3);
   g_assert_cmpstr (r.out, ==, "");
+
+  /* An empty pin (an unset shell variable) or one that is not a digest is
+   * refused; it never turns the pin off. */
+  {
+    const char *not_digests[] = { "", "   ", "0000", "zz", NULL };
+
+    for (guint i = 0; not_digests[i] != NULL; i++)
+      {
+        g_auto(Run) e = { 0 };
+
+        run (&e, "check", "--rules", other, "--rules-digest", not_digests[i], doc, NULL);
+        g_assert_cmpint (e.status, ==, 2);
+        g_assert_cmpstr (e.out, ==, "");
+        g_assert_nonnull (strstr (e.err, "--rules-digest"));
+        g_assert_nonnull (strstr (e.err, "not a SHA-256 digest"));
+      }
+  }
   g_remove (copy);
   g_remove (other);
 }
@@ -718,7 +783,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/titrate/cli/plan-table", test_plan_table);
   g_test_add_func ("/titrate/cli/rules-and-drugs", test_rules_and_drugs);
   g_test_add_func ("/titrate/cli/altered-rules-refused", test_altered_rules_refused);
-  g_test_add_func ("/titrate/cli/rules-wal-ignored", test_rules_wal_ignored);
+  g_test_add_func ("/titrate/cli/rules-side-files-refused", test_rules_side_files_refused);
   g_test_add_func ("/titrate/cli/rules-digest", test_rules_digest);
   g_test_add_func ("/titrate/cli/selftest", test_selftest_command);
   g_test_add_func ("/titrate/cli/rules-review-overdue", test_rules_review_overdue);

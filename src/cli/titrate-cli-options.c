@@ -174,6 +174,23 @@ titrate_cli_options_parse (TitrateCliOptions  *o,
   g_option_context_set_help_enabled (context, help_enabled);
   if (!g_option_context_parse_strv (context, &argv, error))
     return FALSE;
+  /* A pin that is empty or not a digest (an unset shell variable, a typo)
+   * must not silently pin nothing. */
+  if (o->rules_digest != NULL)
+    {
+      g_autofree char *digest = g_strstrip (g_strdup (o->rules_digest));
+      gboolean hex = strlen (digest) == 64;
+
+      for (const char *p = digest; hex && *p != '\0'; p++)
+        hex = g_ascii_isxdigit (*p);
+      if (!hex)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--rules-digest: “%s” is not a SHA-256 digest (64 hexadecimal digits, as printed by "
+                         "`titrate-cli rules` or sha256sum)"), o->rules_digest);
+          return FALSE;
+        }
+    }
 
   if (o->version)
     {

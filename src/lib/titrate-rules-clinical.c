@@ -255,6 +255,26 @@ validate (TitrateRules      *self,
         any_band |= g_array_index (t->renal_bands, TitrateRenalBandRow, i).medicine == med;
       if (!any_band)
         return _titrate_rules_fail (self, error, _("medicine %s has no renal band"), med);
+      /* Where the medicine is to be avoided (a renal band that always
+       * alerts, or dialysis), the maximum shown for an override is an
+       * absolute ceiling: without it the scaled label maximum would stand,
+       * far above the doses reported as toxic there. */
+      for (guint i = 0; i < t->renal_bands->len; i++)
+        {
+          const TitrateRenalBandRow *band = &g_array_index (t->renal_bands, TitrateRenalBandRow, i);
+          const TitrateAdjustmentRow *adj;
+
+          if (band->medicine != med || !band->avoid)
+            continue;
+          adj = _titrate_rules_band_adjustment (self, med, band);
+          if (adj == NULL || isnan (adj->max_daily_mg))
+            return _titrate_rules_fail (self, error,
+                                        _("medicine %s: renal band %s (always an alert) has no ceiling "
+                                          "(protocol_adjustment max_daily_mg)"), med, band->rule->code);
+        }
+      if (isnan (_titrate_rules_get_adjustment (self, med, "dialysis")->max_daily_mg))
+        return _titrate_rules_fail (self, error,
+                                    _("medicine %s: dialysis has no ceiling (protocol_adjustment max_daily_mg)"), med);
 
       /* A titration limit for an indication needs all three kinds. */
       for (guint i = 0; i < t->titration_limits->len; i++)

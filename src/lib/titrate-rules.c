@@ -1701,6 +1701,23 @@ titrate_rules_initable_init (GInitable     *initable,
       self->origin = g_strdup (self->path);
       if (g_stat (self->path, &st) != 0 || !S_ISREG (st.st_mode))
         return fail (error, self->origin, _("no such file"));
+      /* A rollback journal or a write-ahead log beside it means the file is
+       * not the database SQLite would show: an edit was interrupted (the
+       * file holds changes never committed) or is committed but still in
+       * the log. Either way the file alone is not what was reviewed. */
+      for (guint i = 0; i < 2; i++)
+        {
+          static const char * const suffixes[] = { "-journal", "-wal" };
+          g_autofree char *side = g_strconcat (self->path, suffixes[i], NULL);
+          GStatBuf side_st;
+
+          if (g_stat (side, &side_st) == 0 && (!S_ISREG (side_st.st_mode) || side_st.st_size > 0))
+            return fail (error, self->origin,
+                         _("an edit of this database is unfinished or not yet written into the file (%s is "
+                           "beside it): open the database once with sqlite3 and close it, so that the edit is "
+                           "completed or rolled back, then try again"),
+                         side);
+        }
       if (st.st_size > MAX_DATABASE_BYTES)
         return fail (error, self->origin, _("the file is larger than %d MiB"), MAX_DATABASE_BYTES / (1024 * 1024));
       if (!g_file_get_contents (self->path, &contents, &len, &local_error))
@@ -2241,8 +2258,8 @@ titrate_rules_check_digest (TitrateRules *self,
   if (strcmp (want, titrate_rules_get_digest (self)) == 0)
     return TRUE;
   g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_RULES,
-               _("Rules database (%s) cannot be used: its SHA-256 is %s, but the reviewed copy pinned "
-                 "in the settings is %s"), self->origin, titrate_rules_get_digest (self), want);
+               _("Rules database (%s) cannot be used: its SHA-256 is %s, but the reviewed copy that is "
+                 "pinned is %s"), self->origin, titrate_rules_get_digest (self), want);
   return FALSE;
 }
 
