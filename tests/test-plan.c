@@ -230,6 +230,37 @@ test_plan_no_rules (void)
   g_assert_error (error, TITRATE_ERROR, TITRATE_ERROR_RULES);
 }
 
+/* A field this version does not read (here a misspelt "pregnant") is kept
+ * but never dropped in silence: one moderate input alert names it, and the
+ * pregnancy check it meant to trigger is visibly not done. Known keys kept
+ * with the unknown ones (the title) are not listed. */
+static void
+test_plan_unknown_fields (void)
+{
+  static const char doc_json[] =
+    "{ \"format\": \"titrate-regimen\", \"version\": 1, \"title\": \"Typo\", \"extra_note\": 1,"
+    "  \"patient\": { \"age_years\": 30, \"weight_kg\": 60, \"sex\": \"female\","
+    "                \"serum_creatinine_mg_dl\": 0.8, \"pregnnt\": true },"
+    "  \"regimen\": { \"drug\": \"baclofen\", \"route\": \"oral\", \"indication\": \"spasticity\","
+    "                \"formulation\": \"tablet\", \"strength_mg\": 5, \"start_date\": \"2027-01-04\","
+    "                \"steps\": [ { \"day\": 1, \"doses_mg\": [5, 5, 5] } ] },"
+    "  \"comedications\": [] }";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TitrateDocument) doc = titrate_document_load_from_data (doc_json, -1, &error);
+  g_autoptr(TitratePlan) plan = NULL;
+  TitrateAlertItem *item;
+  const TitrateAlert *alert;
+
+  g_assert_no_error (error);
+  plan = titrate_plan_new_for_document (test_rules (), g_steal_pointer (&doc));
+  item = find_alert (plan, "input.unknown_field");
+  g_assert_nonnull (item);
+  alert = titrate_alert_item_get_alert (item);
+  g_assert_cmpint (alert->severity, ==, TITRATE_SEVERITY_MODERATE);
+  g_assert_cmpstr (alert->trigger, ==, "Not read, so not checked: “extra_note”, “patient.pregnnt”");
+  g_assert_null (find_alert (plan, "pregnancy"));
+}
+
 /* A check that fails after one that found something: the old alerts go,
  * and the plan says it was not checked; it is never an empty "all clear". */
 static void
@@ -332,6 +363,7 @@ main (int   argc,
   g_test_add_func ("/plan/days", test_plan_days);
   g_test_add_func ("/plan/no-rules", test_plan_no_rules);
   g_test_add_func ("/plan/error-never-empty", test_plan_error_not_empty);
+  g_test_add_func ("/plan/unknown-fields", test_plan_unknown_fields);
   g_test_add_func ("/plan/json-golden", test_plan_json_golden);
 
   return g_test_run ();

@@ -29,7 +29,12 @@ INSERT INTO rule (code, category, severity, title, reason, action, source, evide
    'Serum creatinine implausible in its unit',
    'Design choice, not a published limit: a value in µmol/L below 20 is below every adult lower reference limit found (lowest 0.52 mg/dL, about 46 µmol/L; UCSF-LAB), so it is probably a mg/dL value typed in the µmol/L field; a value in mg/dL above 30 exceeds the assay reportable range (about 27 mg/dL, ROCHE-CREP2), so it is probably µmol/L typed in the mg/dL field (1 mg/dL = 88.4 µmol/L). The value is not used for CrCl or eGFR.',
    'Check the laboratory report and enter the creatinine in the unit it was reported in.',
-   'Titrate-D; UCSF-LAB; ROCHE-CREP2', 'D');
+   'Titrate-D; UCSF-LAB; ROCHE-CREP2', 'D'),
+  ('input.unknown_field', 'input', 'moderate',
+   'Field in the file not recognised: not checked',
+   'Design choice: the file has fields this version of Titrate does not read, a misspelt name or one written by a newer version. They are kept and saved back, but nothing was checked against them, so a misspelt pregnancy status or serum creatinine leaves the checks that need it undone.',
+   'Check the spelling of these field names (see the document format in the README), or open the file in the Titrate version that wrote it.',
+   'Titrate-D', 'D');
 
 INSERT INTO rule (code, category, severity, title, reason, action, source, evidence) VALUES
   ('titration.oral.pediatric_start', 'titration', 'moderate',

@@ -179,6 +179,9 @@ NC_("rule input.unknown_comedication title", "Other medicine not recognised: int
 /* TRANSLATORS: rules database, alert title (rule input.unknown_condition, column title) */
 /* xgettext:no-c-format */
 NC_("rule input.unknown_condition title", "Condition not recognised: cautions not checked");
+/* TRANSLATORS: rules database, alert title (rule input.unknown_field, column title) */
+/* xgettext:no-c-format */
+NC_("rule input.unknown_field title", "Field in the file not recognised: not checked");
 /* TRANSLATORS: rules database, alert title (rule input.unknown_indication, column title) */
 /* xgettext:no-c-format */
 NC_("rule input.unknown_indication title", "Indication not recognised for this route");
@@ -554,6 +557,9 @@ NC_("rule input.unknown_comedication reason", "This name is not in the rules lex
 /* TRANSLATORS: rules database, alert reason (rule input.unknown_condition, column reason) */
 /* xgettext:no-c-format */
 NC_("rule input.unknown_condition reason", "This condition code is not in the vocabulary, so label cautions (for example epilepsy, psychosis, peptic ulcer, respiratory or liver impairment) could not be checked.");
+/* TRANSLATORS: rules database, alert reason (rule input.unknown_field, column reason) */
+/* xgettext:no-c-format */
+NC_("rule input.unknown_field reason", "Design choice: the file has fields this version of Titrate does not read, a misspelt name or one written by a newer version. They are kept and saved back, but nothing was checked against them, so a misspelt pregnancy status or serum creatinine leaves the checks that need it undone.");
 /* TRANSLATORS: rules database, alert reason (rule input.unknown_indication, column reason) */
 /* xgettext:no-c-format */
 NC_("rule input.unknown_indication reason", "Dose limits depend on the indication: oral spasticity 80 mg/day (US labels), alcohol use disorder 60–80 mg/day (Lexicomp; BCR), intrathecal use for severe spasticity (LIO-IT, GAB). Other uses (for example anxiety or pain) appear only in background articles and have no sourced dosing here.");
@@ -929,6 +935,9 @@ NC_("rule input.unknown_comedication action", "Check the spelling or enter the g
 /* TRANSLATORS: rules database, alert action for the prescriber (rule input.unknown_condition, column action) */
 /* xgettext:no-c-format */
 NC_("rule input.unknown_condition action", "Choose the matching condition from the list, or check the labels by hand.");
+/* TRANSLATORS: rules database, alert action for the prescriber (rule input.unknown_field, column action) */
+/* xgettext:no-c-format */
+NC_("rule input.unknown_field action", "Check the spelling of these field names (see the document format in the README), or open the file in the Titrate version that wrote it.");
 /* TRANSLATORS: rules database, alert action for the prescriber (rule input.unknown_indication, column action) */
 /* xgettext:no-c-format */
 NC_("rule input.unknown_indication action", "Choose spasticity or alcohol use disorder if they apply; otherwise document the off-label reason and check the dose against the 80 mg/day label maximum.");

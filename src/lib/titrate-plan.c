@@ -167,6 +167,55 @@ rebuild_days (TitratePlan *self)
 }
 
 /* Runs the checker and updates the alert store only where it differs. */
+static int
+compare_alert_ptrs (gconstpointer a,
+                    gconstpointer b)
+{
+  return titrate_alert_compare (*(TitrateAlert **) a, *(TitrateAlert **) b);
+}
+
+/* Fields of the document this Titrate does not read are kept and written
+ * back (a newer Titrate's, say), but never silently: a misspelt "pregnnt"
+ * would otherwise leave the pregnancy checks undone. One alert lists them. */
+static void
+add_unknown_fields_alert (TitratePlan *self,
+                          GPtrArray   *alerts)
+{
+  const struct {
+    JsonObject *object;
+    const char *prefix;
+  } parts[] = {
+    { self->doc->unknown_root, "" },
+    { self->doc->unknown_patient, "patient." },
+    { self->doc->unknown_regimen, "regimen." },
+  };
+  g_autoptr(GString) names = g_string_new (NULL);
+  const TitrateRuleText *rule;
+  g_autofree char *trigger = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autoptr(GList) members = parts[i].object != NULL ? json_object_get_members (parts[i].object) : NULL;
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          /* Known keys kept with the unknown ones and read by their own
+           * modules: the title (titrate-document.c) and a teaching
+           * scenario (titrate-scenario.c). */
+          if (*parts[i].prefix == '\0' && (strcmp (l->data, "title") == 0 || strcmp (l->data, "teaching") == 0))
+            continue;
+          g_string_append_printf (names, "%s“%s%s”", names->len ? ", " : "", parts[i].prefix, (const char *) l->data);
+        }
+    }
+  if (names->len == 0 || (rule = titrate_rules_get_rule (self->rules, "input.unknown_field")) == NULL)
+    return;
+  /* Translators: %s lists field names, e.g. “patient.pregnnt”, “regimen.dose” */
+  trigger = g_strdup_printf (_("Not read, so not checked: %s"), names->str);
+  g_ptr_array_add (alerts, titrate_alert_new (rule->code, rule->category, rule->severity, rule->title, trigger,
+                                              rule->reason, rule->action, rule->source, rule->evidence, 0));
+  g_ptr_array_sort (alerts, compare_alert_ptrs);
+}
+
 static TitratePlanChange
 recheck (TitratePlan *self)
 {
@@ -182,6 +231,8 @@ recheck (TitratePlan *self)
   /* Without rules, titrate_check() says so (nothing was checked). */
   alerts = titrate_check (self->rules, self->doc->patient, self->doc->regimen,
                           self->doc->comedications, &error);
+  if (alerts != NULL)
+    add_unknown_fields_alert (self, alerts);
   if (alerts == NULL)
     {
       /* Checking is impossible: keep the reason, show no alert as "none". */
