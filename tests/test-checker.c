@@ -429,6 +429,42 @@ test_withdrawal (void)
   assert_no_alert (a3, "withdrawal.oral.abrupt_stop");
 }
 
+/* A weight outside the band the database holds plausible for the age is
+ * questioned by the checker too (a document from a file has no form to ask
+ * in): pounds typed as kg for an infant, 1 kg for an adult. A small adult
+ * and a child within the band are not questioned. */
+static void
+test_weight_implausible (void)
+{
+  static const struct {
+    double age;
+    double weight;
+    const char *trigger;   /* NULL: no alert */
+  } cases[] = {
+    { 0.5, 15.4, "Weight 15.4 kg at 0.5 years (expected 2.3–12.6 kg at this age)" },
+    { 78, 1, "Weight 1 kg at 78 years (expected 7.9–400 kg at this age)" },
+    { 78, 38, NULL },
+    { 6, 20, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(TitratePatient) p = test_adult (cases[i].age, cases[i].weight, TITRATE_SEX_FEMALE, 0.8);
+      g_autoptr(TitrateRegimen) r = test_oral ("spasticity", "tablet", 5, "1:5,5,5");
+      g_autoptr(GPtrArray) a = test_check (p, r, NULL);
+      const TitrateAlert *alert = find_alert (a, "input.weight_implausible");
+
+      if (cases[i].trigger == NULL)
+        g_assert_null (alert);
+      else
+        {
+          g_assert_nonnull (alert);
+          g_assert_cmpint (alert->severity, ==, TITRATE_SEVERITY_MODERATE);
+          g_assert_cmpstr (alert->trigger, ==, cases[i].trigger);
+        }
+    }
+}
+
 static void
 test_titration_speed (void)
 {
@@ -681,6 +717,7 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/titrate/checker/weight-implausible", test_weight_implausible);
   g_test_add_func ("/titrate/checker/clean-plan-has-no-alerts", test_clean_plan_has_no_alerts);
   g_test_add_func ("/titrate/checker/no-rules-is-an-error", test_no_rules_is_an_error);
   g_test_add_func ("/titrate/checker/older-adult-ckd", test_older_adult_ckd);

@@ -185,6 +185,9 @@ NC_("rule input.unknown_field title", "Field in the file not recognised: not che
 /* TRANSLATORS: rules database, alert title (rule input.unknown_indication, column title) */
 /* xgettext:no-c-format */
 NC_("rule input.unknown_indication title", "Indication not recognised for this route");
+/* TRANSLATORS: rules database, alert title (rule input.weight_implausible, column title) */
+/* xgettext:no-c-format */
+NC_("rule input.weight_implausible title", "Weight unusual for the age: check it");
 /* TRANSLATORS: rules database, alert title (rule input.weight_missing_child, column title) */
 /* xgettext:no-c-format */
 NC_("rule input.weight_missing_child title", "Child's weight not entered");
@@ -563,6 +566,9 @@ NC_("rule input.unknown_field reason", "Design choice: the file has fields this 
 /* TRANSLATORS: rules database, alert reason (rule input.unknown_indication, column reason) */
 /* xgettext:no-c-format */
 NC_("rule input.unknown_indication reason", "Dose limits depend on the indication: oral spasticity 80 mg/day (US labels), alcohol use disorder 60–80 mg/day (Lexicomp; BCR), intrathecal use for severe spasticity (LIO-IT, GAB). Other uses (for example anxiety or pain) appear only in background articles and have no sourced dosing here.");
+/* TRANSLATORS: rules database, alert reason (rule input.weight_implausible, column reason) */
+/* xgettext:no-c-format */
+NC_("rule input.weight_implausible reason", "Design choice, an input check and not a clinical limit: the weight is outside the band held plausible for this age (for children the 3rd to 97th percentiles of the CDC 2000 weight-for-age charts; for adults only below 7.9 kg). That is more often a typing slip, a weight in pounds or a misplaced decimal, than the patient's weight, and every mg/kg limit and the Cockcroft–Gault CrCl follow it. About 6% of healthy children, and many with cerebral palsy, are outside these percentiles, so this is a question, not an error.");
 /* TRANSLATORS: rules database, alert reason (rule input.weight_missing_child, column reason) */
 /* xgettext:no-c-format */
 NC_("rule input.weight_missing_child reason", "Children are dosed by weight (UK start about 0.3 mg/kg/day, maintenance 0.75–2 mg/kg/day; UpToDate 0.5 mg/kg/day at 2 to <8 years). The 2 mg/kg/day ceiling and the under-33 kg tablet warning need a weight.");
@@ -941,6 +947,9 @@ NC_("rule input.unknown_field action", "Check the spelling of these field names 
 /* TRANSLATORS: rules database, alert action for the prescriber (rule input.unknown_indication, column action) */
 /* xgettext:no-c-format */
 NC_("rule input.unknown_indication action", "Choose spasticity or alcohol use disorder if they apply; otherwise document the off-label reason and check the dose against the 80 mg/day label maximum.");
+/* TRANSLATORS: rules database, alert action for the prescriber (rule input.weight_implausible, column action) */
+/* xgettext:no-c-format */
+NC_("rule input.weight_implausible action", "Check the weight in kg against a current measurement; if it is right, keep it and note why.");
 /* TRANSLATORS: rules database, alert action for the prescriber (rule input.weight_missing_child, column action) */
 /* xgettext:no-c-format */
 NC_("rule input.weight_missing_child action", "Enter a current weight in kg.");

@@ -426,6 +426,26 @@ check_input (Check *c)
       raise_code (c, "input.weight_missing_child", 0, _("Age %s years, weight not entered"), age);
     }
 
+  /* A weight outside the band the database holds plausible for the age (a
+   * weight in pounds typed as kg, a misplaced decimal): every mg/kg limit
+   * and CrCl follow it, so it is questioned here too, not only in the form. */
+  {
+    double min_kg, max_kg;
+
+    if (!isnan (c->p->weight_kg) && !isnan (c->p->age_years) &&
+        titrate_rules_get_plausible_weight_kg (c->rules, c->p->age_years, &min_kg, &max_kg) &&
+        (c->p->weight_kg < min_kg || c->p->weight_kg > max_kg))
+      {
+        g_autofree char *w = fmt (c->p->weight_kg);
+        g_autofree char *a = fmt (c->p->age_years);
+        g_autofree char *lo = fmt (min_kg);
+        g_autofree char *hi = fmt (max_kg);
+
+        raise_code (c, "input.weight_implausible", 0,
+                    _("Weight %s kg at %s years (expected %s–%s kg at this age)"), w, a, lo, hi);
+      }
+  }
+
   if (c->r->route == TITRATE_ROUTE_INTRATHECAL && c->r->spasticity_origin == TITRATE_ORIGIN_UNSET)
     raise_code (c, "input.it_origin_missing", 0, _("Spasticity origin (spinal or cerebral) not set"));
 

@@ -91,7 +91,7 @@ const char * const _titrate_required_rules[] = {
   "condition.epilepsy", "condition.psychotic_disorder",
   "route.formulation_mismatch", "route.it_concentration", "route.oral_liquid",
   "input.unknown_comedication", "input.unknown_condition", "input.renal_not_assessed",
-  "input.age_missing", "input.weight_missing_child", "input.it_origin_missing", "input.it_screening_missing", "input.unknown_field",
+  "input.age_missing", "input.weight_missing_child", "input.it_origin_missing", "input.it_screening_missing", "input.unknown_field", "input.weight_implausible",
   "input.unknown_indication",
   "input.unknown_allergy", "input.regimen_no_doses", "input.sex_pregnancy_mismatch",
   "input.liquid_concentration_missing", "input.strength_not_marketed",
