@@ -1245,6 +1245,53 @@ test_hostile_duplicates (void)
   g_assert_cmpfloat (doc->patient->age_years, ==, 50);
 }
 
+/* json-glib's scanner reads 0x10 as 16, 05 as 5, .5 and +5, and stops at
+ * the first complete value; a reader of the file sees none of that. Numbers
+ * are JSON's own, named by field, and nothing may follow the document. */
+static void
+test_hostile_numbers_and_trailing_text (void)
+{
+  static const struct {
+    const char *age;
+    const char *path;
+  } bad[] = {
+    { "0x10", "patient.age_years" }, { "05", "patient.age_years" }, { ".5", "patient.age_years" },
+    { "+5", "patient.age_years" }, { "5.", "patient.age_years" }, { "1e", "patient.age_years" },
+    { "-Infinity", "patient.age_years" }, { "1_0", "patient.age_years" },
+  };
+  static const char * const good[] = { "0", "50", "50.5", "5e1", "5.0E+1", "0.5e-0" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"format\": \"titrate-regimen\", \"version\": 1,\n"
+                                               " \"patient\": {\"age_years\": %s, \"weight_kg\": 70},\n"
+                                               " \"regimen\": {\"route\": \"oral\", \"steps\": []}}",
+                                               bad[i].age);
+
+      assert_refused (text, -1, bad[i].path, "is not a number as JSON writes one");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"format\": \"titrate-regimen\", \"version\": 1,\n"
+                                               " \"patient\": {\"age_years\": %s, \"weight_kg\": 70},\n"
+                                               " \"regimen\": {\"route\": \"oral\", \"steps\": []}}",
+                                               good[i]);
+      g_autoptr(TitrateDocument) doc = load_ok (text);
+
+      g_assert_cmpfloat (doc->patient->age_years, ==, g_ascii_strtod (good[i], NULL));
+    }
+
+  {
+    g_autofree char *two = g_strconcat (hostile_head, "}\n{\"x\": 1}", NULL);
+    g_autofree char *spaces = g_strconcat (hostile_head, "}\n\t \n", NULL);
+    g_autoptr(TitrateDocument) doc = NULL;
+
+    assert_refused (two, -1, "line 5, column 1", "text after the end of the document");
+    doc = load_ok (spaces);
+    g_assert_cmpfloat (doc->patient->age_years, ==, 50);
+  }
+}
+
 static void
 test_hostile_unpaired_surrogate (void)
 {
@@ -1548,6 +1595,7 @@ main (int   argc,
   g_test_add_func ("/titrate/document/save-too-large", test_save_too_large);
   g_test_add_func ("/titrate/document/hostile/nesting", test_hostile_nesting);
   g_test_add_func ("/titrate/document/hostile/duplicates", test_hostile_duplicates);
+  g_test_add_func ("/titrate/document/hostile/numbers-trailing-text", test_hostile_numbers_and_trailing_text);
   g_test_add_func ("/titrate/document/hostile/unpaired-surrogate", test_hostile_unpaired_surrogate);
   g_test_add_func ("/titrate/document/hostile/nul", test_hostile_nul);
   g_test_add_func ("/titrate/document/hostile/sizes", test_hostile_sizes);

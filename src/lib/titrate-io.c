@@ -356,6 +356,66 @@ count_brackets (const char  *data,
   return TRUE;
 }
 
+/* Line and column (1-based, in characters) of byte @i of @data. */
+static void
+text_position (const char *data,
+               gsize       i,
+               guint      *line,
+               guint      *column)
+{
+  *line = 1;
+  *column = 1;
+  for (gsize k = 0; k < i; k++)
+    {
+      if (data[k] == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) data[k] & 0xC0) != 0x80)
+        (*column)++;
+    }
+}
+
+/* A number exactly as JSON (RFC 8259) writes one:
+ * -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?. json-glib's scanner also
+ * reads 0x10 (16), 05 and .5, which a reader of the file would not. */
+static gboolean
+is_json_number (const char *s,
+                gsize       n)
+{
+  gsize i = 0;
+
+  if (i < n && s[i] == '-')
+    i++;
+  if (i >= n || !g_ascii_isdigit (s[i]))
+    return FALSE;
+  if (s[i] == '0')
+    i++;
+  else
+    while (i < n && g_ascii_isdigit (s[i]))
+      i++;
+  if (i < n && s[i] == '.')
+    {
+      i++;
+      if (i >= n || !g_ascii_isdigit (s[i]))
+        return FALSE;
+      while (i < n && g_ascii_isdigit (s[i]))
+        i++;
+    }
+  if (i < n && (s[i] == 'e' || s[i] == 'E'))
+    {
+      i++;
+      if (i < n && (s[i] == '+' || s[i] == '-'))
+        i++;
+      if (i >= n || !g_ascii_isdigit (s[i]))
+        return FALSE;
+      while (i < n && g_ascii_isdigit (s[i]))
+        i++;
+    }
+  return i == n;
+}
+
 gboolean
 titrate_io_json_prescan (const char  *data,
                          gsize        length,
@@ -365,6 +425,7 @@ titrate_io_json_prescan (const char  *data,
   g_autofree Level *stack = g_new0 (Level, max_depth + 1);
   g_autoptr(GString) key = g_string_new (NULL);
   gboolean ok = TRUE;
+  gboolean closed = FALSE;
   guint depth = 0;
   gsize i = 0;
 
@@ -373,6 +434,19 @@ titrate_io_json_prescan (const char  *data,
       char c = data[i];
       Level *top = depth > 0 ? &stack[depth - 1] : NULL;
 
+      /* After the document's closing bracket, only white space. */
+      if (closed && !g_ascii_isspace (c))
+        {
+          guint line, column;
+
+          text_position (data, i, &line, &column);
+          g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
+                       _("not a JSON document: line %u, column %u: text after the end of the document"),
+                       line, column);
+          ok = FALSE;
+          break;
+        }
+
       switch (c)
         {
         case '\'':
@@ -380,18 +454,9 @@ titrate_io_json_prescan (const char  *data,
           {
             /* json-glib's scanner also takes 'text' and comments (and a
              * bracket in them would escape this count): not JSON. */
-            guint line = 1, column = 1;
+            guint line, column;
 
-            for (gsize k = 0; k < i; k++)
-              {
-                if (data[k] == '\n')
-                  {
-                    line++;
-                    column = 1;
-                  }
-                else if (((guchar) data[k] & 0xC0) != 0x80)
-                  column++;
-              }
+            text_position (data, i, &line, &column);
             g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
                          _("not a JSON document: line %u, column %u: a comment or a single quote "
                            "(write text in double quotes)"), line, column);
@@ -482,6 +547,7 @@ titrate_io_json_prescan (const char  *data,
             goto done;
           depth--;
           g_clear_pointer (&stack[depth].keys, g_hash_table_unref);
+          closed = depth == 0;
           break;
 
         case ',':
@@ -508,6 +574,27 @@ titrate_io_json_prescan (const char  *data,
           break;
 
         default:
+          /* A number (or a word) outside strings, up to its delimiter. */
+          if (g_ascii_isdigit (c) || c == '-' || c == '+' || c == '.')
+            {
+              gsize end = i;
+
+              while (end < length && strchr (",]}: \t\r\n", data[end]) == NULL)
+                end++;
+              if (!is_json_number (data + i, end - i))
+                {
+                  g_autofree char *path = level_path (stack, depth);
+                  g_autofree char *token = g_strndup (data + i, MIN (end - i, 40));
+
+                  g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
+                               _("%s: “%s” is not a number as JSON writes one (in decimal, with no leading "
+                                 "zero or plus sign, e.g. 16, 0.5 or 1e3)"), path, token);
+                  ok = FALSE;
+                  break;
+                }
+              i = end;
+              continue;
+            }
           break;
         }
       i++;
