@@ -362,7 +362,7 @@ test_suggest_severe_ckd (void)
 
     g_assert_nonnull (a);
     g_assert_nonnull (strstr (a->trigger, "plan peaks at 5 mg/day, within the ceiling of about 5 mg/day"));
-    g_assert_nonnull (strstr (a->trigger, "not the label maximum × 0.333 (26.7 mg/day)"));
+    g_assert_nonnull (strstr (a->trigger, "not the label maximum × 0.333 (26.667 mg/day)"));
   }
   assert_no_alert (alerts, "titration.oral.step_fast");
   assert_no_alert (alerts, "dose.unmeasurable");

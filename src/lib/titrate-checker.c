@@ -2153,7 +2153,7 @@ check_renal (Check *c)
           /* The database's absolute ceiling for the band is the stricter
            * source; the scaled label maximum it overrides is named. */
           g_autofree char *ceil_s = fmt (adj->max_daily_mg);
-          g_autofree char *scaled_s = fmt (round (ceiling * 10) / 10);
+          g_autofree char *scaled_s = fmt (ceiling);
           g_autofree char *factor = fmt (round (band->dose_factor * 1000) / 1000);
 
           g_string_append_printf (trigger, c->peak > adj->max_daily_mg + EPSILON
@@ -2165,7 +2165,7 @@ check_renal (Check *c)
         }
       else if (!isnan (ceiling) && c->peak > 0)
         {
-          g_autofree char *ceil_s = fmt (round (ceiling * 10) / 10);
+          g_autofree char *ceil_s = fmt (ceiling);
           g_autofree char *factor = fmt (round (band->dose_factor * 1000) / 1000);
 
           g_string_append_printf (trigger, _("; plan peaks at %s mg/day; if unavoidable, at most about %s mg/day "
@@ -2189,7 +2189,7 @@ check_renal (Check *c)
     const TitrateTitrationLimitRow *start = titration_limit (c, TITRATE_TITRATION_START_DAILY_MG);
     double ceiling = label_limit (c, NULL) * band->dose_factor;
     double start_max = start ? start->value * band->dose_factor : NAN;
-    g_autofree char *ceil_s = fmt (round (ceiling * 10) / 10);
+    g_autofree char *ceil_s = fmt (ceiling);
     g_autofree char *factor = fmt (round (band->dose_factor * 1000) / 1000);
 
     if (!isnan (ceiling) && c->peak > ceiling + EPSILON)
@@ -2202,7 +2202,7 @@ check_renal (Check *c)
     else if (!isnan (start_max) && c->first_total > start_max + EPSILON && !c->continuing)
       {
         g_autofree char *ft = fmt (c->first_total);
-        g_autofree char *sm = fmt (round (start_max * 100) / 100);
+        g_autofree char *sm = fmt (start_max);
         g_autofree char *trigger = g_strdup_printf (_("%s; starts at %s mg/day, above the "
                                                     "renally reduced start %s mg/day (label start × %s)%s"), renal,
                                                     ft, sm, factor, beers_note ? beers_note : "");
