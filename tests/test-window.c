@@ -704,6 +704,36 @@ assert_chart_labels_apart (TitratePlanView *plan,
   adw_view_stack_set_visible_child_name (views, "calendar");
 }
 
+/* At 1024×768 the form is folded away behind the Patient toggle; on a new,
+ * empty plan it opens over the plan (there is nothing else to do yet), and
+ * once a plan exists it stays folded (window sketch, medium width). */
+static void
+test_form_open_on_new_plan (void)
+{
+  TitrateWindow *win = titrate_application_new_window (app);
+  TitrateWindow *other = titrate_application_new_window (app);
+  AdwFlap *flap;
+
+  gtk_window_set_default_size (GTK_WINDOW (win), 1024, 768);
+  gtk_window_present (GTK_WINDOW (win));
+  settle (GTK_WIDGET (win));
+  pump ();
+  flap = titrate_plan_view_get_flap (titrate_window_get_plan_view (win));
+  g_assert_true (adw_flap_get_folded (flap));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  close_window (win);
+
+  gtk_window_set_default_size (GTK_WINDOW (other), 1024, 768);
+  gtk_window_present (GTK_WINDOW (other));
+  open_example (other, "older-adult-ckd");
+  settle (GTK_WIDGET (other));
+  pump ();
+  flap = titrate_plan_view_get_flap (titrate_window_get_plan_view (other));
+  g_assert_true (adw_flap_get_folded (flap));
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  close_window (other);
+}
+
 /* Every bundled example at clinic screen sizes, in English and French:
  * the window stays within the screen, and the verdict bar and the alert
  * count are inside it. */
@@ -2367,6 +2397,7 @@ main (int   argc,
   g_test_add_func ("/titrate/window/alert-folding", test_alert_folding);
   g_test_add_func ("/titrate/window/accessible", test_accessible);
   g_test_add_func ("/titrate/window/form-lazy-parts", test_form_lazy_parts);
+  g_test_add_func ("/titrate/window/form-open-on-new-plan", test_form_open_on_new_plan);
   g_test_add_func ("/titrate/window/day-cells-fit", test_day_cells_fit);
   g_test_add_func ("/titrate/window/alert-details-on-demand", test_alert_details_on_demand);
 

@@ -50,9 +50,11 @@ struct _TitratePlanView
   GtkWidget           *alert_pane;
   GtkWidget           *back_button;
 
+  TitrateSession      *session;        /* not owned: the window's, which outlives the view */
   GPtrArray           *number_rows;    /* (element-type TitrateNumberRow) */
   guint                n_invalid;
   int                  mode;           /* -1 until the first allocation */
+  guint                reveal_source;  /* opens the form on a new plan, once laid out */
 };
 
 G_DEFINE_FINAL_TYPE (TitratePlanView, titrate_plan_view, ADW_TYPE_BIN)
@@ -104,6 +106,40 @@ choose_mode (TitratePlanView *self,
   return MODE_NARROW;
 }
 
+/* Nothing planned yet: no step and no protocol. */
+static gboolean
+plan_is_empty (TitratePlanView *self)
+{
+  const TitrateRegimen *regimen = self->session != NULL ? titrate_session_get_regimen (self->session) : NULL;
+
+  return regimen != NULL && regimen->steps->len == 0 && !regimen->has_protocol;
+}
+
+/* Folded, the form opens over the plan on a new, empty plan (there is
+ * nothing to look at until it is filled in) and stays folded away once a
+ * plan exists: on a new document, and when the width folds it. */
+static gboolean
+reveal_form_idle_cb (gpointer data)
+{
+  TitratePlanView *self = data;
+
+  self->reveal_source = 0;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->mode != MODE_WIDE && plan_is_empty (self))
+    adw_flap_set_reveal_flap (self->flap, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reveal_form_if_new (TitratePlanView *self)
+{
+  /* Once the window has been laid out: revealed while it was being mapped,
+   * the form's scrolled pane did not follow the focus (GTK 4.8), so a
+   * field focused in it could stay out of sight. */
+  if (self->mode == -1 || self->mode == MODE_WIDE || !plan_is_empty (self) || self->reveal_source != 0)
+    return;
+  self->reveal_source = g_idle_add_full (G_PRIORITY_LOW, reveal_form_idle_cb, self, NULL);
+}
+
 static void
 apply_mode (TitratePlanView *self,
             int              mode)
@@ -115,6 +151,15 @@ apply_mode (TitratePlanView *self,
                                                           : ADW_FLAP_FOLD_POLICY_ALWAYS);
   adw_leaflet_set_can_unfold (self->leaflet, mode != MODE_NARROW);
   gtk_widget_set_visible (self->back_button, mode == MODE_NARROW);
+  reveal_form_if_new (self);
+}
+
+static void
+on_session_changed_cb (TitratePlanView *self,
+                       guint            flags)
+{
+  if (flags & TITRATE_SESSION_CHANGE_DOCUMENT)
+    reveal_form_if_new (self);
 }
 
 static void
@@ -262,6 +307,13 @@ titrate_plan_view_measure (GtkWidget      *widget,
 }
 
 static void
+titrate_plan_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (titrate_plan_view_parent_class)->map (widget);
+  reveal_form_if_new (TITRATE_PLAN_VIEW (widget));
+}
+
+static void
 titrate_plan_view_size_allocate (GtkWidget *widget,
                                  int        width,
                                  int        height,
@@ -280,6 +332,7 @@ titrate_plan_view_dispose (GObject *object)
 {
   TitratePlanView *self = TITRATE_PLAN_VIEW (object);
 
+  g_clear_handle_id (&self->reveal_source, g_source_remove);
   g_clear_pointer (&self->number_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), TITRATE_TYPE_PLAN_VIEW);
 
@@ -315,6 +368,7 @@ titrate_plan_view_class_init (TitratePlanViewClass *klass)
   object_class->get_property = titrate_plan_view_get_property;
   widget_class->measure = titrate_plan_view_measure;
   widget_class->size_allocate = titrate_plan_view_size_allocate;
+  widget_class->map = titrate_plan_view_map;
 
   properties[PROP_N_INVALID] =
     g_param_spec_uint ("n-invalid", NULL, NULL, 0, G_MAXUINT, 0,
@@ -388,6 +442,8 @@ titrate_plan_view_new (TitrateSession *session)
   g_return_val_if_fail (TITRATE_IS_SESSION (session), NULL);
 
   self = g_object_new (TITRATE_TYPE_PLAN_VIEW, NULL);
+  self->session = session;
+  g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
   titrate_patient_form_set_session (self->patient_form, session);
   titrate_regimen_form_set_session (self->regimen_form, session);
   titrate_calendar_view_set_session (self->calendar_view, session);
