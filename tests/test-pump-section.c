@@ -97,7 +97,7 @@ test_section (void)
   g_assert_cmpfloat (titrate_number_row_get_value (child (section, "alarm_row")), ==, 2);
   g_assert_cmpuint (count_code (session, "pump.refill.", &severity), ==, 1);
   g_assert_cmpint (severity, ==, TITRATE_SEVERITY_MAJOR);
-  g_assert_nonnull (strstr (gtk_label_get_text (child (section, "status_label")), "refill by 2027-01-18"));
+  g_assert_nonnull (strstr (gtk_label_get_text (child (section, "status_label")), "refill by Mon 18 Jan 2027"));
 
   /* On the refill-by date: no refill alert. A day later: moderate. */
   commit_date (child (section, "next_date_row"), "2027-01-18");

@@ -214,7 +214,7 @@ update_maximum (TitrateVerdictBar *self)
   else if (limit.rule_code != NULL && strstr (limit.rule_code, "per_kg") != NULL)
     basis = g_strdup (_("basis: by weight"));
   else
-    basis = g_strdup (_("basis: labelled maximum for the age"));
+    basis = g_strdup (_("basis: label maximum (indication, age)"));
   set_text (self->max_label, max);
   set_text (self->basis_label, basis);
 }

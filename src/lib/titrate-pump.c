@@ -1121,6 +1121,20 @@ titrate_pump_mark_describe (TitratePumpMark marks)
   return g_strjoinv (", ", (char **) words->pdata);
 }
 
+/* A date as shown to people, in their language ("Mon 25 Jan 2027"); the
+ * same format as the alerts' dates. ISO dates stay in files and exports. */
+static char *
+format_date_shown (const GDate *date)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (date == NULL || !g_date_valid (date))
+    return g_strdup ("");
+  dt = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date), g_date_get_day (date), 12, 0, 0);
+  /* Translators: the date an alert applies from, strftime format */
+  return g_date_time_format (dt, _("%a %-d %b %Y"));
+}
+
 char *
 titrate_pump_plan_describe (const TitratePumpPlan *plan,
                             const GDate           *today)
@@ -1132,15 +1146,15 @@ titrate_pump_plan_describe (const TitratePumpPlan *plan,
 
   if (plan == NULL)
     return NULL;
-  empty = titrate_pump_format_date (&plan->empty_date);
+  empty = format_date_shown (&plan->empty_date);
   if (!g_date_valid (&plan->alarm_date))
     {
       if (g_date_valid (&plan->empty_date))
         return g_strdup_printf (_("Pump empty on %s (alarm volume not entered)"), empty);
       return g_strdup (_("Pump does not empty at the planned doses"));
     }
-  alarm = titrate_pump_format_date (&plan->alarm_date);
-  by = titrate_pump_format_date (&plan->refill_by_date);
+  alarm = format_date_shown (&plan->alarm_date);
+  by = format_date_shown (&plan->refill_by_date);
   days = titrate_pump_plan_days_until (plan, today);
   if (today == NULL)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Pump alarm %d day after the last refill (%s); refill by %s",
