@@ -13,7 +13,10 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include <sys/wait.h>
+
 #include "titrate.h"
+#include "titrate-io.h"
 
 /* The example of the format's documentation, with a few spaces to trim. */
 static const char example[] =
@@ -1292,6 +1295,55 @@ test_hostile_numbers_and_trailing_text (void)
   }
 }
 
+/* Replacing a file its owner made read-only: refused, the file unchanged
+ * (the rename that replaces it only needs a writable folder). Run as an
+ * ordinary user: root may write anything, so as root the check runs in a
+ * child that drops to nobody. */
+static gboolean
+replace_read_only_refused (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "kept.titrate", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+
+  if (!g_file_set_contents (path, "original", -1, NULL) || g_chmod (path, 0444) != 0)
+    return FALSE;
+  if (titrate_io_replace_file (path, "replacement", 11, 0644, &error))
+    return FALSE;
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) || strstr (error->message, "read-only") == NULL)
+    return FALSE;
+  return g_file_get_contents (path, &after, NULL, NULL) && strcmp (after, "original") == 0;
+}
+
+static void
+test_save_read_only_target (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("titrate-readonly-XXXXXX", NULL);
+
+  g_assert_nonnull (dir);
+  g_assert_cmpint (g_chmod (dir, 0777), ==, 0);
+  if (getuid () != 0)
+    g_assert_true (replace_read_only_refused (dir));
+  else
+    {
+      pid_t pid = fork ();
+      int status = 0;
+
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        _exit (setgid (65534) == 0 && setuid (65534) == 0 && replace_read_only_refused (dir) ? 0 : 1);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    }
+  {
+    g_autofree char *path = g_build_filename (dir, "kept.titrate", NULL);
+
+    g_remove (path);
+  }
+  g_rmdir (dir);
+}
+
 static void
 test_hostile_unpaired_surrogate (void)
 {
@@ -1592,6 +1644,7 @@ main (int   argc,
   g_test_add_func ("/titrate/document/wrong-types", test_wrong_types);
   g_test_add_func ("/titrate/document/save", test_save);
   g_test_add_func ("/titrate/document/save-files", test_save_files);
+  g_test_add_func ("/titrate/document/save-read-only-target", test_save_read_only_target);
   g_test_add_func ("/titrate/document/save-too-large", test_save_too_large);
   g_test_add_func ("/titrate/document/hostile/nesting", test_hostile_nesting);
   g_test_add_func ("/titrate/document/hostile/duplicates", test_hostile_duplicates);

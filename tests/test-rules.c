@@ -5,7 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <errno.h>
 #include <math.h>
+#include <unistd.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -111,7 +113,26 @@ test_empty_file (void)
   g_autofree char *path = g_build_filename (tmpdir, "empty.sqlite", NULL);
 
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
-  assert_refused (path, "schema version 0");
+  assert_refused (path, "not a Titrate rules database");
+}
+
+/* A folder, or a symbolic-link loop, is named as what it is, not as a
+ * missing file. */
+static void
+test_not_a_file (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "folder.sqlite", NULL);
+  g_autofree char *loop1 = g_build_filename (tmpdir, "loop1.sqlite", NULL);
+  g_autofree char *loop2 = g_build_filename (tmpdir, "loop2.sqlite", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  assert_refused (dir, "a folder, not a database file");
+  g_assert_cmpint (symlink (loop2, loop1), ==, 0);
+  g_assert_cmpint (symlink (loop1, loop2), ==, 0);
+  assert_refused (loop1, g_strerror (ELOOP));
+  g_remove (loop1);
+  g_remove (loop2);
+  g_rmdir (dir);
 }
 
 static void
@@ -972,6 +993,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   tmpdir = g_dir_make_tmp ("titrate-rules-XXXXXX", NULL);
 
+  g_test_add_func ("/titrate/rules/not-a-file", test_not_a_file);
   g_test_add_func ("/titrate/rules/embedded", test_embedded);
   g_test_add_func ("/titrate/rules/burden-rows-required", test_burden_rows_required);
   g_test_add_func ("/titrate/rules/every-rule-sourced", test_every_rule_sourced);

@@ -734,6 +734,16 @@ titrate_io_replace_file (const char  *path,
                    display);
       return FALSE;
     }
+  /* A file its owner made read-only is not replaced behind its back (the
+   * rename below only needs the folder to be writable). */
+  if (exists && access (target, W_OK) != 0 && (errno == EACCES || errno == EPERM || errno == EROFS))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("%s is read-only; it was left unchanged and nothing was written"), display);
+      return FALSE;
+    }
   mode = exists ? (st.st_mode & 07777) : new_mode;
 
   dir = g_path_get_dirname (target);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <sqlite3.h>
@@ -1526,6 +1528,10 @@ check_version (TitrateRules *self,
   /* The first read tells whether this is a database at all. */
   if (!single_int (db, sql, &version))
     return sql_fail (self, db, error);
+  if (version == 0)
+    return fail (error, self->origin,
+                 _("not a Titrate rules database (it has no Titrate schema version: an empty file, or "
+                   "another program's database)"));
   if (version != TITRATE_RULES_SCHEMA_VERSION)
     return fail (error, self->origin, _("schema version %d, this Titrate needs %d"),
                  version, TITRATE_RULES_SCHEMA_VERSION);
@@ -1699,8 +1705,17 @@ titrate_rules_initable_init (GInitable     *initable,
       /* Read exactly the file that was reviewed, whole: no -wal or
        * -journal beside it is ever opened. */
       self->origin = g_strdup (self->path);
-      if (g_stat (self->path, &st) != 0 || !S_ISREG (st.st_mode))
-        return fail (error, self->origin, _("no such file"));
+      if (g_stat (self->path, &st) != 0)
+        {
+          int saved = errno;
+
+          return fail (error, self->origin, "%s",
+                       saved == ENOENT ? _("no such file") : g_strerror (saved));
+        }
+      if (S_ISDIR (st.st_mode))
+        return fail (error, self->origin, _("this is a folder, not a database file"));
+      if (!S_ISREG (st.st_mode))
+        return fail (error, self->origin, _("this is not a regular file (a device or a pipe?)"));
       /* A rollback journal or a write-ahead log beside it means the file is
        * not the database SQLite would show: an edit was interrupted (the
        * file holds changes never committed) or is committed but still in
