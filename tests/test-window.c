@@ -779,6 +779,10 @@ fit_examples (const char *language)
         }
         if (gtk_widget_get_width (GTK_WIDGET (win)) > sizes[s][0])
           g_error ("%s: the window is %d px wide", context, gtk_widget_get_width (GTK_WIDGET (win)));
+        /* The plan's title in the header is whole (two lines at most). */
+        if (pango_layout_is_ellipsized (gtk_label_get_layout (WIN (win, "title_label"))))
+          g_error ("%s: the title “%s” is cut short in the header", context,
+                   gtk_label_get_text (WIN (win, "title_label")));
         g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (win)), <=, sizes[s][1]);
         assert_inside (GTK_WIDGET (bar), GTK_WIDGET (win), "the verdict bar", context);
         assert_inside (titrate_verdict_bar_get_count_button (bar), GTK_WIDGET (win), "the alert count", context);

@@ -27,7 +27,8 @@ struct _TitrateWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  AdwWindowTitle       *window_title;
+  GtkLabel             *title_label;
+  GtkLabel             *subtitle_label;
   GtkToggleButton      *form_button;
   GtkMenuButton        *examples_button;
   GtkMenuButton        *menu_button;

@@ -101,6 +101,21 @@ _titrate_window_update_actions (TitrateWindow *self)
                                _titrate_window_can_save_final (self));
 }
 
+/* The header's title (up to two lines) and subtitle; the full title is
+ * also the tooltip when even two lines cannot hold it. */
+static void
+set_window_title (TitrateWindow *self,
+                  const char    *title,
+                  const char    *subtitle)
+{
+  g_autofree char *shown = titrate_keep_units_together (title);
+
+  gtk_label_set_label (self->title_label, shown);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
+  gtk_label_set_label (self->subtitle_label, subtitle != NULL ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL && *subtitle != '\0');
+}
+
 static void
 update_title (TitrateWindow *self)
 {
@@ -113,8 +128,7 @@ update_title (TitrateWindow *self)
     return;
   if (_titrate_window_is_blocked (self))
     {
-      adw_window_title_set_title (self->window_title, _("Titrate"));
-      adw_window_title_set_subtitle (self->window_title, _("Rules database unavailable"));
+      set_window_title (self, _("Titrate"), _("Rules database unavailable"));
       return;
     }
 
@@ -134,8 +148,7 @@ update_title (TitrateWindow *self)
   else
     subtitle = g_strdup (_("Not saved"));
 
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+  set_window_title (self, title, subtitle);
   /* Translators: window title for the window list, "Titrate — plan.titrate" */
   window_title = g_strdup_printf (_("Titrate — %s"), title);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
@@ -392,7 +405,8 @@ titrate_window_class_init (TitrateWindowClass *klass)
   (void) titrate_app_get_resource ();   /* keeps the templates linked in */
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/titrate/Titrate/ui/titrate-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, TitrateWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TitrateWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, TitrateWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, TitrateWindow, form_button);
   gtk_widget_class_bind_template_child (widget_class, TitrateWindow, examples_button);
   gtk_widget_class_bind_template_child (widget_class, TitrateWindow, menu_button);
