@@ -1273,6 +1273,13 @@ test_hostile_numbers_and_trailing_text (void)
 
       assert_refused (text, -1, bad[i].path, "is not a number as JSON writes one");
     }
+  {
+    g_autofree char *huge = g_strdup_printf ("{\"format\": \"titrate-regimen\", \"version\": 1,\n"
+                                             " \"patient\": {\"age_years\": 1e309, \"weight_kg\": 70},\n"
+                                             " \"regimen\": {\"route\": \"oral\", \"steps\": []}}");
+
+    assert_refused (huge, -1, "patient.age_years", "“1e309” is too large to be a number");
+  }
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     {
       g_autofree char *text = g_strdup_printf ("{\"format\": \"titrate-regimen\", \"version\": 1,\n"

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <fcntl.h>
 #include <string.h>
 #include <sys/file.h>
@@ -592,6 +593,21 @@ titrate_io_json_prescan (const char  *data,
                   ok = FALSE;
                   break;
                 }
+              /* 1e309 is JSON, but no double holds it: json-glib would read
+               * infinity, shown as "null". */
+              {
+                g_autofree char *token = g_strndup (data + i, end - i);
+
+                if (isinf (g_ascii_strtod (token, NULL)))
+                  {
+                    g_autofree char *path = level_path (stack, depth);
+
+                    g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
+                                 _("%s: “%s” is too large to be a number"), path, token);
+                    ok = FALSE;
+                    break;
+                  }
+              }
               i = end;
               continue;
             }
