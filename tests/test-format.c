@@ -5,6 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gstdio.h>
+
+#include "titrate-catalogue.h"
 #include "titrate-test-util.h"
 
 #define assert_format(expr, expected)                                          \
@@ -249,6 +252,112 @@ test_parse_number (void)
     g_test_message ("en_US.UTF-8 not installed: US English part skipped");
 }
 
+/* A .mo file with the given (msgid, msgstr) pairs; NUL bytes inside
+ * separate plural forms, so lengths are given. */
+typedef struct {
+  const char *id;
+  gsize id_len;
+  const char *str;
+  gsize str_len;
+} MoEntry;
+
+static char *
+write_mo (const MoEntry *entries,
+          guint          n)
+{
+  g_autoptr(GByteArray) mo = g_byte_array_new ();
+  guint32 header[7] = { 0x950412de, 0, n, 28, 28 + 8 * n, 0, 0 };   /* no hash table */
+  guint32 offset = 28 + 16 * n;
+  g_autofree char *path = NULL;
+  int fd;
+
+  g_byte_array_append (mo, (guint8 *) header, sizeof header);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n; i++)
+      {
+        guint32 len = pass == 0 ? entries[i].id_len : entries[i].str_len;
+        guint32 pair[2] = { len, offset };
+
+        g_byte_array_append (mo, (guint8 *) pair, sizeof pair);
+        offset += len + 1;
+      }
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n; i++)
+      {
+        g_byte_array_append (mo, (const guint8 *) (pass == 0 ? entries[i].id : entries[i].str),
+                             pass == 0 ? entries[i].id_len : entries[i].str_len);
+        g_byte_array_append (mo, (const guint8 *) "", 1);
+      }
+  fd = g_file_open_tmp ("titrate-XXXXXX.mo", &path, NULL);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, (const char *) mo->data, mo->len, NULL));
+  return g_steal_pointer (&path);
+}
+
+#define E(id, str) { id, sizeof id - 1, str, sizeof str - 1 }
+
+/* A catalogue whose translated formats take other values than the English
+ * would crash g_strdup_printf() or show a number never computed: refused.
+ * The shipped catalogues pass; plain text with a percent sign is not a
+ * format; a plural form may leave out its count. */
+static void
+test_catalogue_formats (void)
+{
+  static const char * const languages[] = { "fr", "de" };
+  static const MoEntry good[] = {
+    E ("", "Content-Type: text/plain; charset=UTF-8\n"),
+    E ("Day %d: %s mg/day", "Jour %d : %s mg/jour"),
+    E ("7% of patients", "7 % des patients"),
+    E ("%d day\0%d days", "un jour\0%d jours"),
+    E ("amount with unit\004%s %s", "%s %s"),
+  };
+  static const MoEntry swapped[] = { E ("Day %d: %s mg/day", "Jour %s : %s mg/jour") };
+  static const MoEntry literal[] = { E ("limit %s mg/day", "limite 800 mg/jour") };
+  static const MoEntry extra[] = { E ("%s mg", "%s %s mg") };
+  static const MoEntry plural[] = { E ("%d day\0%d days", "%d jour\0%s jours") };
+  const MoEntry *bad[] = { swapped, literal, extra, plural };
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", languages[i],
+                                                "LC_MESSAGES", "titrate.mo", NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (titrate_catalogue_check_file (path, &error));
+      g_assert_no_error (error);
+    }
+  {
+    g_autofree char *path = write_mo (good, G_N_ELEMENTS (good));
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (titrate_catalogue_check_file (path, &error));
+    g_assert_no_error (error);
+    g_remove (path);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *path = write_mo (bad[i], 1);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (titrate_catalogue_check_file (path, &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "does not take the same values"));
+      g_remove (path);
+    }
+  {
+    g_autofree char *path = NULL;
+    g_autoptr(GError) error = NULL;
+    int fd = g_file_open_tmp ("titrate-XXXXXX.mo", &path, NULL);
+
+    close (fd);
+    g_assert_true (g_file_set_contents (path, "not a catalogue at all", -1, NULL));
+    g_assert_false (titrate_catalogue_check_file (path, &error));
+    g_assert_nonnull (strstr (error->message, "not a translation catalogue"));
+    g_remove (path);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -263,5 +372,6 @@ main (int    argc,
   g_test_add_func ("/titrate/format/labels", test_labels);
   g_test_add_func ("/titrate/format/first-weekday", test_first_weekday);
   g_test_add_func ("/titrate/format/parse-number", test_parse_number);
+  g_test_add_func ("/titrate/format/catalogue-formats", test_catalogue_formats);
   return g_test_run ();
 }

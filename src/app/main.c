@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "titrate-application.h"
+#include "titrate-catalogue.h"
 
 /* Opening the built-in rules database runs its integrity checks and
  * self-test: about 3 % of the instructions to the first frame. It runs on a
@@ -36,8 +37,16 @@ main (int   argc,
   /* TITRATE_LOCALEDIR (set by `meson devenv` and tools/run.sh) points at the
    * build tree's compiled catalogues, so an uninstalled run is translated. */
   localedir = g_getenv ("TITRATE_LOCALEDIR");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* A damaged catalogue (a translated format that takes other values than
+   * its English) is not used: English throughout, and a warning. */
+  {
+    g_autoptr(GError) catalogue_error = NULL;
+
+    if (!titrate_catalogue_use_checked (GETTEXT_PACKAGE,
+                                        localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR,
+                                        &catalogue_error))
+      g_printerr ("%s\n", catalogue_error->message);
+  }
   textdomain (GETTEXT_PACKAGE);
 
   /* The locale is set above: GTK must not set it again while the rules

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "titrate.h"
+#include "titrate-catalogue.h"
 #include "titrate-drug-names.h"
 #include "titrate-pump.h"
 #include "titrate-cli-options.h"
@@ -782,9 +783,17 @@ main (int   argc,
   /* TITRATE_LOCALEDIR (set by `meson devenv` and tools/run.sh) points at the
    * build tree's compiled catalogues, so an uninstalled run is translated. */
   localedir = g_getenv ("TITRATE_LOCALEDIR");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
+  /* A damaged catalogue (a translated format that takes other values than
+   * its English) is not used: English throughout, and a warning. */
+  {
+    g_autoptr(GError) catalogue_error = NULL;
+
+    if (!titrate_catalogue_use_checked (GETTEXT_PACKAGE,
+                                        localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR,
+                                        &catalogue_error))
+      g_printerr ("%s\n", catalogue_error->message);
+  }
   textdomain (GETTEXT_PACKAGE);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   /* A reader that went away is a write error (EPIPE), reported with exit
    * status 4, not a silent death. */
