@@ -572,6 +572,10 @@ test_altered_rules_refused (void)
     { "reservoir-x10", "UPDATE pump_model SET reservoir_ml = reservoir_ml * 10;", "self-test" },
     { "no-renal-ceiling", "UPDATE protocol_adjustment SET max_daily_mg = NULL WHERE population = 'renal_severe';",
       "has no ceiling" },
+    { "raised-renal-ceiling", "UPDATE protocol_adjustment SET max_daily_mg = 25 WHERE population = 'renal_severe';",
+      "CrCl 20 mL/min" },
+    { "raised-dialysis-ceiling", "UPDATE protocol_adjustment SET max_daily_mg = 20 WHERE population = 'dialysis';",
+      "Haemodialysis" },
   };
   g_autofree char *doc = example ("older-adult-ckd.titrate");
 

@@ -702,6 +702,34 @@ test_taper_step_sizes (void)
     g_assert_cmpstr (x->trigger, ==, "Day 8: 80 → 20 mg/day (−60 mg/day; steps of at most 15 mg/day, FR-RCP; ANSM17)");
     g_assert_null (find_alert (b, "withdrawal.oral.step_down_large"));
   }
+  /* Alcohol use disorder from 120 mg/day: above 80 the ANSM pace rule
+   * judges the reductions (120 → 80 in one step); the cut from 80 to 20
+   * below it is still held to the 10–15 mg step. */
+  {
+    g_autoptr(TitratePatient) aud = test_adult (45, 80, TITRATE_SEX_MALE, 1.0);
+    g_autoptr(TitrateRegimen) r = test_oral ("alcohol_use_disorder", "tablet", 10, "1:20,20,20,20;15:10,10");
+    g_autoptr(GPtrArray) a = NULL;
+
+    aud->current_daily_mg = 120;
+    a = check (aud, r);
+    g_assert_nonnull (find_alert (a, "withdrawal.oral.step_down_fast"));
+    g_assert_cmpstr (find_alert (a, "withdrawal.oral.step_down_large")->trigger, ==,
+                     "Day 15: 80 → 20 mg/day (−60 mg/day; steps of at most 15 mg/day, FR-RCP; ANSM17)");
+  }
+  /* A long plan: every step is looked at, not only the first 512. */
+  {
+    g_autoptr(GString) plan = g_string_new (NULL);
+    g_autoptr(TitrateRegimen) r = NULL;
+    g_autoptr(GPtrArray) a = NULL;
+
+    for (guint day = 1; day <= 600; day++)
+      g_string_append_printf (plan, "%s%u:20,20,20", day > 1 ? ";" : "", day);
+    g_string_append (plan, ";601:10");
+    r = test_oral ("spasticity", "tablet", 10, plan->str);
+    a = check (p, r);
+    g_assert_cmpstr (find_alert (a, "withdrawal.oral.step_down_large")->trigger, ==,
+                     "Day 601: 60 → 10 mg/day (−50 mg/day; steps of at most 15 mg/day, FR-RCP; ANSM17)");
+  }
   /* From the current dose (a renewal at 80 mg/day) straight to 20. */
   {
     g_autoptr(TitratePatient) renewal = test_adult (45, 80, TITRATE_SEX_MALE, 1.0);

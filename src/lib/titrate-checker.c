@@ -1251,7 +1251,8 @@ check_step_sizes (Check        *c,
                   const int    *days,
                   guint         from,
                   guint         to,
-                  gboolean      stops)
+                  gboolean      stops,
+                  double        paced_above)
 {
   const TitrateTaperRow *size = taper_row (c, "withdrawal.oral.step_down_large");
 
@@ -1264,7 +1265,8 @@ check_step_sizes (Check        *c,
         {
           double drop = totals[i - 1] - totals[i];
 
-          if (drop <= size->max_step_down_daily_mg + EPSILON)
+          if (drop <= size->max_step_down_daily_mg + EPSILON ||
+              (!isnan (paced_above) && totals[i - 1] > paced_above + EPSILON))
             continue;
           if (worst == 0 || drop > totals[worst - 1] - totals[worst] + EPSILON)
             worst = i;
@@ -1282,7 +1284,8 @@ check_step_sizes (Check        *c,
               double d = totals[i - 1] - totals[i];
               g_autofree char *ds = NULL;
 
-              if (i == worst || d <= size->max_step_down_daily_mg + EPSILON)
+              if (i == worst || d <= size->max_step_down_daily_mg + EPSILON ||
+                  (!isnan (paced_above) && totals[i - 1] > paced_above + EPSILON))
                 continue;
               ds = fmt (d);
               g_string_append_printf (others, "%s", others->len ? ", " : _("; also "));
@@ -1366,10 +1369,11 @@ check_oral_stop (Check *c,
   {
     int taper_days = days[stop] - days[first_reduced];
 
-    /* A short taper whose last step to zero is larger than the sourced
-     * step is an abrupt stop in effect (a token reduction, then a stop). */
+    /* A token reduction, then a stop: a short taper that took off less than
+     * half the dose before a last step to zero larger than the sourced
+     * step is an abrupt stop in effect (80 → 79 → 0). */
     if (taper_days < row->min_taper_days && size != NULL && !isnan (size->max_step_down_daily_mg) &&
-        totals[stop - 1] > size->max_step_down_daily_mg + EPSILON)
+        totals[stop - 1] > size->max_step_down_daily_mg + EPSILON && totals[stop - 1] > totals[top] / 2 + EPSILON)
       {
         g_autofree char *peak = fmt (totals[top]);
         g_autofree char *lim = fmt (size->max_step_down_daily_mg);
@@ -1396,7 +1400,7 @@ check_oral_stop (Check *c,
       }
   }
 
-  check_step_sizes (c, totals, days, top + 1, stop, TRUE);
+  check_step_sizes (c, totals, days, top + 1, stop, TRUE, NAN);
 }
 
 /* The pace of oral reductions, for each taper row that sets one (ANSM 2017
@@ -1491,29 +1495,40 @@ check_oral_reduction_pace (Check *c)
 /* An oral plan that reduces the dose without stopping: each reduction,
  * from the current dose when known, within the sourced step size
  * (withdrawal signs start 12–72 h after baclofen is reduced or stopped).
- * Where a pace rule for the indication already reported the reductions
- * (ANSM 2017 in alcohol use disorder), it is not repeated. */
+ * Reductions a pace rule for the indication has judged (ANSM 2017 in
+ * alcohol use disorder, above 80 mg/day) are left to it; every step of the
+ * plan is looked at. */
 static void
 check_oral_reductions (Check *c)
 {
-  double totals[MAX_WALK + 1];
-  int days[MAX_WALK + 1];
+  guint len = c->r->steps->len + 1;
+  g_autofree double *totals = g_new (double, len);
+  g_autofree int *days = g_new (int, len);
+  double paced_above = NAN;
   guint n = 0;
 
   if (find_alert (c, "withdrawal.oral.step_down_fast") != NULL)
-    return;
+    for (guint t = 0; t < c->t->tapers->len; t++)
+      {
+        const TitrateTaperRow *row = &g_array_index (c->t->tapers, TitrateTaperRow, t);
+
+        if (row->medicine == c->medicine && row->route == TITRATE_ROUTE_ORAL && row->min_step_interval_days > 0 &&
+            strcmp (row->rule->code, "withdrawal.oral.step_down_fast") == 0 &&
+            (row->indication == NULL || g_strcmp0 (row->indication, c->r->indication) == 0))
+          paced_above = isnan (row->above_daily_mg) ? 0 : row->above_daily_mg;
+      }
   if (!isnan (c->p->current_daily_mg) && c->p->current_daily_mg > 0)
     {
       totals[n] = c->p->current_daily_mg;
       days[n++] = 0;
     }
-  for (guint i = 0; i < c->r->steps->len && n <= MAX_WALK; i++)
+  for (guint i = 0; i < c->r->steps->len; i++)
     {
       totals[n] = titrate_step_daily_total (step_at (c->r, i));
       days[n++] = step_at (c->r, i)->day;
     }
   if (n >= 2)
-    check_step_sizes (c, totals, days, 1, n - 1, FALSE);
+    check_step_sizes (c, totals, days, 1, n - 1, FALSE, paced_above);
 }
 
 static void

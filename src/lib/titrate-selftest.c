@@ -21,11 +21,13 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <string.h>
 
 #include "titrate-checker.h"
 #include "titrate-document.h"
 #include "titrate-error.h"
+#include "titrate-format.h"
 #include "titrate-planner.h"
 #include "titrate-resources.h"
 #include "titrate-selftest.h"
@@ -120,7 +122,7 @@ typedef struct {
 } Expect;
 
 static const char * const scenario_keys[] = {
-  "name", "why", "patient", "regimen", "comedications", "must_alert", "must_not_alert", NULL
+  "name", "why", "patient", "regimen", "comedications", "must_alert", "must_not_alert", "max_daily_at_most", NULL
 };
 static const char * const expect_keys[] = { "code", "category", "min_severity", NULL };
 
@@ -303,6 +305,34 @@ run_scenario (TitrateRules          *rules,
 
           add_failure (result, file, name, TRUE,
                        g_strdup_printf (_("must alert %s; raised: %s"), want, got));
+          ok = FALSE;
+        }
+    }
+
+  /* The maximum shown for this patient (verdict bar, calendar, chart,
+   * summary) must be at most this: a raised ceiling is as unsafe as a
+   * missing alert, so it counts as one. */
+  if (json_object_has_member (scenario, "max_daily_at_most"))
+    {
+      JsonNode *node = json_object_get_member (scenario, "max_daily_at_most");
+      TitrateLimit limit;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) == G_TYPE_STRING ||
+          json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+        {
+          add_failure (result, file, name, TRUE, g_strdup (_("the highest maximum this scenario allows is not a number")));
+          return FALSE;
+        }
+      titrate_check_applicable_limit (rules, doc->patient, doc->regimen, &limit);
+      if (isnan (limit.max_daily) || limit.max_daily > json_node_get_double (node) + 1e-9)
+        {
+          g_autofree char *want = titrate_format_amount_display (json_node_get_double (node));
+          g_autofree char *got = titrate_format_amount_display (limit.max_daily);
+
+          add_failure (result, file, name, TRUE,
+                       g_strdup_printf (_("the maximum for this patient must be at most %s a day; it is %s (%s)"),
+                                        want, isnan (limit.max_daily) ? _("none") : got,
+                                        limit.rule_code != NULL ? limit.rule_code : "-"));
           ok = FALSE;
         }
     }
