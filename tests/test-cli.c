@@ -630,9 +630,10 @@ test_rules_side_files_refused (void)
   g_assert_nonnull (strstr (r.err, wal));
   g_assert_nonnull (strstr (r.err, "unfinished or not yet written"));
 
-  /* A journal with content beside an unchanged copy */
+  /* A journal that still holds an edit to undo (SQLite's journal magic)
+   * beside an unchanged copy */
   g_assert_true (g_file_get_contents (path2, &before, NULL, NULL));
-  g_assert_true (g_file_set_contents (journal, "journal pages", -1, NULL));
+  g_assert_true (g_file_set_contents (journal, "\xd9\xd5\x05\xf9\x20\xa1\x63\xd7 journal pages", 22, NULL));
   run (&j, "check", "--rules", path2, doc, NULL);
   g_assert_cmpint (j.status, ==, 3);
   g_assert_cmpstr (j.out, ==, "");
@@ -640,11 +641,20 @@ test_rules_side_files_refused (void)
   g_assert_true (g_file_get_contents (path2, &after, NULL, NULL));
   g_assert_cmpstr (before, ==, after);
 
-  /* An empty journal: nothing to roll back */
+  /* An empty journal, or one journal_mode=PERSIST left after a commit
+   * (its header zeroed): nothing to roll back */
   g_assert_true (g_file_set_contents (journal, "", 0, NULL));
   run (&e, "check", "--rules", path2, doc, NULL);
   g_assert_cmpint (e.status, ==, 0);
   g_assert_nonnull (strstr (e.out, "interaction.benzodiazepine"));
+  {
+    g_auto(Run) persist = { 0 };
+    char zeroed[512] = { 0 };
+
+    g_assert_true (g_file_set_contents (journal, zeroed, sizeof zeroed, NULL));
+    run (&persist, "check", "--rules", path2, doc, NULL);
+    g_assert_cmpint (persist.status, ==, 0);
+  }
 
   g_remove (wal);
   g_remove (path);

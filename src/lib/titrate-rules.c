@@ -13,6 +13,8 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <glib/gstdio.h>
 
 #include "titrate-drug-names.h"
@@ -1684,6 +1686,24 @@ check_selftest (TitrateRules *self,
                result->must_alert_failed, names->str);
 }
 
+/* A rollback journal that still holds an edit to undo starts with
+ * SQLite's journal magic; one left by journal_mode=PERSIST after a commit
+ * has its header zeroed and holds nothing to undo. */
+static gboolean
+hot_journal (const char *path)
+{
+  static const guchar magic[8] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7 };
+  guchar head[8] = { 0 };
+  FILE *f = g_fopen (path, "rb");
+  gboolean hot;
+
+  if (f == NULL)
+    return TRUE;   /* unreadable: cannot be shown to be harmless */
+  hot = fread (head, 1, sizeof head, f) != sizeof head || memcmp (head, magic, sizeof magic) == 0;
+  fclose (f);
+  return hot;
+}
+
 static gboolean
 titrate_rules_initable_init (GInitable     *initable,
                              GCancellable  *cancellable,
@@ -1723,10 +1743,13 @@ titrate_rules_initable_init (GInitable     *initable,
       for (guint i = 0; i < 2; i++)
         {
           static const char * const suffixes[] = { "-journal", "-wal" };
-          g_autofree char *side = g_strconcat (self->path, suffixes[i], NULL);
+          /* SQLite looks beside the file itself, not beside a link to it. */
+          g_autofree char *real = realpath (self->path, NULL);
+          g_autofree char *side = g_strconcat (real != NULL ? real : self->path, suffixes[i], NULL);
           GStatBuf side_st;
 
-          if (g_stat (side, &side_st) == 0 && (!S_ISREG (side_st.st_mode) || side_st.st_size > 0))
+          if (g_stat (side, &side_st) == 0 &&
+              (!S_ISREG (side_st.st_mode) || (side_st.st_size > 0 && (i == 1 || hot_journal (side)))))
             return fail (error, self->origin,
                          _("an edit of this database is unfinished or not yet written into the file (%s is "
                            "beside it): open the database once with sqlite3 and close it, so that the edit is "
