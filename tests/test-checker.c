@@ -428,10 +428,11 @@ test_withdrawal (void)
   assert_no_alert (a3, "withdrawal.oral.abrupt_stop");
 }
 
-/* A weight outside the band the database holds plausible for the age is
+/* A weight above the band the database holds plausible for the age is
  * questioned by the checker too (a document from a file has no form to ask
- * in): pounds typed as kg for an infant, 1 kg for an adult. A small adult
- * and a child within the band are not questioned. */
+ * in): pounds typed as kg for an infant. Below the band (a small child with
+ * cerebral palsy, a slip to 1 kg) only lowers the limits: the form asks,
+ * the checker does not. */
 static void
 test_weight_implausible (void)
 {
@@ -441,7 +442,9 @@ test_weight_implausible (void)
     const char *trigger;   /* NULL: no alert */
   } cases[] = {
     { 0.5, 15.4, "Weight 15.4 kg at 0.5 years (expected 2.3–12.6 kg at this age)" },
-    { 78, 1, "Weight 1 kg at 78 years (expected 7.9–400 kg at this age)" },
+    { 4, 60, "Weight 60 kg at 4 years (expected 12.7–24.7 kg at this age)" },
+    { 4, 12, NULL },      /* below the band (cerebral palsy): the form asks */
+    { 78, 1, NULL },      /* below: lowers limits; the form asks */
     { 78, 38, NULL },
     { 6, 20, NULL },
   };

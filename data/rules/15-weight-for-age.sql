@@ -59,11 +59,12 @@ INSERT INTO weight_for_age (age_min_years, age_max_years, min_kg, max_kg, source
   (19, 20,  44.7, 100.8, 'CDC2000-WFA', 'input'),
   (20, 131,  7.9, 400.0, 'Titrate-D; CDC2000-WFA', 'input');
 
--- The checker questions such a weight too (a document from a file, or the
--- command line, has no form to ask in).
+-- The checker questions a weight above the band too (a document from a
+-- file, or the command line, has no form to ask in): it raises every mg/kg
+-- limit. A weight below it only lowers them, and is left to the form.
 INSERT INTO rule (code, category, severity, title, reason, action, source, evidence) VALUES
   ('input.weight_implausible', 'input', 'moderate',
    'Weight unusual for the age: check it',
-   'Design choice, an input check and not a clinical limit: the weight is outside the band held plausible for this age (for children the 3rd to 97th percentiles of the CDC 2000 weight-for-age charts; for adults only below 7.9 kg). That is more often a typing slip, a weight in pounds or a misplaced decimal, than the patient''s weight, and every mg/kg limit and the Cockcroft–Gault CrCl follow it. About 6% of healthy children, and many with cerebral palsy, are outside these percentiles, so this is a question, not an error.',
+   'Design choice, an input check and not a clinical limit: the weight is above the band held plausible for this age (the 97th percentile of the CDC 2000 weight-for-age charts). That is more often a typing slip, a weight in pounds or a misplaced decimal, than the patient''s weight, and every mg/kg limit and the Cockcroft–Gault CrCl rise with it. About 3% of healthy children are above this percentile, so this is a question, not an error.',
    'Check the weight in kg against a current measurement; if it is right, keep it and note why.',
    'Titrate-D; CDC2000-WFA', 'D');

@@ -426,15 +426,17 @@ check_input (Check *c)
       raise_code (c, "input.weight_missing_child", 0, _("Age %s years, weight not entered"), age);
     }
 
-  /* A weight outside the band the database holds plausible for the age (a
-   * weight in pounds typed as kg, a misplaced decimal): every mg/kg limit
-   * and CrCl follow it, so it is questioned here too, not only in the form. */
+  /* A weight above the band the database holds plausible for the age (a
+   * weight in pounds typed as kg, a misplaced decimal) raises every mg/kg
+   * limit with it, so it is questioned here too, not only in the form. A
+   * weight below the band only lowers those limits, and many children with
+   * cerebral palsy are below it: the form asks, the checker does not. */
   {
     double min_kg, max_kg;
 
     if (!isnan (c->p->weight_kg) && !isnan (c->p->age_years) &&
         titrate_rules_get_plausible_weight_kg (c->rules, c->p->age_years, &min_kg, &max_kg) &&
-        (c->p->weight_kg < min_kg || c->p->weight_kg > max_kg))
+        c->p->weight_kg > max_kg)
       {
         g_autofree char *w = fmt (c->p->weight_kg);
         g_autofree char *a = fmt (c->p->age_years);
