@@ -307,6 +307,40 @@ test_minus_over_selection (void)
   pane_close (&pane);
 }
 
+/* On screen a number keeps its unit and a compound unit stays whole;
+ * other slashes and spaces still break, and nothing else changes. */
+static void
+test_units_together (void)
+{
+  static const struct {
+    const char *in;
+    const char *out;
+  } cases[] = {
+    { "22.5 mg/day", "22.5\u00a0mg/\u2060day" },
+    { "maximum de 80 mg/jour", "maximum de 80\u00a0mg/\u2060jour" },
+    { "CrCl 30–50 mL/min", "CrCl 30–50\u00a0mL/\u2060min" },
+    { "2 mg/kg/day", "2\u00a0mg/\u2060kg/\u2060day" },
+    { "7 %", "7\u00a0%" },
+    { "and/or hydrocodone/acetaminophen", "and/or hydrocodone/acetaminophen" },
+    { "2027/01/04, 3 tablets", "2027/01/04, 3 tablets" },
+    { "12 hours", "12 hours" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = titrate_keep_units_together (cases[i].in);
+      g_autofree char *narrow = titrate_keep_units_together_narrow (cases[i].in);
+
+      g_assert_cmpstr (shown, ==, cases[i].out);
+      g_assert_true (g_utf8_validate (narrow, -1, NULL));
+    }
+  {
+    g_autofree char *narrow = titrate_keep_units_together_narrow ("400 mcg/day");
+
+    g_assert_cmpstr (narrow, ==, "400\u00a0mcg\u200b/\u2060day");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -314,6 +348,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   titrate_application_ensure_resources ();
 
+  g_test_add_func ("/titrate/number-row/units-together", test_units_together);
   g_test_add_func ("/titrate/number-row/messages-in-full", test_messages_in_full);
   g_test_add_func ("/titrate/number-row/minus-over-selection", test_minus_over_selection);
   return g_test_run ();

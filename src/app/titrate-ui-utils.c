@@ -332,8 +332,25 @@ titrate_phase_css_class (TitratePhase phase)
  * number and its unit ("80 mg" keeps a no-break space, U+00A0) nor inside
  * a compound unit ("mg/day", "mL/min", "mcg/jour": a word joiner, U+2060,
  * after the slash, where Unicode line breaking would allow a break). The
- * text is otherwise unchanged (free with g_free()); copied, saved and
- * exported text keeps plain spaces. */
+ * text is otherwise unchanged (free with g_free()). Saved and exported
+ * text keeps plain spaces; text selected and copied from the screen keeps
+ * the no-break space and the (invisible) word joiner. */
+/* Whether the word that ends just before @p is a unit. */
+static gboolean
+after_unit (const char *text,
+            const char *p)
+{
+  static const char * const units[] = { "mg", "mcg", "mL", "kg", "µmol", "mmol", "L", "g", NULL };
+  const char *start = p;
+
+  while (start > text && (g_ascii_isalpha (start[-1]) || (guchar) start[-1] >= 0x80))
+    start--;
+  for (guint i = 0; units[i] != NULL; i++)
+    if ((gsize) (p - start) == strlen (units[i]) && strncmp (start, units[i], p - start) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static char *
 keep_units_together (const char *text,
                      gboolean    narrow)
@@ -360,10 +377,11 @@ keep_units_together (const char *text,
           g_string_append (out, unit ? "\u00a0" : " ");
           continue;
         }
-      /* A slash between letters (a compound unit) does not end a line; in
-       * a narrow place the line may end before it ("400 mcg" then "/day"),
-       * never after it. */
-      if (*p == '/' && p > text && g_ascii_isalpha (p[-1]) && g_ascii_isalpha (p[1]))
+      /* A slash after a unit (a compound unit: mg/day, mL/min, mg/kg)
+       * does not end a line; in a narrow place the line may end before it
+       * ("400 mcg" then "/day"), never after it. Other slashes ("and/or",
+       * two medicine names) break as usual. */
+      if (*p == '/' && g_ascii_isalpha (p[1]) && after_unit (text, p))
         {
           g_string_append (out, narrow ? "\u200b/\u2060" : "/\u2060");
           continue;

@@ -183,9 +183,10 @@ update_maximum (TitrateVerdictBar *self)
 
   titrate_session_get_limit (self->session, &limit);
   /* The checker falls back to the adult rows when age is unknown (and says
-   * so in an alert); an adult maximum is not this patient's until the age
-   * is known, so none is shown as such. */
-  if (isnan (titrate_session_get_patient (self->session)->age_years))
+   * so in an alert); an age-based maximum is not this patient's until the
+   * age is known, so none is shown as such. A renal or dialysis ceiling
+   * does not depend on age and is shown. */
+  if (isnan (titrate_session_get_patient (self->session)->age_years) && isnan (limit.renal_ceiling))
     {
       set_text (self->max_label, _("Needs the age"));
       set_text (self->basis_label, _("the maximum depends on age"));

@@ -602,6 +602,8 @@ titrate_io_json_prescan (const char  *data,
                   {
                     g_autofree char *path = level_path (stack, depth);
 
+                    if (strlen (token) > 40)
+                      strcpy (token + 37, "...");
                     g_set_error (error, TITRATE_ERROR, TITRATE_ERROR_INVALID,
                                  _("%s: “%s” is too large to be a number"), path, token);
                     ok = FALSE;

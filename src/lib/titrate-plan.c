@@ -204,7 +204,17 @@ add_unknown_fields_alert (TitratePlan *self,
            * scenario (titrate-scenario.c). */
           if (*parts[i].prefix == '\0' && (strcmp (l->data, "title") == 0 || strcmp (l->data, "teaching") == 0))
             continue;
-          g_string_append_printf (names, "%s“%s%s”", names->len ? ", " : "", parts[i].prefix, (const char *) l->data);
+          {
+            /* A name as typed, but short and printable. */
+            g_autofree char *valid = g_utf8_make_valid (l->data, -1);
+            g_autofree char *name = g_utf8_substring (valid, 0, MIN (g_utf8_strlen (valid, -1), 40));
+
+            for (char *q = name; *q != '\0'; q++)
+              if (g_ascii_iscntrl (*q))
+                *q = '?';
+            g_string_append_printf (names, "%s“%s%s%s”", names->len ? ", " : "", parts[i].prefix, name,
+                                    g_utf8_strlen (valid, -1) > 40 ? "…" : "");
+          }
         }
     }
   if (names->len == 0 || (rule = titrate_rules_get_rule (self->rules, "input.unknown_field")) == NULL)
@@ -1016,6 +1026,10 @@ titrate_plan_to_json (TitratePlan  *self,
   }
   _titrate_json_builder_add_string (b, "rule", self->limit.rule_code);
   _titrate_json_builder_add_number (b, "renal_factor", self->limit.renal_factor, 0.001);
+  /* Extension (compatible): an absolute renal ceiling that sets the
+   * maximum (below 30 mL/min, on dialysis); absent when none does. */
+  if (!isnan (self->limit.renal_ceiling))
+    _titrate_json_builder_add_number (b, "renal_ceiling_mg", self->limit.renal_ceiling, 0.01);
   json_builder_end_object (b);
 
   alerts = G_LIST_MODEL (self->alerts);

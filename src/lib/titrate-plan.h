@@ -165,7 +165,7 @@ const TitratePumpPlan *titrate_plan_get_pump          (TitratePlan           *se
  *   Numbers the estimate could not give are null.
  * - `limit`: the applicable maximum, its unit in the key: `max_daily_mg`
  *   (oral) or `max_daily_mcg` (intrathecal), null when none applies;
- *   `rule` (the rule code) and `renal_factor`.
+ *   `rule` (the rule code), `renal_factor` and, when an absolute renal ceiling sets the maximum, `renal_ceiling_mg`.
  * - `alerts`: most severe first, each with `code`, `category`, `severity`,
  *   `title`, `reason`, `trigger`, `action`, `source`, `evidence`, `day`
  *   (null for the whole plan), `date` (YYYY-MM-DD, when the plan has a
