@@ -447,7 +447,7 @@ test_severe_band_conflict (void)
   g_assert_nonnull (sev);
   g_assert_cmpint (sev->severity, ==, TITRATE_SEVERITY_MAJOR);
   g_assert_cmpstr (sev->trigger, ==, "CrCl 25 mL/min (entered); plan peaks at 60 mg/day, above the ceiling of about "
-                   "5 mg/day if unavoidable (Wolf2018; Cheong2020; UK; CA; Vlavonou2014; ElHusseini2011), "
+                   "5 mg/day if unavoidable (Titrate-D; Wolf2018; Cheong2020; UK; CA; Vlavonou2014; ElHusseini2011), "
                    "not the label maximum × 0.333 (26.667 mg/day)");
   titrate_check_applicable_limit (test_rules (), p, r, &limit);
   g_assert_cmpfloat (limit.max_daily, ==, 5);
