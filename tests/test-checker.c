@@ -587,6 +587,19 @@ test_intrathecal (void)
     a_maintenance = test_check (p, post, NULL);
     assert_no_alert (a_maintenance, "input.it_screening_missing");
   }
+
+  /* No creatinine: only oral rules use renal function, so an intrathecal
+   * plan gets no "kidney function not known"; an oral one does. */
+  {
+    g_autoptr(TitratePatient) no_scr = test_adult (34, 74, TITRATE_SEX_MALE, NAN);
+    g_autoptr(TitrateRegimen) it = test_it (TITRATE_ORIGIN_SPINAL, 500, "1:d100;2:d120");
+    g_autoptr(TitrateRegimen) oral = test_oral ("spasticity", "tablet", 5, "1:5,5,5");
+    g_autoptr(GPtrArray) a_it = test_check (no_scr, it, NULL);
+    g_autoptr(GPtrArray) a_oral = test_check (no_scr, oral, NULL);
+
+    assert_no_alert (a_it, "input.renal_not_assessed");
+    assert_alert (a_oral, "input.renal_not_assessed");
+  }
   /* Oral rules never fire on intrathecal plans */
   assert_no_alert (a_big, "dose.oral.spasticity.label_max");
   assert_no_alert (a_stop, "withdrawal.oral.abrupt_stop");

@@ -415,7 +415,9 @@ check_input (Check *c)
       raise_rule (c, row->rule, 0, trigger);
     }
 
-  if (isnan (c->renal.function_ml_min) && !c->p->dialysis)
+  /* Only oral rules use renal function (bands, dialysis, Beers): an
+   * intrathecal plan is not told that it is missing. */
+  if (isnan (c->renal.function_ml_min) && !c->p->dialysis && c->r->route == TITRATE_ROUTE_ORAL)
     raise_code (c, "input.renal_not_assessed", 0, _("CrCl not available (%s)"),
                 c->renal.crcl_note ? _(c->renal.crcl_note) : _("not entered"));
 
