@@ -208,19 +208,6 @@ titrate_accessible_name_from_title (GtkWidget *row)
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
-char *
-titrate_format_date (const GDate *date,
-                     const char  *format)
-{
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (date == NULL || !g_date_valid (date))
-    return g_strdup ("");
-  dt = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
-                            g_date_get_day (date), 12, 0, 0);
-  return g_date_time_format (dt, format);
-}
-
 void
 titrate_today (GDate *out)
 {

@@ -30,8 +30,6 @@ gboolean            titrate_plausible_weight_range (TitrateRules *rules,
 guint               titrate_accessible_name_inner (GtkWidget          *root,
                                                    GType               type,
                                                    const char         *label);
-char               *titrate_format_date           (const GDate        *date,
-                                                   const char         *format);
 void                titrate_today                 (GDate              *out);
 char               *titrate_today_iso             (void);
 

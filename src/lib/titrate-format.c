@@ -530,3 +530,16 @@ titrate_describe_ambiguous (const char *text)
                             "with “%s” for decimals, e.g. %s."),
                           shown, titrate_decimal_separator (), example);
 }
+
+char *
+titrate_format_date (const GDate *date,
+                     const char  *format)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (date == NULL || !g_date_valid (date))
+    return g_strdup ("");
+  dt = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
+                            g_date_get_day (date), 12, 0, 0);
+  return g_date_time_format (dt, format);
+}

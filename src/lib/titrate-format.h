@@ -57,6 +57,20 @@ TITRATE_AVAILABLE_IN_ALL
 char       *titrate_format_amount_display  (double          value);
 
 /**
+ * titrate_format_date:
+ * @date: a date, or %NULL
+ * @format: a g_date_time_format() format, usually translated, e.g. "%a %-d %b %Y"
+ *
+ * A date for people, in their language ("Mon 25 Jan 2027"); files and
+ * exports keep ISO dates. "" for %NULL or an invalid date.
+ *
+ * Returns: (transfer full): the text
+ */
+TITRATE_AVAILABLE_IN_ALL
+char       *titrate_format_date            (const GDate    *date,
+                                            const char     *format);
+
+/**
  * titrate_format_dose:
  * @value: an amount
  * @unit: its unit, e.g. "mg", "mcg", "mL"

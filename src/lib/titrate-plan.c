@@ -19,6 +19,7 @@
 
 #include "titrate-counselling.h"
 #include "titrate-error.h"
+#include "titrate-format.h"
 #include "titrate-plan.h"
 #include "titrate-json-write.h"
 
@@ -81,17 +82,14 @@ static char *
 date_label_for_day (TitratePlan *self,
                     int          day)
 {
-  g_autoptr(GDateTime) dt = NULL;
   GDate date;
 
   if (day <= 0 || !g_date_valid (&self->doc->regimen->start_date))
     return NULL;
   date = self->doc->regimen->start_date;
   g_date_add_days (&date, (guint) day - 1);
-  dt = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
-                            g_date_get_day (&date), 12, 0, 0);
   /* Translators: the date an alert applies from, strftime format */
-  return g_date_time_format (dt, _("%a %-d %b %Y"));
+  return titrate_format_date (&date, _("%a %-d %b %Y"));
 }
 
 static TitrateAlertItem *

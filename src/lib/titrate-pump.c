@@ -1126,13 +1126,8 @@ titrate_pump_mark_describe (TitratePumpMark marks)
 static char *
 format_date_shown (const GDate *date)
 {
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (date == NULL || !g_date_valid (date))
-    return g_strdup ("");
-  dt = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date), g_date_get_day (date), 12, 0, 0);
   /* Translators: the date an alert applies from, strftime format */
-  return g_date_time_format (dt, _("%a %-d %b %Y"));
+  return titrate_format_date (date, _("%a %-d %b %Y"));
 }
 
 char *
